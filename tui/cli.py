@@ -1,0 +1,73 @@
+"""The `newsmark` command: opens the app, or runs a headless subcommand.
+
+Subcommands live in `tui/commands/` and are imported only when invoked, so a
+headless command never pays for (or imports) Textual.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+import click
+
+from tui import __version__
+
+# name -> "module:attribute" of a click command; loaded lazily.
+SUBCOMMANDS: dict[str, str] = {
+    "open": "tui.commands.open_app:open_command",
+    "clean": "tui.commands.clean:clean_command",
+    "import": "tui.commands.importing:import_command",
+    "export": "tui.commands.exporting:export_command",
+    "check": "tui.commands.check:check_command",
+    "stats": "tui.commands.stats:stats_command",
+}
+
+HELP = """Read and annotate news articles from the keyboard.
+
+\b
+  newsmark [PATH...]          open the app on PATH (default: seeds/)
+  newsmark clean PATH...      print cleaned article text
+  newsmark export --format F  export annotations
+  newsmark COMMAND --help     help for one command
+"""
+
+
+class NewsmarkGroup(click.Group):
+    """A group whose bare arguments (paths) mean `newsmark open PATH...`."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(SUBCOMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        target = SUBCOMMANDS.get(name)
+        if target is None:
+            return None
+        module_name, attribute = target.split(":")
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as error:
+            if error.name == module_name:
+                return None
+            raise
+        return getattr(module, attribute)
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not args or (args[0] not in SUBCOMMANDS and args[0] not in ("--help", "-h", "--version")):
+            args = ["open", *args]
+        return super().parse_args(ctx, args)
+
+
+@click.group(cls=NewsmarkGroup, help=HELP, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="newsmark")
+def cli() -> None:
+    """Entry point group; see HELP."""
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the command line, turning a broken pipe into a quiet exit."""
+    try:
+        cli.main(args=argv, prog_name="newsmark")
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(1)

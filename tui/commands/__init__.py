@@ -1,0 +1,1 @@
+"""One click command per module, loaded lazily by tui.cli."""
