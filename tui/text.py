@@ -1,0 +1,149 @@
+"""Word, sentence and paragraph spans over a text, so keyboard selection can jump by unit.
+
+All spans are `(start, end)` code-point offsets, end-exclusive, in order, non-overlapping
+and never blank. Sentences come from pysbd (which knows "Nov. 12", "U.S.", "Mr.", quotes and
+ellipses) run one paragraph at a time, so a sentence never crosses a blank line. Results are
+cached per text because the app asks again every time an article is opened or re-rendered.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+import threading
+from collections.abc import Sequence
+
+__all__ = ["words", "sentences", "paragraphs", "span_at", "Span"]
+
+Span = tuple[int, int]
+
+# A word: letters/digits with inner joiners ("don't", "state-backed", "U.S", "AT&T", "1,000.5").
+_WORD = re.compile(r"\w+(?:['’\-.,&/]\w+)*")
+# A paragraph break: a newline, optional blanks, and at least one more newline.
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
+
+# Where a long paragraph may be cut before pysbd sees it: after a lowercase word of 4+ letters
+# and a full stop, before a capital. pysbd splits there too; cutting keeps its cost linear.
+_SAFE_CUT = re.compile(r"(?<=[a-z]{4}[.!?])[\"”’)]?(\s+)(?=[\"“‘(]?[A-Z])")
+_CHUNK = 2000  # paragraphs longer than this (in code points) are cut at safe points first
+
+_CACHE_SIZE = 16
+_segmenter_lock = threading.Lock()
+
+
+@functools.cache
+def _segmenter():
+    """Build pysbd's English segmenter once; it is costly to construct and not thread-safe."""
+    import pysbd
+
+    return pysbd.Segmenter(language="en", clean=False)
+
+
+def _strip(text: str, start: int, end: int) -> Span | None:
+    """Shrink [start, end) to exclude surrounding whitespace; None if nothing is left."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None
+
+
+@functools.lru_cache(maxsize=_CACHE_SIZE)
+def _paragraphs(text: str) -> tuple[Span, ...]:
+    spans: list[Span] = []
+    position = 0
+    for match in _PARAGRAPH_BREAK.finditer(text):
+        span = _strip(text, position, match.start())
+        if span:
+            spans.append(span)
+        position = match.end()
+    span = _strip(text, position, len(text))
+    if span:
+        spans.append(span)
+    return tuple(spans)
+
+
+@functools.lru_cache(maxsize=_CACHE_SIZE)
+def _words(text: str) -> tuple[Span, ...]:
+    return tuple(match.span() for match in _WORD.finditer(text))
+
+
+def _segment(paragraph: str) -> list[str]:
+    """Split one paragraph into sentence strings with pysbd."""
+    with _segmenter_lock:
+        return _segmenter().segment(paragraph)
+
+
+def _sentences_in(text: str, start: int, end: int) -> list[Span]:
+    """Map pysbd's sentence strings for text[start:end] back to offsets in `text`.
+
+    pysbd returns strings, not offsets, and may alter them; each stripped segment is looked
+    up from the current position, and any text it skipped is folded into the sentence, so
+    together the sentences always cover every non-blank character of the paragraph.
+    """
+    paragraph = text[start:end]
+    spans: list[Span] = []
+    cursor = 0
+    for segment in _segment(paragraph):
+        piece = segment.strip()
+        if not piece:
+            continue
+        found = paragraph.find(piece, cursor)
+        if found < 0:
+            break  # pysbd changed the text: the rest becomes one sentence below
+        span = _strip(paragraph, cursor, found + len(piece))
+        if span:
+            spans.append(span)
+        cursor = found + len(piece)
+    rest = _strip(paragraph, cursor, len(paragraph))
+    if rest:
+        spans.append(rest)
+    return [(start + s, start + e) for s, e in spans]
+
+
+def _chunks(text: str, start: int, end: int) -> list[Span]:
+    """Cut a long paragraph at unambiguous sentence ends into pieces of about _CHUNK code points."""
+    if end - start <= _CHUNK:
+        return [(start, end)]
+    pieces: list[Span] = []
+    piece_start = start
+    for match in _SAFE_CUT.finditer(text, start, end):
+        if match.start(1) - piece_start >= _CHUNK:
+            pieces.append((piece_start, match.start(1)))
+            piece_start = match.end(1)
+    pieces.append((piece_start, end))
+    return pieces
+
+
+@functools.lru_cache(maxsize=_CACHE_SIZE)
+def _sentences(text: str) -> tuple[Span, ...]:
+    spans: list[Span] = []
+    for paragraph_start, paragraph_end in _paragraphs(text):
+        for start, end in _chunks(text, paragraph_start, paragraph_end):
+            spans.extend(_sentences_in(text, start, end))
+    return tuple(spans)
+
+
+def words(text: str) -> list[Span]:
+    """Word spans: runs of letters/digits, keeping inner apostrophes, hyphens and dots."""
+    return list(_words(text))
+
+
+def sentences(text: str) -> list[Span]:
+    """Sentence spans, split by pysbd within each paragraph, whitespace trimmed."""
+    return list(_sentences(text))
+
+
+def paragraphs(text: str) -> list[Span]:
+    """Paragraph spans: text between blank lines, whitespace trimmed."""
+    return list(_paragraphs(text))
+
+
+def span_at(spans: Sequence[Span], offset: int) -> int | None:
+    """Index of the span containing `offset`, else of the next span after it, else None."""
+    index = bisect.bisect_right(spans, (offset, float("inf"))) - 1
+    if index >= 0 and spans[index][0] <= offset < spans[index][1]:
+        return index
+    index += 1
+    return index if index < len(spans) else None
