@@ -1,0 +1,73 @@
+"""Boilerplate removal for plain-text web articles: `from tui.cleaning import clean`."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from .classify import classify
+from .features import line_features
+from .lines import split_lines
+from .metadata import extract
+from .model import Cleaned, LineDecision
+
+CLEANER_VERSION = "1"
+
+__all__ = ["CLEANER_VERSION", "Cleaned", "LineDecision", "clean"]
+
+_OVERRIDE_VALUES = ("content", "boilerplate")
+
+
+def clean(raw: str, overrides: Mapping[int, str] | None = None) -> Cleaned:
+    """Keep the article (title + body) of raw, say why each other line went, map text back to raw."""
+    lines = split_lines(raw)
+    feats = line_features(lines)
+    decisions, reasons, a, b = classify(feats)
+    title_at, meta = extract(feats, decisions, reasons, a, b)
+    if title_at is not None:
+        decisions[title_at], reasons[title_at] = "title", None
+    overridden = [False] * len(lines)
+    if overrides:
+        by_number = {line.number: i for i, line in enumerate(lines)}
+        for number, value in overrides.items():
+            if value not in _OVERRIDE_VALUES:
+                raise ValueError(f"override for line {number} is {value!r}; use 'content' or 'boilerplate'")
+            i = by_number.get(int(number))
+            if i is None:
+                continue  # a blank or vanished line: nothing to override
+            if i == title_at:
+                title_at = None
+            decisions[i] = value
+            reasons[i] = "user override" if value == "boilerplate" else None
+            overridden[i] = True
+    return _assemble(raw, lines, decisions, reasons, overridden, title_at, meta)
+
+
+def _assemble(raw, lines, decisions, reasons, overridden, title_at, meta) -> Cleaned:
+    """Join title and kept lines with blank lines, recording where each copied run came from."""
+    parts: list[str] = []
+    segments: list[tuple[int, int, int]] = []
+    text_starts: list[int | None] = [None] * len(lines)
+    pos = 0
+    order = ([title_at] if title_at is not None else []) + [
+        i for i, d in enumerate(decisions) if d == "content"]
+    for k, i in enumerate(order):
+        if k:
+            parts.append("\n\n")
+            pos += 2
+        line = lines[i]
+        parts.append(line.text)
+        segments.append((pos, line.start, len(line.text)))
+        text_starts[i] = pos
+        pos += len(line.text)
+    text = "".join(parts)
+    title = lines[title_at].text if title_at is not None else ""
+    body = text[len(title) + 2:] if title else text
+    if title and len(order) == 1:
+        body = ""
+    decided = [
+        LineDecision(line.number, line.start, line.end, decisions[i],
+                     None if decisions[i] in ("content", "title") else reasons[i],
+                     text_starts[i], overridden[i])
+        for i, line in enumerate(lines)
+    ]
+    return Cleaned(title=title, meta=meta, body=body, text=text, lines=decided, segments=tuple(segments))

@@ -1,0 +1,98 @@
+"""Decide title/content/meta/boilerplate per line: find the dense body run, then judge by context."""
+
+from __future__ import annotations
+
+import re
+
+from .features import BAD, GOOD, NEAR, SHORT, LineFeatures
+
+# Lines that close an article when they stand alone: what follows is comments, teasers or footer.
+_TAIL = re.compile(
+    r"""^(\d+\s+)?(leave a (reply|comment)|post a comment|add a comment|comments?|kommentare?|
+    commentaires?|comentarios?|commenti|reacties|komentarze|discussion|diskussion|
+    related( posts| articles| stories| content)?|you may also like|you might also like|
+    (read )?more (related )?(articles|stories|news)|read more related articles|recommended( for you)?|
+    more from [\w ]+|share this( article| story| post)?|tags?|tagged|about the author|
+    über den autor|à propos de l'auteur|das könnte sie auch interessieren|weitere artikel|
+    mehr zum thema|ähnliche (artikel|beiträge)|lesen sie (auch|mehr)|à lire aussi|sur le même sujet|
+    noticias relacionadas|articoli correlati|leggi anche|zobacz też|lees ook)\s*[:(\d)]*$""".replace("\n    ", ""),
+)
+
+SCORE_SHORT = -6.0
+SCORE_BAD = -8.0
+
+
+def _score(f: LineFeatures) -> float:
+    if f.kind == GOOD:
+        return float(f.words)
+    if f.kind == NEAR:
+        return f.words * 0.5
+    if f.kind == SHORT:
+        return SCORE_SHORT
+    return SCORE_BAD
+
+
+def body_run(feats: list[LineFeatures]) -> tuple[int, int]:
+    """Indices [a, b] of the densest run (max-sum subarray), or (0, -1) if nothing scores."""
+    best, best_a, best_b = 0.0, 0, -1
+    cur, cur_a = 0.0, 0
+    for i, f in enumerate(feats):
+        s = _score(f)
+        if cur <= 0:
+            cur, cur_a = s, i
+        else:
+            cur += s
+        if cur > best:
+            best, best_a, best_b = cur, cur_a, i
+    return best_a, best_b
+
+
+def cut_tail(feats: list[LineFeatures], a: int, b: int) -> tuple[int, int | None]:
+    """End the run at the first standalone end-of-article marker after some body text."""
+    seen = 0
+    for i in range(a, b + 1):
+        f = feats[i]
+        if seen >= 40 and f.words <= 8 and _TAIL.match(f.lower.strip(" .:!?-–—|•")):
+            return i - 1, i
+        if f.kind in (GOOD, NEAR):
+            seen += f.words
+    return b, None
+
+
+def classify(feats: list[LineFeatures]) -> tuple[list[str], list[str | None], int, int]:
+    """Per-line decision and reason; also the body run bounds for title and metadata search."""
+    n = len(feats)
+    decisions = ["boilerplate"] * n
+    reasons: list[str | None] = [None] * n
+    a, b = body_run(feats)
+    b, tail_at = cut_tail(feats, a, b)
+    for i, f in enumerate(feats):
+        if f.kind == BAD:
+            reasons[i] = f.reason or "decoration"
+        elif i < a or i > b:
+            reasons[i] = _outside_reason(feats, i, a, tail_at)
+    for i in range(a, b + 1):
+        f = feats[i]
+        if f.kind in (GOOD, NEAR):
+            decisions[i] = "content"
+        elif f.kind == SHORT:
+            if _between_good(feats, i, a, b):
+                decisions[i] = "content"
+            else:
+                reasons[i] = "short line outside paragraphs"
+    return decisions, reasons, a, b
+
+
+def _between_good(feats: list[LineFeatures], i: int, a: int, b: int) -> bool:
+    """jusText context: a short line (a subheading) counts when body text is on both sides."""
+    prev = next((feats[j].kind for j in range(i - 1, a - 1, -1) if feats[j].kind != SHORT), None)
+    nxt = next((feats[j].kind for j in range(i + 1, b + 1) if feats[j].kind != SHORT), None)
+    return prev in (GOOD, NEAR) and nxt in (GOOD, NEAR)
+
+
+def _outside_reason(feats: list[LineFeatures], i: int, a: int, tail_at: int | None) -> str:
+    if i < a:
+        return "header" if feats[i].kind in (SHORT, BAD) else "outside article body"
+    if tail_at is not None and i >= tail_at:
+        return "after end of article"
+    return "footer" if feats[i].kind in (SHORT, BAD) else "outside article body"

@@ -1,0 +1,62 @@
+"""Find a calendar date in a short line, in the common numeric and worded forms of several languages."""
+
+from __future__ import annotations
+
+import re
+
+_MONTHS = {
+    1: "jan january januar janvier enero gennaio januari janeiro stycznia styczeń jänner",
+    2: "feb february februar février fevrier febrero febbraio februari fevereiro lutego luty",
+    3: "mar march märz maerz mars marzo maart março marca marzec",
+    4: "apr april avril abril aprile kwietnia kwiecień",
+    5: "may mai mayo maggio mei maio maja maj",
+    6: "jun june juni juin junio giugno junho czerwca czerwiec",
+    7: "jul july juli juillet julio luglio julho lipca lipiec",
+    8: "aug august août aout agosto augustus sierpnia sierpień",
+    9: "sep sept september septembre septiembre settembre setembro września wrzesień",
+    10: "oct october oktober octobre octubre ottobre outubro okt października październik",
+    11: "nov november novembre noviembre novembro listopada listopad",
+    12: "dec december dezember décembre decembre diciembre dicembre dezembro dez grudnia grudzień",
+}
+MONTH = {name: num for num, names in _MONTHS.items() for name in names.split()}
+_MNAME = "|".join(sorted(MONTH, key=len, reverse=True))
+
+_ISO = re.compile(r"(?<!\d)((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+_DMY = re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-]((?:19|20)\d{2})\b")
+_D_MON_Y = re.compile(rf"\b(\d{{1,2}})(?:\.|er|st|nd|rd|th)?\s+(?:de\s+)?({_MNAME})\.?,?\s+(?:de\s+)?((?:19|20)\d{{2}})\b", re.I)
+_MON_D_Y = re.compile(rf"\b({_MNAME})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})\b", re.I)
+
+
+def _valid(y: int, m: int, d: int) -> str | None:
+    if 1 <= m <= 12 and 1 <= d <= 31 and 1990 <= y <= 2099:
+        return f"{y:04d}-{m:02d}-{d:02d}"
+    return None
+
+
+def find_date(text: str) -> tuple[str, int, int] | None:
+    """First plausible date in text as (YYYY-MM-DD, start, end), else None."""
+    found = []
+    for m in _ISO.finditer(text):
+        iso = _valid(int(m[1]), int(m[2]), int(m[3]))
+        if iso:
+            found.append((m.start(), iso, m.end()))
+            break
+    for m in _DMY.finditer(text):
+        iso = _valid(int(m[3]), int(m[2]), int(m[1]))
+        if iso:
+            found.append((m.start(), iso, m.end()))
+            break
+    for m in _D_MON_Y.finditer(text):
+        iso = _valid(int(m[3]), MONTH[m[2].lower()], int(m[1]))
+        if iso:
+            found.append((m.start(), iso, m.end()))
+            break
+    for m in _MON_D_Y.finditer(text):
+        iso = _valid(int(m[3]), MONTH[m[1].lower()], int(m[2]))
+        if iso:
+            found.append((m.start(), iso, m.end()))
+            break
+    if not found:
+        return None
+    start, iso, end = min(found)
+    return iso, start, end

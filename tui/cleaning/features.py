@@ -1,0 +1,60 @@
+"""Shallow text features of one line (boilerpipe/jusText style): cheap and language-light."""
+
+from __future__ import annotations
+
+import re
+
+from .lines import RawLine
+from .phrases import match_long, match_short
+from .stopwords import STOPWORDS
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_SENTENCE_END = frozenset('.!?…"”»\'’)]:;')
+
+GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
+SHORT_PHRASE_WORDS = 12  # a menu item or prompt is at most this many words
+
+
+class LineFeatures:
+    """What the classifier needs to know about one line; computed once, read many times."""
+
+    __slots__ = ("line", "words", "stops", "chars", "ends_sentence", "lower", "reason", "kind")
+
+    def __init__(self, line: RawLine):
+        text = line.text
+        self.line = line
+        tokens = _WORD.findall(text)
+        self.words = len(tokens)
+        self.stops = sum(1 for t in tokens if t.lower() in STOPWORDS) if tokens else 0
+        self.chars = len(text)
+        self.ends_sentence = text[-1] in _SENTENCE_END
+        self.lower = text.lower() if self.words <= 60 else ""
+        reason = None
+        if self.words <= SHORT_PHRASE_WORDS:
+            reason = match_short(self.lower)
+        if reason is None and self.lower:
+            reason = match_long(self.lower)
+        self.reason = reason
+        self.kind = _kind(self)
+
+    @property
+    def stop_ratio(self) -> float:
+        return self.stops / self.words if self.words else 0.0
+
+
+def _kind(f: LineFeatures) -> str:
+    if f.reason is not None:
+        return BAD
+    if f.words == 0:
+        return BAD
+    ratio = f.stop_ratio
+    if f.words >= 20 and ratio >= 0.18:
+        return GOOD
+    if f.words >= 8 and ratio >= 0.12 and (f.ends_sentence or f.words >= 15):
+        return NEAR
+    return SHORT
+
+
+def line_features(lines: list[RawLine]) -> list[LineFeatures]:
+    """Features for each line, in order."""
+    return [LineFeatures(line) for line in lines]

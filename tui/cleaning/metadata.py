@@ -1,0 +1,116 @@
+"""Title, date, author and section from the lines around the article body, with the line each came from."""
+
+from __future__ import annotations
+
+import re
+
+from .dates import find_date
+from .features import BAD, GOOD, LineFeatures
+
+HEADER_WINDOW = 15  # lines before the body run searched for title, byline and date
+_NAME = r"[A-ZÀ-ÞŁŚŻ][\w'’.-]*(?:\s+(?:van|von|de|der|den|da|di|del|le|la|du|[A-ZÀ-ÞŁŚŻ][\w'’.-]*)){1,3}"
+_BYLINE = re.compile(
+    rf"^(?:by|von|par|por|di|door|przez|autor(?:in)?|author|written by|text|texte|redakcja)\s*:?\s+"
+    rf"({_NAME}(?:\s*(?:,|and|und|et|y|e|&)\s*{_NAME})*)", re.I)
+_BIO = re.compile(rf"^({_NAME})\s+(?:is|was|ist|est|es|è|war)\s+(?:a|an|the|ein|eine|un|une|una|uno|der|die)\b")
+_SEP = re.compile(r"\s+[-–—|>›»/]\s+|\s*[>›»]\s*")
+_META_WORDS = re.compile(
+    r"^(published|updated|posted|veröffentlicht|aktualisiert|publié|mis à jour|publicado|actualizado|"
+    r"pubblicato|aggiornato|gepubliceerd|opublikowano|date|datum|stand)\b", re.I)
+
+
+def is_meta_line(f: LineFeatures) -> str | None:
+    """Why a short line is metadata (date or byline), else None."""
+    if f.words > 14:
+        return None
+    text = f.line.text
+    if _BYLINE.match(text):
+        return "byline"
+    hit = find_date(text)
+    if hit and (f.words <= 8 or _META_WORDS.match(text)):
+        return "date"
+    return None
+
+
+def find_title(feats: list[LineFeatures], a: int) -> int | None:
+    """Index of the title line: the nearest headline-shaped line above the body run."""
+    lo = max(0, a - HEADER_WINDOW)
+    best = None
+    for j in range(a - 1, lo - 1, -1):
+        f = feats[j]
+        if f.kind == BAD or not 2 <= f.words <= 30 or f.chars > 250 or is_meta_line(f):
+            continue
+        if f.line.text.endswith((".", ":")) and f.words > 12:
+            continue
+        best = j
+        break
+    if best is None:
+        return None
+    # "Section - Title" above or a breadcrumb holding the title: prefer the bare title line.
+    text = feats[best].line.text
+    for j in range(best - 1, lo - 1, -1):
+        other = feats[j].line.text
+        if 2 <= feats[j].words and other in text and len(other) >= 0.5 * len(text) and other != text:
+            return j
+    return best
+
+
+def section_of(title: str, f: LineFeatures) -> str | None:
+    """The section in a 'Section - Title' or breadcrumb line ending in the title, else None."""
+    text = f.line.text
+    if not title or not text.endswith(title) or text == title:
+        return None
+    head = _SEP.split(text[: -len(title)].rstrip(" -–—|>›»/:"))
+    head = [h for h in head if h.strip()]
+    return head[-1].strip() if head else None
+
+
+def byline_author(text: str) -> str | None:
+    m = _BYLINE.match(text)
+    return m.group(1).strip() if m else None
+
+
+def bio_author(text: str) -> str | None:
+    m = _BIO.match(text)
+    return m.group(1).strip() if m else None
+
+
+def extract(feats: list[LineFeatures], decisions: list[str], reasons: list, a: int, b: int) -> tuple[int | None, dict]:
+    """Choose the title line and fill meta; marks meta lines in decisions/reasons in place."""
+    meta: dict = {"date": None, "author": None, "section": None, "found": {}}
+    if b < a:
+        return None, meta
+    t = find_title(feats, a)
+    title = feats[t].line.text if t is not None else ""
+    lo = max(0, (t if t is not None else a) - 3)
+    for j in range(lo, min(len(feats), a + 3)):
+        if j == t or decisions[j] == "content" and feats[j].kind == GOOD:
+            continue
+        f = feats[j]
+        sec = section_of(title, f) if j != t and title else None
+        if sec and meta["section"] is None:
+            meta["section"] = sec
+            meta["found"]["section"] = f.line.number
+            decisions[j], reasons[j] = "meta", "section"
+            continue
+        why = is_meta_line(f)
+        if not why:
+            continue
+        if why == "byline" and meta["author"] is None:
+            meta["author"] = byline_author(f.line.text)
+            meta["found"]["author"] = f.line.number
+        if meta["date"] is None:
+            hit = find_date(f.line.text)
+            if hit:
+                meta["date"] = hit[0]
+                meta["found"]["date"] = f.line.number
+        decisions[j], reasons[j] = "meta", why
+    if meta["author"] is None:
+        for j in range(b + 1, min(len(feats), b + 4)):
+            name = bio_author(feats[j].line.text)
+            if name:
+                meta["author"] = name
+                meta["found"]["author"] = feats[j].line.number
+                decisions[j], reasons[j] = "meta", "author bio"
+                break
+    return t, meta
