@@ -1,0 +1,128 @@
+"""Shared pieces of the exporters: the loss report, span selection and offset units."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Callable, Iterator
+
+Snapshot = dict[str, list[dict]]
+OFFSET_UNITS = ("codepoint", "utf16")
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+@dataclass
+class ExportReport:
+    """What an export wrote and, per reason, how much its format could not carry."""
+
+    format: str
+    documents: int = 0
+    annotations: int = 0
+    relations: int = 0
+    not_carried: Counter = field(default_factory=Counter)
+
+    def lost(self, reason: str, count: int = 1) -> None:
+        """Count `count` items the format could not carry, so nothing is dropped silently."""
+        if count:
+            self.not_carried[reason] += count
+
+    def lines(self) -> list[str]:
+        """Human-readable summary lines for stderr: the totals first, then every loss."""
+        lines = [
+            f"{self.format}: exported {self.annotations} annotations"
+            f" and {self.relations} relations in {self.documents} documents"
+        ]
+        for reason, count in sorted(self.not_carried.items()):
+            lines.append(f"{self.format}: not carried: {count} {reason}")
+        return lines
+
+
+def check_offsets(offsets: str) -> None:
+    """Reject an unknown offset unit with a message that lists the known ones."""
+    if offsets not in OFFSET_UNITS:
+        raise ValueError(f"unknown offset unit {offsets!r}: use one of {', '.join(OFFSET_UNITS)}")
+
+
+def offset_converter(text: str, offsets: str) -> Callable[[int], int]:
+    """Map code-point offsets in `text` to the requested unit (UTF-16 code units for JavaScript)."""
+    check_offsets(offsets)
+    if offsets == "codepoint" or text.isascii():
+        return _identity
+    astral = [m.start() for m in _ASTRAL.finditer(text)]
+    if not astral:
+        return _identity
+    return lambda i: i + bisect_left(astral, i)
+
+
+def codepoint_converter(text: str, offsets: str) -> Callable[[int], int | None]:
+    """Map offsets in the given unit back to code points; None when one falls inside a surrogate pair."""
+    check_offsets(offsets)
+    if offsets == "codepoint" or text.isascii():
+        return _identity
+    table: dict[int, int] = {}
+    unit = 0
+    for index, char in enumerate(text):
+        table[unit] = index
+        unit += 2 if ord(char) > 0xFFFF else 1
+    table[unit] = len(text)
+    return table.get
+
+
+def _identity(i: int) -> int:
+    return i
+
+
+def iter_documents(snapshot: Snapshot, report: ExportReport) -> Iterator[tuple[dict, list[dict]]]:
+    """Yield (document, its placeable annotations sorted by position), counting what is skipped.
+
+    Span formats need a trustworthy position: orphaned annotations and unconfirmed
+    suggestions are counted as not carried (the native JSON export keeps them).
+    """
+    by_document: dict[str, list[dict]] = {}
+    for annotation in snapshot.get("annotations", []):
+        by_document.setdefault(annotation.get("document_id"), []).append(annotation)
+    documents = snapshot.get("documents", [])
+    known = {document["id"] for document in documents}
+    for document_id, annotations in by_document.items():
+        if document_id not in known:
+            report.lost("annotations whose document is missing from the database", len(annotations))
+    for document in documents:
+        text = document.get("text") or ""
+        placed = []
+        for annotation in by_document.get(document["id"], []):
+            state = annotation.get("state", "ok")
+            if state == "orphaned":
+                report.lost("orphaned annotations (no reliable position; kept in native json)")
+            elif state == "suggested":
+                report.lost("unconfirmed suggestions (kept in native json)")
+            elif not _in_bounds(annotation, len(text)):
+                report.lost("annotations with offsets outside their document's text")
+            else:
+                placed.append(annotation)
+        placed.sort(key=lambda a: (a["start"], -a["end"]))
+        report.documents += 1
+        yield document, placed
+
+
+def _in_bounds(annotation: dict, length: int) -> bool:
+    start, end = annotation.get("start"), annotation.get("end")
+    return isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= length
+
+
+def relations_within(snapshot: Snapshot, exported_ids: set[str]) -> tuple[list[dict], int]:
+    """Split relations into those whose two ends were exported, and a count of the others."""
+    kept, missing = [], 0
+    for relation in snapshot.get("relations", []):
+        if relation.get("from") in exported_ids and relation.get("to") in exported_ids:
+            kept.append(relation)
+        else:
+            missing += 1
+    return kept, missing
+
+
+def label_kinds(snapshot: Snapshot) -> dict[str, str]:
+    """Label name -> kind, so importers can tell claims from entities by label."""
+    return {label["name"]: label.get("kind", "entity") for label in snapshot.get("labels", []) if "name" in label}

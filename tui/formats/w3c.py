@@ -1,0 +1,162 @@
+"""W3C Web Annotation JSON-LD: an AnnotationCollection that annotation servers and viewers read."""
+
+from __future__ import annotations
+
+from typing import BinaryIO
+from urllib.parse import quote
+from uuid import NAMESPACE_URL, uuid5
+
+import orjson
+
+from tui.formats.common import ExportReport, Snapshot, iter_documents, offset_converter, relations_within
+
+CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+WIKIDATA = "http://www.wikidata.org/entity/"
+QUOTE_CONTEXT = 32
+
+
+def document_iri(document_id: str) -> str:
+    """A stable IRI for a document's clean text (offsets refer to it, not to the web page)."""
+    return "urn:newsmark:document:" + quote(document_id, safe="")
+
+
+def annotation_iri(annotation_id: str) -> str:
+    """Annotations are UUIDs, so the urn:uuid scheme names them globally."""
+    return "urn:uuid:" + annotation_id
+
+
+def export_w3c(snapshot: Snapshot, out: BinaryIO, *, offsets: str = "codepoint") -> ExportReport:
+    """Write one Annotation per span (TextQuote + TextPosition selectors) and one per relation."""
+    report = ExportReport("w3c")
+    entities = {entity["id"]: entity for entity in snapshot.get("entities", []) if "id" in entity}
+    items: list[dict] = []
+    exported: set[str] = set()
+    for document, annotations in iter_documents(snapshot, report):
+        text = document.get("text") or ""
+        unit = offset_converter(text, offsets)
+        source = document_iri(document["id"])
+        for annotation in annotations:
+            items.append(_annotation(annotation, text, source, unit, entities))
+            exported.add(annotation["id"])
+    report.annotations = len(items)
+    relations, missing = relations_within(snapshot, exported)
+    report.lost("relations whose ends were not exported", missing)
+    for relation in relations:
+        items.append(_relation(relation))
+    report.relations = len(relations)
+    report.lost("entity registry records (aliases, types; linked mentions carry a name or QID)", len(entities))
+    report.lost("document titles and metadata (targets name documents by id)", report.documents)
+    collection = {
+        "@context": CONTEXT,
+        "type": "AnnotationCollection",
+        "label": "newsmark annotations",
+        "total": len(items),
+        "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
+    }
+    out.write(orjson.dumps(collection, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE))
+    return report
+
+
+def _annotation(annotation: dict, text: str, source: str, unit, entities: dict) -> dict:
+    start, end = annotation["start"], annotation["end"]
+    record = {
+        "@context": CONTEXT,
+        "id": annotation_iri(annotation["id"]),
+        "type": "Annotation",
+        "motivation": "tagging" if annotation.get("kind") == "claim" else "identifying",
+        "body": _bodies(annotation, text, source, unit, entities),
+        "target": {
+            "source": source,
+            "selector": [
+                _quote_selector(text, start, end),
+                {"type": "TextPositionSelector", "start": unit(start), "end": unit(end)},
+            ],
+        },
+    }
+    for key in ("created", "updated"):
+        if annotation.get(key):
+            record["created" if key == "created" else "modified"] = annotation[key]
+    if annotation.get("annotator"):
+        record["creator"] = {"type": "Person", "nickname": annotation["annotator"]}
+    return record
+
+
+def _quote_selector(text: str, start: int, end: int) -> dict:
+    return {
+        "type": "TextQuoteSelector",
+        "exact": text[start:end],
+        "prefix": text[max(0, start - QUOTE_CONTEXT) : start],
+        "suffix": text[end : end + QUOTE_CONTEXT],
+    }
+
+
+def _bodies(annotation: dict, text: str, source: str, unit, entities: dict) -> list[dict]:
+    """The label as a tag; linked entities as identifying bodies; claim attributes by purpose."""
+    bodies = [_textual(annotation.get("label") or "", "tagging")]
+    entity = entities.get(annotation.get("entity_id"))
+    if entity is not None:
+        bodies.append(_entity_body(entity))
+    if annotation.get("kind") != "claim":
+        return bodies
+    attributes = annotation.get("attributes") or {}
+    if attributes.get("type"):
+        bodies.append(_textual(f"claim type: {attributes['type']}", "classifying"))
+    if attributes.get("stance"):
+        bodies.append(_textual(str(attributes["stance"]), "assessing"))
+    if attributes.get("note"):
+        bodies.append(_textual(str(attributes["note"]), "commenting"))
+    speaker = attributes.get("speaker") or {}
+    speaker_entity = entities.get(speaker.get("entity_id"))
+    if speaker.get("text") or speaker_entity:
+        name = speaker.get("text") or speaker_entity.get("name")
+        bodies.append(_textual(f"said by: {name}", "describing"))
+    if speaker_entity is not None:
+        bodies.append({**_entity_body(speaker_entity), "purpose": "describing"})
+    cue = attributes.get("cue") or {}
+    if isinstance(cue.get("start"), int) and isinstance(cue.get("end"), int) and 0 <= cue["start"] < cue["end"] <= len(text):
+        bodies.append(
+            {
+                "type": "SpecificResource",
+                "purpose": "describing",
+                "source": source,
+                "selector": [
+                    _quote_selector(text, cue["start"], cue["end"]),
+                    {"type": "TextPositionSelector", "start": unit(cue["start"]), "end": unit(cue["end"])},
+                ],
+            }
+        )
+    return bodies
+
+
+def _textual(value: str, purpose: str) -> dict:
+    return {"type": "TextualBody", "value": value, "purpose": purpose, "format": "text/plain"}
+
+
+def _entity_body(entity: dict) -> dict:
+    """An entity with a Wikidata QID becomes that IRI; otherwise a textual name."""
+    external = str(entity.get("external_id") or "")
+    if external.startswith(("http://", "https://")):
+        return _linked(external, "identifying")
+    if external[:1] == "Q" and external[1:].isdigit():
+        return _linked(WIKIDATA + external, "identifying")
+    return _textual(entity.get("name") or "", "identifying")
+
+
+def _linked(iri: str, purpose: str) -> dict:
+    """A web resource with a purpose must be wrapped in a SpecificResource (model 3.3.5)."""
+    return {"type": "SpecificResource", "source": iri, "purpose": purpose}
+
+
+def _relation(relation: dict) -> dict:
+    """A relation is a linking annotation: the target is the `from` annotation, a body the `to`."""
+    return {
+        "@context": CONTEXT,
+        "id": annotation_iri(relation.get("id") or str(uuid5(NAMESPACE_URL, repr(sorted(relation.items()))))),
+        "type": "Annotation",
+        "motivation": "linking",
+        "body": [
+            _linked(annotation_iri(relation["to"]), "linking"),
+            _textual(relation.get("type") or "related", "tagging"),
+        ],
+        "target": annotation_iri(relation["from"]),
+    }
