@@ -1,0 +1,116 @@
+"""Find article files under the paths a user gave, skipping what cannot be read with one clear line."""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["Source", "KINDS", "discover"]
+
+# File suffix -> Document.kind.
+KINDS = {".txt": "txt", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
+
+
+@dataclass(frozen=True)
+class Source:
+    """One article file and the id it gets (its path relative to the folder the user named)."""
+
+    path: str  # absolute
+    id: str  # posix path relative to the corpus root
+    kind: str
+    size: int
+    mtime_ns: int
+
+
+def _describe(error: OSError) -> str:
+    if error.errno == errno.ELOOP:
+        return "symlink loop"
+    if error.errno == errno.ENOENT:
+        return "no such file (or a broken symlink)"
+    if error.errno == errno.EACCES:
+        return "permission denied"
+    return error.strerror or str(error)
+
+
+def _source(path: Path, file_id: str, on_error: Callable[[str], None]) -> Source | None:
+    """Stat one candidate file; report and drop it when it is not a readable regular file."""
+    try:
+        info = path.stat()
+    except OSError as error:
+        on_error(f"{path}: cannot read ({_describe(error)}); skipped")
+        return None
+    kind = KINDS.get(path.suffix.lower())
+    if kind is None:
+        on_error(f"{path}: not a .txt, .html, .htm or .jsonl file; skipped")
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        on_error(f"{path}: not a regular file; skipped")
+        return None
+    return Source(str(path.absolute()), file_id, kind, info.st_size, info.st_mtime_ns)
+
+
+def _walk(root: Path, on_error: Callable[[str], None]) -> Iterator[Source]:
+    """Yield article files under `root` in sorted order, following symlinks but never in circles."""
+    seen: set[tuple[int, int]] = set()
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            info = folder.stat()
+        except OSError as error:
+            on_error(f"{folder}: cannot open folder ({_describe(error)}); skipped")
+            continue
+        key = (info.st_dev, info.st_ino)
+        if key in seen:
+            on_error(f"{folder}: symlink loop (folder already visited); skipped")
+            continue
+        seen.add(key)
+        try:
+            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        except OSError as error:
+            on_error(f"{folder}: cannot list folder ({_describe(error)}); skipped")
+            continue
+        subfolders = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue  # hidden files and folders, e.g. annotations/.cache
+            path = Path(entry.path)
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                subfolders.append(path)
+            elif path.suffix.lower() in KINDS:
+                source = _source(path, path.relative_to(root).as_posix(), on_error)
+                if source is not None:
+                    yield source
+        stack.extend(reversed(subfolders))
+
+
+def discover(paths: Iterable[str | Path], on_error: Callable[[str], None]) -> Iterator[Source]:
+    """Yield every article file under `paths` (folders recursively), each id once."""
+    ids: dict[str, str] = {}
+    for given in paths:
+        path = Path(given).expanduser()
+        if path.is_dir():
+            sources = _walk(path, on_error)
+        elif path.exists() or path.is_symlink():
+            source = _source(path, path.name, on_error)
+            sources = iter([source] if source is not None else [])
+        else:
+            on_error(f"{path}: no such file or folder; skipped")
+            continue
+        for source in sources:
+            earlier = ids.setdefault(source.id, source.path)
+            if earlier != source.path:
+                on_error(
+                    f"{source.path}: same id {source.id!r} as {earlier}; skipped "
+                    "(open the folders one at a time, or their common parent)"
+                )
+                continue
+            yield source

@@ -1,0 +1,84 @@
+"""Article text and metadata out of saved web pages, via trafilatura rather than our own parser.
+
+What offsets mean for HTML: `Document.raw` of an HTML article is the text trafilatura
+extracted (the title line, a blank line, then one paragraph per line), and every offset
+(`source_start`/`source_end`, `Cleaned.offsets`) points into that string, not into the
+markup. The way back to the markup is best-effort: `source_lines` finds where each
+extracted line starts in the decoded HTML, which is enough to show a user the spot.
+"""
+
+from __future__ import annotations
+
+import html as html_escapes
+import re
+from urllib.parse import urlsplit
+
+__all__ = ["extract_html", "source_lines", "HtmlExtractionError"]
+
+_TAG = re.compile(r"<[^>]*>")
+
+
+class HtmlExtractionError(ValueError):
+    """trafilatura found no article text in the page."""
+
+
+def _site(url: str | None) -> str | None:
+    """The host of a URL without a leading www, e.g. "reuters.com"."""
+    if not url:
+        return None
+    host = urlsplit(url if "//" in url else "//" + url).hostname
+    return host.removeprefix("www.") if host else None
+
+
+def extract_html(markup: str, url: str | None = None) -> tuple[str, dict]:
+    """Return (text, meta): the title line + blank line + main text, and title/date/author/url/source."""
+    import trafilatura
+
+    result = trafilatura.bare_extraction(
+        markup, url=url, with_metadata=True, include_comments=False, include_tables=True
+    )
+    body = (result.text or "") if result is not None else ""
+    if not body.strip():
+        body = trafilatura.html2txt(markup) or ""
+    if not body.strip():
+        raise HtmlExtractionError("no article text found in the HTML")
+    title = ((result.title if result is not None else None) or "").strip()
+    meta = {
+        "title": title or None,
+        "date": getattr(result, "date", None),
+        "author": getattr(result, "author", None),
+        "url": getattr(result, "url", None) or url,
+        "source": getattr(result, "sitename", None),
+    }
+    meta["source"] = meta["source"] or _site(meta["url"])
+    meta = {key: value for key, value in meta.items() if value}
+    first_line = body.lstrip().split("\n", 1)[0].strip()
+    text = body if not title or first_line == title else f"{title}\n\n{body}"
+    return text, meta
+
+
+def source_lines(markup: str, text: str, probe: int = 24) -> list[int | None]:
+    """Best-effort offset in `markup` where each line of extracted `text` starts (None if not found).
+
+    Searches the first `probe` characters of each line, in order, in the markup with tags
+    blanked out and entities decoded; a line whose words were split by inline tags may not
+    be found.
+    """
+    # Blank tags with spaces of the same length so offsets in `plain` are offsets in `markup`.
+    plain = _TAG.sub(lambda match: " " * len(match.group()), markup)
+    positions: list[int | None] = []
+    cursor = 0
+    for line in text.split("\n"):
+        needle = line.strip()[:probe]
+        if not needle:
+            positions.append(None)
+            continue
+        found = plain.find(needle, cursor)
+        if found < 0:
+            found = plain.find(html_escapes.escape(needle, quote=False), cursor)
+        if found < 0:
+            positions.append(None)
+            continue
+        positions.append(found)
+        cursor = found + len(needle)
+    return positions

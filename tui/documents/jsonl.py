@@ -1,0 +1,117 @@
+"""JSONL dumps: one article per line, each with `text` or `html` and optional id/title/url/date/author."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
+
+import orjson
+
+from tui.documents.decode import DecodeError, decode_bytes
+
+if TYPE_CHECKING:
+    from tui.documents import Document
+    from tui.documents.discover import Source
+
+__all__ = ["load_jsonl"]
+
+_POSITION = re.compile(r":? line \d+ column (\d+) \(char \d+\)")
+_META_KEYS = ("title", "url", "date", "author", "source")
+
+
+def _parse(line: bytes) -> object:
+    """Parse one JSON line; lines in a legacy encoding are decoded first."""
+    try:
+        return orjson.loads(line)
+    except orjson.JSONDecodeError:
+        text, _ = decode_bytes(line)
+        return orjson.loads(text)
+
+
+def _reason(error: Exception) -> str:
+    """orjson's message without its "line 1" position, which would contradict our line number."""
+    message = str(error).splitlines()[0] if str(error) else type(error).__name__
+    return _POSITION.sub(r" at column \1", message)
+
+
+def _record_meta(record: dict) -> dict:
+    meta = {}
+    for key in _META_KEYS:
+        value = record.get(key)
+        if isinstance(value, (str, int, float)) and str(value).strip():
+            meta[key] = str(value).strip()
+    return meta
+
+
+def load_jsonl(source: Source, on_error: Callable[[str], None], *, max_bytes: int) -> Iterator[Document]:
+    """Yield one Document per good line; report each bad line (with its number) and go on."""
+    from tui.documents import Document
+
+    seen: set[str] = set()
+    try:
+        handle = open(source.path, "rb")  # noqa: SIM115 - closed in finally; a generator holds it
+    except OSError as error:
+        on_error(f"{source.path}: cannot read ({error.strerror or error}); skipped")
+        return
+    found_any = False
+    try:
+        for number, line in enumerate(handle, start=1):
+            where = f"{source.path}:{number}"
+            if number == 1:
+                line = line.removeprefix(b"\xef\xbb\xbf")
+            if not line.strip():
+                continue
+            found_any = True
+            if len(line) > max_bytes:
+                on_error(f"{where}: record over the {max_bytes // (1024 * 1024)} MB limit; line skipped")
+                continue
+            try:
+                record = _parse(line)
+            except (orjson.JSONDecodeError, DecodeError) as error:
+                on_error(f"{where}: not valid JSON ({_reason(error)}); line skipped")
+                continue
+            if not isinstance(record, dict):
+                on_error(f"{where}: not a JSON object; line skipped")
+                continue
+            document = _document(record, line, source, number, where, seen, on_error, Document)
+            if document is not None:
+                yield document
+    except OSError as error:
+        on_error(f"{source.path}: read failed ({error.strerror or error}); rest of file skipped")
+    finally:
+        handle.close()
+    if not found_any:
+        on_error(f"{source.path}: empty file; skipped")
+
+
+def _document(record, line, source, number, where, seen, on_error, document_class):
+    """Turn one parsed record into a Document, or report why it cannot be one."""
+    text, html = record.get("text"), record.get("html")
+    if not (isinstance(text, str) and text.strip()) and not (isinstance(html, str) and html.strip()):
+        on_error(f"{where}: record has no non-empty \"text\" or \"html\" string; line skipped")
+        return None
+    record_id = record.get("id")
+    if isinstance(record_id, (str, int)) and not isinstance(record_id, bool) and str(record_id).strip():
+        record_id = str(record_id).strip()
+    else:
+        record_id = f"L{number}"  # no id: the line number, marked so it cannot pass for an id
+    if record_id in seen:
+        on_error(f"{where}: duplicate id {record_id!r} in this file; line skipped")
+        return None
+    seen.add(record_id)
+    meta = _record_meta(record)
+    if isinstance(text, str) and text.strip():
+        raw = text
+    else:
+        from tui.documents.html import HtmlExtractionError, extract_html
+
+        try:
+            raw, extracted = extract_html(html, url=meta.get("url"))
+        except HtmlExtractionError as error:
+            on_error(f"{where}: {error}; line skipped")
+            return None
+        meta = {**extracted, **meta}
+    sha = hashlib.sha256(line.rstrip(b"\r\n")).hexdigest()
+    return document_class(f"{source.id}#{record_id}", source.path, "jsonl", raw, sha, "utf-8", meta)
