@@ -106,7 +106,7 @@ def extract(feats: list[LineFeatures], decisions: list[str], reasons: list, a: i
                 meta["found"]["date"] = f.line.number
         decisions[j], reasons[j] = "meta", why
     if meta["author"] is None:
-        for j in range(b + 1, min(len(feats), b + 4)):
+        for j in range(max(a + 1, b - 1), min(len(feats), b + 4)):
             name = bio_author(feats[j].line.text)
             if name:
                 meta["author"] = name

@@ -36,7 +36,8 @@ _SHORT = {
         te puede interesar|leer más|noticias relacionadas|leggi anche|potrebbe interessarti|
         articoli correlati|zobacz (też|także)|czytaj (też|także|więcej)|lees ook|gerelateerd)""",
     "advertisement": r"""^(advertisement|advertising|anzeige|werbung|sponsored|promoted|publicité|
-        publicidad|pubblicità|reklama|advertentie|ad)\b""",
+        publicidad|pubblicità|reklama|advertentie|ad|discover|download|buy|shop now|order now|book now|
+        click here|hier klicken|jetzt (kaufen|bestellen|buchen|entdecken|testen|sichern)|get (your|the|our))\b""",
     "tags": r"""^(tags?|tagged|tagged with|schlagworte?|schlagwörter|stichworte?|themen|étiquettes|
         mots-clés|etiquetas|categor(y|ies|ie|ías|ia)|kategorien?|filed under|posted in)\b""",
     "breadcrumb": r"""^(you are here|sie sind hier|vous êtes ici|está en|ti trovi in)\b""",
@@ -58,6 +59,8 @@ _LONG = {
     "comment form": r"""(your email address will not be published|required fields are marked|
         ihre e-mail-adresse wird nicht veröffentlicht|votre adresse (e-)?mail ne sera pas publiée|
         tu dirección de correo electrónico no será publicada|il tuo indirizzo email non sarà pubblicato)""",
+    "related-posts block": r"""^(interested in (reading )?more|want to read more|discover more (about|from)|
+        read more (about|from|on)|find more (about|from)|for more (stories|articles|news) (like this|on|about))\b""",
     "subscription prompt": r"""(sign up for (our|the) newsletter|subscribe to (our|the) newsletter|
         melden sie sich (jetzt )?für (unseren|den) newsletter|abonnez-vous à (notre|la) newsletter)""",
 }
