@@ -1,0 +1,86 @@
+"""Pure pieces of the app: keymap parsing, blocks from the cleaner, spans, search, claim records."""
+
+from pathlib import Path
+
+import pytest
+
+from tui.app.blocks import build_blocks, header_line
+from tui.app.keymap import KeymapError, load_keymap, parse_keymap
+from tui.app.modals.claim_editor import ClaimAttributes, Speaker
+from tui.app.modals.search import find
+from tui.app.spans import label_styles, to_spans
+from tui.cleaning import clean
+
+SEED = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))[0]
+
+
+def test_keymap_accepts_strings_and_lists():
+    keymap = parse_keymap('[keymap]\n"reader.claim" = "C"\n"app.quit" = ["q", "ctrl+q"]\n')
+    assert keymap == {"reader.claim": "C", "app.quit": "q,ctrl+q"}
+
+
+def test_keymap_errors_say_how_to_fix(tmp_path):
+    with pytest.raises(KeymapError, match="not valid TOML"):
+        parse_keymap("[keymap\n")
+    with pytest.raises(KeymapError, match="must be a key string"):
+        parse_keymap('[keymap]\n"app.quit" = 3\n')
+    assert load_keymap(tmp_path / "missing.toml") == {}
+
+
+def test_blocks_cover_clean_text_exactly():
+    raw = SEED.read_text(encoding="utf-8")
+    cleaned = clean(raw)
+    blocks = build_blocks(cleaned, raw)
+    assert blocks[0].kind == "title" and blocks[0].text == cleaned.title
+    assert blocks[1].kind == "header" and blocks[1].start is None
+    for block in blocks:
+        if block.start is not None:
+            assert cleaned.text[block.start:block.start + len(block.text)] == block.text
+    content = [b for b in blocks if b.kind == "content"]
+    assert content and all(b.raw_line for b in content)
+    assert not any(b.kind == "dropped" for b in blocks)
+
+
+def test_boilerplate_view_shows_dropped_lines_with_reasons_in_raw_order():
+    raw = SEED.read_text(encoding="utf-8")
+    cleaned = clean(raw)
+    blocks = build_blocks(cleaned, raw, show_dropped=True)
+    dropped = [b for b in blocks if b.kind == "dropped"]
+    assert dropped and all(b.note for b in dropped)
+    lines = [b.raw_line for b in blocks if b.raw_line is not None]
+    assert lines == sorted(lines)
+    dropped_numbers = {l.number for l in cleaned.lines if l.text_start is None and l.decision == "boilerplate"}
+    assert {b.raw_line for b in dropped} == dropped_numbers
+
+
+def test_header_line_lists_what_is_known():
+    assert header_line({"date": "2019-11-01", "author": None}, {"source": "x.com"}, 12) == "2019-11-01 · x.com · 12 words"
+
+
+def test_spans_skip_orphans_and_style_claims_apart():
+    labels = [{"name": "ORG", "kind": "entity", "color": "red"}, {"name": "CLAIM", "kind": "claim", "color": "blue"}]
+    styles = label_styles(labels)
+    assert styles["ORG"] != styles["CLAIM"] and "underline" in styles["CLAIM"]
+    anns = [
+        {"id": "a", "start": 0, "end": 3, "label": "ORG", "kind": "entity", "state": "ok"},
+        {"id": "b", "start": 0, "end": 9, "label": "CLAIM", "kind": "claim", "state": "ok"},
+        {"id": "c", "start": 4, "end": 6, "label": "ORG", "kind": "entity", "state": "orphaned"},
+    ]
+    assert [s.id for s in to_spans(anns, labels)] == ["a", "b"]
+
+
+def test_find_wraps_and_keeps_offsets():
+    text = "Straße a STRASSE b straße"
+    assert find(text, "straße", 1) == 19
+    assert find(text, "straße", 20) == 0
+    assert find(text, "nope", 0) is None
+    assert find("abc abc", "ABC", 5, backwards=True) == 0
+    assert find("abc abc", "ABC", 1, backwards=True) == 4
+
+
+def test_claim_attributes_round_trip():
+    attributes = ClaimAttributes(Speaker("Lin Yunan", None, "ann-1"), "direct quote", "disputed", "check")
+    record = attributes.to_record()
+    assert record["speaker"] == {"text": "Lin Yunan", "entity_id": None, "annotation_id": "ann-1"}
+    assert ClaimAttributes.from_record(record) == attributes
+    assert ClaimAttributes.from_record({"speaker": "Xi", "type": "bogus"}).type == "direct quote"

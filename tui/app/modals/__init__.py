@@ -1,0 +1,1 @@
+"""Modal screens, one per module, each with a typed result."""

@@ -1,0 +1,129 @@
+"""Claim editor: a keyboard-only form for who said a claim, what kind it is, and its stance."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Select, Static
+
+from tui.safe_text import visible
+
+CLAIM_TYPES = ("direct quote", "indirect quote", "assertion", "prediction", "opinion")
+STANCES = ("unverified", "supported", "disputed", "false")
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A speaker the user can pick: an entity mention in this article."""
+
+    text: str
+    entity_id: str | None = None
+    annotation_id: str | None = None
+
+
+@dataclass(frozen=True)
+class ClaimAttributes:
+    """What the editor returns; stored as the claim annotation's `attributes`."""
+
+    speaker: Speaker | None
+    type: str
+    stance: str
+    note: str
+
+    def to_record(self) -> dict:
+        """Attributes as stored: speaker {text, entity_id, annotation_id} or None."""
+        record = asdict(self)
+        if self.speaker is None:
+            record["speaker"] = None
+        return record
+
+    @classmethod
+    def from_record(cls, attributes: dict | None) -> ClaimAttributes:
+        """Read stored attributes back, tolerating missing fields and a plain-text speaker."""
+        attributes = attributes or {}
+        speaker = attributes.get("speaker")
+        if isinstance(speaker, str):
+            speaker = Speaker(speaker)
+        elif isinstance(speaker, dict) and speaker.get("text"):
+            speaker = Speaker(speaker["text"], speaker.get("entity_id"), speaker.get("annotation_id"))
+        else:
+            speaker = None
+        kind = attributes.get("type") if attributes.get("type") in CLAIM_TYPES else "direct quote"
+        stance = attributes.get("stance") if attributes.get("stance") in STANCES else "unverified"
+        return cls(speaker, kind, stance, str(attributes.get("note") or ""))
+
+
+class ClaimEditor(ModalScreen[ClaimAttributes | None]):
+    """Edit a claim's attributes; Enter or Ctrl+S saves, Escape cancels, Tab moves between fields."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="claim.save"),
+        Binding("escape", "cancel", "Cancel", id="claim.cancel"),
+    ]
+
+    def __init__(self, quote: str, speakers: list[Speaker], current: ClaimAttributes) -> None:
+        super().__init__()
+        self.quote = quote
+        self.speakers = speakers
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        current = self.current
+        picked = None
+        if current.speaker is not None:
+            picked = next((i for i, s in enumerate(self.speakers) if s.text == current.speaker.text), None)
+        typed = current.speaker.text if current.speaker is not None and picked is None else ""
+        with Vertical(id="claim-editor"):
+            yield Static(Text("Claim", style="bold"))
+            yield Static(Text(visible(" ".join(self.quote.split()))[:300]), id="claim-quote")
+            yield Label("Speaker (a mention in this article)")
+            yield Select(
+                [(Text(visible(s.text)), i) for i, s in enumerate(self.speakers)],
+                prompt="(none)",
+                value=picked if picked is not None else Select.BLANK,
+                id="claim-speaker",
+            )
+            yield Label("…or type a name")
+            yield Input(typed, placeholder="speaker name", id="claim-speaker-text")
+            yield Label("Type")
+            yield Select([(t, t) for t in CLAIM_TYPES], value=current.type, allow_blank=False, id="claim-type")
+            yield Label("Stance")
+            yield Select([(s, s) for s in STANCES], value=current.stance, allow_blank=False, id="claim-stance")
+            yield Label("Note")
+            yield Input(current.note, placeholder="note", id="claim-note")
+            yield Static("Tab next field · Enter on a text field or Ctrl+S saves · Esc cancels", classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#claim-speaker", Select).focus()
+
+    def result(self) -> ClaimAttributes:
+        """Collect the form; a typed name wins over the picked mention."""
+        typed = self.query_one("#claim-speaker-text", Input).value.strip()
+        choice = self.query_one("#claim-speaker", Select).value
+        if typed:
+            speaker = Speaker(typed)
+        elif isinstance(choice, int):
+            speaker = self.speakers[choice]
+        else:
+            speaker = None
+        return ClaimAttributes(
+            speaker,
+            str(self.query_one("#claim-type", Select).value),
+            str(self.query_one("#claim-stance", Select).value),
+            self.query_one("#claim-note", Input).value.strip(),
+        )
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def action_save(self) -> None:
+        self.dismiss(self.result())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,249 @@
+"""Library: every article with its status and counts; filter as you type, sort, Enter opens."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, ProgressBar, Static
+
+from tui.safe_text import visible
+
+COLUMNS = ("status", "title", "date", "source", "words", "entities", "claims")
+
+
+@dataclass
+class Row:
+    """One article as the library shows it."""
+
+    entry: object
+    status: str
+    entities: int
+    claims: int
+
+    def cells(self) -> tuple:
+        e = self.entry
+        return (
+            Text(self.status),
+            Text(visible(" ".join((e.title or e.id).split()))[:200]),
+            Text(visible(str(e.date or ""))),
+            Text(visible(str(e.source or ""))),
+            Text(str(e.words), justify="right"),
+            Text(str(self.entities), justify="right"),
+            Text(str(self.claims), justify="right"),
+        )
+
+    def sort_value(self, column: str):
+        e = self.entry
+        return {
+            "status": self.status, "title": (e.title or e.id).casefold(), "date": str(e.date or ""),
+            "source": str(e.source or "").casefold(), "words": e.words, "entities": self.entities,
+            "claims": self.claims,
+        }[column]
+
+    def matches(self, needle: str) -> bool:
+        e = self.entry
+        return needle in f"{e.title} {e.id} {e.source} {e.date} {self.status}".casefold()
+
+
+class LibraryScreen(Screen):
+    """Lists the corpus while a worker indexes it, so reading can start before indexing ends."""
+
+    BINDINGS = [
+        Binding("slash", "filter", "Filter", id="library.filter"),
+        Binding("s", "sort", "Sort column", id="library.sort"),
+        Binding("r", "reverse", "Reverse sort", id="library.reverse"),
+        Binding("escape", "clear_filter", "Clear filter", show=False, id="library.clear_filter"),
+    ]
+
+    @dataclass
+    class Indexed(Message):
+        """A batch of corpus entries is ready (posted from the indexing worker)."""
+
+        entries: list
+
+    @dataclass
+    class Progress(Message):
+        """Indexing progress (posted from the indexing worker)."""
+
+        done: int
+        total: int
+
+    @dataclass
+    class IndexError(Message):
+        """A file could not be read; the message says which and why."""
+
+        error: str
+
+    @dataclass
+    class Open(Message):
+        """The user chose an article."""
+
+        entry_id: str
+
+    def __init__(self, session, paths: list[str], cache_dir) -> None:
+        super().__init__()
+        self.session = session
+        self.paths = paths
+        self.cache_dir = cache_dir
+        self.rows: dict[str, Row] = {}
+        self.counts: dict[str, Counter] = {}
+        self.statuses: dict[str, str] = {}
+        self.needle = ""
+        self.sort_column = "title"
+        self.sort_reverse = False
+        self.indexing = True
+        self.errors: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="library-top"):
+            yield Static("Library", id="library-title")
+            yield Input(placeholder="/ to filter", id="library-filter")
+        yield ProgressBar(id="library-progress", show_eta=False)
+        table: DataTable = DataTable(cursor_type="row", zebra_stripes=True, id="library-table")
+        table.add_columns(*COLUMNS)
+        yield table
+        yield Static("", id="library-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_records()
+        self.query_one(DataTable).focus()
+        self.index_corpus()
+
+    @work(thread=True, exclusive=True, group="index")
+    def index_corpus(self) -> None:
+        """Index in a thread; entries are posted in batches so the table fills while the user reads."""
+        from tui import corpus
+
+        batch: list = []
+        state = {"last": 0}
+
+        def progress(done: int, total: int) -> None:
+            if done - state["last"] >= 50 or done == total:
+                state["last"] = done
+                self.post_message(self.Progress(done, total))
+
+        def error(message: str) -> None:
+            self.post_message(self.IndexError(message))
+
+        for entry in corpus.index(self.paths, self.cache_dir, on_progress=progress, on_error=error):
+            batch.append(entry)
+            if len(batch) >= (20 if len(self.session.entries) < 100 else 500):
+                self.post_message(self.Indexed(batch))
+                batch = []
+        self.post_message(self.Indexed(batch))
+        self.post_message(self.Progress(-1, -1))
+
+    def on_library_screen_indexed(self, message: Indexed) -> None:
+        self.session.entries.extend(message.entries)
+        new = [self._row(entry) for entry in message.entries]
+        visible_rows = [row for row in new if row.matches(self.needle)]
+        if len(self.rows) == len(new):  # first batch: sort properly
+            self._fill()
+        else:
+            table = self.query_one(DataTable)
+            for row in visible_rows:
+                table.add_row(*row.cells(), key=row.entry.id)
+        self._update_status()
+
+    def on_library_screen_progress(self, message: Progress) -> None:
+        bar = self.query_one(ProgressBar)
+        if message.total < 0:
+            self.indexing = False
+            bar.display = False
+            self._fill()
+        else:
+            bar.update(total=message.total, progress=message.done)
+        self._update_status()
+
+    def on_library_screen_index_error(self, message: IndexError) -> None:
+        self.errors.append(message.error)
+        self._update_status()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_records()
+        self._fill()
+
+    def refresh_records(self) -> None:
+        """Re-read statuses and counts from the store (after the reader changed them)."""
+        self.counts = self.session.counts()
+        self.statuses = {d["id"]: d.get("status", "new") for d in self.session.store.documents()}
+        for row in self.rows.values():
+            self._refresh_row(row)
+
+    def _row(self, entry) -> Row:
+        row = Row(entry, "new", 0, 0)
+        self._refresh_row(row)
+        self.rows[entry.id] = row
+        return row
+
+    def _refresh_row(self, row: Row) -> None:
+        counts = self.counts.get(row.entry.id, Counter())
+        row.status = self.statuses.get(row.entry.id, "new")
+        row.entities, row.claims = counts["entity"], counts["claim"]
+
+    def _fill(self) -> None:
+        """Rebuild the table from the filter and sort order, keeping the highlighted article."""
+        table = self.query_one(DataTable)
+        keep = None
+        if table.row_count and table.cursor_row >= 0:
+            keep = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
+        rows = [row for row in self.rows.values() if row.matches(self.needle)]
+        rows.sort(key=lambda row: row.sort_value(self.sort_column), reverse=self.sort_reverse)
+        table.clear()
+        for row in rows:
+            table.add_row(*row.cells(), key=row.entry.id)
+        if keep is not None and keep in table.rows:
+            table.move_cursor(row=table.get_row_index(keep))
+        self._update_status()
+
+    def _update_status(self) -> None:
+        table = self.query_one(DataTable)
+        arrow = "↓" if self.sort_reverse else "↑"
+        parts = [f"{table.row_count} of {len(self.rows)} articles", f"sorted by {self.sort_column} {arrow}"]
+        if self.indexing:
+            parts.append("indexing… (Enter opens what is listed)")
+        if self.errors:
+            parts.append(f"{len(self.errors)} unreadable: {visible(self.errors[-1])[:80]}")
+        self.query_one("#library-status", Static).update(Text(" · ".join(parts)))
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.post_message(self.Open(event.row_key.value))
+
+    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
+        event.stop()
+        column = COLUMNS[event.column_index]
+        self.sort_reverse = not self.sort_reverse if column == self.sort_column else False
+        self.sort_column = column
+        self._fill()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.needle = event.value.strip().casefold()
+        self._fill()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.query_one(DataTable).focus()
+
+    def action_filter(self) -> None:
+        self.query_one(Input).focus()
+
+    def action_clear_filter(self) -> None:
+        self.query_one(Input).value = ""
+        self.query_one(DataTable).focus()
+
+    def action_sort(self) -> None:
+        self.sort_column = COLUMNS[(COLUMNS.index(self.sort_column) + 1) % len(COLUMNS)]
+        self._fill()
+
+    def action_reverse(self) -> None:
+        self.sort_reverse = not self.sort_reverse
+        self._fill()

@@ -1,0 +1,224 @@
+"""The app's model over the headless core: every store write the UI makes goes through here.
+
+Kept free of Textual so the annotation rules (relabel instead of duplicate, overrides that
+re-anchor, resume state) are tested as plain Python and shared by every screen.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+
+from tui import corpus
+from tui.cleaning import CLEANER_VERSION, Cleaned, clean
+from tui.text import sentences
+
+STATE_KEY = "app.session"
+KEPT = ("title", "content")
+
+
+@dataclass
+class Article:
+    """One opened article: the corpus entry, the loaded document and its cleaned text."""
+
+    entry: object
+    document: object
+    cleaned: Cleaned
+    overrides: dict[int, str] = field(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        return self.entry.id
+
+    @property
+    def text(self) -> str:
+        return self.cleaned.text
+
+
+def sha256(text: str) -> str:
+    """Hash of the clean text, the key annotations are anchored against."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def normalise_overrides(raw: dict | None) -> dict[int, str]:
+    """Overrides come back from JSON with string keys; the cleaner wants line numbers."""
+    return {int(number): decision for number, decision in (raw or {}).items()}
+
+
+class Session:
+    """Opens articles, applies labels and overrides, and remembers where the user was."""
+
+    def __init__(self, store, entries: list | None = None) -> None:
+        self.store = store
+        self.entries: list = list(entries or [])
+        self._labels: list[dict] | None = None
+
+    # labels -----------------------------------------------------------------
+    def labels(self) -> list[dict]:
+        """The label records (name, kind, hotkey, color), read once per session."""
+        if self._labels is None:
+            self._labels = list(self.store.labels())
+        return self._labels
+
+    def label_for_hotkey(self, key: str) -> dict | None:
+        return next((label for label in self.labels() if str(label.get("hotkey")) == key), None)
+
+    def claim_label(self) -> dict | None:
+        return next((label for label in self.labels() if label.get("kind") == "claim"), None)
+
+    # articles ---------------------------------------------------------------
+    def open_article(self, entry) -> Article:
+        """Load and clean an article with its stored overrides, and record it in the store."""
+        record = self.store.get_document(entry.id)
+        overrides = normalise_overrides(record.get("overrides") if record else None)
+        document, cleaned = corpus.load(entry, overrides or None)
+        article = Article(entry, document, cleaned, overrides)
+        text_hash = sha256(cleaned.text)
+        if (
+            record is None
+            or record.get("clean_sha256") != text_hash
+            or record.get("cleaner_version") != CLEANER_VERSION
+            or record.get("raw_sha256") != document.raw_sha256
+        ):
+            self._upsert(article)
+        if self.store.read_only:
+            return article
+        record = self.store.get_document(entry.id) or {}
+        if record.get("status", "new") == "new":
+            self.store.update_document(entry.id, status="in progress")
+        return article
+
+    def _upsert(self, article: Article) -> dict:
+        metadata = {**dict(article.document.meta or {}), **{k: v for k, v in article.cleaned.meta.items() if v}}
+        if self.store.read_only:
+            return {}
+        return self.store.upsert_document(
+            article.id,
+            text=article.cleaned.text,
+            path=str(article.document.path),
+            raw_sha256=article.document.raw_sha256,
+            clean_sha256=sha256(article.cleaned.text),
+            cleaner_version=CLEANER_VERSION,
+            title=article.cleaned.title,
+            metadata=metadata,
+            overrides={str(k): v for k, v in sorted(article.overrides.items())},
+        )
+
+    def toggle_line(self, article: Article, line_number: int) -> tuple[Article, dict]:
+        """Restore a dropped line as content, or drop a kept one; annotations re-anchor in the store."""
+        line = next((line for line in article.cleaned.lines if line.number == line_number), None)
+        if line is None:
+            raise ValueError(f"line {line_number} is not a line of {article.id}; move to a text line first")
+        overrides = dict(article.overrides)
+        if line.overridden:
+            overrides.pop(line_number, None)
+        else:
+            overrides[line_number] = "boilerplate" if line.decision in KEPT else "content"
+        cleaned = clean(article.document.raw, overrides or None)
+        updated = Article(article.entry, article.document, cleaned, overrides)
+        verb = "drop" if line.decision in KEPT and not line.overridden else "restore"
+        with self.store.transaction(f"{verb} line {line_number}"):
+            report = self._upsert(updated)
+        return updated, report or {}
+
+    def reload(self, article: Article) -> Article:
+        """Re-read overrides after undo/redo; re-clean only when they changed."""
+        record = self.store.get_document(article.id) or {}
+        overrides = normalise_overrides(record.get("overrides"))
+        if overrides == article.overrides:
+            return article
+        return Article(article.entry, article.document, clean(article.document.raw, overrides or None), overrides)
+
+    def set_status(self, article: Article, status: str) -> None:
+        self.store.update_document(article.id, status=status)
+
+    def status(self, doc_id: str) -> str:
+        record = self.store.get_document(doc_id)
+        return (record or {}).get("status", "new")
+
+    # annotations --------------------------------------------------------------
+    def annotations(self, doc_id: str) -> list[dict]:
+        return self.store.annotations(doc_id)
+
+    def apply_label(self, article: Article, label: dict, start: int, end: int) -> dict:
+        """Tag text[start:end]; the same span with another entity label is relabelled, not doubled."""
+        start, end = trim(article.text, start, end)
+        if start >= end:
+            raise ValueError("nothing to label here; move onto a word or select some text")
+        for existing in self.store.annotations(article.id):
+            if existing["start"] == start and existing["end"] == end and existing["kind"] == label["kind"]:
+                if existing["label"] == label["name"]:
+                    return existing
+                if label["kind"] == "entity":
+                    return self.store.update_annotation(existing["id"], label=label["name"])
+        source = article.cleaned.raw_span(start, end) or (None, None)
+        return self.store.add_annotation(
+            article.id, label["kind"], label["name"], start, end,
+            source_start=source[0], source_end=source[1],
+        )
+
+    def claim_range(self, article: Article, selection: tuple[int, int] | None, cursor: int) -> tuple[int, int]:
+        """A claim covers the selection, else the sentence under the cursor."""
+        if selection and selection[0] < selection[1]:
+            return selection
+        for start, end in sentences(article.text):
+            if start <= cursor < end:
+                return start, end
+        raise ValueError("the cursor is not in a sentence; select the claim with v first")
+
+    def add_claim(self, article: Article, start: int, end: int, attributes: dict) -> dict:
+        """Create a claim with its attributes as one undo step, linking a picked speaker mention."""
+        label = self.claim_label()
+        if label is None:
+            raise ValueError("no label of kind 'claim'; add one with store.add_label or the labels table")
+        with self.store.transaction("add claim"):
+            claim = self.apply_label(article, label, start, end)
+            claim = self.set_claim_attributes(claim["id"], attributes)
+        return claim
+
+    def set_claim_attributes(self, claim_id: str, attributes: dict) -> dict:
+        """Store the claim's attributes and a said_by relation to the speaker mention, if one was picked."""
+        claim = self.store.update_annotation(claim_id, attributes=attributes)
+        speaker = attributes.get("speaker") or {}
+        target = speaker.get("annotation_id") if isinstance(speaker, dict) else None
+        if target and not any(
+            r["from"] == claim_id and r["to"] == target and r["type"] == "said_by" for r in self.store.relations()
+        ):
+            self.store.add_relation(claim_id, target, "said_by")
+        return claim
+
+    def speakers(self, doc_id: str) -> list[dict]:
+        """Entity mentions in the article, one per distinct text, people first, as speaker choices."""
+        seen: dict[str, dict] = {}
+        for annotation in self.store.annotations(doc_id):
+            if annotation["kind"] == "entity" and annotation.get("state", "ok") == "ok":
+                seen.setdefault(" ".join(annotation.get("exact", "").split()), annotation)
+        return sorted(seen.values(), key=lambda a: (a["label"] != "PERSON", a["start"]))
+
+    def counts(self) -> dict[str, Counter]:
+        """Entity and claim counts per document for the library, in one pass over the table."""
+        counts: dict[str, Counter] = {}
+        for annotation in self.store.annotations():
+            counts.setdefault(annotation["document_id"], Counter())[annotation["kind"]] += 1
+        return counts
+
+    # resume -------------------------------------------------------------------
+    def save_position(self, article: Article, cursor: int, selecting: bool) -> None:
+        """Remember the article, cursor and selection mode for the next start (not undoable)."""
+        if self.store.read_only:
+            return
+        self.store.set_state(STATE_KEY, {"document_id": article.id, "cursor": cursor, "selecting": selecting})
+
+    def last_position(self) -> dict:
+        state = self.store.get_state(STATE_KEY)
+        return state if isinstance(state, dict) else {}
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink a range to exclude surrounding whitespace so labels hug the words."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

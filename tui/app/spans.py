@@ -1,0 +1,27 @@
+"""Store annotations -> reader spans, styled from the label records so colours stay data."""
+
+from __future__ import annotations
+
+from tui.app.widgets.reader_types import Span
+
+
+def label_styles(labels: list[dict]) -> dict[str, str]:
+    """Rich style per label: entities on a coloured background, claims underlined in colour."""
+    styles = {}
+    for label in labels:
+        color = label.get("color") or ""
+        if label.get("kind") == "claim":
+            styles[label["name"]] = f"italic underline {color}".strip()
+        else:
+            styles[label["name"]] = f"bold {color}".strip()
+    return styles
+
+
+def to_spans(annotations: list[dict], labels: list[dict]) -> list[Span]:
+    """Placed annotations become spans; orphaned ones have no place in the text and are left out."""
+    styles = label_styles(labels)
+    return [
+        Span(a["id"], a["start"], a["end"], a["label"], a["kind"], styles.get(a["label"], "bold"))
+        for a in annotations
+        if a.get("state", "ok") != "orphaned" and a["start"] < a["end"]
+    ]
