@@ -1,0 +1,190 @@
+"""Cursor motions and selection edits over reader positions, as pure functions of a word index.
+
+The cursor rests on word starts; a selection is a `[start, end)` range of positions. Words
+and sentences come from `tui.text` per block, so a sentence never crosses a paragraph.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+from tui import text as text_units
+
+from .reader_layout import Layout
+
+__all__ = ["Motions"]
+
+# Lowercase words allowed inside a multi-word name ("Ministry of Industry and ...").
+_NAME_PARTICLES = frozenset(
+    "of and for the de del der den van von la le du da di al bin el y".split()
+)
+
+
+class Motions:
+    """Word/sentence/paragraph index over a layout, answering "where does this key go"."""
+
+    def __init__(self, layout: Layout) -> None:
+        self.layout = layout
+        starts: list[int] = []
+        ends: list[int] = []
+        for index, block in enumerate(layout.blocks):
+            base = layout.vstarts[index]
+            spans = text_units.words(block.text)
+            if not spans and block.text.strip():
+                # A block without words ("* * *") still gets one stop, so it can be reached.
+                stripped = block.text.strip()
+                first = block.text.index(stripped)
+                spans = [(first, first + len(stripped))]
+            for start, end in spans:
+                starts.append(base + start)
+                ends.append(base + end)
+        self.starts = starts
+        self.ends = ends
+        self._sentences: dict[int, list[tuple[int, int]]] = {}
+
+    # -- words -------------------------------------------------------------------------
+
+    def word_at(self, position: int) -> int | None:
+        """Index of the word containing `position`, if any."""
+        index = bisect_right(self.starts, position) - 1
+        if index >= 0 and position < self.ends[index]:
+            return index
+        return None
+
+    def word_range(self, position: int) -> tuple[int, int]:
+        """The word under `position`, or a one-position range when it sits between words."""
+        index = self.word_at(position)
+        if index is None:
+            return position, position + 1
+        return self.starts[index], self.ends[index]
+
+    def snap(self, position: int) -> int:
+        """Start of the word at `position`, else of the next word, else of the last word."""
+        if not self.starts:
+            return 0
+        index = self.word_at(position)
+        if index is not None:
+            return self.starts[index]
+        index = bisect_right(self.starts, position)
+        return self.starts[min(index, len(self.starts) - 1)]
+
+    def word_next(self, position: int) -> int:
+        index = bisect_right(self.starts, position)
+        return self.starts[index] if index < len(self.starts) else position
+
+    def word_prev(self, position: int) -> int:
+        index = bisect_left(self.starts, position) - 1
+        return self.starts[index] if index >= 0 else position
+
+    def word_end(self, position: int) -> int:
+        """Last code point of this word, or of the next word when already there (vim `e`)."""
+        index = self.word_at(position)
+        if index is not None and position < self.ends[index] - 1:
+            return self.ends[index] - 1
+        following = bisect_right(self.starts, position)
+        if following < len(self.starts):
+            return self.ends[following] - 1
+        return position
+
+    def first(self) -> int:
+        return self.starts[0] if self.starts else 0
+
+    def last(self) -> int:
+        return self.starts[-1] if self.starts else 0
+
+    # -- sentences and paragraphs ------------------------------------------------------
+
+    def sentences_of(self, block: int) -> list[tuple[int, int]]:
+        """Sentence ranges (positions) of one block, computed on first use."""
+        if block not in self._sentences:
+            base = self.layout.vstarts[block]
+            spans = text_units.sentences(self.layout.blocks[block].text)
+            self._sentences[block] = [(base + s, base + e) for s, e in spans]
+        return self._sentences[block]
+
+    def sentence_at(self, position: int) -> tuple[int, int] | None:
+        """The sentence containing `position` (or the block's text when it has no sentence)."""
+        block = self.layout.block_of(position)
+        for start, end in self.sentences_of(block):
+            if start <= position < end:
+                return start, end
+        return None
+
+    def sentence_next(self, position: int) -> int:
+        for block in range(self.layout.block_of(position), len(self.layout.blocks)):
+            for start, _ in self.sentences_of(block):
+                if start > position:
+                    return self.snap(start)
+        return position
+
+    def sentence_prev(self, position: int) -> int:
+        """Start of this sentence, or of the previous one when already at a start (vim `(`)."""
+        for block in range(self.layout.block_of(position), -1, -1):
+            for start, _ in reversed(self.sentences_of(block)):
+                if self.snap(start) < position:
+                    return self.snap(start)
+        return position
+
+    def paragraph_next(self, position: int) -> int:
+        layout = self.layout
+        for block in range(layout.block_of(position) + 1, len(layout.blocks)):
+            target = self.snap(layout.vstarts[block])
+            if target >= layout.vstarts[block]:
+                return target
+        return position
+
+    def paragraph_prev(self, position: int) -> int:
+        layout = self.layout
+        for block in range(layout.block_of(position), -1, -1):
+            target = self.snap(layout.vstarts[block])
+            if target < position and layout.block_of(target) == block:
+                return target
+        return position
+
+    # -- selection edits -----------------------------------------------------------------
+
+    def grow_end(self, selection: tuple[int, int]) -> tuple[int, int]:
+        start, end = selection
+        index = bisect_left(self.ends, end + 1)
+        return (start, self.ends[index]) if index < len(self.ends) else selection
+
+    def shrink_end(self, selection: tuple[int, int]) -> tuple[int, int]:
+        start, end = selection
+        index = bisect_left(self.ends, end) - 1
+        if index >= 0 and self.ends[index] > start:
+            return start, self.ends[index]
+        return selection
+
+    def grow_start(self, selection: tuple[int, int]) -> tuple[int, int]:
+        start, end = selection
+        index = bisect_left(self.starts, start) - 1
+        return (self.starts[index], end) if index >= 0 else selection
+
+    def shrink_start(self, selection: tuple[int, int]) -> tuple[int, int]:
+        start, end = selection
+        index = bisect_right(self.starts, start)
+        if index < len(self.starts) and self.starts[index] < end:
+            return self.starts[index], end
+        return selection
+
+    def extend_name(self, selection: tuple[int, int]) -> tuple[int, int]:
+        """Grow the end over following capitalised words, across particles and initials ("Xi Jinping")."""
+        start, end = selection
+        layout = self.layout
+        block = layout.block_of(max(start, end - 1))
+        text, base = layout.blocks[block].text, layout.vstarts[block]
+        index = bisect_left(self.starts, end)
+        best = previous_end = end
+        while index < len(self.starts) and layout.block_of(self.starts[index]) == block:
+            gap = text[previous_end - base:self.starts[index] - base].strip()
+            previous = text[self.starts[index - 1] - base:previous_end - base] if index else ""
+            if gap and not (gap == "." and len(previous) == 1 and previous.isupper()):
+                break
+            word = text[self.starts[index] - base:self.ends[index] - base]
+            if word[:1].isupper():
+                best = self.ends[index]
+            elif word not in _NAME_PARTICLES:
+                break
+            previous_end = self.ends[index]
+            index += 1
+        return start, best

@@ -1,0 +1,148 @@
+"""Turn one screen line of the reader into a Strip, layering kind, annotations, selection and cursor.
+
+Article text only ever becomes `Segment`s of already `visible()` text: nothing is parsed as
+markup and no control code reaches the terminal.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.strip import Strip
+
+from tui.safe_text import visible
+
+from .reader_layout import BLANK, NOTE_INLINE, NOTE_OWN_LINE, Layout
+from .reader_types import Span
+
+__all__ = ["Palette", "SpanIndex", "render_line", "GUTTER", "CLAIM_BAR"]
+
+GUTTER = 2  # cells left of the text: a bar marks lines inside a claim
+CLAIM_BAR = "▌"
+
+
+@dataclass(frozen=True)
+class Palette:
+    """Rich styles resolved from the widget's component classes (theme variables)."""
+
+    base: Style
+    cursor: Style
+    selection: Style
+    title: Style
+    meta: Style
+    dropped: Style
+    header: Style
+    note: Style
+    claim_bar: Style
+
+    def for_kind(self, kind: str) -> Style:
+        style = {"title": self.title, "meta": self.meta, "dropped": self.dropped,
+                 "header": self.header}.get(kind)
+        return self.base + style if style else self.base
+
+
+@dataclass(frozen=True)
+class _Placed:
+    start: int
+    end: int
+    span: Span
+    style: Style
+    bar: Style | None  # gutter style when this is a claim
+
+
+def _span_styles(span: Span) -> tuple[Style, Style | None]:
+    """Parse the caller's style; claims are underlined and get a gutter bar in their colour."""
+    try:
+        style = Style.parse(span.style) if span.style else Style()
+    except Exception:  # a bad colour in a label record must not break reading
+        style = Style()
+    if span.kind != "claim":
+        return style, None
+    colour = style.bgcolor or style.color
+    return style + Style(underline=True), Style(color=colour) if colour else None
+
+
+class SpanIndex:
+    """Spans placed at reader positions, sorted so a line finds its spans by bisection."""
+
+    def __init__(self, spans: Iterable[Span], layout: Layout) -> None:
+        placed = []
+        for span in spans:
+            start, end = layout.to_position(span.start), layout.to_position(span.end)
+            if end > start:
+                style, bar = _span_styles(span)
+                placed.append(_Placed(start, end, span, style, bar))
+        placed.sort(key=lambda p: (p.start, -p.end))
+        self.placed = placed
+        self.starts = [p.start for p in placed]
+        self.max_length = max((p.end - p.start for p in placed), default=0)
+        self.by_id = {p.span.id: p for p in placed}
+
+    def overlapping(self, start: int, end: int) -> list[_Placed]:
+        low = bisect_left(self.starts, start - self.max_length)
+        high = bisect_left(self.starts, max(end, start + 1))
+        return [p for p in self.placed[low:high] if p.end > start]
+
+
+def render_line(
+    layout: Layout,
+    line: int,
+    width: int,
+    spans: SpanIndex,
+    cursor: tuple[int, int] | None,
+    selection: tuple[int, int] | None,
+    palette: Palette,
+) -> Strip:
+    """Build the Strip for screen `line`, exactly `width` cells wide."""
+    block_index, a, b, note = layout.lines[line]
+    if block_index == BLANK:
+        return Strip.blank(width, palette.base)
+    block = layout.blocks[block_index]
+    text = layout.texts[block_index]
+    base = layout.vstarts[block_index]
+    start, end = base + a, base + b
+    kind_style = palette.for_kind(block.kind)
+    placed = spans.overlapping(start, end) if end > start else []
+    bars = [p.bar or palette.claim_bar for p in placed if p.span.kind == "claim"]
+    segments = [Segment(CLAIM_BAR, bars[-1]) if bars else Segment(" ", palette.base),
+                Segment(" " * (GUTTER - 1), palette.base)]
+    if note != NOTE_OWN_LINE and end > start:
+        segments.extend(_text_segments(text, base, start, end, kind_style, placed,
+                                       cursor, selection, palette))
+    if note in (NOTE_INLINE, NOTE_OWN_LINE) and block.note:
+        gap = "  " if note == NOTE_INLINE and end > start else ""
+        segments.append(Segment(gap + visible(block.note), palette.base + palette.note))
+    return Strip(segments).adjust_cell_length(width, palette.base)
+
+
+def _text_segments(text, base, start, end, kind_style, placed, cursor, selection, palette):
+    """Split [start, end) at every style boundary and style each piece."""
+    cuts = {start, end}
+    ranges = [(p.start, p.end) for p in placed]
+    for extra in (cursor, selection):
+        if extra:
+            ranges.append(extra)
+    for low, high in ranges:
+        if start < low < end:
+            cuts.add(low)
+        if start < high < end:
+            cuts.add(high)
+    # Outer spans first so the innermost span's background wins; claims keep their underline.
+    layered = sorted(placed, key=lambda p: p.start - p.end)
+    ordered = sorted(cuts)
+    out = []
+    for low, high in zip(ordered, ordered[1:]):
+        style = kind_style
+        for p in layered:
+            if p.start <= low and high <= p.end:
+                style = style + p.style
+        if selection and selection[0] <= low and high <= selection[1]:
+            style = style + palette.selection
+        if cursor and cursor[0] <= low and high <= cursor[1]:
+            style = style + palette.cursor
+        out.append(Segment(text[low - base:high - base], style))
+    return out
