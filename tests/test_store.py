@@ -1,0 +1,200 @@
+"""The Store API the app and the exporters code against: records, undo, locking, saving."""
+
+from __future__ import annotations
+
+import orjson
+import pytest
+
+from tui.store import ReadOnlyError, SchemaVersionError, Store, default_db_path
+from tui.store.errors import CorruptDatabaseError, NotFoundError
+
+TEXT = "Beijing backs the Blockchain-based Service Network, Mr Zhang said on Monday."
+
+
+@pytest.fixture
+def db(tmp_path):
+    return tmp_path / "annotations" / "annotations.json"
+
+
+@pytest.fixture
+def store(db):
+    s = Store.open(db, annotator="alice")
+    s.upsert_document("a.txt", text=TEXT, path="/corpus/a.txt", raw_sha256="r1", cleaner_version="1", title="T", metadata={})
+    yield s
+    s.close()
+
+
+def on_disk(db):
+    return orjson.loads(db.read_bytes())
+
+
+def test_new_database_has_meta_and_default_labels(db):
+    with Store.open(db) as s:
+        assert s.flush()
+    data = on_disk(db)
+    assert set(data) == {"meta", "documents", "annotations", "entities", "relations", "labels"}
+    assert next(iter(data["meta"].values()))["schema_version"] == 1
+    names = [l["name"] for l in data["labels"].values()]
+    assert names[:9] == ["PERSON", "ORG", "GPE", "LOC", "DATE", "MONEY", "PRODUCT", "EVENT", "LAW"]
+    assert any(l["kind"] == "claim" for l in data["labels"].values())
+
+
+def test_add_annotation_fills_quote_and_is_saved(store, db):
+    ann = store.add_annotation("a.txt", "entity", "PERSON", 55, 60, source_start=55, source_end=60)
+    assert (ann["exact"], ann["suffix"][:5]) == ("Zhang", " said")
+    assert ann["prefix"] == TEXT[55 - 32 : 55]
+    assert ann["annotator"] == "alice" and ann["state"] == "ok"
+    assert len(ann["id"]) == 36
+    assert store.flush()
+    assert store.status == "saved"
+    saved = [a for a in on_disk(db)["annotations"].values()]
+    assert [a["id"] for a in saved] == [ann["id"]]
+
+
+def test_bad_spans_and_unknown_documents_are_refused(store):
+    with pytest.raises(ValueError, match="outside the document"):
+        store.add_annotation("a.txt", "entity", "ORG", 10, 10_000)
+    with pytest.raises(NotFoundError):
+        store.add_annotation("nope", "entity", "ORG", 0, 1)
+    with pytest.raises(ValueError, match="kind"):
+        store.add_annotation("a.txt", "bogus", "ORG", 0, 1)
+
+
+def test_annotations_sorted_outer_first_and_nested_allowed(store):
+    claim = store.add_annotation("a.txt", "claim", "CLAIM", 0, 74, attributes={"speaker": {"text": "Mr Zhang"}, "type": "indirect quote"})
+    gpe = store.add_annotation("a.txt", "entity", "GPE", 0, 7)
+    org = store.add_annotation("a.txt", "entity", "ORG", 18, 50)
+    assert [a["id"] for a in store.annotations("a.txt")] == [claim["id"], gpe["id"], org["id"]]
+    assert store.annotations("other") == []
+
+
+def test_update_delete_undo_redo(store):
+    ann = store.add_annotation("a.txt", "entity", "ORG", 18, 50)
+    store.update_annotation(ann["id"], label="PRODUCT")
+    store.delete_annotation(ann["id"])
+    assert store.get_annotation(ann["id"]) is None
+    assert store.undo() == "delete annotation"
+    assert store.get_annotation(ann["id"])["label"] == "PRODUCT"
+    assert store.undo().startswith("update annotation")
+    assert store.get_annotation(ann["id"])["label"] == "ORG"
+    assert store.redo().startswith("update annotation")
+    assert store.get_annotation(ann["id"])["label"] == "PRODUCT"
+    store.undo(); store.undo()
+    assert store.get_annotation(ann["id"]) is None
+    assert store.undo() is not None  # the document upsert
+    assert store.undo() is None
+
+
+def test_transaction_is_one_undo_step_and_rolls_back_on_error(store):
+    anns = [store.add_annotation("a.txt", "entity", "ORG", i, i + 3) for i in (0, 10, 20)]
+    with store.transaction("label 3 mentions"):
+        for a in anns:
+            store.update_annotation(a["id"], label="GPE")
+    assert {a["label"] for a in store.annotations("a.txt")} == {"GPE"}
+    assert store.undo() == "label 3 mentions"
+    assert {a["label"] for a in store.annotations("a.txt")} == {"ORG"}
+    with pytest.raises(RuntimeError):
+        with store.transaction("half"):
+            store.update_annotation(anns[0]["id"], label="LAW")
+            raise RuntimeError("boom")
+    assert store.get_annotation(anns[0]["id"])["label"] == "ORG"
+
+
+def test_entities_links_relations_labels(store):
+    person = store.add_entity("Zhang Wei", "PERSON", aliases=["Mr Zhang"], external_id="Q1")
+    mention = store.add_annotation("a.txt", "entity", "PERSON", 55, 60)
+    claim = store.add_annotation("a.txt", "claim", "CLAIM", 0, 50)
+    store.link(mention["id"], person["id"])
+    assert store.get_annotation(mention["id"])["entity_id"] == person["id"]
+    rel = store.add_relation(claim["id"], mention["id"], "said_by")
+    assert store.relations() == [rel]
+    with pytest.raises(NotFoundError):
+        store.link(mention["id"], "missing")
+    store.delete_annotation(mention["id"])  # takes its relation with it
+    assert store.relations() == []
+    store.undo()
+    assert len(store.relations()) == 1
+    label = store.add_label("OFFICIAL", "entity", hotkey="o", color="#ff8800")
+    assert label in store.labels()
+    assert store.add_label("OFFICIAL", "entity", hotkey="f")["id"] == label["id"]
+
+
+def test_document_fields_and_state_are_not_undoable(store):
+    store.update_document("a.txt", status="in progress", cursor=12)
+    store.set_state("last_document", "a.txt")
+    assert store.get_document("a.txt")["cursor"] == 12
+    assert store.get_state("last_document") == "a.txt"
+    store.undo()  # undoes the document creation, not the cursor
+    assert store.get_document("a.txt") is None
+    store.redo()
+    with pytest.raises(ValueError, match="status"):
+        store.update_document("a.txt", status="finished")
+    store.update_document("a.txt", undoable=True, overrides={3: "content"})
+    assert store.get_document("a.txt")["overrides"] == {"3": "content"}
+    store.undo()
+    assert store.get_document("a.txt")["overrides"] == {}
+
+
+def test_reopen_keeps_everything(store, db):
+    ann = store.add_annotation("a.txt", "entity", "GPE", 0, 7)
+    store.close()
+    with Store.open(db) as again:
+        assert again.get_annotation(ann["id"]) == ann
+        assert again.get_document("a.txt")["text"] == TEXT
+
+
+def test_second_writer_is_read_only_and_says_who(store, db):
+    store.flush()
+    other = Store.open(db)
+    try:
+        assert other.read_only
+        assert "pid" in other.lock_holder
+        with pytest.raises(ReadOnlyError, match="read-only"):
+            other.add_annotation("a.txt", "entity", "GPE", 0, 7)
+    finally:
+        other.close()
+
+
+def test_newer_schema_is_refused_and_file_untouched(db):
+    db.parent.mkdir(parents=True)
+    raw = orjson.dumps({"meta": {"1": {"id": "m", "schema_version": 99}}})
+    db.write_bytes(raw)
+    with pytest.raises(SchemaVersionError, match="Upgrade newsmark"):
+        Store.open(db)
+    assert db.read_bytes() == raw
+
+
+def test_unparseable_file_is_refused_and_untouched(db):
+    db.parent.mkdir(parents=True)
+    db.write_bytes(b'{"meta": {"1": ')
+    with pytest.raises(CorruptDatabaseError, match="check --repair"):
+        Store.open(db)
+    assert db.read_bytes() == b'{"meta": {"1": '
+
+
+def test_status_listener_reports_saving_then_saved(store):
+    seen = []
+    store.add_status_listener(seen.append)
+    store.add_annotation("a.txt", "entity", "GPE", 0, 7)
+    assert store.flush()
+    assert seen[-1] == "saved" and "saving" in seen
+
+
+def test_default_db_path(monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("NEWSMARK_DB", raising=False)
+    assert default_db_path(None) == tmp_path / "annotations" / "annotations.json"
+    monkeypatch.setenv("NEWSMARK_DB", "/x/env.json")
+    assert str(default_db_path(None)) == "/x/env.json"
+    assert str(default_db_path("cli.json")) == "cli.json"
+
+
+def test_tinydb_can_read_the_file(store, db):
+    from tinydb import TinyDB
+
+    from tui.store import AtomicStorage
+
+    store.add_annotation("a.txt", "entity", "GPE", 0, 7)
+    store.flush()
+    with TinyDB(db, storage=AtomicStorage, read_only=True) as tdb:
+        assert [a["exact"] for a in tdb.table("annotations").all()] == ["Beijing"]

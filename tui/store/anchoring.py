@@ -1,0 +1,211 @@
+"""Keep annotations on the right words when a document's clean text changes.
+
+First map positions through a diff of the old and new text (exact when the old text is
+known); where that fails, search the quote exactly, then fuzzily (edlib), and score each
+candidate on quote, prefix, suffix and position as the Hypothesis client does. Anything
+that cannot be placed with confidence is reported orphaned, never moved silently.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Any, Iterable, Mapping
+
+import edlib
+import fast_diff_match_patch
+
+from tui.store.records import quote
+
+MAX_FUZZ = 0.25  # fraction of the quote that may differ in a fuzzy match
+MIN_CONTEXT = 0.5  # average prefix/suffix similarity a search hit needs
+MIN_CONTEXT_UNIQUE = 0.3  # ... when it is the only exact occurrence
+MARGIN = 0.05  # the best candidate must beat the runner-up by this much
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where an annotation ended up: method is diff, exact, fuzzy, or orphaned."""
+
+    method: str
+    start: int | None = None
+    end: int | None = None
+    score: float = 0.0
+
+
+class DiffMap:
+    """Maps old-text offsets to new-text offsets through the equal runs of a character diff."""
+
+    def __init__(self, old: str, new: str) -> None:
+        self.old_starts: list[int] = []
+        self.new_starts: list[int] = []
+        self.lengths: list[int] = []
+        i = j = 0
+        for op, length in fast_diff_match_patch.diff(old, new, timelimit=1.0, counts_only=True):
+            if op == "=":
+                self.old_starts.append(i)
+                self.new_starts.append(j)
+                self.lengths.append(length)
+                i += length
+                j += length
+            elif op == "-":
+                i += length
+            else:
+                j += length
+
+    def position(self, old: int) -> int | None:
+        """New offset of the character at `old`, or None if that character was deleted."""
+        k = bisect_right(self.old_starts, old) - 1
+        if k < 0 or old >= self.old_starts[k] + self.lengths[k]:
+            return None
+        return self.new_starts[k] + old - self.old_starts[k]
+
+    def nearest(self, old: int) -> int:
+        """Best guess of where `old` went, even if deleted (used only as a search hint)."""
+        k = bisect_right(self.old_starts, old) - 1
+        if k < 0:
+            return 0
+        return self.new_starts[k] + min(old - self.old_starts[k], self.lengths[k])
+
+    def span(self, start: int, end: int) -> tuple[int, int] | None:
+        """New span whose first and last characters are the old span's, if both survived."""
+        s = self.position(start)
+        e = self.position(end - 1)
+        if s is None or e is None or e < s:
+            return None
+        return s, e + 1
+
+
+class _Alphabet(dict):
+    """str.translate table folding every character outside `chars` into one code (edlib's limit is 256)."""
+
+    def __init__(self, chars: Iterable[str]) -> None:
+        super().__init__({ord(c): i + 1 for i, c in enumerate(sorted(set(chars)))})
+
+    def __missing__(self, key: int) -> int:
+        return 0
+
+
+def _fold(query: str, *texts: str) -> tuple[str, ...] | None:
+    """Make strings edlib can take; None if the query alone has too many distinct characters."""
+    if len(set(query)) > 250:
+        return None
+    if all(len(set(t)) <= 250 for t in texts) and len(set(query).union(*texts)) <= 250:
+        return (query, *texts)
+    table = _Alphabet(query)
+    return (query.translate(table), *(t.translate(table) for t in texts))
+
+
+def similarity(a: str, b: str) -> float:
+    """1.0 for equal strings, falling towards 0 with edit distance."""
+    if a == b:
+        return 1.0
+    if not a or not b:
+        return 0.0
+    folded = _fold(a + b, a, b)
+    if folded is None:
+        return 0.0
+    distance = edlib.align(folded[1], folded[2], mode="NW", task="distance")["editDistance"]
+    return max(0.0, 1.0 - distance / max(len(a), len(b)))
+
+
+def _context(ann: Mapping[str, Any], text: str, start: int, end: int) -> float:
+    prefix, suffix = ann.get("prefix") or "", ann.get("suffix") or ""
+    before = text[max(0, start - len(prefix)) : start] if prefix else text[max(0, start - 1) : start]
+    after = text[end : end + len(suffix)] if suffix else text[end : end + 1]
+    # an empty stored prefix means the span began the text; it still does only if `before` is empty
+    return (similarity(prefix, before) + similarity(suffix, after)) / 2
+
+
+def _score(quote_sim: float, context: float, start: int, hint: int, length: int) -> float:
+    position = max(0.0, 1.0 - abs(start - hint) / max(length, 1))
+    return 0.5 * quote_sim + 0.4 * context + 0.1 * position
+
+
+def _pick(candidates: list[tuple[float, float, int, int]], min_context: float) -> Placement | None:
+    """Best (score, context, start, end) if it is confident and clearly ahead of the runner-up."""
+    if not candidates:
+        return None
+    candidates.sort(reverse=True)
+    best = candidates[0]
+    if best[1] < min_context:
+        return None
+    if len(candidates) > 1 and best[0] - candidates[1][0] < MARGIN:
+        return None
+    return Placement("", best[2], best[3], best[0])
+
+
+def search(ann: Mapping[str, Any], text: str, hint: int) -> Placement:
+    """Find the annotation's quote in `text`: exact occurrences first, then fuzzy ones."""
+    exact = ann["exact"]
+    if not exact:
+        return Placement("orphaned")
+    hits = []
+    i = text.find(exact)
+    while i != -1 and len(hits) < 1000:
+        hits.append((i, i + len(exact)))
+        i = text.find(exact, i + 1)
+    candidates = [(_score(1.0, c := _context(ann, text, s, e), s, hint, len(text)), c, s, e) for s, e in hits]
+    floor = MIN_CONTEXT_UNIQUE if len(hits) == 1 else MIN_CONTEXT
+    found = _pick(candidates, floor)
+    if found is not None:
+        return Placement("exact", found.start, found.end, found.score)
+    if hits:  # the quote is there but we cannot tell which one: do not guess
+        return Placement("orphaned")
+    k = int(len(exact) * MAX_FUZZ)
+    folded = _fold(exact, text) if k else None
+    if folded is None:
+        return Placement("orphaned")
+    result = edlib.align(folded[0], folded[1], mode="HW", task="locations", k=k)
+    if result["editDistance"] < 0:
+        return Placement("orphaned")
+    quote_sim = 1.0 - result["editDistance"] / len(exact)
+    candidates = []
+    for s, e_incl in result["locations"][:50]:
+        e = e_incl + 1
+        context = _context(ann, text, s, e)
+        candidates.append((_score(quote_sim, context, s, hint, len(text)), context, s, e))
+    found = _pick(candidates, MIN_CONTEXT)
+    if found is None:
+        return Placement("orphaned")
+    return Placement("fuzzy", found.start, found.end, found.score)
+
+
+def place(ann: Mapping[str, Any], new_text: str, diff: DiffMap | None) -> Placement:
+    """Where `ann` (offsets into the old text) belongs in `new_text`."""
+    start, end = ann["start"], ann["end"]
+    hint = start
+    if diff is not None:
+        mapped = diff.span(start, end)
+        if mapped is not None and new_text[mapped[0] : mapped[1]] == ann["exact"]:
+            return Placement("diff", mapped[0], mapped[1], 1.0)
+        hint = diff.nearest(start)
+    return search(ann, new_text, hint)
+
+
+def reanchor(
+    annotations: Iterable[Mapping[str, Any]],
+    old_text: str | None,
+    new_text: str,
+) -> list[tuple[Mapping[str, Any], Placement, dict[str, Any]]]:
+    """Place every annotation in `new_text`; returns (old record, placement, field changes).
+
+    The diff is used only for annotations made on `old_text` (same clean hash); others were
+    already stale and go straight to quote search.
+    """
+    from tui.store.records import sha256_text
+
+    old_hash = sha256_text(old_text) if old_text is not None else None
+    diff = DiffMap(old_text, new_text) if old_text is not None else None
+    results = []
+    for ann in annotations:
+        usable = diff if (diff is not None and ann.get("clean_sha256") == old_hash and ann.get("state") != "orphaned") else None
+        placement = place(ann, new_text, usable)
+        if placement.method == "orphaned":
+            changes: dict[str, Any] = {"state": "orphaned"}
+        else:
+            changes = {"start": placement.start, "end": placement.end, **quote(new_text, placement.start, placement.end)}
+            if ann.get("state") == "orphaned":
+                changes["state"] = "ok"
+        results.append((ann, placement, changes))
+    return results

@@ -1,0 +1,57 @@
+"""One writer per database: an exclusive flock on a sidecar file that names its holder."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import socket
+import time
+from pathlib import Path
+
+
+class WriterLock:
+    """Holds `fcntl.flock(LOCK_EX)` on `<db>.lock`; the kernel drops it if the process dies."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._fd: int | None = None
+
+    def acquire(self) -> str | None:
+        """Take the lock; return None on success, or a description of who holds it."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = self._read_holder(fd)
+            os.close(fd)
+            return holder or "another process"
+        except OSError:
+            os.close(fd)
+            raise
+        since = time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime())
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"pid {os.getpid()} on {socket.gethostname()} since {since}\n".encode(), 0)
+        self._fd = fd
+        return None
+
+    @staticmethod
+    def _read_holder(fd: int) -> str:
+        try:
+            return os.pread(fd, 200, 0).decode("utf-8", "replace").strip()
+        except OSError:
+            return ""
+
+    def release(self) -> None:
+        """Let another process write; the holder text is left (it is only read while locked)."""
+        if self._fd is None:
+            return
+        try:
+            fcntl.flock(self._fd, fcntl.LOCK_UN)
+        finally:
+            os.close(self._fd)
+            self._fd = None
+
+    @property
+    def held(self) -> bool:
+        return self._fd is not None

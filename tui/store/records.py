@@ -1,0 +1,184 @@
+"""Record shapes for every table, built in one place so the file always matches the schema."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+import uuid
+from typing import Any, Mapping
+
+from tui import __version__
+
+SCHEMA_VERSION = 1
+TABLES = ("meta", "documents", "annotations", "entities", "relations", "labels")
+KINDS = ("entity", "claim")
+STATES = ("ok", "orphaned", "suggested")
+DOC_STATUSES = ("new", "in progress", "done")
+CLAIM_TYPES = ("direct quote", "indirect quote", "assertion", "prediction", "opinion")
+STANCES = ("unverified", "supported", "disputed", "false")
+CONTEXT = 32
+
+DEFAULT_LABELS = (
+    ("PERSON", "entity", "1", "bright_cyan"),
+    ("ORG", "entity", "2", "bright_magenta"),
+    ("GPE", "entity", "3", "bright_green"),
+    ("LOC", "entity", "4", "green"),
+    ("DATE", "entity", "5", "bright_yellow"),
+    ("MONEY", "entity", "6", "yellow"),
+    ("PRODUCT", "entity", "7", "bright_blue"),
+    ("EVENT", "entity", "8", "bright_red"),
+    ("LAW", "entity", "9", "red"),
+    ("CLAIM", "claim", "0", "orange1"),
+)
+
+
+def new_id() -> str:
+    """UUIDs, never TinyDB doc_ids: doc_ids are reused after deletes and differ between files."""
+    return str(uuid.uuid4())
+
+
+def now() -> str:
+    """UTC timestamps with milliseconds, ISO 8601, so they sort as strings."""
+    t = time.time()
+    return time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(t)) + f".{int(t % 1 * 1000):03d}Z"
+
+
+def sha256_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def quote(text: str, start: int, end: int) -> dict[str, str]:
+    """The W3C TextQuoteSelector parts that let a span be found again after the text changes."""
+    return {
+        "exact": text[start:end],
+        "prefix": text[max(0, start - CONTEXT) : start],
+        "suffix": text[end : end + CONTEXT],
+    }
+
+
+def meta_record() -> dict[str, Any]:
+    return {
+        "id": new_id(),
+        "schema_version": SCHEMA_VERSION,
+        "tool_version": __version__,
+        "created": now(),
+        "state": {},
+    }
+
+
+def label_record(name: str, kind: str, hotkey: str | None = None, color: str | None = None) -> dict:
+    if kind not in KINDS:
+        raise ValueError(f"label kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    if not name or not name.strip():
+        raise ValueError("a label needs a non-empty name")
+    return {"id": new_id(), "name": name, "kind": kind, "hotkey": hotkey, "color": color}
+
+
+def default_labels() -> list[dict]:
+    return [label_record(*spec) for spec in DEFAULT_LABELS]
+
+
+def document_record(
+    doc_id: str,
+    *,
+    text: str,
+    path: str | None,
+    raw_sha256: str | None,
+    cleaner_version: str | None,
+    title: str | None,
+    metadata: Mapping[str, Any] | None,
+    overrides: Mapping[int | str, str] | None,
+) -> dict[str, Any]:
+    stamp = now()
+    return {
+        "id": doc_id,
+        "path": path,
+        "raw_sha256": raw_sha256,
+        "cleaner_version": cleaner_version,
+        "clean_sha256": sha256_text(text),
+        "title": title,
+        "metadata": dict(metadata or {}),
+        "text": text,
+        "status": "new",
+        "overrides": normalize_overrides(overrides),
+        "cursor": None,
+        "created": stamp,
+        "updated": stamp,
+    }
+
+
+def normalize_overrides(overrides: Mapping[int | str, str] | None) -> dict[str, str]:
+    """JSON object keys are strings, so raw line numbers are stored as decimal strings."""
+    result: dict[str, str] = {}
+    for line, decision in (overrides or {}).items():
+        if decision not in ("content", "boilerplate"):
+            raise ValueError(f"override for line {line} must be 'content' or 'boilerplate', not {decision!r}")
+        result[str(int(line))] = decision
+    return result
+
+
+def check_span(text: str, start: int, end: int) -> None:
+    if not (isinstance(start, int) and isinstance(end, int)):
+        raise TypeError("start and end must be integers (code-point offsets)")
+    if not 0 <= start < end <= len(text):
+        raise ValueError(f"span [{start}, {end}) is outside the document text (length {len(text)}) or empty")
+
+
+def annotation_record(
+    doc: Mapping[str, Any],
+    kind: str,
+    label: str,
+    start: int,
+    end: int,
+    *,
+    attributes: Mapping[str, Any] | None,
+    entity_id: str | None,
+    source_start: int | None,
+    source_end: int | None,
+    state: str,
+    annotator: str | None,
+) -> dict[str, Any]:
+    if kind not in KINDS:
+        raise ValueError(f"annotation kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    if state not in STATES:
+        raise ValueError(f"annotation state must be one of {', '.join(STATES)}, not {state!r}")
+    text = doc["text"]
+    check_span(text, start, end)
+    stamp = now()
+    return {
+        "id": new_id(),
+        "document_id": doc["id"],
+        "kind": kind,
+        "label": label,
+        "start": start,
+        "end": end,
+        **quote(text, start, end),
+        "source_start": source_start,
+        "source_end": source_end,
+        "clean_sha256": doc["clean_sha256"],
+        "attributes": dict(attributes or {}),
+        "entity_id": entity_id,
+        "annotator": annotator,
+        "created": stamp,
+        "updated": stamp,
+        "state": state,
+    }
+
+
+def entity_record(name: str, type: str, aliases=(), external_id: str | None = None) -> dict[str, Any]:
+    if not name or not name.strip():
+        raise ValueError("an entity needs a non-empty canonical name")
+    return {
+        "id": new_id(),
+        "name": name,
+        "type": type,
+        "aliases": list(aliases),
+        "external_id": external_id,
+        "created": now(),
+    }
+
+
+def relation_record(from_id: str, to_id: str, type: str, annotator: str | None) -> dict[str, Any]:
+    if not type:
+        raise ValueError("a relation needs a type, e.g. said_by, same_claim, supports, contradicts")
+    return {"id": new_id(), "from": from_id, "to": to_id, "type": type, "annotator": annotator, "created": now()}

@@ -1,0 +1,360 @@
+"""The annotation store: in-memory tables that every mutation updates at once, saved by a thread.
+
+TinyDB's Table API converts the whole table on every insert (O(n) per key press at 100k
+annotations), so the Store keeps the tables itself, in TinyDB's own file layout
+(`{table: {doc_id: record}}`), and writes them through the atomic storage. Records are
+never mutated in place: an update builds a new dict, which is what makes the saver's
+snapshots, the per-record serialisation cache and the undo images safe to share.
+"""
+
+from __future__ import annotations
+
+import atexit
+import threading
+import time
+import weakref
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, Mapping
+
+import orjson
+
+from tui.store import records as R
+from tui.store.anchoring import reanchor
+from tui.store.backups import list_backups, make_backup
+from tui.store.errors import NotFoundError, ReadOnlyError, SchemaVersionError, StoreError
+from tui.store.lock import WriterLock
+from tui.store.paths import lock_path
+from tui.store.saver import Saver
+from tui.store.storage import corrupt_message, read_json, write_atomic
+from tui.store.undo import Change, History, Step
+from tui.store.tables import TableMethods
+
+BACKUP_EVERY = 600.0  # seconds between rolling backups while a session keeps saving
+CHUNK = 2000
+SINGULAR = {"meta": "meta", "documents": "document", "annotations": "annotation",
+            "entities": "entity", "relations": "relation", "labels": "label"}  # records per write chunk: keeps each GIL hold short while saving
+
+
+class Store(TableMethods):
+    """One open database. Mutations apply in memory and return; the saver makes them durable."""
+
+    def __init__(self, path: Path, annotator: str | None, read_only: bool, lock_holder: str | None) -> None:
+        self.path = Path(path)
+        self.annotator = annotator
+        self.read_only = read_only
+        self.lock_holder = lock_holder
+        self._lock = threading.RLock()
+        self._rows: dict[str, dict[int, dict]] = {t: {} for t in R.TABLES}
+        self._index: dict[str, dict[str, int]] = {t: {} for t in R.TABLES}
+        self._next: dict[str, int] = {t: 1 for t in R.TABLES}
+        self._blobs: dict[str, dict[int, tuple[dict, bytes]]] = {t: {} for t in R.TABLES}
+        self._by_doc: dict[str, dict[str, None]] = {}
+        self._generation = 0
+        self._history = History()
+        self._step: Step | None = None
+        self._depth = 0
+        self._writer: WriterLock | None = None
+        self._saver: Saver | None = None
+        self._last_backup = 0.0
+        self._closed = False
+
+    # -- opening and closing ----------------------------------------------------------
+    @classmethod
+    def open(cls, path: str | Path, annotator: str | None = None, *, read_only: bool = False) -> "Store":
+        """Open (or create) the database; read-only, naming the holder, if another process writes it."""
+        path = Path(path)
+        writer = None
+        holder = None
+        if not read_only:
+            writer = WriterLock(lock_path(path))
+            holder = writer.acquire()
+            if holder is not None:
+                writer, read_only = None, True
+        try:
+            data = read_json(path)
+            store = cls(path, annotator, read_only, holder)
+            store._writer = writer
+            created = data is None
+            store._load(data if data is not None else store._fresh())
+        except BaseException:
+            if writer is not None:
+                writer.release()
+            raise
+        if not read_only:
+            store._last_backup = 0.0 if created else time.monotonic() - BACKUP_EVERY
+            store._saver = Saver(store._snapshot, store._write)
+            if created:
+                store._bump()
+            _OPEN.add(store)
+        return store
+
+    @staticmethod
+    def _fresh() -> dict:
+        tables: dict[str, dict] = {t: {} for t in R.TABLES}
+        tables["meta"]["1"] = R.meta_record()
+        for i, label in enumerate(R.default_labels(), 1):
+            tables["labels"][str(i)] = label
+        return tables
+
+    def _load(self, data: Mapping[str, Any]) -> None:
+        meta = next(iter((data.get("meta") or {}).values()), None)
+        version = meta.get("schema_version") if isinstance(meta, dict) else None
+        if not isinstance(version, int):
+            raise StoreError(corrupt_message(self.path, "has no schema_version in its meta table"))
+        if version > R.SCHEMA_VERSION:
+            raise SchemaVersionError(
+                f"{self.path} uses schema version {version}, newer than this newsmark understands "
+                f"({R.SCHEMA_VERSION}). Upgrade newsmark to open it; the file was not changed."
+            )
+        for table in R.TABLES:
+            raw = data.get(table) or {}
+            if not isinstance(raw, dict):
+                raise StoreError(corrupt_message(self.path, f"has a {table!r} table that is not an object"))
+            rows, index = self._rows[table], self._index[table]
+            for key, record in raw.items():
+                if not isinstance(record, dict) or "id" not in record:
+                    raise StoreError(corrupt_message(self.path, f"has a record without an id in {table!r}"))
+                doc_id = int(key)
+                rows[doc_id] = record
+                index[record["id"]] = doc_id
+            self._next[table] = max(rows, default=0) + 1
+        for doc_id, ann in self._rows["annotations"].items():
+            self._by_doc.setdefault(ann["document_id"], {})[ann["id"]] = None
+
+    def close(self) -> bool:
+        """Save everything pending, release the lock; False if the last save did not succeed."""
+        if self._closed:
+            return True
+        self._closed = True
+        ok = True
+        if self._saver is not None:
+            ok = self._saver.stop()
+        if self._writer is not None:
+            self._writer.release()
+        _OPEN.discard(self)
+        return ok
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- saving -----------------------------------------------------------------------
+    @property
+    def status(self) -> str:
+        """"saved", "saving" or "not saved: <reason>" (read-only stores are always "saved")."""
+        return self._saver.status if self._saver else "saved"
+
+    def add_status_listener(self, callback: Callable[[str], None]) -> None:
+        """Call `callback(status)` from the saver thread whenever the save status changes."""
+        if self._saver:
+            self._saver.add_listener(callback)
+
+    def remove_status_listener(self, callback: Callable[[str], None]) -> None:
+        if self._saver:
+            self._saver.remove_listener(callback)
+
+    @property
+    def generation(self) -> int:
+        """Counts mutations; `saved_generation` catches up when they are on disk."""
+        return self._generation
+
+    @property
+    def saved_generation(self) -> int:
+        return self._saver.saved_generation if self._saver else self._generation
+
+    def flush(self, timeout: float | None = 5.0) -> bool:
+        """Block until every change so far is on disk; False if that did not happen in time."""
+        if self._saver is None:
+            return True
+        return self._saver.flush(self._generation, timeout)
+
+    def _bump(self) -> None:
+        self._generation += 1
+        if self._saver is not None:
+            self._saver.request(self._generation)
+
+    def _snapshot(self) -> tuple[int, Iterable[bytes]]:
+        """Copy the row maps under the lock (cheap), serialise outside it (the saver's time)."""
+        with self._lock:
+            generation = self._generation
+            rows = {t: dict(self._rows[t]) for t in R.TABLES}
+        return generation, self._chunks(rows)
+
+    def _chunks(self, rows: dict[str, dict[int, dict]]) -> Iterator[bytes]:
+        yield b"{"
+        for n, table in enumerate(R.TABLES):
+            cache = self._blobs[table]
+            yield (b"," if n else b"") + orjson.dumps(table) + b":{"
+            parts: list[bytes] = []
+            first = True
+            for doc_id, record in rows[table].items():
+                cached = cache.get(doc_id)
+                if cached is None or cached[0] is not record:
+                    blob = orjson.dumps(record)
+                    cache[doc_id] = (record, blob)
+                else:
+                    blob = cached[1]
+                parts.append(b'%s"%d":%s' % (b"" if first else b",", doc_id, blob))
+                first = False
+                if len(parts) >= CHUNK:
+                    yield b"".join(parts)
+                    parts = []
+            for gone in [d for d in cache if d not in rows[table]]:
+                cache.pop(gone, None)
+            yield b"".join(parts) + b"}"
+        yield b"}"
+
+    def _write(self, chunks: Iterable[bytes]) -> None:
+        write_atomic(self.path, chunks, before_replace=self._maybe_backup)
+
+    def _maybe_backup(self) -> None:
+        if time.monotonic() - self._last_backup >= BACKUP_EVERY:
+            self._last_backup = time.monotonic()
+            try:
+                make_backup(self.path)
+            except OSError:
+                pass  # a backup that cannot be made must not stop the save itself
+
+    def backups(self) -> list[Path]:
+        return list_backups(self.path)
+
+    # -- the one place records change -------------------------------------------------
+    def _check_writable(self) -> None:
+        if self.read_only:
+            holder = self.lock_holder or "another process"
+            raise ReadOnlyError(
+                f"{self.path} is open read-only: {holder} is writing it. "
+                f"Close that newsmark, or use another --db, to make changes."
+            )
+        if self._closed:
+            raise StoreError("the store is closed; open it again to make changes")
+
+    def _put(self, table: str, rec_id: str, record: dict | None) -> dict | None:
+        """Replace (or create, or delete with None) one record and its indexes; returns the old one."""
+        index, rows = self._index[table], self._rows[table]
+        doc_id = index.get(rec_id)
+        before = rows.get(doc_id) if doc_id is not None else None
+        if record is None:
+            if doc_id is not None:
+                del rows[doc_id]
+                del index[rec_id]
+        else:
+            if doc_id is None:
+                doc_id = self._next[table]
+                self._next[table] += 1
+                index[rec_id] = doc_id
+            rows[doc_id] = record
+        if table == "annotations":
+            if before is not None and (record is None or record["document_id"] != before["document_id"]):
+                self._by_doc.get(before["document_id"], {}).pop(rec_id, None)
+            if record is not None:
+                self._by_doc.setdefault(record["document_id"], {})[rec_id] = None
+        return before
+
+    def _apply(self, table: str, rec_id: str, record: dict | None, *, undoable: bool = True) -> None:
+        """Change a record as part of the current undo step and schedule a save."""
+        self._check_writable()
+        with self._lock:
+            before = self._put(table, rec_id, record)
+            if undoable:
+                change = Change(table, rec_id, before, record)
+                if self._step is not None:
+                    self._step.changes.append(change)
+                else:
+                    self._history.push(Step(self._describe(change), [change]))
+            self._bump()
+
+    @staticmethod
+    def _describe(change: Change) -> str:
+        record = change.after or change.before or {}
+        noun = SINGULAR[change.table]
+        what = record.get("label") or record.get("name") or record.get("type") or ""
+        verb = "add" if change.before is None else "delete" if change.after is None else "update"
+        return f"{verb} {noun} {what}".strip()
+
+    @contextmanager
+    def transaction(self, description: str) -> Iterator["Store"]:
+        """Group mutations into one undo step; an exception inside rolls all of them back."""
+        self._check_writable()
+        with self._lock:
+            outer = self._step is None
+            if outer:
+                self._step = Step(description)
+            self._depth += 1
+        try:
+            yield self
+        except BaseException:
+            with self._lock:
+                self._depth -= 1
+                if outer:
+                    step, self._step = self._step, None
+                    for change in reversed(step.changes):
+                        self._put(change.table, change.id, change.before)
+                    self._bump()
+            raise
+        with self._lock:
+            self._depth -= 1
+            if outer:
+                step, self._step = self._step, None
+                self._history.push(step)
+
+    def undo(self) -> str | None:
+        """Revert the last step; returns its description, or None if there is nothing to undo."""
+        self._check_writable()
+        with self._lock:
+            step = self._history.pop_undo()
+            if step is None:
+                return None
+            for change in reversed(step.changes):
+                self._put(change.table, change.id, change.before)
+            self._history.done(step)
+            self._bump()
+            return step.description
+
+    def redo(self) -> str | None:
+        """Re-apply the last undone step; returns its description, or None."""
+        self._check_writable()
+        with self._lock:
+            step = self._history.pop_redo()
+            if step is None:
+                return None
+            for change in step.changes:
+                self._put(change.table, change.id, change.after)
+            self._history.redone(step)
+            self._bump()
+            return step.description
+
+    @property
+    def can_undo(self) -> bool:
+        return self._history.can_undo
+
+    @property
+    def can_redo(self) -> bool:
+        return self._history.can_redo
+
+    # -- lookups used by the mutations ------------------------------------------------
+    def _get(self, table: str, rec_id: str) -> dict | None:
+        doc_id = self._index[table].get(rec_id)
+        return self._rows[table][doc_id] if doc_id is not None else None
+
+    def _require(self, table: str, rec_id: str) -> dict:
+        record = self._get(table, rec_id)
+        if record is None:
+            raise NotFoundError(f"no {SINGULAR[table]} with id {rec_id!r} in {self.path}")
+        return record
+
+    def _meta(self) -> dict:
+        return next(iter(self._rows["meta"].values()))
+
+
+_OPEN: "weakref.WeakSet[Store]" = weakref.WeakSet()
+
+
+@atexit.register
+def _close_open_stores() -> None:
+    """A program that forgets close() still gets its acknowledged changes written."""
+    for store in list(_OPEN):
+        store.close()
