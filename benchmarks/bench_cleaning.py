@@ -1,0 +1,84 @@
+"""Cleaner throughput in MB/s (median of runs) on a generated 10+ MB corpus of seeds and synthetic pages.
+
+Run: python benchmarks/bench_cleaning.py [--mb 10] [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tui.cleaning import clean  # noqa: E402
+
+_WORDS = ("the of and to in a is that for on said with as was by government officials would "
+          "market report new year people company will its from at has been more than about after "
+          "their which who also but have this had not were they could two first percent").split()
+_NAV = ["Home", "News", "World", "Business", "Tech", "Sport", "Opinion", "Subscribe", "Sign in", "Search", "Menu"]
+_TAIL = ["Share this article", "Facebook", "Twitter", "Email", "Related Articles", "Leave a Reply",
+         "Your email address will not be published. Required fields are marked *",
+         "© 2024 Example Media. All rights reserved.", "Privacy Policy", "Cookie settings"]
+
+
+def _sentence(rnd: random.Random) -> str:
+    words = [rnd.choice(_WORDS) for _ in range(rnd.randint(8, 25))]
+    return " ".join(words).capitalize() + "."
+
+
+def _page(rnd: random.Random) -> str:
+    out = [rnd.choice(_NAV) for _ in range(rnd.randint(5, 25))]
+    out += [" ".join(rnd.choice(_WORDS).title() for _ in range(rnd.randint(4, 10))), "By Jane Doe", "March 3, 2024"]
+    for _ in range(rnd.randint(5, 30)):
+        out.append(" ".join(_sentence(rnd) for _ in range(rnd.randint(1, 6))))
+        if rnd.random() < 0.15:
+            out.append(rnd.choice(["Advertisement", "Read more: " + _sentence(rnd)]))
+    out += rnd.sample(_TAIL, k=rnd.randint(3, len(_TAIL)))
+    for _ in range(rnd.randint(0, 6)):  # teaser list
+        out += [_sentence(rnd)[:60], _sentence(rnd) + " " + _sentence(rnd), "Business / May 2, 2023"]
+    sep = rnd.choice(["\n", "\n\n", "\r\n", "\r\n\r\n"])
+    return sep.join(out) + sep
+
+
+def corpus(mb: float, seed: int = 7) -> list[str]:
+    """Seeds plus synthetic pages until the corpus holds at least `mb` megabytes of UTF-8."""
+    rnd = random.Random(seed)
+    docs = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    size = sum(len(d.encode("utf-8")) for d in docs)
+    while size < mb * 1e6:
+        doc = _page(rnd)
+        docs.append(doc)
+        size += len(doc.encode("utf-8"))
+    return docs
+
+
+def _run(docs: list[str], with_offsets: bool) -> float:
+    t0 = time.perf_counter()
+    for d in docs:
+        c = clean(d)
+        if with_offsets:
+            c.offsets  # noqa: B018 - force the lazily built map
+    return time.perf_counter() - t0
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--mb", type=float, default=10.0)
+    ap.add_argument("--runs", type=int, default=3)
+    args = ap.parse_args()
+    docs = corpus(args.mb)
+    mb = sum(len(d.encode("utf-8")) for d in docs) / 1e6
+    print(f"corpus: {len(docs)} documents, {mb:.1f} MB")
+    for label, offsets in (("clean()", False), ("clean() + offsets array", True)):
+        times = [_run(docs, offsets) for _ in range(args.runs)]
+        med = statistics.median(times)
+        print(f"{label:26s} median {med:.2f} s over {args.runs} runs -> {mb / med:.2f} MB/s (target >= 5)")
+
+
+if __name__ == "__main__":
+    main()
