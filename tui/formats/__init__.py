@@ -1,0 +1,48 @@
+"""Exporters and importers over plain record dicts; each format module is imported only when used."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    """How a format is written: to a byte stream (text formats), one binary file, or a directory."""
+
+    name: str
+    target: str  # "stream" | "file" | "directory"
+    function: str  # "module:function"
+    utf16: bool  # accepts offsets="utf16"
+    description: str
+
+    def load(self):
+        """Import the exporter on demand (spaCy's is heavy and optional)."""
+        module, function = self.function.split(":")
+        return getattr(importlib.import_module(module), function)
+
+
+EXPORT_FORMATS: dict[str, ExportFormat] = {
+    f.name: f
+    for f in (
+        ExportFormat("json", "stream", "tui.formats.native:export_native", False, "the whole database, lossless"),
+        ExportFormat("jsonl", "stream", "tui.formats.jsonl:export_jsonl", True, "doccano/Prodigy: text + spans"),
+        ExportFormat("spacy", "file", "tui.formats.spacy_docbin:export_spacy", False, "spaCy DocBin (.spacy)"),
+        ExportFormat("w3c", "stream", "tui.formats.w3c:export_w3c", True, "W3C Web Annotation JSON-LD"),
+        ExportFormat("brat", "directory", "tui.formats.brat:export_brat", False, "brat standoff .txt/.ann"),
+        ExportFormat("conll", "stream", "tui.formats.conll:export_conll", False, "CoNLL-2003 BIO, flat entities"),
+    )
+}
+
+# Import readers: name -> "module:function"; each returns tui.formats.imported.Imported.
+IMPORT_FORMATS: dict[str, str] = {
+    "jsonl": "tui.formats.jsonl:read_jsonl",
+    "brat": "tui.formats.brat_import:read_brat",
+    "json": "tui.formats.native:read_native",
+}
+
+
+def load_reader(name: str):
+    """The reader function for an import format name."""
+    module, function = IMPORT_FORMATS[name].split(":")
+    return getattr(importlib.import_module(module), function)

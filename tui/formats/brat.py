@@ -1,0 +1,160 @@
+"""brat standoff export: a `.txt` and an `.ann` per document, plus annotation.conf and a manifest."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from tui.formats.common import ExportReport, Snapshot, iter_documents, relations_within
+
+MANIFEST = "newsmark-documents.json"
+CLAIM_FLAG = "Claim"
+CUE_LABEL = "Cue"
+CUE_RELATION = "cue"
+# Claim attributes written as brat multi-valued attributes (values may not contain spaces).
+VALUE_ATTRIBUTES = {"type": "ClaimType", "stance": "Stance"}
+
+
+def brat_name(value: str) -> str:
+    """brat type, attribute and value names may not contain whitespace or its separators."""
+    return re.sub(r"[\s:;=,|]+", "_", value.strip()) or "_"
+
+
+def escape_note(value: str) -> str:
+    """Notes are single-line in .ann files; backslash-escape line breaks so they come back."""
+    return value.replace("\\", "\\\\").replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
+
+
+def file_stem(document_id: str, taken: set[str]) -> str:
+    """A safe, unique file name for a document id such as `seeds/a.txt` or `feed.jsonl#7`."""
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "_", document_id).strip("._") or "document"
+    candidate, number = stem, 2
+    while candidate.lower() in taken:
+        candidate, number = f"{stem}-{number}", number + 1
+    taken.add(candidate.lower())
+    return candidate
+
+
+def fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """brat spans may not cross a line break: split into per-line fragments, whitespace trimmed."""
+    pieces = []
+    for match in re.finditer(r"[^\r\n]+", text[start:end]):
+        piece_start, piece_end = start + match.start(), start + match.end()
+        pieces.append((piece_start, piece_end))
+    return pieces or [(start, end)]
+
+
+def export_brat(snapshot: Snapshot, directory: str | Path) -> ExportReport:
+    """Write T (spans), A (claim flag and attributes), R (relations, cues), N (entity links), # (notes)."""
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    report = ExportReport("brat")
+    entities = {entity["id"]: entity for entity in snapshot.get("entities", []) if "id" in entity}
+    taken: set[str] = set()
+    manifest: dict[str, dict] = {}
+    span_ids: dict[str, tuple[str, str]] = {}  # annotation id -> (file stem, T id)
+    per_document: dict[str, list[str]] = {}
+    all_counters: dict[str, dict[str, int]] = {}
+    used = {"entities": set(), "attributes": {}, "relations": set()}
+    for document, annotations in iter_documents(snapshot, report):
+        text = document.get("text") or ""
+        stem = file_stem(document["id"], taken)
+        manifest[stem] = {
+            "id": document["id"],
+            "title": document.get("title"),
+            "metadata": document.get("metadata") or {},
+            "path": document.get("path"),
+        }
+        lines = per_document.setdefault(stem, [])
+        counters = all_counters[stem] = {"T": 0, "A": 0, "R": 0, "N": 0, "#": 0}
+
+        def next_id(prefix: str) -> str:
+            counters[prefix] += 1
+            return f"{prefix}{counters[prefix]}"
+
+        for annotation in annotations:
+            tid = _span_line(lines, next_id("T"), brat_name(annotation.get("label") or ""), text,
+                             annotation["start"], annotation["end"])
+            used["entities"].add(brat_name(annotation.get("label") or ""))
+            span_ids[annotation["id"]] = (stem, tid)
+            entity = entities.get(annotation.get("entity_id"))
+            if annotation.get("entity_id"):
+                name = (entity or {}).get("name") or ""
+                lines.append(f"{next_id('N')}\tReference {tid} newsmark:{annotation['entity_id']}\t{escape_note(name)}")
+                if entity and entity.get("external_id"):
+                    lines.append(f"{next_id('N')}\tReference {tid} Wikidata:{entity['external_id']}\t{escape_note(name)}")
+            if annotation.get("kind") == "claim":
+                _claim_lines(lines, next_id, tid, text, annotation.get("attributes") or {}, used, report)
+        report.annotations += len(annotations)
+        (directory / f"{stem}.txt").write_text(text, encoding="utf-8", newline="")
+    relations, missing = relations_within(snapshot, set(span_ids))
+    report.lost("relations whose ends were not exported", missing)
+    for relation in relations:
+        (from_stem, from_t), (to_stem, to_t) = span_ids[relation["from"]], span_ids[relation["to"]]
+        if from_stem != to_stem:
+            report.lost("relations across documents (brat relations stay within one file)")
+            continue
+        all_counters[from_stem]["R"] += 1
+        kind = brat_name(relation.get("type") or "related")
+        used["relations"].add(kind)
+        per_document[from_stem].append(f"R{all_counters[from_stem]['R']}\t{kind} Arg1:{from_t} Arg2:{to_t}")
+        report.relations += 1
+    for stem, lines in per_document.items():
+        (directory / f"{stem}.ann").write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    registry_only = len(entities)
+    report.lost("entity registry records (types, aliases; linked mentions keep id and name)", registry_only)
+    (directory / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    (directory / "annotation.conf").write_text(_conf(used), encoding="utf-8")
+    return report
+
+
+def _span_line(lines: list[str], tid: str, label: str, text: str, start: int, end: int) -> str:
+    pieces = fragments(text, start, end)
+    offsets = ";".join(f"{s} {e}" for s, e in pieces)
+    covered = " ".join(text[s:e] for s, e in pieces)
+    lines.append(f"{tid}\t{label} {offsets}\t{covered}")
+    return tid
+
+
+def _claim_lines(lines, next_id, tid, text, attributes, used, report) -> None:
+    lines.append(f"{next_id('A')}\t{CLAIM_FLAG} {tid}")
+    used["attributes"].setdefault(CLAIM_FLAG, set())
+    for key, name in VALUE_ATTRIBUTES.items():
+        if attributes.get(key):
+            value = brat_name(str(attributes[key]))
+            lines.append(f"{next_id('A')}\t{name} {tid} {value}")
+            used["attributes"].setdefault(name, set()).add(value)
+    cue = attributes.get("cue") or {}
+    if isinstance(cue.get("start"), int) and isinstance(cue.get("end"), int) and 0 <= cue["start"] < cue["end"] <= len(text):
+        cue_id = _span_line(lines, next_id("T"), CUE_LABEL, text, cue["start"], cue["end"])
+        lines.append(f"{next_id('R')}\t{CUE_RELATION} Arg1:{tid} Arg2:{cue_id}")
+        used["entities"].add(CUE_LABEL)
+        used["relations"].add(CUE_RELATION)
+    elif cue:
+        report.lost("claim cues outside their document's text")
+    speaker = attributes.get("speaker") or {}
+    if speaker.get("text"):
+        lines.append(f"{next_id('#')}\tSpeaker {tid}\t{escape_note(str(speaker['text']))}")
+    if speaker.get("entity_id"):
+        lines.append(f"{next_id('#')}\tSpeakerEntity {tid}\t{escape_note(str(speaker['entity_id']))}")
+    if attributes.get("note"):
+        lines.append(f"{next_id('#')}\tAnnotatorNotes {tid}\t{escape_note(str(attributes['note']))}")
+    known = {"type", "stance", "cue", "speaker", "note"}
+    extra = [key for key, value in attributes.items() if key not in known and value not in (None, "", {})]
+    report.lost("claim attributes with no brat field", len(extra))
+
+
+def _conf(used: dict) -> str:
+    """The annotation.conf brat needs to display the files (types seen in this export)."""
+    entity_types = sorted(used["entities"])
+    lines = ["[entities]", *entity_types, "", "[relations]"]
+    for kind in sorted(used["relations"]):
+        lines.append(f"{kind}\tArg1:<ENTITY>, Arg2:<ENTITY>")
+    lines += ["<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>", "", "[events]", "", "[attributes]"]
+    for name, values in sorted(used["attributes"].items()):
+        spec = f"{name}\tArg:<ENTITY>"
+        if values:
+            spec += ", Value:" + "|".join(sorted(values))
+        lines.append(spec)
+    return "\n".join(lines) + "\n"

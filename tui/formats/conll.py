@@ -1,0 +1,98 @@
+"""CoNLL-2003 BIO for flat entity mentions: `token -X- -X- TAG`, one token per line."""
+
+from __future__ import annotations
+
+import re
+from typing import BinaryIO
+
+from tui.formats.common import ExportReport, Snapshot, iter_documents
+
+DOCSTART = "-DOCSTART- -X- -X- O\n\n"
+_TOKEN = re.compile(r"\w+(?:['’-]\w+)*|[^\w\s]")
+_SENTENCE_END = {".", "!", "?", "…"}
+
+
+def tag_name(label: str) -> str:
+    """Columns are space-separated, so a label's whitespace becomes `_`."""
+    return re.sub(r"\s+", "_", label.strip()) or "MISC"
+
+
+def flat_entities(annotations: list[dict], report: ExportReport) -> list[dict]:
+    """Keep entity mentions that do not overlap an earlier (longer-first) one; count the rest."""
+    kept: list[dict] = []
+    last_end = -1
+    for annotation in annotations:  # sorted by (start, -end)
+        if annotation.get("kind") == "claim":
+            report.lost("claims (CoNLL carries flat entities only)")
+            if annotation.get("attributes"):
+                report.lost("claim attribute sets (speaker, cue, type, stance, note)")
+            continue
+        if annotation["start"] < last_end:
+            report.lost("overlapping or nested entity mentions (BIO is flat)")
+            continue
+        kept.append(annotation)
+        last_end = annotation["end"]
+    return kept
+
+
+def tokens(text: str, boundaries: set[int]) -> list[tuple[int, int]]:
+    """Word and punctuation tokens, split wherever a mention starts or ends inside a word."""
+    out = []
+    for match in _TOKEN.finditer(text):
+        start, end = match.span()
+        cuts = sorted(b for b in boundaries if start < b < end)
+        for cut in cuts:
+            out.append((start, cut))
+            start = cut
+        out.append((start, end))
+    return out
+
+
+def export_conll(snapshot: Snapshot, out: BinaryIO) -> ExportReport:
+    """Write every document (after a -DOCSTART- line), sentences separated by blank lines."""
+    report = ExportReport("conll")
+    for document, annotations in iter_documents(snapshot, report):
+        text = document.get("text") or ""
+        mentions = flat_entities(annotations, report)
+        boundaries = {a["start"] for a in mentions} | {a["end"] for a in mentions}
+        spans = tokens(text, boundaries)
+        out.write(DOCSTART.encode())
+        out.write(_document_lines(text, spans, mentions).encode("utf-8"))
+        report.annotations += len(mentions)
+        if any(_TOKEN.search(text[a["start"] : a["end"]]) is None for a in mentions):
+            report.lost("mentions covering no word or punctuation token")
+    report.lost("relations (CoNLL has no links)", len(snapshot.get("relations", [])))
+    report.lost("entity links to the registry (entity_id)", sum(
+        1 for a in snapshot.get("annotations", []) if a.get("entity_id") and a.get("state", "ok") == "ok"))
+    report.lost("document ids and metadata (only -DOCSTART- separators)", report.documents)
+    return report
+
+
+def _document_lines(text: str, spans: list[tuple[int, int]], mentions: list[dict]) -> str:
+    lines: list[str] = []
+    index = 0
+    inside: dict | None = None
+    previous_end = 0
+    for start, end in spans:
+        while index < len(mentions) and mentions[index]["end"] <= start:
+            index += 1
+        mention = mentions[index] if index < len(mentions) and mentions[index]["start"] <= start else None
+        if lines and lines[-1] and "\n" in text[previous_end:start] and (mention is None or mention is not inside):
+            lines.append("")  # a line break ends a sentence
+        if mention is None:
+            tag = "O"
+        else:
+            tag = ("I-" if mention is inside else "B-") + tag_name(mention.get("label") or "")
+        inside = mention
+        lines.append(f"{_column(text[start:end])} -X- -X- {tag}")
+        previous_end = end
+        if mention is None and text[start:end] in _SENTENCE_END:
+            lines.append("")
+    while lines and lines[-1] == "":
+        lines.pop()
+    return "\n".join(lines) + "\n\n" if lines else ""
+
+
+def _column(token: str) -> str:
+    """A token is one column: CoNLL readers split on whitespace, which tokens never contain."""
+    return token if token != "-DOCSTART-" else "-DOCSTART-_"
