@@ -103,6 +103,7 @@ class Session:
             title=article.cleaned.title,
             metadata=metadata,
             overrides={str(k): v for k, v in sorted(article.overrides.items())},
+            source_span=article.cleaned.raw_span,
         )
 
     def toggle_line(self, article: Article, line_number: int) -> tuple[Article, dict]:
@@ -208,6 +209,9 @@ class Session:
         """Remember the article, cursor and selection mode for the next start (not undoable)."""
         if self.store.read_only:
             return
+        record = self.store.get_document(article.id)
+        if record is not None and record.get("cursor") != cursor:
+            self.store.update_document(article.id, cursor=cursor)
         self.store.set_state(STATE_KEY, {"document_id": article.id, "cursor": cursor, "selecting": selecting})
 
     def last_position(self) -> dict:

@@ -97,7 +97,8 @@ class LibraryScreen(Screen):
         self.counts: dict[str, Counter] = {}
         self.statuses: dict[str, str] = {}
         self.needle = ""
-        self.sort_column = "title"
+        self.sort_column: str | None = None  # None: corpus order, the order `]` and `[` follow
+        self.order: dict[str, int] = {}
         self.sort_reverse = False
         self.indexing = True
         self.errors: list[str] = []
@@ -181,6 +182,7 @@ class LibraryScreen(Screen):
 
     def _row(self, entry) -> Row:
         row = Row(entry, "new", 0, 0)
+        self.order[entry.id] = len(self.order)
         self._refresh_row(row)
         self.rows[entry.id] = row
         return row
@@ -197,7 +199,10 @@ class LibraryScreen(Screen):
         if table.row_count and table.cursor_row >= 0:
             keep = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
         rows = [row for row in self.rows.values() if row.matches(self.needle)]
-        rows.sort(key=lambda row: row.sort_value(self.sort_column), reverse=self.sort_reverse)
+        if self.sort_column is None:
+            rows.sort(key=lambda row: self.order[row.entry.id], reverse=self.sort_reverse)
+        else:
+            rows.sort(key=lambda row: row.sort_value(self.sort_column), reverse=self.sort_reverse)
         table.clear()
         for row in rows:
             table.add_row(*row.cells(), key=row.entry.id)
@@ -208,7 +213,7 @@ class LibraryScreen(Screen):
     def _update_status(self) -> None:
         table = self.query_one(DataTable)
         arrow = "↓" if self.sort_reverse else "↑"
-        parts = [f"{table.row_count} of {len(self.rows)} articles", f"sorted by {self.sort_column} {arrow}"]
+        parts = [f"{table.row_count} of {len(self.rows)} articles", f"sorted by {self.sort_column or 'corpus order'} {arrow}"]
         if self.indexing:
             parts.append("indexing… (Enter opens what is listed)")
         if self.errors:
@@ -241,7 +246,8 @@ class LibraryScreen(Screen):
         self.query_one(DataTable).focus()
 
     def action_sort(self) -> None:
-        self.sort_column = COLUMNS[(COLUMNS.index(self.sort_column) + 1) % len(COLUMNS)]
+        cycle = [None, *COLUMNS]
+        self.sort_column = cycle[(cycle.index(self.sort_column) + 1) % len(cycle)]
         self._fill()
 
     def action_reverse(self) -> None:

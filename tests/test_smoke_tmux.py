@@ -1,0 +1,63 @@
+"""Runs the real `newsmark` in tmux as a person would: type keys, read the screen, quit, check the file."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+NEWSMARK = Path(sys.executable).parent / "newsmark"
+
+pytestmark = pytest.mark.skipif(
+    shutil.which("tmux") is None or not NEWSMARK.exists(),
+    reason="needs tmux and the installed `newsmark` script (CI installs both: apt-get install tmux; pip install -e .)",
+)
+
+
+def tmux(*args: str) -> str:
+    return subprocess.run(["tmux", *args], capture_output=True, text=True, check=False).stdout
+
+
+def wait_for(session: str, needle: str, timeout: float = 20.0) -> str:
+    deadline = time.monotonic() + timeout
+    screen = ""
+    while time.monotonic() < deadline:
+        screen = tmux("capture-pane", "-p", "-t", session)
+        if needle in screen:
+            return screen
+        time.sleep(0.2)
+    raise AssertionError(f"{needle!r} never appeared; last screen:\n{screen}")
+
+
+def test_newsmark_in_tmux_labels_a_word_and_saves(tmp_path):
+    corpus = tmp_path / "seeds"
+    shutil.copytree(ROOT / "seeds", corpus)
+    db = tmp_path / "db.json"
+    session = f"newsmark-smoke-{uuid.uuid4().hex[:8]}"
+    env = {**os.environ, "NEWSMARK_CONFIG": str(tmp_path / "no-keymap.toml"), "TERM": "xterm-256color"}
+    command = f"{NEWSMARK} {corpus} --db {db} --annotator smoke"
+    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40", command],
+                   check=True, env=env, cwd=tmp_path)
+    try:
+        wait_for(session, "5 of 5 articles")
+        tmux("send-keys", "-t", session, "Enter")
+        wait_for(session, "article 1 of 5")
+        tmux("send-keys", "-t", session, "2")  # ORG on the first word of the title
+        screen = wait_for(session, "ORG")
+        assert "saved" in screen
+        tmux("send-keys", "-t", session, "q")
+        deadline = time.monotonic() + 10
+        while session in tmux("list-sessions") and time.monotonic() < deadline:
+            time.sleep(0.2)
+    finally:
+        tmux("kill-session", "-t", session)
+    data = json.loads(db.read_text())
+    annotations = list(data["annotations"].values())
+    assert [(a["label"], a["annotator"]) for a in annotations] == [("ORG", "smoke")]
+    assert annotations[0]["exact"] == "China"

@@ -1,0 +1,140 @@
+"""The Textual app: wires the store's save status, the keymap and the screens together."""
+
+from __future__ import annotations
+
+import getpass
+import os
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import Iterable
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+
+from tui.app.keymap import KeymapError, load_keymap
+from tui.app.modals.help import HelpScreen, help_rows
+from tui.app.screens.library import LibraryScreen
+from tui.app.screens.reader import ReaderScreen
+from tui.app.session import Session
+from tui.app.widgets.status_line import StatusLine
+
+
+class NewsmarkApp(App):
+    """Library first, reader on top; the last article is reopened where the user left it."""
+
+    CSS_PATH = "newsmark.tcss"
+    TITLE = "newsmark"
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("question_mark", "help", "Help", id="app.help"),
+    ]
+
+    @dataclass
+    class StoreStatus(Message):
+        """The store's save status changed (posted from the saver thread)."""
+
+        status: str
+
+    def __init__(self, session: Session, paths: list[str], cache_dir: Path, *,
+                 keymap: dict[str, str] | None = None, resume: bool = True, owns_store: bool = True) -> None:
+        super().__init__()
+        self.session = session
+        self.paths = paths
+        self.cache_dir = cache_dir
+        self.user_keymap = keymap or {}
+        self.owns_store = owns_store
+        self.pending_resume = session.last_position() if resume else {}
+
+    def on_mount(self) -> None:
+        if self.user_keymap:
+            self.set_keymap(self.user_keymap)
+        self.session.store.add_status_listener(lambda status: self.post_message(self.StoreStatus(status)))
+        self.push_screen(LibraryScreen(self.session, self.paths, self.cache_dir))
+        if self.session.store.read_only:
+            holder = self.session.store.lock_holder or "another process"
+            self.notify(f"Read-only: the database is held by {holder}. Close it to annotate here.",
+                        severity="warning", timeout=10)
+
+    def on_unmount(self) -> None:
+        if self.owns_store:
+            self.session.store.close()
+
+    def on_newsmark_app_store_status(self, message: StoreStatus) -> None:
+        for line in self.screen.query(StatusLine):
+            line.save_status = message.status
+        if message.status.startswith("not saved"):
+            self.notify(f"{message.status}; your change is kept in memory, fix the problem and it will be retried",
+                        severity="error")
+
+    def on_library_screen_indexed(self, message: LibraryScreen.Indexed) -> None:
+        wanted = self.pending_resume.get("document_id")
+        if wanted and any(entry.id == wanted for entry in message.entries):
+            resume, self.pending_resume = self.pending_resume, {}
+            self.open_entry(wanted, resume)
+
+    def on_library_screen_open(self, message: LibraryScreen.Open) -> None:
+        self.pending_resume = {}
+        self.open_entry(message.entry_id)
+
+    def open_entry(self, entry_id: str, resume: dict | None = None) -> None:
+        index = next((i for i, entry in enumerate(self.session.entries) if entry.id == entry_id), None)
+        if index is None:
+            return
+        if isinstance(self.screen, ReaderScreen):
+            self.screen.load(index, cursor=(resume or {}).get("cursor"))
+            return
+        self.push_screen(ReaderScreen(self.session, index, resume))
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen(help_rows(self.screen.active_bindings, self.get_key_display)))
+
+    async def action_quit(self) -> None:
+        if isinstance(self.screen, ReaderScreen):
+            self.screen.save_position()
+        self.session.store.flush(timeout=5.0)
+        self.exit()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The command palette lists every active binding's action, so nothing needs a memorised key."""
+        yield from super().get_system_commands(screen)
+        seen = set()
+        for key, active in screen.active_bindings.items():
+            binding = active.binding
+            name = binding.id or binding.action
+            if name in seen or not binding.description:
+                continue
+            seen.add(name)
+            help_text = f"key {self.get_key_display(binding.with_key(key))} · id {binding.id or '-'}"
+            yield SystemCommand(binding.description, help_text, partial(self.run_action, binding.action, active.node))
+
+
+def default_annotator() -> str:
+    """Who is annotating: $NEWSMARK_ANNOTATOR, else the login name."""
+    try:
+        return os.environ.get("NEWSMARK_ANNOTATOR") or getpass.getuser()
+    except Exception:  # no login name in some containers
+        return "anonymous"
+
+
+def create_app(paths: list[str | Path], db_path: str | Path, *, annotator: str | None = None,
+               cache_dir: str | Path | None = None, keymap_path: Path | None = None,
+               keymap: dict[str, str] | None = None, resume: bool = True) -> NewsmarkApp:
+    """Open the store and build the app; used by the `newsmark` command, tests and snapshots."""
+    from tui.store import Store
+
+    db_path = Path(db_path)
+    if keymap is None:
+        keymap = load_keymap(keymap_path)  # raises KeymapError with a fix-it message
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    store = Store.open(db_path, annotator=annotator or default_annotator())
+    cache = Path(cache_dir) if cache_dir else db_path.parent / ".cache"
+    session = Session(store)
+    return NewsmarkApp(session, [str(p) for p in paths], cache, keymap=keymap, resume=resume)
+
+
+__all__ = ["NewsmarkApp", "create_app", "KeymapError"]

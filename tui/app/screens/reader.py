@@ -1,0 +1,366 @@
+"""Reader screen: the article, its annotation panel and status line, and every annotating key."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from tui.app.blocks import build_blocks
+from tui.app.modals.claim_editor import ClaimAttributes, ClaimEditor, Speaker
+from tui.app.modals.label_picker import LabelPicker
+from tui.app.modals.search import SearchPrompt, find
+from tui.app.session import Article, Session
+from tui.app.spans import to_spans
+from tui.app.widgets.reader import ReaderView
+from tui.app.widgets.side_panel import SidePanel
+from tui.app.widgets.status_line import StatusLine
+
+LABEL_KEYS = "1234567890"
+
+
+def innermost(annotations: list[dict], offset: int) -> dict | None:
+    """The shortest placed annotation covering `offset`: what `e` and `x` act on."""
+    covering = [
+        a for a in annotations
+        if a["start"] <= offset < a["end"] and a.get("state", "ok") != "orphaned"
+    ]
+    return min(covering, key=lambda a: a["end"] - a["start"], default=None)
+
+
+class ReaderScreen(Screen):
+    """Shows one article at a time; `]`/`[` walk the corpus without leaving the screen."""
+
+    BINDINGS = [
+        *[
+            Binding(key, f"label('{key}')", f"Label {key}", show=False, id=f"reader.label_{key}")
+            for key in LABEL_KEYS
+        ],
+        Binding("c", "claim", "Claim", id="reader.claim"),
+        Binding("E,enter", "edit", "Edit", id="reader.edit"),
+        Binding("x", "delete", "Delete", id="reader.delete"),
+        Binding("u", "undo", "Undo", id="reader.undo"),
+        Binding("ctrl+r", "redo", "Redo", id="reader.redo"),
+        Binding("m", "mark_done", "Done", id="reader.mark_done"),
+        Binding("slash", "search", "Search", id="reader.search"),
+        Binding("n", "next_annotation", "Next ann.", show=False, id="reader.next_annotation"),
+        Binding("N", "previous_annotation", "Prev ann.", show=False, id="reader.previous_annotation"),
+        Binding("right_square_bracket", "next_article", "Next article", id="reader.next_article"),
+        Binding("left_square_bracket", "previous_article", "Prev article", show=False,
+                id="reader.previous_article"),
+        Binding("z", "toggle_boilerplate", "Boilerplate", id="reader.toggle_boilerplate"),
+        Binding("t", "toggle_line", "Keep/drop line", show=False, id="reader.toggle_line"),
+        Binding("tab", "focus_panel", "Panel", show=False, id="reader.focus_panel"),
+        Binding("o", "library", "Library", id="reader.library"),
+    ]
+
+    def __init__(self, session: Session, entry_index: int, resume: dict | None = None) -> None:
+        super().__init__()
+        self.session = session
+        self.entry_index = entry_index
+        self.resume = resume or {}
+        self.article: Article | None = None
+        self.annotations: list[dict] = []
+        self.show_dropped = False
+        self.last_search = ""
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="reader-main"):
+            yield ReaderView(id="reader")
+            yield SidePanel(id="side-panel")
+        yield StatusLine(id="status-line")
+        yield Footer()
+
+    @property
+    def reader(self) -> ReaderView:
+        return self.query_one(ReaderView)
+
+    def on_mount(self) -> None:
+        status = self.query_one(StatusLine)
+        store = self.session.store
+        status.annotator = store.annotator or ""
+        status.save_status = store.status
+        status.read_only = store.lock_holder or "another process" if store.read_only else None
+        self.load(self.entry_index, cursor=self.resume.get("cursor"), selecting=self.resume.get("selecting", False))
+        self.reader.focus()
+
+    # loading ------------------------------------------------------------------
+    def load(self, index: int, *, cursor: int | None = None, selecting: bool = False) -> None:
+        """Open entry `index`, resuming its stored cursor unless one is given."""
+        if self.article is not None:
+            self.save_position()
+        entry = self.session.entries[index]
+        try:
+            article = self.session.open_article(entry)
+        except Exception as error:  # unreadable file: stay where we are and say why
+            self.notify(f"cannot open {entry.id}: {error}", severity="error")
+            return
+        self.entry_index, self.article = index, article
+        if cursor is None:
+            record = self.session.store.get_document(article.id) or {}
+            cursor = record.get("cursor") or 0
+        self.annotations = self.session.annotations(article.id)
+        cursor = min(max(0, int(cursor)), len(article.text))
+        selection = (cursor, cursor) if selecting else None
+        self.reader.set_document(self.blocks(), self.spans(), cursor=cursor, selection=selection)
+        self.refresh_panel()
+        self.refresh_status()
+
+    def blocks(self):
+        article = self.article
+        return build_blocks(article.cleaned, article.document.raw, show_dropped=self.show_dropped,
+                            extra_meta=dict(article.document.meta or {}))
+
+    def spans(self):
+        return to_spans(self.annotations, self.session.labels())
+
+    def reload_annotations(self, *, text_changed: bool = False) -> None:
+        """Re-read this article's annotations after a change; rebuild blocks only if the text changed."""
+        self.annotations = self.session.annotations(self.article.id)
+        if text_changed:
+            reader = self.reader
+            self.reader.set_document(self.blocks(), self.spans(), cursor=min(reader.cursor, len(self.article.text)))
+        else:
+            self.reader.set_spans(self.spans())
+        self.call_after_refresh(self.refresh_panel)
+        self.refresh_status()
+
+    # panel and status -----------------------------------------------------------
+    def refresh_panel(self) -> None:
+        panel = self.query_one(SidePanel)
+        panel.set_annotations(self.annotations)
+        self.refresh_details()
+
+    def refresh_details(self) -> None:
+        names = {e["id"]: e["name"] for e in self.session.store.entities()} if any(
+            a.get("entity_id") for a in self.annotations) else {}
+        self.query_one(SidePanel).show_details(self.under_cursor(), names)
+
+    def refresh_status(self, message: str = "") -> None:
+        status = self.query_one(StatusLine)
+        article = self.article
+        done = self.session.status(article.id)
+        title = " ".join(article.cleaned.title.split())[:60]
+        status.position = f"article {self.entry_index + 1} of {len(self.session.entries)} · {done} · {title}"
+        modes = []
+        if self.reader.selecting:
+            modes.append("SELECT")
+        if self.show_dropped:
+            modes.append("BOILERPLATE")
+        status.mode = " ".join(modes)
+        status.message = message
+
+    def on_reader_view_cursor_moved(self, message: ReaderView.CursorMoved) -> None:
+        self.refresh_details()
+
+    def on_reader_view_selection_changed(self, message: ReaderView.SelectionChanged) -> None:
+        self.refresh_status()
+
+    def on_side_panel_jump(self, message: SidePanel.Jump) -> None:
+        annotation = next((a for a in self.annotations if a["id"] == message.annotation_id), None)
+        if annotation is not None:
+            self.reader.move_to(annotation["start"])
+            self.reader.focus()
+
+    def on_side_panel_back(self, message: SidePanel.Back) -> None:
+        self.reader.focus()
+
+    def under_cursor(self) -> dict | None:
+        return innermost(self.annotations, self.reader.cursor)
+
+    def save_position(self) -> None:
+        if self.article is not None:
+            self.session.save_position(self.article, self.reader.cursor, bool(self.reader.selecting))
+
+    def guard_writable(self) -> bool:
+        if self.session.store.read_only:
+            self.notify("read-only: another newsmark holds the database; close it to annotate", severity="warning")
+            return False
+        return True
+
+    # annotating -----------------------------------------------------------------
+    def action_label(self, key: str) -> None:
+        label = self.session.label_for_hotkey(key)
+        if label is None:
+            self.notify(f"no label has hotkey {key}; see the labels table", severity="warning")
+            return
+        if label["kind"] == "claim":
+            self.action_claim()
+            return
+        if not self.guard_writable():
+            return
+        target = self.reader.target_range()
+        if target is None:
+            self.notify("nothing to label here; move onto a word or select text with v", severity="warning")
+            return
+        start, end = target
+        try:
+            self.session.apply_label(self.article, label, start, end)
+        except ValueError as error:
+            self.notify(str(error), severity="warning")
+            return
+        self.reader.clear_selection()
+        self.reload_annotations()
+
+    def action_claim(self) -> None:
+        if not self.guard_writable():
+            return
+        reader = self.reader
+        selection = reader.selection
+        try:
+            start, end = self.session.claim_range(self.article, selection, reader.cursor)
+        except ValueError as error:
+            self.notify(str(error), severity="warning")
+            return
+        quote = self.article.text[start:end]
+
+        def save(result: ClaimAttributes | None) -> None:
+            if result is None:
+                return
+            try:
+                self.session.add_claim(self.article, start, end, result.to_record())
+            except ValueError as error:
+                self.notify(str(error), severity="warning")
+                return
+            reader.clear_selection()
+            self.reload_annotations()
+
+        self.app.push_screen(ClaimEditor(quote, self.speakers(), ClaimAttributes.from_record({})), save)
+
+    def speakers(self) -> list[Speaker]:
+        return [
+            Speaker(" ".join(a["exact"].split()), a.get("entity_id"), a["id"])
+            for a in self.session.speakers(self.article.id)
+        ]
+
+    def action_edit(self) -> None:
+        annotation = self.under_cursor()
+        if annotation is None:
+            self.notify("no annotation under the cursor; move onto one (n / N) first", severity="warning")
+            return
+        if not self.guard_writable():
+            return
+        if annotation["kind"] == "claim":
+            def save(result: ClaimAttributes | None) -> None:
+                if result is not None:
+                    self.session.set_claim_attributes(annotation["id"], result.to_record())
+                    self.reload_annotations()
+
+            current = ClaimAttributes.from_record(annotation.get("attributes"))
+            self.app.push_screen(ClaimEditor(annotation["exact"], self.speakers(), current), save)
+            return
+
+        def relabel(name: str | None) -> None:
+            if name and name != annotation["label"]:
+                self.session.store.update_annotation(annotation["id"], label=name)
+                self.reload_annotations()
+
+        labels = [label for label in self.session.labels() if label["kind"] == "entity"]
+        self.app.push_screen(LabelPicker(labels, annotation["label"]), relabel)
+
+    def action_delete(self) -> None:
+        annotation = self.under_cursor()
+        if annotation is None:
+            self.notify("no annotation under the cursor to delete", severity="warning")
+            return
+        if self.guard_writable():
+            self.session.store.delete_annotation(annotation["id"])
+            self.reload_annotations()
+            self.refresh_status(f"deleted {annotation['label']} (u undoes)")
+
+    def _history(self, step) -> None:
+        if not self.guard_writable():
+            return
+        description = step()
+        if description is None:
+            self.refresh_status("nothing to undo" if step == self.session.store.undo else "nothing to redo")
+            return
+        article = self.session.reload(self.article)
+        changed = article is not self.article
+        self.article = article
+        self.reload_annotations(text_changed=changed)
+        self.refresh_status(f"{'undid' if step == self.session.store.undo else 'redid'}: {description}")
+
+    def action_undo(self) -> None:
+        self._history(self.session.store.undo)
+
+    def action_redo(self) -> None:
+        self._history(self.session.store.redo)
+
+    def action_mark_done(self) -> None:
+        if self.guard_writable():
+            done = self.session.status(self.article.id) == "done"
+            self.session.set_status(self.article, "in progress" if done else "done")
+            self.refresh_status("marked in progress" if done else "marked done")
+
+    def action_toggle_boilerplate(self) -> None:
+        self.show_dropped = not self.show_dropped
+        reader = self.reader
+        reader.set_document(self.blocks(), self.spans(), cursor=reader.cursor)
+        self.refresh_status("boilerplate shown: t keeps or drops the line under the cursor"
+                            if self.show_dropped else "")
+
+    def action_toggle_line(self) -> None:
+        if not self.guard_writable():
+            return
+        block = self.reader.current_block
+        if block is None or block.raw_line is None:
+            self.notify("this line is not from the article file; move to a text or dropped line", severity="warning")
+            return
+        cursor = self.reader.cursor
+        self.article, report = self.session.toggle_line(self.article, block.raw_line)
+        self.reload_annotations(text_changed=True)
+        orphaned = len(report.get("orphaned", ()) or ()) if isinstance(report, dict) else 0
+        verb = "kept" if block.start is None else "dropped"
+        note = f"line {block.raw_line} {verb}" + (f"; {orphaned} annotations orphaned (listed)" if orphaned else "")
+        self.refresh_status(note + " (u undoes)")
+        self.reader.move_to(min(cursor, len(self.article.text)))
+
+    # navigation ------------------------------------------------------------------
+    def action_next_annotation(self) -> None:
+        starts = [a["start"] for a in self.annotations if a.get("state", "ok") != "orphaned"]
+        index = bisect_right(starts, self.reader.cursor)
+        if index < len(starts):
+            self.reader.move_to(starts[index])
+
+    def action_previous_annotation(self) -> None:
+        starts = [a["start"] for a in self.annotations if a.get("state", "ok") != "orphaned"]
+        earlier = [s for s in starts if s < self.reader.cursor]
+        if earlier:
+            self.reader.move_to(earlier[-1])
+
+    def action_next_article(self) -> None:
+        if self.entry_index + 1 < len(self.session.entries):
+            self.load(self.entry_index + 1)
+        else:
+            self.refresh_status("last article")
+
+    def action_previous_article(self) -> None:
+        if self.entry_index > 0:
+            self.load(self.entry_index - 1)
+        else:
+            self.refresh_status("first article")
+
+    def action_search(self) -> None:
+        def go(needle: str | None) -> None:
+            if needle is None:
+                return
+            self.last_search = needle or self.last_search
+            hit = find(self.article.text, self.last_search, self.reader.cursor + 1)
+            if hit is None:
+                self.refresh_status(f"not found: {self.last_search}")
+            else:
+                self.reader.move_to(hit)
+
+        self.app.push_screen(SearchPrompt(self.last_search), go)
+
+    def action_focus_panel(self) -> None:
+        self.query_one(SidePanel).focus_list()
+
+    def action_library(self) -> None:
+        self.save_position()
+        self.app.pop_screen()
