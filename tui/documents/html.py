@@ -13,7 +13,7 @@ import html as html_escapes
 import re
 from urllib.parse import urlsplit
 
-__all__ = ["extract_html", "source_lines", "HtmlExtractionError"]
+__all__ = ["extract_html", "source_lines", "site_of", "HtmlExtractionError"]
 
 _TAG = re.compile(r"<[^>]*>")
 
@@ -22,7 +22,7 @@ class HtmlExtractionError(ValueError):
     """trafilatura found no article text in the page."""
 
 
-def _site(url: str | None) -> str | None:
+def site_of(url: str | None) -> str | None:
     """The host of a URL without a leading www, e.g. "reuters.com"."""
     if not url:
         return None
@@ -50,7 +50,7 @@ def extract_html(markup: str, url: str | None = None) -> tuple[str, dict]:
         "url": getattr(result, "url", None) or url,
         "source": getattr(result, "sitename", None),
     }
-    meta["source"] = meta["source"] or _site(meta["url"])
+    meta["source"] = meta["source"] or site_of(meta["url"])
     meta = {key: value for key, value in meta.items() if value}
     first_line = body.lstrip().split("\n", 1)[0].strip()
     text = body if not title or first_line == title else f"{title}\n\n{body}"

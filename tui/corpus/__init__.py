@@ -1,0 +1,197 @@
+"""The corpus index behind the library screen: list 10,000 articles fast, open one with its clean text.
+
+The first run loads, hashes and cleans every file (cleaned results go to a disk cache keyed
+by raw sha256 + CLEANER_VERSION). It also writes one index file per set of corpus roots with
+each file's size, mtime and entries, so a second start only stats the files and re-reads
+none whose size and mtime are unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping
+import dataclasses
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tui.corpus.cleaned_cache import CleanedCache
+from tui.corpus.index_file import IndexFile
+from tui.documents import Document, Source, discover, load_source
+
+__all__ = ["CorpusEntry", "CorpusIndex", "DEFAULT_CACHE_DIR", "index", "load"]
+
+DEFAULT_CACHE_DIR = Path("annotations") / ".cache"
+
+
+@dataclass(frozen=True)
+class CorpusEntry:
+    """One article as the library lists it; `load` turns it into (Document, Cleaned)."""
+
+    id: str
+    path: str
+    kind: str
+    title: str
+    date: str | None
+    source: str
+    words: int
+    raw_sha256: str
+    # Where the entry came from, so `load` can find the record and the cache again.
+    record: str | None = field(default=None, compare=False, repr=False)  # JSONL record id
+    cache_dir: str | None = field(default=None, compare=False, repr=False)
+
+
+def _ignore(_: str) -> None:
+    """Default error sink: the caller did not ask to hear about skipped inputs."""
+
+
+class CorpusIndex:
+    """Index and open articles with one cleaned-result cache directory (None: no disk cache)."""
+
+    def __init__(self, cache_dir: str | Path | None = DEFAULT_CACHE_DIR):
+        self.cache_dir = Path(cache_dir) if cache_dir is not None else None
+        self.cache = CleanedCache(self.cache_dir)
+        self._cache_warned = False
+
+    def _clean(self, document: Document, on_error: Callable[[str], None], overrides=None):
+        """Clean a document, reusing and filling the disk cache when there are no overrides."""
+        from tui.cleaning import clean
+
+        if overrides:
+            return clean(document.raw, overrides)
+        cleaned = self.cache.get(document.raw_sha256, document.raw)
+        if cleaned is None:
+            cleaned = clean(document.raw)
+            try:
+                self.cache.put(document.raw_sha256, document.raw, cleaned)
+            except OSError as error:
+                if not self._cache_warned:
+                    on_error(f"{self.cache_dir}: cannot write the cache ({error.strerror or error}); "
+                             "continuing without it (check the folder's permissions)")
+                    self._cache_warned = True
+        return cleaned
+
+    def _entry(self, document: Document, on_error: Callable[[str], None]) -> CorpusEntry:
+        from tui.text import words
+
+        cleaned = self._clean(document, on_error)
+        meta = document.meta
+        title = meta.get("title") or cleaned.title or _first_line(cleaned.text) or document.id
+        date = meta.get("date") or cleaned.meta.get("date")
+        record = document.id.split("#", 1)[1] if document.kind == "jsonl" else None
+        return CorpusEntry(
+            id=document.id,
+            path=document.path,
+            kind=document.kind,
+            title=title,
+            date=str(date) if date else None,
+            source=meta.get("source") or _site(meta.get("url")) or Path(document.path).parent.name,
+            words=len(words(cleaned.body)),
+            raw_sha256=document.raw_sha256,
+            record=record,
+            cache_dir=str(self.cache_dir) if self.cache_dir is not None else None,
+        )
+
+    def index(
+        self,
+        paths: Iterable[str | Path],
+        on_progress: Callable[[int, int], None] | None = None,
+        on_error: Callable[[str], None] | None = None,
+    ) -> Iterator[CorpusEntry]:
+        """Yield an entry per article under `paths`, reusing the index file for unchanged files."""
+        on_error = on_error or _ignore
+        roots = [Path(path).expanduser().absolute() for path in paths]
+        sources = list(discover(roots, on_error))
+        store = IndexFile.open(self.cache_dir, roots)
+        total = len(sources)
+        step = max(1, total // 200)
+        if on_progress:
+            on_progress(0, total)
+        try:
+            for done, source in enumerate(sources, start=1):
+                cached = store.lookup(source)
+                if cached is not None:
+                    entries, errors = cached
+                    for message in errors:
+                        on_error(message)
+                    yield from (self._attach(entry) for entry in entries)
+                else:
+                    errors: list[str] = []
+
+                    def report(message: str, errors=errors) -> None:
+                        errors.append(message)
+                        on_error(message)
+
+                    entries = [self._entry(doc, report) for doc in load_source(source, report)]
+                    store.remember(source, entries, errors)
+                    yield from entries
+                if on_progress and (done % step == 0 or done == total):
+                    on_progress(done, total)
+        finally:
+            try:
+                store.save()
+            except OSError as error:
+                on_error(f"{self.cache_dir}: cannot save the corpus index ({error.strerror or error}); "
+                         "the next start will re-read every file")
+
+    def _attach(self, entry: CorpusEntry) -> CorpusEntry:
+        """An entry from the index file, with the id prefixed for JSONL and this cache dir attached."""
+        file_id = entry.id if entry.record is None else f"{entry.id}#{entry.record}"
+        cache_dir = str(self.cache_dir) if self.cache_dir is not None else None
+        return dataclasses.replace(entry, id=file_id, cache_dir=cache_dir)
+
+    def load(
+        self,
+        entry: CorpusEntry,
+        overrides: Mapping[int, str] | None = None,
+        on_error: Callable[[str], None] | None = None,
+    ) -> tuple[Document, object]:
+        """Re-read the entry's file and return (Document, Cleaned); with overrides, re-clean."""
+        on_error = on_error or _ignore
+        document = _read_document(entry, on_error)
+        return document, self._clean(document, on_error, overrides)
+
+
+def _read_document(entry: CorpusEntry, on_error: Callable[[str], None]) -> Document:
+    """Load the one document an entry stands for, or raise FileNotFoundError saying why not."""
+    path = Path(entry.path)
+    errors: list[str] = []
+    try:
+        info = path.stat()
+    except OSError as error:
+        raise FileNotFoundError(f"{path}: cannot open ({error.strerror or error}); re-scan the corpus") from None
+    file_id = entry.id.split("#", 1)[0] if entry.record is not None else entry.id
+    source = Source(str(path), file_id, entry.kind, info.st_size, info.st_mtime_ns)
+    for document in load_source(source, errors.append):
+        if entry.record is None or document.id == entry.id:
+            if document.raw_sha256 != entry.raw_sha256:
+                on_error(f"{path}: changed since it was indexed; showing the new version")
+            return document
+    reason = errors[0] if errors else f"{entry.id}: record not found"
+    raise FileNotFoundError(f"{reason} (re-scan the corpus)")
+
+
+def _first_line(text: str) -> str:
+    for line in text.splitlines():
+        if line.strip():
+            return line.strip()[:120]
+    return ""
+
+
+def _site(url: str | None) -> str | None:
+    from tui.documents.html import site_of
+
+    return site_of(url)
+
+
+def index(
+    paths: Iterable[str | Path],
+    cache_dir: str | Path | None = DEFAULT_CACHE_DIR,
+    on_progress: Callable[[int, int], None] | None = None,
+    on_error: Callable[[str], None] | None = None,
+) -> Iterator[CorpusEntry]:
+    """Yield CorpusEntry records for every article under `paths` (see CorpusIndex.index)."""
+    return CorpusIndex(cache_dir).index(paths, on_progress=on_progress, on_error=on_error)
+
+
+def load(entry: CorpusEntry, overrides: Mapping[int, str] | None = None, on_error=None):
+    """Return (Document, Cleaned) for an entry, using the cache it was indexed with."""
+    return CorpusIndex(entry.cache_dir).load(entry, overrides, on_error)
