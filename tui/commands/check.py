@@ -1,0 +1,63 @@
+"""`newsmark check [--repair]`: validate the database, list orphans, restore from a backup."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from tui.safe_text import visible
+from tui.store.check import CheckReport, check, repair
+from tui.store.errors import StoreError
+from tui.store.paths import default_db_path
+
+
+def _say(line: str = "", err: bool = False) -> None:
+    click.echo(line, err=err)
+
+
+def _print_report(report: CheckReport) -> None:
+    if not report.exists:
+        _say(f"{report.path}: no database here yet (it is created when you first annotate).")
+        return
+    if report.parse_error:
+        _say(f"DAMAGED: {report.parse_error}")
+        return
+    for problem in report.schema_problems:
+        _say(f"schema: {problem}")
+    if report.schema_problems:
+        _say(f"DAMAGED: {report.path} does not match the schema; `newsmark check --repair` restores the newest good backup.")
+        return
+    counts = ", ".join(f"{n} {table}" for table, n in report.counts.items() if table != "meta")
+    for problem in report.problems:
+        _say(f"problem: {problem}")
+    verdict = "OK" if report.ok else f"{len(report.problems)} PROBLEM(S)"
+    _say(f"{report.path}: {verdict} ({counts})")
+    if report.orphans:
+        _say(f"{len(report.orphans)} orphaned annotation(s) could not be placed after their text changed;")
+        _say("open the document in newsmark to re-place or delete them:")
+        for ann in sorted(report.orphans, key=lambda a: (a.get("document_id", ""), a.get("start", 0))):
+            quote = visible(str(ann.get("exact", ""))[:60])
+            _say(f"  {visible(str(ann.get('document_id')))}  {visible(str(ann.get('label')))}  [{ann.get('start')}, {ann.get('end')})  {quote!r}  id={ann.get('id')}")
+
+
+@click.command("check")
+@click.option("--db", "db", metavar="FILE", help="database file (default: $NEWSMARK_DB or annotations/annotations.json)")
+@click.option("--repair", "do_repair", is_flag=True, help="restore the newest good backup if the file is damaged (nothing is deleted)")
+def check_command(db: str | None, do_repair: bool) -> None:
+    """Validate the annotation database and list orphaned annotations."""
+    path = default_db_path(db)
+    report = check(path)
+    _print_report(report)
+    if do_repair and (report.damaged or not report.exists):
+        try:
+            _say(repair(path))
+        except StoreError as error:
+            _say(f"error: {error}", err=True)
+            sys.exit(2)
+        report = check(path)
+        _print_report(report)
+    if report.damaged:
+        sys.exit(2)
+    if not report.ok and report.exists:
+        sys.exit(1)

@@ -1,0 +1,93 @@
+"""`newsmark stats`: documents, labels, annotators and progress as rich tables."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+
+import click
+
+from tui.safe_text import visible
+from tui.store.errors import StoreError
+from tui.store.paths import default_db_path
+from tui.store.records import DOC_STATUSES
+
+
+def build_tables(snapshot: dict[str, list[dict]]) -> list:
+    """Four rich Tables over a store snapshot; article text goes in as Text, never as markup."""
+    from rich.table import Table
+    from rich.text import Text
+
+    docs, anns = snapshot["documents"], snapshot["annotations"]
+    per_doc = Counter(a["document_id"] for a in anns)
+    orphans = Counter(a["document_id"] for a in anns if a["state"] == "orphaned")
+
+    documents = Table(title=f"Documents ({len(docs)})")
+    for column in ("document", "title", "status", "entities", "claims", "orphaned"):
+        documents.add_column(column, justify="right" if column in ("entities", "claims", "orphaned") else "left")
+    kinds = Counter((a["document_id"], a["kind"]) for a in anns)
+    for doc in sorted(docs, key=lambda d: d["id"]):
+        documents.add_row(
+            Text(visible(doc["id"])), Text(visible(doc.get("title") or "")[:50]), doc.get("status", "new"),
+            str(kinds[(doc["id"], "entity")]), str(kinds[(doc["id"], "claim")]), str(orphans[doc["id"]]),
+        )
+
+    labels = Table(title="Labels")
+    for column in ("label", "kind", "hotkey", "annotations"):
+        labels.add_column(column, justify="right" if column == "annotations" else "left")
+    used = Counter(a["label"] for a in anns)
+    known = {l["name"] for l in snapshot["labels"]}
+    for label in snapshot["labels"]:
+        labels.add_row(Text(visible(label["name"])), label["kind"], label.get("hotkey") or "", str(used[label["name"]]))
+    for name in sorted(set(used) - known):
+        labels.add_row(Text(visible(name)), "(not defined)", "", str(used[name]))
+
+    annotators = Table(title="Annotators")
+    for column in ("annotator", "entities", "claims", "documents", "last change"):
+        annotators.add_column(column, justify="right" if column in ("entities", "claims", "documents") else "left")
+    by_who: dict[str, list[dict]] = {}
+    for ann in anns:
+        by_who.setdefault(ann.get("annotator") or "(unknown)", []).append(ann)
+    for who, theirs in sorted(by_who.items()):
+        annotators.add_row(
+            Text(visible(who)), str(sum(a["kind"] == "entity" for a in theirs)), str(sum(a["kind"] == "claim" for a in theirs)),
+            str(len({a["document_id"] for a in theirs})), max(a.get("updated", "") for a in theirs),
+        )
+
+    progress = Table(title="Progress")
+    progress.add_column("status")
+    progress.add_column("documents", justify="right")
+    progress.add_column("share", justify="right")
+    statuses = Counter(d.get("status", "new") for d in docs)
+    for status in DOC_STATUSES:
+        share = f"{100 * statuses[status] / len(docs):.0f}%" if docs else "-"
+        progress.add_row(status, str(statuses[status]), share)
+    progress.add_row("annotated", str(sum(1 for d in docs if per_doc[d["id"]])), "")
+    progress.add_row("orphaned annotations", str(sum(orphans.values())), "")
+    return [documents, labels, annotators, progress]
+
+
+@click.command("stats")
+@click.option("--db", "db", metavar="FILE", help="database file (default: $NEWSMARK_DB or annotations/annotations.json)")
+def stats_command(db: str | None) -> None:
+    """Show documents, labels, annotators and progress."""
+    from rich.console import Console
+
+    from tui.store.store import Store
+
+    path = default_db_path(db)
+    if not path.exists():
+        click.echo(f"{path}: no database here yet; annotate something or pass --db FILE.", err=True)
+        sys.exit(1)
+    try:
+        store = Store.open(path, read_only=True)
+    except StoreError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(2)
+    try:
+        snapshot = store.snapshot()
+    finally:
+        store.close()
+    console = Console()
+    for table in build_tables(snapshot):
+        console.print(table)
