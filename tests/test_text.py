@@ -4,7 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui import text as text_module
-from tui.text import paragraphs, sentences, span_at, words
+from tui.text import paragraphs, sentences, span_at, word_count, words
 
 
 def pieces(text, spans):
@@ -108,3 +108,8 @@ def test_spans_are_ordered_disjoint_inside_and_not_blank(text):
     for index, ch in enumerate(text):
         if not ch.isspace():
             assert index in covered
+
+
+def test_word_count_matches_words():
+    text = "China’s state-backed BSN (AT&T, U.S.) raised $1,000.50 — don't."
+    assert word_count(text) == len(words(text)) == 8

@@ -14,7 +14,7 @@ import re
 import threading
 from collections.abc import Sequence
 
-__all__ = ["words", "sentences", "paragraphs", "span_at", "Span"]
+__all__ = ["words", "word_count", "sentences", "paragraphs", "span_at", "Span"]
 
 Span = tuple[int, int]
 
@@ -128,6 +128,11 @@ def _sentences(text: str) -> tuple[Span, ...]:
 def words(text: str) -> list[Span]:
     """Word spans: runs of letters/digits, keeping inner apostrophes, hyphens and dots."""
     return list(_words(text))
+
+
+def word_count(text: str) -> int:
+    """Number of words as `words` counts them, without building or caching the spans."""
+    return len(_WORD.findall(text))
 
 
 def sentences(text: str) -> list[Span]:

@@ -70,7 +70,7 @@ class CorpusIndex:
         return cleaned
 
     def _entry(self, document: Document, on_error: Callable[[str], None]) -> CorpusEntry:
-        from tui.text import words
+        from tui.text import word_count
 
         cleaned = self._clean(document, on_error)
         meta = document.meta
@@ -84,7 +84,7 @@ class CorpusIndex:
             title=title,
             date=str(date) if date else None,
             source=meta.get("source") or _site(meta.get("url")) or Path(document.path).parent.name,
-            words=len(words(cleaned.body)),
+            words=word_count(cleaned.body),
             raw_sha256=document.raw_sha256,
             record=record,
             cache_dir=str(self.cache_dir) if self.cache_dir is not None else None,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
+import threading
 from pathlib import Path
 
 import orjson
@@ -92,11 +92,10 @@ class CleanedCache:
             return
         path = self._path(raw_sha256)
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        temp = path.with_name(f".tmp-{os.getpid()}-{threading.get_ident()}-{path.name}")
         try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(dump(cleaned, raw))
+            temp.write_bytes(dump(cleaned, raw))
             os.replace(temp, path)
         except BaseException:
-            Path(temp).unlink(missing_ok=True)
+            temp.unlink(missing_ok=True)
             raise
