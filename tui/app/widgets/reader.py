@@ -4,7 +4,7 @@ API (the contract the screens code against; also in docs/ARCHITECTURE.md "tui.ap
 
     reader = ReaderView(id="reader")
     reader.set_document(blocks: list[Block], spans: list[Span], cursor: int = 0,
-                        selection: tuple[int, int] | None = None)
+                        selection: tuple[int, int] | None = None, *, selecting: bool = False)
     reader.set_spans(spans)            # diffed by Span.id/fields: only lines of changed spans repaint
     reader.cursor -> int               # clean-text offset; on a decoration block: next clean offset
     reader.cursor = 120                # same as move_to(120)
@@ -151,8 +151,11 @@ class ReaderView(ScrollView, can_focus=True):
     # -- document ------------------------------------------------------------------------
 
     def set_document(self, blocks: Sequence[Block], spans: Sequence[Span], cursor: int = 0,
-                     selection: tuple[int, int] | None = None) -> None:
-        """Show a new article; the cursor snaps to the word at `cursor` (a clean offset)."""
+                     selection: tuple[int, int] | None = None, *, selecting: bool = False) -> None:
+        """Show a new article; the cursor snaps to the word at `cursor` (a clean offset).
+
+        `selecting=True` resumes "v" mode from `selection` (or from the cursor word).
+        """
         self._blocks = list(blocks)
         self._spans = list(spans)
         self._layout = Layout(self._blocks, self._text_width())
@@ -163,6 +166,10 @@ class ReaderView(ScrollView, can_focus=True):
         self._goal_column = None
         self._position = self._motions.snap(self._layout.to_position(cursor))
         self._selection = self._to_positions(selection)
+        if selecting and self._layout.to_clean(self._position) is not None:
+            self._selecting = True
+            self._anchor = self._selection or self._motions.word_range(self._position)
+            self._selection = self._anchor
         self._relaid()
         self._scroll_to_cursor(center=True)
 

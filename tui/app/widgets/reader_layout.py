@@ -166,9 +166,10 @@ class Layout:
         cells = 0
         index = a
         while index < b:
-            cells += get_character_cell_size(text[index])
-            if cells > column:
+            size = get_character_cell_size(text[index])
+            if cells + size > column or (index == a and size == 0 and column == 0):
                 break
+            cells += size
             index += 1
         if index >= b and b > a:
             index = b - 1
