@@ -18,6 +18,8 @@ def export_jsonl(snapshot: Snapshot, out: BinaryIO, *, offsets: str = "codepoint
     """Write one JSON object per document; relations and the entity registry have no place here."""
     report = ExportReport("jsonl")
     dumps = orjson.dumps
+    entities = {entity["id"]: entity for entity in snapshot.get("entities", []) if "id" in entity}
+    carried: set[str] = set()
     for document, annotations in iter_documents(snapshot, report):
         text = document.get("text") or ""
         unit = offset_converter(text, offsets)
@@ -33,6 +35,10 @@ def export_jsonl(snapshot: Snapshot, out: BinaryIO, *, offsets: str = "codepoint
                 value = annotation.get(key)
                 if value not in (None, {}, ""):
                     span[key] = value
+            for entity_id in _entity_refs(annotation):
+                if entity_id in entities:
+                    span.setdefault("entities", {})[entity_id] = _entity(entities[entity_id])
+                    carried.add(entity_id)
             spans.append(span)
         record = {
             "id": document["id"],
@@ -45,11 +51,18 @@ def export_jsonl(snapshot: Snapshot, out: BinaryIO, *, offsets: str = "codepoint
         out.write(dumps(record, option=orjson.OPT_APPEND_NEWLINE))
         report.annotations += len(spans)
     report.lost("relations (JSONL spans have no links)", len(snapshot.get("relations", [])))
-    report.lost(
-        "entity registry records (names, aliases, external ids; spans keep entity_id)",
-        len(snapshot.get("entities", [])),
-    )
+    report.lost("entity registry records no exported span links to", len(set(entities) - carried))
     return report
+
+
+def _entity_refs(annotation: dict) -> list[str]:
+    """The registry entities a span points at: its own link and a claim's speaker."""
+    speaker = (annotation.get("attributes") or {}).get("speaker") or {}
+    return [e for e in (annotation.get("entity_id"), speaker.get("entity_id")) if isinstance(e, str)]
+
+
+def _entity(entity: dict) -> dict:
+    return {key: entity.get(key) for key in ("name", "type", "aliases", "external_id")}
 
 
 def _meta(document: dict) -> dict:
@@ -131,6 +144,9 @@ def _read_record(record: dict, document_id: str, path: Path, where: str, label_k
             "entity_id": span.get("entity_id"),
         }
         imported.annotations.append(annotation)
+        for entity_id, entity in (span.get("entities") or {}).items():
+            if isinstance(entity, dict) and entity.get("name"):
+                imported.entities.append({**entity, "id": entity_id})
     _read_doccano_relations(record, document_id, where, imported)
 
 

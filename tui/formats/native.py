@@ -30,8 +30,11 @@ def export_native(snapshot: Snapshot, out: BinaryIO) -> ExportReport:
     return report
 
 
-def read_native(path: str | Path) -> Imported:
-    """Read a native export, or a newsmark TinyDB file (tables keyed by doc_id), for import."""
+def read_native(path: str | Path, *, label_kinds: dict[str, str] | None = None) -> Imported:
+    """Read a native export, or a newsmark TinyDB file (tables keyed by doc_id), for import.
+
+    `label_kinds` is accepted for a uniform reader signature; records carry their own kind.
+    """
     path = Path(path)
     try:
         data = orjson.loads(path.read_bytes())

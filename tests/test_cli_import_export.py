@@ -1,0 +1,163 @@
+"""`newsmark import` / `newsmark export` end to end through the real Store and CLI."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from tui.cli import cli
+from tui.formats.native import export_native
+from tui.formats.sample import sample_snapshot
+from tui.store import Store
+
+
+def run(*args, **kwargs):
+    runner = CliRunner()
+    return runner.invoke(cli, list(map(str, args)), catch_exceptions=False, **kwargs)
+
+
+@pytest.fixture
+def sample_db(tmp_path):
+    """A database filled from the sample snapshot through `newsmark import` of a native export."""
+    source = tmp_path / "sample.json"
+    with source.open("wb") as out:
+        export_native(sample_snapshot(), out)
+    db = tmp_path / "db.json"
+    result = run("import", source, "--db", db)
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def _spans(db):
+    """Annotations with entity links resolved to names (ids differ between databases)."""
+    store = Store.open(db, read_only=True)
+    try:
+        names = {e["id"]: (e["name"], e["type"], e["external_id"]) for e in store.entities()}
+        spans = []
+        for a in store.annotations():
+            attributes = dict(a["attributes"])
+            if "speaker" in attributes:
+                attributes["speaker"] = dict(attributes["speaker"], entity_id=names.get(attributes["speaker"].get("entity_id")))
+            spans.append((a["document_id"], a["kind"], a["label"], a["start"], a["end"], a["state"],
+                          names.get(a["entity_id"]), json.dumps(attributes, sort_keys=True)))
+        return sorted(spans)
+    finally:
+        store.close()
+
+
+def test_native_import_fills_the_store(sample_db):
+    store = Store.open(sample_db, read_only=True)
+    try:
+        assert {d["id"] for d in store.documents()} == {"seeds/alliance.txt", "feed.jsonl#7"}
+        assert all(d["cleaner_version"] == "imported" for d in store.documents())
+        annotations = store.annotations()
+        assert len(annotations) == 10
+        li = {e["name"]: e for e in store.entities()}["Li Wei"]
+        assert li["external_id"] == "Q123"
+        linked = [a for a in annotations if a["entity_id"] == li["id"]]
+        assert len(linked) == 2
+        claim = next(a for a in annotations if a["kind"] == "claim")
+        assert claim["attributes"]["speaker"]["entity_id"] == li["id"]
+        said_by = next(r for r in store.relations() if r["type"] == "said_by")
+        assert said_by["from"] == claim["id"]
+    finally:
+        store.close()
+
+
+def test_reimport_adds_nothing(sample_db, tmp_path):
+    before = _spans(sample_db)
+    result = run("import", tmp_path / "sample.json", "--db", sample_db)
+    assert result.exit_code == 0
+    assert "0 new" in result.stderr and "0 annotations (10 already present)" in result.stderr
+    assert _spans(sample_db) == before
+
+
+@pytest.mark.parametrize("fmt, suffix", [("jsonl", ".jsonl"), ("brat", "")])
+def test_export_then_import_round_trips(sample_db, tmp_path, fmt, suffix):
+    out = tmp_path / f"export{suffix}"
+    result = run("export", "--format", fmt, "-o", out, "--db", sample_db)
+    assert result.exit_code == 0, result.output
+    assert f"{fmt}: exported 8 annotations" in result.stderr
+    assert "not carried: 1 orphaned annotations" in result.stderr
+    second = tmp_path / "second.json"
+    result = run("import", out, "--db", second)
+    assert result.exit_code == 0, result.output
+    placed = [s for s in _spans(sample_db) if s[5] == "ok"]
+    assert _spans(second) == placed
+
+
+def test_jsonl_to_stdout_with_utf16_offsets(sample_db):
+    result = run("export", "--format", "jsonl", "--offsets", "utf16", "--db", sample_db)
+    assert result.exit_code == 0
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    emoji = next(r for r in records if r["id"] == "feed.jsonl#7")
+    span = next(s for s in emoji["spans"] if s["label"] == "PERSON")
+    assert emoji["text"].encode("utf-16-le")[2 * span["start"] : 2 * span["end"]].decode("utf-16-le") == "Li Wei"
+
+
+@pytest.mark.parametrize("fmt", ["json", "w3c", "conll"])
+def test_text_formats_write_files_and_report(sample_db, tmp_path, fmt):
+    out = tmp_path / "sub" / f"out.{fmt}"
+    result = run("export", "-f", fmt, "-o", out, "--db", sample_db)
+    assert result.exit_code == 0, result.output
+    assert out.stat().st_size > 0 and result.stdout == ""
+    assert result.stderr.startswith(f"{fmt}: exported")
+    assert not (tmp_path / "sub" / f"out.{fmt}.partial").exists()
+
+
+def test_spacy_export_file(sample_db, tmp_path):
+    pytest.importorskip("spacy")
+    out = tmp_path / "train.spacy"
+    result = run("export", "-f", "spacy", "-o", out, "--db", sample_db)
+    assert result.exit_code == 0, result.output
+    assert out.stat().st_size > 0 and "spacy: exported 8 annotations" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["export", "-f", "brat"], "pass -o DIRECTORY"),
+        (["export", "-f", "spacy"], "pass -o FILE"),
+        (["export", "-f", "conll", "--offsets", "utf16"], "jsonl and w3c only"),
+        (["export", "-f", "xml"], "Invalid value"),
+    ],
+)
+def test_export_usage_errors(sample_db, args, message):
+    result = run(*args, "--db", sample_db)
+    assert result.exit_code == 2 and message in result.stderr
+
+
+def test_missing_database_is_one_clear_line(tmp_path):
+    result = run("export", "-f", "jsonl", "--db", tmp_path / "nope.json")
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1 and "no database at" in result.stderr and "--db" in result.stderr
+
+
+def test_bad_import_file_imports_nothing(tmp_path):
+    good = tmp_path / "good.jsonl"
+    good.write_text(json.dumps({"text": "Acme", "spans": [{"start": 0, "end": 4, "label": "ORG"}]}) + "\n")
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json")
+    db = tmp_path / "db.json"
+    result = run("import", good, bad, "--db", db)
+    assert result.exit_code == 1
+    assert "nothing was imported" in result.stderr and result.stderr.count("\n") == 1
+    unknown = tmp_path / "data.csv"
+    unknown.write_text("x")
+    result = run("import", unknown, "--db", db)
+    assert result.exit_code == 1 and "--format" in result.stderr
+
+
+def test_import_warns_about_skipped_spans_without_raw_control_chars(tmp_path):
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps({"id": "evil\x1b[31m", "text": "Acme", "spans": [{"start": 0, "end": 9, "label": "ORG"}]}))
+    result = run("import", path, "--db", tmp_path / "db.json")
+    assert result.exit_code == 0
+    assert "skipped span 1" in result.stderr and "1 new" in result.stderr
+    assert "\x1b" not in result.stderr
+
+
+def test_help_has_examples():
+    for command in ("import", "export"):
+        result = run(command, "--help")
+        assert result.exit_code == 0 and "Examples:" in result.output and f"newsmark {command}" in result.output

@@ -1,0 +1,116 @@
+"""`newsmark export --format F [-o OUT]`: write the database in an ecosystem format."""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from tui.formats import EXPORT_FORMATS
+
+HELP = """Export the annotations (and their documents' text) to another format.
+
+Text formats go to standard output unless -o is given; what a format cannot
+carry (overlaps in CoNLL, relations in JSONL, ...) is counted on stderr.
+Offsets are Unicode code points; --offsets utf16 gives JavaScript string
+offsets (jsonl and w3c only).
+
+\b
+Formats:
+""" + "\n".join(f"  {f.name:<6} {f.description}" for f in EXPORT_FORMATS.values()) + """
+
+\b
+Examples:
+  newsmark export --format jsonl > annotations.jsonl
+  newsmark export --format w3c --offsets utf16 -o annotations.jsonld
+  newsmark export --format brat -o brat_project/
+  newsmark export --format spacy -o train.spacy --db team.json
+"""
+
+
+@click.command("export", help=HELP)
+@click.option("--format", "-f", "format_name", required=True, type=click.Choice(list(EXPORT_FORMATS)),
+              help="Output format.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="Output file (a directory for brat). Default: standard output.")
+@click.option("--db", "db", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Database file (default: $NEWSMARK_DB or annotations/annotations.json).")
+@click.option("--offsets", type=click.Choice(["codepoint", "utf16"]), default="codepoint", show_default=True,
+              help="Offset unit for jsonl and w3c.")
+def export_command(format_name: str, output: Path | None, db: Path | None, offsets: str) -> None:
+    """Read a snapshot without taking the write lock (the app may stay open), then export it."""
+    fmt = EXPORT_FORMATS[format_name]
+    if offsets != "codepoint" and not fmt.utf16:
+        raise click.UsageError(f"--offsets {offsets} applies to jsonl and w3c only; {format_name} uses code points")
+    if fmt.target == "directory" and output is None:
+        raise click.UsageError(f"{format_name} writes a .txt and an .ann file per document: pass -o DIRECTORY")
+    if fmt.target == "file" and output is None:
+        raise click.UsageError(f"{format_name} output is binary: pass -o FILE (e.g. -o train.spacy)")
+    if fmt.target == "directory" and output.exists() and not output.is_dir():
+        raise click.UsageError(f"{output} is a file; brat needs a directory for -o")
+    snapshot = _read_snapshot(db)
+    exporter = fmt.load()
+    options = {"offsets": offsets} if fmt.utf16 else {}
+    try:
+        if fmt.target == "directory":
+            report = exporter(snapshot, output, **options)
+        elif output is None:
+            report = _to_stdout(exporter, snapshot, options)
+        else:
+            report = _to_file(exporter, snapshot, options, output)
+    except RuntimeError as error:  # e.g. spaCy missing: the message says what to install
+        raise click.ClickException(str(error)) from None
+    except OSError as error:
+        raise click.ClickException(f"could not write {output}: {error.strerror or error}") from None
+    for line in report.lines():
+        click.echo(line, err=True)
+
+
+def _read_snapshot(db: Path | None) -> dict:
+    from tui.store import Store, StoreError, default_db_path
+
+    path = default_db_path(db)
+    if not path.is_file():
+        raise click.ClickException(
+            f"no database at {path}: annotate with `newsmark`, import with `newsmark import`, or pass --db FILE"
+        )
+    try:
+        store = Store.open(path, read_only=True)
+    except StoreError as error:
+        raise click.ClickException(str(error)) from None
+    try:
+        return store.snapshot()
+    finally:
+        store.close()
+
+
+def _to_file(exporter, snapshot: dict, options: dict, output: Path):
+    """Write beside the target and rename, so a failed export never leaves half a file."""
+    output.parent.mkdir(parents=True, exist_ok=True)
+    partial = output.with_name(output.name + ".partial")
+    try:
+        with partial.open("wb") as stream:
+            report = exporter(snapshot, stream, **options)
+        os.replace(partial, output)
+    finally:
+        partial.unlink(missing_ok=True)
+    return report
+
+
+def _to_stdout(exporter, snapshot: dict, options: dict):
+    """Pipes get the bytes as they are; a terminal gets article text made safe to display."""
+    stdout = sys.stdout.buffer
+    if not sys.stdout.isatty():
+        report = exporter(snapshot, stdout, **options)
+        stdout.flush()
+        return report
+    from tui.safe_text import visible
+
+    buffer = io.BytesIO()
+    report = exporter(snapshot, buffer, **options)
+    stdout.write(visible(buffer.getvalue().decode("utf-8"), keep_newlines=True).encode("utf-8"))
+    stdout.flush()
+    return report

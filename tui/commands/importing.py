@@ -1,0 +1,96 @@
+"""`newsmark import PATH...`: read doccano/Prodigy JSONL, brat standoff or a native export into the database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+MAX_WARNINGS = 20
+
+HELP = """Import annotated documents into the database.
+
+Documents keep their text exactly as in the files (it is not cleaned again);
+annotations, relations and entity links come along. Importing the same file
+twice adds nothing the second time.
+
+\b
+Formats (detected from the path, or forced with --format):
+  jsonl   doccano/Prodigy JSONL: {"text", "spans": [{"start","end","label"}]}
+          (also doccano's "label": [[start, end, label]] and "entities")
+  brat    a folder of .txt + .ann pairs, or one .ann file
+  json    a `newsmark export --format json` file (or another newsmark database)
+
+\b
+Examples:
+  newsmark import prodigy_output.jsonl
+  newsmark import brat_project/ --db team.json
+  newsmark import backup.json
+"""
+
+
+def detect_format(path: Path) -> str:
+    """Pick a reader from the path: folders and .ann are brat, .jsonl is JSONL, .json is native."""
+    suffix = path.suffix.lower()
+    if path.is_dir() or suffix == ".ann" or (suffix == ".txt" and path.with_suffix(".ann").is_file()):
+        return "brat"
+    if suffix in (".jsonl", ".ndjson"):
+        return "jsonl"
+    if suffix == ".json":
+        return "json"
+    raise click.ClickException(
+        f"{path}: cannot tell its format from the name; pass --format jsonl, brat or json"
+    )
+
+
+@click.command("import", help=HELP)
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "format_name", type=click.Choice(["auto", "jsonl", "brat", "json"]), default="auto",
+              show_default=True, help="Input format.")
+@click.option("--db", "db", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Database file (default: $NEWSMARK_DB or annotations/annotations.json).")
+@click.option("--annotator", default=None, help="Name recorded on the imported annotations.")
+def import_command(paths: tuple[Path, ...], format_name: str, db: Path | None, annotator: str | None) -> None:
+    """Read every PATH first (so a bad file imports nothing), then insert in one undo step."""
+    from tui.formats import load_reader
+    from tui.formats.imported import Imported
+    from tui.formats.into_store import apply_import
+    from tui.safe_text import visible
+    from tui.store import Store, StoreError, default_db_path
+
+    db_path = default_db_path(db)
+    try:
+        store = Store.open(db_path, annotator=annotator)
+    except StoreError as error:
+        raise click.ClickException(str(error)) from None
+    try:
+        if store.read_only:
+            raise click.ClickException(
+                f"{db_path} is being written by {store.lock_holder or 'another newsmark'}; close it and import again"
+            )
+        kinds = {label["name"]: label["kind"] for label in store.labels()}
+        batch = Imported()
+        for path in paths:
+            name = detect_format(path) if format_name == "auto" else format_name
+            try:
+                batch.extend(load_reader(name)(path, label_kinds=kinds))
+            except (ValueError, OSError, UnicodeDecodeError) as error:
+                raise click.ClickException(f"{error}; nothing was imported") from None
+        if not batch.documents:
+            raise click.ClickException("no documents found in " + ", ".join(map(str, paths)) + "; nothing was imported")
+        try:
+            summary = apply_import(store, batch)
+        except StoreError as error:
+            raise click.ClickException(f"{error}; nothing was imported") from None
+        saved = store.flush(timeout=60.0)
+    finally:
+        ok = store.close()
+    for warning in summary.warnings[:MAX_WARNINGS]:
+        click.echo(f"warning: {visible(warning)}", err=True)  # ids and labels come from the files
+    if len(summary.warnings) > MAX_WARNINGS:
+        click.echo(f"warning: ... and {len(summary.warnings) - MAX_WARNINGS} more warnings", err=True)
+    for line in summary.lines():
+        click.echo(line, err=True)
+    if not (saved and ok):
+        raise click.ClickException(f"the import could not be saved to {db_path} ({store.status}); check disk space and permissions")
+    click.echo(f"saved to {db_path}", err=True)

@@ -1,0 +1,181 @@
+"""Put an `Imported` batch into a Store as one undo step, wiring up ids the store assigns."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from tui.formats.imported import Imported
+
+IMPORTED_CLEANER = "imported"  # cleaner_version of documents whose text was taken as is
+
+
+@dataclass
+class ImportSummary:
+    """Counts of what an import added or found already present, and what it had to skip."""
+
+    documents_added: int = 0
+    documents_changed: int = 0
+    documents_unchanged: int = 0
+    annotations_added: int = 0
+    annotations_present: int = 0
+    relations_added: int = 0
+    entities_added: int = 0
+    labels_added: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        """One summary line (and one line for re-anchored documents) for stderr."""
+        documents = self.documents_added + self.documents_changed + self.documents_unchanged
+        lines = [
+            f"imported {documents} documents ({self.documents_added} new, {self.documents_changed} with changed"
+            f" text, {self.documents_unchanged} unchanged), {self.annotations_added} annotations"
+            f" ({self.annotations_present} already present), {self.relations_added} relations,"
+            f" {self.entities_added} entities, {self.labels_added} labels"
+        ]
+        if self.documents_changed:
+            lines.append(
+                f"{self.documents_changed} existing documents got new text: their annotations were re-anchored;"
+                " run `newsmark check` to list any orphans"
+            )
+        return lines
+
+
+def apply_import(store, imported: Imported) -> ImportSummary:
+    """Insert documents, labels, entities, annotations and relations; skip what is already there."""
+    summary = ImportSummary(warnings=list(imported.warnings))
+    with store.transaction(f"import {len(imported.documents)} documents"):
+        _labels(store, imported, summary)
+        entity_ids = _entities(store, imported, summary)
+        _documents(store, imported, summary)
+        annotation_ids = _annotations(store, imported, entity_ids, summary)
+        _relations(store, imported, {**entity_ids, **annotation_ids}, summary)
+    return summary
+
+
+def _labels(store, imported: Imported, summary: ImportSummary) -> None:
+    known = {label["name"] for label in store.labels()}
+    wanted = [(label.get("name"), label.get("kind", "entity"), label.get("hotkey"), label.get("color"))
+              for label in imported.labels]
+    wanted += [(a["label"], a["kind"], None, None) for a in imported.annotations]
+    for name, kind, hotkey, color in wanted:
+        if name and name not in known:
+            try:
+                store.add_label(name, kind if kind in ("entity", "claim") else "entity", hotkey, color)
+            except ValueError as error:
+                summary.warnings.append(f"label {name!r} not added: {error}")
+                continue
+            known.add(name)
+            summary.labels_added += 1
+
+
+def _entities(store, imported: Imported, summary: ImportSummary) -> dict[str, str]:
+    """Import entity id -> store entity id: same id, else same name and type, else a new record."""
+    by_name = {(e["name"], e.get("type")): e["id"] for e in store.entities()}
+    mapping: dict[str, str] = {}
+    for entity in imported.entities:
+        local = entity.get("id")
+        if not local or local in mapping:
+            continue
+        if store.get_entity(local) is not None:
+            mapping[local] = local
+        elif (entity.get("name"), entity.get("type")) in by_name:
+            mapping[local] = by_name[(entity.get("name"), entity.get("type"))]
+        else:
+            try:
+                record = store.add_entity(entity.get("name") or local, entity.get("type") or "",
+                                          aliases=entity.get("aliases") or (), external_id=entity.get("external_id"))
+            except ValueError as error:
+                summary.warnings.append(f"entity {local!r} not added: {error}")
+                continue
+            mapping[local] = record["id"]
+            by_name[(record["name"], record["type"])] = record["id"]
+            summary.entities_added += 1
+    return mapping
+
+
+def _documents(store, imported: Imported, summary: ImportSummary) -> None:
+    for document in imported.documents:
+        text = document["text"]
+        existing = store.get_document(document["id"])
+        if existing is not None and existing["text"] == text:
+            summary.documents_unchanged += 1
+            continue
+        store.upsert_document(
+            document["id"],
+            text=text,
+            path=document.get("path"),
+            raw_sha256=document.get("raw_sha256") or hashlib.sha256(text.encode("utf-8")).hexdigest(),
+            cleaner_version=document.get("cleaner_version") or IMPORTED_CLEANER,
+            title=document.get("title"),
+            metadata=document.get("metadata") or {},
+        )
+        if existing is None:
+            summary.documents_added += 1
+        else:
+            summary.documents_changed += 1
+
+
+def _annotations(store, imported: Imported, entity_ids: dict, summary: ImportSummary) -> dict[str, str]:
+    """Import annotation id -> store annotation id (an identical existing span counts as present)."""
+    present: dict[str, dict[tuple, str]] = {}
+    mapping: dict[str, str] = {}
+
+    def entity(local: object, where: str) -> str | None:
+        if not local:
+            return None
+        if local in entity_ids:
+            return entity_ids[local]
+        if store.get_entity(local) is not None:
+            return local
+        summary.warnings.append(f"{where}: link to entity {local!r} dropped: no such entity in this database")
+        return None
+
+    for annotation in imported.annotations:
+        document_id = annotation["document_id"]
+        if document_id not in present:
+            present[document_id] = {
+                (a["kind"], a["label"], a["start"], a["end"]): a["id"] for a in store.annotations(document_id)
+            }
+        key = (annotation["kind"], annotation["label"], annotation["start"], annotation["end"])
+        if key in present[document_id]:
+            mapping[annotation["id"]] = present[document_id][key]
+            summary.annotations_present += 1
+            continue
+        where = f"{document_id}: annotation {annotation.get('id')!r}"
+        attributes = dict(annotation.get("attributes") or {})
+        speaker = attributes.get("speaker")
+        if isinstance(speaker, dict) and speaker.get("entity_id"):
+            attributes["speaker"] = dict(speaker, entity_id=entity(speaker["entity_id"], where))
+        try:
+            record = store.add_annotation(
+                document_id, annotation["kind"], annotation["label"], annotation["start"], annotation["end"],
+                attributes=attributes,
+                entity_id=entity(annotation.get("entity_id"), where),
+                source_start=annotation.get("source_start"), source_end=annotation.get("source_end"),
+                state=annotation.get("state") or "ok",
+            )
+        except (ValueError, TypeError, KeyError) as error:
+            summary.warnings.append(f"{where} not added: {error}")
+            continue
+        mapping[annotation["id"]] = record["id"]
+        present[document_id][key] = record["id"]
+        summary.annotations_added += 1
+    return mapping
+
+
+def _relations(store, imported: Imported, ids: dict[str, str], summary: ImportSummary) -> None:
+    existing = {(r["from"], r["to"], r["type"]) for r in store.relations()}
+    for relation in imported.relations:
+        ends = ids.get(relation.get("from")), ids.get(relation.get("to"))
+        if None in ends:
+            summary.warnings.append(
+                f"relation {relation.get('type')!r} not added: one of its ends was not imported"
+            )
+            continue
+        key = (*ends, relation.get("type") or "related")
+        if key in existing:
+            continue
+        store.add_relation(*key)
+        existing.add(key)
+        summary.relations_added += 1
