@@ -20,6 +20,8 @@ _TAIL = re.compile(
 
 SCORE_SHORT = -6.0
 SCORE_BAD = -8.0
+SCORE_COMMENT = -8.0
+THREAD_WINDOW = 8  # a comment thread shows two signatures within this many lines
 
 
 def _score(f: LineFeatures) -> float:
@@ -29,7 +31,7 @@ def _score(f: LineFeatures) -> float:
         return f.words * 0.5
     if f.kind == SHORT:
         return SCORE_SHORT
-    return SCORE_BAD
+    return SCORE_COMMENT if f.comment else SCORE_BAD
 
 
 def body_run(feats: list[LineFeatures]) -> tuple[int, int]:
@@ -52,8 +54,11 @@ def cut_tail(feats: list[LineFeatures], a: int, b: int) -> tuple[int, int | None
     seen = 0
     for i in range(a, b + 1):
         f = feats[i]
-        if seen >= 40 and f.words <= 8 and _TAIL.match(f.lower.strip(" .:!?-–—|•")):
-            return i - 1, i
+        if seen >= 40:
+            if f.words <= 8 and _TAIL.match(f.lower.strip(" .:!?-–—|•")):
+                return i - 1, i
+            if f.comment and sum(1 for g in feats[i:i + THREAD_WINDOW] if g.comment) >= 2:
+                return i - 1, i
         if f.kind in (GOOD, NEAR):
             seen += f.words
     return b, None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .lines import RawLine
-from .phrases import match_long, match_short
+from .phrases import comment_signature, match_long, match_short
 from .stopwords import STOPWORDS
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -18,7 +18,7 @@ SHORT_PHRASE_WORDS = 12  # a menu item or prompt is at most this many words
 class LineFeatures:
     """What the classifier needs to know about one line; computed once, read many times."""
 
-    __slots__ = ("line", "words", "stops", "chars", "ends_sentence", "lower", "reason", "kind")
+    __slots__ = ("line", "words", "stops", "chars", "ends_sentence", "lower", "reason", "kind", "comment")
 
     def __init__(self, line: RawLine):
         text = line.text
@@ -30,7 +30,10 @@ class LineFeatures:
         self.ends_sentence = text[-1] in _SENTENCE_END
         self.lower = text.lower() if self.words <= 60 else ""
         reason = None
-        if self.words <= SHORT_PHRASE_WORDS:
+        self.comment = self.words <= 10 and comment_signature(text)
+        if self.comment:
+            reason = "reader comments"
+        elif self.words <= SHORT_PHRASE_WORDS:
             reason = match_short(self.lower)
         if reason is None and self.lower:
             reason = match_long(self.lower)

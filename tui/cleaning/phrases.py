@@ -31,7 +31,13 @@ _SHORT = {
     "related-posts block": r"""(related (posts?|articles?|stories|content|topics)|you may also like|
         you might also like|read more|read also|also read|more from|more stories|more news|recommended|
         popular posts|most (read|popular|viewed)|trending|weitere artikel|das könnte sie auch|
-        auch interessant|mehr zum thema|mehr (aus|zu|von)|lesen sie auch|meistgelesen|ähnliche (artikel|beiträge)|
+        auch interessant|auch lesen|mehr zum thema|weitere informationen|weiterführende links|
+        das könnte (dich|sie|euch) auch|otras noticias|más noticias|informate más|vea también|
+        lea (también|más)|mira también|ver más|sigue leyendo|leia (também|mais)|veja também|
+        voir plus|en savoir plus|lire plus|plus d'articles|scopri di più|leggi di più|altre notizie|
+        see also|see more|learn more|find out more|more on this|more about|top stories|latest (news|posts|articles)|
+        neueste (artikel|beiträge)|aktuelle (artikel|beiträge|nachrichten)|letzte beiträge|
+        derniers articles|últimas noticias|ultime notizie|najnowsze|mehr (aus|zu|von)|lesen sie auch|meistgelesen|ähnliche (artikel|beiträge)|
         verwandte artikel|à lire aussi|lire aussi|lire la suite|voir aussi|sur le même sujet|
         te puede interesar|leer más|noticias relacionadas|leggi anche|potrebbe interessarti|
         articoli correlati|zobacz (też|także)|czytaj (też|także|więcej)|lees ook|gerelateerd)""",
@@ -50,6 +56,13 @@ _SHORT = {
 
 # Strong phrases: boilerplate even in a long line.
 _LONG = {
+    "related-posts block": r"""^(read (more|also|next)|see also|related|more|also on|lesen sie (auch|mehr|hier)|
+        auch lesen|mehr (dazu|zum thema)|weiterlesen|zum thema|lire (aussi|la suite)|à lire aussi|voir aussi|
+        vea también|lea (también|más)|leer más|mira también|te puede interesar|leggi anche|leggi (di )?più|
+        czytaj (też|także|więcej)|zobacz (też|także)|lees ook|leia (também|mais)|veja também)\s*[:›»>|–—-]""",
+    "caption": r"""^(foto|fotos|photo|photos|bild|bilder|image|imagen|immagine|credit|crédit|quelle|fuente|
+        fonte|źródło|bildquelle|fotocredit|photo credit|crédito)\s*:|(getty images|\bdpa\b|\bafp\b|
+        reuters|\bimago\b|picture alliance|shutterstock|istock(photo)?|keystone|\bap photo)\W*$|©""",
     "disclaimer": r"""^(disclaimer|haftungsausschluss|avertissement)\b|the views and opinions expressed|
         does not constitute (financial|investment) advice|not (be )?considered (as )?financial advice""",
     "cookie notice": r"""(we use cookies|this (web)?site uses cookies|verwendet cookies|nutzt cookies|
@@ -88,3 +101,22 @@ def match_long(lowered: str) -> str | None:
         if pattern.search(lowered):
             return reason
     return None
+
+# Signatures of a reader-comment thread: "Name says:", a reply button, a date with a clock time.
+_SAYS = re.compile(r"^.{1,60}?\s(says|said|sagt|schreibt|schrieb|meint|dit|a dit|écrit|dice|escribió|scrive|"
+                   r"ha scritto|schreef|zegt|napisał\w*|wrote|writes|commented|antwortete|replied)\s*:?$", re.I)
+_REPLY = re.compile(r"^(reply|antworten|antwort|répondre|responder|rispondi|odpowiedz|beantwoorden|reageren|"
+                    r"svar)(\s*↓|\s*\(\d+\))?$", re.I)
+_STAMP = re.compile(r"(\d{1,2}[:.h]\d{2}\s*(uhr|am|pm|h)?|\bum \d{1,2}[:.]\d{2}|\bat \d{1,2}:\d{2}|"
+                    r"\bà \d{1,2}[h:]\d{2}|\ba las \d{1,2}:\d{2}|\balle \d{1,2}:\d{2})\W{0,3}$", re.I)
+_DATE_HINT = re.compile(r"\d{4}|\d{1,2}\.\d{1,2}\.|\bago\b|\bvor\b|\bil y a\b|\bhace\b|\byesterday\b|\bgestern\b",
+                        re.I)
+
+
+def comment_signature(text: str) -> bool:
+    """True for a line only a reader-comment thread has: 'Name says:', a reply button, a date+time stamp."""
+    if len(text) > 80:
+        return False
+    if _SAYS.match(text) or _REPLY.match(text):
+        return True
+    return bool(_STAMP.search(text) and _DATE_HINT.search(text) and len(text.split()) <= 8)
