@@ -197,6 +197,17 @@ class Session:
                 seen.setdefault(" ".join(annotation.get("exact", "").split()), annotation)
         return sorted(seen.values(), key=lambda a: (a["label"] != "PERSON", a["start"]))
 
+    def guess_speaker(self, doc_id: str, start: int, end: int) -> dict | None:
+        """The mention nearest a claim (people first, within 40 characters): a default the user confirms."""
+        best = None
+        for mention in self.speakers(doc_id):
+            distance = max(0, start - mention["end"], mention["start"] - end)
+            if distance <= 40:
+                rank = (mention["label"] != "PERSON", distance)
+                if best is None or rank < best[0]:
+                    best = (rank, mention)
+        return best[1] if best else None
+
     def counts(self) -> dict[str, Counter]:
         """Entity and claim counts per document for the library, in one pass over the table."""
         counts: dict[str, Counter] = {}

@@ -7,14 +7,13 @@ from dataclasses import asdict, dataclass
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Grid, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
 from tui.safe_text import visible
 
-CLAIM_TYPES = ("direct quote", "indirect quote", "assertion", "prediction", "opinion")
-STANCES = ("unverified", "supported", "disputed", "false")
+from tui.store.records import CLAIM_TYPES, STANCES
 
 
 @dataclass(frozen=True)
@@ -81,21 +80,26 @@ class ClaimEditor(ModalScreen[ClaimAttributes | None]):
         with Vertical(id="claim-editor"):
             yield Static(Text("Claim", style="bold"))
             yield Static(Text(visible(" ".join(self.quote.split()))[:300]), id="claim-quote")
-            yield Label("Speaker (a mention in this article)")
-            yield Select(
-                [(Text(visible(s.text)), i) for i, s in enumerate(self.speakers)],
-                prompt="(none)",
-                value=picked if picked is not None else Select.BLANK,
-                id="claim-speaker",
-            )
-            yield Label("…or type a name")
-            yield Input(typed, placeholder="speaker name", id="claim-speaker-text")
-            yield Label("Type")
-            yield Select([(t, t) for t in CLAIM_TYPES], value=current.type, allow_blank=False, id="claim-type")
-            yield Label("Stance")
-            yield Select([(s, s) for s in STANCES], value=current.stance, allow_blank=False, id="claim-stance")
-            yield Label("Note")
-            yield Input(current.note, placeholder="note", id="claim-note")
+            with Grid(id="claim-fields"):
+                yield Label("Speaker")
+                yield Select(
+                    [(Text(visible(s.text)), i) for i, s in enumerate(self.speakers)],
+                    prompt="(none: pick a mention or type a name below)",
+                    value=picked if picked is not None else Select.NULL,
+                    compact=True,
+                    id="claim-speaker",
+                )
+                yield Label("…or name")
+                yield Input(typed, placeholder="type a speaker not tagged in the text", compact=True,
+                            id="claim-speaker-text")
+                yield Label("Type")
+                yield Select([(t, t) for t in CLAIM_TYPES], value=current.type, allow_blank=False,
+                             compact=True, id="claim-type")
+                yield Label("Stance")
+                yield Select([(s, s) for s in STANCES], value=current.stance, allow_blank=False,
+                             compact=True, id="claim-stance")
+                yield Label("Note")
+                yield Input(current.note, placeholder="note", compact=True, id="claim-note")
             yield Static("Tab next field · Enter on a text field or Ctrl+S saves · Esc cancels", classes="hint")
 
     def on_mount(self) -> None:

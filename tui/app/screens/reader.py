@@ -105,8 +105,9 @@ class ReaderScreen(Screen):
             cursor = record.get("cursor") or 0
         self.annotations = self.session.annotations(article.id)
         cursor = min(max(0, int(cursor)), len(article.text))
-        selection = (cursor, cursor) if selecting else None
-        self.reader.set_document(self.blocks(), self.spans(), cursor=cursor, selection=selection)
+        self.reader.set_document(self.blocks(), self.spans(), cursor=cursor)
+        if selecting:
+            self.reader.selecting = True
         self.refresh_panel()
         self.refresh_status()
 
@@ -229,7 +230,11 @@ class ReaderScreen(Screen):
             reader.clear_selection()
             self.reload_annotations()
 
-        self.app.push_screen(ClaimEditor(quote, self.speakers(), ClaimAttributes.from_record({})), save)
+        guess = self.session.guess_speaker(self.article.id, start, end)
+        speaker = Speaker(" ".join(guess["exact"].split()), guess.get("entity_id"), guess["id"]) if guess else None
+        kind = "direct quote" if any(mark in quote for mark in "“”\"«»") else "assertion"
+        current = ClaimAttributes(speaker, kind, "unverified", "")
+        self.app.push_screen(ClaimEditor(quote, self.speakers(), current), save)
 
     def speakers(self) -> list[Speaker]:
         return [

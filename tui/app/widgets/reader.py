@@ -180,11 +180,11 @@ class ReaderView(ScrollView, can_focus=True):
             return
         old = self._index.by_id if self._index else {}
         self._spans = list(spans)
-        self._index = SpanIndex(self._spans, self._layout)
+        self._index = SpanIndex(self._spans, self._layout, previous=self._index)
         new = self._index.by_id
-        changed = [p for key, p in old.items() if key not in new or new[key].span != p.span]
-        changed += [p for key, p in new.items() if key not in old or old[key].span != p.span]
-        # Spans whose position could not be placed (empty) are absent from by_id: compare ids too.
+        # An unchanged span keeps its placed object, so identity tells what changed.
+        changed = [p for key, p in old.items() if new.get(key) is not p]
+        changed += [p for key, p in new.items() if old.get(key) is not p]
         for placed in changed:
             self._invalidate(placed.start, placed.end)
 

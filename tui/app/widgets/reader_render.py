@@ -66,17 +66,29 @@ def _span_styles(span: Span) -> tuple[Style, Style | None]:
     return style + Style(underline=True), Style(color=colour) if colour else None
 
 
+def _order(placed: _Placed) -> tuple[int, int]:
+    return placed.start, -placed.end
+
+
 class SpanIndex:
     """Spans placed at reader positions, sorted so a line finds its spans by bisection."""
 
-    def __init__(self, spans: Iterable[Span], layout: Layout) -> None:
+    def __init__(self, spans: Iterable[Span], layout: Layout, previous: SpanIndex | None = None) -> None:
+        # Reuse what an earlier index over the same layout already placed: a label key adds one span.
+        known = previous.by_span if previous is not None and previous.layout is layout else {}
+        self.layout = layout
+        self.by_span: dict[Span, _Placed | None] = {}
         placed = []
         for span in spans:
-            start, end = layout.to_position(span.start), layout.to_position(span.end)
-            if end > start:
-                style, bar = _span_styles(span)
-                placed.append(_Placed(start, end, span, style, bar))
-        placed.sort(key=lambda p: (p.start, -p.end))
+            if span in known:
+                item = known[span]
+            else:
+                start, end = layout.to_position(span.start), layout.to_position(span.end)
+                item = _Placed(start, end, span, *_span_styles(span)) if end > start else None
+            self.by_span[span] = item
+            if item is not None:
+                placed.append(item)
+        placed.sort(key=_order)
         self.placed = placed
         self.starts = [p.start for p in placed]
         self.max_length = max((p.end - p.start for p in placed), default=0)

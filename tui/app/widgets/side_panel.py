@@ -34,7 +34,7 @@ def describe(annotation: dict, entity_names: dict[str, str]) -> Text:
     out = Text()
     out.append(f"{annotation['label']}", style="bold")
     out.append(f"  {annotation['kind']}  {annotation['start']}-{annotation['end']}\n")
-    out.append(short(annotation.get("exact", ""), 200) + "\n")
+    out.append(short(annotation.get("exact", ""), 90) + "\n")
     entity_id = annotation.get("entity_id")
     if entity_id:
         out.append(f"entity: {visible(entity_names.get(entity_id, entity_id))}\n")

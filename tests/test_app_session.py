@@ -1,0 +1,184 @@
+"""Whole sessions driven by key presses, asserting what the database file then contains."""
+
+from __future__ import annotations
+
+from test_app_helpers import database, make_app, sync, wait_indexed, wait_until
+
+from tui.app.modals.claim_editor import ClaimEditor
+from tui.app.modals.help import HelpScreen
+from tui.app.screens.library import LibraryScreen
+from tui.app.screens.reader import ReaderScreen
+from tui.app.widgets.status_line import StatusLine
+
+
+async def search(pilot, text: str) -> None:
+    await pilot.press("slash", *text, "enter")
+
+
+@sync
+async def test_a_working_session_ends_up_in_the_database(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(110, 36)) as pilot:
+        await wait_indexed(app, pilot, 5)
+        await pilot.press("enter")
+        assert isinstance(app.screen, ReaderScreen)
+        screen = app.screen
+        # A two-word name: find it, extend over the capitalised words, label PERSON.
+        await search(pilot, "Lin Yunan")
+        await pilot.press("K", "1")
+        # The sentence under the cursor becomes a claim with attributes.
+        await pilot.press("s", "c")
+        assert isinstance(app.screen, ClaimEditor)
+        await pilot.press("tab", "tab", "tab")  # speaker (pre-picked) -> name -> type -> stance
+        await pilot.press("enter", "down", "enter")  # open stance list, pick "supported"
+        await pilot.press("tab", *"official line", "enter")
+        assert app.screen is screen
+        # Label, undo, redo.
+        await search(pilot, "Weizhong Bank")
+        await pilot.press("v", "w", "e", "2")
+        await search(pilot, "Xinhua")
+        await pilot.press("2", "u")
+        assert not any(a["exact"] == "Xinhua" for a in screen.annotations)
+        await pilot.press("ctrl+r")
+        assert any(a["exact"] == "Xinhua" for a in screen.annotations)
+        await search(pilot, "Xinhua")
+        await pilot.press("x")
+        # Boilerplate view: restore the last dropped line as content.
+        await pilot.press("z", "G")
+        block = screen.reader.current_block
+        assert block.kind == "dropped" and block.raw_line
+        restored_line = block.raw_line
+        await pilot.press("t")
+        assert screen.article.overrides == {restored_line: "content"}
+        assert block.text in screen.article.text
+        # Next article, mark it done, quit.
+        await pilot.press("right_square_bracket")
+        assert "article 2 of 5" in app.screen.query_one(StatusLine).position
+        await pilot.press("m", "q")
+    db = database(tmp_path)
+    by_text = {a["exact"]: a for a in db["annotations"]}
+    assert by_text["Lin Yunan"]["label"] == "PERSON"
+    assert by_text["Weizhong Bank"]["label"] == "ORG"
+    assert "Xinhua" not in by_text
+    claim = next(a for a in db["annotations"] if a["kind"] == "claim")
+    assert "said Lin Yunan" in claim["exact"]
+    assert claim["attributes"]["speaker"]["text"] == "Lin Yunan"
+    assert claim["attributes"]["stance"] == "supported"
+    assert claim["attributes"]["note"] == "official line"
+    assert [(r["from"], r["to"], r["type"]) for r in db["relations"]] == [
+        (claim["id"], by_text["Lin Yunan"]["id"], "said_by")
+    ]
+    assert all(a["annotator"] == "tester" for a in db["annotations"])
+    documents = {d["id"]: d for d in db["documents"]}
+    first, second = sorted(documents)[:2]
+    assert documents[first]["overrides"] == {str(restored_line): "content"}
+    assert documents[second]["status"] == "done"
+    state = db["meta"][0]["state"]["app.session"]
+    assert state["document_id"] == second
+
+
+@sync
+async def test_next_start_resumes_article_cursor_and_selection_mode(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_indexed(app, pilot, 5)
+        await pilot.press("down", "down", "enter")
+        await search(pilot, "Wanxiang")
+        cursor = app.screen.reader.cursor
+        await pilot.press("v", "q")
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen) and app.screen.article, "the reader")
+        screen = app.screen
+        assert screen.article.id.startswith("002_")
+        assert screen.reader.cursor == cursor
+        assert screen.reader.selecting
+
+
+@sync
+async def test_library_filters_as_you_type_and_sorts(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_indexed(app, pilot, 5)
+        library = app.screen
+        assert isinstance(library, LibraryScreen)
+        table = library.query_one("#library-table")
+        await pilot.press("slash", *"huobi")
+        assert table.row_count == 1
+        await pilot.press("escape")
+        assert table.row_count == 5
+        await pilot.press("s", "s", "s", "s", "s")  # corpus order -> status -> title -> date -> source -> words
+        assert library.sort_column == "words"
+        words = [library.rows[key.value].entry.words for key in table.rows]
+        assert words == sorted(words)
+
+
+@sync
+async def test_second_instance_is_read_only_and_writes_nothing(tmp_path):
+    from tui.store import Store
+
+    holder = Store.open(tmp_path / "db.json", annotator="other")
+    try:
+        app = make_app(tmp_path)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await wait_indexed(app, pilot, 5)
+            await pilot.press("enter")
+            status = app.screen.query_one(StatusLine)
+            assert status.read_only is not None
+            assert "read-only" in str(status.render())
+            await pilot.press("1")
+            assert app.screen.annotations == []
+    finally:
+        holder.close()
+    assert database(tmp_path)["annotations"] == []
+
+
+@sync
+async def test_help_is_generated_from_active_bindings_and_follows_the_keymap(tmp_path):
+    app = make_app(tmp_path, keymap={"reader.claim": "C"})
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_indexed(app, pilot, 5)
+        await pilot.press("enter", "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        rows = {row.binding_id: row for row in app.screen.rows}
+        assert rows["reader.claim"].keys == "C"
+        assert "reader.word_next" in rows and "app.quit" in rows and "reader.label_1" in rows
+        await pilot.press("escape", "c")
+        assert not isinstance(app.screen, ClaimEditor)  # c is no longer bound
+        await pilot.press("C")
+        assert isinstance(app.screen, ClaimEditor)
+
+
+@sync
+async def test_untrusted_article_renders_safely_and_offsets_hold(tmp_path):
+    corpus = tmp_path / "evil"
+    corpus.mkdir()
+    hostile = (
+        "Hostile \x1b]52;c;ZXZpbA==\x07 headline [bold]x[/bold]\n\n"
+        "A body line with \x1b[2J\x1b[H cursor moves and [link=https://evil]markup[/link] "
+        "and \u202eright-to-left\u202c and zero\u200bwidth text that names Acme Corp as the owner of "
+        "the company which reported strong results this quarter, the statement said.\n\n"
+        + "x" * 3000 + "\n\n"
+        "Another long paragraph of ordinary words so that the cleaner keeps it as the body of the article, "
+        "and Acme Corp appears again here.\n"
+    )
+    (corpus / "evil.txt").write_text(hostile, encoding="utf-8")
+    app = make_app(tmp_path, paths=[corpus])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_indexed(app, pilot, 1)
+        await pilot.press("enter")
+        screen = app.screen
+        await search(pilot, "Acme Corp")
+        await pilot.press("v", "w", "e", "2")
+        text = screen.article.text
+        annotation = screen.annotations[0]
+        assert text[annotation["start"]:annotation["end"]] == "Acme Corp"
+        rendered = "\n".join(
+            "".join(segment.text for segment in screen.reader.render_line(y)) for y in range(screen.reader.size.height)
+        )
+        assert "\x1b" not in rendered and "\u202e" not in rendered
+        cursor = screen.reader.cursor
+        assert annotation["start"] <= cursor < annotation["end"]
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert screen.reader.cursor == cursor  # re-wrapped without losing the cursor
