@@ -15,11 +15,13 @@ from typing import Any, Iterable, Mapping
 import edlib
 import fast_diff_match_patch
 
-from tui.store.records import quote
+from tui.store.records import CONTEXT, quote
 
 MAX_FUZZ = 0.25  # fraction of the quote that may differ in a fuzzy match
 MIN_CONTEXT = 0.5  # average prefix/suffix similarity a search hit needs
-MIN_CONTEXT_UNIQUE = 0.3  # ... when it is the only exact occurrence
+MIN_CONTEXT_UNIQUE = 0.5  # ... when it is the only exact occurrence (same bar: repeated words fool lower ones)
+MIN_SIDE = 0.4  # and each side at least this much
+FAR_CONTEXT = 0.8  # context a hit needs far from where the diff says the span went
 MARGIN = 0.05  # the best candidate must beat the runner-up by this much
 
 
@@ -114,7 +116,12 @@ def _context(ann: Mapping[str, Any], text: str, start: int, end: int) -> float:
     before = text[max(0, start - len(prefix)) : start] if prefix else text[max(0, start - 1) : start]
     after = text[end : end + len(suffix)] if suffix else text[end : end + 1]
     # an empty stored prefix means the span began the text; it still does only if `before` is empty
-    return (similarity(prefix, before) + similarity(suffix, after)) / 2
+    left, right = similarity(prefix, before), similarity(suffix, after)
+    if not prefix or not suffix:  # a span at the very edge of the text: that side tells nothing
+        left = right = right if not prefix else left
+    if min(left, right) < MIN_SIDE:  # one matching side is what repeated phrases produce by chance
+        return min(left, right)
+    return (left + right) / 2
 
 
 def _score(quote_sim: float, context: float, start: int, hint: int, length: int) -> float:
@@ -122,22 +129,35 @@ def _score(quote_sim: float, context: float, start: int, hint: int, length: int)
     return 0.5 * quote_sim + 0.4 * context + 0.1 * position
 
 
-def _pick(candidates: list[tuple[float, float, int, int]], min_context: float) -> Placement | None:
-    """Best (score, context, start, end) if it is confident and clearly ahead of the runner-up."""
+def _pick(
+    candidates: list[tuple[float, float, int, int]], min_context: float, hint: int | None, near: int
+) -> Placement | None:
+    """Best (score, context, start, end) if it is confident and clearly ahead of the runner-up.
+
+    With a trusted hint (the diff says where the span went), a far-away hit must have
+    context that nearly matches: text that moved keeps its surroundings, repeats do not.
+    """
     if not candidates:
         return None
     candidates.sort(reverse=True)
     best = candidates[0]
     if best[1] < min_context:
         return None
+    if hint is not None and abs(best[2] - hint) > near and best[1] < FAR_CONTEXT:
+        return None
     if len(candidates) > 1 and best[0] - candidates[1][0] < MARGIN:
         return None
     return Placement("", best[2], best[3], best[0])
 
 
-def search(ann: Mapping[str, Any], text: str, hint: int) -> Placement:
-    """Find the annotation's quote in `text`: exact occurrences first, then fuzzy ones."""
+def search(ann: Mapping[str, Any], text: str, hint: int, trusted: bool = False) -> Placement:
+    """Find the annotation's quote in `text`: exact occurrences first, then fuzzy ones.
+
+    `trusted` says the hint comes from a diff of the old text rather than the old offset.
+    """
     exact = ann["exact"]
+    anchor = hint if trusted else None
+    near = CONTEXT
     if not exact:
         return Placement("orphaned")
     hits = []
@@ -147,7 +167,7 @@ def search(ann: Mapping[str, Any], text: str, hint: int) -> Placement:
         i = text.find(exact, i + 1)
     candidates = [(_score(1.0, c := _context(ann, text, s, e), s, hint, len(text)), c, s, e) for s, e in hits]
     floor = MIN_CONTEXT_UNIQUE if len(hits) == 1 else MIN_CONTEXT
-    found = _pick(candidates, floor)
+    found = _pick(candidates, floor, anchor, near)
     if found is not None:
         return Placement("exact", found.start, found.end, found.score)
     if hits:  # the quote is there but we cannot tell which one: do not guess
@@ -159,16 +179,46 @@ def search(ann: Mapping[str, Any], text: str, hint: int) -> Placement:
     result = edlib.align(folded[0], folded[1], mode="HW", task="locations", k=k)
     if result["editDistance"] < 0:
         return Placement("orphaned")
-    quote_sim = 1.0 - result["editDistance"] / len(exact)
-    candidates = []
-    for s, e_incl in result["locations"][:50]:
-        e = e_incl + 1
-        context = _context(ann, text, s, e)
-        candidates.append((_score(quote_sim, context, s, hint, len(text)), context, s, e))
-    found = _pick(candidates, MIN_CONTEXT)
+    candidates = {}
+    for s, e_incl in result["locations"][:20]:
+        for start, end in _nudged(s, e_incl + 1, len(text)):
+            quote_sim = similarity(exact, text[start:end])
+            context = _context(ann, text, start, end)
+            score = _score(quote_sim, context, start, hint, len(text)) + 0.02 * _same_edges(ann, text, start, end)
+            candidates[start, end] = (score, context, start, end)
+    found = _pick(_distinct(candidates.values()), MIN_CONTEXT, anchor, near)
     if found is None:
         return Placement("orphaned")
     return Placement("fuzzy", found.start, found.end, found.score)
+
+
+def _cuts_word(left: str, right: str) -> bool:
+    return left[-1:].isalnum() and right[:1].isalnum()
+
+
+def _same_edges(ann: Mapping[str, Any], text: str, start: int, end: int) -> int:
+    """How many of the span's two edges cut (or do not cut) a word as the original did."""
+    exact, prefix, suffix = ann["exact"], ann.get("prefix") or "", ann.get("suffix") or ""
+    found = text[start:end]
+    return (_cuts_word(prefix, exact) == _cuts_word(text[max(0, start - 1) : start], found)) + (
+        _cuts_word(exact, suffix) == _cuts_word(found, text[end : end + 1])
+    )
+
+
+def _nudged(start: int, end: int, length: int, reach: int = 2) -> Iterable[tuple[int, int]]:
+    """Boundaries near an edlib hit: equal-distance alignments can cut a changed word short."""
+    for s in range(max(0, start - reach), start + reach + 1):
+        for e in range(max(s + 1, end - reach), min(length, end + reach) + 1):
+            yield s, e
+
+
+def _distinct(candidates: Iterable[tuple[float, float, int, int]]) -> list[tuple[float, float, int, int]]:
+    """Keep the best variant per region, so nudges of one hit do not compete as runner-ups."""
+    best: list[tuple[float, float, int, int]] = []
+    for cand in sorted(candidates, reverse=True):
+        if all(cand[3] <= b[2] or cand[2] >= b[3] for b in best):
+            best.append(cand)
+    return best
 
 
 def place(ann: Mapping[str, Any], new_text: str, diff: DiffMap | None) -> Placement:
@@ -179,7 +229,7 @@ def place(ann: Mapping[str, Any], new_text: str, diff: DiffMap | None) -> Placem
         mapped = diff.span(start, end)
         if mapped is not None and new_text[mapped[0] : mapped[1]] == ann["exact"]:
             return Placement("diff", mapped[0], mapped[1], 1.0)
-        hint = diff.nearest(start)
+        return search(ann, new_text, diff.nearest(start), trusted=True)
     return search(ann, new_text, hint)
 
 

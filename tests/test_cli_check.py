@@ -1,0 +1,133 @@
+"""`newsmark check`, `check --repair` and `stats` as a user runs them, plus the schema file."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import orjson
+import pytest
+from click.testing import CliRunner
+
+from tui.cli import cli
+from tui.store import Store
+from tui.store import backups as backup_module
+from tui.store.check import check
+from tui.store.schema import schema_errors
+
+ROOT = Path(__file__).resolve().parent.parent
+TEXT = "The Ministry said the BSN alliance, founded in 2020, now spans 100 cities."
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+@pytest.fixture
+def db(tmp_path):
+    path = tmp_path / "annotations.json"
+    with Store.open(path, annotator="alice") as store:
+        store.upsert_document("d.txt", text=TEXT, title="BSN")
+        store.add_annotation("d.txt", "entity", "ORG", 4, 12)
+        claim = store.add_annotation("d.txt", "claim", "CLAIM", 22, 74, attributes={"type": "indirect quote", "stance": "unverified", "speaker": {"entity_id": None, "text": "The Ministry"}, "cue": {"start": 13, "end": 17}, "note": None})
+        person = store.add_entity("Ministry", "ORG", aliases=["the Ministry"])
+        store.add_relation(claim["id"], person["id"], "said_by")
+    return path
+
+
+def test_shipped_schema_is_the_repo_schema():
+    assert (ROOT / "annotations" / "schema.json").read_bytes() == (ROOT / "tui" / "store" / "schema.json").read_bytes()
+
+
+def test_written_file_validates(db):
+    assert list(schema_errors(orjson.loads(db.read_bytes()))) == []
+    assert check(db).ok
+
+
+def test_check_ok(db):
+    result = run("check", "--db", str(db))
+    assert result.exit_code == 0, result.output
+    assert "OK (1 documents, 2 annotations, 1 entities, 1 relations, 10 labels)" in result.output
+
+
+def test_check_lists_orphans_after_text_change(db):
+    with Store.open(db) as store:
+        report = store.upsert_document("d.txt", text="Completely different words now; nothing of it remains here.")
+        assert len(report["orphaned"]) == 2
+    result = run("check", "--db", str(db))
+    assert result.exit_code == 0
+    assert "2 orphaned annotation(s)" in result.output and "'Ministry'" in result.output
+
+
+def test_check_reports_inconsistency(db):
+    data = orjson.loads(db.read_bytes())
+    next(iter(data["annotations"].values()))["start"] = 5  # quote no longer matches
+    db.write_bytes(orjson.dumps(data))
+    result = run("check", "--db", str(db))
+    assert result.exit_code == 1
+    assert "is not its quote" in result.output
+
+
+def test_damaged_file_check_then_repair_restores_backup_and_keeps_the_bad_file(db, monkeypatch):
+    monkeypatch.setattr("tui.store.store.BACKUP_EVERY", 0.0)
+    with Store.open(db) as store:  # the next save keeps the current good file as a backup
+        store.add_annotation("d.txt", "entity", "DATE", 45, 49)
+    assert backup_module.list_backups(db)
+    garbage = db.read_bytes()[:100]
+    db.write_bytes(garbage)
+    result = run("check", "--db", str(db))
+    assert result.exit_code == 2
+    assert "does not parse" in result.output and db.read_bytes() == garbage
+    result = run("check", "--repair", "--db", str(db))
+    assert result.exit_code == 0, result.output
+    assert "restored" in result.output
+    damaged = [p for p in db.parent.iterdir() if ".damaged-" in p.name]
+    assert len(damaged) == 1 and damaged[0].read_bytes() == garbage
+    assert check(db).ok
+    with Store.open(db) as store:
+        assert len(store.annotations()) == 2  # the backup predates the DATE annotation
+
+
+def test_repair_without_backup_leaves_file(tmp_path):
+    path = tmp_path / "annotations.json"
+    path.write_bytes(b"{not json")
+    result = run("check", "--repair", "--db", str(path))
+    assert result.exit_code == 2
+    assert "no good backup" in result.output
+    assert path.read_bytes() == b"{not json"
+
+
+def test_repair_refuses_while_another_process_writes(db, monkeypatch):
+    store = Store.open(db)
+    try:
+        db.write_bytes(b"[")  # damaged behind the writer's back
+        result = run("check", "--repair", "--db", str(db))
+        assert result.exit_code == 2 and "has it open" in result.output
+    finally:
+        store._saver.stop()  # do not let close() overwrite the evidence
+        store._writer.release()
+        store._closed = True
+
+
+def test_env_var_selects_database(db, monkeypatch):
+    monkeypatch.setenv("NEWSMARK_DB", str(db))
+    assert "OK (" in run("check").output
+
+
+def test_stats_tables_escape_markup(db):
+    with Store.open(db) as store:
+        store.upsert_document("x.txt", text="[bold]not markup[/bold] \x1b[31m", title="[red]T")
+        store.add_label("[b]L", "entity")
+        store.update_document("x.txt", status="done")
+    result = run("stats", "--db", str(db))
+    assert result.exit_code == 0, result.output
+    for heading in ("Documents (2)", "Labels", "Annotators", "Progress"):
+        assert heading in result.output
+    assert "[red]T" in result.output and "[b]L" in result.output
+    assert "\x1b" not in result.output
+    assert "alice" in result.output
+
+
+def test_stats_without_database(tmp_path):
+    result = run("stats", "--db", str(tmp_path / "none.json"))
+    assert result.exit_code == 1 and "no database" in result.output
