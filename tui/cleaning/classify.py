@@ -49,13 +49,13 @@ def body_run(feats: list[LineFeatures]) -> tuple[int, int]:
     return best_a, best_b
 
 
-def cut_tail(feats: list[LineFeatures], a: int, b: int) -> tuple[int, int | None]:
-    """End the run at the first standalone end-of-article marker after some body text."""
+def cut_tail(feats: list[LineFeatures], start: int, a: int, b: int) -> tuple[int, int | None]:
+    """End the body at a comment thread (anywhere after some text) or a standalone end marker (in the run)."""
     seen = 0
-    for i in range(a, b + 1):
+    for i in range(start, b + 1):
         f = feats[i]
         if seen >= 40:
-            if f.words <= 8 and _TAIL.match(f.lower.strip(" .:!?-–—|•")):
+            if i >= a and f.words <= 8 and _TAIL.match(f.lower.strip(" .:!?-–—|•")):
                 return i - 1, i
             if f.comment and sum(1 for g in feats[i:i + THREAD_WINDOW] if g.comment) >= 2:
                 return i - 1, i
@@ -65,27 +65,33 @@ def cut_tail(feats: list[LineFeatures], a: int, b: int) -> tuple[int, int | None
 
 
 def classify(feats: list[LineFeatures]) -> tuple[list[str], list[str | None], int, int]:
-    """Per-line decision and reason; also the body run bounds for title and metadata search."""
+    """Per-line decision and reason; also the body bounds for title and metadata search.
+
+    The body runs from the first good line to the end of the densest run (text above the run is
+    usually the article's own lead split off by images or ads; below it come comments and teasers),
+    cut at the first comment thread or end-of-article marker.
+    """
     n = len(feats)
     decisions = ["boilerplate"] * n
     reasons: list[str | None] = [None] * n
     a, b = body_run(feats)
-    b, tail_at = cut_tail(feats, a, b)
+    start = next((i for i in range(a) if feats[i].kind == GOOD), a)
+    b, tail_at = cut_tail(feats, start, a, b)
     for i, f in enumerate(feats):
         if f.kind == BAD:
             reasons[i] = f.reason or "decoration"
-        elif i < a or i > b:
-            reasons[i] = _outside_reason(feats, i, a, tail_at)
-    for i in range(a, b + 1):
+        elif i < start or i > b:
+            reasons[i] = _outside_reason(feats, i, start, tail_at)
+    for i in range(start, b + 1):
         f = feats[i]
         if f.kind in (GOOD, NEAR):
             decisions[i] = "content"
         elif f.kind == SHORT:
-            if _between_good(feats, i, a, b):
+            if _between_good(feats, i, start, b):
                 decisions[i] = "content"
             else:
                 reasons[i] = "short line outside paragraphs"
-    return decisions, reasons, a, b
+    return decisions, reasons, start, b
 
 
 def _between_good(feats: list[LineFeatures], i: int, a: int, b: int) -> bool:
