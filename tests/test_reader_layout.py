@@ -154,3 +154,14 @@ def test_extend_name_over_capitals_particles_and_initials():
     assert extend("Xi") == "Xi Jinping"
     assert extend("John") == "John F. Kennedy"
     assert extend("Technology") == "Technology"  # the full stop ends the name
+
+
+def test_generated_header_blocks_are_not_cursor_stops():
+    blocks = [Block("Title", 0, "title"), Block("2019-01-01 · 300 words", None, "header"),
+              Block("Body text.", 7, "content")]
+    layout = Layout(blocks, 40)
+    motions = Motions(layout)
+    assert motions.word_next(layout.vstarts[0]) == layout.vstarts[2]
+    assert motions.paragraph_next(layout.vstarts[0]) == layout.vstarts[2]
+    assert motions.paragraph_prev(layout.vstarts[2] + 5) == layout.vstarts[2]
+    assert motions.paragraph_prev(layout.vstarts[2]) == layout.vstarts[0]

@@ -28,6 +28,8 @@ class Motions:
         starts: list[int] = []
         ends: list[int] = []
         for index, block in enumerate(layout.blocks):
+            if block.kind == "header":
+                continue  # generated decoration: nothing to read, annotate or toggle there
             base = layout.vstarts[index]
             spans = text_units.words(block.text)
             if not spans and block.text.strip():
@@ -96,6 +98,8 @@ class Motions:
 
     def sentences_of(self, block: int) -> list[tuple[int, int]]:
         """Sentence ranges (positions) of one block, computed on first use."""
+        if self.layout.blocks[block].kind == "header":
+            return []
         if block not in self._sentences:
             base = self.layout.vstarts[block]
             spans = text_units.sentences(self.layout.blocks[block].text)

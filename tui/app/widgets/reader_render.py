@@ -119,7 +119,8 @@ def render_line(
     start, end = base + a, base + b
     kind_style = palette.for_kind(block.kind)
     placed = spans.overlapping(start, end) if end > start else []
-    bars = [p.bar or palette.claim_bar for p in placed if p.span.kind == "claim"]
+    bars = [palette.base + p.bar if p.bar else palette.claim_bar
+            for p in placed if p.span.kind == "claim"]
     segments = [Segment(CLAIM_BAR, bars[-1]) if bars else Segment(" ", palette.base),
                 Segment(" " * (GUTTER - 1), palette.base)]
     if note != NOTE_OWN_LINE and end > start:
