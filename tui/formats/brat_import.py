@@ -46,7 +46,7 @@ def read_brat(path: str | Path, *, label_kinds: dict[str, str] | None = None) ->
             text = stream.read()  # brat offsets count a CRLF as two characters
         imported.documents.append(
             {"id": document_id, "text": text, "title": entry.get("title"),
-             "metadata": entry.get("metadata") or {}, "path": str(txt)}
+             "metadata": entry.get("metadata") or {}, "path": str(txt.resolve())}
         )
         _read_ann(ann, text, document_id, label_kinds or {}, imported)
     return imported

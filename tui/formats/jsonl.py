@@ -115,7 +115,7 @@ def _read_record(record: dict, document_id: str, path: Path, where: str, label_k
     meta.pop("path", None)
     meta.pop("id", None)
     imported.documents.append(
-        {"id": document_id, "text": text, "title": title, "metadata": meta, "path": str(path)}
+        {"id": document_id, "text": text, "title": title, "metadata": meta, "path": str(path.resolve())}
     )
     offsets = record.get("offsets", "codepoint")
     try:
