@@ -164,3 +164,13 @@ def test_report_lines_name_every_loss():
         "conll: exported 3 annotations and 0 relations in 2 documents",
         "conll: not carried: 2 claims",
     ]
+
+
+def test_brat_export_removes_its_own_stale_files_only(tmp_path):
+    snapshot = sample_snapshot()
+    export_brat(snapshot, tmp_path)
+    (tmp_path / "notes.txt").write_text("mine")
+    snapshot["documents"] = snapshot["documents"][:1]
+    export_brat(snapshot, tmp_path)
+    assert not (tmp_path / "feed.jsonl_7.ann").exists() and not (tmp_path / "feed.jsonl_7.txt").exists()
+    assert (tmp_path / "seeds_alliance.txt.ann").exists() and (tmp_path / "notes.txt").read_text() == "mine"

@@ -40,6 +40,7 @@ def detect_format(path: Path) -> str:
         return "json"
     raise click.ClickException(
         f"{path}: cannot tell its format from the name; pass --format jsonl, brat or json"
+        " (plain articles are opened with `newsmark PATH`, not imported)"
     )
 
 

@@ -49,6 +49,7 @@ def export_brat(snapshot: Snapshot, directory: str | Path) -> ExportReport:
     """Write T (spans), A (claim flag and attributes), R (relations, cues), N (entity links), # (notes)."""
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
+    previous = _previous_stems(directory)
     report = ExportReport("brat")
     entities = {entity["id"]: entity for entity in snapshot.get("entities", []) if "id" in entity}
     taken: set[str] = set()
@@ -104,9 +105,21 @@ def export_brat(snapshot: Snapshot, directory: str | Path) -> ExportReport:
         (directory / f"{stem}.ann").write_text("".join(line + "\n" for line in lines), encoding="utf-8")
     registry_only = len(entities)
     report.lost("entity registry records (types, aliases; linked mentions keep id and name)", registry_only)
+    for stem in previous - set(manifest):  # documents gone since the last export into this folder
+        for suffix in (".txt", ".ann"):
+            (directory / f"{stem}{suffix}").unlink(missing_ok=True)
     (directory / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     (directory / "annotation.conf").write_text(_conf(used), encoding="utf-8")
     return report
+
+
+def _previous_stems(directory: Path) -> set[str]:
+    """File stems a previous export wrote here (from its manifest); other files are left alone."""
+    try:
+        data = json.loads((directory / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return set()
+    return {stem for stem in data if isinstance(stem, str) and "/" not in stem and stem not in ("", ".", "..")} if isinstance(data, dict) else set()
 
 
 def _span_line(lines: list[str], tid: str, label: str, text: str, start: int, end: int) -> str:
