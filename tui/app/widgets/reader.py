@@ -74,11 +74,11 @@ class ReaderView(ScrollView, can_focus=True):
     }
     ReaderView > .reader--cursor { text-style: reverse; }
     ReaderView > .reader--selection { background: $primary 55%; }
-    ReaderView > .reader--title { color: $accent; text-style: bold; }
+    ReaderView > .reader--title { color: $text-accent; text-style: bold; }
     ReaderView > .reader--meta { color: $text-muted; text-style: italic; }
-    ReaderView > .reader--dropped { color: $text-disabled; text-style: strike; }
-    ReaderView > .reader--header { color: $secondary; text-style: bold; }
-    ReaderView > .reader--note { color: $warning; text-style: italic; }
+    ReaderView > .reader--dropped { color: $text-disabled; }
+    ReaderView > .reader--header { color: $text-secondary; }
+    ReaderView > .reader--note { color: $text-warning; text-style: italic; }
     ReaderView > .reader--claim-bar { color: $warning; }
     """
 
@@ -409,16 +409,23 @@ class ReaderView(ScrollView, can_focus=True):
         self._palette = None
         self._strips.clear()
 
+    def _component(self, name: str, *, background: bool = False) -> Style:
+        """A component style with theme colours blended (Rich has no alpha), keeping only what it sets."""
+        full = self.get_component_rich_style(name)
+        partial = self.get_component_rich_style(name, partial=True)
+        if background:
+            return partial.without_color + Style(bgcolor=full.bgcolor)
+        return partial.without_color + Style(color=full.color) if partial.color else partial
+
     def _get_palette(self) -> Palette:
         if self._palette is None:
-            get = self.get_component_rich_style
+            get = self._component
             self._palette = Palette(
-                base=self.rich_style, cursor=get("reader--cursor", partial=True),
-                selection=get("reader--selection", partial=True),
-                title=get("reader--title", partial=True), meta=get("reader--meta", partial=True),
-                dropped=get("reader--dropped", partial=True),
-                header=get("reader--header", partial=True), note=get("reader--note", partial=True),
-                claim_bar=self.rich_style + get("reader--claim-bar", partial=True),
+                base=self.rich_style, cursor=get("reader--cursor"),
+                selection=get("reader--selection", background=True),
+                title=get("reader--title"), meta=get("reader--meta"), dropped=get("reader--dropped"),
+                header=get("reader--header"), note=get("reader--note"),
+                claim_bar=self.rich_style + get("reader--claim-bar"),
             )
         return self._palette
 
