@@ -4,7 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui import text as text_module
-from tui.text import paragraphs, sentences, span_at, word_count, words
+from tui.text import paragraphs, sentences, sentences_in, span_at, word_count, words
 
 
 def pieces(text, spans):
@@ -51,6 +51,7 @@ def test_long_paragraph_is_cut_without_changing_the_result(monkeypatch):
     whole = sentences(text)
     monkeypatch.setattr(text_module, "_CHUNK", 300)
     text_module._sentences.cache_clear()
+    text_module._paragraph_sentences.cache_clear()
     chunked = sentences(text)
     assert chunked == whole
     assert len(whole) == 200
@@ -113,3 +114,15 @@ def test_spans_are_ordered_disjoint_inside_and_not_blank(text):
 def test_word_count_matches_words():
     text = "China’s state-backed BSN (AT&T, U.S.) raised $1,000.50 — don't."
     assert word_count(text) == len(words(text)) == 8
+
+
+@settings(max_examples=100, deadline=None)
+@given(prose, st.integers(0, 400), st.integers(0, 400))
+def test_sentences_in_is_the_overlapping_paragraphs_share(text, a, b):
+    start, end = min(a, b), max(a, b)
+    paragraph_list = paragraphs(text)
+    wanted = [
+        (s, e) for s, e in sentences(text)
+        if any(ps <= s and e <= pe and ps < end and start < pe for ps, pe in paragraph_list)
+    ]
+    assert sentences_in(text, start, end) == wanted

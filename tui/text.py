@@ -14,7 +14,7 @@ import re
 import threading
 from collections.abc import Sequence
 
-__all__ = ["words", "word_count", "sentences", "paragraphs", "span_at", "Span"]
+__all__ = ["words", "word_count", "sentences", "sentences_in", "paragraphs", "span_at", "Span"]
 
 Span = tuple[int, int]
 
@@ -102,27 +102,51 @@ def _sentences_in(text: str, start: int, end: int) -> list[Span]:
     return [(start + s, start + e) for s, e in spans]
 
 
+def _outside_quotes(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] has opened as many quotes as it closed (pysbd keeps quotes whole)."""
+    piece = text[start:end]
+    return (
+        piece.count("“") == piece.count("”")
+        and piece.count("«") == piece.count("»")
+        and piece.count('"') % 2 == 0
+    )
+
+
 def _chunks(text: str, start: int, end: int) -> list[Span]:
-    """Cut a long paragraph at unambiguous sentence ends into pieces of about _CHUNK code points."""
+    """Cut a long paragraph at unambiguous sentence ends outside quotes, ~_CHUNK code points each."""
     if end - start <= _CHUNK:
         return [(start, end)]
     pieces: list[Span] = []
     piece_start = start
     for match in _SAFE_CUT.finditer(text, start, end):
-        if match.start(1) - piece_start >= _CHUNK:
-            pieces.append((piece_start, match.start(1)))
+        cut = match.start(1)
+        if cut - piece_start >= _CHUNK and _outside_quotes(text, piece_start, cut):
+            pieces.append((piece_start, cut))
             piece_start = match.end(1)
     pieces.append((piece_start, end))
     return pieces
 
 
+@functools.lru_cache(maxsize=4096)
+def _paragraph_sentences(paragraph: str) -> tuple[Span, ...]:
+    """Sentence spans relative to one paragraph; cached by content, so re-cleaning an article
+    (which changes a few paragraphs) re-splits only those."""
+    spans: list[Span] = []
+    for start, end in _chunks(paragraph, 0, len(paragraph)):
+        spans.extend(_sentences_in(paragraph, start, end))
+    return tuple(spans)
+
+
+def _sentences_of(text: str, paragraph_spans) -> list[Span]:
+    spans: list[Span] = []
+    for start, end in paragraph_spans:
+        spans.extend((start + s, start + e) for s, e in _paragraph_sentences(text[start:end]))
+    return spans
+
+
 @functools.lru_cache(maxsize=_CACHE_SIZE)
 def _sentences(text: str) -> tuple[Span, ...]:
-    spans: list[Span] = []
-    for paragraph_start, paragraph_end in _paragraphs(text):
-        for start, end in _chunks(text, paragraph_start, paragraph_end):
-            spans.extend(_sentences_in(text, start, end))
-    return tuple(spans)
+    return tuple(_sentences_of(text, _paragraphs(text)))
 
 
 def words(text: str) -> list[Span]:
@@ -138,6 +162,19 @@ def word_count(text: str) -> int:
 def sentences(text: str) -> list[Span]:
     """Sentence spans, split by pysbd within each paragraph, whitespace trimmed."""
     return list(_sentences(text))
+
+
+def sentences_in(text: str, start: int, end: int) -> list[Span]:
+    """Sentence spans of the paragraphs overlapping [start, end): what a screenful needs,
+    without splitting the rest of a long article."""
+    spans = _paragraphs(text)
+    first = span_at(spans, start)
+    if first is None or spans[first][0] >= end:
+        return []
+    last = first
+    while last + 1 < len(spans) and spans[last + 1][0] < end:
+        last += 1
+    return _sentences_of(text, spans[first:last + 1])
 
 
 def paragraphs(text: str) -> list[Span]:
