@@ -6,10 +6,11 @@ import re
 
 from .lines import RawLine
 from .phrases import comment_signature, match_long, match_short
-from .stopwords import STOPWORDS
+from .stopwords import CJK_STOPCHARS, STOPWORDS
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-_SENTENCE_END = frozenset('.!?…"”»\'’)]:;')
+_SENTENCE_END = frozenset('.!?…"”»\'’)]:;。！？」')
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
 SHORT_PHRASE_WORDS = 12  # a menu item or prompt is at most this many words
@@ -26,6 +27,10 @@ class LineFeatures:
         tokens = _WORD.findall(text)
         self.words = len(tokens)
         self.stops = sum(1 for t in tokens if t.lower() in STOPWORDS) if tokens else 0
+        if text.isascii() is False and _CJK.search(text):
+            cjk = _CJK.findall(text)  # a CJK run is one regex "word": count ~2 chars per word instead
+            self.words += len(cjk) // 2
+            self.stops += 2 * sum(1 for ch in cjk if ch in CJK_STOPCHARS)
         self.chars = len(text)
         self.ends_sentence = text[-1] in _SENTENCE_END
         self.lower = text.lower() if self.words <= 60 else ""

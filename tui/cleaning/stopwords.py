@@ -26,6 +26,18 @@ _LISTS = {
         zijn ze zich""",
     "pl": """a ale bo by być do i jak jest jego już na nie o od po przez się tak także te to w we
         z za że oraz który która które jako tym""",
+    "sv": """att av de den det en ett för har i inte jag med men och om på som till var vi är""",
+    "da": """af at de den der det en er et for har i ikke jeg med men og om på som til var vi""",
+    "fi": """ja on ei että se oli hän mutta kun tai ovat myös jo sen niin kuin ole mukaan vain""",
+    "cs": """a aby ale ani by jak je jeho jsou jako již k na o od po pro se si tak také to v ve z za že""",
+    "ru": """а без бы в во вы да для до его ее её если же за и из или им их к как ко ли на над не нет
+        но о об он она они оно от по при с со так также то того тоже у уже что это этот я""",
+    "uk": """а але в від він вона вони до з за і й на не по про та також так те то у це що як який які""",
+    "tr": """ve bir bu da de için ile gibi daha çok olarak olan ama en""",
+    "ar": """في من على إلى أن عن مع هذا هذه التي الذي كان قد لا ما أو بين كل وقد وفي ذلك""",
 }
+
+# Chinese and Japanese function characters: counted per character, since these scripts have no spaces.
+CJK_STOPCHARS = frozenset("的了在是和与对也为有不这中将从到就而及等被但都其之以于所个")
 
 STOPWORDS: frozenset[str] = frozenset(w for words in _LISTS.values() for w in words.split())
