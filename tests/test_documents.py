@@ -225,3 +225,9 @@ def test_size_limit_is_a_module_setting(tmp_path, monkeypatch):
     monkeypatch.setattr(documents, "MAX_BYTES", 10)
     docs, errors = load([tmp_path])
     assert docs == [] and "limit" in errors[0]
+
+
+def test_a_file_reached_twice_loads_once(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    docs, errors = load([tmp_path, tmp_path, tmp_path / "a.txt"])
+    assert [doc.id for doc in docs] == ["a.txt"] and errors == []

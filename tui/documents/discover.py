@@ -95,6 +95,7 @@ def _walk(root: Path, on_error: Callable[[str], None]) -> Iterator[Source]:
 def discover(paths: Iterable[str | Path], on_error: Callable[[str], None]) -> Iterator[Source]:
     """Yield every article file under `paths` (folders recursively), each id once."""
     ids: dict[str, str] = {}
+    paths_seen: set[str] = set()
     for given in paths:
         path = Path(given).expanduser()
         if path.is_dir():
@@ -106,6 +107,9 @@ def discover(paths: Iterable[str | Path], on_error: Callable[[str], None]) -> It
             on_error(f"{path}: no such file or folder; skipped")
             continue
         for source in sources:
+            if source.path in paths_seen:
+                continue  # the same file reached twice (a folder and a file in it, or twice named)
+            paths_seen.add(source.path)
             earlier = ids.setdefault(source.id, source.path)
             if earlier != source.path:
                 on_error(
