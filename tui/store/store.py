@@ -82,6 +82,7 @@ class Store(TableMethods):
                 writer.release()
             raise
         if not read_only:
+            _remove_stale_temps(path)
             store._last_backup = 0.0 if created else time.monotonic() - BACKUP_EVERY
             store._saver = Saver(store._snapshot, store._write)
             if created:
@@ -348,6 +349,15 @@ class Store(TableMethods):
 
     def _meta(self) -> dict:
         return next(iter(self._rows["meta"].values()))
+
+
+def _remove_stale_temps(path: Path) -> None:
+    """Temp files left by a killed writer; safe to remove because we now hold the only write lock."""
+    for temp in path.parent.glob(f".{path.name}.*.tmp"):
+        try:
+            temp.unlink()
+        except OSError:
+            pass
 
 
 _OPEN: "weakref.WeakSet[Store]" = weakref.WeakSet()

@@ -1,0 +1,48 @@
+"""SIGKILL at random moments never leaves a damaged file or loses an acknowledged change."""
+
+from __future__ import annotations
+
+import random
+import signal
+import time
+
+import pytest
+
+from faults.helpers import acknowledged, load_valid, seqs_in, start_worker
+
+KILLS = 30
+
+
+def test_sigkill_loop_keeps_every_acknowledged_change(tmp_path):
+    db = tmp_path / "annotations.json"
+    rng = random.Random(20261122)
+    must_have: set[str] = set()
+    must_not: set[str] = set()
+    acknowledged_total = 0
+    for round_ in range(KILLS):
+        worker = start_worker(db, "--name", f"r{round_}")
+        assert worker.stdout.readline().strip() == "ready", worker.stderr.read()
+        time.sleep(rng.uniform(0.0, 0.12))
+        worker.send_signal(signal.SIGKILL)
+        output, _ = worker.communicate(timeout=10)
+        assert worker.returncode == -signal.SIGKILL
+        kept, deleted = acknowledged(output)
+        must_have |= kept
+        must_not |= deleted
+        acknowledged_total += len(kept)
+        data = load_valid(db)
+        present = seqs_in(data)
+        assert must_have - must_not <= present, f"round {round_}: acknowledged changes lost"
+        assert not (must_not & present), f"round {round_}: acknowledged deletes came back"
+    assert acknowledged_total > KILLS  # the loop really exercised saving, not just start-up
+
+
+def test_stale_temp_files_are_removed_by_the_next_writer(tmp_path):
+    from tui.store import Store
+
+    db = tmp_path / "annotations.json"
+    Store.open(db).close()
+    stale = tmp_path / ".annotations.json.999.deadbeef.tmp"
+    stale.write_bytes(b"{half")
+    Store.open(db).close()
+    assert not stale.exists()
