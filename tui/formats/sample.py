@@ -28,7 +28,7 @@ def _annotation(document: dict, kind: str, label: str, start: int, end: int, **e
         "suffix": text[end : end + 32],
         "source_start": None,
         "source_end": None,
-        "text_sha256": hashlib.sha256(text.encode()).hexdigest(),
+        "clean_sha256": hashlib.sha256(text.encode()).hexdigest(),
         "attributes": {},
         "entity_id": None,
         "annotator": "alice",
