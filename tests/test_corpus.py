@@ -148,3 +148,22 @@ def test_unwritable_cache_dir_is_one_line_not_a_crash(tree, tmp_path):
 def test_no_cache_dir_still_indexes(tree):
     entries, _, _ = run(tree, None)
     assert len(entries) == 3
+
+
+def test_cleaner_failure_is_one_line_and_listing_goes_on(tree, tmp_path, monkeypatch):
+    import tui.cleaning
+
+    real_clean = tui.cleaning.clean
+
+    def flaky(raw, overrides=None):
+        if "Huobi China" in raw:
+            raise RuntimeError("boom")
+        return real_clean(raw, overrides)
+
+    monkeypatch.setattr(tui.cleaning, "clean", flaky)
+    entries, errors, _ = run(tree, tmp_path / "cache")
+    assert sorted(entry.id for entry in entries) == ["cointelegraph/a.txt", "dump.jsonl#r1"]
+    assert any("cleaner failed on b.txt (RuntimeError: boom)" in line for line in errors)
+    monkeypatch.setattr(tui.cleaning, "clean", real_clean)
+    entries, errors, _ = run(tree, tmp_path / "cache")
+    assert "b.txt" in {entry.id for entry in entries}  # retried, not remembered as failed

@@ -120,8 +120,10 @@ class CorpusIndex:
                         errors.append(message)
                         on_error(message)
 
-                    entries = [self._entry(doc, report) for doc in load_source(source, report)]
-                    store.remember(source, entries, errors)
+                    failures: list[str] = []
+                    entries = list(self._entries(source, report, failures))
+                    if not failures:  # retry files the cleaner failed on at the next start
+                        store.remember(source, entries, errors)
                     yield from entries
                 if on_progress and (done % step == 0 or done == total):
                     on_progress(done, total)
@@ -131,6 +133,16 @@ class CorpusIndex:
             except OSError as error:
                 on_error(f"{self.cache_dir}: cannot save the corpus index ({error.strerror or error}); "
                          "the next start will re-read every file")
+
+    def _entries(self, source: Source, report: Callable[[str], None], failures: list[str]) -> Iterator[CorpusEntry]:
+        """Entries for one file; a document the cleaner fails on is reported, not fatal."""
+        for document in load_source(source, report):
+            try:
+                yield self._entry(document, report)
+            except Exception as error:  # a cleaner bug must not stop a 10,000-article listing
+                failures.append(document.id)
+                report(f"{document.path}: cleaner failed on {document.id} ({type(error).__name__}: "
+                       f"{error}); skipped, please report it")
 
     def _attach(self, entry: CorpusEntry) -> CorpusEntry:
         """An entry from the index file, with the id prefixed for JSONL and this cache dir attached."""

@@ -34,12 +34,15 @@ def extract_html(markup: str, url: str | None = None) -> tuple[str, dict]:
     """Return (text, meta): the title line + blank line + main text, and title/date/author/url/source."""
     import trafilatura
 
-    result = trafilatura.bare_extraction(
-        markup, url=url, with_metadata=True, include_comments=False, include_tables=True
-    )
-    body = (result.text or "") if result is not None else ""
-    if not body.strip():
-        body = trafilatura.html2txt(markup) or ""
+    try:
+        result = trafilatura.bare_extraction(
+            markup, url=url, with_metadata=True, include_comments=False, include_tables=True
+        )
+        body = (result.text or "") if result is not None else ""
+        if not body.strip():
+            body = trafilatura.html2txt(markup) or ""
+    except Exception as error:  # lxml/trafilatura raise many types on broken markup
+        raise HtmlExtractionError(f"trafilatura could not read the HTML ({type(error).__name__})") from error
     if not body.strip():
         raise HtmlExtractionError("no article text found in the HTML")
     title = ((result.title if result is not None else None) or "").strip()
