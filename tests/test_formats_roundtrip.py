@@ -72,6 +72,7 @@ def test_jsonl_reads_doccano_and_prodigy_shapes(tmp_path):
                             "relations": [{"id": 1, "from_id": 1, "to_id": 1, "type": "self"}]}),
                 json.dumps({"text": "Claim here", "meta": {"title": "T"}, "spans": [{"start": 0, "end": 5, "label": "CLAIM"},
                                                                                   {"start": 3, "end": 99, "label": "X"}]}),
+                json.dumps({"text": "Rejected", "answer": "reject", "spans": [{"start": 0, "end": 3, "label": "ORG"}]}),
                 "not json",
                 json.dumps({"no": "text"}),
             ]
@@ -79,12 +80,13 @@ def test_jsonl_reads_doccano_and_prodigy_shapes(tmp_path):
     )
     imported = read_jsonl(path, label_kinds={"CLAIM": "claim"})
     assert [d["id"] for d in imported.documents] == ["4", "mixed.jsonl#2", "mixed.jsonl#3"]
+    assert any("Prodigy answer is 'reject'" in warning for warning in imported.warnings)
     assert [(a["label"], a["start"], a["end"], a["kind"]) for a in imported.annotations] == [
         ("PERSON", 0, 6, "entity"), ("PERSON", 11, 13, "entity"), ("ORG", 0, 9, "entity"), ("CLAIM", 0, 5, "claim")
     ]
     assert imported.relations == [{"from": "mixed.jsonl#2#1", "to": "mixed.jsonl#2#1", "type": "self"}]
     assert imported.documents[2]["title"] == "T"
-    assert len(imported.warnings) == 3
+    assert len(imported.warnings) == 4
     assert all(str(path) in warning for warning in imported.warnings)
 
 

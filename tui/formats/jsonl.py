@@ -92,6 +92,9 @@ def read_jsonl(path: str | Path, *, label_kinds: dict[str, str] | None = None) -
             if not isinstance(record, dict) or not isinstance(record.get("text"), str):
                 imported.warnings.append(f"{where}: skipped: a record needs a \"text\" string")
                 continue
+            if record.get("answer") in ("reject", "ignore"):
+                imported.warnings.append(f"{where}: skipped: Prodigy answer is {record['answer']!r}")
+                continue
             document_id = _document_id(record, path, number)
             if document_id in seen_ids:
                 imported.warnings.append(f"{where}: skipped: duplicate document id {document_id!r}")
