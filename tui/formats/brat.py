@@ -90,7 +90,7 @@ def export_brat(snapshot: Snapshot, directory: str | Path) -> ExportReport:
         report.annotations += len(annotations)
         (directory / f"{stem}.txt").write_text(text, encoding="utf-8", newline="")
     relations, missing = relations_within(snapshot, set(span_ids))
-    report.lost("relations whose ends were not exported", missing)
+    report.lost("relations with an end that is not an exported span (orphan, suggestion or registry entity)", missing)
     for relation in relations:
         (from_stem, from_t), (to_stem, to_t) = span_ids[relation["from"]], span_ids[relation["to"]]
         if from_stem != to_stem:

@@ -40,7 +40,7 @@ def export_w3c(snapshot: Snapshot, out: BinaryIO, *, offsets: str = "codepoint")
             exported.add(annotation["id"])
     report.annotations = len(items)
     relations, missing = relations_within(snapshot, exported)
-    report.lost("relations whose ends were not exported", missing)
+    report.lost("relations with an end that is not an exported span (orphan, suggestion or registry entity)", missing)
     for relation in relations:
         items.append(_relation(relation))
     report.relations = len(relations)
