@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from .dates import find_date
-from .features import BAD, GOOD, LineFeatures
+from .features import BAD, GOOD, NEAR, LineFeatures
 
-HEADER_WINDOW = 15  # lines before the body run searched for title, byline and date
+TITLE_WINDOW = 30  # lines above the body searched for the title
 _NAME = r"[A-ZÀ-ÞŁŚŻ][\w'’.-]*(?:\s+(?:van|von|de|der|den|da|di|del|le|la|du|[A-ZÀ-ÞŁŚŻ][\w'’.-]*)){1,3}"
 _BYLINE = re.compile(
     rf"^(?:by|von|par|por|di|door|przez|autor(?:in)?|author|written by|text|texte|redakcja)\s*:?\s+"
@@ -32,18 +32,38 @@ def is_meta_line(f: LineFeatures) -> str | None:
     return None
 
 
+_NONWORD = re.compile(r"\W+")
+
+
+def _norm(text: str) -> str:
+    return _NONWORD.sub(" ", text.casefold()).strip()
+
+
 def find_title(feats: list[LineFeatures], a: int) -> int | None:
-    """Index of the title line: the nearest headline-shaped line above the body run."""
-    lo = max(0, a - HEADER_WINDOW)
-    best = None
-    for j in range(a - 1, lo - 1, -1):
+    """Index of the title line above the body: headline-shaped, near the body, echoed in a breadcrumb
+    or "Title | Site" line, followed by a byline or date; None if nothing looks like one."""
+    lo = max(0, a - TITLE_WINDOW)
+    heads = [_norm(f.line.text) for f in feats[:a + 5] if f.words <= 60]
+    best, best_score = None, float("-inf")
+    for j in range(lo, a):
         f = feats[j]
         if f.kind == BAD or not 2 <= f.words <= 30 or f.chars > 250 or is_meta_line(f):
             continue
-        if f.line.text.endswith((".", ":")) and f.words > 12:
-            continue
-        best = j
-        break
+        text = f.line.text
+        score = -0.1 * (a - j)
+        if text.endswith("."):
+            score -= 2
+        if 4 <= f.words <= 16:
+            score += 2
+        norm = _norm(text)
+        if norm and any(norm != h and norm in h for h in heads):
+            score += 2
+        if any(is_meta_line(g) for g in feats[j + 1:j + 5]):
+            score += 2
+        if j + 1 < len(feats) and feats[j + 1].kind in (GOOD, NEAR):
+            score += 1
+        if score > best_score:
+            best, best_score = j, score
     if best is None:
         return None
     # "Section - Title" above or a breadcrumb holding the title: prefer the bare title line.
