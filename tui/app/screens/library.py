@@ -16,7 +16,8 @@ from textual.widgets import DataTable, Footer, Input, ProgressBar, Static
 
 from tui.safe_text import visible
 
-COLUMNS = ("status", "title", "date", "source", "words", "entities", "claims")
+# Title last: it takes the remaining width, so the short columns stay visible at 80 columns.
+COLUMNS = ("status", "date", "source", "words", "entities", "claims", "title")
 
 
 @dataclass
@@ -32,12 +33,12 @@ class Row:
         e = self.entry
         return (
             Text(self.status),
-            Text(visible(" ".join((e.title or e.id).split()))[:200]),
             Text(visible(str(e.date or ""))),
-            Text(visible(str(e.source or ""))),
+            Text(visible(str(e.source or ""))[:24]),
             Text(str(e.words), justify="right"),
             Text(str(self.entities), justify="right"),
             Text(str(self.claims), justify="right"),
+            Text(visible(" ".join((e.title or e.id).split()))[:200]),
         )
 
     def sort_value(self, column: str):
