@@ -323,3 +323,23 @@ async def test_small_terminals_render(size):
         reader = app.query_one(ReaderView)
         await pilot.press("pagedown", "pagedown", "j", "w", "G")
         assert quoted(text, reader.target_range()) == "all"
+
+
+async def test_empty_document_accepts_every_key():
+    app = Host([])
+    async with app.run_test(size=(40, 10)) as pilot:
+        reader = app.query_one(ReaderView)
+        await pilot.press("w", "b", "e", "j", "k", "pagedown", "pageup", "g", "G", "v", "s",
+                          "greater_than_sign", "K", "right_parenthesis", "right_curly_bracket")
+        assert reader.target_range() is None and reader.current_block is None
+        assert reader.cursor == 0 and reader.selection is None
+
+
+async def test_selection_across_paragraphs_maps_to_clean_offsets():
+    text, blocks = article(dropped=None)
+    app = Host(blocks)
+    async with app.run_test(size=(80, 24)) as pilot:
+        reader = app.query_one(ReaderView)
+        reader.move_to(text.index("run it"))
+        await pilot.press("v", "right_curly_bracket", "w")
+        assert quoted(text, reader.selection) == "run it.\n\nCritics said"

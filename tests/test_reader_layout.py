@@ -165,3 +165,41 @@ def test_generated_header_blocks_are_not_cursor_stops():
     assert motions.paragraph_next(layout.vstarts[0]) == layout.vstarts[2]
     assert motions.paragraph_prev(layout.vstarts[2] + 5) == layout.vstarts[2]
     assert motions.paragraph_prev(layout.vstarts[2]) == layout.vstarts[0]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(list("ab C.\u4e2d\n")), max_size=30), max_size=4),
+       st.integers(min_value=0, max_value=200))
+def test_motions_stay_on_word_starts_and_selection_edits_keep_order(texts, seed):
+    blocks, offset = [], 0
+    for text in texts:
+        blocks.append(Block(text, offset, "content"))
+        offset += len(text) + 2
+    layout = Layout(blocks, 8)
+    motions = Motions(layout)
+    stops = set(motions.starts)
+    position = motions.first()
+    for step in range(seed % 15):
+        moved = motions.word_next(position)
+        assert moved > position or moved == motions.last() or not stops
+        position = moved
+        assert position in stops or not stops
+    if not stops:
+        return
+    selection = motions.word_range(position)
+    for edit in ("grow_end", "grow_start", "shrink_end", "shrink_start", "extend_name"):
+        new = getattr(motions, edit)(selection)
+        assert new[0] < new[1]
+        assert new[0] in stops and (new[1] in set(motions.ends) or new[1] == selection[1])
+        selection = new
+
+
+def test_empty_and_wordless_documents_do_not_break_motions():
+    layout = Layout([], 20)
+    motions = Motions(layout)
+    assert layout.height == 0
+    assert motions.word_next(0) == 0 and motions.first() == 0
+    layout = Layout([Block("", 0, "content"), Block("* * *", 2, "content")], 20)
+    motions = Motions(layout)
+    assert motions.word_next(0) == layout.vstarts[1]  # the wordless block is still a stop
+    assert layout.to_clean(layout.vstarts[1]) == 2

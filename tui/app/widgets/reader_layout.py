@@ -194,6 +194,8 @@ class Layout:
 
     def next_clean(self, position: int) -> int:
         """Clean offset at or after `position` (for reporting a cursor that sits on decoration)."""
+        if not self.blocks:
+            return 0
         block = self.block_of(position)
         for index in range(block, len(self.blocks)):
             if self.blocks[index].start is not None:
