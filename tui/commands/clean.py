@@ -11,25 +11,29 @@ import sys
 
 import click
 
-from tui.safe_text import is_unsafe, visible
+from tui.safe_text import visible
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _STYLES = {"title": "bold", "content": "", "meta": "cyan", "boilerplate": "dim"}
 
 
 def _json_safe(encoded: str) -> str:
-    """Escape the code points orjson leaves raw (C1, bidi, zero-width...) as \\uXXXX in JSON text."""
-
-    def escape(ch: str) -> str:
-        if ch == "\n" or not is_unsafe(ch):
-            return ch
-        code = ord(ch)
+    """Escape the code points orjson leaves raw (C1, DEL, bidi, zero-width...) as \\uXXXX."""
+    shown = visible(encoded, keep_newlines=True)
+    if shown == encoded:
+        return encoded
+    out = []
+    for original, replaced in zip(encoded, shown, strict=True):
+        if original == replaced:
+            out.append(original)
+            continue
+        code = ord(original)
         if code < 0x10000:
-            return f"\\u{code:04x}"
-        code -= 0x10000
-        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
-
-    return "".join(escape(ch) for ch in encoded) if any(is_unsafe(ch) for ch in encoded) else encoded
+            out.append(f"\\u{code:04x}")
+        else:  # JSON spells astral code points as a surrogate pair
+            code -= 0x10000
+            out.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
+    return "".join(out)
 
 
 def _record(document, cleaned) -> dict:
