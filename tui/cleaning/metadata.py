@@ -95,6 +95,24 @@ def bio_author(text: str) -> str | None:
     return m.group(1).strip() if m else None
 
 
+DATE_REACH = 40  # lines around the title searched for a date when the header has none
+
+
+def _nearby_date(feats: list[LineFeatures], ref: int, b: int) -> tuple[str, int] | None:
+    """The date in a short line nearest the title (above before below), for pages whose header has none."""
+    best = None
+    for j in range(max(0, ref - DATE_REACH), min(len(feats), max(b, ref) + DATE_REACH)):
+        f = feats[j]
+        if f.words > 20:
+            continue
+        hit = find_date(f.line.text)
+        if hit:
+            dist = abs(j - ref) + (0.5 if j > ref else 0)
+            if best is None or dist < best[0]:
+                best = (dist, hit[0], j)
+    return (best[1], best[2]) if best else None
+
+
 def extract(feats: list[LineFeatures], decisions: list[str], reasons: list, a: int, b: int) -> tuple[int | None, dict]:
     """Choose the title line and fill meta; marks meta lines in decisions/reasons in place."""
     meta: dict = {"date": None, "author": None, "section": None, "found": {}}
@@ -102,8 +120,8 @@ def extract(feats: list[LineFeatures], decisions: list[str], reasons: list, a: i
         return None, meta
     t = find_title(feats, a)
     title = feats[t].line.text if t is not None else ""
-    lo = max(0, (t if t is not None else a) - 3)
-    for j in range(lo, min(len(feats), a + 3)):
+    ref = t if t is not None else a
+    for j in range(max(0, ref - 3), min(len(feats), a + 3)):
         if j == t or decisions[j] == "content" and feats[j].kind == GOOD:
             continue
         f = feats[j]
@@ -125,6 +143,10 @@ def extract(feats: list[LineFeatures], decisions: list[str], reasons: list, a: i
                 meta["date"] = hit[0]
                 meta["found"]["date"] = f.line.number
         decisions[j], reasons[j] = "meta", why
+    if meta["date"] is None:
+        near = _nearby_date(feats, ref, b)
+        if near:
+            meta["date"], meta["found"]["date"] = near[0], feats[near[1]].line.number
     if meta["author"] is None:
         for j in range(max(a + 1, b - 1), min(len(feats), b + 4)):
             name = bio_author(feats[j].line.text)
