@@ -34,13 +34,13 @@ from collections.abc import Sequence
 
 from rich.style import Style
 from textual import events
-from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from .reader_layout import BLANK, Layout
+from .reader_actions import READER_BINDINGS, ReaderActions
+from .reader_layout import Layout
 from .reader_motions import Motions
 from .reader_render import GUTTER, Palette, SpanIndex, render_line
 from .reader_types import Block, Span
@@ -51,11 +51,7 @@ _STRIP_CACHE_LIMIT = 4096
 _SCROLL_MARGIN = 2
 
 
-def _b(keys: str, action: str, description: str, show: bool = False) -> Binding:
-    return Binding(keys, action, description, show=show, id=f"reader.{action}")
-
-
-class ReaderView(ScrollView, can_focus=True):
+class ReaderView(ReaderActions, ScrollView, can_focus=True):
     """Shows an article as wrapped blocks with annotations, a word cursor and a keyboard selection."""
 
     COMPONENT_CLASSES = {
@@ -82,29 +78,7 @@ class ReaderView(ScrollView, can_focus=True):
     ReaderView > .reader--claim-bar { color: $warning; }
     """
 
-    BINDINGS = [
-        _b("w,right", "word_next", "Next word"),
-        _b("b,left", "word_prev", "Previous word"),
-        _b("e", "word_end", "End of word"),
-        _b("j,down", "line_down", "Line down"),
-        _b("k,up", "line_up", "Line up"),
-        _b("right_parenthesis", "sentence_next", "Next sentence"),
-        _b("left_parenthesis", "sentence_prev", "Previous sentence"),
-        _b("right_curly_bracket", "paragraph_next", "Next paragraph"),
-        _b("left_curly_bracket", "paragraph_prev", "Previous paragraph"),
-        _b("pagedown,ctrl+f,space", "page_down", "Page down"),
-        _b("pageup,ctrl+b", "page_up", "Page up"),
-        _b("g,home", "top", "Top"),
-        _b("G,end", "bottom", "Bottom"),
-        _b("v", "select_mode", "Select", show=True),
-        _b("s", "select_sentence", "Sentence", show=True),
-        _b("greater_than_sign,shift+right", "grow_end", "Grow end"),
-        _b("less_than_sign,shift+left", "shrink_end", "Shrink end"),
-        _b("H,alt+left", "grow_start", "Grow start"),
-        _b("L,alt+right", "shrink_start", "Shrink start"),
-        _b("K", "extend_name", "Extend name"),
-        _b("escape", "cancel", "Cancel selection"),
-    ]
+    BINDINGS = READER_BINDINGS
 
     class CursorMoved(Message):
         """The cursor moved; `offset` is a clean-text offset, `block` the block under it."""
@@ -344,55 +318,6 @@ class ReaderView(ScrollView, can_focus=True):
         elif line >= top + height - margin:
             self.scroll_to(y=line - height + 1 + margin, animate=False)
 
-    def _edit_selection(self, edit: str) -> None:
-        """Apply a Motions selection edit, starting from the cursor word when nothing is selected."""
-        motions = self._motions
-        if motions is None or self._layout is None or self._layout.to_clean(self._position) is None:
-            return
-        current = self._selection or motions.word_range(self._position)
-        start, end = getattr(motions, edit)(current)
-        moving_end = edit in ("grow_end", "shrink_end", "extend_name")
-        self._selecting = True
-        self._anchor = (start, start) if moving_end else (end, end)
-        self._move(motions.word_prev(end) if moving_end else start, extend=False)
-        self._set_selection((start, end))
-
-    def _line_target(self, line: int, step: int) -> int | None:
-        """Position on screen line `line` (skipping separators in direction `step`) at the goal column."""
-        layout, motions = self._layout, self._motions
-        while 0 <= line < layout.height and layout.lines[line][0] == BLANK:
-            line += step
-        if not 0 <= line < layout.height:
-            return None
-        position = layout.position_at(line, self._goal_column or 0)
-        if position is None:
-            return None
-        start, end = layout.line_range(line)
-        index = motions.word_at(position)
-        if index is not None:
-            return motions.starts[index] if motions.starts[index] >= start else position
-        following = motions.snap(position)
-        if start <= following < end:
-            return following
-        previous = motions.word_prev(position)
-        return previous if start <= previous < end else position
-
-    def _vertical(self, lines: int, scroll: bool = False) -> None:
-        if self._layout is None or not self._layout.lines:
-            return
-        line, column = self._layout.column_of(self._position)
-        if self._goal_column is None:
-            self._goal_column = column
-        target_line = max(0, min(self._layout.height - 1, line + lines))
-        if scroll:
-            self.scroll_to(y=max(0, round(self.scroll_y) + lines), animate=False)
-        step = 1 if lines > 0 else -1
-        target = self._line_target(target_line, step)
-        if target is None:
-            target = self._line_target(target_line, -step)
-        if target is not None:
-            self._move(target, keep_goal=True)
-
     # -- rendering -----------------------------------------------------------------------
 
     def on_resize(self, event: events.Resize) -> None:
@@ -454,100 +379,3 @@ class ReaderView(ScrollView, can_focus=True):
         if position is not None:
             index = self._motions.word_at(position)
             self._move(self._motions.starts[index] if index is not None else self._motions.snap(position))
-
-    # -- actions -------------------------------------------------------------------------
-
-    def action_word_next(self) -> None:
-        if self._motions:
-            self._move(self._motions.word_next(self._position))
-
-    def action_word_prev(self) -> None:
-        if self._motions:
-            self._move(self._motions.word_prev(self._position))
-
-    def action_word_end(self) -> None:
-        if self._motions:
-            self._move(self._motions.word_end(self._position))
-
-    def action_line_down(self) -> None:
-        self._vertical(1)
-
-    def action_line_up(self) -> None:
-        self._vertical(-1)
-
-    def action_page_down(self) -> None:
-        self._vertical(max(1, self.scrollable_content_region.height - 1), scroll=True)
-
-    def action_page_up(self) -> None:
-        self._vertical(-max(1, self.scrollable_content_region.height - 1), scroll=True)
-
-    def action_sentence_next(self) -> None:
-        if self._motions:
-            self._move(self._motions.sentence_next(self._position))
-
-    def action_sentence_prev(self) -> None:
-        if self._motions:
-            self._move(self._motions.sentence_prev(self._position))
-
-    def action_paragraph_next(self) -> None:
-        if self._motions:
-            self._move(self._motions.paragraph_next(self._position))
-
-    def action_paragraph_prev(self) -> None:
-        if self._motions:
-            self._move(self._motions.paragraph_prev(self._position))
-
-    def action_top(self) -> None:
-        if self._motions:
-            self._move(self._motions.first())
-
-    def action_bottom(self) -> None:
-        if self._motions:
-            self._move(self._motions.last())
-
-    def action_select_mode(self) -> None:
-        """Toggle "v" mode: the selection then spans from where it started to the cursor word."""
-        if self._motions is None:
-            return
-        if self._selecting:
-            self._selecting = False
-            return
-        if self._layout is None or self._layout.to_clean(self._position) is None:
-            return
-        self._selecting = True
-        self._anchor = self._selection or self._motions.word_range(self._position)
-        self._set_selection(self._anchor)
-
-    def action_select_sentence(self) -> None:
-        motions = self._motions
-        if motions is None or self._layout is None or self._layout.to_clean(self._position) is None:
-            return
-        sentence = motions.sentence_at(self._position) or motions.word_range(self._position)
-        self._selecting = True
-        self._anchor = sentence
-        self._move(motions.word_prev(sentence[1]), extend=False)
-        self._set_selection(sentence)
-
-    def action_grow_end(self) -> None:
-        self._edit_selection("grow_end")
-
-    def action_shrink_end(self) -> None:
-        self._edit_selection("shrink_end")
-
-    def action_grow_start(self) -> None:
-        self._edit_selection("grow_start")
-
-    def action_shrink_start(self) -> None:
-        self._edit_selection("shrink_start")
-
-    def action_extend_name(self) -> None:
-        self._edit_selection("extend_name")
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Let escape reach the screen when there is no selection to cancel."""
-        if action == "cancel":
-            return self._selecting or self._selection is not None
-        return True
-
-    def action_cancel(self) -> None:
-        self.clear_selection()
