@@ -27,6 +27,11 @@ def test_ellipsis_and_bracketed_cut_stay_inside_a_sentence():
     assert got[-1] == "Next."
 
 
+def test_a_lone_closing_quote_joins_its_sentence():
+    text = "„Warum sagen Sie das nicht gleich?“ Er lachte."
+    assert pieces(text, sentences(text)) == ["„Warum sagen Sie das nicht gleich?“", "Er lachte."]
+
+
 def test_sentences_never_cross_a_blank_line():
     text = "A title without a stop\n\nFirst sentence here. Second one\n\n  \nThird."
     got = pieces(text, sentences(text))

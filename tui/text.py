@@ -28,6 +28,9 @@ _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
 _SAFE_CUT = re.compile(r"(?<=[a-z]{4}[.!?])[\"”’)]?(\s+)(?=[\"“‘(]?[A-Z])")
 _CHUNK = 2000  # paragraphs longer than this (in code points) are cut at safe points first
 
+# Quote and bracket characters that can close a sentence („…“ closes with U+201C).
+_CLOSERS = "\"'”“’‘»«›‹)]"
+
 _CACHE_SIZE = 16
 _segmenter_lock = threading.Lock()
 
@@ -99,7 +102,29 @@ def _sentences_in(text: str, start: int, end: int) -> list[Span]:
     rest = _strip(paragraph, cursor, len(paragraph))
     if rest:
         spans.append(rest)
-    return [(start + s, start + e) for s, e in spans]
+    return [(start + s, start + e) for s, e in _merge_stray_punctuation(paragraph, spans)]
+
+
+def _merge_stray_punctuation(paragraph: str, spans: list[Span]) -> list[Span]:
+    """Give closing quotes that pysbd put at the start of the next sentence back to the previous
+    one, and join a "sentence" with no letter or digit to the one before."""
+    merged: list[Span] = []
+    for s, e in spans:
+        if merged and merged[-1][1] == s:
+            k = s
+            while k < e and paragraph[k] in _CLOSERS:
+                k += 1
+            if k > s and (k == e or paragraph[k].isspace()):
+                merged[-1] = (merged[-1][0], k)
+                rest = _strip(paragraph, k, e)
+                if rest is None:
+                    continue
+                s, e = rest
+        if merged and not any(ch.isalnum() for ch in paragraph[s:e]):
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    return merged
 
 
 def _outside_quotes(text: str, start: int, end: int) -> bool:
