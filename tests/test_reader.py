@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from textual.app import App, ComposeResult
 from textual.binding import Binding
+from textual.screen import Screen
 
 from tui.app.widgets.reader import Block, ReaderView, Span
 
@@ -343,3 +344,26 @@ async def test_selection_across_paragraphs_maps_to_clean_offsets():
         reader.move_to(text.index("run it"))
         await pilot.press("v", "right_curly_bracket", "w")
         assert quoted(text, reader.selection) == "run it.\n\nCritics said"
+
+
+@pytest.mark.parametrize("width", [80, 83])  # 83: the provisional wrap width happens to be right
+async def test_cursor_given_before_layout_is_scrolled_into_view(width):
+    text, blocks = article()
+
+    class Late(Screen):
+        def compose(self) -> ComposeResult:
+            yield ReaderView()
+
+        def on_mount(self) -> None:  # the widget has no size yet here
+            self.query_one(ReaderView).set_document(blocks, [], cursor=text.index("Filler paragraph 25"))
+
+    class LateHost(App):
+        def on_mount(self) -> None:
+            self.push_screen(Late())
+
+    app = LateHost()
+    async with app.run_test(size=(width, 24)) as pilot:
+        await pilot.pause()
+        reader = app.screen.query_one(ReaderView)
+        line = reader._layout.line_of(reader._position)
+        assert reader.scroll_y <= line < reader.scroll_y + reader.scrollable_content_region.height

@@ -118,6 +118,7 @@ class ReaderView(ReaderActions, ScrollView, can_focus=True):
         self._anchor: tuple[int, int] | None = None  # fixed part of a "v" selection
         self._selecting = False
         self._goal_column: int | None = None
+        self._center_when_sized = False
         self._strips: dict[int, Strip] = {}
         self._palette: Palette | None = None
         self.lines_rendered = 0
@@ -308,6 +309,7 @@ class ReaderView(ReaderActions, ScrollView, can_focus=True):
         line = self._layout.line_of(self._position)
         height = self.scrollable_content_region.height
         if height <= 0:
+            self._center_when_sized = True  # not laid out yet: on_resize will scroll
             return
         top = round(self.scroll_y)
         margin = min(_SCROLL_MARGIN, (height - 1) // 2)
@@ -328,6 +330,9 @@ class ReaderView(ReaderActions, ScrollView, can_focus=True):
             self._index = SpanIndex(self._spans, self._layout)
             self._relaid()
             self.call_after_refresh(self._scroll_to_cursor)
+        if self._center_when_sized and self._layout is not None:
+            self._center_when_sized = False
+            self.call_after_refresh(self._scroll_to_cursor, center=True)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
