@@ -31,7 +31,7 @@ from tui.store.undo import Change, History, Step
 from tui.store.tables import TableMethods
 
 BACKUP_EVERY = 600.0  # seconds between rolling backups while a session keeps saving
-CHUNK = 2000
+SEGMENT = 1000  # doc ids per serialisation segment: a save re-serialises only changed segments
 SINGULAR = {"meta": "meta", "documents": "document", "annotations": "annotation",
             "entities": "entity", "relations": "relation", "labels": "label"}  # records per write chunk: keeps each GIL hold short while saving
 
@@ -48,7 +48,8 @@ class Store(TableMethods):
         self._rows: dict[str, dict[int, dict]] = {t: {} for t in R.TABLES}
         self._index: dict[str, dict[str, int]] = {t: {} for t in R.TABLES}
         self._next: dict[str, int] = {t: 1 for t in R.TABLES}
-        self._blobs: dict[str, dict[int, tuple[dict, bytes]]] = {t: {} for t in R.TABLES}
+        self._segments: dict[str, dict[int, bytes]] = {t: {} for t in R.TABLES}  # saver thread only
+        self._dirty: dict[str, set[int]] = {t: set() for t in R.TABLES}
         self._by_doc: dict[str, dict[str, None]] = {}
         self._generation = 0
         self._history = History()
@@ -112,16 +113,20 @@ class Store(TableMethods):
             raw = data.get(table) or {}
             if not isinstance(raw, dict):
                 raise StoreError(corrupt_message(self.path, f"has a {table!r} table that is not an object"))
-            rows, index = self._rows[table], self._index[table]
-            for key, record in raw.items():
-                if not isinstance(record, dict) or "id" not in record:
-                    raise StoreError(corrupt_message(self.path, f"has a record without an id in {table!r}"))
-                doc_id = int(key)
-                rows[doc_id] = record
-                index[record["id"]] = doc_id
+            try:
+                rows = {int(key): record for key, record in raw.items()}
+                self._index[table] = {record["id"]: doc_id for doc_id, record in rows.items()}
+            except (TypeError, KeyError, ValueError):
+                raise StoreError(corrupt_message(self.path, f"has a record without an id in {table!r}")) from None
+            self._rows[table] = rows
             self._next[table] = max(rows, default=0) + 1
-        for doc_id, ann in self._rows["annotations"].items():
-            self._by_doc.setdefault(ann["document_id"], {})[ann["id"]] = None
+            self._dirty[table] = {doc_id // SEGMENT for doc_id in rows}
+        by_doc = self._by_doc
+        for ann in self._rows["annotations"].values():
+            ids = by_doc.get(ann["document_id"])
+            if ids is None:
+                ids = by_doc[ann["document_id"]] = {}
+            ids[ann["id"]] = None
 
     def close(self) -> bool:
         """Save everything pending, release the lock; False if the last save did not succeed."""
@@ -178,34 +183,35 @@ class Store(TableMethods):
             self._saver.request(self._generation)
 
     def _snapshot(self) -> tuple[int, Iterable[bytes]]:
-        """Copy the row maps under the lock (cheap), serialise outside it (the saver's time)."""
+        """Take the records of changed segments under the lock (cheap); serialise outside it."""
         with self._lock:
             generation = self._generation
-            rows = {t: dict(self._rows[t]) for t in R.TABLES}
-        return generation, self._chunks(rows)
+            work = {}
+            for table in R.TABLES:
+                rows, dirty = self._rows[table], self._dirty[table]
+                self._dirty[table] = set()
+                work[table] = {
+                    seg: {str(d): rows[d] for d in range(seg * SEGMENT, (seg + 1) * SEGMENT) if d in rows}
+                    for seg in dirty
+                }
+        return generation, self._chunks(work)
 
-    def _chunks(self, rows: dict[str, dict[int, dict]]) -> Iterator[bytes]:
+    def _chunks(self, work: dict[str, dict[int, dict[str, dict]]]) -> Iterator[bytes]:
+        """The whole file from cached segment bytes, re-serialising only the changed segments."""
+        for table in R.TABLES:
+            cache = self._segments[table]
+            for seg, records in work[table].items():
+                if records:
+                    cache[seg] = orjson.dumps(records)[1:-1]  # the members, without the braces
+                else:
+                    cache.pop(seg, None)
         yield b"{"
         for n, table in enumerate(R.TABLES):
-            cache = self._blobs[table]
             yield (b"," if n else b"") + orjson.dumps(table) + b":{"
-            parts: list[bytes] = []
-            first = True
-            for doc_id, record in rows[table].items():
-                cached = cache.get(doc_id)
-                if cached is None or cached[0] is not record:
-                    blob = orjson.dumps(record)
-                    cache[doc_id] = (record, blob)
-                else:
-                    blob = cached[1]
-                parts.append(b'%s"%d":%s' % (b"" if first else b",", doc_id, blob))
-                first = False
-                if len(parts) >= CHUNK:
-                    yield b"".join(parts)
-                    parts = []
-            for gone in [d for d in cache if d not in rows[table]]:
-                cache.pop(gone, None)
-            yield b"".join(parts) + b"}"
+            cache = self._segments[table]
+            for i, seg in enumerate(sorted(cache)):
+                yield (b"," if i else b"") + cache[seg]
+            yield b"}"
         yield b"}"
 
     def _write(self, chunks: Iterable[bytes]) -> None:
@@ -248,6 +254,8 @@ class Store(TableMethods):
                 self._next[table] += 1
                 index[rec_id] = doc_id
             rows[doc_id] = record
+        if doc_id is not None:
+            self._dirty[table].add(doc_id // SEGMENT)
         if table == "annotations":
             if before is not None and (record is None or record["document_id"] != before["document_id"]):
                 self._by_doc.get(before["document_id"], {}).pop(rec_id, None)

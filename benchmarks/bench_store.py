@@ -1,0 +1,146 @@
+"""Store speed on generated databases: open, add latency, time to durable, export, peak memory.
+
+Targets (issue): the caller never waits more than 5 ms for a mutation at 100k annotations;
+durable within 50 ms at 10k and 300 ms at 100k; open under 0.5 s at 100k; JSONL export of
+100k under 3 s. Prints medians (and p99/max for add latency) and the ratio to each target.
+Each size runs in its own subprocess so peak RSS is per size.
+Run: .venv/bin/python benchmarks/bench_store.py [--sizes 1000,10000,100000] [--adds 300]
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tui.store import records as R  # noqa: E402
+from tui.store.storage import write_atomic  # noqa: E402
+
+import orjson  # noqa: E402
+
+WORDS = ("Beijing backs the Blockchain-based Service Network , said Zhang Wei of the State Information "
+         "Center on Monday . Officials expect 100 cities to join the alliance by 2025 .").split()
+DOCS_FOR = {1_000: 1_000, 10_000: 2_000, 100_000: 10_000}
+TARGETS = {("add_p50", 100_000): 0.005, ("durable", 10_000): 0.050, ("durable", 100_000): 0.300,
+           ("open", 100_000): 0.5, ("export jsonl", 100_000): 3.0}
+
+
+def generate(path: Path, n_annotations: int, n_documents: int, seed: int = 1) -> None:
+    """A realistic-shaped database: ~1,800-character articles, 10-character-ish spans."""
+    rng = random.Random(seed)
+    tables: dict[str, dict] = {t: {} for t in R.TABLES}
+    tables["meta"]["1"] = R.meta_record()
+    for i, label in enumerate(R.default_labels(), 1):
+        tables["labels"][str(i)] = label
+    docs = []
+    for d in range(n_documents):
+        text = " ".join(rng.choice(WORDS) for _ in range(300))
+        doc = R.document_record(f"corpus/{d:05d}.txt", text=text, path=f"/corpus/{d:05d}.txt", raw_sha256="0" * 64,
+                                cleaner_version="1", title=f"Article {d}", metadata={"source": "bench"}, overrides=None)
+        tables["documents"][str(d + 1)] = doc
+        docs.append(doc)
+    labels = [l[0] for l in R.DEFAULT_LABELS[:9]]
+    for a in range(n_annotations):
+        doc = docs[a % n_documents]
+        start = rng.randrange(0, len(doc["text"]) - 40)
+        ann = R.annotation_record(doc, "entity", rng.choice(labels), start, start + rng.randrange(3, 30),
+                                  attributes=None, entity_id=None, source_start=start, source_end=start + 3,
+                                  state="ok", annotator="bench")
+        ann["source_end"] = ann["source_start"] + (ann["end"] - ann["start"])
+        tables["annotations"][str(a + 1)] = ann
+    write_atomic(path, [orjson.dumps(tables)])
+
+
+def measure(path: Path, adds: int) -> dict:
+    """Runs in the child process: every number for one database size."""
+    from tui.formats import EXPORT_FORMATS
+    from tui.store import Store
+
+    result: dict = {"file_mb": path.stat().st_size / 1e6}
+    opens = []
+    for _ in range(3):
+        t = time.perf_counter()
+        store = Store.open(path, annotator="bench")
+        opens.append(time.perf_counter() - t)
+        if _ < 2:
+            store.close()
+    result["open"] = statistics.median(opens)
+
+    docs = [d["id"] for d in store.documents()[:50]]
+    latencies = []
+    for i in range(adds):  # a fast typist: the saver is busy writing most of the time
+        t = time.perf_counter()
+        store.add_annotation(docs[i % len(docs)], "entity", "ORG", 10, 20)
+        latencies.append(time.perf_counter() - t)
+        time.sleep(0.002)
+    store.flush(timeout=60)
+    latencies.sort()
+    result["add_p50"] = statistics.median(latencies)
+    result["add_p99"] = latencies[int(len(latencies) * 0.99) - 1]
+    result["add_max"] = latencies[-1]
+
+    durable = []
+    for i in range(15):
+        t = time.perf_counter()
+        store.add_annotation(docs[i % len(docs)], "entity", "GPE", 30, 40)
+        store.flush(timeout=60)
+        durable.append(time.perf_counter() - t)
+    result["durable"] = statistics.median(durable)
+
+    snapshot = store.snapshot()
+    for name in ("jsonl", "json", "w3c", "conll", "brat"):
+        fmt = EXPORT_FORMATS[name]
+        exporter = fmt.load()
+        with tempfile.TemporaryDirectory() as tmp:
+            t = time.perf_counter()
+            if fmt.target == "directory":
+                exporter(snapshot, Path(tmp) / "out")
+            else:
+                exporter(snapshot, io.BytesIO())
+            result[f"export {name}"] = time.perf_counter() - t
+    store.close()
+    result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--adds", type=int, default=300)
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(measure(Path(args.child), args.adds)))
+        return
+    for size in (int(s) for s in args.sizes.split(",")):
+        with tempfile.TemporaryDirectory(dir=ROOT / "benchmarks") as tmp:
+            path = Path(tmp) / "annotations.json"
+            t = time.perf_counter()
+            generate(path, size, DOCS_FOR.get(size, max(1, size // 10)))
+            gen_time = time.perf_counter() - t
+            out = subprocess.run([sys.executable, __file__, "--child", str(path), "--adds", str(args.adds)],
+                                 capture_output=True, text=True, check=True).stdout
+        result = json.loads(out)
+        print(f"\n{size:,} annotations over {DOCS_FOR.get(size, size // 10):,} documents "
+              f"({result.pop('file_mb'):.1f} MB file, generated in {gen_time:.1f} s)")
+        for key, value in result.items():
+            unit = "MB" if key.endswith("_mb") else "ms"
+            shown = value if unit == "MB" else value * 1000
+            target = TARGETS.get((key, size))
+            ratio = f"   target {target * 1000:.0f} ms, ratio {value / target:.2f}" if target else ""
+            print(f"  {key:<14} {shown:10.2f} {unit}{ratio}")
+
+
+if __name__ == "__main__":
+    main()
