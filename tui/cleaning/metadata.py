@@ -4,15 +4,11 @@ from __future__ import annotations
 
 import re
 
+from .authors import bare_name, bio, byline
 from .dates import find_date
 from .features import BAD, GOOD, NEAR, LineFeatures
 
 TITLE_WINDOW = 30  # lines above the body searched for the title
-_NAME = r"[A-ZÀ-ÞŁŚŻ][\w'’.-]*(?:\s+(?:van|von|de|der|den|da|di|del|le|la|du|[A-ZÀ-ÞŁŚŻ][\w'’.-]*)){1,3}"
-_BYLINE = re.compile(
-    rf"^(?:by|von|par|por|di|door|przez|autor(?:in)?|author|written by|text|texte|redakcja)\s*:?\s+"
-    rf"({_NAME}(?:\s*(?:,|and|und|et|y|e|&)\s*{_NAME})*)", re.I)
-_BIO = re.compile(rf"^({_NAME})\s+(?:is|was|ist|est|es|è|war)\s+(?:a|an|the|ein|eine|un|une|una|uno|der|die)\b")
 _SEP = re.compile(r"\s+[-–—|>›»/]\s+|\s*[>›»]\s*")
 _META_WORDS = re.compile(
     r"^(published|updated|posted|veröffentlicht|aktualisiert|publié|mis à jour|publicado|actualizado|"
@@ -24,7 +20,7 @@ def is_meta_line(f: LineFeatures) -> str | None:
     if f.words > 14:
         return None
     text = f.line.text
-    if _BYLINE.match(text):
+    if byline(text, lead_within=40):
         return "byline"
     hit = find_date(text)
     if hit and (f.words <= 8 or _META_WORDS.match(text)):
@@ -85,14 +81,6 @@ def section_of(title: str, f: LineFeatures) -> str | None:
     return head[-1].strip() if head else None
 
 
-def byline_author(text: str) -> str | None:
-    m = _BYLINE.match(text)
-    return m.group(1).strip() if m else None
-
-
-def bio_author(text: str) -> str | None:
-    m = _BIO.match(text)
-    return m.group(1).strip() if m else None
 
 
 DATE_REACH = 40  # lines around the title searched for a date when the header has none
@@ -135,7 +123,7 @@ def extract(feats: list[LineFeatures], decisions: list[str], reasons: list, a: i
         if not why:
             continue
         if why == "byline" and meta["author"] is None:
-            meta["author"] = byline_author(f.line.text)
+            meta["author"] = byline(f.line.text)
             meta["found"]["author"] = f.line.number
         if meta["date"] is None:
             hit = find_date(f.line.text)
@@ -148,11 +136,26 @@ def extract(feats: list[LineFeatures], decisions: list[str], reasons: list, a: i
         if near:
             meta["date"], meta["found"]["date"] = near[0], feats[near[1]].line.number
     if meta["author"] is None:
-        for j in range(max(a + 1, b - 1), min(len(feats), b + 4)):
-            name = bio_author(feats[j].line.text)
-            if name:
-                meta["author"] = name
-                meta["found"]["author"] = feats[j].line.number
-                decisions[j], reasons[j] = "meta", "author bio"
-                break
+        _find_author(feats, decisions, reasons, meta, t, ref, a, b)
     return t, meta
+
+
+def _find_author(feats, decisions, reasons, meta, t, ref, a, b) -> None:
+    """Author from a bare name line by the title, else a byline or bio at the end of the body."""
+    for j in range(max(0, ref - 2), min(len(feats), a + 3)):
+        if j != t and decisions[j] != "content" and feats[j].kind != BAD:
+            name = bare_name(feats[j].line.text)
+            if name:
+                meta["author"], meta["found"]["author"] = name, feats[j].line.number
+                decisions[j], reasons[j] = "meta", "byline"
+                return
+    for j in range(max(a + 1, b - 2), min(len(feats), b + 6)):
+        f = feats[j]
+        name = byline(f.line.text) if f.words <= 12 else None
+        why = "byline"
+        if not name:
+            name, why = bio(f.line.text), "author bio"
+        if name:
+            meta["author"], meta["found"]["author"] = name, f.line.number
+            decisions[j], reasons[j] = "meta", why
+            return

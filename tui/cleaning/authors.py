@@ -1,0 +1,77 @@
+"""Author names from bylines ("By Jane Doe", "Von X und Y"), bare name lines and author bios."""
+
+from __future__ import annotations
+
+import re
+
+from .stopwords import STOPWORDS
+
+_LEAD = re.compile(
+    r"(?:^|(?<=[\s|·•]))(?:written by|posted by|geschrieben von|verfasst von|ein beitrag von|by|von|par|por|"
+    r"door|przez|autor(?:in)?|author|redakteur(?:in)?)\s*:?\s*(?=\S)", re.I)
+_STOP_AT = re.compile(
+    r"\s*(?:\d|\||\(|\[|·|•|—|–|\s-\s|@|\b(?:am|on|le|el|il|um|at|in|im|for|für|pour|para|per|with|mit|"
+    r"updated|published|veröffentlicht|aktualisiert)\b)")
+_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*")
+_NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÞŁŚŻ][\w'’.-]*|van|von|de|der|den|da|di|del|le|la|du|dos|das|ten|ter)$")
+_HANDLE = re.compile(r"^[\w.-]{3,30}$")
+_BIO = re.compile(r"^((?:[A-ZÀ-ÞŁŚŻ][\w'’.-]*\s+){1,3}[A-ZÀ-ÞŁŚŻ][\w'’.-]*)\s+(?:is|was|ist|est|es|è|war)\s+"
+                  r"(?:a|an|the|ein|eine|un|une|una|uno|der|die)\b")
+
+
+def _name_like(part: str, allow_handle: bool) -> bool:
+    tokens = part.split()
+    if not 1 <= len(tokens) <= 4:
+        return False
+    if len(tokens) == 1:
+        return allow_handle and bool(_HANDLE.match(tokens[0])) and tokens[0].lower() not in STOPWORDS
+    return all(_NAME_TOKEN.match(t) for t in tokens) and _NAME_TOKEN.match(tokens[0]).group(0)[0].isupper()
+
+
+def _names_span(rest: str, allow_handle: bool) -> str | None:
+    """The leading run of name-like parts of rest, as written (connectors kept)."""
+    stop = _STOP_AT.search(rest)
+    head = rest[: stop.start()] if stop else rest
+    head = head.strip(" ,;:.")
+    end, pos = 0, 0
+    for m in list(_SPLIT.finditer(head)) + [None]:
+        part_end = m.start() if m else len(head)
+        part = head[pos:part_end].strip()
+        if not _name_like(part, allow_handle and end == 0):
+            tokens = part.split()
+            while len(tokens) > 2 and not _name_like(" ".join(tokens), False):
+                tokens.pop()  # "Jane Doe jdoe" -> "Jane Doe"
+            if end == 0 and len(tokens) >= 2 and _name_like(" ".join(tokens), False):
+                end = pos + head[pos:].index(tokens[-1]) + len(tokens[-1])
+            break
+        end = part_end
+        if m is None:
+            break
+        pos = m.end()
+    return head[:end].strip() or None
+
+
+def byline(text: str, lead_within: int = 160) -> str | None:
+    """Author named in a byline such as 'By Jane Doe | May 3' or 'Veröffentlicht am ... von Heiko'."""
+    if len(text) > 160:
+        return None
+    for m in _LEAD.finditer(text, 0, lead_within + 12):
+        if m.start() > lead_within:
+            break
+        names = _names_span(text[m.end():], allow_handle=True)
+        if names:
+            return names
+    return None
+
+
+def bare_name(text: str) -> str | None:
+    """A line that is only a person's name (2-4 capitalised words), as bylines often are."""
+    if len(text) > 50:
+        return None
+    return text if _name_like(text, allow_handle=False) and len(text.split()) >= 2 else None
+
+
+def bio(text: str) -> str | None:
+    """The subject of an author bio sentence: 'Jane Doe is a reporter ...'."""
+    m = _BIO.match(text)
+    return m.group(1).strip() if m else None
