@@ -51,3 +51,17 @@ def test_utf16_html_with_bom(tmp_path):
     docs = list(load_paths([tmp_path], on_error=errors.append))
     assert errors == [] and docs[0].encoding == "utf-16"
     assert "state-backed blockchain alliance" in docs[0].raw
+
+
+def test_utf16_without_bom_is_recognised():
+    text = "China forms a state-backed blockchain alliance.\r\n"
+    assert decode_bytes(text.encode("utf-16-le")) == (text, "utf-16-le")
+    assert decode_bytes(text.encode("utf-16-be")) == (text, "utf-16-be")
+
+
+def test_binary_is_not_mistaken_for_utf16():
+    try:
+        decode_bytes(bytes(range(256)) * 4)
+    except DecodeError:
+        return
+    raise AssertionError("binary bytes were decoded as text")

@@ -36,6 +36,20 @@ def looks_binary(data: bytes) -> bool:
     return controls > max(8, len(head) // 20)
 
 
+def _bomless_utf16(data: bytes) -> str | None:
+    """Recognise UTF-16 without a BOM: mostly-Latin text has a NUL in every other byte."""
+    head = data[:_SNIFF]
+    if len(head) < 8 or len(head) % 2:
+        return None
+    even, odd = head[0::2], head[1::2]
+    half = len(head) // 2
+    if odd.count(0) > 0.9 * half and even.count(0) < 0.05 * half:
+        return "utf-16-le"
+    if even.count(0) > 0.9 * half and odd.count(0) < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
 def _utf8_is_plausible(data: bytes) -> str | None:
     """Decode as UTF-8 when the bytes are UTF-8 with at most a few broken sequences."""
     try:
@@ -66,6 +80,9 @@ def decode_bytes(data: bytes, *, html: bool = False) -> tuple[str, str]:
     for bom, name, label in _BOMS:
         if data.startswith(bom):
             return data[len(bom):].decode(name, errors="replace"), label
+    utf16 = _bomless_utf16(data)
+    if utf16 is not None:
+        return data.decode(utf16, errors="replace"), utf16
     if looks_binary(data):
         raise DecodeError("binary data, not text (NUL or control bytes)")
     if html:
