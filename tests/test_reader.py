@@ -367,3 +367,17 @@ async def test_cursor_given_before_layout_is_scrolled_into_view(width):
         reader = app.screen.query_one(ReaderView)
         line = reader._layout.line_of(reader._position)
         assert reader.scroll_y <= line < reader.scroll_y + reader.scrollable_content_region.height
+
+
+async def test_theme_change_restyles_cached_lines():
+    text, blocks = article()
+    app = Host(blocks)
+    async with app.run_test(size=(80, 24)) as pilot:
+        reader = app.query_one(ReaderView)
+        await pilot.pause()
+        dark = reader.render_line(0)
+        app.theme = "textual-light"
+        await pilot.pause()
+        light = reader.render_line(0)
+        assert dark.text == light.text
+        assert [s.style for s in dark] != [s.style for s in light]
