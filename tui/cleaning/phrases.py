@@ -5,30 +5,30 @@ from __future__ import annotations
 import re
 
 # Each family: reason -> patterns searched in a lower-cased short line (a few words at most).
-_SHORT = {
-    "navigation": r"""^(skip to|jump to|zum inhalt|zur navigation|direkt zum|aller au contenu|ir al contenido|
+_SHORT = [
+    ("navigation", r"""^(skip to|jump to|zum inhalt|zur navigation|direkt zum|aller au contenu|ir al contenido|
         vai al contenuto|menu|menü|main menu|navigation|navigationspfad|home|startseite|accueil|inicio|search|suche|
         suchen|rechercher|buscar|cerca|sign in|log in|login|logout|anmelden|einloggen|abmelden|register|
         registrieren|connexion|se connecter|iniciar sesión|accedi|my account|mein konto|back to top|nach oben|
         top|haut de page|previous( article| post)?|next( article| post)?|vorheriger artikel|nächster artikel|
         zurück|weiter|older posts|newer posts|mehr|more|show more|load more|mehr anzeigen|alle anzeigen|
         view all|see all|contact|kontakt|about us|über uns|sitemap|faq|help|hilfe|close|schließen|
-        fermer|cerrar|chiudi)\b""",
-    "share prompt": r"""(^|\b)(share|share this|share on|teilen|partager|compartir|condividi|
+        fermer|cerrar|chiudi)\b"""),
+    ("share prompt", r"""(^|\b)(share|share this|share on|teilen|partager|compartir|condividi|
         udostępnij|delen|tweet|whatsapp|facebook|twitter|pinterest|linkedin|xing|reddit|telegram|
-        e-?mail|print|drucken|imprimer|imprimir|stampa|copy link|link kopieren)(\b|$)""",
-    "subscription prompt": r"""(subscribe|subscription|newsletter|abonnieren|abonnement|abonnenten|
+        e-?mail|print|drucken|imprimer|imprimir|stampa|copy link|link kopieren)(\b|$)"""),
+    ("subscription prompt", r"""(subscribe|subscription|newsletter|abonnieren|abonnement|abonnenten|
         \babo\b|sign up|s'abonner|abonnez|suscr[ií]b|iscriviti|abbonati|zapisz się|inscreva|
-        register now|jetzt registrieren|free trial|kostenlos testen|get the app)""",
-    "comment form": r"""(leave a (reply|comment)|post a comment|add a comment|write a comment|
+        register now|jetzt registrieren|free trial|kostenlos testen|get the app)"""),
+    ("comment form", r"""(leave a (reply|comment)|post a comment|add a comment|write a comment|
         your email address will not be published|required fields are marked|notify of|
         \d+\s+(comments?|kommentare?|commentaires?|comentarios?|commenti|reacties|komentarz\w*)\b|
         ^(comments?|kommentare?|commentaires?|comentarios?|commenti|reacties|komentarze|reply|antworten|
         répondre|responder|rispondi|like|gefällt mir|melden|report|cancel reply)\b|
         kommentar (schreiben|verfassen|abschicken)|save my name|submit comment|post comment|
         laisser un commentaire|deja (un|una) (comentario|respuesta)|lascia un commento|
-        you must be logged in|logged in as|sie müssen angemeldet sein|\bsays:$|\bsagt:$|\bdit :$)""",
-    "related-posts block": r"""(related (posts?|articles?|stories|content|topics)|you may also like|
+        you must be logged in|logged in as|sie müssen angemeldet sein|\bsays:$|\bsagt:$|\bdit :$)"""),
+    ("related-posts block", r"""(related (posts?|articles?|stories|content|topics)|you may also like|
         you might also like|read more|read also|also read|more from|more stories|more news|recommended|
         popular posts|most (read|popular|viewed)|trending|weitere artikel|das könnte sie auch|
         auch interessant|auch lesen|mehr zum thema|weitere informationen|weiterführende links|
@@ -40,47 +40,47 @@ _SHORT = {
         derniers articles|últimas noticias|ultime notizie|najnowsze|mehr (aus|zu|von)|lesen sie auch|meistgelesen|ähnliche (artikel|beiträge)|
         verwandte artikel|à lire aussi|lire aussi|lire la suite|voir aussi|sur le même sujet|
         te puede interesar|leer más|noticias relacionadas|leggi anche|potrebbe interessarti|
-        articoli correlati|zobacz (też|także)|czytaj (też|także|więcej)|lees ook|gerelateerd)""",
-    "advertisement": r"""^(advertisement|advertising|anzeige|werbung|sponsored|promoted|publicité|
+        articoli correlati|zobacz (też|także)|czytaj (też|także|więcej)|lees ook|gerelateerd)"""),
+    ("advertisement", r"""^(advertisement|advertising|anzeige|werbung|sponsored|promoted|publicité|
         publicidad|pubblicità|reklama|advertentie|ad|discover|download|buy|shop now|order now|book now|
-        click here|hier klicken|jetzt (kaufen|bestellen|buchen|entdecken|testen|sichern)|get (your|the|our))\b""",
-    "tags": r"""^(tags?|tagged|tagged with|schlagworte?|schlagwörter|stichworte?|themen|étiquettes|
-        mots-clés|etiquetas|categor(y|ies|ie|ías|ia)|kategorien?|filed under|posted in)\b""",
-    "breadcrumb": r"""^(you are here|sie sind hier|vous êtes ici|está en|ti trovi in)\b""",
-    "cookie notice": r"""(cookies?\b|datenschutz|privacy|confidentialité|privacidad|ok, ?verstanden|
-        ^(accept|akzeptieren|accepter|aceptar|accetta|alle akzeptieren|einverstanden|i agree)\b)""",
-    "copyright": r"""(©|\(c\)\s*\d{4}|copyright|all rights reserved|alle rechte vorbehalten|
+        click here|hier klicken|jetzt (kaufen|bestellen|buchen|entdecken|testen|sichern)|get (your|the|our))\b"""),
+    ("tags", r"""^(tags?|tagged|tagged with|schlagworte?|schlagwörter|stichworte?|themen|étiquettes|
+        mots-clés|etiquetas|categor(y|ies|ie|ías|ia)|kategorien?|filed under|posted in)\b"""),
+    ("breadcrumb", r"""^(you are here|sie sind hier|vous êtes ici|está en|ti trovi in)\b"""),
+    ("cookie notice", r"""(cookies?\b|datenschutz|privacy|confidentialité|privacidad|ok, ?verstanden|
+        ^(accept|akzeptieren|accepter|aceptar|accetta|alle akzeptieren|einverstanden|i agree)\b)"""),
+    ("copyright", r"""(©|\(c\)\s*\d{4}|copyright|all rights reserved|alle rechte vorbehalten|
         tous droits réservés|todos los derechos|tutti i diritti|impressum|imprint|mentions légales|
-        aviso legal|terms of (use|service)|nutzungsbedingungen|\bagb\b|conditions générales)""",
-}
+        aviso legal|terms of (use|service)|nutzungsbedingungen|\bagb\b|conditions générales)"""),
+]
 
 # Strong phrases: boilerplate even in a long line.
-_LONG = {
-    "related-posts block": r"""^(read (more|also|next)|see also|related|more|also on|lesen sie (auch|mehr|hier)|
+_LONG = [
+    ("related-posts block", r"""^(read (more|also|next)|see also|related|more|also on|lesen sie (auch|mehr|hier)|
         auch lesen|mehr (dazu|zum thema)|weiterlesen|zum thema|lire (aussi|la suite)|à lire aussi|voir aussi|
         vea también|lea (también|más)|leer más|mira también|te puede interesar|leggi anche|leggi (di )?più|
-        czytaj (też|także|więcej)|zobacz (też|także)|lees ook|leia (também|mais)|veja também)\s*[:›»>|–—-]""",
-    "caption": r"""^(foto|fotos|photo|photos|bild|bilder|image|imagen|immagine|credit|crédit|quelle|fuente|
+        czytaj (też|także|więcej)|zobacz (też|także)|lees ook|leia (também|mais)|veja também)\s*[:›»>|–—-]"""),
+    ("caption", r"""^(foto|fotos|photo|photos|bild|bilder|image|imagen|immagine|credit|crédit|quelle|fuente|
         fonte|źródło|bildquelle|fotocredit|photo credit|crédito)\s*:|(getty images|\bdpa\b|\bafp\b|
-        reuters|\bimago\b|picture alliance|shutterstock|istock(photo)?|keystone|\bap photo)\W*$|©""",
-    "disclaimer": r"""^(disclaimer|haftungsausschluss|avertissement)\b|the views and opinions expressed|
-        does not constitute (financial|investment) advice|not (be )?considered (as )?financial advice""",
-    "cookie notice": r"""(we use cookies|this (web)?site uses cookies|verwendet cookies|nutzt cookies|
-        utilise des cookies|utiliza cookies|utilizza (i )?cookie|by continuing to (use|browse))""",
-    "copyright": r"""(all rights reserved|alle rechte vorbehalten|tous droits réservés|
-        todos los derechos reservados|tutti i diritti riservati)""",
-    "comment form": r"""(your email address will not be published|required fields are marked|
+        reuters|\bimago\b|picture alliance|shutterstock|istock(photo)?|keystone|\bap photo)\W*$|©"""),
+    ("disclaimer", r"""^(disclaimer|haftungsausschluss|avertissement)\b|the views and opinions expressed|
+        does not constitute (financial|investment) advice|not (be )?considered (as )?financial advice"""),
+    ("cookie notice", r"""(we use cookies|this (web)?site uses cookies|verwendet cookies|nutzt cookies|
+        utilise des cookies|utiliza cookies|utilizza (i )?cookie|by continuing to (use|browse))"""),
+    ("copyright", r"""(all rights reserved|alle rechte vorbehalten|tous droits réservés|
+        todos los derechos reservados|tutti i diritti riservati)"""),
+    ("comment form", r"""(your email address will not be published|required fields are marked|
         ihre e-mail-adresse wird nicht veröffentlicht|votre adresse (e-)?mail ne sera pas publiée|
-        tu dirección de correo electrónico no será publicada|il tuo indirizzo email non sarà pubblicato)""",
-    "related-posts block": r"""^(interested in (reading )?more|want to read more|discover more (about|from)|
-        read more (about|from|on)|find more (about|from)|for more (stories|articles|news) (like this|on|about))\b""",
-    "subscription prompt": r"""(sign up for (our|the) newsletter|subscribe to (our|the) newsletter|
-        melden sie sich (jetzt )?für (unseren|den) newsletter|abonnez-vous à (notre|la) newsletter)""",
-}
+        tu dirección de correo electrónico no será publicada|il tuo indirizzo email non sarà pubblicato)"""),
+    ("related-posts block", r"""^(interested in (reading )?more|want to read more|discover more (about|from)|
+        read more (about|from|on)|find more (about|from)|for more (stories|articles|news) (like this|on|about))\b"""),
+    ("subscription prompt", r"""(sign up for (our|the) newsletter|subscribe to (our|the) newsletter|
+        melden sie sich (jetzt )?für (unseren|den) newsletter|abonnez-vous à (notre|la) newsletter)"""),
+]
 
 
-def _compile(families: dict[str, str]) -> list[tuple[str, re.Pattern]]:
-    return [(reason, re.compile(re.sub(r"\s*\n\s*", "", pat))) for reason, pat in families.items()]
+def _compile(families: list[tuple[str, str]]) -> list[tuple[str, re.Pattern]]:
+    return [(reason, re.compile(re.sub(r"\s*\n\s*", "", pat))) for reason, pat in families]
 
 
 SHORT_FAMILIES = _compile(_SHORT)
