@@ -286,8 +286,10 @@ class Store(TableMethods):
 
     @contextmanager
     def transaction(self, description: str) -> Iterator["Store"]:
-        """Group mutations into one undo step; an exception inside rolls all of them back."""
-        self._check_writable()
+        """Group mutations into one undo step; an exception inside rolls all of them back.
+
+        Allowed on a read-only store (the mutations inside raise ReadOnlyError themselves).
+        """
         with self._lock:
             outer = self._step is None
             if outer:

@@ -1,0 +1,53 @@
+"""The shipped example database and the README's reader must keep working against the schema."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from tui.store import Store
+from tui.store.check import check
+from tui.store.schema import schema_errors
+
+ROOT = Path(__file__).resolve().parent.parent
+ANNOTATIONS = ROOT / "annotations"
+
+
+def test_example_database_validates_and_opens(tmp_path):
+    assert check(ANNOTATIONS / "example.json").ok
+    copy = tmp_path / "example.json"
+    copy.write_bytes((ANNOTATIONS / "example.json").read_bytes())
+    with Store.open(copy, read_only=True) as store:
+        claims = [a for a in store.annotations() if a["kind"] == "claim"]
+        assert claims and claims[0]["attributes"]["speaker"]["text"] == "Lin Yunan"
+        assert {"National Information Centre", "State Information Center"} <= {a["exact"] for a in store.annotations()}
+
+
+def test_readme_python_reader_runs(tmp_path, monkeypatch, capsys):
+    readme = (ANNOTATIONS / "README.md").read_text()
+    reader = re.search(r"```python\n(.+?)```", readme, re.S).group(1)
+    assert len(reader.strip().splitlines()) <= 6
+    (tmp_path / "annotations").mkdir()
+    (tmp_path / "annotations" / "annotations.json").write_bytes((ANNOTATIONS / "example.json").read_bytes())
+    monkeypatch.chdir(tmp_path)
+    exec(compile(reader, "README.md", "exec"), {})
+    assert "Lin Yunan" in capsys.readouterr().out
+
+
+def test_readme_documents_every_schema_field():
+    readme = (ANNOTATIONS / "README.md").read_text()
+    schema = json.loads((ANNOTATIONS / "schema.json").read_text())
+    for name in ("meta", "document", "annotation", "entity", "relation", "label", "attributes"):
+        for field in schema["$defs"][name]["properties"]:
+            assert f"`{field}`" in readme, f"{name}.{field} is not documented in annotations/README.md"
+
+
+def test_schema_rejects_what_it_should():
+    data = json.loads((ANNOTATIONS / "example.json").read_text())
+    assert list(schema_errors(data)) == []
+    ann = next(iter(data["annotations"].values()))
+    ann["kind"] = "note"
+    del ann["exact"]
+    errors = list(schema_errors(data))
+    assert any("'note' is not one of" in e for e in errors) and any("'exact' is a required" in e for e in errors)
