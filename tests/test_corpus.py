@@ -167,3 +167,23 @@ def test_cleaner_failure_is_one_line_and_listing_goes_on(tree, tmp_path, monkeyp
     monkeypatch.setattr(tui.cleaning, "clean", real_clean)
     entries, errors, _ = run(tree, tmp_path / "cache")
     assert "b.txt" in {entry.id for entry in entries}  # retried, not remembered as failed
+
+
+def test_load_of_one_jsonl_record_skips_the_others(tmp_path, monkeypatch):
+    root = tmp_path / "dump"
+    root.mkdir()
+    lines = [json.dumps({"id": f"r{n}", "html": f"<p>{ARTICLE}</p>"}) for n in range(5)]
+    lines.insert(2, "{broken")
+    lines.append(json.dumps({"id": "plain", "title": "Two\nlines", "text": ARTICLE}))
+    (root / "d.jsonl").write_text("\n".join(lines) + "\n")
+    entries, errors, _ = run(root, tmp_path / "cache")
+    assert len(entries) == 6 and len(errors) == 1
+    assert entries[-1].title == "Two lines"
+    import tui.documents.html
+
+    extracted = []
+    real = tui.documents.html.extract_html
+    monkeypatch.setattr(tui.documents.html, "extract_html", lambda *a, **k: (extracted.append(1), real(*a, **k))[1])
+    opened = []
+    document, _ = load(entries[3], on_error=opened.append)
+    assert document.id == "d.jsonl#r3" and len(extracted) == 1 and opened == []

@@ -231,3 +231,10 @@ def test_a_file_reached_twice_loads_once(tmp_path):
     (tmp_path / "a.txt").write_text(ARTICLE)
     docs, errors = load([tmp_path, tmp_path, tmp_path / "a.txt"])
     assert [doc.id for doc in docs] == ["a.txt"] and errors == []
+
+
+def test_html_fragment_in_jsonl_is_extracted(tmp_path):
+    record = {"id": "f", "html": "<p>China has unveiled a state-backed blockchain alliance.</p>"}
+    (tmp_path / "d.jsonl").write_text(json.dumps(record) + "\n")
+    docs, errors = load([tmp_path])
+    assert errors == [] and docs[0].raw == "China has unveiled a state-backed blockchain alliance."

@@ -74,7 +74,8 @@ class CorpusIndex:
 
         cleaned = self._clean(document, on_error)
         meta = document.meta
-        title = meta.get("title") or cleaned.title or _first_line(cleaned.text) or document.id
+        title = " ".join(str(meta.get("title") or cleaned.title or _first_line(cleaned.text)).split())
+        title = title or document.id
         date = meta.get("date") or cleaned.meta.get("date")
         record = document.id.split("#", 1)[1] if document.kind == "jsonl" else None
         return CorpusEntry(
@@ -172,7 +173,14 @@ def _read_document(entry: CorpusEntry, on_error: Callable[[str], None]) -> Docum
         raise FileNotFoundError(f"{path}: cannot open ({error.strerror or error}); re-scan the corpus") from None
     file_id = entry.id.split("#", 1)[0] if entry.record is not None else entry.id
     source = Source(str(path), file_id, entry.kind, info.st_size, info.st_mtime_ns)
-    for document in load_source(source, errors.append):
+    if entry.record is not None:
+        from tui.documents import MAX_BYTES
+        from tui.documents.jsonl import load_jsonl
+
+        documents = load_jsonl(source, errors.append, max_bytes=MAX_BYTES, only=entry.record)
+    else:
+        documents = load_source(source, errors.append)
+    for document in documents:
         if entry.record is None or document.id == entry.id:
             if document.raw_sha256 != entry.raw_sha256:
                 on_error(f"{path}: changed since it was indexed; showing the new version")

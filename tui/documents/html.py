@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 __all__ = ["extract_html", "source_lines", "site_of", "HtmlExtractionError"]
 
 _TAG = re.compile(r"<[^>]*>")
+_PAGE = re.compile(r"<(html|body|head)\b", re.IGNORECASE)
 
 
 class HtmlExtractionError(ValueError):
@@ -34,6 +35,8 @@ def extract_html(markup: str, url: str | None = None) -> tuple[str, dict]:
     """Return (text, meta): the title line + blank line + main text, and title/date/author/url/source."""
     import trafilatura
 
+    if not _PAGE.search(markup[:4096]):
+        markup = f"<html><body>{markup}</body></html>"  # a fragment (common in JSONL dumps)
     try:
         result = trafilatura.bare_extraction(
             markup, url=url, with_metadata=True, include_comments=False, include_tables=True

@@ -45,8 +45,22 @@ def _record_meta(record: dict) -> dict:
     return meta
 
 
-def load_jsonl(source: Source, on_error: Callable[[str], None], *, max_bytes: int) -> Iterator[Document]:
-    """Yield one Document per good line; report each bad line (with its number) and go on."""
+def _record_id(record: dict, number: int) -> str:
+    """The record's own id, or `L<line number>` when it has none."""
+    record_id = record.get("id")
+    if isinstance(record_id, (str, int)) and not isinstance(record_id, bool) and str(record_id).strip():
+        return str(record_id).strip()
+    return f"L{number}"  # marked so it cannot pass for a real id
+
+
+def load_jsonl(
+    source: Source, on_error: Callable[[str], None], *, max_bytes: int, only: str | None = None
+) -> Iterator[Document]:
+    """Yield one Document per good line; report each bad line (with its number) and go on.
+
+    With `only` (a record id), skip every other record before any HTML extraction and stop
+    at the first match: opening one article of a big dump stays cheap.
+    """
     from tui.documents import Document
 
     seen: set[str] = set()
@@ -75,14 +89,18 @@ def load_jsonl(source: Source, on_error: Callable[[str], None], *, max_bytes: in
             if not isinstance(record, dict):
                 on_error(f"{where}: not a JSON object; line skipped")
                 continue
+            if only is not None and _record_id(record, number) != only:
+                continue
             document = _document(record, line, source, number, where, seen, on_error, Document)
             if document is not None:
                 yield document
+                if only is not None:
+                    return
     except OSError as error:
         on_error(f"{source.path}: read failed ({error.strerror or error}); rest of file skipped")
     finally:
         handle.close()
-    if not found_any:
+    if not found_any and only is None:
         on_error(f"{source.path}: empty file; skipped")
 
 
@@ -92,11 +110,7 @@ def _document(record, line, source, number, where, seen, on_error, document_clas
     if not (isinstance(text, str) and text.strip()) and not (isinstance(html, str) and html.strip()):
         on_error(f"{where}: record has no non-empty \"text\" or \"html\" string; line skipped")
         return None
-    record_id = record.get("id")
-    if isinstance(record_id, (str, int)) and not isinstance(record_id, bool) and str(record_id).strip():
-        record_id = str(record_id).strip()
-    else:
-        record_id = f"L{number}"  # no id: the line number, marked so it cannot pass for an id
+    record_id = _record_id(record, number)
     if record_id in seen:
         on_error(f"{where}: duplicate id {record_id!r} in this file; line skipped")
         return None
