@@ -129,6 +129,9 @@ async def run(args: argparse.Namespace) -> None:
         page_lines = (reader.lines_rendered - lines_before) / args.runs
         reader.move_to(len(text) // 3)
         _render_visible(reader)
+        sentence = timed(reader.action_sentence_next)  # pysbd runs once per newly entered paragraph
+        reader.move_to(len(text) // 3)
+        _render_visible(reader)
         label_spans = list(spans)
         counter = iter(range(10**9))
 
@@ -153,10 +156,12 @@ async def run(args: argparse.Namespace) -> None:
     for name, samples, target, lines in (
         ("word move (w)", word, 5, word_lines),
         ("page down", page, 20, page_lines),
+        ("sentence next (')')", sentence, 5, None),
         ("label (set_spans +1 span, w)", labels, 16, label_lines),
     ):
         median = _median_ms(samples)
-        extra = f", {lines:.2f} lines rebuilt/press" if lines is not None else ""
+        extra = f", max {max(samples) * 1000:.2f} ms"
+        extra += f", {lines:.2f} lines rebuilt/press" if lines is not None else ""
         print(f"{name + ':':34} {median:8.3f} ms median (target {target} ms, {median / target:.2f}x of "
               f"budget){extra}")
     print(f"{'pilot press w, CPU end to end:':34} {_median_ms(presses):8.3f} ms median; same press on an "
