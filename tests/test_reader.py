@@ -381,3 +381,16 @@ async def test_theme_change_restyles_cached_lines():
         light = reader.render_line(0)
         assert dark.text == light.text
         assert [s.style for s in dark] != [s.style for s in light]
+
+
+async def test_selection_straying_onto_a_dropped_line_keeps_the_article_part():
+    text, blocks = article()
+    app = Host(blocks)
+    async with app.run_test(size=(80, 24)) as pilot:
+        reader = app.query_one(ReaderView)
+        reader.move_to(text.index("launched"))
+        await pilot.press("v", "w", "w")  # onto "Share | Tweet | Email"
+        assert reader.current_block.kind == "dropped"
+        assert quoted(text, reader.selection) == "launched"
+        await pilot.press("w", "w", "w")  # through it into the article
+        assert quoted(text, reader.selection) == "launched\n\nThe Ministry"

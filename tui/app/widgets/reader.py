@@ -179,9 +179,12 @@ class ReaderView(ReaderActions, ScrollView, can_focus=True):
     def selection(self) -> tuple[int, int] | None:
         if self._selection is None or self._layout is None:
             return None
+        # Ends that stray onto dropped lines or headers are pulled back onto the article text.
         start = self._layout.to_clean(self._selection[0])
-        end = self._layout.to_clean(self._selection[1])
-        if start is None or end is None or end <= start:
+        if start is None:
+            start = self._layout.next_clean(self._selection[0])
+        end = self._layout.previous_clean_end(self._selection[1])
+        if end is None or end <= start:
             return None
         return start, end
 

@@ -205,3 +205,16 @@ class Layout:
             if start is not None:
                 return start + len(self.texts[index])
         return 0
+
+    def previous_clean_end(self, position: int) -> int | None:
+        """Clean offset at or before `position`, ending a range that strays into decoration."""
+        if not self.blocks:
+            return None
+        block = self.block_of(position)
+        if self.blocks[block].start is not None:
+            return self.to_clean(position)
+        for index in range(block - 1, -1, -1):
+            start = self.blocks[index].start
+            if start is not None:
+                return start + len(self.texts[index])
+        return None
