@@ -35,19 +35,20 @@ def wrap(text: str, width: int) -> list[tuple[int, int]]:
     line is cut by cells, never inside a code point.
     """
     width = max(1, width)
+    measure = len if text.isascii() else cell_len  # visible() left no control chars: ASCII is 1 cell each
     pieces: list[tuple[int, int]] = []
     line_start = 0
     cells = 0
     for match in _TOKEN.finditer(text):
         token = match.group()
         start = match.start()
-        word_cells = cell_len(token.rstrip())
+        word_cells = measure(token.rstrip())
         if cells + word_cells <= width:
-            cells += cell_len(token)
+            cells += measure(token)
             continue
         if cells and word_cells <= width:
             pieces.append((line_start, start))
-            line_start, cells = start, cell_len(token)
+            line_start, cells = start, measure(token)
             continue
         if cells:
             pieces.append((line_start, start))
