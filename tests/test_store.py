@@ -198,3 +198,36 @@ def test_tinydb_can_read_the_file(store, db):
     store.flush()
     with TinyDB(db, storage=AtomicStorage, read_only=True) as tdb:
         assert [a["exact"] for a in tdb.table("annotations").all()] == ["Beijing"]
+
+
+def test_file_changed_behind_our_back_is_kept_aside(store, db):
+    store.add_annotation("a.txt", "entity", "GPE", 0, 7)
+    assert store.flush()
+    foreign = b'{"edited": "by hand"}'
+    db.write_bytes(foreign)
+    store.add_annotation("a.txt", "entity", "ORG", 18, 50)
+    assert store.flush()
+    kept = list(db.parent.glob("annotations.json.external-*"))
+    assert len(kept) == 1 and kept[0].read_bytes() == foreign
+    assert len(on_disk(db)["annotations"]) == 2
+
+
+def test_undo_restores_text_but_not_cursor_or_status(store):
+    store.update_document("a.txt", undoable=True, overrides={2: "content"})
+    store.update_document("a.txt", status="done", cursor=40)
+    store.undo()
+    doc = store.get_document("a.txt")
+    assert doc["overrides"] == {} and doc["status"] == "done" and doc["cursor"] == 40
+
+
+def test_backups_roll_and_keep_the_previous_file(db, monkeypatch):
+    monkeypatch.setattr("tui.store.store.BACKUP_EVERY", 0.0)
+    with Store.open(db) as s:
+        s.upsert_document("d", text="one two three")
+        for i in range(8):
+            s.add_annotation("d", "entity", "ORG", 0, 3)
+            assert s.flush()
+        backups = s.backups()
+    assert 1 <= len(backups) <= 5
+    newest = orjson.loads(backups[0].read_bytes())
+    assert len(newest["annotations"]) == 7  # the file as it was before the last save

@@ -10,6 +10,7 @@ snapshots, the per-record serialisation cache and the undo images safe to share.
 from __future__ import annotations
 
 import atexit
+import os
 import threading
 import time
 import weakref
@@ -17,7 +18,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
-import orjson
 
 from tui.store import records as R
 from tui.store.anchoring import reanchor
@@ -26,12 +26,12 @@ from tui.store.errors import NotFoundError, ReadOnlyError, SchemaVersionError, S
 from tui.store.lock import WriterLock
 from tui.store.paths import lock_path
 from tui.store.saver import Saver
+from tui.store.segments import SEGMENT, file_identity, remove_stale_temps, segment_stream
 from tui.store.storage import corrupt_message, read_json, write_atomic
 from tui.store.undo import Change, History, Step
 from tui.store.tables import TableMethods
 
 BACKUP_EVERY = 600.0  # seconds between rolling backups while a session keeps saving
-SEGMENT = 1000  # doc ids per serialisation segment: a save re-serialises only changed segments
 SINGULAR = {"meta": "meta", "documents": "document", "annotations": "annotation",
             "entities": "entity", "relations": "relation", "labels": "label"}  # records per write chunk: keeps each GIL hold short while saving
 
@@ -59,6 +59,8 @@ class Store(TableMethods):
         self._saver: Saver | None = None
         self._last_backup = 0.0
         self._closed = False
+        self._known: tuple | None = None  # (inode, size, mtime) of the file as we last saw it
+        self._external: Path | None = None  # where a file changed behind our back was moved
 
     # -- opening and closing ----------------------------------------------------------
     @classmethod
@@ -73,8 +75,10 @@ class Store(TableMethods):
             if holder is not None:
                 writer, read_only = None, True
         try:
+            known = file_identity(path)
             data = read_json(path)
             store = cls(path, annotator, read_only, holder)
+            store._known = known
             store._writer = writer
             created = data is None
             store._load(data if data is not None else store._fresh())
@@ -83,7 +87,7 @@ class Store(TableMethods):
                 writer.release()
             raise
         if not read_only:
-            _remove_stale_temps(path)
+            remove_stale_temps(path)
             store._last_backup = 0.0 if created else time.monotonic() - BACKUP_EVERY
             store._saver = Saver(store._snapshot, store._write)
             if created:
@@ -194,28 +198,24 @@ class Store(TableMethods):
                     seg: {str(d): rows[d] for d in range(seg * SEGMENT, (seg + 1) * SEGMENT) if d in rows}
                     for seg in dirty
                 }
-        return generation, self._chunks(work)
-
-    def _chunks(self, work: dict[str, dict[int, dict[str, dict]]]) -> Iterator[bytes]:
-        """The whole file from cached segment bytes, re-serialising only the changed segments."""
-        for table in R.TABLES:
-            cache = self._segments[table]
-            for seg, records in work[table].items():
-                if records:
-                    cache[seg] = orjson.dumps(records)[1:-1]  # the members, without the braces
-                else:
-                    cache.pop(seg, None)
-        yield b"{"
-        for n, table in enumerate(R.TABLES):
-            yield (b"," if n else b"") + orjson.dumps(table) + b":{"
-            cache = self._segments[table]
-            for i, seg in enumerate(sorted(cache)):
-                yield (b"," if i else b"") + cache[seg]
-            yield b"}"
-        yield b"}"
+        return generation, segment_stream(self._segments, work)
 
     def _write(self, chunks: Iterable[bytes]) -> None:
-        write_atomic(self.path, chunks, before_replace=self._maybe_backup)
+        write_atomic(self.path, chunks, before_replace=self._before_replace)
+        self._known = file_identity(self.path)
+
+    def _before_replace(self) -> None:
+        """Keep a file someone else wrote while we had it open, then take a rolling backup."""
+        current = file_identity(self.path)
+        if current is not None and self._known is not None and current != self._known:
+            stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime())
+            aside = self.path.with_name(f"{self.path.name}.external-{stamp}")
+            try:
+                os.replace(self.path, aside)
+            except OSError:
+                pass
+            self._external = aside
+        self._maybe_backup()
 
     def _maybe_backup(self) -> None:
         if time.monotonic() - self._last_backup >= BACKUP_EVERY:
@@ -320,7 +320,7 @@ class Store(TableMethods):
             if step is None:
                 return None
             for change in reversed(step.changes):
-                self._put(change.table, change.id, change.before)
+                self._put(change.table, change.id, self._keep_session_fields(change, change.before))
             self._history.done(step)
             self._bump()
             return step.description
@@ -333,10 +333,19 @@ class Store(TableMethods):
             if step is None:
                 return None
             for change in step.changes:
-                self._put(change.table, change.id, change.after)
+                self._put(change.table, change.id, self._keep_session_fields(change, change.after))
             self._history.redone(step)
             self._bump()
             return step.description
+
+    def _keep_session_fields(self, change: Change, image: dict | None) -> dict | None:
+        """Undo restores a document's text and overrides, not where the user is or its status."""
+        if change.table != "documents" or image is None:
+            return image
+        current = self._get("documents", change.id)
+        if current is None:
+            return image
+        return dict(image, status=current.get("status", "new"), cursor=current.get("cursor"))
 
     @property
     def can_undo(self) -> bool:
@@ -359,15 +368,6 @@ class Store(TableMethods):
 
     def _meta(self) -> dict:
         return next(iter(self._rows["meta"].values()))
-
-
-def _remove_stale_temps(path: Path) -> None:
-    """Temp files left by a killed writer; safe to remove because we now hold the only write lock."""
-    for temp in path.parent.glob(f".{path.name}.*.tmp"):
-        try:
-            temp.unlink()
-        except OSError:
-            pass
 
 
 _OPEN: "weakref.WeakSet[Store]" = weakref.WeakSet()
