@@ -74,6 +74,13 @@ _LONG = [
         tu dirección de correo electrónico no será publicada|il tuo indirizzo email non sarà pubblicato)"""),
     ("related-posts block", r"""^(interested in (reading )?more|want to read more|discover more (about|from)|
         read more (about|from|on)|find more (about|from)|for more (stories|articles|news) (like this|on|about))\b"""),
+    ("comment form", r"""((log ?in|sign in|register|registrieren|anmelden|inicia sesión|registrarte|connectez-vous)
+        .{0,30}\b(to|um|pour|para|per) (comment|kommentieren|commenter|comentar|commentare)|
+        (to|um zu|pour|para|per) (post a )?(comment|kommentieren|commenter|comentar|commentare)\b|
+        (kommentare|comments) (sind|are) (geschlossen|closed|deaktiviert|disabled))"""),
+    ("share prompt", r"""^(follow us|folge uns|folgen sie uns|suivez-nous|síguenos|siganos|seguici|volg ons|
+        join (us|our)|abonnieren sie uns|mira lo que tiene nuestro|check out our|besuchen sie uns)\b|
+        (youtube|instagram|telegram|whatsapp|tiktok)[- ]?(kanal|channel|canal)"""),
     ("subscription prompt", r"""(sign up for (our|the) newsletter|subscribe to (our|the) newsletter|
         melden sie sich (jetzt )?für (unseren|den) newsletter|abonnez-vous à (notre|la) newsletter)"""),
 ]
