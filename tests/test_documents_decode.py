@@ -68,7 +68,7 @@ def test_binary_is_not_mistaken_for_utf16():
 
 
 def test_one_stray_nul_in_text_is_not_binary():
-    text = "China has unveiled a state-backed blockchain alliance.\x00 More text follows here.\n" + "More.\n" * 30
+    text = "China has unveiled a state-backed blockchain alliance.\x00 More text follows here.\n" + "More.\n" * 300
     assert decode_bytes(text.encode()) == (text, "utf-8")
     try:
         decode_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01")

@@ -30,7 +30,7 @@ class DecodeError(ValueError):
 def looks_binary(data: bytes) -> bool:
     """Say whether bytes without a BOM look like binary data rather than text."""
     head = data[:_SNIFF]
-    if head.count(0) > max(1, len(head) // 200):  # a stray NUL in scraped text is not binary
+    if head.count(0) > len(head) // 1024:  # one stray NUL per KB of scraped text is not binary
         return True
     controls = sum(1 for byte in head if byte < 32 and byte not in (9, 10, 12, 13, 27))
     return controls > max(8, len(head) // 20)
