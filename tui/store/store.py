@@ -4,7 +4,7 @@ TinyDB's Table API converts the whole table on every insert (O(n) per key press 
 annotations), so the Store keeps the tables itself, in TinyDB's own file layout
 (`{table: {doc_id: record}}`), and writes them through the atomic storage. Records are
 never mutated in place: an update builds a new dict, which is what makes the saver's
-snapshots, the per-record serialisation cache and the undo images safe to share.
+snapshots, the segment serialisation cache and the undo images safe to share.
 """
 
 from __future__ import annotations
@@ -18,9 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
-
 from tui.store import records as R
-from tui.store.anchoring import reanchor
 from tui.store.backups import list_backups, make_backup
 from tui.store.errors import NotFoundError, ReadOnlyError, SchemaVersionError, StoreError
 from tui.store.lock import WriterLock
@@ -33,7 +31,7 @@ from tui.store.tables import TableMethods
 
 BACKUP_EVERY = 600.0  # seconds between rolling backups while a session keeps saving
 SINGULAR = {"meta": "meta", "documents": "document", "annotations": "annotation",
-            "entities": "entity", "relations": "relation", "labels": "label"}  # records per write chunk: keeps each GIL hold short while saving
+            "entities": "entity", "relations": "relation", "labels": "label"}
 
 
 class Store(TableMethods):
