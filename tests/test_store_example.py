@@ -6,6 +6,8 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
 from tui.store import Store
 from tui.store.check import check
 from tui.store.schema import schema_errors
@@ -51,3 +53,28 @@ def test_schema_rejects_what_it_should():
     del ann["exact"]
     errors = list(schema_errors(data))
     assert any("'note' is not one of" in e for e in errors) and any("'exact' is a required" in e for e in errors)
+
+
+@pytest.mark.parametrize("mutate", [
+    lambda d: next(iter(d["annotations"].values())).update(kind="note"),
+    lambda d: next(iter(d["annotations"].values())).pop("exact"),
+    lambda d: next(iter(d["documents"].values())).update(status="finished"),
+    lambda d: d["labels"].update({"0": next(iter(d["labels"].values()))}),
+    lambda d: next(iter(d["annotations"].values())).update(prefix="x" * 40),
+    lambda d: next(iter(d["relations"].values())).update(id="not-a-uuid"),
+    lambda d: d.pop("entities"),
+])
+def test_fast_and_full_validators_agree(mutate):
+    import jsonschema
+
+    from tui.store.schema import _fast_validator, schema
+
+    data = json.loads((ANNOTATIONS / "example.json").read_text())
+    full = jsonschema.Draft202012Validator(schema())
+    assert full.is_valid(data)
+    _fast_validator()(data)
+    mutate(data)
+    assert not full.is_valid(data)
+    with pytest.raises(Exception, match="must"):
+        _fast_validator()(data)
+    assert list(schema_errors(data))

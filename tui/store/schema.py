@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 
 @lru_cache(maxsize=1)
@@ -13,8 +13,27 @@ def schema() -> dict[str, Any]:
     return json.loads(resources.files("tui.store").joinpath("schema.json").read_text("utf-8"))
 
 
+@lru_cache(maxsize=1)
+def _fast_validator() -> Callable[[Any], Any]:
+    """fastjsonschema compiles the schema to Python: ~20x faster than jsonschema at 100k records."""
+    import fastjsonschema
+
+    return fastjsonschema.compile(schema())
+
+
 def schema_errors(data: Any, limit: int = 20) -> Iterator[str]:
-    """Human-readable schema violations, at most `limit` (jsonschema is imported only when checking)."""
+    """Human-readable schema violations, at most `limit`.
+
+    A fast compiled pass first; only a file that fails it pays for jsonschema, which lists
+    every violation with its path rather than stopping at the first.
+    """
+    import fastjsonschema
+
+    try:
+        _fast_validator()(data)
+        return
+    except fastjsonschema.JsonSchemaException:
+        pass
     import jsonschema
 
     validator = jsonschema.Draft202012Validator(schema())
