@@ -394,3 +394,19 @@ async def test_selection_straying_onto_a_dropped_line_keeps_the_article_part():
         assert quoted(text, reader.selection) == "launched"
         await pilot.press("w", "w", "w")  # through it into the article
         assert quoted(text, reader.selection) == "launched\n\nThe Ministry"
+
+
+async def test_down_passes_a_note_on_its_own_line():
+    dropped = "Share this story with your friends and family on every network"
+    text, blocks = article(dropped=dropped)
+    app = Host(blocks)
+    async with app.run_test(size=(40, 24)) as pilot:
+        reader = app.query_one(ReaderView)
+        dropped_lines = reader._layout.block_lines[1]
+        assert dropped_lines[1] - dropped_lines[0] == 3  # two lines of text, the note on a third
+        await pilot.press("down", "down")
+        assert reader.current_block.kind == "dropped"
+        await pilot.press("down")
+        assert quoted(text, reader.target_range()) == "The"
+        await pilot.press("up")
+        assert reader.current_block.kind == "dropped"

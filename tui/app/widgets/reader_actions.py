@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
-from .reader_layout import BLANK
-
 __all__ = ["READER_BINDINGS", "ReaderActions"]
 
 
@@ -59,9 +57,10 @@ class ReaderActions:
         self._set_selection((start, end))
 
     def _line_target(self, line: int, step: int) -> int | None:
-        """Position on screen line `line` (skipping separators in direction `step`) at the goal column."""
+        """Position on screen line `line` at the goal column, skipping lines without text (separators,
+        a note on its own line) in direction `step`."""
         layout, motions = self._layout, self._motions
-        while 0 <= line < layout.height and layout.lines[line][0] == BLANK:
+        while 0 <= line < layout.height and layout.lines[line][1] == layout.lines[line][2]:
             line += step
         if not 0 <= line < layout.height:
             return None
