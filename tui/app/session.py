@@ -142,12 +142,16 @@ class Session:
     def annotations(self, doc_id: str) -> list[dict]:
         return self.store.annotations(doc_id)
 
-    def apply_label(self, article: Article, label: dict, start: int, end: int) -> dict:
-        """Tag text[start:end]; the same span with another entity label is relabelled, not doubled."""
+    def apply_label(self, article: Article, label: dict, start: int, end: int,
+                    current: list[dict] | None = None) -> dict:
+        """Tag text[start:end]; the same span with another entity label is relabelled, not doubled.
+
+        `current` is the caller's up-to-date list of this article's annotations (saves a query).
+        """
         start, end = trim(article.text, start, end)
         if start >= end:
             raise ValueError("nothing to label here; move onto a word or select some text")
-        for existing in self.store.annotations(article.id):
+        for existing in current if current is not None else self.store.annotations(article.id):
             if existing["start"] == start and existing["end"] == end and existing["kind"] == label["kind"]:
                 if existing["label"] == label["name"]:
                     return existing

@@ -17,11 +17,21 @@ def label_styles(labels: list[dict]) -> dict[str, str]:
     return styles
 
 
-def to_spans(annotations: list[dict], labels: list[dict]) -> list[Span]:
-    """Placed annotations become spans; orphaned ones have no place in the text and are left out."""
+def to_spans(annotations: list[dict], labels: list[dict], cache: dict | None = None) -> list[Span]:
+    """Placed annotations become spans; orphaned ones have no place in the text and are left out.
+
+    `cache` (annotation id -> Span) lets a key press rebuild only the spans that changed: building
+    thousands of frozen dataclasses per label key would cost more than the repaint itself.
+    """
     styles = label_styles(labels)
-    return [
-        Span(a["id"], a["start"], a["end"], a["label"], a["kind"], styles.get(a["label"], "bold"))
-        for a in annotations
-        if a.get("state", "ok") != "orphaned" and a["start"] < a["end"]
-    ]
+    cache = {} if cache is None else cache
+    spans = []
+    for a in annotations:
+        if a.get("state", "ok") == "orphaned" or a["start"] >= a["end"]:
+            continue
+        span = cache.get(a["id"])
+        if span is None or (span.start, span.end, span.label) != (a["start"], a["end"], a["label"]):
+            span = cache[a["id"]] = Span(a["id"], a["start"], a["end"], a["label"], a["kind"],
+                                         styles.get(a["label"], "bold"))
+        spans.append(span)
+    return spans

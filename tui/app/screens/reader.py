@@ -65,6 +65,9 @@ class ReaderScreen(Screen):
         self.resume = resume or {}
         self.article: Article | None = None
         self.annotations: list[dict] = []
+        self.span_cache: dict = {}
+        self.panel_timer = None
+        self.shown_details: dict | None = None
         self.show_dropped = False
         self.last_search = ""
 
@@ -117,7 +120,7 @@ class ReaderScreen(Screen):
                             extra_meta=dict(article.document.meta or {}))
 
     def spans(self):
-        return to_spans(self.annotations, self.session.labels())
+        return to_spans(self.annotations, self.session.labels(), self.span_cache)
 
     def reload_annotations(self, *, text_changed: bool = False) -> None:
         """Re-read this article's annotations after a change; rebuild blocks only if the text changed."""
@@ -127,19 +130,48 @@ class ReaderScreen(Screen):
             self.reader.set_document(self.blocks(), self.spans(), cursor=min(reader.cursor, len(self.article.text)))
         else:
             self.reader.set_spans(self.spans())
-        self.call_after_refresh(self.refresh_panel)
+        self.schedule_panel()
         self.refresh_status()
+
+    def changed(self, record: dict, *, removed: bool = False) -> None:
+        """Apply one annotation change to the local list: no store query, only its span repaints."""
+        self.annotations = [a for a in self.annotations if a["id"] != record["id"]]
+        if not removed:
+            key = (record["start"], -record["end"])
+            index = bisect_right([(a["start"], -a["end"]) for a in self.annotations], key)
+            self.annotations.insert(index, record)
+        self.reader.set_spans(self.spans())
+        self.schedule_panel()
+        self.refresh_status()
+
+    def schedule_panel(self) -> None:
+        """Rebuild the side panel list after key presses settle; with thousands of annotations it is
+        the slowest thing on screen and must not delay the text repaint."""
+        if self.panel_timer is not None:
+            self.panel_timer.stop()
+            self.panel_timer = None
+        if len(self.annotations) < 300:
+            self.call_after_refresh(self.refresh_panel)
+        else:
+            self.panel_timer = self.set_timer(0.4, self.refresh_panel)
 
     # panel and status -----------------------------------------------------------
     def refresh_panel(self) -> None:
         panel = self.query_one(SidePanel)
         panel.set_annotations(self.annotations)
-        self.refresh_details()
+        self.refresh_details(force=True)
 
-    def refresh_details(self) -> None:
-        names = {e["id"]: e["name"] for e in self.session.store.entities()} if any(
-            a.get("entity_id") for a in self.annotations) else {}
-        self.query_one(SidePanel).show_details(self.under_cursor(), names)
+    def refresh_details(self, force: bool = False) -> None:
+        """Show the annotation under the cursor; skipped when it is the one already shown,
+        because a details update re-lays out the panel and most word moves stay in one span."""
+        annotation = self.under_cursor()
+        if not force and annotation is self.shown_details:
+            return
+        self.shown_details = annotation
+        names = {}
+        if annotation is not None and annotation.get("entity_id"):
+            names = {e["id"]: e["name"] for e in self.session.store.entities()}
+        self.query_one(SidePanel).show_details(annotation, names)
 
     def refresh_status(self, message: str = "") -> None:
         status = self.query_one(StatusLine)
@@ -200,12 +232,12 @@ class ReaderScreen(Screen):
             return
         start, end = target
         try:
-            self.session.apply_label(self.article, label, start, end)
+            record = self.session.apply_label(self.article, label, start, end, self.annotations)
         except ValueError as error:
             self.notify(str(error), severity="warning")
             return
         self.reader.clear_selection()
-        self.reload_annotations()
+        self.changed(record)
 
     def action_claim(self) -> None:
         if not self.guard_writable():
@@ -223,12 +255,12 @@ class ReaderScreen(Screen):
             if result is None:
                 return
             try:
-                self.session.add_claim(self.article, start, end, result.to_record())
+                record = self.session.add_claim(self.article, start, end, result.to_record())
             except ValueError as error:
                 self.notify(str(error), severity="warning")
                 return
             reader.clear_selection()
-            self.reload_annotations()
+            self.changed(record)
 
         guess = self.session.guess_speaker(self.article.id, start, end)
         speaker = Speaker(" ".join(guess["exact"].split()), guess.get("entity_id"), guess["id"]) if guess else None
@@ -252,8 +284,7 @@ class ReaderScreen(Screen):
         if annotation["kind"] == "claim":
             def save(result: ClaimAttributes | None) -> None:
                 if result is not None:
-                    self.session.set_claim_attributes(annotation["id"], result.to_record())
-                    self.reload_annotations()
+                    self.changed(self.session.set_claim_attributes(annotation["id"], result.to_record()))
 
             current = ClaimAttributes.from_record(annotation.get("attributes"))
             self.app.push_screen(ClaimEditor(annotation["exact"], self.speakers(), current), save)
@@ -261,8 +292,7 @@ class ReaderScreen(Screen):
 
         def relabel(name: str | None) -> None:
             if name and name != annotation["label"]:
-                self.session.store.update_annotation(annotation["id"], label=name)
-                self.reload_annotations()
+                self.changed(self.session.store.update_annotation(annotation["id"], label=name))
 
         labels = [label for label in self.session.labels() if label["kind"] == "entity"]
         self.app.push_screen(LabelPicker(labels, annotation["label"]), relabel)
@@ -274,7 +304,7 @@ class ReaderScreen(Screen):
             return
         if self.guard_writable():
             self.session.store.delete_annotation(annotation["id"])
-            self.reload_annotations()
+            self.changed(annotation, removed=True)
             self.refresh_status(f"deleted {annotation['label']} (u undoes)")
 
     def _history(self, step) -> None:
