@@ -94,10 +94,17 @@ def classify(feats: list[LineFeatures]) -> tuple[list[str], list[str | None], in
     return decisions, reasons, start, b
 
 
+_INTERRUPTIONS = ("advertisement", "caption")  # dropped lines that do not break a paragraph run
+
+
 def _between_good(feats: list[LineFeatures], i: int, a: int, b: int) -> bool:
     """jusText context: a short line (a subheading) counts when body text is on both sides."""
-    prev = next((feats[j].kind for j in range(i - 1, a - 1, -1) if feats[j].kind != SHORT), None)
-    nxt = next((feats[j].kind for j in range(i + 1, b + 1) if feats[j].kind != SHORT), None)
+
+    def transparent(f: LineFeatures) -> bool:
+        return f.kind == SHORT or f.kind == BAD and f.reason in _INTERRUPTIONS
+
+    prev = next((feats[j].kind for j in range(i - 1, a - 1, -1) if not transparent(feats[j])), None)
+    nxt = next((feats[j].kind for j in range(i + 1, b + 1) if not transparent(feats[j])), None)
     return prev in (GOOD, NEAR) and nxt in (GOOD, NEAR)
 
 

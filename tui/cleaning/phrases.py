@@ -41,6 +41,14 @@ _SHORT = [
         verwandte artikel|à lire aussi|lire aussi|lire la suite|voir aussi|sur le même sujet|
         te puede interesar|leer más|noticias relacionadas|leggi anche|potrebbe interessarti|
         articoli correlati|zobacz (też|także)|czytaj (też|także|więcej)|lees ook|gerelateerd)"""),
+    ("advertisement", r"""(story continues below|continue reading (below|the main story)|scroll to continue|
+        article continues (below|after)|^ad feedback$|^sponsored content|^paid (post|content)|^partner content)"""),
+    ("navigation", r"""^(listen to (this )?(article|story)|\d+ min(ute)?s? read|save( article| story)?|
+        gift (this )?article|print (this )?(article|page)|text size|font size|toggle|open menu|close menu|
+        edition|sections|all sections|watch live|live tv|watch:|video:|audio:|podcast:|photos:|gallery:)"""),
+    ("related-posts block", r"""^(editor'?s'? picks?|top picks|more (top )?stories|most shared|most commented|
+        trending( now| stories)?|popular (now|today|stories)|don'?t miss|just in|latest|recommended (for you|stories|reading)|
+        you might be interested in|around the web|from our partners|promoted stories|more in [\w ]+)$"""),
     ("advertisement", r"""^(advertisement|advertising|anzeige|werbung|sponsored|promoted|publicité|
         publicidad|pubblicità|reklama|advertentie|ad|discover|download|buy|shop now|order now|book now|
         click here|hier klicken|jetzt (kaufen|bestellen|buchen|entdecken|testen|sichern)|get (your|the|our))\b"""),
@@ -81,6 +89,12 @@ _LONG = [
     ("share prompt", r"""^(follow us|folge uns|folgen sie uns|suivez-nous|síguenos|siganos|seguici|volg ons|
         join (us|our)|abonnieren sie uns|mira lo que tiene nuestro|check out our|besuchen sie uns)\b|
         (youtube|instagram|telegram|whatsapp|tiktok)[- ]?(kanal|channel|canal)"""),
+    ("subscription prompt", r"""(get (the latest|our|breaking) .{0,40}(delivered|in your inbox|straight to your)|
+        (sign up|register) (now |today )?(for free|to (get|receive|read|continue))|already a subscriber|
+        subscribe (now|today)|become a (member|subscriber)|support (our|independent) journalism|
+        you have reached your (free )?(article )?limit|this (article|content) is (for|only available to) subscribers)"""),
+    ("share prompt", r"""^(follow (\w+ ){1,3}on (twitter|facebook|instagram|linkedin|x)\b|have a (news )?tip\b|
+        contact the (author|reporter)|email the (author|reporter)|click here to)"""),
     ("subscription prompt", r"""(sign up for (our|the) newsletter|subscribe to (our|the) newsletter|
         melden sie sich (jetzt )?für (unseren|den) newsletter|abonnez-vous à (notre|la) newsletter)"""),
 ]
