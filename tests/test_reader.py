@@ -410,3 +410,16 @@ async def test_down_passes_a_note_on_its_own_line():
         assert quoted(text, reader.target_range()) == "The"
         await pilot.press("up")
         assert reader.current_block.kind == "dropped"
+
+
+async def test_up_from_the_article_skips_the_generated_header():
+    text, blocks = article(dropped=None)
+    blocks.insert(1, Block("2019-11-12 · Reuters · 300 words", None, "header"))
+    app = Host(blocks)
+    async with app.run_test(size=(80, 24)) as pilot:
+        reader = app.query_one(ReaderView)
+        reader.move_to(text.index("The Ministry"))
+        await pilot.press("up")
+        assert reader.current_block.kind == "title"
+        await pilot.press("down")
+        assert quoted(text, reader.target_range()) == "The"

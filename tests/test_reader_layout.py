@@ -203,3 +203,12 @@ def test_empty_and_wordless_documents_do_not_break_motions():
     motions = Motions(layout)
     assert motions.word_next(0) == layout.vstarts[1]  # the wordless block is still a stop
     assert layout.to_clean(layout.vstarts[1]) == 2
+
+
+def test_has_word_in_counts_wrapped_long_words():
+    layout = Layout([Block("x" * 50 + " end", 0, "content"), Block("2019 · 40 words", None, "header")], 20)
+    motions = Motions(layout)
+    assert all(motions.has_word_in(*layout.line_range(line)) for line in range(3))
+    header_line = layout.block_lines[1][0]
+    assert not motions.has_word_in(*layout.line_range(header_line))
+    assert not motions.has_word_in(5, 5)

@@ -57,10 +57,10 @@ class ReaderActions:
         self._set_selection((start, end))
 
     def _line_target(self, line: int, step: int) -> int | None:
-        """Position on screen line `line` at the goal column, skipping lines without text (separators,
-        a note on its own line) in direction `step`."""
+        """Position on screen line `line` at the goal column, skipping lines with no word on them
+        (separators, a drop reason on its own line, the generated header) in direction `step`."""
         layout, motions = self._layout, self._motions
-        while 0 <= line < layout.height and layout.lines[line][1] == layout.lines[line][2]:
+        while 0 <= line < layout.height and not motions.has_word_in(*layout.line_range(line)):
             line += step
         if not 0 <= line < layout.height:
             return None
@@ -78,6 +78,7 @@ class ReaderActions:
         return previous if start <= previous < end else position
 
     def _vertical(self, lines: int, scroll: bool = False) -> None:
+        """Move the cursor `lines` screen lines, keeping the column it started from (vim's curswant)."""
         if self._layout is None or not self._layout.lines:
             return
         line, column = self._layout.column_of(self._position)
@@ -92,7 +93,6 @@ class ReaderActions:
             target = self._line_target(target_line, -step)
         if target is not None:
             self._move(target, keep_goal=True)
-
 
     def action_word_next(self) -> None:
         if self._motions:

@@ -60,6 +60,15 @@ class Motions:
             return position, position + 1
         return self.starts[index], self.ends[index]
 
+    def has_word_in(self, start: int, end: int) -> bool:
+        """Whether any word overlaps positions `[start, end)` (a wrapped long word counts)."""
+        if end <= start:
+            return False
+        if self.word_at(start) is not None:
+            return True
+        following = bisect_left(self.starts, start)
+        return following < len(self.starts) and self.starts[following] < end
+
     def snap(self, position: int) -> int:
         """Start of the word at `position`, else of the next word, else of the last word."""
         if not self.starts:
