@@ -115,7 +115,6 @@ def _context(ann: Mapping[str, Any], text: str, start: int, end: int) -> float:
     prefix, suffix = ann.get("prefix") or "", ann.get("suffix") or ""
     before = text[max(0, start - len(prefix)) : start] if prefix else text[max(0, start - 1) : start]
     after = text[end : end + len(suffix)] if suffix else text[end : end + 1]
-    # an empty stored prefix means the span began the text; it still does only if `before` is empty
     left, right = similarity(prefix, before), similarity(suffix, after)
     if not prefix or not suffix:  # a span at the very edge of the text: that side tells nothing
         left = right = right if not prefix else left
