@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .dates import find_date
 from .features import BAD, GOOD, NEAR, SHORT, LineFeatures
 
 # Lines that close an article when they stand alone: what follows is comments, teasers or footer.
@@ -21,7 +22,22 @@ _TAIL = re.compile(
 SCORE_SHORT = -6.0
 SCORE_BAD = -8.0
 SCORE_COMMENT = -8.0
+TEASER_WINDOW = 10  # two bare date lines this close after the body: a list of teasers
 THREAD_WINDOW = 8  # a comment thread shows two signatures within this many lines
+
+
+_LETTERS = re.compile(r"[^\W\d_]{3,}")
+
+
+def date_only(f: LineFeatures) -> bool:
+    """A line that is a date and at most one other word ("Politics / May 2, 2023")."""
+    if f.words > 5:
+        return False
+    hit = find_date(f.line.text)
+    if not hit:
+        return False
+    rest = f.line.text[:hit[1]] + f.line.text[hit[2]:]
+    return len(_LETTERS.findall(rest)) <= 1
 
 
 def _score(f: LineFeatures) -> float:
@@ -59,6 +75,8 @@ def cut_tail(feats: list[LineFeatures], start: int, a: int, b: int) -> tuple[int
                 return i - 1, i
             if f.comment and sum(1 for g in feats[i:i + THREAD_WINDOW] if g.comment) >= 2:
                 return i - 1, i
+            if i >= a and date_only(f) and any(date_only(g) for g in feats[i + 1:i + TEASER_WINDOW]):
+                return i - 1, i  # teaser list: headline, summary, date, repeated
         if f.kind in (GOOD, NEAR):
             seen += f.words
     return b, None
