@@ -231,3 +231,44 @@ def test_backups_roll_and_keep_the_previous_file(db, monkeypatch):
     assert 1 <= len(backups) <= 5
     newest = orjson.loads(backups[0].read_bytes())
     assert len(newest["annotations"]) == 7  # the file as it was before the last save
+
+
+def test_fast_changes_are_coalesced_and_on_disk_within_a_second(store, db, monkeypatch):
+    import time
+
+    import tui.store.store as store_module
+
+    writes = []
+    real = store_module.write_atomic
+    monkeypatch.setattr(store_module, "write_atomic", lambda *a, **k: (writes.append(1), real(*a, **k)))
+    anns = [store.add_annotation("a.txt", "entity", "ORG", i % 60, i % 60 + 5) for i in range(300)]
+    deadline = time.monotonic() + 1.0
+    while time.monotonic() < deadline and store.status != "saved":
+        time.sleep(0.01)
+    assert store.status == "saved"
+    assert len(on_disk(db)["annotations"]) == 300 and anns[-1]["id"] in {a["id"] for a in on_disk(db)["annotations"].values()}
+    assert 1 <= len(writes) < 300
+
+
+def test_read_only_store_refuses_every_mutation(store, db):
+    store.flush()
+    other = Store.open(db)
+    ann_id = store.add_annotation("a.txt", "entity", "GPE", 0, 7)["id"]
+    try:
+        for call in (
+            lambda: other.upsert_document("b", text="x"),
+            lambda: other.update_document("a.txt", cursor=3),
+            lambda: other.update_annotation(ann_id, label="ORG"),
+            lambda: other.delete_annotation(ann_id),
+            lambda: other.add_entity("X", "ORG"),
+            lambda: other.add_label("X", "entity"),
+            lambda: other.set_state("k", 1),
+            other.undo,
+        ):
+            with pytest.raises(ReadOnlyError):
+                call()
+        with other.transaction("nothing"):
+            pass
+        assert other.status == "saved"
+    finally:
+        other.close()
