@@ -122,7 +122,7 @@ class Store(TableMethods):
                 raise StoreError(corrupt_message(self.path, f"has a record without an id in {table!r}")) from None
             self._rows[table] = rows
             self._next[table] = max(rows, default=0) + 1
-            self._dirty[table] = {doc_id // SEGMENT for doc_id in rows}
+            self._dirty[table] = set(range(self._next[table] // SEGMENT + 1))  # nothing encoded yet
         by_doc = self._by_doc
         for ann in self._rows["annotations"].values():
             ids = by_doc.get(ann["document_id"])
