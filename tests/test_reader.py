@@ -423,3 +423,32 @@ async def test_up_from_the_article_skips_the_generated_header():
         assert reader.current_block.kind == "title"
         await pilot.press("down")
         assert quoted(text, reader.target_range()) == "The"
+
+
+async def test_cursor_dims_while_another_widget_has_focus():
+    from textual.widgets import Input
+
+    text, blocks = article(dropped=None)
+
+    class TwoWidgets(Host):
+        def compose(self) -> ComposeResult:
+            yield ReaderView(id="reader")
+            yield Input(id="other")
+
+    app = TwoWidgets(blocks)
+    async with app.run_test(size=(80, 24)) as pilot:
+        reader = app.query_one(ReaderView)
+        await pilot.pause()
+
+        def cursor_style():
+            return next(seg.style for seg in reader.render_line(0) if seg.text == "Blockchain")
+
+        assert cursor_style().reverse
+        before = reader.lines_rendered
+        app.query_one(Input).focus()
+        await pilot.pause()
+        assert not cursor_style().reverse
+        assert reader.lines_rendered - before <= 2  # only the cursor line was rebuilt
+        reader.focus()
+        await pilot.pause()
+        assert cursor_style().reverse

@@ -55,7 +55,7 @@ class ReaderView(ReaderActions, ScrollView, can_focus=True):
     """Shows an article as wrapped blocks with annotations, a word cursor and a keyboard selection."""
 
     COMPONENT_CLASSES = {
-        "reader--cursor", "reader--selection", "reader--title", "reader--meta",
+        "reader--cursor", "reader--cursor-idle", "reader--selection", "reader--title", "reader--meta",
         "reader--dropped", "reader--header", "reader--note", "reader--claim-bar",
     }
 
@@ -69,6 +69,7 @@ class ReaderView(ReaderActions, ScrollView, can_focus=True):
         color: $foreground;
     }
     ReaderView > .reader--cursor { text-style: reverse; }
+    ReaderView > .reader--cursor-idle { background: $foreground 25%; }
     ReaderView > .reader--selection { background: $primary 55%; }
     ReaderView > .reader--title { color: $text-accent; text-style: bold; }
     ReaderView > .reader--meta { color: $text-muted; text-style: italic; }
@@ -338,9 +339,11 @@ class ReaderView(ReaderActions, ScrollView, can_focus=True):
             self.call_after_refresh(self._scroll_to_cursor, center=True)
 
     def notify_style_update(self) -> None:
+        """Rebuild Strips only when resolved colours changed (focus changes also land here)."""
         super().notify_style_update()
-        self._palette = None
-        self._strips.clear()
+        old, self._palette = self._palette, None
+        if old is None or not self.is_mounted or self._get_palette() != old:
+            self._strips.clear()
 
     def _component(self, name: str, *, background: bool = False) -> Style:
         """A component style with theme colours blended (Rich has no alpha), keeping only what it sets."""
@@ -355,6 +358,7 @@ class ReaderView(ReaderActions, ScrollView, can_focus=True):
             get = self._component
             self._palette = Palette(
                 base=self.rich_style, cursor=get("reader--cursor"),
+                cursor_idle=get("reader--cursor-idle", background=True),
                 selection=get("reader--selection", background=True),
                 title=get("reader--title"), meta=get("reader--meta"), dropped=get("reader--dropped"),
                 header=get("reader--header"), note=get("reader--note"),
@@ -372,11 +376,29 @@ class ReaderView(ReaderActions, ScrollView, can_focus=True):
         if strip is None or strip.cell_length != width:
             self.lines_rendered += 1
             strip = render_line(layout, line, width, self._index, self._cursor_range(),
-                                self._selection, self._get_palette())
+                                self._selection, self._get_palette(), idle=not self._has_screen_focus())
             if len(self._strips) >= _STRIP_CACHE_LIMIT:
                 self._strips.clear()
             self._strips[line] = strip
         return strip
+
+    def _has_screen_focus(self) -> bool:
+        """Focused within its screen: a modal on top keeps the cursor bright, the side panel dims it."""
+        try:
+            return self.screen.focused is self
+        except Exception:  # not attached to a screen yet
+            return False
+
+    def on_focus(self, event: events.Focus) -> None:
+        self._repaint_cursor()
+
+    def on_blur(self, event: events.Blur) -> None:
+        self._repaint_cursor()
+
+    def _repaint_cursor(self) -> None:
+        cursor = self._cursor_range()
+        if cursor is not None:
+            self._invalidate(*cursor)
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)

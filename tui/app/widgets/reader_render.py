@@ -31,6 +31,7 @@ class Palette:
 
     base: Style
     cursor: Style
+    cursor_idle: Style  # the cursor while another widget of the screen has focus
     selection: Style
     title: Style
     meta: Style
@@ -108,6 +109,7 @@ def render_line(
     cursor: tuple[int, int] | None,
     selection: tuple[int, int] | None,
     palette: Palette,
+    idle: bool = False,
 ) -> Strip:
     """Build the Strip for screen `line`, exactly `width` cells wide."""
     block_index, a, b, note = layout.lines[line]
@@ -124,15 +126,17 @@ def render_line(
     segments = [Segment(CLAIM_BAR, bars[-1]) if bars else Segment(" ", palette.base),
                 Segment(" " * (GUTTER - 1), palette.base)]
     if note != NOTE_OWN_LINE and end > start:
+        cursor_style = palette.cursor_idle if idle else palette.cursor
         segments.extend(_text_segments(text, base, start, end, kind_style, placed,
-                                       cursor, selection, palette))
+                                       cursor, selection, palette.selection, cursor_style))
     if note in (NOTE_INLINE, NOTE_OWN_LINE) and block.note:
         gap = "  " if note == NOTE_INLINE and end > start else ""
         segments.append(Segment(gap + visible(block.note), palette.base + palette.note))
     return Strip(segments).adjust_cell_length(width, palette.base)
 
 
-def _text_segments(text, base, start, end, kind_style, placed, cursor, selection, palette):
+def _text_segments(text, base, start, end, kind_style, placed, cursor, selection,
+                   selection_style, cursor_style):
     """Split [start, end) at every style boundary and style each piece."""
     cuts = {start, end}
     ranges = [(p.start, p.end) for p in placed]
@@ -154,8 +158,8 @@ def _text_segments(text, base, start, end, kind_style, placed, cursor, selection
             if p.start <= low and high <= p.end:
                 style = style + p.style
         if selection and selection[0] <= low and high <= selection[1]:
-            style = style + palette.selection
+            style = style + selection_style
         if cursor and cursor[0] <= low and high <= cursor[1]:
-            style = style + palette.cursor
+            style = style + cursor_style
         out.append(Segment(text[low - base:high - base], style))
     return out
