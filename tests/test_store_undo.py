@@ -1,0 +1,93 @@
+"""Undo/redo over random sequences of mutations: undoing everything restores the start exactly."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tui.store import Store
+
+TEXT = "Beijing backs the Blockchain-based Service Network, Mr Zhang said on Monday."
+
+OPS = st.lists(
+    st.tuples(
+        st.sampled_from(["add", "relabel", "move", "delete", "entity", "link", "relate", "bulk", "text"]),
+        st.integers(0, 1000),
+        st.integers(0, 1000),
+    ),
+    min_size=1,
+    max_size=15,
+)
+
+
+def state(store: Store) -> dict:
+    snap = store.snapshot()
+    snap.pop("meta")
+    for doc in snap["documents"]:
+        doc.pop("cursor", None)
+        doc.pop("updated", None)  # non-undoable cursor moves touch it
+    return {t: sorted(map(repr, records)) for t, records in snap.items()}
+
+
+def apply(store: Store, op: str, a: int, b: int) -> None:
+    anns = store.annotations("d")
+    text = store.get_document("d")["text"]
+    pick = anns[a % len(anns)] if anns else None
+    start = a % (len(text) - 1)
+    end = start + 1 + b % min(20, len(text) - start)
+    if op == "add" or pick is None:
+        store.add_annotation("d", "entity" if b % 3 else "claim", ["ORG", "GPE", "CLAIM"][b % 3], start, end)
+    elif op == "relabel":
+        store.update_annotation(pick["id"], label=f"L{b % 4}", attributes={"n": b})
+    elif op == "move":
+        store.update_annotation(pick["id"], start=start, end=end)
+    elif op == "delete":
+        store.delete_annotation(pick["id"])
+    elif op == "entity":
+        store.add_entity(f"E{b}", "ORG", aliases=[f"e{a}"])
+    elif op == "link":
+        entities = store.entities()
+        if entities:
+            store.link(pick["id"], entities[b % len(entities)]["id"])
+    elif op == "relate":
+        other = anns[b % len(anns)]
+        store.add_relation(pick["id"], other["id"], "supports")
+    elif op == "bulk":
+        with store.transaction("bulk relabel"):
+            for ann in anns[: 1 + b % 4]:
+                store.update_annotation(ann["id"], label="BULK")
+    elif op == "text":
+        cut = a % len(text)
+        store.upsert_document("d", text=text[:cut] + ["", " new words ", "X"][b % 3] + text[cut + 1 :])
+    store.update_document("d", cursor=a)  # not undoable: must never create or break a step
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(OPS)
+def test_undo_all_then_redo_all_round_trips(ops):
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store.open(Path(tmp) / "db.json")
+        try:
+            store.upsert_document("d", text=TEXT)
+            start = state(store)
+            steps = []
+            for op in ops:
+                before = store.generation
+                apply(store, *op)
+                steps.append(state(store))
+                assert store.generation > before
+            end = state(store)
+            undone = 0
+            while state(store) != start:
+                assert store.undo() is not None, "ran out of undo steps before reaching the start"
+                undone += 1
+            assert undone <= len(ops)
+            for _ in range(undone):
+                assert store.redo() is not None
+            assert state(store) == end
+            assert store.flush()
+        finally:
+            store.close()
