@@ -30,3 +30,37 @@ def test_two_processes_taking_turns_lose_nothing(tmp_path):
         assert len(kept) == 20  # each worker ends with 20 live annotations, all saved on close
         assert kept <= present and not deleted & present
     assert len(present) == 40
+
+
+def test_readers_never_see_a_partial_file(tmp_path):
+    """Another tool reading while we save always gets a complete, parseable snapshot."""
+    import threading
+
+    import orjson
+
+    from tui.store import Store
+
+    db = tmp_path / "annotations.json"
+    store = Store.open(db)
+    store.upsert_document("d", text="word " * 2000)
+    store.flush()
+    stop = threading.Event()
+    reads = []
+
+    def read_loop():
+        while not stop.is_set():
+            reads.append(len(orjson.loads(db.read_bytes())["annotations"]))
+
+    reader = threading.Thread(target=read_loop)
+    reader.start()
+    try:
+        for i in range(400):
+            store.add_annotation("d", "entity", "ORG", i * 5, i * 5 + 4)
+            if i % 40 == 0:
+                store.flush()
+    finally:
+        store.flush()
+        stop.set()
+        reader.join()
+        store.close()
+    assert len(reads) > 10 and reads == sorted(reads)  # complete files, never going backwards
