@@ -29,9 +29,10 @@ async def test_a_working_session_ends_up_in_the_database(tmp_path):
         # The sentence under the cursor becomes a claim with attributes.
         await pilot.press("s", "c")
         assert isinstance(app.screen, ClaimEditor)
-        await pilot.press("tab", "tab", "tab")  # speaker (pre-picked) -> name -> type -> stance
-        await pilot.press("enter", "down", "enter")  # open stance list, pick "supported"
-        await pilot.press("tab", *"official line", "enter")
+        # The speaker is guessed from the nearby mention, so the form opens on the note.
+        await pilot.press(*"official line", "shift+tab")
+        await pilot.press("enter", "down", "enter")  # open the stance list, pick "supported"
+        await pilot.press("ctrl+s")
         assert app.screen is screen
         # Label, undo, redo.
         await search(pilot, "Weizhong Bank")
@@ -182,3 +183,14 @@ async def test_untrusted_article_renders_safely_and_offsets_hold(tmp_path):
         await pilot.resize_terminal(120, 40)
         await pilot.pause()
         assert screen.reader.cursor == cursor  # re-wrapped without losing the cursor
+
+
+@sync
+async def test_label_keys_are_described_by_their_label(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_indexed(app, pilot, 5)
+        await pilot.press("enter", "question_mark")
+        rows = {row.binding_id: row for row in app.screen.rows}
+        assert rows["reader.label_1"].description == "Label PERSON"
+        assert rows["reader.label_0"].description == "Label CLAIM"

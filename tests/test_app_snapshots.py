@@ -21,7 +21,7 @@ async def open_first(app, pilot, *keys: str) -> None:
     await wait_indexed(app, pilot, 5)
     await pilot.press("enter")
     await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen) and app.screen.article, "reader")
-    await pilot.press("slash", *"Lin Yunan", "enter", "K", "1", "s", "0", "enter", "tab", "tab", "tab", "tab", "enter")
+    await pilot.press("slash", *"Lin Yunan", "enter", "K", "1", "s", "0", "enter")
     await pilot.press(*keys)
     await settled(app, pilot)
 

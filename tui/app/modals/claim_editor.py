@@ -100,10 +100,14 @@ class ClaimEditor(ModalScreen[ClaimAttributes | None]):
                              compact=True, id="claim-stance")
                 yield Label("Note")
                 yield Input(current.note, placeholder="note", compact=True, id="claim-note")
-            yield Static("Tab next field · Enter on a text field or Ctrl+S saves · Esc cancels", classes="hint")
+            yield Static("Tab / Shift+Tab move · Enter on a text field or Ctrl+S saves · Esc cancels", classes="hint")
 
     def on_mount(self) -> None:
-        self.query_one("#claim-speaker", Select).focus()
+        # With a speaker already filled in, Enter should confirm; otherwise start at the speaker.
+        if self.current.speaker is not None:
+            self.query_one("#claim-note", Input).focus()
+        else:
+            self.query_one("#claim-speaker", Select).focus()
 
     def result(self) -> ClaimAttributes:
         """Collect the form; a typed name wins over the picked mention."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import replace
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -52,7 +53,7 @@ class ReaderScreen(Screen):
         Binding("right_square_bracket", "next_article", "Next article", id="reader.next_article"),
         Binding("left_square_bracket", "previous_article", "Prev article", show=False,
                 id="reader.previous_article"),
-        Binding("z", "toggle_boilerplate", "Boilerplate", id="reader.toggle_boilerplate"),
+        Binding("z", "toggle_boilerplate", "Dropped lines", id="reader.toggle_boilerplate"),
         Binding("t", "toggle_line", "Keep/drop line", show=False, id="reader.toggle_line"),
         Binding("tab", "focus_panel", "Panel", show=False, id="reader.focus_panel"),
         Binding("o", "library", "Library", id="reader.library"),
@@ -68,8 +69,20 @@ class ReaderScreen(Screen):
         self.span_cache: dict = {}
         self.panel_timer = None
         self.shown_details: dict | None = None
+        self.name_label_bindings()
         self.show_dropped = False
         self.last_search = ""
+
+    def name_label_bindings(self) -> None:
+        """Describe `1`-`9` by the label they apply (labels are data), so help and palette say "PERSON"."""
+        for key in LABEL_KEYS:
+            label = self.session.label_for_hotkey(key)
+            bindings = self._bindings.key_to_bindings.get(key, [])
+            if label is not None:
+                self._bindings.key_to_bindings[key] = [
+                    replace(b, description=f"Label {label['name']}") if b.id == f"reader.label_{key}" else b
+                    for b in bindings
+                ]
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="reader-main"):
