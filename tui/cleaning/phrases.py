@@ -14,9 +14,12 @@ _SHORT = [
         zurück|weiter|older posts|newer posts|mehr|more|show more|load more|mehr anzeigen|alle anzeigen|
         view all|see all|contact|kontakt|about us|über uns|sitemap|faq|help|hilfe|close|schließen|
         fermer|cerrar|chiudi)\b"""),
-    ("share prompt", r"""(^|\b)(share|share this|share on|teilen|partager|compartir|condividi|
-        udostępnij|delen|tweet|whatsapp|facebook|twitter|pinterest|linkedin|xing|reddit|telegram|
-        e-?mail|print|drucken|imprimer|imprimir|stampa|copy link|link kopieren)(\b|$)"""),
+    ("share prompt", r"""^(share|teilen|artikel teilen|beitrag teilen|partager|compartir|condividi|udostępnij|delen|
+        tweet|print|drucken|imprimer|imprimir|stampa|copy link|link kopieren|e-?mail|per e-?mail)\b|
+        ^([\W\d]*(share|teilen|on|auf|sur|en|via|facebook|twitter|x|pinterest|linkedin|xing|reddit|telegram|
+        whatsapp|flipboard|tumblr|mastodon|threads|instagram|youtube|e-?mail|messenger|sms|print|drucken)\b)+[\W\d]*$|
+        \b(teilen|drucken|share|print|partager|compartir|imprimir|condividi)\W*$|
+        \b(canal|kanal|channel)( de| auf| on)? (youtube|telegram|whatsapp)"""),
     ("subscription prompt", r"""(subscribe|subscription|newsletter|abonnieren|abonnement|abonnenten|
         \babo\b|sign up|s'abonner|abonnez|suscr[ií]b|iscriviti|abbonati|zapisz się|inscreva|
         register now|jetzt registrieren|free trial|kostenlos testen|get the app)"""),
@@ -65,20 +68,31 @@ _SHORT = [
 # Strong phrases: boilerplate even in a long line.
 _LONG = [
     ("related-posts block", r"""^(read (more|also|next)|see also|related|more|also on|lesen sie (auch|mehr|hier)|
+        lea|lee|mira|ver también|leia|lire|watch|listen|read|ver|auch interessant|das könnte sie interessieren|
         auch lesen|mehr (dazu|zum thema)|weiterlesen|zum thema|lire (aussi|la suite)|à lire aussi|voir aussi|
         vea también|lea (también|más)|leer más|mira también|te puede interesar|leggi anche|leggi (di )?più|
         czytaj (też|także|więcej)|zobacz (też|także)|lees ook|leia (também|mais)|veja também)\s*[:›»>|–—-]"""),
-    ("caption", r"""^(foto|fotos|photo|photos|bild|bilder|image|imagen|immagine|credit|crédit|quelle|fuente|
-        fonte|źródło|bildquelle|fotocredit|photo credit|crédito)\s*:|(getty images|\bdpa\b|\bafp\b|
-        reuters|\bimago\b|picture alliance|shutterstock|istock(photo)?|keystone|\bap photo)\W*$|©"""),
+    ("caption", r"""^(?=(\S+\s+){0,30}\S*$)(.*©|.*picture[- ]alliance|(foto|fotos|photo|photos|bild|bilder|
+        image|imagen|immagine|credit|crédit|quelle|fuente|fonte|źródło|bildquelle|fotocredit|photo credit|crédito|
+        titelbild|titelfoto|symbolbild|abbildung \d+|fig(ure|\.)? ?\d+)\s*:|.*\((symbolbild|archivbild|archive|
+        file photo|archivo)\)\W*$|.*\b(foto|photo|bild|imagen|credit|crédito|photograph)\s*:\s*[^.:]{1,40}\W*$|
+        .*(getty images|\bdpa\b|\bafp\b|reuters|\bimago\b|shutterstock|istock(photo)?|keystone|\bap photo)\W*$)"""),
+    ("disclaimer", r"""(affiliate links?|we may (earn|receive) (a )?(small )?commission|erhält? .{0,30}provision|
+        provisions?-?links|werbelinks?|enthält (affiliate|werbe)|liens? (d'affiliation|affiliés)|enlaces de afiliados|
+        link di affiliazione)"""),
+    ("author bio", r"""^((hi|hallo|hello|hey|servus|moin|bonjour|hola|ciao)\b[ ,!]*)?(ich bin|i am|i'm|je suis|soy|sono|
+        mein name ist|my name is|je m'appelle|me llamo|mi chiamo)\s+[\w-]+\s*,|^about (me|the author)\b|
+        ^über (mich|den autor|die autorin)\b"""),
     ("disclaimer", r"""^(disclaimer|haftungsausschluss|avertissement)\b|the views and opinions expressed|
         does not constitute (financial|investment) advice|not (be )?considered (as )?financial advice"""),
     ("cookie notice", r"""(we use cookies|this (web)?site uses cookies|verwendet cookies|nutzt cookies|
+        wir (verwenden|nutzen|setzen) cookies|nous utilisons des cookies|utilizamos cookies|usiamo (i )?cookie|
+        używamy (plików )?cookies|we gebruiken cookies|
         utilise des cookies|utiliza cookies|utilizza (i )?cookie|by continuing to (use|browse))"""),
     ("copyright", r"""(all rights reserved|alle rechte vorbehalten|tous droits réservés|
         todos los derechos reservados|tutti i diritti riservati)"""),
     ("comment form", r"""(your email address will not be published|required fields are marked|
-        ihre e-mail-adresse wird nicht veröffentlicht|votre adresse (e-)?mail ne sera pas publiée|
+        (ihre|deine) e-mail-adresse wird (nicht|niemals) veröffentlicht|votre adresse (e-)?mail ne sera pas publiée|
         tu dirección de correo electrónico no será publicada|il tuo indirizzo email non sarà pubblicato)"""),
     ("related-posts block", r"""^(interested in (reading )?more|want to read more|discover more (about|from)|
         read more (about|from|on)|find more (about|from)|for more (stories|articles|news) (like this|on|about))\b"""),
