@@ -57,8 +57,9 @@ def _utf8_is_plausible(data: bytes) -> str | None:
     except UnicodeDecodeError:
         pass
     text = data.decode("utf-8", errors="replace")
-    broken = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
-    good = sum(1 for ch in text if ord(ch) > 127 and ch != "\ufffd")
+    replaced = text.count("\ufffd")
+    broken = replaced - data.count(b"\xef\xbf\xbd")
+    good = len(text) - len(text.encode("ascii", "ignore")) - replaced  # valid non-ASCII chars
     # Valid multi-byte sequences are vanishingly rare in legacy 8-bit text, so a file with
     # many of them and few broken ones is UTF-8 with some damage, not cp1252.
     return text if good >= 4 * broken else None
