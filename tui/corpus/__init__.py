@@ -84,7 +84,8 @@ class CorpusIndex:
             kind=document.kind,
             title=title,
             date=str(date) if date else None,
-            source=meta.get("source") or _site(meta.get("url")) or Path(document.path).parent.name,
+            source=str(meta.get("source") or _site(meta.get("url")) or cleaned.meta.get("source")
+                       or Path(document.path).parent.name),
             words=word_count(cleaned.body),
             raw_sha256=document.raw_sha256,
             record=record,
