@@ -238,3 +238,22 @@ def test_html_fragment_in_jsonl_is_extracted(tmp_path):
     (tmp_path / "d.jsonl").write_text(json.dumps(record) + "\n")
     docs, errors = load([tmp_path])
     assert errors == [] and docs[0].raw == "China has unveiled a state-backed blockchain alliance."
+
+
+@pytest.mark.parametrize("ending", ["\r\n", "\r", "\n"])
+def test_clean_text_maps_exactly_back_into_the_raw_file(tmp_path, ending):
+    from tui.cleaning import clean
+
+    text = ARTICLE.replace("\n", ending) + "Second paragraph of the body, with more words in it." + ending
+    data = b"\xef\xbb\xbf" + text.encode()
+    (tmp_path / "a.txt").write_bytes(data)
+    docs, _ = load([tmp_path])
+    raw = docs[0].raw
+    assert raw == text
+    cleaned = clean(raw)
+    mapped = [(i, offset) for i, offset in enumerate(cleaned.offsets) if offset >= 0]
+    assert len(mapped) > 100
+    for i, offset in mapped:
+        assert raw[offset] == cleaned.text[i]
+    # and the raw offset is an offset into the decoded file text (the BOM is not counted)
+    assert data.decode("utf-8-sig")[mapped[0][1]] == cleaned.text[mapped[0][0]]
