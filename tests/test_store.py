@@ -272,3 +272,18 @@ def test_read_only_store_refuses_every_mutation(store, db):
         assert other.status == "saved"
     finally:
         other.close()
+
+
+def test_claim_attributes_and_links_are_checked_before_they_reach_the_file(store):
+    with pytest.raises(ValueError, match="claim type must be one of"):
+        store.add_annotation("a.txt", "claim", "CLAIM", 0, 20, attributes={"type": "rumour"})
+    with pytest.raises(ValueError, match="stance"):
+        store.add_annotation("a.txt", "claim", "CLAIM", 0, 20, attributes={"stance": "maybe"})
+    with pytest.raises(ValueError, match="cue"):
+        store.add_annotation("a.txt", "claim", "CLAIM", 0, 20, attributes={"cue": [1, 2]})
+    with pytest.raises(NotFoundError):
+        store.add_annotation("a.txt", "entity", "ORG", 0, 7, entity_id="nope")
+    claim = store.add_annotation("a.txt", "claim", "CLAIM", 0, 20, attributes={"type": "assertion", "stance": None})
+    with pytest.raises(ValueError, match="stance"):
+        store.update_annotation(claim["id"], attributes={"stance": "wrong"})
+    assert store.get_annotation(claim["id"])["attributes"] == {"type": "assertion", "stance": None}

@@ -124,6 +124,30 @@ def check_span(text: str, start: int, end: int) -> None:
         raise ValueError(f"span [{start}, {end}) is outside the document text (length {len(text)}) or empty")
 
 
+def check_attributes(attributes: Mapping[str, Any] | None) -> dict[str, Any]:
+    """Refuse claim attributes the schema would reject, with the allowed values in the message."""
+    result = dict(attributes or {})
+    kind = result.get("type")
+    if kind is not None and kind not in CLAIM_TYPES:
+        raise ValueError(f"claim type must be one of {', '.join(CLAIM_TYPES)}, not {kind!r}")
+    stance = result.get("stance")
+    if stance is not None and stance not in STANCES:
+        raise ValueError(f"claim stance must be one of {', '.join(STANCES)}, not {stance!r}")
+    cue = result.get("cue")
+    if cue is not None and not (
+        isinstance(cue, Mapping) and isinstance(cue.get("start"), int) and isinstance(cue.get("end"), int)
+        and 0 <= cue["start"] <= cue["end"]
+    ):
+        raise ValueError("claim cue must be {'start': int, 'end': int} with 0 <= start <= end")
+    speaker = result.get("speaker")
+    if speaker is not None and not isinstance(speaker, Mapping):
+        raise ValueError("claim speaker must be {'entity_id': id or None, 'text': str or None}")
+    note = result.get("note")
+    if note is not None and not isinstance(note, str):
+        raise ValueError("claim note must be text")
+    return result
+
+
 def annotation_record(
     doc: Mapping[str, Any],
     kind: str,
@@ -156,7 +180,7 @@ def annotation_record(
         "source_start": source_start,
         "source_end": source_end,
         "clean_sha256": doc["clean_sha256"],
-        "attributes": dict(attributes or {}),
+        "attributes": check_attributes(attributes),
         "entity_id": entity_id,
         "annotator": annotator,
         "created": stamp,

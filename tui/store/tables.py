@@ -121,6 +121,8 @@ class TableMethods:
         self._check_writable()
         with self._lock:
             doc = self._require("documents", doc_id)
+            if entity_id is not None:
+                self._require("entities", entity_id)
             record = R.annotation_record(
                 doc, kind, label, start, end, attributes=attributes, entity_id=entity_id,
                 source_start=source_start, source_end=source_end, state=state, annotator=self.annotator,
@@ -142,7 +144,9 @@ class TableMethods:
             if record["state"] not in R.STATES:
                 raise ValueError(f"annotation state must be one of {', '.join(R.STATES)}")
             if "attributes" in changes:
-                record["attributes"] = dict(changes["attributes"] or {})
+                record["attributes"] = R.check_attributes(changes["attributes"])
+            if changes.get("entity_id") is not None:
+                self._require("entities", changes["entity_id"])
             if "start" in changes or "end" in changes:
                 doc = self._require("documents", old["document_id"])
                 R.check_span(doc["text"], record["start"], record["end"])
