@@ -8,7 +8,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import orjson
+
 from tui.store import Store
+from tui.store.check import consistency_problems
+from tui.store.schema import schema_errors
 
 TEXT = "Beijing backs the Blockchain-based Service Network, Mr Zhang said on Monday."
 
@@ -89,5 +93,7 @@ def test_undo_all_then_redo_all_round_trips(ops):
                 assert store.redo() is not None
             assert state(store) == end
             assert store.flush()
+            written = orjson.loads((Path(tmp) / "db.json").read_bytes())
+            assert list(schema_errors(written)) == [] and consistency_problems(written) == []
         finally:
             store.close()
