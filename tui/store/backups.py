@@ -18,7 +18,8 @@ def make_backup(db: Path, keep: int = KEEP) -> Path | None:
         return None
     folder = backup_dir(db)
     folder.mkdir(parents=True, exist_ok=True)
-    stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime()) + f"{time.time() % 1:.6f}"[1:]
+    now = time.time_ns()  # one reading: names must sort in time order
+    stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime(now // 10**9)) + f".{now % 10**9:09d}"
     target = folder / f"{db.stem}.{stamp}.json"
     try:
         os.link(db, target)

@@ -10,6 +10,7 @@ snapshots, the segment serialisation cache and the undo images safe to share.
 from __future__ import annotations
 
 import atexit
+import gc
 import os
 import threading
 import time
@@ -72,6 +73,8 @@ class Store(TableMethods):
             holder = writer.acquire()
             if holder is not None:
                 writer, read_only = None, True
+        collecting = gc.isenabled()
+        gc.disable()  # parsing creates ~1M objects at 100k annotations; collecting meanwhile doubles the time
         try:
             known = file_identity(path)
             data = read_json(path)
@@ -80,10 +83,15 @@ class Store(TableMethods):
             store._writer = writer
             created = data is None
             store._load(data if data is not None else store._fresh())
+            # loaded records are acyclic and long-lived: keep full collections (UI pauses) from rescanning them
+            gc.freeze()
         except BaseException:
             if writer is not None:
                 writer.release()
             raise
+        finally:
+            if collecting:
+                gc.enable()
         if not read_only:
             remove_stale_temps(path)
             store._last_backup = 0.0 if created else time.monotonic() - BACKUP_EVERY
