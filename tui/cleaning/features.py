@@ -24,16 +24,17 @@ class LineFeatures:
     def __init__(self, line: RawLine):
         text = line.text
         self.line = line
-        tokens = _WORD.findall(text)
+        lower = text.lower()
+        tokens = _WORD.findall(lower)
         self.words = len(tokens)
-        self.stops = sum(1 for t in tokens if t.lower() in STOPWORDS) if tokens else 0
+        self.stops = sum(map(STOPWORDS.__contains__, tokens))
         if text.isascii() is False and _CJK.search(text):
             cjk = _CJK.findall(text)  # a CJK run is one regex "word": count ~2 chars per word instead
             self.words += len(cjk) // 2
             self.stops += 2 * sum(1 for ch in cjk if ch in CJK_STOPCHARS)
         self.chars = len(text)
         self.ends_sentence = text[-1] in _SENTENCE_END
-        self.lower = text.lower() if self.words <= 60 else ""
+        self.lower = lower if self.words <= 60 else ""
         reason = None
         self.comment = self.words <= 10 and comment_signature(text)
         if self.comment:

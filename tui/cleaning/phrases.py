@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Each family: reason -> patterns searched in a lower-cased short line (a few words at most).
 _SHORT = [
@@ -114,17 +115,38 @@ _LONG = [
 ]
 
 
-def _compile(families: list[tuple[str, str]]) -> list[tuple[str, re.Pattern]]:
-    return [(reason, re.compile(re.sub(r"\s*\n\s*", "", pat))) for reason, pat in families]
+# Substrings without which a long-line family cannot match: cheap `in` tests skip most regex scans.
+_LONG_NEEDS = {
+    "caption": ("©", "picture", "foto", "photo", "bild", "image", "imagen", "immagine", "credit", "crédit", "quelle",
+                "fuente", "fonte", "źródło", "titel", "symbol", "abbildung", "fig", "archiv", "getty", "dpa", "afp",
+                "reuters", "imago", "shutterstock", "istock", "keystone", "crédito"),
+    "disclaimer": ("affili", "afiliados", "commission", "provision", "werbe", "disclaimer", "haftungsausschluss",
+                   "avertissement", "views and opinions", "advice"),
+    "cookie notice": ("cookie", "by continuing"),
+    "copyright": ("reserv", "vorbehalten"),
+    "comment form": ("mail", "required", "dirección", "indirizzo", "comment", "kommentar", "comentar"),
+    "share prompt": ("youtube", "instagram", "telegram", "whatsapp", "tiktok", "follow", "folg", "suivez", "síguenos",
+                     "siganos", "seguici", "volg", "join", "abonnieren", "mira", "check out", "besuchen", "tip",
+                     "contact", "email", "click"),
+    "subscription prompt": ("get ", "sign up", "register", "subscri", "member", "journalism", "limit", "newsletter"),
+}
+
+
+def _compile(families: list[tuple[str, str]], needs=None) -> list[tuple[str, re.Pattern, tuple | None]]:
+    needs = needs or {}
+    return [(reason, re.compile(re.sub(r"\s*\n\s*", "", pat)), needs.get(reason)) for reason, pat in families]
 
 
 SHORT_FAMILIES = _compile(_SHORT)
-LONG_FAMILIES = _compile(_LONG)
+LONG_FAMILIES = _compile(_LONG, _LONG_NEEDS)
 
 
+@lru_cache(maxsize=1 << 16)
 def match_short(lowered: str) -> str | None:
-    """Reason for a short line that reads like a menu item, prompt or notice, else None."""
-    for reason, pattern in SHORT_FAMILIES:
+    """Reason for a short line that reads like a menu item, prompt or notice, else None.
+
+    Cached: menus, share bars and footers repeat on every page of a site."""
+    for reason, pattern, _ in SHORT_FAMILIES:
         if pattern.search(lowered):
             return reason
     return None
@@ -132,7 +154,9 @@ def match_short(lowered: str) -> str | None:
 
 def match_long(lowered: str) -> str | None:
     """Reason for a line of any length that only boilerplate says, else None."""
-    for reason, pattern in LONG_FAMILIES:
+    for reason, pattern, needs in LONG_FAMILIES:
+        if needs and not any(n in lowered for n in needs):
+            continue
         if pattern.search(lowered):
             return reason
     return None
