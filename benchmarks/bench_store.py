@@ -82,6 +82,7 @@ def measure(path: Path, adds: int) -> dict:
         if _ < 2:
             store.close()
     result["open"] = statistics.median(opens)
+    result["rss_open_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # peak so far
 
     docs = [d["id"] for d in store.documents()[:50]]
     latencies = []
