@@ -105,3 +105,23 @@ def test_bylines():
     assert byline("Von Fiona Bornhöft und Mariam Hofbeck") == "Fiona Bornhöft und Mariam Hofbeck"
     assert byline("Veröffentlicht am 10. Februar 2019 von Heiko") == "Heiko"
     assert byline("Stand by me") is None
+
+
+def test_long_phrase_prefilter_never_changes_the_answer():
+    from hypothesis import given, settings, strategies as st
+
+    from tui.cleaning import phrases
+
+    def brute(lowered):
+        return next((r for r, p, _ in phrases.LONG_FAMILIES if p.search(lowered)), None)
+
+    words = st.sampled_from(sorted(phrases._NEEDS) + [
+        "we use cookies", "all rights reserved", "photo:", "getty images", "your email address will not be published",
+        "sign up for our newsletter", "read more:", "affiliate links", "hi, i'm", "the", "news", " ", ".", "©"])
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(words, max_size=12).map(" ".join))
+    def check(text):
+        assert phrases.match_long(text) == brute(text)
+
+    check()
