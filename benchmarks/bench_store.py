@@ -10,6 +10,7 @@ Run: .venv/bin/python benchmarks/bench_store.py [--sizes 1000,10000,100000] [--a
 from __future__ import annotations
 
 import argparse
+import gc
 import io
 import json
 import random
@@ -75,14 +76,17 @@ def measure(path: Path, adds: int) -> dict:
         parses.append(time.perf_counter() - t)
     result["parse only"] = statistics.median(parses)
     opens = []
-    for _ in range(3):
+    for n in range(3):
         t = time.perf_counter()
         store = Store.open(path, annotator="bench")
         opens.append(time.perf_counter() - t)
-        if _ < 2:
+        if n == 0:
+            result["rss_open_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # one open
+        if n < 2:
             store.close()
+            del store
+            gc.collect()
     result["open"] = statistics.median(opens)
-    result["rss_open_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # peak so far
 
     docs = [d["id"] for d in store.documents()[:50]]
     latencies = []

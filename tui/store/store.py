@@ -149,6 +149,7 @@ class Store(TableMethods):
         if self._writer is not None:
             self._writer.release()
         _OPEN.discard(self)
+        gc.unfreeze()  # let the cyclic collector reclaim this store (open() froze its records)
         return ok
 
     def __enter__(self) -> "Store":
