@@ -110,7 +110,7 @@ async def test_library_filters_as_you_type_and_sorts(tmp_path):
         assert table.row_count == 5
         await pilot.press("s", "s", "s", "s")  # corpus order -> status -> date -> source -> words
         assert library.sort_column == "words"
-        words = [library.rows[key.value].entry.words for key in table.rows]
+        words = [row.entry.words for row in table.rows]
         assert words == sorted(words)
 
 

@@ -12,12 +12,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, ProgressBar, Static
+from textual.widgets import Footer, Input, ProgressBar, Static
 
+from tui.app.widgets.library_table import COLUMNS as TABLE_COLUMNS
+from tui.app.widgets.library_table import LibraryHeader, LibraryTable
 from tui.safe_text import visible
 
 # Title last: it takes the remaining width, so the short columns stay visible at 80 columns.
-COLUMNS = ("status", "date", "source", "words", "entities", "claims", "title")
+COLUMNS = tuple(name for name, _, _ in TABLE_COLUMNS)
 
 
 @dataclass
@@ -29,15 +31,19 @@ class Row:
     entities: int
     claims: int
 
+    @property
+    def key(self) -> str:
+        return self.entry.id
+
     def cells(self) -> tuple:
         e = self.entry
         return (
             Text(self.status),
             Text(visible(str(e.date or ""))),
             Text(visible(str(e.source or ""))[:24]),
-            Text(str(e.words), justify="right"),
-            Text(str(self.entities), justify="right"),
-            Text(str(self.claims), justify="right"),
+            Text(str(e.words)),
+            Text(str(self.entities)),
+            Text(str(self.claims)),
             Text(visible(" ".join((e.title or e.id).split()))[:200]),
         )
 
@@ -107,17 +113,16 @@ class LibraryScreen(Screen):
     def compose(self) -> ComposeResult:
         with Horizontal(id="library-top"):
             yield Static("Library", id="library-title")
-            yield Input(placeholder="/ to filter", id="library-filter")
+            yield Input(placeholder="/ filters as you type", compact=True, id="library-filter")
         yield ProgressBar(id="library-progress", show_eta=False)
-        table: DataTable = DataTable(cursor_type="row", zebra_stripes=True, id="library-table")
-        table.add_columns(*COLUMNS)
-        yield table
+        yield LibraryHeader(id="library-header")
+        yield LibraryTable(id="library-table")
         yield Static("", id="library-status")
         yield Footer()
 
     def on_mount(self) -> None:
         self.refresh_records()
-        self.query_one(DataTable).focus()
+        self.query_one(LibraryTable).focus()
         self.index_corpus()
 
     @work(thread=True, exclusive=True, group="index")
@@ -147,13 +152,7 @@ class LibraryScreen(Screen):
     def on_library_screen_indexed(self, message: Indexed) -> None:
         self.session.entries.extend(message.entries)
         new = [self._row(entry) for entry in message.entries]
-        visible_rows = [row for row in new if row.matches(self.needle)]
-        if len(self.rows) == len(new):  # first batch: sort properly
-            self._fill()
-        else:
-            table = self.query_one(DataTable)
-            for row in visible_rows:
-                table.add_row(*row.cells(), key=row.entry.id)
+        self.query_one(LibraryTable).append_rows([row for row in new if row.matches(self.needle)])
         self._update_status()
 
     def on_library_screen_progress(self, message: Progress) -> None:
@@ -161,7 +160,8 @@ class LibraryScreen(Screen):
         if message.total < 0:
             self.indexing = False
             bar.display = False
-            self._fill()
+            if self.sort_column is not None:  # rows arrived in corpus order; sort them now
+                self._fill()
         else:
             bar.update(total=message.total, progress=message.done)
         self._update_status()
@@ -195,24 +195,20 @@ class LibraryScreen(Screen):
 
     def _fill(self) -> None:
         """Rebuild the table from the filter and sort order, keeping the highlighted article."""
-        table = self.query_one(DataTable)
-        keep = None
-        if table.row_count and table.cursor_row >= 0:
-            keep = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
+        table = self.query_one(LibraryTable)
+        keep = table.cursor_key
         rows = [row for row in self.rows.values() if row.matches(self.needle)]
         if self.sort_column is None:
             rows.sort(key=lambda row: self.order[row.entry.id], reverse=self.sort_reverse)
         else:
             rows.sort(key=lambda row: row.sort_value(self.sort_column), reverse=self.sort_reverse)
-        table.clear()
-        for row in rows:
-            table.add_row(*row.cells(), key=row.entry.id)
-        if keep is not None and keep in table.rows:
-            table.move_cursor(row=table.get_row_index(keep))
+        table.set_rows(rows, keep)
+        header = self.query_one(LibraryHeader)
+        header.sort_column, header.reverse = self.sort_column, self.sort_reverse
         self._update_status()
 
     def _update_status(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one(LibraryTable)
         arrow = "↓" if self.sort_reverse else "↑"
         parts = [f"{table.row_count} of {len(self.rows)} articles", f"sorted by {self.sort_column or 'corpus order'} {arrow}"]
         if self.indexing:
@@ -221,30 +217,23 @@ class LibraryScreen(Screen):
             parts.append(f"{len(self.errors)} unreadable: {visible(self.errors[-1])[:80]}")
         self.query_one("#library-status", Static).update(Text(" · ".join(parts)))
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_library_table_selected(self, event: LibraryTable.Selected) -> None:
         event.stop()
-        self.post_message(self.Open(event.row_key.value))
-
-    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
-        event.stop()
-        column = COLUMNS[event.column_index]
-        self.sort_reverse = not self.sort_reverse if column == self.sort_column else False
-        self.sort_column = column
-        self._fill()
+        self.post_message(self.Open(event.key))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.needle = event.value.strip().casefold()
         self._fill()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.query_one(DataTable).focus()
+        self.query_one(LibraryTable).focus()
 
     def action_filter(self) -> None:
         self.query_one(Input).focus()
 
     def action_clear_filter(self) -> None:
         self.query_one(Input).value = ""
-        self.query_one(DataTable).focus()
+        self.query_one(LibraryTable).focus()
 
     def action_sort(self) -> None:
         cycle = [None, *COLUMNS]
