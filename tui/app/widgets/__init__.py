@@ -1,0 +1,1 @@
+"""Widgets of the app: the reader view, side panel and status line."""
