@@ -65,21 +65,24 @@ def body_run(feats: list[LineFeatures]) -> tuple[int, int]:
     return best_a, best_b
 
 
-def cut_tail(feats: list[LineFeatures], start: int, a: int, b: int) -> tuple[int, int | None]:
-    """End the body at a comment thread (anywhere after some text) or a standalone end marker (in the run)."""
+def cut_tail(feats: list[LineFeatures], start: int, a: int, b: int) -> tuple[int, int | None, str]:
+    """End the body at a comment thread (anywhere after some text) or a standalone end marker (in the run).
+
+    Returns the last body index, the index where the tail starts (None if not cut) and what the tail is.
+    """
     seen = 0
     for i in range(start, b + 1):
         f = feats[i]
         if seen >= 40:
             if i >= a and f.words <= 8 and _TAIL.match(f.lower.strip(" .:!?-–—|•")):
-                return i - 1, i
+                return i - 1, i, f.reason or "end of article"
             if f.comment and sum(1 for g in feats[i:i + THREAD_WINDOW] if g.comment) >= 2:
-                return i - 1, i
+                return i - 1, i, "reader comments"
             if i >= a and date_only(f) and any(date_only(g) for g in feats[i + 1:i + TEASER_WINDOW]):
-                return i - 1, i  # teaser list: headline, summary, date, repeated
+                return i - 1, i, "related-posts block"  # teasers: headline, summary, date, repeated
         if f.kind in (GOOD, NEAR):
             seen += f.words
-    return b, None
+    return b, None, "footer"
 
 
 def classify(feats: list[LineFeatures]) -> tuple[list[str], list[str | None], int, int]:
@@ -94,12 +97,16 @@ def classify(feats: list[LineFeatures]) -> tuple[list[str], list[str | None], in
     reasons: list[str | None] = [None] * n
     a, b = body_run(feats)
     start = next((i for i in range(a) if feats[i].kind == GOOD), a)
-    b, tail_at = cut_tail(feats, start, a, b)
+    b, tail_at, tail_reason = cut_tail(feats, start, a, b)
     for i, f in enumerate(feats):
         if f.kind == BAD:
             reasons[i] = f.reason or "decoration"
-        elif i < start or i > b:
-            reasons[i] = _outside_reason(feats, i, start, tail_at)
+        elif i < start:
+            reasons[i] = "navigation" if f.kind == SHORT else "outside article body"
+        elif tail_at is not None and i >= tail_at:
+            reasons[i] = tail_reason
+        elif i > b:
+            reasons[i] = "footer" if f.kind == SHORT else "outside article body"
     for i in range(start, b + 1):
         f = feats[i]
         if f.kind in (GOOD, NEAR):
@@ -124,11 +131,3 @@ def _between_good(feats: list[LineFeatures], i: int, a: int, b: int) -> bool:
     prev = next((feats[j].kind for j in range(i - 1, a - 1, -1) if not transparent(feats[j])), None)
     nxt = next((feats[j].kind for j in range(i + 1, b + 1) if not transparent(feats[j])), None)
     return prev in (GOOD, NEAR) and nxt in (GOOD, NEAR)
-
-
-def _outside_reason(feats: list[LineFeatures], i: int, a: int, tail_at: int | None) -> str:
-    if i < a:
-        return "header" if feats[i].kind in (SHORT, BAD) else "outside article body"
-    if tail_at is not None and i >= tail_at:
-        return "after end of article"
-    return "footer" if feats[i].kind in (SHORT, BAD) else "outside article body"

@@ -58,7 +58,8 @@ _SHORT = [
         click here|hier klicken|jetzt (kaufen|bestellen|buchen|entdecken|testen|sichern)|get (your|the|our))\b"""),
     ("tags", r"""^(tags?|tagged|tagged with|schlagworte?|schlagwörter|stichworte?|themen|étiquettes|
         mots-clés|etiquetas|categor(y|ies|ie|ías|ia)|kategorien?|filed under|posted in)\b"""),
-    ("breadcrumb", r"""^(you are here|sie sind hier|vous êtes ici|está en|ti trovi in)\b"""),
+    ("breadcrumb", r"""^(you are here|sie sind hier|vous êtes ici|está en|ti trovi in)\b|
+        ^(home|startseite|start|accueil|inicio|home page|homepage)\s*[>›»/|]|^[^>›»]{1,40}([>›»][^>›»]{1,60}){2,}$"""),
     ("cookie notice", r"""(cookies?\b|datenschutz|privacy|confidentialité|privacidad|ok, ?verstanden|
         ^(accept|akzeptieren|accepter|aceptar|accetta|alle akzeptieren|einverstanden|i agree)\b)"""),
     ("copyright", r"""(©|\(c\)\s*\d{4}|copyright|all rights reserved|alle rechte vorbehalten|
