@@ -10,7 +10,7 @@ from .lines import split_lines
 from .metadata import extract
 from .model import Cleaned, LineDecision
 
-CLEANER_VERSION = "1"
+CLEANER_VERSION = "2"
 
 __all__ = ["CLEANER_VERSION", "Cleaned", "LineDecision", "clean"]
 
