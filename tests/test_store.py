@@ -287,3 +287,35 @@ def test_claim_attributes_and_links_are_checked_before_they_reach_the_file(store
     with pytest.raises(ValueError, match="stance"):
         store.update_annotation(claim["id"], attributes={"stance": "wrong"})
     assert store.get_annotation(claim["id"])["attributes"] == {"type": "assertion", "stance": None}
+
+
+def test_values_json_cannot_hold_are_refused_at_once(store):
+    with pytest.raises(ValueError, match="JSON types only"):
+        store.add_annotation("a.txt", "entity", "ORG", 0, 7, attributes={"tags": {"a", "b"}})
+    assert store.annotations("a.txt") == []
+    assert store.flush() and store.status == "saved"
+
+
+def test_a_save_that_dies_mid_stream_is_retried_in_full(store, db, monkeypatch):
+    from types import SimpleNamespace
+
+    import tui.store.segments as segments
+
+    store._saver.RETRY_FIRST = 0.01
+    real = orjson.dumps
+    calls = {"n": 0}
+
+    def flaky(obj, *a, **k):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise OSError(5, "Input/output error")
+        return real(obj, *a, **k)
+
+    monkeypatch.setattr(segments, "orjson", SimpleNamespace(dumps=flaky))  # only the saver's encoder
+    ann = store.add_annotation("a.txt", "entity", "ORG", 0, 7)
+    store.update_document("a.txt", cursor=5)
+    assert store.flush(timeout=5)
+    assert calls["n"] > 2  # it failed once and was retried
+    data = on_disk(db)
+    assert ann["id"] in {a["id"] for a in data["annotations"].values()}
+    assert next(iter(data["documents"].values()))["cursor"] == 5

@@ -19,6 +19,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
+import orjson
+
 from tui.store import records as R
 from tui.store.backups import list_backups, make_backup
 from tui.store.errors import NotFoundError, ReadOnlyError, SchemaVersionError, StoreError
@@ -218,7 +220,17 @@ class Store(TableMethods):
                 if members is not None:
                     members[str(doc_id)] = record
             work[table] = grouped
-        return generation, segment_stream(self._segments, work)
+        return generation, self._guarded(taken, segment_stream(self._segments, work))
+
+    def _guarded(self, taken: dict, stream: Iterator[bytes]) -> Iterator[bytes]:
+        """If a save dies part-way, its segments are dirty again, so the retry encodes them anew."""
+        try:
+            yield from stream
+        except BaseException:
+            with self._lock:
+                for table, (dirty, _rows) in taken.items():
+                    self._dirty[table] |= dirty
+            raise
 
     def _write(self, chunks: Iterable[bytes]) -> None:
         write_atomic(self.path, chunks, before_replace=self._before_replace)
@@ -286,6 +298,11 @@ class Store(TableMethods):
     def _apply(self, table: str, rec_id: str, record: dict | None, *, undoable: bool = True) -> None:
         """Change a record as part of the current undo step and schedule a save."""
         self._check_writable()
+        if record is not None:
+            try:
+                orjson.dumps(record)  # ~5 us: a value JSON cannot hold must fail here, not in the saver
+            except TypeError as error:
+                raise ValueError(f"cannot store {SINGULAR[table]} {rec_id!r}: {error}; use JSON types only") from None
         with self._lock:
             before = self._put(table, rec_id, record)
             if undoable:
