@@ -112,7 +112,7 @@ def classify(feats: list[LineFeatures]) -> tuple[list[str], list[str | None], in
         if f.kind in (GOOD, NEAR):
             decisions[i] = "content"
         elif f.kind == SHORT:
-            if _between_good(feats, i, start, b):
+            if _between_good(feats, i, start, b) or _sentence_line(f):
                 decisions[i] = "content"
             else:
                 reasons[i] = "short line outside paragraphs"
@@ -131,3 +131,8 @@ def _between_good(feats: list[LineFeatures], i: int, a: int, b: int) -> bool:
     prev = next((feats[j].kind for j in range(i - 1, a - 1, -1) if not transparent(feats[j])), None)
     nxt = next((feats[j].kind for j in range(i + 1, b + 1) if not transparent(feats[j])), None)
     return prev in (GOOD, NEAR) and nxt in (GOOD, NEAR)
+
+
+def _sentence_line(f: LineFeatures) -> bool:
+    """A short line that is still a sentence: a one-line paragraph of the body."""
+    return f.words >= 4 and f.stops >= 1 and f.line.text[-1] in ".!?"
