@@ -194,3 +194,23 @@ async def test_label_keys_are_described_by_their_label(tmp_path):
         rows = {row.binding_id: row for row in app.screen.rows}
         assert rows["reader.label_1"].description == "Label PERSON"
         assert rows["reader.label_0"].description == "Label CLAIM"
+
+
+@sync
+async def test_side_panel_lists_annotations_in_text_order_and_enter_jumps(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_indexed(app, pilot, 5)
+        await pilot.press("enter")
+        screen = app.screen
+        await search(pilot, "Xinhua")
+        await pilot.press("2")
+        await search(pilot, "Huobi")
+        await pilot.press("2", "g")
+        await pilot.pause()
+        panel_list = screen.query_one("#annotation-list")
+        assert [row.annotation["exact"] for row in panel_list.rows] == ["Huobi", "Xinhua"]
+        await pilot.press("tab", "down", "enter")
+        xinhua = next(a for a in screen.annotations if a["exact"] == "Xinhua")
+        assert screen.reader.cursor == xinhua["start"]
+        assert screen.reader.has_focus

@@ -67,7 +67,6 @@ class ReaderScreen(Screen):
         self.article: Article | None = None
         self.annotations: list[dict] = []
         self.span_cache: dict = {}
-        self.panel_timer = None
         self.shown_details: dict | None = None
         self.name_label_bindings()
         self.show_dropped = False
@@ -158,15 +157,8 @@ class ReaderScreen(Screen):
         self.refresh_status()
 
     def schedule_panel(self) -> None:
-        """Rebuild the side panel list after key presses settle; with thousands of annotations it is
-        the slowest thing on screen and must not delay the text repaint."""
-        if self.panel_timer is not None:
-            self.panel_timer.stop()
-            self.panel_timer = None
-        if len(self.annotations) < 300:
-            self.call_after_refresh(self.refresh_panel)
-        else:
-            self.panel_timer = self.set_timer(0.4, self.refresh_panel)
+        """Rebuild the side panel after this repaint, so the text is never held up by the list."""
+        self.call_after_refresh(self.refresh_panel)
 
     # panel and status -----------------------------------------------------------
     def refresh_panel(self) -> None:

@@ -9,18 +9,38 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Static
 
+from tui.app.widgets.line_list import LineList
 from tui.safe_text import visible
 
 
-class AnnotationOption(Option):
-    """An option that carries the annotation id, so selection never depends on row position."""
+class AnnotationRow:
+    """One annotation as a list line; carries the id, so selection never depends on row position."""
 
-    def __init__(self, prompt: Text, annotation_id: str) -> None:
-        super().__init__(prompt, id=annotation_id)
-        self.annotation_id = annotation_id
+    __slots__ = ("key", "annotation")
+
+    def __init__(self, annotation: dict) -> None:
+        self.key = annotation["id"]
+        self.annotation = annotation
+
+    def text(self, width: int) -> Text:
+        annotation = self.annotation
+        line = Text(no_wrap=True, overflow="ellipsis")
+        line.append(f"{annotation['label']:<8.8}", style="bold")
+        line.append("❝ " if annotation["kind"] == "claim" else "")
+        line.append(short(annotation.get("exact", ""), max(4, width)))
+        if annotation.get("state", "ok") != "ok":
+            line.append(f" ({annotation['state']})", style="italic")
+        line.truncate(width, overflow="ellipsis")
+        return line
+
+
+class AnnotationList(LineList):
+    """The article's annotations in text order; Enter jumps to one."""
+
+    class Selected(LineList.Selected):
+        """The user chose this annotation."""
 
 
 def short(text: str, limit: int = 40) -> str:
@@ -69,29 +89,13 @@ class SidePanel(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static("Annotations", classes="panel-title")
-        yield OptionList(id="annotation-list")
+        yield AnnotationList(id="annotation-list")
         yield Static("", id="annotation-details")
 
     def set_annotations(self, annotations: list[dict]) -> None:
         """Replace the list, keeping the highlighted annotation when it still exists."""
-        option_list = self.query_one(OptionList)
-        highlighted = option_list.highlighted_option
-        keep = highlighted.id if highlighted else None
-        options = []
-        for annotation in annotations:
-            prompt = Text()
-            prompt.append(f"{annotation['label']:<8.8}", style="bold")
-            mark = "❝ " if annotation["kind"] == "claim" else ""
-            prompt.append(mark + short(annotation.get("exact", "")))
-            if annotation.get("state", "ok") != "ok":
-                prompt.append(f" ({annotation['state']})", style="italic")
-            options.append(AnnotationOption(prompt, annotation["id"]))
-        option_list.set_options(options)
-        if keep is not None:
-            try:
-                option_list.highlighted = option_list.get_option_index(keep)
-            except Exception:  # the annotation was deleted
-                pass
+        annotation_list = self.query_one(AnnotationList)
+        annotation_list.set_rows([AnnotationRow(a) for a in annotations], annotation_list.cursor_key)
 
     def show_details(self, annotation: dict | None, entity_names: dict[str, str]) -> None:
         """Show what is under the cursor, or a hint when nothing is."""
@@ -103,12 +107,11 @@ class SidePanel(Vertical):
 
     def focus_list(self) -> None:
         """Give the list focus so Enter can jump."""
-        self.query_one(OptionList).focus()
+        self.query_one(AnnotationList).focus()
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    def on_annotation_list_selected(self, event: AnnotationList.Selected) -> None:
         event.stop()
-        if event.option.id is not None:
-            self.post_message(self.Jump(event.option.id))
+        self.post_message(self.Jump(event.key))
 
     def action_back(self) -> None:
         self.post_message(self.Back())
