@@ -17,6 +17,8 @@ DOC_STATUSES = ("new", "in progress", "done")
 CLAIM_TYPES = ("direct quote", "indirect quote", "assertion", "prediction", "opinion")
 STANCES = ("unverified", "supported", "disputed", "false")
 CONTEXT = 32
+SINGULAR = {"meta": "meta", "documents": "document", "annotations": "annotation",
+            "entities": "entity", "relations": "relation", "labels": "label"}
 
 DEFAULT_LABELS = (
     ("PERSON", "entity", "1", "bright_cyan"),

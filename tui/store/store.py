@@ -15,7 +15,6 @@ import os
 import threading
 import time
 import weakref
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
@@ -27,17 +26,15 @@ from tui.store.errors import NotFoundError, ReadOnlyError, SchemaVersionError, S
 from tui.store.lock import WriterLock
 from tui.store.paths import lock_path
 from tui.store.saver import Saver
+from tui.store.records import SINGULAR
 from tui.store.segments import SEGMENT, file_identity, remove_stale_temps, segment_stream
 from tui.store.storage import corrupt_message, read_json, write_atomic
-from tui.store.undo import Change, History, Step
 from tui.store.tables import TableMethods
+from tui.store.undo import Change, History, Step, UndoMethods
 
 BACKUP_EVERY = 600.0  # seconds between rolling backups while a session keeps saving
-SINGULAR = {"meta": "meta", "documents": "document", "annotations": "annotation",
-            "entities": "entity", "relations": "relation", "labels": "label"}
 
-
-class Store(TableMethods):
+class Store(UndoMethods, TableMethods):
     """One open database. Mutations apply in memory and return; the saver makes them durable."""
 
     def __init__(self, path: Path, annotator: str | None, read_only: bool, lock_holder: str | None) -> None:
@@ -312,85 +309,6 @@ class Store(TableMethods):
                 else:
                     self._history.push(Step(self._describe(change), [change]))
             self._bump()
-
-    @staticmethod
-    def _describe(change: Change) -> str:
-        record = change.after or change.before or {}
-        noun = SINGULAR[change.table]
-        what = record.get("label") or record.get("name") or record.get("type") or ""
-        verb = "add" if change.before is None else "delete" if change.after is None else "update"
-        return f"{verb} {noun} {what}".strip()
-
-    @contextmanager
-    def transaction(self, description: str) -> Iterator["Store"]:
-        """Group mutations into one undo step; an exception inside rolls all of them back.
-
-        Allowed on a read-only store (the mutations inside raise ReadOnlyError themselves).
-        """
-        with self._lock:
-            outer = self._step is None
-            if outer:
-                self._step = Step(description)
-            self._depth += 1
-        try:
-            yield self
-        except BaseException:
-            with self._lock:
-                self._depth -= 1
-                if outer:
-                    step, self._step = self._step, None
-                    for change in reversed(step.changes):
-                        self._put(change.table, change.id, change.before)
-                    self._bump()
-            raise
-        with self._lock:
-            self._depth -= 1
-            if outer:
-                step, self._step = self._step, None
-                self._history.push(step)
-
-    def undo(self) -> str | None:
-        """Revert the last step; returns its description, or None if there is nothing to undo."""
-        self._check_writable()
-        with self._lock:
-            step = self._history.pop_undo()
-            if step is None:
-                return None
-            for change in reversed(step.changes):
-                self._put(change.table, change.id, self._keep_session_fields(change, change.before))
-            self._history.done(step)
-            self._bump()
-            return step.description
-
-    def redo(self) -> str | None:
-        """Re-apply the last undone step; returns its description, or None."""
-        self._check_writable()
-        with self._lock:
-            step = self._history.pop_redo()
-            if step is None:
-                return None
-            for change in step.changes:
-                self._put(change.table, change.id, self._keep_session_fields(change, change.after))
-            self._history.redone(step)
-            self._bump()
-            return step.description
-
-    def _keep_session_fields(self, change: Change, image: dict | None) -> dict | None:
-        """Undo restores a document's text and overrides, not where the user is or its status."""
-        if change.table != "documents" or image is None:
-            return image
-        current = self._get("documents", change.id)
-        if current is None:
-            return image
-        return dict(image, status=current.get("status", "new"), cursor=current.get("cursor"))
-
-    @property
-    def can_undo(self) -> bool:
-        return self._history.can_undo
-
-    @property
-    def can_redo(self) -> bool:
-        return self._history.can_redo
 
     # -- lookups used by the mutations ------------------------------------------------
     def _get(self, table: str, rec_id: str) -> dict | None:

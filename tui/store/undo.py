@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterator
+
+from tui.store.records import SINGULAR
 
 Record = dict[str, Any]
 
@@ -62,3 +65,86 @@ class History:
     @property
     def can_redo(self) -> bool:
         return bool(self._redo)
+
+
+class UndoMethods:
+    """Mixed into Store: transactions, undo and redo over the before/after images of `_put`."""
+
+    @staticmethod
+    def _describe(change: Change) -> str:
+        record = change.after or change.before or {}
+        noun = SINGULAR[change.table]
+        what = record.get("label") or record.get("name") or record.get("type") or ""
+        verb = "add" if change.before is None else "delete" if change.after is None else "update"
+        return f"{verb} {noun} {what}".strip()
+
+    @contextmanager
+    def transaction(self, description: str) -> Iterator["UndoMethods"]:
+        """Group mutations into one undo step; an exception inside rolls all of them back.
+
+        Allowed on a read-only store (the mutations inside raise ReadOnlyError themselves).
+        """
+        with self._lock:
+            outer = self._step is None
+            if outer:
+                self._step = Step(description)
+            self._depth += 1
+        try:
+            yield self
+        except BaseException:
+            with self._lock:
+                self._depth -= 1
+                if outer:
+                    step, self._step = self._step, None
+                    for change in reversed(step.changes):
+                        self._put(change.table, change.id, change.before)
+                    self._bump()
+            raise
+        with self._lock:
+            self._depth -= 1
+            if outer:
+                step, self._step = self._step, None
+                self._history.push(step)
+
+    def undo(self) -> str | None:
+        """Revert the last step; returns its description, or None if there is nothing to undo."""
+        self._check_writable()
+        with self._lock:
+            step = self._history.pop_undo()
+            if step is None:
+                return None
+            for change in reversed(step.changes):
+                self._put(change.table, change.id, self._keep_session_fields(change, change.before))
+            self._history.done(step)
+            self._bump()
+            return step.description
+
+    def redo(self) -> str | None:
+        """Re-apply the last undone step; returns its description, or None."""
+        self._check_writable()
+        with self._lock:
+            step = self._history.pop_redo()
+            if step is None:
+                return None
+            for change in step.changes:
+                self._put(change.table, change.id, self._keep_session_fields(change, change.after))
+            self._history.redone(step)
+            self._bump()
+            return step.description
+
+    def _keep_session_fields(self, change: Change, image: dict | None) -> dict | None:
+        """Undo restores a document's text and overrides, not where the user is or its status."""
+        if change.table != "documents" or image is None:
+            return image
+        current = self._get("documents", change.id)
+        if current is None:
+            return image
+        return dict(image, status=current.get("status", "new"), cursor=current.get("cursor"))
+
+    @property
+    def can_undo(self) -> bool:
+        return self._history.can_undo
+
+    @property
+    def can_redo(self) -> bool:
+        return self._history.can_redo
