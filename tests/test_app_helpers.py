@@ -31,7 +31,7 @@ async def wait_indexed(app: NewsmarkApp, pilot, count: int | None = None) -> Non
     """Wait until the library worker has listed the whole corpus."""
     from tui.app.screens.library import LibraryScreen
 
-    for _ in range(400):
+    for _ in range(1000):
         await pilot.pause(0.02)
         library = next((s for s in app.screen_stack if isinstance(s, LibraryScreen)), None)
         if library is not None and not library.indexing and (count is None or len(app.session.entries) == count):
@@ -40,7 +40,7 @@ async def wait_indexed(app: NewsmarkApp, pilot, count: int | None = None) -> Non
 
 
 async def wait_until(pilot, predicate, message: str = "condition") -> None:
-    for _ in range(300):
+    for _ in range(750):
         if predicate():
             return
         await pilot.pause(0.02)
