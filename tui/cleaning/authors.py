@@ -19,6 +19,11 @@ _BIO = re.compile(r"^((?:[A-ZÀ-ÞŁŚŻ][\w'’.-]*\s+){1,3}[A-ZÀ-ÞŁŚŻ][\w
                   r"(?:a|an|the|ein|eine|un|une|una|uno|der|die)\b")
 
 
+def name_like(text: str) -> bool:
+    """True for a person's name or a user handle: 'Jane Doe', 'jdoe42'."""
+    return _name_like(text.strip(), allow_handle=True)
+
+
 def _name_like(part: str, allow_handle: bool) -> bool:
     tokens = part.split()
     if not 1 <= len(tokens) <= 4:

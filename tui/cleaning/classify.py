@@ -10,7 +10,8 @@ from .features import BAD, GOOD, NEAR, SHORT, LineFeatures
 # Lines that close an article when they stand alone: what follows is comments, teasers or footer.
 _TAIL = re.compile(
     r"""^(\d+\s+)?(leave a (reply|comment)|post a comment|add a comment|comments?|kommentare?|
-    commentaires?|comentarios?|commenti|reacties|komentarze|discussion|diskussion|
+    commentaires?|comentarios?|commenti|reacties|komentarze|discussion|diskussion|leserpost|leserbriefe?|
+    leserkommentare|reader comments|readers'? comments|join the (conversation|discussion)|
     related( posts| articles| stories| content)?|you may also like|you might also like|
     (read )?more (related )?(articles|stories|news)|read more related articles|recommended( for you)?|
     more from [\w ]+|share this( article| story| post)?|tags?|tagged|about the author|

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 from .lines import RawLine
+from .authors import name_like
+from .dates import find_date
 from .phrases import comment_signature, match_long, match_short
 from .stopwords import CJK_STOPCHARS, STOPWORDS
 
@@ -36,7 +38,7 @@ class LineFeatures:
         self.ends_sentence = text[-1] in _SENTENCE_END
         self.lower = lower if self.words <= 60 else ""
         reason = None
-        self.comment = self.words <= 10 and comment_signature(text)
+        self.comment = self.words <= 10 and (comment_signature(text) or _name_then_date(text))
         if self.comment:
             reason = "reader comments"
         elif self.words <= SHORT_PHRASE_WORDS:
@@ -62,6 +64,18 @@ def _kind(f: LineFeatures) -> str:
     if f.words >= 8 and ratio >= 0.12 and (f.ends_sentence or f.words >= 15):
         return NEAR
     return SHORT
+
+
+_STAMP_SEP = " /|,·•–—-:"
+
+
+def _name_then_date(text: str) -> bool:
+    """'Jane Doe / 22.04.2020': how comment threads sign each comment."""
+    hit = find_date(text)
+    if not hit or hit[1] == 0 or len(text) > 80:
+        return False
+    name = text[:hit[1]].strip(_STAMP_SEP)
+    return bool(name) and name_like(name)
 
 
 def line_features(lines: list[RawLine]) -> list[LineFeatures]:
