@@ -319,3 +319,27 @@ def test_a_save_that_dies_mid_stream_is_retried_in_full(store, db, monkeypatch):
     data = on_disk(db)
     assert ann["id"] in {a["id"] for a in data["annotations"].values()}
     assert next(iter(data["documents"].values()))["cursor"] == 5
+
+
+def test_a_workers_transaction_does_not_swallow_other_threads_changes(store):
+    import threading
+
+    inside, proceed = threading.Event(), threading.Event()
+
+    def worker():
+        with store.transaction("import 2"):
+            store.add_annotation("a.txt", "entity", "ORG", 0, 7)
+            inside.set()
+            proceed.wait(5)
+            store.add_annotation("a.txt", "entity", "ORG", 8, 13)
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    inside.wait(5)
+    key_press = store.add_annotation("a.txt", "entity", "GPE", 18, 28)
+    proceed.set()
+    thread.join(5)
+    assert store.undo() == "import 2"
+    assert [a["id"] for a in store.annotations("a.txt")] == [key_press["id"]]
+    assert store.undo().startswith("add annotation GPE")
+    assert store.annotations("a.txt") == []

@@ -51,8 +51,7 @@ class Store(UndoMethods, TableMethods):
         self._by_doc: dict[str, dict[str, None]] = {}
         self._generation = 0
         self._history = History()
-        self._step: Step | None = None
-        self._depth = 0
+        self._local = threading.local()  # each thread's open transaction step (see _step)
         self._writer: WriterLock | None = None
         self._saver: Saver | None = None
         self._last_backup = 0.0
@@ -304,11 +303,21 @@ class Store(UndoMethods, TableMethods):
             before = self._put(table, rec_id, record)
             if undoable:
                 change = Change(table, rec_id, before, record)
-                if self._step is not None:
-                    self._step.changes.append(change)
+                step = self._step
+                if step is not None:
+                    step.changes.append(change)
                 else:
                     self._history.push(Step(self._describe(change), [change]))
             self._bump()
+
+    @property
+    def _step(self) -> Step | None:
+        """The open transaction of the calling thread: a worker's bulk import never swallows key presses."""
+        return getattr(self._local, "step", None)
+
+    @_step.setter
+    def _step(self, step: Step | None) -> None:
+        self._local.step = step
 
     # -- lookups used by the mutations ------------------------------------------------
     def _get(self, table: str, rec_id: str) -> dict | None:

@@ -88,12 +88,10 @@ class UndoMethods:
             outer = self._step is None
             if outer:
                 self._step = Step(description)
-            self._depth += 1
         try:
             yield self
         except BaseException:
             with self._lock:
-                self._depth -= 1
                 if outer:
                     step, self._step = self._step, None
                     for change in reversed(step.changes):
@@ -101,7 +99,6 @@ class UndoMethods:
                     self._bump()
             raise
         with self._lock:
-            self._depth -= 1
             if outer:
                 step, self._step = self._step, None
                 self._history.push(step)
