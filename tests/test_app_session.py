@@ -214,3 +214,15 @@ async def test_side_panel_lists_annotations_in_text_order_and_enter_jumps(tmp_pa
         xinhua = next(a for a in screen.annotations if a["exact"] == "Xinhua")
         assert screen.reader.cursor == xinhua["start"]
         assert screen.reader.has_focus
+
+
+@sync
+async def test_escape_cancels_a_selection_first_then_goes_back_to_the_library(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_indexed(app, pilot, 5)
+        await pilot.press("enter", "v", "w", "escape")
+        assert isinstance(app.screen, ReaderScreen) and app.screen.reader.selection is None
+        await pilot.press("escape")
+        assert isinstance(app.screen, LibraryScreen)
+        assert app.screen.query_one("#library-table").row_count == 5

@@ -56,7 +56,7 @@ class ReaderScreen(Screen):
         Binding("z", "toggle_boilerplate", "Dropped lines", id="reader.toggle_boilerplate"),
         Binding("t", "toggle_line", "Keep/drop line", show=False, id="reader.toggle_line"),
         Binding("tab", "focus_panel", "Panel", show=False, id="reader.focus_panel"),
-        Binding("o", "library", "Library", id="reader.library"),
+        Binding("o,escape", "library", "Library", id="reader.library"),
     ]
 
     def __init__(self, session: Session, entry_index: int, resume: dict | None = None) -> None:
