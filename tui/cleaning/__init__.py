@@ -1,4 +1,12 @@
-"""Boilerplate removal for plain-text web articles: `from tui.cleaning import clean`."""
+"""Boilerplate removal for plain-text web articles: `from tui.cleaning import clean`.
+
+Pipeline, one module per step: `lines` splits raw text with exact offsets; `features` measures each
+line (words, stopwords, punctuation, phrase families from `phrases`); `classify` finds the article
+body (densest run of prose, extended up to the first good line, cut at comment threads, teaser lists
+and end-of-article markers) and judges short lines by context; `metadata` picks the title, date
+(`dates`), author (`authors`) and section; overrides from the user are applied last; `model` holds
+the results and the map back to raw offsets.
+"""
 
 from __future__ import annotations
 
@@ -31,7 +39,10 @@ def clean(raw: str, overrides: Mapping[int, str] | None = None) -> Cleaned:
         for number, value in overrides.items():
             if value not in _OVERRIDE_VALUES:
                 raise ValueError(f"override for line {number} is {value!r}; use 'content' or 'boilerplate'")
-            i = by_number.get(int(number))
+            try:
+                i = by_number.get(int(number))
+            except (TypeError, ValueError):
+                raise ValueError(f"override key {number!r} is not a line number; use the raw line's 1-based number") from None
             if i is None:
                 continue  # a blank or vanished line: nothing to override
             if i == title_at:
@@ -39,10 +50,10 @@ def clean(raw: str, overrides: Mapping[int, str] | None = None) -> Cleaned:
             decisions[i] = value
             reasons[i] = "user override" if value == "boilerplate" else None
             overridden[i] = True
-    return _assemble(raw, lines, decisions, reasons, overridden, title_at, meta)
+    return _assemble(lines, decisions, reasons, overridden, title_at, meta)
 
 
-def _assemble(raw, lines, decisions, reasons, overridden, title_at, meta) -> Cleaned:
+def _assemble(lines, decisions, reasons, overridden, title_at, meta) -> Cleaned:
     """Join title and kept lines with blank lines, recording where each copied run came from."""
     parts: list[str] = []
     segments: list[tuple[int, int, int]] = []
