@@ -131,3 +131,14 @@ def test_stats_tables_escape_markup(db):
 def test_stats_without_database(tmp_path):
     result = run("stats", "--db", str(tmp_path / "none.json"))
     assert result.exit_code == 1 and "no database" in result.output
+
+
+def test_stats_caps_the_document_table(db):
+    with Store.open(db) as store:
+        with store.transaction("many"):
+            for i in range(45):
+                store.upsert_document(f"doc{i:02d}.txt", text="some words")
+    result = run("stats", "--db", str(db))
+    assert "6 more documents not shown" in result.output and "doc38.txt" in result.output
+    assert "doc39.txt" not in result.output  # d.txt sorts first, then doc00..doc38
+    assert "doc44.txt" in run("stats", "--all", "--db", str(db)).output

@@ -13,7 +13,7 @@ from tui.store.paths import default_db_path
 from tui.store.records import DOC_STATUSES
 
 
-def build_tables(snapshot: dict[str, list[dict]]) -> list:
+def build_tables(snapshot: dict[str, list[dict]], limit: int | None = 40) -> list:
     """Four rich Tables over a store snapshot; article text goes in as Text, never as markup."""
     from rich.table import Table
     from rich.text import Text
@@ -26,7 +26,11 @@ def build_tables(snapshot: dict[str, list[dict]]) -> list:
     for column in ("document", "title", "status", "entities", "claims", "orphaned"):
         documents.add_column(column, justify="right" if column in ("entities", "claims", "orphaned") else "left")
     kinds = Counter((a["document_id"], a["kind"]) for a in anns)
-    for doc in sorted(docs, key=lambda d: d["id"]):
+    shown = sorted(docs, key=lambda d: d["id"])
+    if limit is not None and len(shown) > limit:
+        documents.caption = f"{len(shown) - limit} more documents not shown (--all lists every one)"
+        shown = shown[:limit]
+    for doc in shown:
         documents.add_row(
             Text(visible(doc["id"])), Text(visible(doc.get("title") or "")[:50]), doc.get("status", "new"),
             str(kinds[(doc["id"], "entity")]), str(kinds[(doc["id"], "claim")]), str(orphans[doc["id"]]),
@@ -69,7 +73,8 @@ def build_tables(snapshot: dict[str, list[dict]]) -> list:
 
 @click.command("stats")
 @click.option("--db", "db", metavar="FILE", help="database file (default: $NEWSMARK_DB or annotations/annotations.json)")
-def stats_command(db: str | None) -> None:
+@click.option("--all", "show_all", is_flag=True, help="list every document, not just the first 40")
+def stats_command(db: str | None, show_all: bool) -> None:
     """Show documents, labels, annotators and progress."""
     from rich.console import Console
 
@@ -89,5 +94,5 @@ def stats_command(db: str | None) -> None:
     finally:
         store.close()
     console = Console()
-    for table in build_tables(snapshot):
+    for table in build_tables(snapshot, limit=None if show_all else 40):
         console.print(table)
