@@ -12,6 +12,7 @@ from .stopwords import CJK_STOPCHARS, STOPWORDS
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _SENTENCE_END = frozenset('.!?…"”»\'’)]:;。！？」')
+_PUNCT = re.compile(r"[.,;:!?。，、]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
@@ -59,10 +60,11 @@ def _kind(f: LineFeatures) -> str:
     if f.words == 0:
         return BAD
     ratio = f.stop_ratio
+    punctuated = _PUNCT.search(f.line.text) is not None  # prose has commas and stops; menus and tag lists do not
     if f.words >= 20 and ratio >= 0.18:
-        return GOOD
+        return GOOD if punctuated else NEAR
     if f.words >= 8 and ratio >= 0.12 and (f.ends_sentence or f.words >= 15):
-        return NEAR
+        return NEAR if punctuated else SHORT
     return SHORT
 
 
