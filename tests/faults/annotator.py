@@ -14,7 +14,8 @@ import time
 
 from tui.store import Store
 
-TEXT = "The Blockchain-based Service Network was launched in Beijing by the State Information Center. " * 4
+# ~1 MB of text makes every save take a few ms, so many kills land in the middle of a write.
+TEXT = "The Blockchain-based Service Network was launched in Beijing by the State Information Center. " * 10_000
 
 
 def main() -> None:
@@ -42,7 +43,7 @@ def main() -> None:
     reported = 0
     seq = 0
     while not stopping and (not args.count or seq < args.count):
-        start = (seq * 7) % (len(TEXT) - 20)
+        start = (seq * 7) % 10_000
         ann = store.add_annotation("d", "entity", "ORG", start, start + 10, attributes={"seq": f"{args.name}-{seq}"})
         print(f"add {args.name}-{seq} {store.generation}", flush=True)
         added.append((seq, ann["id"]))

@@ -19,6 +19,7 @@ def test_sigkill_loop_keeps_every_acknowledged_change(tmp_path):
     must_have: set[str] = set()
     must_not: set[str] = set()
     acknowledged_total = 0
+    mid_write = 0  # kills that left a half-written temp file: the dangerous moment
     for round_ in range(KILLS):
         worker = start_worker(db, "--name", f"r{round_}")
         assert worker.stdout.readline().strip() == "ready", worker.stderr.read()
@@ -26,6 +27,7 @@ def test_sigkill_loop_keeps_every_acknowledged_change(tmp_path):
         worker.send_signal(signal.SIGKILL)
         output, _ = worker.communicate(timeout=10)
         assert worker.returncode == -signal.SIGKILL
+        mid_write += bool(list(tmp_path.glob(".annotations.json.*.tmp")))
         kept, deleted = acknowledged(output)
         must_have |= kept
         must_not |= deleted
@@ -35,6 +37,8 @@ def test_sigkill_loop_keeps_every_acknowledged_change(tmp_path):
         assert must_have - must_not <= present, f"round {round_}: acknowledged changes lost"
         assert not (must_not & present), f"round {round_}: acknowledged deletes came back"
     assert acknowledged_total > KILLS  # the loop really exercised saving, not just start-up
+    print(f"{mid_write} of {KILLS} kills landed mid-write; {acknowledged_total} acknowledged adds")
+    assert mid_write >= 3, f"only {mid_write} kills landed mid-write"
 
 
 def test_stale_temp_files_are_removed_by_the_next_writer(tmp_path):
