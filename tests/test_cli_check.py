@@ -128,6 +128,18 @@ def test_stats_tables_escape_markup(db):
     assert "alice" in result.output
 
 
+def test_stats_treats_every_field_from_the_file_as_data(db):
+    data = orjson.loads(db.read_bytes())
+    next(iter(data["documents"].values()))["status"] = "[blink]x[/blink]\x1b[2J"
+    next(iter(data["labels"].values()))["kind"] = "[bold]k"
+    next(iter(data["annotations"].values()))["updated"] = "\x1b]52;c;evil\x07"
+    db.write_bytes(orjson.dumps(data))
+    result = run("stats", "--db", str(db))
+    assert result.exit_code == 0, result.output
+    assert "[blink]x[/blink]" in result.output and "[bold]k" in result.output
+    assert "\x1b" not in result.output and "\x07" not in result.output
+
+
 def test_stats_without_database(tmp_path):
     result = run("stats", "--db", str(tmp_path / "none.json"))
     assert result.exit_code == 1 and "no database" in result.output

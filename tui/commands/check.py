@@ -13,7 +13,8 @@ from tui.store.paths import default_db_path
 
 
 def _say(line: str = "", err: bool = False) -> None:
-    click.echo(line, err=err)
+    """Every line may quote the file (ids, labels, error text): show control characters, never send them."""
+    click.echo(visible(line, keep_newlines=True), err=err)
 
 
 def _print_report(report: CheckReport) -> None:

@@ -18,6 +18,11 @@ def build_tables(snapshot: dict[str, list[dict]], limit: int | None = 40) -> lis
     from rich.table import Table
     from rich.text import Text
 
+    def cell(value: object, width: int | None = None) -> Text:
+        """Anything read from the file is data: never markup, never raw control characters."""
+        text = visible(str(value if value is not None else ""))
+        return Text(text[:width] if width else text)
+
     docs, anns = snapshot["documents"], snapshot["annotations"]
     per_doc = Counter(a["document_id"] for a in anns)
     orphans = Counter(a["document_id"] for a in anns if a["state"] == "orphaned")
@@ -32,7 +37,7 @@ def build_tables(snapshot: dict[str, list[dict]], limit: int | None = 40) -> lis
         shown = shown[:limit]
     for doc in shown:
         documents.add_row(
-            Text(visible(doc["id"])), Text(visible(doc.get("title") or "")[:50]), doc.get("status", "new"),
+            cell(doc["id"]), cell(doc.get("title"), 50), cell(doc.get("status", "new")),
             str(kinds[(doc["id"], "entity")]), str(kinds[(doc["id"], "claim")]), str(orphans[doc["id"]]),
         )
 
@@ -42,9 +47,9 @@ def build_tables(snapshot: dict[str, list[dict]], limit: int | None = 40) -> lis
     used = Counter(a["label"] for a in anns)
     known = {l["name"] for l in snapshot["labels"]}
     for label in snapshot["labels"]:
-        labels.add_row(Text(visible(label["name"])), label["kind"], label.get("hotkey") or "", str(used[label["name"]]))
+        labels.add_row(cell(label["name"]), cell(label["kind"]), cell(label.get("hotkey")), str(used[label["name"]]))
     for name in sorted(set(used) - known):
-        labels.add_row(Text(visible(name)), "(not defined)", "", str(used[name]))
+        labels.add_row(cell(name), "(not defined)", "", str(used[name]))
 
     annotators = Table(title="Annotators")
     for column in ("annotator", "entities", "claims", "documents", "last change"):
@@ -54,8 +59,8 @@ def build_tables(snapshot: dict[str, list[dict]], limit: int | None = 40) -> lis
         by_who.setdefault(ann.get("annotator") or "(unknown)", []).append(ann)
     for who, theirs in sorted(by_who.items()):
         annotators.add_row(
-            Text(visible(who)), str(sum(a["kind"] == "entity" for a in theirs)), str(sum(a["kind"] == "claim" for a in theirs)),
-            str(len({a["document_id"] for a in theirs})), max(a.get("updated", "") for a in theirs),
+            cell(who), str(sum(a["kind"] == "entity" for a in theirs)), str(sum(a["kind"] == "claim" for a in theirs)),
+            str(len({a["document_id"] for a in theirs})), cell(max(str(a.get("updated") or "") for a in theirs)),
         )
 
     progress = Table(title="Progress")
