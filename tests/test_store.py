@@ -5,7 +5,7 @@ from __future__ import annotations
 import orjson
 import pytest
 
-from tui.store import ReadOnlyError, SchemaVersionError, Store, default_db_path
+from tui.store import ReadOnlyError, SchemaVersionError, Store, StoreError, default_db_path
 from tui.store.errors import CorruptDatabaseError, NotFoundError
 
 TEXT = "Beijing backs the Blockchain-based Service Network, Mr Zhang said on Monday."
@@ -343,3 +343,21 @@ def test_a_workers_transaction_does_not_swallow_other_threads_changes(store):
     assert [a["id"] for a in store.annotations("a.txt")] == [key_press["id"]]
     assert store.undo().startswith("add annotation GPE")
     assert store.annotations("a.txt") == []
+
+
+@pytest.mark.parametrize("damage", [
+    lambda d: next(iter(d["annotations"].values())).pop("document_id"),
+    lambda d: d.update(annotations=[1, 2]),
+    lambda d: d["annotations"].update({"x": {"id": "a"}}),
+    lambda d: d.update(meta={"1": "not a record"}),
+])
+def test_wrong_shapes_are_refused_with_the_repair_hint(store, db, damage):
+    store.add_annotation("a.txt", "entity", "GPE", 0, 7)
+    store.close()
+    data = on_disk(db)
+    damage(data)
+    db.write_bytes(orjson.dumps(data))
+    before = db.read_bytes()
+    with pytest.raises((CorruptDatabaseError, StoreError), match="check --repair"):
+        Store.open(db)
+    assert db.read_bytes() == before

@@ -22,7 +22,7 @@ import orjson
 
 from tui.store import records as R
 from tui.store.backups import list_backups, make_backup
-from tui.store.errors import NotFoundError, ReadOnlyError, SchemaVersionError, StoreError
+from tui.store.errors import CorruptDatabaseError, NotFoundError, ReadOnlyError, SchemaVersionError, StoreError
 from tui.store.lock import WriterLock
 from tui.store.paths import lock_path
 from tui.store.saver import Saver
@@ -80,7 +80,10 @@ class Store(UndoMethods, TableMethods):
             store._known = known
             store._writer = writer
             created = data is None
-            store._load(data if data is not None else store._fresh())
+            try:
+                store._load(data if data is not None else store._fresh())
+            except (KeyError, TypeError, AttributeError, ValueError) as error:
+                raise CorruptDatabaseError(corrupt_message(path, f"has records of the wrong shape ({error!r})")) from None
             # loaded records are acyclic and long-lived: keep full collections (UI pauses) from rescanning them
             gc.freeze()
         except BaseException:
