@@ -123,7 +123,7 @@ class LibraryScreen(Screen):
     def on_mount(self) -> None:
         self.refresh_records()
         self.query_one(LibraryTable).focus()
-        self.index_corpus()
+        self.call_after_refresh(self.index_corpus)  # paint first: the worker competes for the GIL
 
     @work(thread=True, exclusive=True, group="index")
     def index_corpus(self) -> None:

@@ -68,6 +68,8 @@ class ReaderScreen(Screen):
         self.annotations: list[dict] = []
         self.span_cache: dict = {}
         self.shown_details: dict | None = None
+        self.position_timer = None
+        self.panel_timer = None
         self.name_label_bindings()
         self.show_dropped = False
         self.last_search = ""
@@ -157,8 +159,15 @@ class ReaderScreen(Screen):
         self.refresh_status()
 
     def schedule_panel(self) -> None:
-        """Rebuild the side panel after this repaint, so the text is never held up by the list."""
-        self.call_after_refresh(self.refresh_panel)
+        """Rebuild the side panel after the text repaint; with hundreds of annotations, only once
+        the keys pause, so fast labelling never waits for the list."""
+        if self.panel_timer is not None:
+            self.panel_timer.stop()
+            self.panel_timer = None
+        if len(self.annotations) < 300:
+            self.call_after_refresh(self.refresh_panel)
+        else:
+            self.panel_timer = self.set_timer(0.3, self.refresh_panel)
 
     # panel and status -----------------------------------------------------------
     def refresh_panel(self) -> None:
@@ -194,6 +203,10 @@ class ReaderScreen(Screen):
 
     def on_reader_view_cursor_moved(self, message: ReaderView.CursorMoved) -> None:
         self.refresh_details()
+        # Remember the position once the user pauses, so even a crash resumes close by.
+        if self.position_timer is not None:
+            self.position_timer.stop()
+        self.position_timer = self.set_timer(2.0, self.save_position)
 
     def on_reader_view_selection_changed(self, message: ReaderView.SelectionChanged) -> None:
         self.refresh_status()
