@@ -226,3 +226,28 @@ async def test_escape_cancels_a_selection_first_then_goes_back_to_the_library(tm
         await pilot.press("escape")
         assert isinstance(app.screen, LibraryScreen)
         assert app.screen.query_one("#library-table").row_count == 5
+
+
+@sync
+async def test_dropping_a_line_reanchors_annotations_and_undo_restores_everything(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_indexed(app, pilot, 5)
+        await pilot.press("enter")
+        screen = app.screen
+        original = screen.article.text
+        await search(pilot, "Weizhong Bank")
+        await pilot.press("K", "2")
+        await search(pilot, "Xinhua")  # a kept line before Weizhong Bank: drop it
+        await pilot.press("t")
+        assert "Xinhua" not in screen.article.text
+        bank = next(a for a in screen.annotations if a["label"] == "ORG")
+        assert screen.article.text[bank["start"]:bank["end"]] == "Weizhong Bank"
+        await pilot.press("u")
+        assert screen.article.text == original and screen.article.overrides == {}
+        bank = next(a for a in screen.annotations if a["label"] == "ORG")
+        assert original[bank["start"]:bank["end"]] == "Weizhong Bank"
+    db = database(tmp_path)
+    document = next(d for d in db["documents"] if d["id"].startswith("000_"))
+    assert document["text"] == original and document["overrides"] == {}
+    assert [a["exact"] for a in db["annotations"]] == ["Weizhong Bank"]
