@@ -77,6 +77,8 @@ def cut_tail(feats: list[LineFeatures], start: int, a: int, b: int) -> tuple[int
         if seen >= 40:
             if i >= a and f.words <= 8 and _TAIL.match(f.lower.strip(" .:!?-–—|•")):
                 return i - 1, i, f.reason or "end of article"
+            if i >= a and f.reason == "tags":
+                return i - 1, i, "tags"  # "Tags: ..." closes a post
             if f.comment and sum(1 for g in feats[i:i + THREAD_WINDOW] if g.comment) >= 2:
                 return i - 1, i, "reader comments"
             if i >= a and date_only(f) and any(date_only(g) for g in feats[i + 1:i + TEASER_WINDOW]):
