@@ -20,9 +20,12 @@ class Saver:
     RETRY_FIRST = 0.05
     RETRY_MAX = 2.0
 
-    def __init__(self, snapshot: Snapshot, write: Callable[[Iterable[bytes]], None]) -> None:
+    def __init__(
+        self, snapshot: Snapshot, write: Callable[[Iterable[bytes]], None], warm: Callable[[], None] | None = None
+    ) -> None:
         self._snapshot = snapshot
         self._write = write
+        self._warm = warm
         self._cond = threading.Condition()
         self._wanted = 0  # newest generation a save was requested for
         self._saved = 0  # newest generation known to be on disk
@@ -84,6 +87,11 @@ class Saver:
                 pass
 
     def _run(self) -> None:
+        if self._warm is not None:
+            try:
+                self._warm()  # prepare the next save before anyone waits for it
+            except Exception:
+                pass  # only an optimisation: the save itself encodes whatever is left
         delay = self.RETRY_FIRST
         while True:
             with self._cond:

@@ -17,15 +17,19 @@ from tui.store.records import TABLES
 SEGMENT = 500  # doc ids per segment: one segment encodes in ~1 ms, the longest GIL hold of a save
 
 
+def warm_segment(segments: dict[int, bytes], seg: int, records: dict[str, dict]) -> None:
+    """Cache one segment's encoding (or forget it if the segment is now empty)."""
+    if records:
+        segments[seg] = orjson.dumps(records)[1:-1]  # the members, without the braces
+    else:
+        segments.pop(seg, None)
+
+
 def segment_stream(cache: dict[str, dict[int, bytes]], work: dict[str, dict[int, dict[str, dict]]]) -> Iterator[bytes]:
     """The whole TinyDB file: refresh the changed segments in `cache` from `work`, then emit all."""
     for table in TABLES:
-        segments = cache[table]
         for seg, records in work[table].items():
-            if records:
-                segments[seg] = orjson.dumps(records)[1:-1]  # the members, without the braces
-            else:
-                segments.pop(seg, None)
+            warm_segment(cache[table], seg, records)
     yield b"{"
     for n, table in enumerate(TABLES):
         yield (b"," if n else b"") + orjson.dumps(table) + b":{"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import atexit
 import gc
 import os
+import sys
 import threading
 import time
 import weakref
@@ -27,12 +28,13 @@ from tui.store.lock import WriterLock
 from tui.store.paths import lock_path
 from tui.store.saver import Saver
 from tui.store.records import SINGULAR
-from tui.store.segments import SEGMENT, file_identity, remove_stale_temps, segment_stream
+from tui.store.segments import SEGMENT, file_identity, remove_stale_temps, segment_stream, warm_segment
 from tui.store.storage import corrupt_message, read_json, write_atomic
 from tui.store.tables import TableMethods
 from tui.store.undo import Change, History, Step, UndoMethods
 
 BACKUP_EVERY = 600.0  # seconds between rolling backups while a session keeps saving
+SWITCH_INTERVAL = 0.001  # seconds: longest a mutation waits for the saver thread to yield the GIL
 
 class Store(UndoMethods, TableMethods):
     """One open database. Mutations apply in memory and return; the saver makes them durable."""
@@ -96,7 +98,11 @@ class Store(UndoMethods, TableMethods):
         if not read_only:
             remove_stale_temps(path)
             store._last_backup = 0.0 if created else time.monotonic() - BACKUP_EVERY
-            store._saver = Saver(store._snapshot, store._write)
+            # The saver thread runs Python while the UI thread waits for the GIL; at the default
+            # 5 ms switch interval a key press can wait that long, at 1 ms it does not.
+            if sys.getswitchinterval() > SWITCH_INTERVAL:
+                sys.setswitchinterval(SWITCH_INTERVAL)
+            store._saver = Saver(store._snapshot, store._write, warm=store._warm)
             if created:
                 store._bump()
             _OPEN.add(store)
@@ -220,6 +226,31 @@ class Store(UndoMethods, TableMethods):
                     members[str(doc_id)] = record
             work[table] = grouped
         return generation, self._guarded(taken, segment_stream(self._segments, work))
+
+    def _warm(self) -> None:
+        """Encode the file's segments in the saver thread after opening, one short lock hold each.
+
+        Without this the first save after opening 100k annotations encodes them all at once.
+        A segment changed meanwhile is dirty again, so the cache never hides a change.
+        """
+        for table in R.TABLES:
+            with self._lock:
+                pending = sorted(self._dirty[table])
+            for seg in pending:
+                if self._closed:
+                    return
+                with self._lock:
+                    if seg not in self._dirty[table]:
+                        continue
+                    self._dirty[table].discard(seg)
+                    rows = self._rows[table]
+                    records = {str(d): rows[d] for d in _segment_ids(seg) if d in rows}
+                try:
+                    warm_segment(self._segments[table], seg, records)
+                except BaseException:
+                    with self._lock:
+                        self._dirty[table].add(seg)
+                    raise
 
     def _guarded(self, taken: dict, stream: Iterator[bytes]) -> Iterator[bytes]:
         """If a save dies part-way, its segments are dirty again, so the retry encodes them anew."""
