@@ -155,7 +155,7 @@ async def test_untrusted_article_renders_safely_and_offsets_hold(tmp_path):
     corpus = tmp_path / "evil"
     corpus.mkdir()
     hostile = (
-        "Hostile \x1b]52;c;ZXZpbA==\x07 headline [bold]x[/bold]\n\n"
+        "Hostile [bold]x[/bold] \x1b]52;c;ZXZpbA==\x07 headline\n\n"
         "A body line with \x1b[2J\x1b[H cursor moves and [link=https://evil]markup[/link] "
         "and \u202eright-to-left\u202c and zero\u200bwidth text that names Acme Corp as the owner of "
         "the company which reported strong results this quarter, the statement said.\n\n"
@@ -178,6 +178,8 @@ async def test_untrusted_article_renders_safely_and_offsets_hold(tmp_path):
             "".join(segment.text for segment in screen.reader.render_line(y)) for y in range(screen.reader.size.height)
         )
         assert "\x1b" not in rendered and "\u202e" not in rendered
+        status = str(screen.query_one(StatusLine).render())
+        assert "\x1b" not in status and "[bold]x[/bold]" in status  # markup shown, not applied
         cursor = screen.reader.cursor
         assert annotation["start"] <= cursor < annotation["end"]
         await pilot.resize_terminal(120, 40)

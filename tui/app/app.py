@@ -56,7 +56,7 @@ class NewsmarkApp(App):
         if self.session.store.read_only:
             holder = self.session.store.lock_holder or "another process"
             self.notify(f"Read-only: the database is held by {holder}. Close it to annotate here.",
-                        severity="warning", timeout=10)
+                        severity="warning", timeout=10, markup=False)
 
     def on_unmount(self) -> None:
         if self.owns_store:
@@ -67,7 +67,7 @@ class NewsmarkApp(App):
             line.save_status = message.status
         if message.status.startswith("not saved"):
             self.notify(f"{message.status}; your change is kept in memory, fix the problem and it will be retried",
-                        severity="error")
+                        severity="error", markup=False)
 
     def on_library_screen_indexed(self, message: LibraryScreen.Indexed) -> None:
         wanted = self.pending_resume.get("document_id")

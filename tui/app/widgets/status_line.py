@@ -23,7 +23,7 @@ class StatusLine(Widget):
 
     def render(self) -> Text:
         left = Text()
-        left.append(self.position, style="bold")
+        left.append(visible(self.position), style="bold")
         if self.mode:
             left.append("  ")
             left.append(f" {self.mode} ", style="reverse")

@@ -1,0 +1,153 @@
+"""The reader's annotating keys (label, claim, edit, delete, undo, done, keep/drop a line).
+
+A mixin of ReaderScreen, kept apart so each module stays small; it relies on the screen's
+`session`, `article`, `annotations`, `reader`, `changed()` and `reload_annotations()`.
+"""
+
+from __future__ import annotations
+
+from tui.app.modals.claim_editor import ClaimAttributes, ClaimEditor, Speaker
+from tui.app.modals.label_picker import LabelPicker
+
+
+class AnnotatingMixin:
+    """Key actions that change the database; every one goes through the session or the store."""
+
+    def action_label(self, key: str) -> None:
+        label = self.session.label_for_hotkey(key)
+        if label is None:
+            self.warn(f"no label has hotkey {key}; see the labels table")
+            return
+        if label["kind"] == "claim":
+            self.action_claim()
+            return
+        if not self.guard_writable():
+            return
+        target = self.reader.target_range()
+        if target is None:
+            self.warn("nothing to label here; move onto a word or select text with v")
+            return
+        start, end = target
+        try:
+            record = self.session.apply_label(self.article, label, start, end, self.annotations)
+        except ValueError as error:
+            self.warn(str(error))
+            return
+        self.reader.clear_selection()
+        self.changed(record)
+
+    def action_claim(self) -> None:
+        if not self.guard_writable():
+            return
+        reader = self.reader
+        selection = reader.selection
+        try:
+            start, end = self.session.claim_range(self.article, selection, reader.cursor)
+        except ValueError as error:
+            self.warn(str(error))
+            return
+        quote = self.article.text[start:end]
+
+        def save(result: ClaimAttributes | None) -> None:
+            if result is None:
+                return
+            try:
+                record = self.session.add_claim(self.article, start, end, result.to_record())
+            except ValueError as error:
+                self.warn(str(error))
+                return
+            reader.clear_selection()
+            self.changed(record)
+
+        guess = self.session.guess_speaker(self.article.id, start, end)
+        speaker = Speaker(" ".join(guess["exact"].split()), guess.get("entity_id"), guess["id"]) if guess else None
+        kind = "direct quote" if any(mark in quote for mark in "“”\"«»") else "assertion"
+        current = ClaimAttributes(speaker, kind, "unverified", "")
+        self.app.push_screen(ClaimEditor(quote, self.speakers(), current), save)
+
+    def speakers(self) -> list[Speaker]:
+        return [
+            Speaker(" ".join(a["exact"].split()), a.get("entity_id"), a["id"])
+            for a in self.session.speakers(self.article.id)
+        ]
+
+    def action_edit(self) -> None:
+        annotation = self.under_cursor()
+        if annotation is None:
+            self.warn("no annotation under the cursor; move onto one (n / N) first")
+            return
+        if not self.guard_writable():
+            return
+        if annotation["kind"] == "claim":
+            def save(result: ClaimAttributes | None) -> None:
+                if result is not None:
+                    self.changed(self.session.set_claim_attributes(annotation["id"], result.to_record()))
+
+            current = ClaimAttributes.from_record(annotation.get("attributes"))
+            self.app.push_screen(ClaimEditor(annotation["exact"], self.speakers(), current), save)
+            return
+
+        def relabel(name: str | None) -> None:
+            if name and name != annotation["label"]:
+                self.changed(self.session.store.update_annotation(annotation["id"], label=name))
+
+        labels = [label for label in self.session.labels() if label["kind"] == "entity"]
+        self.app.push_screen(LabelPicker(labels, annotation["label"]), relabel)
+
+    def action_delete(self) -> None:
+        annotation = self.under_cursor()
+        if annotation is None:
+            self.warn("no annotation under the cursor to delete")
+            return
+        if self.guard_writable():
+            self.session.store.delete_annotation(annotation["id"])
+            self.changed(annotation, removed=True)
+            self.refresh_status(f"deleted {annotation['label']} (u undoes)")
+
+    def _history(self, step) -> None:
+        if not self.guard_writable():
+            return
+        description = step()
+        if description is None:
+            self.refresh_status("nothing to undo" if step == self.session.store.undo else "nothing to redo")
+            return
+        article = self.session.reload(self.article)
+        changed = article is not self.article
+        self.article = article
+        self.reload_annotations(text_changed=changed)
+        self.refresh_status(f"{'undid' if step == self.session.store.undo else 'redid'}: {description}")
+
+    def action_undo(self) -> None:
+        self._history(self.session.store.undo)
+
+    def action_redo(self) -> None:
+        self._history(self.session.store.redo)
+
+    def action_mark_done(self) -> None:
+        if self.guard_writable():
+            done = self.session.status(self.article.id) == "done"
+            self.session.set_status(self.article, "in progress" if done else "done")
+            self.refresh_status("marked in progress" if done else "marked done")
+
+    def action_toggle_boilerplate(self) -> None:
+        self.show_dropped = not self.show_dropped
+        reader = self.reader
+        reader.set_document(self.blocks(), self.spans(), cursor=reader.cursor)
+        self.refresh_status("boilerplate shown: t keeps or drops the line under the cursor"
+                            if self.show_dropped else "")
+
+    def action_toggle_line(self) -> None:
+        if not self.guard_writable():
+            return
+        block = self.reader.current_block
+        if block is None or block.raw_line is None:
+            self.warn("this line is not from the article file; move to a text or dropped line")
+            return
+        cursor = self.reader.cursor
+        self.article, report = self.session.toggle_line(self.article, block.raw_line)
+        self.reload_annotations(text_changed=True)
+        orphaned = len(report.get("orphaned", ()) or ()) if isinstance(report, dict) else 0
+        verb = "kept" if block.start is None else "dropped"
+        note = f"line {block.raw_line} {verb}" + (f"; {orphaned} annotations orphaned (listed)" if orphaned else "")
+        self.refresh_status(note + " (u undoes)")
+        self.reader.move_to(min(cursor, len(self.article.text)))
