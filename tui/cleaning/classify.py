@@ -24,7 +24,9 @@ SCORE_SHORT = -6.0
 SCORE_BAD = -8.0
 SCORE_COMMENT = -8.0
 TEASER_WINDOW = 10  # two bare date lines this close after the body: a list of teasers
-THREAD_WINDOW = 8  # a comment thread shows two signatures within this many lines
+THREAD_WINDOW = 8
+MIN_WORDS_BEFORE_THREAD = 40  # body words needed before a comment thread may end the article
+MIN_WORDS_BEFORE_MARKER = 80  # ... before a "Related"/"Tags"/teaser marker may (inline ones come earlier)  # a comment thread shows two signatures within this many lines
 
 
 _LETTERS = re.compile(r"[^\W\d_]{3,}")
@@ -74,14 +76,15 @@ def cut_tail(feats: list[LineFeatures], start: int, a: int, b: int) -> tuple[int
     seen = 0
     for i in range(start, b + 1):
         f = feats[i]
-        if seen >= 40:
-            if i >= a and f.words <= 8 and _TAIL.match(f.lower.strip(" .:!?-–—|•")):
+        if seen >= MIN_WORDS_BEFORE_THREAD and f.comment and \
+                sum(1 for g in feats[i:i + THREAD_WINDOW] if g.comment) >= 2:
+            return i - 1, i, "reader comments"
+        if seen >= MIN_WORDS_BEFORE_MARKER and i >= a:
+            if f.words <= 8 and _TAIL.match(f.lower.strip(" .:!?-–—|•")):
                 return i - 1, i, f.reason or "end of article"
-            if i >= a and f.reason == "tags":
+            if f.reason == "tags":
                 return i - 1, i, "tags"  # "Tags: ..." closes a post
-            if f.comment and sum(1 for g in feats[i:i + THREAD_WINDOW] if g.comment) >= 2:
-                return i - 1, i, "reader comments"
-            if i >= a and date_only(f) and any(date_only(g) for g in feats[i + 1:i + TEASER_WINDOW]):
+            if date_only(f) and any(date_only(g) for g in feats[i + 1:i + TEASER_WINDOW]):
                 return i - 1, i, "related-posts block"  # teasers: headline, summary, date, repeated
         if f.kind in (GOOD, NEAR):
             seen += f.words
