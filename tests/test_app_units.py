@@ -84,3 +84,16 @@ def test_claim_attributes_round_trip():
     assert record["speaker"] == {"text": "Lin Yunan", "entity_id": None, "annotation_id": "ann-1"}
     assert ClaimAttributes.from_record(record) == attributes
     assert ClaimAttributes.from_record({"speaker": "Xi", "type": "bogus"}).type == "direct quote"
+
+
+def test_keymap_file_location_follows_the_environment(tmp_path, monkeypatch):
+    from tui.app.keymap import default_path
+
+    config = tmp_path / "keys.toml"
+    config.write_text('[keymap]\n"reader.edit" = "e,enter"\n', encoding="utf-8")
+    monkeypatch.setenv("NEWSMARK_CONFIG", str(config))
+    assert default_path() == config
+    assert load_keymap() == {"reader.edit": "e,enter"}
+    monkeypatch.delenv("NEWSMARK_CONFIG")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    assert default_path() == tmp_path / "newsmark" / "keymap.toml"
