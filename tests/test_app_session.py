@@ -253,3 +253,18 @@ async def test_dropping_a_line_reanchors_annotations_and_undo_restores_everythin
     document = next(d for d in db["documents"] if d["id"].startswith("000_"))
     assert document["text"] == original and document["overrides"] == {}
     assert [a["exact"] for a in db["annotations"]] == ["Weizhong Bank"]
+
+
+@sync
+async def test_readme_keymap_example_puts_edit_on_e(tmp_path):
+    from tui.app.modals.label_picker import LabelPicker
+
+    app = make_app(tmp_path, keymap={"reader.edit": "e,enter", "reader.word_end": "ctrl+e"})
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_indexed(app, pilot, 5)
+        await pilot.press("enter")
+        await search(pilot, "Xinhua")
+        await pilot.press("2", "e")
+        assert isinstance(app.screen, LabelPicker)
+        await pilot.press("3")  # pick GPE by its hotkey
+        assert [a["label"] for a in app.screen.annotations] == ["GPE"]
