@@ -51,6 +51,20 @@ def test_newsmark_in_tmux_labels_a_word_and_saves(tmp_path):
         tmux("send-keys", "-t", session, "2")  # ORG on the first word of the title
         screen = wait_for(session, "ORG")
         assert "saved" in screen
+        tmux("send-keys", "-t", session, "/")
+        wait_for(session, "search this article")
+        tmux("send-keys", "-t", session, "Lin Yunan", "Enter")
+        time.sleep(0.3)
+        tmux("send-keys", "-t", session, "K")
+        time.sleep(0.2)
+        tmux("send-keys", "-t", session, "1")  # PERSON on the two-word name
+        wait_for(session, "PERSON")
+        tmux("send-keys", "-t", session, "s")
+        time.sleep(0.2)
+        tmux("send-keys", "-t", session, "c")  # the sentence becomes a claim; the editor opens
+        wait_for(session, "Speaker")
+        tmux("send-keys", "-t", session, "C-s")
+        wait_for(session, "CLAIM")
         tmux("send-keys", "-t", session, "q")
         deadline = time.monotonic() + 10
         while session in tmux("list-sessions") and time.monotonic() < deadline:
@@ -58,6 +72,12 @@ def test_newsmark_in_tmux_labels_a_word_and_saves(tmp_path):
     finally:
         tmux("kill-session", "-t", session)
     data = json.loads(db.read_text())
-    annotations = list(data["annotations"].values())
-    assert [(a["label"], a["annotator"]) for a in annotations] == [("ORG", "smoke")]
-    assert annotations[0]["exact"] == "China"
+    annotations = sorted(data["annotations"].values(), key=lambda a: a["start"])
+    assert [(a["label"], a["exact"]) for a in annotations[:2]] == [("ORG", "China"), ("CLAIM", annotations[1]["exact"])]
+    assert ("PERSON", "Lin Yunan") in [(a["label"], a["exact"]) for a in annotations]
+    claim = annotations[1]
+    assert "said Lin Yunan" in claim["exact"] and claim["attributes"]["speaker"]["text"] == "Lin Yunan"
+    assert {a["annotator"] for a in annotations} == {"smoke"}
+    exported = subprocess.run([str(NEWSMARK), "export", "--format", "json", "--db", str(db)],
+                              capture_output=True, text=True, check=True, cwd=tmp_path).stdout
+    assert {a["id"] for a in json.loads(exported)["annotations"]} == {a["id"] for a in annotations}
