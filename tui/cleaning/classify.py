@@ -15,6 +15,9 @@ _TAIL = re.compile(
     related( posts| articles| stories| content)?|you may also like|you might also like|
     (read )?more (related )?(articles|stories|news)|read more related articles|recommended( for you)?|
     more from [\w ]+|share this( article| story| post)?|tags?|tagged|about the author|
+    most (read|popular|viewed|shared|commented)|trending( now| stories)?|popular (now|stories|posts)|
+    editor'?s'? picks|top stories|(from )?around the web|(sponsored|promoted|partner) (content|stories|links)|
+    more (news|stories|coverage) on [\w ]+|what to read next|read next|up next|
     über den autor|à propos de l'auteur|das könnte sie auch interessieren|weitere artikel|
     mehr zum thema|ähnliche (artikel|beiträge)|lesen sie (auch|mehr)|à lire aussi|sur le même sujet|
     noticias relacionadas|articoli correlati|leggi anche|zobacz też|lees ook)\s*[:(\d)]*$""".replace("\n    ", ""),
