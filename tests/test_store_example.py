@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -78,3 +80,12 @@ def test_fast_and_full_validators_agree(mutate):
     with pytest.raises(Exception, match="must"):
         _fast_validator()(data)
     assert list(schema_errors(data))
+
+
+@pytest.mark.skipif(shutil.which("jq") is None, reason="jq is not installed")
+def test_readme_jq_one_liner_runs():
+    readme = (ANNOTATIONS / "README.md").read_text()
+    command = re.search(r"```sh\n(jq .+?)\n```", readme, re.S).group(1)
+    command = command.replace("annotations/annotations.json", str(ANNOTATIONS / "example.json"))
+    out = subprocess.run(command, shell=True, capture_output=True, text=True, check=True).stdout
+    assert "\tPERSON\tLin Yunan" in out
