@@ -125,3 +125,38 @@ def test_long_phrase_prefilter_never_changes_the_answer():
         assert phrases.match_long(text) == brute(text)
 
     check()
+
+
+BLOG = "\n".join([
+    "My Garden Notes", "Home", "About", "Recipes", "Contact",
+    "How I finally got my tomatoes to ripen in a cold summer",
+    "Posted on August 14, 2023 by Sarah Miller",
+    "This year the weather was colder than usual, and by the middle of August most of my tomatoes "
+    "were still green on the vine, which was a little worrying for a whole season of work.",
+    "I tried a few tricks that older gardeners in the neighbourhood swear by, and some of them "
+    "worked better than I expected, so I am writing them down here for next year.",
+    "First, I removed most of the leaves that were shading the fruit, so that the sun could reach "
+    "the tomatoes for a few more hours each day during the warm afternoons.",
+    "Share this:", "Twitter", "Facebook",
+    "Like this:", "Like Loading...",
+    "Categories: Vegetables", "Tags: tomatoes, cold summer, ripening",
+    "3 thoughts on “How I finally got my tomatoes to ripen in a cold summer”",
+    "Tom says:", "August 15, 2023 at 9:12 am",
+    "Great tips, I will try the leaf trick on my own plants this weekend and report back.",
+    "Reply",
+    "Anna says:", "August 16, 2023 at 6:40 pm",
+    "We had the same problem this year and it was very frustrating, thanks for sharing what worked.",
+    "Reply",
+    "Leave a Reply Cancel reply",
+    "Your email address will not be published. Required fields are marked *",
+    "Proudly powered by WordPress",
+])
+
+
+def test_blog_post_without_share_bar_comments_or_form():
+    cleaned = clean(BLOG)
+    assert cleaned.title == "How I finally got my tomatoes to ripen in a cold summer"
+    paragraphs = cleaned.body.split("\n\n")
+    assert len(paragraphs) == 3 and paragraphs[0].startswith("This year the weather")
+    assert cleaned.meta["author"] == "Sarah Miller" and cleaned.meta["date"] == "2023-08-14"
+    assert "leaf trick" not in cleaned.body and "Reply" not in cleaned.body
