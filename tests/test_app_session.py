@@ -268,3 +268,16 @@ async def test_readme_keymap_example_puts_edit_on_e(tmp_path):
         assert isinstance(app.screen, LabelPicker)
         await pilot.press("3")  # pick GPE by its hotkey
         assert [a["label"] for a in app.screen.annotations] == ["GPE"]
+
+
+@sync
+async def test_clicking_a_column_title_sorts_by_it(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_indexed(app, pilot, 5)
+        library = app.screen
+        await pilot.click("#library-header", offset=(38, 0))  # the "words" column
+        assert (library.sort_column, library.sort_reverse) == ("words", False)
+        await pilot.click("#library-header", offset=(38, 0))
+        words = [row.entry.words for row in library.query_one("#library-table").rows]
+        assert library.sort_reverse and words == sorted(words, reverse=True)

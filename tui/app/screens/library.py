@@ -221,6 +221,11 @@ class LibraryScreen(Screen):
         event.stop()
         self.post_message(self.Open(event.key))
 
+    def on_library_header_clicked(self, event: LibraryHeader.Clicked) -> None:
+        self.sort_reverse = not self.sort_reverse if event.column == self.sort_column else False
+        self.sort_column = event.column
+        self._fill()
+
     def on_input_changed(self, event: Input.Changed) -> None:
         self.needle = event.value.strip().casefold()
         self._fill()

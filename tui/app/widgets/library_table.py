@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Sequence
 
 from rich.text import Text
+from textual import events
 from textual.binding import Binding
+from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
@@ -63,12 +66,31 @@ class LibraryTable(LineList):
         return layout_line(row.cells(), width)
 
 
+def column_at(x: int, width: int) -> str:
+    """The column under cell `x` of a line `width` cells wide."""
+    used = 0
+    for name, column_width, _ in COLUMNS:
+        used += column_width or max(0, width - used)
+        if x < used:
+            return name
+    return COLUMNS[-1][0]
+
+
 class LibraryHeader(Widget):
-    """The column titles above the table, with the sort arrow."""
+    """The column titles above the table, with the sort arrow; a click sorts by that column."""
 
     DEFAULT_CSS = "LibraryHeader { height: 1; text-style: bold; }"
     sort_column: reactive[str | None] = reactive(None)
     reverse: reactive[bool] = reactive(False)
 
+    @dataclass
+    class Clicked(Message):
+        """The user clicked a column title."""
+
+        column: str
+
     def render(self) -> Text:
         return header_text(self.sort_column, self.reverse, self.size.width)
+
+    def on_click(self, event: events.Click) -> None:
+        self.post_message(self.Clicked(column_at(event.x, self.size.width)))
