@@ -21,6 +21,7 @@ _MONTHS = {
 MONTH = {name: num for num, names in _MONTHS.items() for name in names.split()}
 _MNAME = "|".join(sorted(MONTH, key=len, reverse=True))
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _ISO = re.compile(r"(?<!\d)((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 _DMY = re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-]((?:19|20)\d{2})\b")
 _D_MON_Y = re.compile(rf"\b(\d{{1,2}})(?:\.|er|st|nd|rd|th)?\s+(?:de\s+)?({_MNAME})\.?,?\s+(?:de\s+)?((?:19|20)\d{{2}})\b", re.I)
@@ -35,6 +36,8 @@ def _valid(y: int, m: int, d: int) -> str | None:
 
 def find_date(text: str) -> tuple[str, int, int] | None:
     """First plausible date in text as (YYYY-MM-DD, start, end), else None."""
+    if not _YEAR.search(text):
+        return None  # every form below has a 4-digit year: most lines are rejected here
     found = []
     for m in _ISO.finditer(text):
         iso = _valid(int(m[1]), int(m[2]), int(m[3]))
