@@ -160,3 +160,12 @@ def test_blog_post_without_share_bar_comments_or_form():
     assert len(paragraphs) == 3 and paragraphs[0].startswith("This year the weather")
     assert cleaned.meta["author"] == "Sarah Miller" and cleaned.meta["date"] == "2023-08-14"
     assert "leaf trick" not in cleaned.body and "Reply" not in cleaned.body
+
+
+def test_blocks_below_the_article_are_named():
+    cleaned = clean(PAGE)
+    lines = _by_text(cleaned, PAGE)
+    assert lines["Mayor unveils plan for new bike lanes"].reason == "related-posts block"
+    comment = "This is a waste of money and the council should have listened to the people who pay for it."
+    assert lines[comment].reason == "reader comments"
+    assert lines["Mark says:"].reason == "reader comments"

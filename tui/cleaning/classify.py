@@ -84,9 +84,10 @@ def cut_tail(feats: list[LineFeatures], start: int, a: int, b: int) -> tuple[int
             return i - 1, i, "reader comments"
         if seen >= MIN_WORDS_BEFORE_MARKER and i >= a:
             if f.words <= 8 and _TAIL.match(f.lower.strip(" .:!?-–—|•")):
-                return i - 1, i, f.reason or "end of article"
+                tail = f.reason if f.reason in ("related-posts block", "reader comments") else None
+                return i - 1, i, tail or "after end of article"
             if f.reason == "tags":
-                return i - 1, i, "tags"  # "Tags: ..." closes a post
+                return i - 1, i, "after end of article"  # "Tags: ..." closes a post
             if date_only(f) and any(date_only(g) for g in feats[i + 1:i + TEASER_WINDOW]):
                 return i - 1, i, "related-posts block"  # teasers: headline, summary, date, repeated
         if f.kind in (GOOD, NEAR):
@@ -110,6 +111,8 @@ def classify(feats: list[LineFeatures]) -> tuple[list[str], list[str | None], in
     for i, f in enumerate(feats):
         if f.kind == BAD:
             reasons[i] = f.reason or "decoration"
+            if tail_at is not None and i >= tail_at and f.reason in _SECTION_HEADS:
+                tail_reason = _SECTION_HEADS[f.reason]  # a new block below the article: name it
         elif i < start:
             reasons[i] = "navigation" if f.kind == SHORT else "outside article body"
         elif tail_at is not None and i >= tail_at:
@@ -128,6 +131,8 @@ def classify(feats: list[LineFeatures]) -> tuple[list[str], list[str | None], in
     return decisions, reasons, start, b
 
 
+_SECTION_HEADS = {"related-posts block": "related-posts block", "reader comments": "reader comments",
+                  "comment form": "reader comments", "copyright": "footer", "author bio": "author bio"}
 _INTERRUPTIONS = ("advertisement", "caption")  # dropped lines that do not break a paragraph run
 
 

@@ -77,7 +77,7 @@ def _name_then_date(text: str) -> bool:
     if not hit or hit[1] == 0 or len(text) > 80:
         return False
     name = text[:hit[1]].strip(_STAMP_SEP)
-    return bool(name) and name_like(name)
+    return len(name.split()) >= 2 and name_like(name)  # one word is as likely a section ("Sport / May 2")
 
 
 def line_features(lines: list[RawLine]) -> list[LineFeatures]:
