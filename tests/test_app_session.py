@@ -281,3 +281,18 @@ async def test_clicking_a_column_title_sorts_by_it(tmp_path):
         await pilot.click("#library-header", offset=(38, 0))
         words = [row.entry.words for row in library.query_one("#library-table").rows]
         assert library.sort_reverse and words == sorted(words, reverse=True)
+
+
+@sync
+async def test_an_article_deleted_after_indexing_is_reported_not_fatal(tmp_path):
+    corpus = tmp_path / "seeds"
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_indexed(app, pilot, 5)
+        first = sorted(corpus.glob("*.txt"))[0]
+        first.unlink()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        await pilot.press("down", "enter")
+        assert isinstance(app.screen, ReaderScreen) and app.screen.article.id.startswith("001_")

@@ -84,7 +84,7 @@ class LibraryScreen(Screen):
         total: int
 
     @dataclass
-    class IndexError(Message):
+    class IndexFailed(Message):
         """A file could not be read; the message says which and why."""
 
         error: str
@@ -139,7 +139,7 @@ class LibraryScreen(Screen):
                 self.post_message(self.Progress(done, total))
 
         def error(message: str) -> None:
-            self.post_message(self.IndexError(message))
+            self.post_message(self.IndexFailed(message))
 
         for entry in corpus.index(self.paths, self.cache_dir, on_progress=progress, on_error=error):
             batch.append(entry)
@@ -166,7 +166,7 @@ class LibraryScreen(Screen):
             bar.update(total=message.total, progress=message.done)
         self._update_status()
 
-    def on_library_screen_index_error(self, message: IndexError) -> None:
+    def on_library_screen_index_failed(self, message: IndexFailed) -> None:
         self.errors.append(message.error)
         self._update_status()
 

@@ -102,6 +102,9 @@ class ReaderScreen(AnnotatingMixin, Screen):
         status.save_status = store.status
         status.read_only = store.lock_holder or "another process" if store.read_only else None
         self.load(self.entry_index, cursor=self.resume.get("cursor"), selecting=self.resume.get("selecting", False))
+        if self.article is None:  # the file could not be opened (the toast says why)
+            self.app.pop_screen()
+            return
         self.reader.focus()
 
     # loading ------------------------------------------------------------------
@@ -116,6 +119,7 @@ class ReaderScreen(AnnotatingMixin, Screen):
             self.notify(f"cannot open {entry.id}: {error}", severity="error", markup=False)
             return
         self.entry_index, self.article = index, article
+        self.span_cache.clear()
         if cursor is None:
             record = self.session.store.get_document(article.id) or {}
             cursor = record.get("cursor") or 0
