@@ -23,13 +23,13 @@ _TAIL = re.compile(
     noticias relacionadas|articoli correlati|leggi anche|zobacz też|lees ook)\s*[:(\d)]*$""".replace("\n    ", ""),
 )
 
+# Run scores: a prose line adds its words (half for a near-prose line); anything else costs a little.
 SCORE_SHORT = -6.0
 SCORE_BAD = -8.0
-SCORE_COMMENT = -8.0
 TEASER_WINDOW = 10  # two bare date lines this close after the body: a list of teasers
-THREAD_WINDOW = 8
+THREAD_WINDOW = 8  # a comment thread shows two signatures within this many lines
 MIN_WORDS_BEFORE_THREAD = 40  # body words needed before a comment thread may end the article
-MIN_WORDS_BEFORE_MARKER = 80  # ... before a "Related"/"Tags"/teaser marker may (inline ones come earlier)  # a comment thread shows two signatures within this many lines
+MIN_WORDS_BEFORE_MARKER = 80  # ... before a "Related"/"Tags"/teaser marker may (inline ones come earlier)
 
 
 _LETTERS = re.compile(r"[^\W\d_]{3,}")
@@ -53,7 +53,7 @@ def _score(f: LineFeatures) -> float:
         return f.words * 0.5
     if f.kind == SHORT:
         return SCORE_SHORT
-    return SCORE_COMMENT if f.comment else SCORE_BAD
+    return SCORE_BAD
 
 
 def body_run(feats: list[LineFeatures]) -> tuple[int, int]:
@@ -119,12 +119,13 @@ def classify(feats: list[LineFeatures]) -> tuple[list[str], list[str | None], in
             reasons[i] = tail_reason
         elif i > b:
             reasons[i] = "footer" if f.kind == SHORT else "outside article body"
+    between = _between_good(feats, start, b)
     for i in range(start, b + 1):
         f = feats[i]
         if f.kind in (GOOD, NEAR):
             decisions[i] = "content"
         elif f.kind == SHORT:
-            if _between_good(feats, i, start, b) or _sentence_line(f):
+            if between[i - start] or _sentence_line(f):
                 decisions[i] = "content"
             else:
                 reasons[i] = "short line outside paragraphs"
@@ -136,15 +137,29 @@ _SECTION_HEADS = {"related-posts block": "related-posts block", "reader comments
 _INTERRUPTIONS = ("advertisement", "caption")  # dropped lines that do not break a paragraph run
 
 
-def _between_good(feats: list[LineFeatures], i: int, a: int, b: int) -> bool:
-    """jusText context: a short line (a subheading) counts when body text is on both sides."""
+def _transparent(f: LineFeatures) -> bool:
+    return f.kind == SHORT or f.kind == BAD and f.reason in _INTERRUPTIONS
 
-    def transparent(f: LineFeatures) -> bool:
-        return f.kind == SHORT or f.kind == BAD and f.reason in _INTERRUPTIONS
 
-    prev = next((feats[j].kind for j in range(i - 1, a - 1, -1) if not transparent(feats[j])), None)
-    nxt = next((feats[j].kind for j in range(i + 1, b + 1) if not transparent(feats[j])), None)
-    return prev in (GOOD, NEAR) and nxt in (GOOD, NEAR)
+def _between_good(feats: list[LineFeatures], a: int, b: int) -> list[bool]:
+    """jusText context for each line of [a, b]: a short line (a subheading) counts when body text is
+    on both sides, looking past other short lines, ads and captions. Two linear passes."""
+    size = max(b - a + 1, 0)
+    before: list[str | None] = [None] * size
+    last = None
+    for k in range(size):
+        before[k] = last
+        f = feats[a + k]
+        if not _transparent(f):
+            last = f.kind
+    out = [False] * size
+    last = None
+    for k in range(size - 1, -1, -1):
+        out[k] = before[k] in (GOOD, NEAR) and last in (GOOD, NEAR)
+        f = feats[a + k]
+        if not _transparent(f):
+            last = f.kind
+    return out
 
 
 def _sentence_line(f: LineFeatures) -> bool:
