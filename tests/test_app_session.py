@@ -296,3 +296,19 @@ async def test_an_article_deleted_after_indexing_is_reported_not_fatal(tmp_path)
         assert isinstance(app.screen, LibraryScreen)
         await pilot.press("down", "enter")
         assert isinstance(app.screen, ReaderScreen) and app.screen.article.id.startswith("001_")
+
+
+@sync
+async def test_status_line_follows_the_store_save_status(tmp_path):
+    from tui.app.app import NewsmarkApp
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_indexed(app, pilot, 5)
+        await pilot.press("enter", "2")
+        app.session.store.flush()
+        status = app.screen.query_one(StatusLine)
+        await wait_until(pilot, lambda: status.save_status == "saved", "saved")
+        app.post_message(NewsmarkApp.StoreStatus("not saved: disk full"))
+        await wait_until(pilot, lambda: status.save_status == "not saved: disk full", "not saved")
+        assert "not saved: disk full" in str(status.render())
