@@ -20,6 +20,7 @@ def open_command(paths: tuple[Path, ...], db: Path | None, annotator: str | None
                  keymap_path: Path | None, cache_dir: Path | None) -> None:
     """Open PATH... (files or folders; default seeds/) in the app."""
     from tui.app.app import KeymapError, create_app
+    from tui.store import StoreError
     from tui.store.paths import default_db_path
 
     if not paths:
@@ -30,6 +31,6 @@ def open_command(paths: tuple[Path, ...], db: Path | None, annotator: str | None
     try:
         app = create_app(list(paths), default_db_path(db), annotator=annotator,
                          cache_dir=cache_dir, keymap_path=keymap_path)
-    except KeymapError as error:
+    except (KeymapError, StoreError) as error:
         raise click.ClickException(str(error)) from None
     app.run()

@@ -1,0 +1,28 @@
+"""`newsmark [PATH...]` fails with a fix-it message, never a traceback, on a bad database or keymap."""
+
+from click.testing import CliRunner
+
+from tui.cli import cli
+
+
+def test_unparsable_database_is_left_alone_and_explained(tmp_path):
+    db = tmp_path / "db.json"
+    db.write_text("{not json", encoding="utf-8")
+    result = CliRunner().invoke(cli, [str(tmp_path), "--db", str(db)])
+    assert result.exit_code == 1
+    assert "newsmark check" in result.output and "Traceback" not in result.output
+    assert db.read_text(encoding="utf-8") == "{not json"
+
+
+def test_broken_keymap_says_which_file(tmp_path):
+    keymap = tmp_path / "keymap.toml"
+    keymap.write_text("[keymap\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, [str(tmp_path), "--db", str(tmp_path / "db.json"), "--keymap", str(keymap)])
+    assert result.exit_code == 1
+    assert str(keymap) in result.output and "not valid TOML" in result.output
+
+
+def test_no_path_and_no_seeds_folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, [])
+    assert result.exit_code == 2 and "no seeds/ folder" in result.output
