@@ -225,9 +225,10 @@ async def test_escape_cancels_a_selection_first_then_goes_back_to_the_library(tm
         await wait_indexed(app, pilot, 5)
         await pilot.press("enter", "v", "w", "escape")
         assert isinstance(app.screen, ReaderScreen) and app.screen.reader.selection is None
-        await pilot.press("escape")
+        await pilot.press("right_square_bracket", "right_square_bracket", "escape")
         assert isinstance(app.screen, LibraryScreen)
-        assert app.screen.query_one("#library-table").row_count == 5
+        table = app.screen.query_one("#library-table")
+        assert table.row_count == 5 and table.cursor_key.startswith("002_")  # the article just read
 
 
 @sync

@@ -109,6 +109,7 @@ class LibraryScreen(Screen):
         self.sort_reverse = False
         self.indexing = True
         self.errors: list[str] = []
+        self.focus_key: str | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="library-top"):
@@ -172,7 +173,12 @@ class LibraryScreen(Screen):
 
     def on_screen_resume(self) -> None:
         self.refresh_records()
-        self._fill()
+        self._fill(self.focus_key)
+        self.focus_key = None
+
+    def show_on_return(self, entry_id: str) -> None:
+        """Highlight this article when the library comes back (the one the reader was on)."""
+        self.focus_key = entry_id
 
     def refresh_records(self) -> None:
         """Re-read statuses and counts from the store (after the reader changed them)."""
@@ -193,10 +199,10 @@ class LibraryScreen(Screen):
         row.status = self.statuses.get(row.entry.id, "new")
         row.entities, row.claims = counts["entity"], counts["claim"]
 
-    def _fill(self) -> None:
+    def _fill(self, keep: str | None = None) -> None:
         """Rebuild the table from the filter and sort order, keeping the highlighted article."""
         table = self.query_one(LibraryTable)
-        keep = table.cursor_key
+        keep = keep or table.cursor_key
         rows = [row for row in self.rows.values() if row.matches(self.needle)]
         if self.sort_column is None:
             rows.sort(key=lambda row: self.order[row.entry.id], reverse=self.sort_reverse)

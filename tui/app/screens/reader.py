@@ -14,6 +14,7 @@ from textual.widgets import Footer
 from tui.app.blocks import build_blocks
 from tui.app.modals.search import SearchPrompt, find
 from tui.app.screens.annotating import AnnotatingMixin
+from tui.app.screens.library import LibraryScreen
 from tui.app.session import Article, Session
 from tui.app.spans import to_spans
 from tui.app.widgets.reader import ReaderView
@@ -283,4 +284,7 @@ class ReaderScreen(AnnotatingMixin, Screen):
 
     def action_library(self) -> None:
         self.save_position()
+        for screen in self.app.screen_stack:
+            if isinstance(screen, LibraryScreen):
+                screen.show_on_return(self.article.id)
         self.app.pop_screen()
