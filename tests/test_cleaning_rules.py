@@ -169,3 +169,16 @@ def test_blocks_below_the_article_are_named():
     comment = "This is a waste of money and the council should have listened to the people who pay for it."
     assert lines[comment].reason == "reader comments"
     assert lines["Mark says:"].reason == "reader comments"
+
+
+def test_menu_between_a_top_blurb_and_the_article_is_not_body():
+    blurb = ("Officials in the neighbouring county said on Monday that they would review the plan for "
+             "the stadium after residents complained about the cost of it.")
+    menu = ["World", "Business", "Politics", "Tech", "Science", "Health", "Sport", "Arts", "Travel", "Opinion"]
+    raw = "\n".join([blurb, *menu, "City council approves transport budget after months of debate",
+                     "By Jane Doe", *PARAS])
+    cleaned = clean(raw)
+    assert cleaned.title == "City council approves transport budget after months of debate"
+    assert cleaned.meta["author"] == "Jane Doe"
+    assert not any(item in cleaned.body.split("\n\n") for item in menu)
+    assert all(p in cleaned.body for p in PARAS)

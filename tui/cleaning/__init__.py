@@ -18,7 +18,7 @@ from .lines import split_lines
 from .metadata import extract
 from .model import Cleaned, LineDecision
 
-CLEANER_VERSION = "4"
+CLEANER_VERSION = "5"
 
 __all__ = ["CLEANER_VERSION", "Cleaned", "LineDecision", "clean"]
 
@@ -29,8 +29,8 @@ def clean(raw: str, overrides: Mapping[int, str] | None = None) -> Cleaned:
     """Keep the article (title + body) of raw, say why each other line went, map text back to raw."""
     lines = split_lines(raw)
     feats = line_features(lines)
-    decisions, reasons, a, b = classify(feats)
-    title_at, meta = extract(feats, decisions, reasons, a, b)
+    decisions, reasons, a, b, run_start = classify(feats)
+    title_at, meta = extract(feats, decisions, reasons, a, b, run_start)
     if title_at is not None:
         decisions[title_at], reasons[title_at] = "title", None
     overridden = [False] * len(lines)

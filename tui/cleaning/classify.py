@@ -95,8 +95,8 @@ def cut_tail(feats: list[LineFeatures], start: int, a: int, b: int) -> tuple[int
     return b, None, "footer"
 
 
-def classify(feats: list[LineFeatures]) -> tuple[list[str], list[str | None], int, int]:
-    """Per-line decision and reason; also the body bounds for title and metadata search.
+def classify(feats: list[LineFeatures]) -> tuple[list[str], list[str | None], int, int, int]:
+    """Per-line decision and reason; also the body bounds [start, b] and where the densest run begins.
 
     The body runs from the first good line to the end of the densest run (text above the run is
     usually the article's own lead split off by images or ads; below it come comments and teasers),
@@ -120,16 +120,39 @@ def classify(feats: list[LineFeatures]) -> tuple[list[str], list[str | None], in
         elif i > b:
             reasons[i] = "footer" if f.kind == SHORT else "outside article body"
     between = _between_good(feats, start, b)
+    menus = _menus_above_run(feats, start, a)
+    for m in menus:
+        between[m - start] = False
     for i in range(start, b + 1):
         f = feats[i]
         if f.kind in (GOOD, NEAR):
             decisions[i] = "content"
         elif f.kind == SHORT:
-            if between[i - start] or _sentence_line(f):
+            if between[i - start] or _sentence_line(f) and i not in menus:
                 decisions[i] = "content"
             else:
-                reasons[i] = "short line outside paragraphs"
-    return decisions, reasons, start, b
+                reasons[i] = "navigation" if i in menus else "short line outside paragraphs"
+    return decisions, reasons, start, b, a
+
+
+MAX_SHORT_GROUP_ABOVE_RUN = 8  # more short lines in a row above the densest run is a menu, not headings
+
+
+def _menus_above_run(feats: list[LineFeatures], start: int, a: int) -> set[int]:
+    """Above the densest run, a long block of short lines between two prose lines is a menu."""
+    menus: set[int] = set()
+    k = start
+    while k < a:
+        if feats[k].kind != SHORT:
+            k += 1
+            continue
+        e = k
+        while e + 1 < a and _transparent(feats[e + 1]):
+            e += 1
+        if e - k + 1 > MAX_SHORT_GROUP_ABOVE_RUN:
+            menus.update(m for m in range(k, e + 1) if feats[m].kind == SHORT)
+        k = e + 1
+    return menus
 
 
 _SECTION_HEADS = {"related-posts block": "related-posts block", "reader comments": "reader comments",

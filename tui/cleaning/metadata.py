@@ -35,7 +35,7 @@ def _norm(text: str) -> str:
     return _NONWORD.sub(" ", text.casefold()).strip()
 
 
-def find_title(feats: list[LineFeatures], a: int) -> int | None:
+def find_title(feats: list[LineFeatures], a: int, taken=None) -> int | None:
     """Index of the title line above the body: headline-shaped, near the body, echoed in a breadcrumb
     or "Title | Site" line, followed by a byline or date; None if nothing looks like one."""
     lo = max(0, a - TITLE_WINDOW)
@@ -44,6 +44,8 @@ def find_title(feats: list[LineFeatures], a: int) -> int | None:
     for j in range(lo, a):
         f = feats[j]
         if f.kind == BAD or not 2 <= f.words <= 30 or f.chars > 250 or is_meta_line(f):
+            continue
+        if taken is not None and taken(j):
             continue
         text = f.line.text
         score = -0.1 * (a - j)
@@ -101,15 +103,23 @@ def _nearby_date(feats: list[LineFeatures], ref: int, b: int) -> tuple[str, int]
     return (best[1], best[2]) if best else None
 
 
-def extract(feats: list[LineFeatures], decisions: list[str], reasons: list, a: int, b: int) -> tuple[int | None, dict]:
-    """Choose the title line and fill meta; marks meta lines in decisions/reasons in place."""
+def extract(feats: list[LineFeatures], decisions: list[str], reasons: list, a: int, b: int,
+            run_start: int | None = None) -> tuple[int | None, dict]:
+    """Choose the title line and fill meta; marks meta lines in decisions/reasons in place.
+
+    The title is sought above the body [a, b]; when a menu was dropped between a and the densest
+    run, below that menu too."""
     meta: dict = {"date": None, "author": None, "section": None, "found": {}}
     if b < a:
         return None, meta
     t = find_title(feats, a)
+    if run_start is not None and run_start > a and "navigation" in reasons[a:run_start]:
+        inner = find_title(feats, run_start, taken=lambda j: decisions[j] == "content")
+        if inner is not None and inner > a:
+            t = inner
     title = feats[t].line.text if t is not None else ""
     ref = t if t is not None else a
-    for j in range(max(0, ref - 3), min(len(feats), a + 3)):
+    for j in range(max(0, ref - 3), min(len(feats), max(a + 3, ref + 4))):
         if j == t or decisions[j] == "content" and feats[j].kind == GOOD:
             continue
         f = feats[j]
