@@ -68,3 +68,34 @@ def test_kept_lines_know_their_text_start():
         if line.text_start is not None:
             n = line.end - line.start
             assert cleaned.text[line.text_start:line.text_start + n] == raw[line.start:line.end]
+
+
+_LINE_KINDS = st.sampled_from([
+    "The committee said on Tuesday that the plan would be published before the end of the year, officials said.",
+    "Der Ausschuss sagte am Dienstag, dass der Plan bis zum Ende des Jahres veröffentlicht werden soll.",
+    "Home", "World", "Business", "Politics", "Sport", "Related Articles", "Comments", "Tags: news, city",
+    "Leave a Reply", "Jane Doe says:", "March 4, 2024 at 5:01 pm", "Reply", "Karl Otto / 22.04.2020",
+    "Politics / May 2, 2023", "12.03.2021", "By Jane Doe", "Advertisement", "Share on Facebook",
+    "© 2024 Example News. All rights reserved.", "A Headline For The Story", "Short line here.", "",
+])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_LINE_KINDS, max_size=60), st.sampled_from(["\n", "\r\n", "\r"]))
+def test_any_page_shape_cleans_without_error(lines, sep):
+    raw = sep.join(lines)
+    cleaned = clean(raw)
+    _check(raw, cleaned)
+    kept = [line for line in cleaned.lines if line.decision in ("title", "content")]
+    assert all(line.text_start is not None for line in kept)
+    assert all(line.reason for line in cleaned.lines if line.decision == "boilerplate")
+
+
+def test_comment_thread_and_menu_above_the_densest_run():
+    prose = "The committee said on Tuesday that the plan would be published before the end of the year, officials said."
+    menu = ["World", "Business", "Politics", "Tech", "Science", "Health", "Sport", "Arts", "Travel", "Opinion"]
+    long = prose + " " + prose
+    raw = "\n".join([long, long, "Jane Doe says:", "March 4, 2024 at 5:01 pm", prose, "Reply",
+                     "Tom Roe says:", "March 5, 2024 at 9:01 am", prose, "Reply", *menu,
+                     *[prose + " " + prose] * 8])
+    _check(raw, clean(raw))

@@ -120,7 +120,7 @@ def classify(feats: list[LineFeatures]) -> tuple[list[str], list[str | None], in
         elif i > b:
             reasons[i] = "footer" if f.kind == SHORT else "outside article body"
     between = _between_good(feats, start, b)
-    menus = _menus_above_run(feats, start, a)
+    menus = _menus_above_run(feats, start, min(a, b + 1))  # the tail may be cut above the run
     for m in menus:
         between[m - start] = False
     for i in range(start, b + 1):
