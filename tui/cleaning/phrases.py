@@ -87,6 +87,11 @@ _LONG = [
         ^über (mich|den autor|die autorin)\b"""),
     ("disclaimer", r"""^(disclaimer|haftungsausschluss|avertissement)\b|the views and opinions expressed|
         does not constitute (financial|investment) advice|not (be )?considered (as )?financial advice"""),
+    ("cookie notice", r"""(we and our (\d+ )?partners|(store and/or access|process(es)?) (information|personal data)|
+        (consent|privacy) (preferences|settings|choices)|manage (cookies|consent|preferences)|by clicking .?accept|
+        (please )?enable javascript|javascript is (disabled|required)|your browser is (out of date|not supported))"""),
+    ("subscription prompt", r"""((subscribe|sign in|log in) to (continue|keep) reading|you'?ve (read|reached) \d+ of \d+|
+        free articles? (left|remaining)|already (have an account|a member)|create (a )?free account)"""),
     ("cookie notice", r"""(we use cookies|this (web)?site uses cookies|verwendet cookies|nutzt cookies|
         wir (verwenden|nutzen|setzen) cookies|nous utilisons des cookies|utilizamos cookies|usiamo (i )?cookie|
         używamy (plików )?cookies|we gebruiken cookies|
@@ -123,13 +128,15 @@ _LONG_NEEDS = {
                 "reuters", "imago", "shutterstock", "istock", "keystone", "crédito"),
     "disclaimer": ("affili", "afiliados", "commission", "provision", "werbe", "disclaimer", "haftungsausschluss",
                    "avertissement", "views and opinions", "advice"),
-    "cookie notice": ("cookie", "by continuing"),
+    "cookie notice": ("cookie", "by continuing", "partners", "store and", "process", "consent", "privacy", "manage",
+                      "clicking", "javascript", "browser"),
     "copyright": ("reserv", "vorbehalten"),
     "comment form": ("mail", "required", "dirección", "indirizzo", "comment", "kommentar", "comentar"),
     "share prompt": ("youtube", "instagram", "telegram", "whatsapp", "tiktok", "follow", "folg", "suivez", "síguenos",
                      "siganos", "seguici", "volg", "join", "abonnieren", "mira", "check out", "besuchen", "tip",
                      "contact", "email", "click"),
-    "subscription prompt": ("get ", "sign up", "register", "subscri", "member", "journalism", "limit", "newsletter"),
+    "subscription prompt": ("get ", "sign up", "register", "subscri", "member", "journalism", "limit", "newsletter",
+                            "reading", "you", "free article", "account"),
 }
 
 
