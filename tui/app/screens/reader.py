@@ -153,10 +153,12 @@ class ReaderScreen(AnnotatingMixin, Screen):
 
     def changed(self, record: dict, *, removed: bool = False) -> None:
         """Apply one annotation change to the local list: no store query, only its span repaints."""
-        self.annotations = [a for a in self.annotations if a["id"] != record["id"]]
+        old = next((i for i, a in enumerate(self.annotations) if a["id"] == record["id"]), None)
+        if old is not None:
+            del self.annotations[old]
         if not removed:
-            key = (record["start"], -record["end"])
-            index = bisect_right([(a["start"], -a["end"]) for a in self.annotations], key)
+            index = bisect_right(self.annotations, (record["start"], -record["end"]),
+                                 key=lambda a: (a["start"], -a["end"]))
             self.annotations.insert(index, record)
         self.reader.set_spans(self.spans())
         self.schedule_panel()
