@@ -97,3 +97,34 @@ def test_keymap_file_location_follows_the_environment(tmp_path, monkeypatch):
     monkeypatch.delenv("NEWSMARK_CONFIG")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
     assert default_path() == tmp_path / "newsmark" / "keymap.toml"
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+LINES = st.lists(
+    st.one_of(
+        st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\n"), max_size=120),
+        st.sampled_from(["Share this article", "Related Posts", "Leave a Reply", "",
+                         "The minister said the plan would cut costs for every household in the region by March."]),
+    ),
+    max_size=25,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(LINES, st.booleans())
+def test_blocks_cover_every_visible_character_once(lines, show_dropped):
+    raw = "\n".join(lines)
+    cleaned = clean(raw)
+    blocks = build_blocks(cleaned, raw, show_dropped=show_dropped)
+    covered = [0] * len(cleaned.text)
+    for block in blocks:
+        if block.start is None:
+            continue
+        assert cleaned.text[block.start:block.start + len(block.text)] == block.text
+        for i in range(block.start, block.start + len(block.text)):
+            covered[i] += 1
+    assert max(covered, default=0) <= 1
+    missing = [c for c, n in zip(cleaned.text, covered) if n == 0 and not c.isspace()]
+    assert missing == []
