@@ -133,7 +133,7 @@ class AnnotatingMixin:
         self.show_dropped = not self.show_dropped
         reader = self.reader
         reader.set_document(self.blocks(), self.spans(), cursor=reader.cursor)
-        self.refresh_status("boilerplate shown: t keeps or drops the line under the cursor"
+        self.refresh_status("dropped lines shown; t keeps or drops a line"
                             if self.show_dropped else "")
 
     def action_toggle_line(self) -> None:

@@ -22,25 +22,27 @@ class StatusLine(Widget):
     message: reactive[str] = reactive("")
 
     def render(self) -> Text:
-        left = Text()
-        left.append(visible(self.position), style="bold")
-        if self.mode:
-            left.append("  ")
-            left.append(f" {self.mode} ", style="reverse")
-        if self.message:
-            left.append("  ")
-            left.append(visible(self.message))
         right = Text()
         right.append(visible(self.annotator))
         right.append("  ")
         if self.read_only is not None:
             right.append(f"read-only: database held by {visible(self.read_only)}", style="bold reverse")
         else:
-            style = "bold" if self.save_status.startswith("not saved") else ""
-            right.append(self.save_status, style=style)
+            right.append(self.save_status, style="bold" if self.save_status.startswith("not saved") else "")
+        extra = Text()
+        if self.mode:
+            extra.append("  ")
+            extra.append(f" {self.mode} ", style="reverse")
+        if self.message:
+            extra.append("  ")
+            extra.append(visible(self.message), style="italic")
         width = self.size.width
-        gap = max(1, width - left.cell_len - right.cell_len)
-        if left.cell_len + gap + right.cell_len > width:
+        # The message is what the user just caused, so the article title gives way first.
+        position = Text(visible(self.position), style="bold")
+        room = width - right.cell_len - extra.cell_len - 1
+        if position.cell_len > room:
+            position.truncate(max(12, room), overflow="ellipsis")
+        left = Text.assemble(position, extra)
+        if left.cell_len + right.cell_len + 1 > width:
             left.truncate(max(0, width - right.cell_len - 1), overflow="ellipsis")
-            gap = max(1, width - left.cell_len - right.cell_len)
-        return Text.assemble(left, " " * gap, right)
+        return Text.assemble(left, " " * max(1, width - left.cell_len - right.cell_len), right)
