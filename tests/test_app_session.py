@@ -313,3 +313,16 @@ async def test_status_line_follows_the_store_save_status(tmp_path):
         app.post_message(NewsmarkApp.StoreStatus("not saved: disk full"))
         await wait_until(pilot, lambda: status.save_status == "not saved: disk full", "not saved")
         assert "not saved: disk full" in str(status.render())
+
+
+@sync
+async def test_undo_never_removes_the_open_article_from_the_database(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_indexed(app, pilot, 5)
+        await pilot.press("enter", "2", "u", "u", "u")
+        screen = app.screen
+        assert "nothing more to undo" in screen.query_one(StatusLine).message
+        assert app.session.store.get_document(screen.article.id) is not None
+        await pilot.press("3")
+        assert [a["label"] for a in screen.annotations] == ["GPE"]

@@ -107,15 +107,24 @@ class AnnotatingMixin:
     def _history(self, step) -> None:
         if not self.guard_writable():
             return
+        store = self.session.store
+        undoing = step == store.undo
         description = step()
         if description is None:
-            self.refresh_status("nothing to undo" if step == self.session.store.undo else "nothing to redo")
+            self.refresh_status("nothing to undo" if undoing else "nothing to redo")
             return
         article = self.session.reload(self.article)
+        record = store.get_document(article.id)
+        if undoing and (record is None or record.get("text") != article.text):
+            # That step was the store recording the article when it was opened, not a user
+            # action; undoing it would leave the text without its document. Put it back.
+            store.redo()
+            self.refresh_status("nothing more to undo in this article")
+            return
         changed = article is not self.article
         self.article = article
         self.reload_annotations(text_changed=changed)
-        self.refresh_status(f"{'undid' if step == self.session.store.undo else 'redid'}: {description}")
+        self.refresh_status(f"{'undid' if undoing else 'redid'}: {description}")
 
     def action_undo(self) -> None:
         self._history(self.session.store.undo)
