@@ -326,3 +326,21 @@ async def test_undo_never_removes_the_open_article_from_the_database(tmp_path):
         assert app.session.store.get_document(screen.article.id) is not None
         await pilot.press("3")
         assert [a["label"] for a in screen.annotations] == ["GPE"]
+
+
+@sync
+async def test_a_refused_change_becomes_a_message_not_a_crash(tmp_path):
+    from tui.store import ReadOnlyError
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_indexed(app, pilot, 5)
+        await pilot.press("enter")
+
+        def refuse(*args, **kwargs):
+            raise ReadOnlyError("the database was opened read-only; close the other newsmark and reopen")
+
+        app.session.apply_label = refuse
+        await pilot.press("2")
+        assert isinstance(app.screen, ReaderScreen) and app.is_running
+        assert any("close the other newsmark" in n.message for n in app._notifications)

@@ -6,13 +6,31 @@ A mixin of ReaderScreen, kept apart so each module stays small; it relies on the
 
 from __future__ import annotations
 
+import functools
+
 from tui.app.modals.claim_editor import ClaimAttributes, ClaimEditor, Speaker
 from tui.app.modals.label_picker import LabelPicker
+from tui.store import StoreError
+
+
+def reported(handler):
+    """Turn a refused change (read-only, vanished record, bad span) into a toast, not a crash."""
+
+    @functools.wraps(handler)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return handler(self, *args, **kwargs)
+        except (StoreError, ValueError) as error:
+            self.warn(str(error))
+            return None
+
+    return wrapper
 
 
 class AnnotatingMixin:
     """Key actions that change the database; every one goes through the session or the store."""
 
+    @reported
     def action_label(self, key: str) -> None:
         label = self.session.label_for_hotkey(key)
         if label is None:
@@ -36,6 +54,7 @@ class AnnotatingMixin:
         self.reader.clear_selection()
         self.changed(record)
 
+    @reported
     def action_claim(self) -> None:
         if not self.guard_writable():
             return
@@ -47,23 +66,29 @@ class AnnotatingMixin:
             self.warn(str(error))
             return
         quote = self.article.text[start:end]
-
-        def save(result: ClaimAttributes | None) -> None:
-            if result is None:
-                return
-            try:
-                record = self.session.add_claim(self.article, start, end, result.to_record())
-            except ValueError as error:
-                self.warn(str(error))
-                return
-            reader.clear_selection()
-            self.changed(record)
-
         guess = self.session.guess_speaker(self.article.id, start, end)
         speaker = Speaker(" ".join(guess["exact"].split()), guess.get("entity_id"), guess["id"]) if guess else None
         kind = "direct quote" if any(mark in quote for mark in "“”\"«»") else "assertion"
         current = ClaimAttributes(speaker, kind, "unverified", "")
-        self.app.push_screen(ClaimEditor(quote, self.speakers(), current), save)
+        self.app.push_screen(ClaimEditor(quote, self.speakers(), current),
+                             functools.partial(self._save_new_claim, start, end))
+
+    @reported
+    def _save_new_claim(self, start: int, end: int, result: ClaimAttributes | None) -> None:
+        if result is not None:
+            record = self.session.add_claim(self.article, start, end, result.to_record())
+            self.reader.clear_selection()
+            self.changed(record)
+
+    @reported
+    def _save_claim(self, annotation_id: str, result: ClaimAttributes | None) -> None:
+        if result is not None:
+            self.changed(self.session.set_claim_attributes(annotation_id, result.to_record()))
+
+    @reported
+    def _relabel(self, annotation: dict, name: str | None) -> None:
+        if name and name != annotation["label"]:
+            self.changed(self.session.store.update_annotation(annotation["id"], label=name))
 
     def speakers(self) -> list[Speaker]:
         return [
@@ -71,6 +96,7 @@ class AnnotatingMixin:
             for a in self.session.speakers(self.article.id)
         ]
 
+    @reported
     def action_edit(self) -> None:
         annotation = self.under_cursor()
         if annotation is None:
@@ -79,21 +105,14 @@ class AnnotatingMixin:
         if not self.guard_writable():
             return
         if annotation["kind"] == "claim":
-            def save(result: ClaimAttributes | None) -> None:
-                if result is not None:
-                    self.changed(self.session.set_claim_attributes(annotation["id"], result.to_record()))
-
             current = ClaimAttributes.from_record(annotation.get("attributes"))
-            self.app.push_screen(ClaimEditor(annotation["exact"], self.speakers(), current), save)
+            self.app.push_screen(ClaimEditor(annotation["exact"], self.speakers(), current),
+                                 functools.partial(self._save_claim, annotation["id"]))
             return
-
-        def relabel(name: str | None) -> None:
-            if name and name != annotation["label"]:
-                self.changed(self.session.store.update_annotation(annotation["id"], label=name))
-
         labels = [label for label in self.session.labels() if label["kind"] == "entity"]
-        self.app.push_screen(LabelPicker(labels, annotation["label"]), relabel)
+        self.app.push_screen(LabelPicker(labels, annotation["label"]), functools.partial(self._relabel, annotation))
 
+    @reported
     def action_delete(self) -> None:
         annotation = self.under_cursor()
         if annotation is None:
@@ -104,6 +123,7 @@ class AnnotatingMixin:
             self.changed(annotation, removed=True)
             self.refresh_status(f"deleted {annotation['label']} (u undoes)")
 
+    @reported
     def _history(self, step) -> None:
         if not self.guard_writable():
             return
@@ -132,6 +152,7 @@ class AnnotatingMixin:
     def action_redo(self) -> None:
         self._history(self.session.store.redo)
 
+    @reported
     def action_mark_done(self) -> None:
         if self.guard_writable():
             done = self.session.status(self.article.id) == "done"
@@ -145,6 +166,7 @@ class AnnotatingMixin:
         self.refresh_status("dropped lines shown; t keeps or drops a line"
                             if self.show_dropped else "")
 
+    @reported
     def action_toggle_line(self) -> None:
         if not self.guard_writable():
             return
