@@ -64,6 +64,9 @@ async def test_a_working_session_ends_up_in_the_database(tmp_path):
     claim = next(a for a in db["annotations"] if a["kind"] == "claim")
     assert "said Lin Yunan" in claim["exact"]
     assert claim["attributes"]["speaker"]["text"] == "Lin Yunan"
+    [entity] = db["entities"]
+    assert (entity["name"], entity["type"]) == ("Lin Yunan", "PERSON")
+    assert claim["attributes"]["speaker"]["entity_id"] == entity["id"] == by_text["Lin Yunan"]["entity_id"]
     assert claim["attributes"]["stance"] == "supported"
     assert claim["attributes"]["note"] == "official line"
     assert [(r["from"], r["to"], r["type"]) for r in db["relations"]] == [
@@ -344,3 +347,19 @@ async def test_a_refused_change_becomes_a_message_not_a_crash(tmp_path):
         await pilot.press("2")
         assert isinstance(app.screen, ReaderScreen) and app.is_running
         assert any("close the other newsmark" in n.message for n in app._notifications)
+
+
+@sync
+async def test_one_undo_takes_back_a_claim_with_its_speaker_link(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_indexed(app, pilot, 5)
+        await pilot.press("enter")
+        await search(pilot, "Lin Yunan")
+        await pilot.press("K", "1", "s", "c", "enter")
+        store = app.session.store
+        assert len(store.entities()) == 1 and len(store.relations()) == 1
+        await pilot.press("u")
+        assert [a["label"] for a in app.screen.annotations] == ["PERSON"]
+        assert store.entities() == [] and store.relations() == []
+        assert app.screen.annotations[0]["entity_id"] is None

@@ -183,15 +183,38 @@ class Session:
         return claim
 
     def set_claim_attributes(self, claim_id: str, attributes: dict) -> dict:
-        """Store the claim's attributes and a said_by relation to the speaker mention, if one was picked."""
-        claim = self.store.update_annotation(claim_id, attributes=attributes)
-        speaker = attributes.get("speaker") or {}
-        target = speaker.get("annotation_id") if isinstance(speaker, dict) else None
-        if target and not any(
-            r["from"] == claim_id and r["to"] == target and r["type"] == "said_by" for r in self.store.relations()
-        ):
-            self.store.add_relation(claim_id, target, "said_by")
+        """Store the claim's attributes; a speaker picked from the text is linked to the entity registry
+        and gets a said_by relation, so exports can say who said what across articles."""
+        with self.store.transaction("claim attributes"):
+            speaker = attributes.get("speaker")
+            target = speaker.get("annotation_id") if isinstance(speaker, dict) else None
+            if target:
+                attributes = {**attributes, "speaker": {**speaker, "entity_id": self.registry_entity(target)}}
+            claim = self.store.update_annotation(claim_id, attributes=attributes)
+            if target and not any(
+                r["from"] == claim_id and r["to"] == target and r["type"] == "said_by" for r in self.store.relations()
+            ):
+                self.store.add_relation(claim_id, target, "said_by")
         return claim
+
+    def registry_entity(self, mention_id: str) -> str | None:
+        """The registry entity of a mention: its link, else an entity with the same name and type
+        (created if needed), which the mention is then linked to."""
+        mention = self.store.get_annotation(mention_id)
+        if mention is None:
+            return None
+        if mention.get("entity_id"):
+            return mention["entity_id"]
+        name = " ".join(mention["exact"].split())
+        folded = name.casefold()
+        entity = next(
+            (e for e in self.store.entities()
+             if e["type"] == mention["label"]
+             and folded in [n.casefold() for n in [e["name"], *e.get("aliases", [])]]),
+            None,
+        ) or self.store.add_entity(name, mention["label"])
+        self.store.link(mention_id, entity["id"])
+        return entity["id"]
 
     def speakers(self, doc_id: str) -> list[dict]:
         """Entity mentions in the article, one per distinct text, people first, as speaker choices."""
