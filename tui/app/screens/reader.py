@@ -16,7 +16,7 @@ from tui.app.modals.search import SearchPrompt, find
 from tui.app.screens.annotating import AnnotatingMixin
 from tui.app.screens.library import LibraryScreen
 from tui.app.session import Article, Session
-from tui.app.spans import to_spans
+from tui.app.spans import label_styles, to_spans
 from tui.app.widgets.reader import ReaderView
 from tui.app.widgets.side_panel import SidePanel
 from tui.app.widgets.status_line import StatusLine
@@ -102,6 +102,8 @@ class ReaderScreen(AnnotatingMixin, Screen):
         status.annotator = store.annotator or ""
         status.save_status = store.status
         status.read_only = store.lock_holder or "another process" if store.read_only else None
+        labels = self.session.labels()
+        self.query_one(SidePanel).set_legend(labels, label_styles(labels))
         self.load(self.entry_index, cursor=self.resume.get("cursor"), selecting=self.resume.get("selecting", False))
         if self.article is None:  # the file could not be opened (the toast says why)
             self.app.pop_screen()

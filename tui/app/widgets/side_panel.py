@@ -88,9 +88,25 @@ class SidePanel(Vertical):
         """The user left the list; focus returns to the reader."""
 
     def compose(self) -> ComposeResult:
+        yield Static("", id="label-legend")
         yield Static("Annotations", classes="panel-title")
         yield AnnotationList(id="annotation-list")
         yield Static("", id="annotation-details")
+
+    def set_legend(self, labels: list[dict], styles: dict[str, str]) -> None:
+        """Which key applies which label, in each label's own style, so nobody has to guess."""
+        legend = Text()
+        keyed = [label for label in labels if label.get("hotkey")]
+        for label in sorted(keyed, key=lambda label: (str(label["hotkey"]) == "0", str(label["hotkey"]))):
+            legend.append(f"{label['hotkey']}", style="bold reverse")
+            # no space between key and name: a space would let the line wrap between them
+            legend.append(visible(label["name"]), style=styles.get(label["name"], ""))
+            legend.append("  ")
+        legend.append("c", style="bold reverse")
+        legend.append("claim  ")
+        legend.append("?", style="bold reverse")
+        legend.append("help")
+        self.query_one("#label-legend", Static).update(legend)
 
     def set_annotations(self, annotations: list[dict]) -> None:
         """Replace the list, keeping the highlighted annotation when it still exists."""
@@ -101,7 +117,7 @@ class SidePanel(Vertical):
         """Show what is under the cursor, or a hint when nothing is."""
         details = self.query_one("#annotation-details", Static)
         if annotation is None:
-            details.update(Text("Nothing under the cursor.\n1-9 label · c claim · ? help"))
+            details.update(Text("Nothing under the cursor."))
         else:
             details.update(describe(annotation, entity_names))
 
