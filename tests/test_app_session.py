@@ -363,3 +363,15 @@ async def test_one_undo_takes_back_a_claim_with_its_speaker_link(tmp_path):
         assert [a["label"] for a in app.screen.annotations] == ["PERSON"]
         assert store.entities() == [] and store.relations() == []
         assert app.screen.annotations[0]["entity_id"] is None
+
+
+@sync
+async def test_an_empty_folder_lists_nothing_and_says_so(tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    app = make_app(tmp_path, paths=[empty])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_indexed(app, pilot, 0)
+        await pilot.press("enter", "j", "s", "slash", "x", "enter")
+        assert isinstance(app.screen, LibraryScreen)
+        assert "0 of 0 articles" in str(app.screen.query_one("#library-status").render())
