@@ -182,3 +182,25 @@ def test_menu_between_a_top_blurb_and_the_article_is_not_body():
     assert cleaned.meta["author"] == "Jane Doe"
     assert not any(item in cleaned.body.split("\n\n") for item in menu)
     assert all(p in cleaned.body for p in PARAS)
+
+
+WORDPRESS_COM_TAIL = [
+    "Share this:", "Click to share on Twitter (Opens in new window)", "Click to print (Opens in new window)",
+    "Like this:", "Like Loading...", "This entry was posted in News and tagged politics. Bookmark the permalink.",
+    "Leave a Reply Cancel reply", "Enter your comment here...",
+    "Fill in your details below or click an icon to log in:",
+    "You are commenting using your WordPress.com account. ( Log Out / Change )",
+    "Notify me of new comments via email.", "Notify me of new posts via email.",
+    "Create a free website or blog at WordPress.com.",
+    "Already have a WordPress.com account? Log in now.",
+]
+
+
+def test_blog_platform_share_buttons_and_comment_form_are_named_boilerplate():
+    raw = "\n".join(["City council approves transport budget after months of debate", *PARAS, *WORDPRESS_COM_TAIL])
+    cleaned = clean(raw)
+    assert cleaned.body.split("\n\n") == PARAS
+    lines = _by_text(cleaned, raw)
+    assert {lines[t].reason for t in WORDPRESS_COM_TAIL[-6:]} <= {"comment form", "copyright"}
+    assert lines["Click to print (Opens in new window)"].reason == "share prompt"
+    assert lines[WORDPRESS_COM_TAIL[5]].reason == "tags"

@@ -49,7 +49,9 @@ _SHORT = [
         article continues (below|after)|^ad feedback$|^sponsored content|^paid (post|content)|^partner content)"""),
     ("navigation", r"""^(listen to (this )?(article|story)|\d+ min(ute)?s? read|save( article| story)?|
         gift (this )?article|print (this )?(article|page)|text size|font size|toggle|open menu|close menu|
-        edition|sections|all sections|watch live|live tv|watch:|video:|audio:|podcast:|photos:|gallery:)"""),
+        edition|sections|all sections|watch live|live tv|watch:|video:|audio:|podcast:|photos:|gallery:)|
+        ^(view image in fullscreen|skip ad|reuse this content|view site in reader|collapse this bar|sign me up|
+        continue reading|explore more on these topics)$"""),
     ("related-posts block", r"""^(editor'?s'? picks?|top picks|more (top )?stories|most shared|most commented|
         trending( now| stories)?|popular (now|today|stories)|don'?t miss|just in|latest|recommended (for you|stories|reading)|
         you might be interested in|around the web|from our partners|promoted stories|more in [\w ]+)$"""),
@@ -69,6 +71,20 @@ _SHORT = [
 
 # Strong phrases: boilerplate even in a long line.
 _LONG = [
+    ("comment form", r"""(enter your comment here|you are commenting using your|fill in your details below or click|
+        notify me of (new|follow-up) (comments|posts)|comment form is closed|gib hier deinen kommentar ein|
+        du kommentierst mit deinem|trage deine daten unten ein|informiere mich über neue (beiträge|kommentare)|
+        benachrichtige mich über (neue|nachfolgende)|benachrichtigung bei weiteren kommentaren|
+        saisissez votre commentaire|vous commentez à l'aide de|^(show|load|view|hide|see) (all )?(\d+ )?comments\b|
+        ^(alle )?kommentare (anzeigen|laden|einblenden)\b)"""),
+    ("share prompt", r"""(click to (share|print|email)|klicke?n?,? (um|zum) [^.]{0,40}(teilen|drucken|ausdrucken|senden)|
+        cliquez pour (partager|imprimer|envoyer)|\(opens in (a )?new window\)|\(wird in neuem fenster geöffnet\)|
+        \(s'ouvre dans une nouvelle fenêtre\))"""),
+    ("tags", r"""(bookmark the permalink|lesezeichen für den permalink|^this entry was posted (in|on)\b|
+        ^dieser (eintrag|beitrag) wurde .{0,60}veröffentlicht)"""),
+    ("copyright", r"""(blog at wordpress\.com|bloggen auf wordpress\.com|create a free website or blog|
+        erstelle eine kostenlose website oder|already have a wordpress\.com account|powered by wordpress|
+        proudly powered by)"""),
     ("related-posts block", r"""^(read (more|also|next)|see also|related|more|also on|lesen sie (auch|mehr|hier)|
         lea|lee|mira|ver también|leia|lire|watch|listen|read|ver|auch interessant|das könnte sie interessieren|
         auch lesen|mehr (dazu|zum thema)|weiterlesen|zum thema|lire (aussi|la suite)|à lire aussi|voir aussi|
@@ -130,9 +146,11 @@ _LONG_NEEDS = {
                    "avertissement", "views and opinions", "advice"),
     "cookie notice": ("cookie", "by continuing", "partners", "store and", "process", "consent", "privacy", "manage",
                       "clicking", "javascript", "browser"),
-    "copyright": ("reserv", "vorbehalten"),
-    "comment form": ("mail", "required", "dirección", "indirizzo", "comment", "kommentar", "comentar"),
-    "share prompt": ("youtube", "instagram", "telegram", "whatsapp", "tiktok", "follow", "folg", "suivez", "síguenos",
+    "copyright": ("reserv", "vorbehalten", "wordpress", "powered by"),
+    "comment form": ("mail", "required", "dirección", "indirizzo", "comment", "kommentar", "comentar", "details below",
+                     "benachrichtig", "informiere"),
+    "tags": ("permalink", "posted", "veröffentlicht"),
+    "share prompt": ("click", "klick", "cliquez", "window", "fenster", "fenêtre", "youtube", "instagram", "telegram", "whatsapp", "tiktok", "follow", "folg", "suivez", "síguenos",
                      "siganos", "seguici", "volg", "join", "abonnieren", "mira", "check out", "besuchen", "tip",
                      "contact", "email", "click"),
     "subscription prompt": ("get ", "sign up", "register", "subscri", "member", "journalism", "limit", "newsletter",
