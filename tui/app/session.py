@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from tui import corpus
 from tui.cleaning import CLEANER_VERSION, Cleaned, clean
-from tui.text import sentences
+from tui.text import sentences_in
 
 STATE_KEY = "app.session"
 KEPT = ("title", "content")
@@ -167,7 +167,7 @@ class Session:
         """A claim covers the selection, else the sentence under the cursor."""
         if selection and selection[0] < selection[1]:
             return selection
-        for start, end in sentences(article.text):
+        for start, end in sentences_in(article.text, cursor, cursor + 1):
             if start <= cursor < end:
                 return start, end
         raise ValueError("the cursor is not in a sentence; select the claim with v first")
