@@ -204,3 +204,11 @@ def test_blog_platform_share_buttons_and_comment_form_are_named_boilerplate():
     assert {lines[t].reason for t in WORDPRESS_COM_TAIL[-6:]} <= {"comment form", "copyright"}
     assert lines["Click to print (Opens in new window)"].reason == "share prompt"
     assert lines[WORDPRESS_COM_TAIL[5]].reason == "tags"
+
+
+def test_title_is_the_headline_that_names_what_the_body_is_about(monkeypatch):
+    raw = "\n".join(["Home", "News", "Council approves transport budget for the city",
+                     "Our pick of weekend podcasts and playlists", *PARAS])
+    assert clean(raw).title == "Council approves transport budget for the city"
+    monkeypatch.setattr("tui.cleaning.metadata.TITLE_VOCAB_WEIGHT", 0.0)
+    assert clean(raw).title == "Our pick of weekend podcasts and playlists"  # nearest line wins without it

@@ -7,8 +7,10 @@ import re
 from .authors import bare_name, bio, byline
 from .dates import find_date
 from .features import BAD, GOOD, NEAR, LineFeatures
+from .stopwords import STOPWORDS
 
 TITLE_WINDOW = 30  # lines above the body searched for the title
+TITLE_VOCAB_WEIGHT = 4.0  # bonus for a candidate whose content words all recur in the body's opening
 _SEP = re.compile(r"\s+[-–—|>›»/]\s+|\s*[>›»]\s*")
 _META_WORDS = re.compile(
     r"^(published|updated|posted|veröffentlicht|aktualisiert|publié|mis à jour|publicado|actualizado|"
@@ -35,7 +37,7 @@ def _norm(text: str) -> str:
     return _NONWORD.sub(" ", text.casefold()).strip()
 
 
-def find_title(feats: list[LineFeatures], a: int, taken=None) -> int | None:
+def find_title(feats: list[LineFeatures], a: int, taken=None, vocab: frozenset = frozenset()) -> int | None:
     """Index of the title line above the body: headline-shaped, near the body, echoed in a breadcrumb
     or "Title | Site" line, followed by a byline or date; None if nothing looks like one."""
     lo = max(0, a - TITLE_WINDOW)
@@ -60,6 +62,10 @@ def find_title(feats: list[LineFeatures], a: int, taken=None) -> int | None:
             score += 2
         if j + 1 < len(feats) and feats[j + 1].kind in (GOOD, NEAR):
             score += 1
+        if vocab:
+            words = _content_words(f.lower or text.lower())
+            if words:
+                score += TITLE_VOCAB_WEIGHT * len(words & vocab) / len(words)
         if score > best_score:
             best, best_score = j, score
     if best is None:
@@ -71,6 +77,27 @@ def find_title(feats: list[LineFeatures], a: int, taken=None) -> int | None:
         if 2 <= feats[j].words and other in text and len(other) >= 0.5 * len(text) and other != text:
             return j
     return best
+
+
+_CWORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _content_words(lower: str) -> set[str]:
+    return {w for w in _CWORD.findall(lower) if w not in STOPWORDS}
+
+
+def body_vocab(feats: list[LineFeatures], decisions: list[str], a: int, b: int, limit: int = 600) -> frozenset:
+    """Content words of the first few hundred body words: a title names what the body is about."""
+    out: set[str] = set()
+    seen = 0
+    for j in range(a, b + 1):
+        if decisions[j] == "content":
+            f = feats[j]
+            out |= _content_words(f.lower or f.line.text.lower())
+            seen += f.words
+            if seen >= limit:
+                break
+    return frozenset(out)
 
 
 def section_of(title: str, f: LineFeatures) -> str | None:
@@ -112,9 +139,10 @@ def extract(feats: list[LineFeatures], decisions: list[str], reasons: list, a: i
     meta: dict = {"date": None, "author": None, "section": None, "found": {}}
     if b < a:
         return None, meta
-    t = find_title(feats, a)
+    vocab = body_vocab(feats, decisions, a, b)
+    t = find_title(feats, a, vocab=vocab)
     if run_start is not None and run_start > a and "navigation" in reasons[a:run_start]:
-        inner = find_title(feats, run_start, taken=lambda j: decisions[j] == "content")
+        inner = find_title(feats, run_start, taken=lambda j: decisions[j] == "content", vocab=vocab)
         if inner is not None and inner > a:
             t = inner
     title = feats[t].line.text if t is not None else ""
