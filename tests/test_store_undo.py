@@ -101,3 +101,28 @@ def test_undo_all_then_redo_all_round_trips(ops, segment):
                 assert again.snapshot() == store.snapshot()
         finally:
             store.close()
+
+
+def test_next_undo_names_the_documents_a_step_touched(tmp_path):
+    from tui.store import Store
+
+    store = Store.open(tmp_path / "db.json", annotator="t")
+    try:
+        for doc in ("a.txt", "b.txt"):
+            store.upsert_document(doc, text="Alice met Bob in Paris.")
+        assert store.next_undo() is None  # opening articles is not undoable
+        store.add_annotation("a.txt", "entity", "PERSON", 0, 5)
+        store.add_annotation("b.txt", "entity", "PERSON", 10, 13)
+        assert store.next_undo().document_ids() == {"b.txt"}
+        store.undo()
+        assert store.next_undo().document_ids() == {"a.txt"}
+        assert store.next_redo().document_ids() == {"b.txt"}
+        with store.transaction("import"):
+            store.upsert_document("c.txt", text="New text.")
+            store.add_annotation("c.txt", "entity", "ORG", 0, 3)
+        step = store.next_undo()
+        assert step.document_ids() == {"c.txt"} and step.creates_document("c.txt")
+        store.undo()
+        assert store.get_document("c.txt") is None  # an import is undone whole
+    finally:
+        store.close()

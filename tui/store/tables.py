@@ -53,6 +53,12 @@ class TableMethods:
                 if unchanged:
                     report["document"] = old
                     return report
+            if old is None and self._step is None:
+                # Recording an article the user opened is not an action to undo; an import
+                # (inside a transaction) still is.
+                self._apply("documents", doc_id, fresh, undoable=False)
+                report["document"] = fresh
+                return report
             with self.transaction(f"{'update' if old else 'add'} document {doc_id}"):
                 self._apply("documents", doc_id, fresh)
                 if old is not None and old["text"] != text:

@@ -28,6 +28,20 @@ class Step:
     description: str
     changes: list[Change] = field(default_factory=list)
 
+    def document_ids(self) -> frozenset[str]:
+        """The documents this step touched, so an app can keep undo within the article on screen."""
+        ids = set()
+        for change in self.changes:
+            if change.table == "documents":
+                ids.add(change.id)
+            elif change.table == "annotations":
+                ids.add((change.after or change.before or {}).get("document_id"))
+        return frozenset(ids - {None})
+
+    def creates_document(self, document_id: str) -> bool:
+        """True when this step first recorded the document (undoing it would orphan its text)."""
+        return any(c.table == "documents" and c.id == document_id and c.before is None for c in self.changes)
+
 
 class History:
     """Two stacks of steps; a new step clears redo, as users expect."""
@@ -43,6 +57,12 @@ class History:
         self._undo.append(step)
         del self._undo[: -self.limit]
         self._redo.clear()
+
+    def peek_undo(self) -> Step | None:
+        return self._undo[-1] if self._undo else None
+
+    def peek_redo(self) -> Step | None:
+        return self._redo[-1] if self._redo else None
 
     def pop_undo(self) -> Step | None:
         return self._undo.pop() if self._undo else None
@@ -102,6 +122,16 @@ class UndoMethods:
             if outer:
                 step, self._step = self._step, None
                 self._history.push(step)
+
+    def next_undo(self) -> Step | None:
+        """The step `undo` would revert, without reverting it."""
+        with self._lock:
+            return self._history.peek_undo()
+
+    def next_redo(self) -> Step | None:
+        """The step `redo` would re-apply, without applying it."""
+        with self._lock:
+            return self._history.peek_redo()
 
     def undo(self) -> str | None:
         """Revert the last step; returns its description, or None if there is nothing to undo."""

@@ -124,33 +124,34 @@ class AnnotatingMixin:
             self.refresh_status(f"deleted {annotation['label']} (u undoes)")
 
     @reported
-    def _history(self, step) -> None:
+    def _history(self, undoing: bool) -> None:
         if not self.guard_writable():
             return
         store = self.session.store
-        undoing = step == store.undo
-        description = step()
-        if description is None:
-            self.refresh_status("nothing to undo" if undoing else "nothing to redo")
+        step = store.next_undo() if undoing else store.next_redo()
+        verb = "undo" if undoing else "redo"
+        if step is None or (undoing and step.creates_document(self.article.id)):
+            # Recording the article when it was first opened is not a user action to undo.
+            self.refresh_status(f"nothing more to {verb} in this article")
             return
+        others = step.document_ids() - {self.article.id}
+        if others:
+            record = store.get_document(sorted(others)[0]) or {}
+            where = record.get("title") or sorted(others)[0]
+            self.refresh_status(f"the last change to {verb} is in another article ({where}); open it there")
+            return
+        description = store.undo() if undoing else store.redo()
         article = self.session.reload(self.article)
-        record = store.get_document(article.id)
-        if undoing and (record is None or record.get("text") != article.text):
-            # That step was the store recording the article when it was opened, not a user
-            # action; undoing it would leave the text without its document. Put it back.
-            store.redo()
-            self.refresh_status("nothing more to undo in this article")
-            return
         changed = article is not self.article
         self.article = article
         self.reload_annotations(text_changed=changed)
         self.refresh_status(f"{'undid' if undoing else 'redid'}: {description}")
 
     def action_undo(self) -> None:
-        self._history(self.session.store.undo)
+        self._history(undoing=True)
 
     def action_redo(self) -> None:
-        self._history(self.session.store.redo)
+        self._history(undoing=False)
 
     @reported
     def action_mark_done(self) -> None:
