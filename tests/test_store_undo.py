@@ -104,8 +104,6 @@ def test_undo_all_then_redo_all_round_trips(ops, segment):
 
 
 def test_next_undo_names_the_documents_a_step_touched(tmp_path):
-    from tui.store import Store
-
     store = Store.open(tmp_path / "db.json", annotator="t")
     try:
         for doc in ("a.txt", "b.txt"):
