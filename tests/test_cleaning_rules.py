@@ -212,3 +212,18 @@ def test_title_is_the_headline_that_names_what_the_body_is_about(monkeypatch):
     assert clean(raw).title == "Council approves transport budget for the city"
     monkeypatch.setattr("tui.cleaning.metadata.TITLE_VOCAB_WEIGHT", 0.0)
     assert clean(raw).title == "Our pick of weekend podcasts and playlists"  # nearest line wins without it
+
+
+def test_a_comment_form_ends_even_a_short_post():
+    post = ("Last night the sky over the hills was clear enough to photograph the Pleiades with a small "
+            "telephoto lens, sixty exposures of three minutes each.")
+    sidebar = [
+        "Stargazer Monthly was a magazine for practical astronomy that was published for many years and was "
+        "read by beginners and experienced observers alike, with star charts and equipment tests in each issue.",
+        "Our guide for beginners explains how to choose a first telescope, where to observe from, and which "
+        "objects are worth finding in the first few clear nights of the season.",
+    ]
+    raw = "\n".join(["Pleiades, M45", post, "Leave a comment", "Comment", "Name*", "Email*", "Website", *sidebar])
+    cleaned = clean(raw)
+    assert cleaned.body == post
+    assert _by_text(cleaned, raw)[sidebar[0]].reason == "reader comments"

@@ -29,6 +29,7 @@ SCORE_BAD = -8.0
 TEASER_WINDOW = 10  # two bare date lines this close after the body: a list of teasers
 THREAD_WINDOW = 8  # a comment thread shows two signatures within this many lines
 MIN_WORDS_BEFORE_THREAD = 40  # body words needed before a comment thread may end the article
+MIN_WORDS_BEFORE_FORM = 20  # ... before a comment form (two form lines close together) may
 MIN_WORDS_BEFORE_MARKER = 80  # ... before a "Related"/"Tags"/teaser marker may (inline ones come earlier)
 
 
@@ -72,7 +73,7 @@ def body_run(feats: list[LineFeatures]) -> tuple[int, int]:
 
 
 def cut_tail(feats: list[LineFeatures], start: int, a: int, b: int) -> tuple[int, int | None, str]:
-    """End the body at a comment thread (anywhere after some text) or a standalone end marker (in the run).
+    """End the body at a comment thread or form (anywhere after some text) or a standalone end marker (in the run).
 
     Returns the last body index, the index where the tail starts (None if not cut) and what the tail is.
     """
@@ -82,6 +83,9 @@ def cut_tail(feats: list[LineFeatures], start: int, a: int, b: int) -> tuple[int
         if seen >= MIN_WORDS_BEFORE_THREAD and f.comment and \
                 sum(1 for g in feats[i:i + THREAD_WINDOW] if g.comment) >= 2:
             return i - 1, i, "reader comments"
+        if seen >= MIN_WORDS_BEFORE_FORM and f.reason == "comment form" and \
+                sum(1 for g in feats[i:i + THREAD_WINDOW] if g.reason == "comment form") >= 2:
+            return i - 1, i, "reader comments"  # a comment form: even a short post ends here
         if seen >= MIN_WORDS_BEFORE_MARKER and i >= a:
             if f.words <= 8 and _TAIL.match(f.lower.strip(" .:!?-–—|•")):
                 tail = f.reason if f.reason in ("related-posts block", "reader comments") else None
