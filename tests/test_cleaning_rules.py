@@ -227,3 +227,17 @@ def test_a_comment_form_ends_even_a_short_post():
     cleaned = clean(raw)
     assert cleaned.body == post
     assert _by_text(cleaned, raw)[sidebar[0]].reason == "reader comments"
+
+
+def test_server_errors_and_cookie_notices_above_the_article_are_dropped():
+    top = [
+        "Deprecated: Assigning the return value of new by reference is deprecated in "
+        "/www/htdocs/site/wp-settings.php on line 472",
+        "Cookies help us deliver our services. By using our services, you agree to our use of cookies and to "
+        "the cookie policy of this website.",
+    ]
+    raw = "\n".join([*top, "City council approves transport budget after months of debate", *PARAS])
+    cleaned = clean(raw)
+    assert cleaned.body.split("\n\n") == PARAS
+    lines = _by_text(cleaned, raw)
+    assert lines[top[0]].reason == "server error message" and lines[top[1]].reason == "cookie notice"

@@ -111,7 +111,11 @@ _LONG = [
     ("cookie notice", r"""(we use cookies|this (web)?site uses cookies|verwendet cookies|nutzt cookies|
         wir (verwenden|nutzen|setzen) cookies|nous utilisons des cookies|utilizamos cookies|usiamo (i )?cookie|
         używamy (plików )?cookies|we gebruiken cookies|
-        utilise des cookies|utiliza cookies|utilizza (i )?cookie|by continuing to (use|browse))"""),
+        utilise des cookies|utiliza cookies|utilizza (i )?cookie|by continuing to (use|browse)|
+        cookies (verwenden|einsetzen|erleichtern|helfen|help us)|use of cookies|(accept|akzeptieren sie) (all |alle )?cookies|
+        cookie[- ](policy|settings|preferences|richtlinie|einstellungen))"""),
+    ("server error message", r"""^(deprecated|strict standards|warning|notice|fatal error|parse error):
+        .{0,400}\bon line \d+"""),
     ("copyright", r"""(all rights reserved|alle rechte vorbehalten|tous droits réservés|
         todos los derechos reservados|tutti i diritti riservati)"""),
     ("comment form", r"""(your email address will not be published|required fields are marked|
@@ -146,6 +150,7 @@ _LONG_NEEDS = {
                    "avertissement", "views and opinions", "advice"),
     "cookie notice": ("cookie", "by continuing", "partners", "store and", "process", "consent", "privacy", "manage",
                       "clicking", "javascript", "browser"),
+    "server error message": ("on line",),
     "copyright": ("reserv", "vorbehalten", "wordpress", "powered by"),
     "comment form": ("mail", "required", "dirección", "indirizzo", "comment", "kommentar", "comentar", "details below",
                      "benachrichtig", "informiere"),
