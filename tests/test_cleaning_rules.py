@@ -241,3 +241,21 @@ def test_server_errors_and_cookie_notices_above_the_article_are_dropped():
     assert cleaned.body.split("\n\n") == PARAS
     lines = _by_text(cleaned, raw)
     assert lines[top[0]].reason == "server error message" and lines[top[1]].reason == "cookie notice"
+
+
+def test_english_captions_signup_boxes_and_disqus_style_threads_stay_out():
+    comment = ("I have lived here for thirty years and this is the first time the council has listened to "
+               "the people who actually take the bus every day, so well done to them.")
+    raw = "\n".join([
+        "City council approves transport budget after months of debate", PARAS[0],
+        "Image source, Getty Images", "Image caption, The mayor spoke to reporters after the vote",
+        PARAS[1], "Sign up for our morning newsletter and get the news delivered to your inbox.",
+        "By signing up, you agree to our Terms of Use and Privacy Policy.", PARAS[2], PARAS[3],
+        "Related Coverage", "12 comments", "Sort by", "Newest",
+        "mike_99 • 3 years ago", comment, "Reply", "jane.d · 2 hours ago", comment, "Reply",
+    ])
+    cleaned = clean(raw)
+    assert cleaned.body.split("\n\n") == PARAS
+    lines = _by_text(cleaned, raw)
+    assert lines["Image caption, The mayor spoke to reporters after the vote"].reason == "caption"
+    assert lines["mike_99 • 3 years ago"].reason == "reader comments"

@@ -54,7 +54,8 @@ _SHORT = [
         continue reading|explore more on these topics)$"""),
     ("related-posts block", r"""^(editor'?s'? picks?|top picks|more (top )?stories|most shared|most commented|
         trending( now| stories)?|popular (now|today|stories)|don'?t miss|just in|latest|recommended (for you|stories|reading)|
-        you might be interested in|around the web|from our partners|promoted stories|more in [\w ]+)$"""),
+        you might be interested in|around the web|from our partners|promoted stories|more in [\w ]+|
+        related coverage|more coverage|elsewhere on [\w ]+)$"""),
     ("advertisement", r"""^(advertisement|advertising|anzeige|werbung|sponsored|promoted|publicité|
         publicidad|pubblicità|reklama|advertentie|ad|discover|download|buy|shop now|order now|book now|
         click here|hier klicken|jetzt (kaufen|bestellen|buchen|entdecken|testen|sichern)|get (your|the|our))\b"""),
@@ -76,7 +77,7 @@ _LONG = [
         du kommentierst mit deinem|trage deine daten unten ein|informiere mich über neue (beiträge|kommentare)|
         benachrichtige mich über (neue|nachfolgende)|benachrichtigung bei weiteren kommentaren|
         saisissez votre commentaire|vous commentez à l'aide de|^(show|load|view|hide|see) (all )?(\d+ )?comments\b|
-        ^(alle )?kommentare (anzeigen|laden|einblenden)\b)"""),
+        ^(alle )?kommentare (anzeigen|laden|einblenden)\b|^(sort by|(view|show|hide) (\d+ )?(more )?repl(y|ies))\b)"""),
     ("share prompt", r"""(click to (share|print|email)|klicke?n?,? (um|zum) [^.]{0,40}(teilen|drucken|ausdrucken|senden)|
         cliquez pour (partager|imprimer|envoyer)|\(opens in (a )?new window\)|\(wird in neuem fenster geöffnet\)|
         \(s'ouvre dans une nouvelle fenêtre\))"""),
@@ -94,7 +95,8 @@ _LONG = [
         image|imagen|immagine|credit|crédit|quelle|fuente|fonte|źródło|bildquelle|fotocredit|photo credit|crédito|
         titelbild|titelfoto|symbolbild|abbildung \d+|fig(ure|\.)? ?\d+)\s*:|.*\((symbolbild|archivbild|archive|
         file photo|archivo)\)\W*$|.*\b(foto|photo|bild|imagen|credit|crédito|photograph)\s*:\s*[^.:]{1,40}\W*$|
-        .*(getty images|\bdpa\b|\bafp\b|reuters|\bimago\b|shutterstock|istock(photo)?|keystone|\bap photo)\W*$)"""),
+        .*(getty images|\bdpa\b|\bafp\b|reuters|\bimago\b|shutterstock|istock(photo)?|keystone|\bap photo)\W*$|
+        (image|media) caption,|image source,|pictured:|photo by .{1,60} on (unsplash|pexels|pixabay)\W*$|.*\bap photo/)"""),
     ("disclaimer", r"""(affiliate links?|we may (earn|receive) (a )?(small )?commission|erhält? .{0,30}provision|
         provisions?-?links|werbelinks?|enthält (affiliate|werbe)|liens? (d'affiliation|affiliés)|enlaces de afiliados|
         link di affiliazione)"""),
@@ -133,7 +135,8 @@ _LONG = [
     ("subscription prompt", r"""(get (the latest|our|breaking) .{0,40}(delivered|in your inbox|straight to your)|
         (sign up|register) (now |today )?(for free|to (get|receive|read|continue))|already a subscriber|
         subscribe (now|today)|become a (member|subscriber)|support (our|independent) journalism|
-        you have reached your (free )?(article )?limit|this (article|content) is (for|only available to) subscribers)"""),
+        you have reached your (free )?(article )?limit|this (article|content) is (for|only available to) subscribers|
+        sign up for (our|the) [\w ]{0,30}newsletter|by signing up,? you agree|thanks for signing up)"""),
     ("share prompt", r"""^(follow (\w+ ){1,3}on (twitter|facebook|instagram|linkedin|x)\b|have a (news )?tip\b|
         contact the (author|reporter)|email the (author|reporter)|click here to)"""),
     ("subscription prompt", r"""(sign up for (our|the) newsletter|subscribe to (our|the) newsletter|
@@ -143,7 +146,7 @@ _LONG = [
 
 # Substrings without which a long-line family cannot match: cheap `in` tests skip most regex scans.
 _LONG_NEEDS = {
-    "caption": ("©", "picture", "foto", "photo", "bild", "image", "imagen", "immagine", "credit", "crédit", "quelle",
+    "caption": ("©", "picture", "pictured", "caption", "source,", "foto", "photo", "bild", "image", "imagen", "immagine", "credit", "crédit", "quelle",
                 "fuente", "fonte", "źródło", "titel", "symbol", "abbildung", "fig", "archiv", "getty", "dpa", "afp",
                 "reuters", "imago", "shutterstock", "istock", "keystone", "crédito"),
     "disclaimer": ("affili", "afiliados", "commission", "provision", "werbe", "disclaimer", "haftungsausschluss",
@@ -153,12 +156,13 @@ _LONG_NEEDS = {
     "server error message": ("on line",),
     "copyright": ("reserv", "vorbehalten", "wordpress", "powered by"),
     "comment form": ("mail", "required", "dirección", "indirizzo", "comment", "kommentar", "comentar", "details below",
+                     "sort by", "repl",
                      "benachrichtig", "informiere"),
     "tags": ("permalink", "posted", "veröffentlicht"),
     "share prompt": ("click", "klick", "cliquez", "window", "fenster", "fenêtre", "youtube", "instagram", "telegram", "whatsapp", "tiktok", "follow", "folg", "suivez", "síguenos",
                      "siganos", "seguici", "volg", "join", "abonnieren", "mira", "check out", "besuchen", "tip",
                      "contact", "email", "click"),
-    "subscription prompt": ("get ", "sign up", "register", "subscri", "member", "journalism", "limit", "newsletter",
+    "subscription prompt": ("get ", "sign up", "signing up", "register", "subscri", "member", "journalism", "limit", "newsletter",
                             "reading", "you", "free article", "account"),
 }
 
@@ -212,10 +216,14 @@ _DATE_HINT = re.compile(r"\d{4}|\d{1,2}\.\d{1,2}\.|\bago\b|\bvor\b|\bil y a\b|\b
                         re.I)
 
 
+_AGO = re.compile(r"^\S.{0,40}\s[•·|–-]\s*(\d+|an?|one)\s+(seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago$",
+                  re.I)
+
+
 def comment_signature(text: str) -> bool:
     """True for a line only a reader-comment thread has: 'Name says:', a reply button, a date+time stamp."""
     if len(text) > 80:
         return False
-    if _SAYS.match(text) or _REPLY.match(text):
+    if _SAYS.match(text) or _REPLY.match(text) or _AGO.match(text):
         return True
     return bool(_STAMP.search(text) and _DATE_HINT.search(text) and len(text.split()) <= 8)
