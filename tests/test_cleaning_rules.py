@@ -1,7 +1,7 @@
 """Typical English news-page shapes: what the cleaner keeps, drops, and why."""
 
 from tui.cleaning import clean
-from tui.cleaning.authors import byline
+from tui.cleaning.authors import byline, name_by_date
 from tui.cleaning.dates import find_date
 
 PARAS = [
@@ -105,6 +105,19 @@ def test_bylines():
     assert byline("Von Fiona Bornhöft und Mariam Hofbeck") == "Fiona Bornhöft und Mariam Hofbeck"
     assert byline("Veröffentlicht am 10. Februar 2019 von Heiko") == "Heiko"
     assert byline("Stand by me") is None
+    assert byline("von Sonia Mevißen Erstellt am 01.01.23 um 08:35") == "Sonia Mevißen"
+    assert byline("By Jane Doe Published March 4, 2024") == "Jane Doe"
+
+
+def test_names_beside_a_date_in_a_dateline():
+    def name(text):
+        hit = find_date(text)
+        return name_by_date(text, hit[1], hit[2])
+    assert name("04.02.2022 | 13:10 Uhr | Uta Helkenberg") == "Uta Helkenberg"
+    assert name("Jane Doe on March 3, 2024") == "Jane Doe"
+    assert name("September 17, 2019 Helmut Rubik 0") == "Helmut Rubik"
+    assert name("Politics / May 2, 2023") is None  # a section, not a person
+    assert name("Updated March 4, 2024 at 3:45 p.m.") is None
 
 
 def test_long_phrase_prefilter_never_changes_the_answer():

@@ -11,7 +11,9 @@ _LEAD = re.compile(
     r"door|przez|autor(?:in)?|author|redakteur(?:in)?)\s*:?\s*(?=\S)", re.I)
 _STOP_AT = re.compile(
     r"\s*(?:\d|\||\(|\[|·|•|—|–|\s-\s|@|\b(?:am|on|le|el|il|um|at|in|im|for|für|pour|para|per|with|mit|"
-    r"updated|published|veröffentlicht|aktualisiert)\b)")
+    r"updated|published|veröffentlicht|aktualisiert)\b|"
+    r"(?i:\b(?:updated|published|posted|veröffentlicht|aktualisiert|erstellt|geändert|lesezeit|reading time|"
+    r"symbolbild|fotos?|photos?|bild|publicado|publié|mis à jour)\b))")
 _SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*")
 _NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÞŁŚŻ][\w'’.-]*|van|von|de|der|den|da|di|del|le|la|du|dos|das|ten|ter)$")
 _HANDLE = re.compile(r"^[\w.-]{3,30}$")
@@ -66,6 +68,25 @@ def byline(text: str, lead_within: int = 160) -> str | None:
         names = _names_span(text[m.end():], allow_handle=True)
         if names:
             return names
+    return None
+
+
+_SIDE_SEP = re.compile(r"\s*[|·•—–,/∙]\s*|\s+-\s+")
+_CLOCK = re.compile(r"^(?:um |at |à )?\d{1,2}[:.h]\d{2}(?:\s*(?:uhr|am|pm|h))?$", re.I)
+_TRAILING_COUNT = re.compile(r"\s+\d+$")
+_JOINER = re.compile(r"\s+(?:am|on|le|el|il|um|at)$|^(?:am|on|le|el|il|um|at)\s+", re.I)
+
+
+def name_by_date(text: str, start: int, end: int) -> str | None:
+    """The person's name beside a date in a dateline: 'Jane Doe — 2. Februar 2022', '04.02.2022 | Jane Doe'."""
+    if len(text) > 100:
+        return None
+    for side in (text[:start], text[end:]):
+        parts = [p for p in _SIDE_SEP.split(side) if p.strip() and not _CLOCK.match(p.strip())]
+        for part in (parts[-1:] if side is text[:start] else parts[:1]):
+            part = _JOINER.sub("", _TRAILING_COUNT.sub("", part.strip(" :;.-")))
+            if len(part.split()) >= 2 and _name_like(part, allow_handle=False):
+                return part
     return None
 
 

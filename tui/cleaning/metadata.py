@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .authors import bare_name, bio, byline
+from .authors import bare_name, bio, byline, name_by_date
 from .dates import find_date
 from .features import BAD, GOOD, NEAR, LineFeatures
 from .stopwords import STOPWORDS
@@ -163,6 +163,11 @@ def extract(feats: list[LineFeatures], decisions: list[str], reasons: list, a: i
         if why == "byline" and meta["author"] is None:
             meta["author"] = byline(f.line.text)
             meta["found"]["author"] = f.line.number
+        elif why == "date" and meta["author"] is None:
+            hit = find_date(f.line.text)
+            name = name_by_date(f.line.text, hit[1], hit[2])
+            if name:
+                meta["author"], meta["found"]["author"] = name, f.line.number
         if meta["date"] is None:
             hit = find_date(f.line.text)
             if hit:
