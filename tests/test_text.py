@@ -1,6 +1,8 @@
 """Word/sentence/paragraph spans: right boundaries on news prose, sane on any input."""
 
-from hypothesis import given, settings
+import re
+
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from tui import text as text_module
@@ -133,6 +135,9 @@ def test_sentences_in_is_the_overlapping_paragraphs_share(text, a, b):
     assert sentences_in(text, start, end) == wanted
 
 
+_PYSBD_QUOTE_PAREN_CUT = re.compile(r"”\s*\(.*\)\s*“")
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.sampled_from(["the", "alliance", "Lin", "“said”", "NIC", "—", "2019", "é", "a", "(by", "them)"]),
                 min_size=1, max_size=20).map(" ".join),
@@ -140,6 +145,8 @@ def test_sentences_in_is_the_overlapping_paragraphs_share(text, a, b):
 def test_one_sentence_fast_path_agrees_with_pysbd(body, end):
     # Checked against pysbd on 6,207 such paragraphs of cleaning-dev too: no difference.
     paragraph = "Officials " + body + end
+    # pysbd's one known cut without a stop (test below): the fast path deliberately differs there.
+    assume(not _PYSBD_QUOTE_PAREN_CUT.search(paragraph))
     text_module._paragraph_sentences.cache_clear()
     fast = text_module._paragraph_sentences(paragraph)
     slow = tuple(text_module._sentences_in(paragraph, 0, len(paragraph)))
