@@ -10,6 +10,7 @@ from tui.app.modals.claim_editor import ClaimAttributes, Speaker
 from tui.app.modals.search import find
 from tui.app.spans import label_styles, to_spans
 from tui.cleaning import clean
+from tui.text import word_count
 
 SEED = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))[0]
 
@@ -51,6 +52,14 @@ def test_boilerplate_view_shows_dropped_lines_with_reasons_in_raw_order():
     assert lines == sorted(lines)
     dropped_numbers = {l.number for l in cleaned.lines if l.text_start is None and l.decision == "boilerplate"}
     assert {b.raw_line for b in dropped} == dropped_numbers
+
+
+def test_header_word_count_is_the_library_count():
+    # The library said 306 words and the reader 308 for the same seed (dashes counted as words).
+    raw = "Title line here\n\nHuobi — the exchange – joined (BSN) today, says Lin.\n"
+    cleaned = clean(raw)
+    header = build_blocks(cleaned, raw)[1].text
+    assert header.endswith(f"{word_count(cleaned.body)} words")
 
 
 def test_header_line_lists_what_is_known():

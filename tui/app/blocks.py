@@ -6,6 +6,7 @@ from bisect import bisect_right
 
 from tui.app.widgets.reader_types import Block
 from tui.cleaning import Cleaned
+from tui.text import word_count
 
 
 def header_line(meta: dict, extra: dict | None = None, words: int | None = None) -> str:
@@ -26,7 +27,7 @@ def build_blocks(
     blocks: list[Block] = []
     title_end = len(cleaned.title)
     blocks.append(Block(text[:title_end], 0, "title", raw_line=_title_line(cleaned)))
-    words = len(cleaned.body.split())
+    words = word_count(cleaned.body)  # the library's count, so both screens agree
     blocks.append(Block(header_line(cleaned.meta, extra_meta, words), None, "header"))
     for line in cleaned.lines:
         if line.text_start is not None:
