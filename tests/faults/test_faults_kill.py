@@ -11,6 +11,7 @@ import pytest
 from faults.helpers import acknowledged, load_valid, seqs_in, start_worker
 
 KILLS = 30
+MAX_KILLS = 90  # on a loaded machine fewer kills land mid-write; keep going (bounded) until 3 have
 
 
 def test_sigkill_loop_keeps_every_acknowledged_change(tmp_path):
@@ -20,7 +21,9 @@ def test_sigkill_loop_keeps_every_acknowledged_change(tmp_path):
     must_not: set[str] = set()
     acknowledged_total = 0
     mid_write = 0  # kills that left a half-written temp file: the dangerous moment
-    for round_ in range(KILLS):
+    kills = 0
+    while kills < KILLS or (mid_write < 3 and kills < MAX_KILLS):
+        round_ = kills = kills + 1
         worker = start_worker(db, "--name", f"r{round_}")
         assert worker.stdout.readline().strip() == "ready", worker.stderr.read()
         time.sleep(rng.uniform(0.0, 0.12))
@@ -37,7 +40,7 @@ def test_sigkill_loop_keeps_every_acknowledged_change(tmp_path):
         assert must_have - must_not <= present, f"round {round_}: acknowledged changes lost"
         assert not (must_not & present), f"round {round_}: acknowledged deletes came back"
     assert acknowledged_total > KILLS  # the loop really exercised saving, not just start-up
-    print(f"{mid_write} of {KILLS} kills landed mid-write; {acknowledged_total} acknowledged adds")
+    print(f"{mid_write} of {kills} kills landed mid-write; {acknowledged_total} acknowledged adds")
     assert mid_write >= 3, f"only {mid_write} kills landed mid-write"
 
 
