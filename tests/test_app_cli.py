@@ -26,3 +26,11 @@ def test_no_path_and_no_seeds_folder(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(cli, [])
     assert result.exit_code == 2 and "no seeds/ folder" in result.output
+
+
+def test_skipped_files_are_printed_safely_on_stderr(capsys):
+    from tui.commands.open_app import report_skipped
+
+    report_skipped(["/c/evil\x1b]52;c;aGk=\x07.txt: empty file; skipped"])
+    err = capsys.readouterr().err
+    assert err.startswith("skipped /c/evil") and "\x1b" not in err and "\x07" not in err

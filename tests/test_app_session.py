@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from test_app_helpers import database, make_app, sync, wait_indexed, wait_until
 
 from tui.app.modals.claim_editor import ClaimEditor
@@ -396,3 +398,19 @@ async def test_undo_stays_in_the_article_on_screen(tmp_path):
     db = database(tmp_path)
     assert db["annotations"] == []
     assert len(db["documents"]) == 2
+
+
+@sync
+async def test_unreadable_files_are_counted_and_kept_for_the_exit_report(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text("A good headline\n\nThe minister said the plan would go ahead this year.\n")
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    app = make_app(tmp_path, paths=[corpus])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_indexed(app, pilot, 1)
+        await wait_until(pilot, lambda: len(app.skipped) == 2, "two skipped files")
+        status = str(app.screen.query_one("#library-status").render())
+        assert "2 files skipped, listed when you quit" in status
+    assert sorted(Path(m.split(":")[0]).name for m in app.skipped) == ["binary.txt", "empty.txt"]

@@ -47,6 +47,7 @@ class NewsmarkApp(App):
         self.user_keymap = keymap or {}
         self.owns_store = owns_store
         self.pending_resume = session.last_position() if resume else {}
+        self.skipped: list[str] = []  # unreadable files: the command prints them once the terminal is back
 
     def on_mount(self) -> None:
         if self.user_keymap:
@@ -74,6 +75,9 @@ class NewsmarkApp(App):
         if wanted and any(entry.id == wanted for entry in message.entries):
             resume, self.pending_resume = self.pending_resume, {}
             self.open_entry(wanted, resume)
+
+    def on_library_screen_index_failed(self, message: LibraryScreen.IndexFailed) -> None:
+        self.skipped.append(message.error)
 
     def on_library_screen_open(self, message: LibraryScreen.Open) -> None:
         self.pending_resume = {}

@@ -34,3 +34,12 @@ def open_command(paths: tuple[Path, ...], db: Path | None, annotator: str | None
     except (KeymapError, StoreError) as error:
         raise click.ClickException(str(error)) from None
     app.run()
+    report_skipped(app.skipped)
+
+
+def report_skipped(messages: list[str]) -> None:
+    """The library's status line has room for one unreadable file; all of them go to stderr here."""
+    from tui.safe_text import visible
+
+    for message in messages:
+        click.echo(f"skipped {visible(message)}", err=True)
