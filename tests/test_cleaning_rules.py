@@ -272,3 +272,22 @@ def test_english_captions_signup_boxes_and_disqus_style_threads_stay_out():
     lines = _by_text(cleaned, raw)
     assert lines["Image caption, The mayor spoke to reporters after the vote"].reason == "caption"
     assert lines["mike_99 • 3 years ago"].reason == "reader comments"
+
+
+def _ends_at(marker_lines, after):
+    raw = "\n".join(["City council approves transport budget after months of debate", *PARAS, *marker_lines, *after])
+    return clean(raw).body.split("\n\n")
+
+
+AFTER = [
+    "The council also debated a plan for new cycle lanes on the ring road, which officials said could be built "
+    "within three years if the money from the state arrives on time and the work is not delayed by the weather.",
+]
+
+
+def test_about_the_author_thread_headings_and_post_links_end_the_article():
+    assert _ends_at(["About the author / Jane Doe"], AFTER) == PARAS
+    assert _ends_at(["3 Responses to “City council approves transport budget”"], AFTER) == PARAS
+    assert _ends_at(["« Previous Post: Mayor unveils plan for new bike lanes"], AFTER) == PARAS
+    assert "Pingback: Weekly roundup" not in "".join(_ends_at(["Pingback: Weekly roundup of local news"], []))
+    assert _ends_at([], AFTER) == PARAS + AFTER  # without a marker the paragraph is the article's

@@ -7,7 +7,8 @@ import re
 from .stopwords import STOPWORDS
 
 _LEAD = re.compile(
-    r"(?:^|(?<=[\s|·•]))(?:written by|posted by|geschrieben von|verfasst von|ein beitrag von|by|von|par|por|"
+    r"(?:^|(?<=[\s|·•]))(?:written by|posted by|eingestellt von|geschrieben von|verfasst von|ein beitrag von|"
+    r"text(?=\s*:)|by|von|par|por|"
     r"door|przez|autor(?:in)?|author|redakteur(?:in)?)\s*:?\s*(?=\S)", re.I)
 _STOP_AT = re.compile(
     r"\s*(?:\d|\||\(|\[|·|•|—|–|\s-\s|@|\b(?:am|on|le|el|il|um|at|in|im|for|für|pour|para|per|with|mit|"

@@ -33,6 +33,14 @@ MIN_WORDS_BEFORE_FORM = 20  # ... before a comment form (two form lines close to
 MIN_WORDS_BEFORE_MARKER = 80  # ... before a "Related"/"Tags"/teaser marker may (inline ones come earlier)
 
 
+# "12 Responses to “Title”", "One thought on “Title”": a comment thread opens.
+_THREAD_HEAD = re.compile(r"^(\d+|one|ein|eine|zwei|drei|un|une)\s+(responses?|replies|thoughts?|comments?|antworten|"
+                          r"kommentare?|gedanken|réponses?|commentaires?|respuestas?|comentarios?)\s+"
+                          r"(to|on|zu|für|à|sur|a|en)\s+\W")
+# "Previous post", "Nächster Beitrag", "Article suivant": links to the neighbouring posts.
+_PREV_NEXT = re.compile(r"^[«‹<←\s]*(previous|next|older|newer|vorheriger?|nächster?|voriger?|article|artículo|"
+                        r"articolo)\s*(post|article|story|entry|beitrag|artikel|eintrag|précédent|suivant|anterior|"
+                        r"siguiente|precedente|successivo)")
 _LETTERS = re.compile(r"[^\W\d_]{3,}")
 
 
@@ -92,6 +100,12 @@ def cut_tail(feats: list[LineFeatures], start: int, a: int, b: int) -> tuple[int
                 return i - 1, i, tail or "after end of article"
             if f.reason == "tags":
                 return i - 1, i, "after end of article"  # "Tags: ..." closes a post
+            if f.reason == "author bio" and f.words <= 8:
+                return i - 1, i, "author bio"  # "About the author"
+            if f.words <= 25 and _THREAD_HEAD.match(f.lower):
+                return i - 1, i, "reader comments"
+            if f.words <= 25 and _PREV_NEXT.match(f.lower):
+                return i - 1, i, "after end of article"  # links to the neighbouring posts
             if date_only(f) and any(date_only(g) for g in feats[i + 1:i + TEASER_WINDOW]):
                 return i - 1, i, "related-posts block"  # teasers: headline, summary, date, repeated
         if f.kind in (GOOD, NEAR):

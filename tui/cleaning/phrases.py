@@ -28,7 +28,7 @@ _SHORT = [
         your email address will not be published|required fields are marked|notify of|
         \d+\s+(comments?|kommentare?|commentaires?|comentarios?|commenti|reacties|komentarz\w*)\b|
         ^(comments?|kommentare?|commentaires?|comentarios?|commenti|reacties|komentarze|reply|antworten|
-        répondre|responder|rispondi|like|gefällt mir|melden|report|cancel reply)\b|
+        répondre|responder|rispondi|like|gefällt mir|melden|report|cancel reply|pingback|trackback)\b|
         kommentar (schreiben|verfassen|abschicken)|save my name|submit comment|post comment|
         laisser un commentaire|deja (un|una) (comentario|respuesta)|lascia un commento|
         you must be logged in|logged in as|sie müssen angemeldet sein|\bsays:$|\bsagt:$|\bdit :$)"""),
