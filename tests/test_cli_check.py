@@ -154,3 +154,15 @@ def test_stats_caps_the_document_table(db):
     assert "6 more documents not shown" in result.output and "doc38.txt" in result.output
     assert "doc39.txt" not in result.output  # d.txt sorts first, then doc00..doc38
     assert "doc44.txt" in run("stats", "--all", "--db", str(db)).output
+
+
+def test_newer_schema_is_one_clear_problem(db):
+    data = orjson.loads(db.read_bytes())
+    next(iter(data["meta"].values()))["schema_version"] = 99
+    db.write_bytes(orjson.dumps(data))
+    before = db.read_bytes()
+    result = CliRunner().invoke(cli, ["check", "--db", str(db)])
+    assert result.exit_code == 1
+    assert "schema version 99" in result.output and "upgrade newsmark" in result.output
+    assert "()" not in result.output  # was "1 PROBLEM(S) ()"
+    assert db.read_bytes() == before

@@ -33,7 +33,7 @@ def _print_report(report: CheckReport) -> None:
     for problem in report.problems:
         _say(f"problem: {problem}")
     verdict = "OK" if report.ok else f"{len(report.problems)} PROBLEM(S)"
-    _say(f"{report.path}: {verdict} ({counts})")
+    _say(f"{report.path}: {verdict}" + (f" ({counts})" if counts else ""))
     if report.orphans:
         _say(f"{len(report.orphans)} orphaned annotation(s) could not be placed after their text changed;")
         _say("open the document in newsmark to re-place or delete them:")
