@@ -289,5 +289,7 @@ def test_about_the_author_thread_headings_and_post_links_end_the_article():
     assert _ends_at(["About the author / Jane Doe"], AFTER) == PARAS
     assert _ends_at(["3 Responses to “City council approves transport budget”"], AFTER) == PARAS
     assert _ends_at(["« Previous Post: Mayor unveils plan for new bike lanes"], AFTER) == PARAS
+    assert _ends_at(["While you're here…"], AFTER) == PARAS
+    assert _ends_at(["Author", "Jane Doe"], AFTER) == PARAS
     assert "Pingback: Weekly roundup" not in "".join(_ends_at(["Pingback: Weekly roundup of local news"], []))
     assert _ends_at([], AFTER) == PARAS + AFTER  # without a marker the paragraph is the article's

@@ -20,7 +20,9 @@ _TAIL = re.compile(
     more (news|stories|coverage) on [\w ]+|what to read next|read next|up next|
     über den autor|à propos de l'auteur|das könnte sie auch interessieren|weitere artikel|
     mehr zum thema|ähnliche (artikel|beiträge)|lesen sie (auch|mehr)|à lire aussi|sur le même sujet|
-    noticias relacionadas|articoli correlati|leggi anche|zobacz też|lees ook)\s*[:(\d)]*$""".replace("\n    ", ""),
+    noticias relacionadas|articoli correlati|leggi anche|zobacz też|lees ook|relacionad[oa]s|articles liés|saiba mais|
+    seguí leyendo|sigue leyendo|más sobre [\w ]+|while you('re| are) here|autor(in)?|author|der autor|
+    die autorin|über die autorin|sobre el autor|l'autore|à propos de l'auteur)\s*[:(\d)]*$""".replace("\n    ", ""),
 )
 
 # Run scores: a prose line adds its words (half for a near-prose line); anything else costs a little.
