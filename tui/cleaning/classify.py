@@ -97,7 +97,7 @@ def cut_tail(feats: list[LineFeatures], start: int, a: int, b: int) -> tuple[int
                 sum(1 for g in feats[i:i + THREAD_WINDOW] if g.reason == "comment form") >= 2:
             return i - 1, i, "reader comments"  # a comment form: even a short post ends here
         if seen >= MIN_WORDS_BEFORE_MARKER and i >= a:
-            if f.words <= 8 and _TAIL.match(f.lower.strip(" .:!?-–—|•")):
+            if f.words <= 8 and _TAIL.match(f.lower.strip(" .:!?-–—|•…")):
                 tail = f.reason if f.reason in ("related-posts block", "reader comments") else None
                 return i - 1, i, tail or "after end of article"
             if f.reason == "tags":
