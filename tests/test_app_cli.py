@@ -34,3 +34,16 @@ def test_skipped_files_are_printed_safely_on_stderr(capsys):
     report_skipped(["/c/evil\x1b]52;c;aGk=\x07.txt: empty file; skipped"])
     err = capsys.readouterr().err
     assert err.startswith("skipped /c/evil") and "\x1b" not in err and "\x07" not in err
+
+
+def test_a_database_folder_that_cannot_be_written_is_one_clear_line(tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the database folder should be", encoding="utf-8")
+    db = blocker / "db.json"
+    for args in ([str(tmp_path), "--db", str(db)], ["import", "--db", str(db), str(tmp_path / "x.jsonl")]):
+        if args[0] == "import":
+            (tmp_path / "x.jsonl").write_text('{"text": "Some text here.", "spans": []}\n', encoding="utf-8")
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 1, result.output
+        assert "cannot write in" in result.output and "--db" in result.output
+        assert "Traceback" not in result.output

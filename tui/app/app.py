@@ -134,7 +134,6 @@ def create_app(paths: list[str | Path], db_path: str | Path, *, annotator: str |
     db_path = Path(db_path)
     if keymap is None:
         keymap = load_keymap(keymap_path)  # raises KeymapError with a fix-it message
-    db_path.parent.mkdir(parents=True, exist_ok=True)
     store = Store.open(db_path, annotator=annotator or default_annotator())
     cache = Path(cache_dir) if cache_dir else db_path.parent / ".cache"
     session = Session(store)

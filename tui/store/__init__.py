@@ -7,6 +7,7 @@ annotations/README.md for the file format.
 from tui.store.errors import (
     CorruptDatabaseError,
     NotFoundError,
+    NotWritableError,
     ReadOnlyError,
     SchemaVersionError,
     StoreError,
@@ -20,6 +21,7 @@ __all__ = [
     "AtomicStorage",
     "CorruptDatabaseError",
     "NotFoundError",
+    "NotWritableError",
     "ReadOnlyError",
     "SCHEMA_VERSION",
     "SchemaVersionError",

@@ -19,6 +19,10 @@ class ReadOnlyError(StoreError):
     """Another process holds the write lock, so this store refuses mutations."""
 
 
+class NotWritableError(StoreError):
+    """The database's folder cannot hold the lock and temp files (read-only, no permission)."""
+
+
 class NotFoundError(StoreError, KeyError):
     """A record id that is not in the database was asked for."""
 

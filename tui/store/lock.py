@@ -8,6 +8,8 @@ import socket
 import time
 from pathlib import Path
 
+from tui.store.errors import NotWritableError
+
 
 class WriterLock:
     """Holds `fcntl.flock(LOCK_EX)` on `<db>.lock`; the kernel drops it if the process dies."""
@@ -18,8 +20,15 @@ class WriterLock:
 
     def acquire(self) -> str | None:
         """Take the lock; return None on success, or a description of who holds it."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as error:
+            raise NotWritableError(
+                f"cannot write in {self.path.parent} ({error.strerror or error}): newsmark keeps its lock file "
+                f"{self.path.name} and writes the database atomically in that folder. Make the folder writable, "
+                "or pass --db with a file in a writable folder."
+            ) from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
