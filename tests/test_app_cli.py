@@ -47,3 +47,11 @@ def test_a_database_folder_that_cannot_be_written_is_one_clear_line(tmp_path):
         assert result.exit_code == 1, result.output
         assert "cannot write in" in result.output and "--db" in result.output
         assert "Traceback" not in result.output
+
+
+def test_binary_keymap_says_which_file(tmp_path):
+    keymap = tmp_path / "keymap.toml"
+    keymap.write_bytes(b"[keymap]\n\xf0\x28\x8c\x28 = \"x\"\n")
+    result = CliRunner().invoke(cli, [str(tmp_path), "--db", str(tmp_path / "db.json"), "--keymap", str(keymap)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert str(keymap) in result.output and "UTF-8" in result.output

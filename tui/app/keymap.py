@@ -47,4 +47,8 @@ def load_keymap(path: Path | None = None) -> dict[str, str]:
     path = path or default_path()
     if not path.is_file():
         return {}
-    return parse_keymap(path.read_text(encoding="utf-8"), source=str(path))
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise KeymapError(f"{path}: cannot be read as UTF-8 text ({error}); fix the file or remove it") from None
+    return parse_keymap(text, source=str(path))
