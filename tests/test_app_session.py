@@ -414,3 +414,12 @@ async def test_unreadable_files_are_counted_and_kept_for_the_exit_report(tmp_pat
         status = str(app.screen.query_one("#library-status").render())
         assert "2 files skipped, listed when you quit" in status
     assert sorted(Path(m.split(":")[0]).name for m in app.skipped) == ["binary.txt", "empty.txt"]
+
+
+@sync
+async def test_a_keymap_id_that_names_no_binding_is_reported(tmp_path):
+    app = make_app(tmp_path, keymap={"reader.claim": "C", "reader.cliam": "x"})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_indexed(app, pilot, 5)
+        messages = [n.message for n in app._notifications]
+        assert any("reader.cliam" in m and "reader.claim" not in m for m in messages), messages

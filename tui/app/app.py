@@ -11,10 +11,11 @@ from typing import Iterable
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.dom import DOMNode
 from textual.message import Message
 from textual.screen import Screen
 
-from tui.app.keymap import KeymapError, load_keymap
+from tui.app.keymap import KeymapError, binding_ids, load_keymap
 from tui.app.modals.help import HelpScreen, help_rows
 from tui.app.screens.library import LibraryScreen
 from tui.app.screens.reader import ReaderScreen
@@ -52,6 +53,10 @@ class NewsmarkApp(App):
     def on_mount(self) -> None:
         if self.user_keymap:
             self.set_keymap(self.user_keymap)
+            unknown = sorted(set(self.user_keymap) - binding_ids(DOMNode))
+            if unknown:  # Textual ignores them silently; a typo would look like a broken remap
+                self.notify(f"keymap: no binding has the id {', '.join(unknown)}; press ? for the ids",
+                            severity="warning", timeout=10, markup=False)
         self.session.store.add_status_listener(lambda status: self.post_message(self.StoreStatus(status)))
         self.push_screen(LibraryScreen(self.session, self.paths, self.cache_dir))
         if self.session.store.read_only:

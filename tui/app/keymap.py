@@ -52,3 +52,16 @@ def load_keymap(path: Path | None = None) -> dict[str, str]:
     except (OSError, UnicodeDecodeError) as error:
         raise KeymapError(f"{path}: cannot be read as UTF-8 text ({error}); fix the file or remove it") from None
     return parse_keymap(text, source=str(path))
+
+
+def binding_ids(root: type) -> set[str]:
+    """Every binding id declared by `root` and its (imported) subclasses: what a keymap may name."""
+    ids: set[str] = set()
+    pending = [root]
+    while pending:
+        cls = pending.pop()
+        pending.extend(cls.__subclasses__())
+        ids.update(getattr(binding, "id", None) for binding in cls.__dict__.get("BINDINGS", ()))
+    ids.discard(None)
+    return ids
+
