@@ -256,6 +256,14 @@ def test_server_errors_and_cookie_notices_above_the_article_are_dropped():
     assert lines[top[0]].reason == "server error message" and lines[top[1]].reason == "cookie notice"
 
 
+def test_embed_consent_placeholders_are_boilerplate():
+    embed = "Click the button below to load the content from www.komoot.com."
+    raw = "\n".join(["City council approves transport budget after months of debate", PARAS[0], embed, *PARAS[1:]])
+    cleaned = clean(raw)
+    assert cleaned.body.split("\n\n") == PARAS
+    assert _by_text(cleaned, raw)[embed].reason == "cookie notice"
+
+
 def test_english_captions_signup_boxes_and_disqus_style_threads_stay_out():
     comment = ("I have lived here for thirty years and this is the first time the council has listened to "
                "the people who actually take the bus every day, so well done to them.")

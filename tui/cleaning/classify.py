@@ -22,7 +22,8 @@ _TAIL = re.compile(
     mehr zum thema|ähnliche (artikel|beiträge)|lesen sie (auch|mehr)|à lire aussi|sur le même sujet|
     noticias relacionadas|articoli correlati|leggi anche|zobacz też|lees ook|relacionad[oa]s|articles liés|saiba mais|
     seguí leyendo|sigue leyendo|más sobre [\w ]+|while you('re| are) here|autor(in)?|author|der autor|
-    die autorin|über die autorin|sobre el autor|l'autore|à propos de l'auteur)\s*[:(\d)]*$""".replace("\n    ", ""),
+    die autorin|über die autorin|sobre el autor|l'autore|à propos de l'auteur|most clicked|
+    meist(geklickte|gelesene|kommentierte|geteilte) (beiträge|artikel|nachrichten|news))\s*[:(\d)]*$""".replace("\n    ", ""),
 )
 
 # Run scores: a prose line adds its words (half for a near-prose line); anything else costs a little.

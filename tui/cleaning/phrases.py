@@ -82,7 +82,7 @@ _LONG = [
         cliquez pour (partager|imprimer|envoyer)|\(opens in (a )?new window\)|\(wird in neuem fenster geöffnet\)|
         \(s'ouvre dans une nouvelle fenêtre\))"""),
     ("tags", r"""(bookmark the permalink|lesezeichen für den permalink|^this entry was posted (in|on)\b|
-        ^dieser (eintrag|beitrag) wurde .{0,60}veröffentlicht)"""),
+        ^(dieser|der) (eintrag|beitrag|artikel) wurde .{0,80}veröffentlicht)"""),
     ("copyright", r"""(blog at wordpress\.com|bloggen auf wordpress\.com|create a free website or blog|
         erstelle eine kostenlose website oder|already have a wordpress\.com account|powered by wordpress|
         proudly powered by)"""),
@@ -115,7 +115,9 @@ _LONG = [
         używamy (plików )?cookies|we gebruiken cookies|
         utilise des cookies|utiliza cookies|utilizza (i )?cookie|by continuing to (use|browse)|
         cookies (verwenden|einsetzen|erleichtern|helfen|help us)|use of cookies|(accept|akzeptieren sie) (all |alle )?cookies|
-        cookie[- ](policy|settings|preferences|richtlinie|einstellungen))"""),
+        cookie[- ](policy|settings|preferences|richtlinie|einstellungen)|
+        klicken sie auf den (unteren )?button,? um den inhalt|click (on )?the button below to load|
+        (inhalt|inhalte|content) (von|from) [\w.-]+ (zu )?laden|to load (the )?(content|video|tweet|map) from)"""),
     ("server error message", r"""^(deprecated|strict standards|warning|notice|fatal error|parse error):
         .{0,400}\bon line \d+"""),
     ("copyright", r"""(all rights reserved|alle rechte vorbehalten|tous droits réservés|
@@ -136,7 +138,8 @@ _LONG = [
         (sign up|register) (now |today )?(for free|to (get|receive|read|continue))|already a subscriber|
         subscribe (now|today)|become a (member|subscriber)|support (our|independent) journalism|
         you have reached your (free )?(article )?limit|this (article|content) is (for|only available to) subscribers|
-        sign up for (our|the) [\w ]{0,30}newsletter|by signing up,? you agree|thanks for signing up)"""),
+        sign up for (our|the) [\w ]{0,30}newsletter|by signing up,? you agree|thanks for signing up|
+        wählen sie ihren zugang|choose your (subscription|plan) to continue)"""),
     ("share prompt", r"""^(follow (\w+ ){1,3}on (twitter|facebook|instagram|linkedin|x)\b|have a (news )?tip\b|
         contact the (author|reporter)|email the (author|reporter)|click here to)"""),
     ("subscription prompt", r"""(sign up for (our|the) newsletter|subscribe to (our|the) newsletter|
@@ -151,7 +154,7 @@ _LONG_NEEDS = {
                 "reuters", "imago", "shutterstock", "istock", "keystone", "crédito"),
     "disclaimer": ("affili", "afiliados", "commission", "provision", "werbe", "disclaimer", "haftungsausschluss",
                    "avertissement", "views and opinions", "advice"),
-    "cookie notice": ("cookie", "by continuing", "partners", "store and", "process", "consent", "privacy", "manage",
+    "cookie notice": ("cookie", "by continuing", "button", "laden", "load", "partners", "store and", "process", "consent", "privacy", "manage",
                       "clicking", "javascript", "browser"),
     "server error message": ("on line",),
     "copyright": ("reserv", "vorbehalten", "wordpress", "powered by"),
@@ -162,7 +165,7 @@ _LONG_NEEDS = {
     "share prompt": ("click", "klick", "cliquez", "window", "fenster", "fenêtre", "youtube", "instagram", "telegram", "whatsapp", "tiktok", "follow", "folg", "suivez", "síguenos",
                      "siganos", "seguici", "volg", "join", "abonnieren", "mira", "check out", "besuchen", "tip",
                      "contact", "email", "click"),
-    "subscription prompt": ("get ", "sign up", "signing up", "register", "subscri", "member", "journalism", "limit", "newsletter",
+    "subscription prompt": ("get ", "sign up", "signing up", "zugang", "choose your", "register", "subscri", "member", "journalism", "limit", "newsletter",
                             "reading", "you", "free article", "account"),
 }
 
