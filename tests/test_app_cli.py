@@ -33,7 +33,7 @@ def test_skipped_files_are_printed_safely_on_stderr(capsys):
 
     report_skipped(["/c/evil\x1b]52;c;aGk=\x07.txt: empty file; skipped"])
     err = capsys.readouterr().err
-    assert err.startswith("skipped /c/evil") and "\x1b" not in err and "\x07" not in err
+    assert err.startswith("newsmark: /c/evil") and "\x1b" not in err and "\x07" not in err
 
 
 def test_a_database_folder_that_cannot_be_written_is_one_clear_line(tmp_path):

@@ -42,4 +42,4 @@ def report_skipped(messages: list[str]) -> None:
     from tui.safe_text import visible
 
     for message in messages:
-        click.echo(f"skipped {visible(message)}", err=True)
+        click.echo(f"newsmark: {visible(message)}", err=True)
