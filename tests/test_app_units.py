@@ -137,3 +137,15 @@ def test_blocks_cover_every_visible_character_once(lines, show_dropped):
     assert max(covered, default=0) <= 1
     missing = [c for c, n in zip(cleaned.text, covered) if n == 0 and not c.isspace()]
     assert missing == []
+
+
+def test_panel_never_sends_control_codes_from_labels_or_attributes():
+    # Labels come from the database, and `newsmark import` takes them from the imported files.
+    from tui.app.widgets.side_panel import AnnotationRow, describe
+
+    evil = "X\x1b]52;c;aGk=\x07Y"
+    claim = {"id": "a", "label": evil, "kind": "claim", "start": 0, "end": 4, "exact": "text",
+             "state": "orphaned\x1b[2J", "attributes": {"type": evil, "stance": evil, "speaker": None}}
+    rendered = AnnotationRow(claim).text(60).plain + describe(claim, {}).plain
+    assert "\x1b" not in rendered and "\x07" not in rendered
+    assert "X␛]52;c;aGk=␇Y" in rendered

@@ -9,6 +9,8 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from tui.safe_text import visible
+
 
 class LabelPicker(ModalScreen[str | None]):
     """Pick a label by arrows + Enter or by its hotkey; Escape keeps the current one."""
@@ -22,7 +24,7 @@ class LabelPicker(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         options = [
-            Option(Text.assemble((f"{label.get('hotkey') or ' '}  ", "bold"), label["name"]), id=label["name"])
+            Option(Text.assemble((f"{label.get('hotkey') or ' '}  ", "bold"), visible(label["name"])), id=label["name"])
             for label in self.labels
         ]
         yield OptionList(*options, id="label-picker")

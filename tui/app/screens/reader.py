@@ -20,6 +20,7 @@ from tui.app.spans import label_styles, to_spans
 from tui.app.widgets.reader import ReaderView
 from tui.app.widgets.side_panel import SidePanel
 from tui.app.widgets.status_line import StatusLine
+from tui.safe_text import visible
 
 LABEL_KEYS = "1234567890"
 
@@ -81,7 +82,7 @@ class ReaderScreen(AnnotatingMixin, Screen):
             bindings = self._bindings.key_to_bindings.get(key, [])
             if label is not None:
                 self._bindings.key_to_bindings[key] = [
-                    replace(b, description=f"Label {label['name']}") if b.id == f"reader.label_{key}" else b
+                    replace(b, description=f"Label {visible(label['name'])}") if b.id == f"reader.label_{key}" else b
                     for b in bindings
                 ]
 
@@ -237,7 +238,7 @@ class ReaderScreen(AnnotatingMixin, Screen):
 
     def warn(self, message: str) -> None:
         """A toast that never interprets markup: messages can quote article text and file names."""
-        self.notify(message, severity="warning", markup=False)
+        self.notify(visible(message), severity="warning", markup=False)
 
     def guard_writable(self) -> bool:
         if self.session.store.read_only:

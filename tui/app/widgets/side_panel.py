@@ -27,11 +27,11 @@ class AnnotationRow:
     def text(self, width: int) -> Text:
         annotation = self.annotation
         line = Text(no_wrap=True, overflow="ellipsis")
-        line.append(f"{annotation['label']:<8.8}", style="bold")
+        line.append(f"{visible(str(annotation['label'])):<8.8}", style="bold")
         line.append("❝ " if annotation["kind"] == "claim" else "")
         line.append(short(annotation.get("exact", ""), max(4, width)))
         if annotation.get("state", "ok") != "ok":
-            line.append(f" ({annotation['state']})", style="italic")
+            line.append(f" ({visible(str(annotation['state']))})", style="italic")
         line.truncate(width, overflow="ellipsis")
         return line
 
@@ -52,7 +52,7 @@ def short(text: str, limit: int = 40) -> str:
 def describe(annotation: dict, entity_names: dict[str, str]) -> Text:
     """The details block for one annotation: label, linked entity, claim attributes, state."""
     out = Text()
-    out.append(f"{annotation['label']}", style="bold")
+    out.append(visible(str(annotation["label"])), style="bold")
     out.append(f"  {annotation['kind']}  {annotation['start']}-{annotation['end']}\n")
     out.append(short(annotation.get("exact", ""), 90) + "\n")
     entity_id = annotation.get("entity_id")
@@ -63,12 +63,12 @@ def describe(annotation: dict, entity_names: dict[str, str]) -> Text:
         speaker = attributes.get("speaker") or {}
         name = speaker.get("text") if isinstance(speaker, dict) else speaker
         out.append(f"speaker: {visible(str(name or '-'))}\n")
-        out.append(f"type: {attributes.get('type') or '-'}\n")
-        out.append(f"stance: {attributes.get('stance') or '-'}\n")
+        out.append(f"type: {visible(str(attributes.get('type') or '-'))}\n")
+        out.append(f"stance: {visible(str(attributes.get('stance') or '-'))}\n")
         if attributes.get("note"):
             out.append(f"note: {visible(str(attributes['note']))}\n")
     if annotation.get("state", "ok") != "ok":
-        out.append(f"state: {annotation['state']}\n", style="bold")
+        out.append(f"state: {visible(str(annotation['state']))}\n", style="bold")
     return out
 
 
