@@ -171,9 +171,6 @@ _LONG_NEEDS = {
 
 
 _NEEDS = sorted({n for ns in _LONG_NEEDS.values() for n in ns}, key=len, reverse=True)
-# Lookahead finds a key at every start position; a longer key found also stands for the keys inside it.
-_NEED_RE = re.compile("(?=(" + "|".join(map(re.escape, _NEEDS)) + "))")
-_NEED_OWNERS = {n: {r for r, ns in _LONG_NEEDS.items() if any(x in n for x in ns)} for n in _NEEDS}
 
 
 def _compile(families: list[tuple[str, str]], needs=None) -> list[tuple[str, re.Pattern, tuple | None]]:
@@ -198,12 +195,14 @@ def match_short(lowered: str) -> str | None:
 
 def match_long(lowered: str) -> str | None:
     """Reason for a line of any length that only boilerplate says, else None."""
-    present = set()
-    for key in _NEED_RE.findall(lowered):
-        present |= _NEED_OWNERS[key]
+    present: dict[str, bool] = {}  # substring tests (C speed) per reason, done at most once per line
     for reason, pattern, needs in LONG_FAMILIES:
-        if needs and reason not in present:
-            continue
+        if needs:
+            ok = present.get(reason)
+            if ok is None:
+                ok = present[reason] = any(n in lowered for n in needs)
+            if not ok:
+                continue
         if pattern.search(lowered):
             return reason
     return None
