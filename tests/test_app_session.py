@@ -423,3 +423,20 @@ async def test_a_keymap_id_that_names_no_binding_is_reported(tmp_path):
         await wait_indexed(app, pilot, 5)
         messages = [n.message for n in app._notifications]
         assert any("reader.cliam" in m and "reader.claim" not in m for m in messages), messages
+
+
+@sync
+async def test_an_orphan_can_be_deleted_from_the_annotation_list(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_indexed(app, pilot, 5)
+        await pilot.press("enter")
+        await search(pilot, "Xinhua")
+        await pilot.press("2", "t")  # tag, then drop the line it is on: the tag is orphaned
+        assert [a["state"] for a in app.screen.annotations] == ["orphaned"]
+        await pilot.press("x")  # under the cursor: orphans have no place, so nothing happens
+        assert len(app.screen.annotations) == 1
+        await pilot.press("tab", "x")
+        assert app.screen.annotations == []
+        app.session.store.flush()
+        assert database(tmp_path)["annotations"] == []

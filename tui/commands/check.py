@@ -36,7 +36,8 @@ def _print_report(report: CheckReport) -> None:
     _say(f"{report.path}: {verdict}" + (f" ({counts})" if counts else ""))
     if report.orphans:
         _say(f"{len(report.orphans)} orphaned annotation(s) could not be placed after their text changed;")
-        _say("open the document in newsmark to re-place or delete them:")
+        _say("open the document in newsmark: Tab lists its annotations, x deletes the highlighted one;")
+        _say("to re-place one, tag the right words again, then delete the orphan:")
         for ann in sorted(report.orphans, key=lambda a: (a.get("document_id", ""), a.get("start", 0))):
             quote = visible(str(ann.get("exact", ""))[:60])
             _say(f"  {visible(str(ann.get('document_id')))}  {visible(str(ann.get('label')))}  [{ann.get('start')}, {ann.get('end')})  {quote!r}  id={ann.get('id')}")

@@ -118,6 +118,15 @@ class AnnotatingMixin:
         if annotation is None:
             self.warn("no annotation under the cursor to delete")
             return
+        self._delete(annotation)
+
+    @reported
+    def on_side_panel_delete(self, message) -> None:
+        annotation = next((a for a in self.annotations if a["id"] == message.annotation_id), None)
+        if annotation is not None:
+            self._delete(annotation)
+
+    def _delete(self, annotation: dict) -> None:
         if self.guard_writable():
             self.session.store.delete_annotation(annotation["id"])
             self.changed(annotation, removed=True)

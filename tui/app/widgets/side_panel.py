@@ -75,11 +75,20 @@ def describe(annotation: dict, entity_names: dict[str, str]) -> Text:
 class SidePanel(Vertical):
     """Lists annotations (Enter jumps to one) above the details of the one under the cursor."""
 
-    BINDINGS = [Binding("escape", "back", "Back to text", id="panel.back")]
+    BINDINGS = [
+        Binding("escape", "back", "Back to text", id="panel.back"),
+        Binding("x", "delete", "Delete highlighted", id="panel.delete"),
+    ]
 
     @dataclass
     class Jump(Message):
         """The user chose an annotation in the list; the reader moves there."""
+
+        annotation_id: str
+
+    @dataclass
+    class Delete(Message):
+        """Delete the highlighted annotation: the one way to remove an orphan, which has no place in the text."""
 
         annotation_id: str
 
@@ -128,6 +137,11 @@ class SidePanel(Vertical):
     def on_annotation_list_selected(self, event: AnnotationList.Selected) -> None:
         event.stop()
         self.post_message(self.Jump(event.key))
+
+    def action_delete(self) -> None:
+        key = self.query_one(AnnotationList).cursor_key
+        if key is not None:
+            self.post_message(self.Delete(key))
 
     def action_back(self) -> None:
         self.post_message(self.Back())
