@@ -23,7 +23,9 @@ _SHORT = [
         \b(canal|kanal|channel)( de| auf| on)? (youtube|telegram|whatsapp)"""),
     ("subscription prompt", r"""(subscribe|subscription|newsletter|abonnieren|abonnement|abonnenten|
         \babo\b|sign up|s'abonner|abonnez|suscr[ií]b|iscriviti|abbonati|zapisz się|inscreva|
-        register now|jetzt registrieren|free trial|kostenlos testen|get the app)"""),
+        register now|jetzt registrieren|free trial|kostenlos testen|get the app|
+        ^(hier |jetzt )?(kostenlos |gratis )?(anmelden|registrieren)\W*$|^sign up (for free|now)\b|
+        ^(unterstütze|unterstützen sie) \S+|^support (us|our (work|journalism))\b)"""),
     ("comment form", r"""(leave a (reply|comment)|post a comment|add a comment|write a comment|
         your email address will not be published|required fields are marked|notify of|
         \d+\s+(comments?|kommentare?|commentaires?|comentarios?|commenti|reacties|komentarz\w*)\b|
@@ -44,14 +46,17 @@ _SHORT = [
         derniers articles|últimas noticias|ultime notizie|najnowsze|mehr (aus|zu|von)|lesen sie auch|meistgelesen|ähnliche (artikel|beiträge)|
         verwandte artikel|à lire aussi|lire aussi|lire la suite|voir aussi|sur le même sujet|
         te puede interesar|leer más|noticias relacionadas|leggi anche|potrebbe interessarti|
-        articoli correlati|zobacz (też|także)|czytaj (też|także|więcej)|lees ook|gerelateerd)"""),
+        articoli correlati|zobacz (też|także|również)|czytaj (też|także|więcej)|lees ook|gerelateerd|
+        puedes ver|lee (también|más))"""),
     ("advertisement", r"""(story continues below|continue reading (below|the main story)|scroll to continue|
         article continues (below|after)|^ad feedback$|^sponsored content|^paid (post|content)|^partner content)"""),
     ("navigation", r"""^(listen to (this )?(article|story)|\d+ min(ute)?s? read|save( article| story)?|
         gift (this )?article|print (this )?(article|page)|text size|font size|toggle|open menu|close menu|
         edition|sections|all sections|watch live|live tv|watch:|video:|audio:|podcast:|photos:|gallery:)|
         ^(view image in fullscreen|skip ad|reuse this content|view site in reader|collapse this bar|sign me up|
-        continue reading|explore more on these topics)$"""),
+        continue reading|explore more on these topics)$|^(bild (anzeigen|schließen|vergrößern)|zum vergrößern|
+        click to enlarge|view (larger )?image|enlarge image|beitragsbild|featured image|report abuse|
+        (einen )?missbrauch melden)"""),
     ("related-posts block", r"""^(editor'?s'? picks?|top picks|more (top )?stories|most shared|most commented|
         trending( now| stories)?|popular (now|today|stories)|don'?t miss|just in|latest|recommended (for you|stories|reading)|
         you might be interested in|around the web|from our partners|promoted stories|more in [\w ]+|
