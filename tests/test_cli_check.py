@@ -166,3 +166,13 @@ def test_newer_schema_is_one_clear_problem(db):
     assert "schema version 99" in result.output and "upgrade newsmark" in result.output
     assert "()" not in result.output  # was "1 PROBLEM(S) ()"
     assert db.read_bytes() == before
+
+
+@pytest.mark.parametrize("content", ['{"meta": 5}', '{"meta": [], "documents": 3}'])
+def test_tables_of_the_wrong_type_are_damage_not_a_traceback(tmp_path, content):
+    path = tmp_path / "annotations.json"
+    path.write_text(content, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--db", str(path)])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    assert result.exit_code == 2 and "DAMAGED" in result.output and "schema:" in result.output
+    assert path.read_text(encoding="utf-8") == content

@@ -87,7 +87,8 @@ def check(path: Path) -> CheckReport:
     if data is None:
         report.exists = False
         return report
-    meta = next(iter((data.get("meta") or {}).values()), {})
+    meta_table = data.get("meta")
+    meta = next(iter(meta_table.values()), {}) if isinstance(meta_table, dict) else {}
     version = meta.get("schema_version") if isinstance(meta, dict) else None
     if isinstance(version, int) and version > R.SCHEMA_VERSION:
         report.problems.append(f"schema version {version} is newer than this newsmark ({R.SCHEMA_VERSION}); upgrade newsmark")
