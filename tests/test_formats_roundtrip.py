@@ -176,3 +176,12 @@ def test_brat_export_removes_its_own_stale_files_only(tmp_path):
     export_brat(snapshot, tmp_path)
     assert not (tmp_path / "feed.jsonl_7.ann").exists() and not (tmp_path / "feed.jsonl_7.txt").exists()
     assert (tmp_path / "seeds_alliance.txt.ann").exists() and (tmp_path / "notes.txt").read_text() == "mine"
+
+
+def test_brat_names_a_line_that_is_not_standoff_as_such(tmp_path):
+    (tmp_path / "a.txt").write_text("Acme hired Bob.", newline="")
+    (tmp_path / "a.ann").write_text("T1\tOrganization 0 4\tAcme\ngarbage line\nE1\tHire:T1\n")
+    warnings = read_brat(tmp_path).warnings
+    assert len(warnings) == 2
+    assert "not a brat standoff line" in warnings[0] and "events" not in warnings[0]  # was "g lines (events...)"
+    assert "E lines (events, equivalences) are not supported" in warnings[1]

@@ -104,7 +104,10 @@ def _read_ann(ann: Path, text: str, document_id: str, label_kinds: dict, importe
                 key = _NOTE_KEYS.get(kind, "note")
                 _set(attributes.setdefault(target, {}), key, unescape_note(fields[2] if len(fields) > 2 else ""))
             else:
-                imported.warnings.append(f"{where}: skipped: {ident[:1]} lines (events, equivalences) are not supported")
+                kind = ident[:1]
+                reason = (f"{kind} lines (events, equivalences) are not supported" if kind in ("E", "*")
+                          else "not a brat standoff line (T, A, M, R, N, # or E, each id then a tab)")
+                imported.warnings.append(f"{where}: skipped: {reason}")
         except (ValueError, IndexError) as error:
             imported.warnings.append(f"{where}: skipped malformed line ({error})")
     _emit(spans, attributes, claims, relations, links, document_id, label_kinds, imported, ann)
