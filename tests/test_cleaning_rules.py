@@ -301,3 +301,14 @@ def test_about_the_author_thread_headings_and_post_links_end_the_article():
     assert _ends_at(["Author", "Jane Doe"], AFTER) == PARAS
     assert "Pingback: Weekly roundup" not in "".join(_ends_at(["Pingback: Weekly roundup of local news"], []))
     assert _ends_at([], AFTER) == PARAS + AFTER  # without a marker the paragraph is the article's
+
+
+def test_captions_credited_in_parentheses_and_inline_teasers_are_dropped():
+    caption = "Protesters gather outside the parliament building on Tuesday (AP/Jane Doe)"
+    teaser = "You might also like: Ten ways to save energy at home this winter without spending a fortune on it"
+    raw = "\n".join(["City council approves transport budget after months of debate", PARAS[0], caption, PARAS[1],
+                     teaser, *PARAS[2:]])
+    cleaned = clean(raw)
+    assert cleaned.body.split("\n\n") == PARAS
+    lines = _by_text(cleaned, raw)
+    assert lines[caption].reason == "caption" and lines[teaser].reason == "related-posts block"

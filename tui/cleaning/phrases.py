@@ -95,13 +95,16 @@ _LONG = [
         lea|lee|mira|ver también|leia|lire|watch|listen|read|ver|auch interessant|das könnte sie interessieren|
         auch lesen|mehr (dazu|zum thema)|weiterlesen|zum thema|lire (aussi|la suite)|à lire aussi|voir aussi|
         vea también|lea (también|más)|leer más|mira también|te puede interesar|leggi anche|leggi (di )?più|
-        czytaj (też|także|więcej)|zobacz (też|także)|lees ook|leia (também|mais)|veja também)\s*[:›»>|–—-]"""),
+        czytaj (też|także|więcej)|zobacz (też|także)|lees ook|leia (também|mais)|veja também|le puede interesar|
+        puedes ver|también te puede interesar|you (may|might) also like|ebenfalls interessant)\s*[:›»>|–—-]"""),
     ("caption", r"""^(?=(\S+\s+){0,30}\S*$)(.*©|.*picture[- ]alliance|(foto|fotos|photo|photos|bild|bilder|
         image|imagen|immagine|credit|crédit|quelle|fuente|fonte|źródło|bildquelle|fotocredit|photo credit|crédito|
         titelbild|titelfoto|symbolbild|abbildung \d+|fig(ure|\.)? ?\d+)\s*:|.*\((symbolbild|archivbild|archive|
         file photo|archivo)\)\W*$|.*\b(foto|photo|bild|imagen|credit|crédito|photograph)\s*:\s*[^.:]{1,40}\W*$|
         .*(getty images|\bdpa\b|\bafp\b|reuters|\bimago\b|shutterstock|istock(photo)?|keystone|\bap photo)\W*$|
-        (image|media) caption,|image source,|pictured:|photo by .{1,60} on (unsplash|pexels|pixabay)\W*$|.*\bap photo/)"""),
+        (image|media) caption,|image source,|pictured:|photo by .{1,60} on (unsplash|pexels|pixabay)\W*$|.*\bap photo/|
+        .*\((reuters|afp|ap|dpa|efe|epa|ansa|getty images|imago|aa|xinhua)\s*/[^()]{1,50}\)\W*$|
+        .*\((foto|fotos|photo|quelle|source|bild|fuente|foto de|crédit|credit|picture)\s*:[^()]{1,60}\)\W*$)"""),
     ("disclaimer", r"""(affiliate links?|we may (earn|receive) (a )?(small )?commission|erhält? .{0,30}provision|
         provisions?-?links|werbelinks?|enthält (affiliate|werbe)|liens? (d'affiliation|affiliés)|enlaces de afiliados|
         link di affiliazione)"""),
@@ -154,7 +157,7 @@ _LONG = [
 
 # Substrings without which a long-line family cannot match: cheap `in` tests skip most regex scans.
 _LONG_NEEDS = {
-    "caption": ("©", "picture", "pictured", "caption", "source,", "foto", "photo", "bild", "image", "imagen", "immagine", "credit", "crédit", "quelle",
+    "caption": ("©", "picture", "pictured", "caption", "source,", "(ap", "(aa", "efe", "epa", "ansa", "xinhua", "foto", "photo", "bild", "image", "imagen", "immagine", "credit", "crédit", "quelle",
                 "fuente", "fonte", "źródło", "titel", "symbol", "abbildung", "fig", "archiv", "getty", "dpa", "afp",
                 "reuters", "imago", "shutterstock", "istock", "keystone", "crédito"),
     "disclaimer": ("affili", "afiliados", "commission", "provision", "werbe", "disclaimer", "haftungsausschluss",
