@@ -47,7 +47,7 @@ _SHORT = [
         verwandte artikel|à lire aussi|lire aussi|lire la suite|voir aussi|sur le même sujet|
         te puede interesar|leer más|noticias relacionadas|leggi anche|potrebbe interessarti|
         articoli correlati|zobacz (też|także|również)|czytaj (też|także|więcej)|lees ook|gerelateerd|
-        puedes ver|lee (también|más))"""),
+        puedes ver|lee (también|más)|^(>>|»)\s.*\s(<<|«)$)"""),
     ("advertisement", r"""(story continues below|continue reading (below|the main story)|scroll to continue|
         article continues (below|after)|^ad feedback$|^sponsored content|^paid (post|content)|^partner content)"""),
     ("navigation", r"""^(listen to (this )?(article|story)|\d+ min(ute)?s? read|save( article| story)?|
@@ -56,7 +56,8 @@ _SHORT = [
         ^(view image in fullscreen|skip ad|reuse this content|view site in reader|collapse this bar|sign me up|
         continue reading|explore more on these topics)$|^(bild (anzeigen|schließen|vergrößern)|zum vergrößern|
         click to enlarge|view (larger )?image|enlarge image|beitragsbild|featured image|report abuse|
-        (einen )?missbrauch melden)"""),
+        (einen )?missbrauch melden)|^(inhaltsverzeichnis|table of contents|contents|inhalt|sommaire|índice)\W*$|
+        ^(externer inhalt|external content|empfohlener redaktioneller inhalt)\W*$"""),
     ("related-posts block", r"""^(editor'?s'? picks?|top picks|more (top )?stories|most shared|most commented|
         trending( now| stories)?|popular (now|today|stories)|don'?t miss|just in|latest|recommended (for you|stories|reading)|
         you might be interested in|around the web|from our partners|promoted stories|more in [\w ]+|
