@@ -312,3 +312,15 @@ def test_captions_credited_in_parentheses_and_inline_teasers_are_dropped():
     assert cleaned.body.split("\n\n") == PARAS
     lines = _by_text(cleaned, raw)
     assert lines[caption].reason == "caption" and lines[teaser].reason == "related-posts block"
+
+
+def test_the_body_reaches_over_a_list_to_a_paragraph_on_the_same_topic():
+    items = ["Bus routes", "Tram lines", "Night buses", "Park and ride", "Ticket prices", "Bike sharing",
+             "Station repairs", "Accessible stops"]
+    same = ("The transport budget also sets aside money for new bus shelters, and the council said the state "
+            "legislature would be asked to approve the spending on public transport before the end of the month.")
+    other = ("Our favourite recipes this season include a slow roasted pumpkin soup with ginger, a lemon cake "
+             "with almonds and honey, and a warming stew of beans and smoked paprika for cold evenings.")
+    title = "City council approves transport budget after months of debate"
+    assert clean("\n".join([title, *PARAS, *items, same])).body.split("\n\n") == PARAS + items + [same]
+    assert clean("\n".join([title, *PARAS, *items, other])).body.split("\n\n") == PARAS

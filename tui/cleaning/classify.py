@@ -6,6 +6,7 @@ import re
 
 from .dates import find_date
 from .features import BAD, GOOD, NEAR, SHORT, LineFeatures
+from .stopwords import content_words
 
 # Lines that close an article when they stand alone: what follows is comments, teasers or footer.
 _TAIL = re.compile(
@@ -116,6 +117,38 @@ def cut_tail(feats: list[LineFeatures], start: int, a: int, b: int) -> tuple[int
     return b, None, "footer"
 
 
+EXTEND_GAP = 12  # non-prose lines the body may skip to reach a paragraph on the same topic
+EXTEND_OVERLAP = 0.2  # share of that paragraph's content words already in the body
+_END_OF_TEXT = ("share prompt", "related-posts block", "comment form", "subscription prompt", "tags", "copyright",
+                "cookie notice", "reader comments", "author bio", "disclaimer")
+
+
+def extend_on_topic(feats: list[LineFeatures], start: int, b: int) -> int:
+    """Past the densest run, take in the next good paragraphs over a short gap (a list, a product box, an
+    image) while they talk about what the body talks about; stop at anything that marks the end of a text."""
+    vocab: set[str] = set()
+    for f in feats[start:b + 1]:
+        if f.kind in (GOOD, NEAR):
+            vocab |= content_words(f.lower or f.line.text.lower())
+    gap, j = 0, b + 1
+    while j < len(feats) and gap <= EXTEND_GAP:
+        f = feats[j]
+        if f.kind == BAD and f.reason in _END_OF_TEXT or f.comment or date_only(f):
+            break
+        if f.words <= 8 and _TAIL.match(f.lower.strip(" .:!?-–—|•…")):
+            break
+        if f.kind == GOOD:
+            words = content_words(f.lower or f.line.text.lower())
+            if not words or len(words & vocab) < EXTEND_OVERLAP * len(words):
+                break
+            b, gap = j, 0
+            vocab |= words
+        else:
+            gap += 1
+        j += 1
+    return b
+
+
 def classify(feats: list[LineFeatures]) -> tuple[list[str], list[str | None], int, int, int]:
     """Per-line decision and reason; also the body bounds [start, b] and where the densest run begins.
 
@@ -128,6 +161,7 @@ def classify(feats: list[LineFeatures]) -> tuple[list[str], list[str | None], in
     reasons: list[str | None] = [None] * n
     a, b = body_run(feats)
     start = next((i for i in range(a) if feats[i].kind == GOOD), a)
+    b = extend_on_topic(feats, start, b)
     b, tail_at, tail_reason = cut_tail(feats, start, a, b)
     for i, f in enumerate(feats):
         if f.kind == BAD:

@@ -7,7 +7,7 @@ import re
 from .authors import bare_name, bio, byline, name_by_date
 from .dates import find_date
 from .features import BAD, GOOD, NEAR, LineFeatures
-from .stopwords import STOPWORDS
+from .stopwords import content_words
 
 TITLE_WINDOW = 30  # lines above the body searched for the title
 TITLE_VOCAB_WEIGHT = 4.0  # bonus for a candidate whose content words all recur in the body's opening
@@ -63,7 +63,7 @@ def find_title(feats: list[LineFeatures], a: int, taken=None, vocab: frozenset =
         if j + 1 < len(feats) and feats[j + 1].kind in (GOOD, NEAR):
             score += 1
         if vocab:
-            words = _content_words(f.lower or text.lower())
+            words = content_words(f.lower or text.lower())
             if words:
                 score += TITLE_VOCAB_WEIGHT * len(words & vocab) / len(words)
         if score > best_score:
@@ -79,13 +79,6 @@ def find_title(feats: list[LineFeatures], a: int, taken=None, vocab: frozenset =
     return best
 
 
-_CWORD = re.compile(r"[^\W\d_]{4,}")
-
-
-def _content_words(lower: str) -> set[str]:
-    return {w for w in _CWORD.findall(lower) if w not in STOPWORDS}
-
-
 def body_vocab(feats: list[LineFeatures], decisions: list[str], a: int, b: int, limit: int = 600) -> frozenset:
     """Content words of the first few hundred body words: a title names what the body is about."""
     out: set[str] = set()
@@ -93,7 +86,7 @@ def body_vocab(feats: list[LineFeatures], decisions: list[str], a: int, b: int, 
     for j in range(a, b + 1):
         if decisions[j] == "content":
             f = feats[j]
-            out |= _content_words(f.lower or f.line.text.lower())
+            out |= content_words(f.lower or f.line.text.lower())
             seen += f.words
             if seen >= limit:
                 break

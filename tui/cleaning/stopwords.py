@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 _LISTS = {
     "en": """a about after all also an and any are as at be because been but by can could did do
         does for from had has have he her him his how i if in into is it its just like more most my
@@ -41,3 +43,10 @@ _LISTS = {
 CJK_STOPCHARS = frozenset("的了在是和与对也为有不这中将从到就而及等被但都其之以于所个")
 
 STOPWORDS: frozenset[str] = frozenset(w for words in _LISTS.values() for w in words.split())
+
+_CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def content_words(lower: str) -> set[str]:
+    """Words of four letters or more that are not stopwords: what a line is about, to compare lines by topic."""
+    return {w for w in _CONTENT_WORD.findall(lower) if w not in STOPWORDS}
