@@ -126,10 +126,7 @@ _END_OF_TEXT = ("share prompt", "related-posts block", "comment form", "subscrip
 def extend_on_topic(feats: list[LineFeatures], start: int, b: int) -> int:
     """Past the densest run, take in the next good paragraphs over a short gap (a list, a product box, an
     image) while they talk about what the body talks about; stop at anything that marks the end of a text."""
-    vocab: set[str] = set()
-    for f in feats[start:b + 1]:
-        if f.kind in (GOOD, NEAR):
-            vocab |= content_words(f.lower or f.line.text.lower())
+    vocab: set[str] | None = None  # built only when a candidate paragraph turns up
     gap, j = 0, b + 1
     while j < len(feats) and gap <= EXTEND_GAP:
         f = feats[j]
@@ -138,6 +135,11 @@ def extend_on_topic(feats: list[LineFeatures], start: int, b: int) -> int:
         if f.words <= 8 and _TAIL.match(f.lower.strip(" .:!?-–—|•…")):
             break
         if f.kind == GOOD:
+            if vocab is None:
+                vocab = set()
+                for g in feats[start:b + 1]:
+                    if g.kind in (GOOD, NEAR):
+                        vocab |= content_words(g.lower or g.line.text.lower())
             words = content_words(f.lower or f.line.text.lower())
             if not words or len(words & vocab) < EXTEND_OVERLAP * len(words):
                 break
