@@ -324,3 +324,12 @@ def test_the_body_reaches_over_a_list_to_a_paragraph_on_the_same_topic():
     title = "City council approves transport budget after months of debate"
     assert clean("\n".join([title, *PARAS, *items, same])).body.split("\n\n") == PARAS + items + [same]
     assert clean("\n".join([title, *PARAS, *items, other])).body.split("\n\n") == PARAS
+
+
+def test_a_dateline_with_a_clock_time_is_not_a_comment_thread():
+    blurb = ("Our live coverage of the storm that hit the coast this week brings you the latest news, the "
+             "warnings from the weather service, analysis from our science desk and pictures from the towns "
+             "that were flooded, updated through the day by our reporters on the ground.")
+    raw = "\n".join([blurb, "Home", "Politics", "City council approves transport budget after months of debate",
+                     "Jane Doe", "03/05/2024 22:46", "Politics", "Updated 03/05/2024 22:46", *PARAS])
+    assert all(p in clean(raw).body for p in PARAS)

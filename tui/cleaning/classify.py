@@ -84,6 +84,12 @@ def body_run(feats: list[LineFeatures]) -> tuple[int, int]:
     return best_a, best_b
 
 
+def _signature(feats: list[LineFeatures], k: int, a: int) -> bool:
+    """A comment signature; above the densest run a bare date-and-time line is the article's own dateline."""
+    f = feats[k]
+    return f.comment and (k >= a or not date_only(f))
+
+
 def cut_tail(feats: list[LineFeatures], start: int, a: int, b: int) -> tuple[int, int | None, str]:
     """End the body at a comment thread or form (anywhere after some text) or a standalone end marker (in the run).
 
@@ -92,8 +98,8 @@ def cut_tail(feats: list[LineFeatures], start: int, a: int, b: int) -> tuple[int
     seen = 0
     for i in range(start, b + 1):
         f = feats[i]
-        if seen >= MIN_WORDS_BEFORE_THREAD and f.comment and \
-                sum(1 for g in feats[i:i + THREAD_WINDOW] if g.comment) >= 2:
+        if seen >= MIN_WORDS_BEFORE_THREAD and _signature(feats, i, a) and \
+                sum(1 for k in range(i, min(i + THREAD_WINDOW, len(feats))) if _signature(feats, k, a)) >= 2:
             return i - 1, i, "reader comments"
         if seen >= MIN_WORDS_BEFORE_FORM and f.reason == "comment form" and \
                 sum(1 for g in feats[i:i + THREAD_WINDOW] if g.reason == "comment form") >= 2:
