@@ -296,6 +296,8 @@ AFTER = [
 def test_about_the_author_thread_headings_and_post_links_end_the_article():
     assert _ends_at(["About the author / Jane Doe"], AFTER) == PARAS
     assert _ends_at(["3 Responses to “City council approves transport budget”"], AFTER) == PARAS
+    assert _ends_at(["1 reply on “City council approves transport budget”"], AFTER) == PARAS
+    assert _ends_at(["← Mayor unveils plan for bike lanes → Bridge repairs start in May"], AFTER) == PARAS
     assert _ends_at(["« Previous Post: Mayor unveils plan for new bike lanes"], AFTER) == PARAS
     assert _ends_at(["While you're here…"], AFTER) == PARAS
     assert _ends_at(["Author", "Jane Doe"], AFTER) == PARAS

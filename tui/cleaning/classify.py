@@ -38,13 +38,13 @@ MIN_WORDS_BEFORE_MARKER = 80  # ... before a "Related"/"Tags"/teaser marker may 
 
 
 # "12 Responses to “Title”", "One thought on “Title”": a comment thread opens.
-_THREAD_HEAD = re.compile(r"^(\d+|one|ein|eine|zwei|drei|un|une)\s+(responses?|replies|thoughts?|comments?|antworten|"
+_THREAD_HEAD = re.compile(r"^(\d+|one|ein|eine|zwei|drei|un|une)\s+(responses?|repl(?:y|ies)|thoughts?|comments?|antworten|"
                           r"kommentare?|gedanken|réponses?|commentaires?|respuestas?|comentarios?)\s+"
                           r"(to|on|zu|für|à|sur|a|en)\s+\W")
 # "Previous post", "Nächster Beitrag", "Article suivant": links to the neighbouring posts.
 _PREV_NEXT = re.compile(r"^[«‹<←\s]*(previous|next|older|newer|vorheriger?|nächster?|voriger?|article|artículo|"
                         r"articolo)\s*(post|article|story|entry|beitrag|artikel|eintrag|précédent|suivant|anterior|"
-                        r"siguiente|precedente|successivo)")
+                        r"siguiente|precedente|successivo)|^←.+→")
 _LETTERS = re.compile(r"[^\W\d_]{3,}")
 
 
