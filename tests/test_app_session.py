@@ -132,6 +132,10 @@ async def test_second_instance_is_read_only_and_writes_nothing(tmp_path):
             status = app.screen.query_one(StatusLine)
             assert status.read_only is not None
             assert "read-only" in str(status.render())
+            await pilot.resize_terminal(80, 24)
+            await pilot.pause()
+            line = str(status.render())  # the position must survive a long lock-holder text at 80 columns
+            assert "article 1 of 5" in line and "read-only: held by pid" in line, line
             await pilot.press("1")
             assert app.screen.annotations == []
     finally:
