@@ -444,3 +444,24 @@ async def test_an_orphan_can_be_deleted_from_the_annotation_list(tmp_path):
         assert app.screen.annotations == []
         app.session.store.flush()
         assert database(tmp_path)["annotations"] == []
+
+
+@sync
+async def test_save_status_reaches_the_reader_under_a_modal_and_a_failing_retry_toasts_once(tmp_path):
+    from tui.app.app import NewsmarkApp
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_indexed(app, pilot, 5)
+        await pilot.press("enter")
+        reader = app.screen
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        for status in ("saving", "not saved: disk full", "saving", "not saved: disk full"):
+            app.post_message(NewsmarkApp.StoreStatus(status))
+        await pilot.pause(0.1)
+        await pilot.press("escape")
+        assert app.screen is reader
+        assert reader.query_one(StatusLine).save_status == "not saved: disk full"
+        toasts = [n.message for n in app._notifications if "disk full" in n.message]
+        assert len(toasts) == 1, toasts

@@ -48,6 +48,7 @@ class NewsmarkApp(App):
         self.user_keymap = keymap or {}
         self.owns_store = owns_store
         self.pending_resume = session.last_position() if resume else {}
+        self.last_save_error: str | None = None
         self.skipped: list[str] = []  # unreadable files: the command prints them once the terminal is back
 
     def on_mount(self) -> None:
@@ -69,11 +70,15 @@ class NewsmarkApp(App):
             self.session.store.close()
 
     def on_newsmark_app_store_status(self, message: StoreStatus) -> None:
-        for line in self.screen.query(StatusLine):
-            line.save_status = message.status
-        if message.status.startswith("not saved"):
+        for screen in self.screen_stack:  # a reader under a modal (help, claim editor) must not stay "saving"
+            for line in screen.query(StatusLine):
+                line.save_status = message.status
+        failed = message.status.startswith("not saved")
+        if failed and message.status != self.last_save_error:  # each retry fails again: one toast per reason
             self.notify(f"{message.status}; your change is kept in memory, fix the problem and it will be retried",
                         severity="error", markup=False)
+        if failed or message.status == "saved":
+            self.last_save_error = message.status if failed else None
 
     def on_library_screen_indexed(self, message: LibraryScreen.Indexed) -> None:
         wanted = self.pending_resume.get("document_id")
