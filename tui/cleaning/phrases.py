@@ -105,7 +105,8 @@ _LONG = [
         .*(getty images|\bdpa\b|\bafp\b|reuters|\bimago\b|shutterstock|istock(photo)?|keystone|\bap photo)\W*$|
         (image|media) caption,|image source,|pictured:|photo by .{1,60} on (unsplash|pexels|pixabay)\W*$|.*\bap photo/|
         .*\((reuters|afp|ap|dpa|efe|epa|ansa|getty images|imago|aa|xinhua)\s*/[^()]{1,50}\)\W*$|
-        .*\((foto|fotos|photo|quelle|source|bild|fuente|foto de|crédit|credit|picture)\s*:[^()]{1,60}\)\W*$)"""),
+        .*\((foto|fotos|photo|quelle|source|bild|fuente|foto de|crédit|credit|picture)\s*:[^()]{1,60}\)\W*$|
+        .*\([^()]{0,40}(istock|shutterstock|adobe ?stock|getty images|unsplash|pixabay|pexels)(\.com)?\)\W*$)"""),
     ("disclaimer", r"""(affiliate links?|we may (earn|receive) (a )?(small )?commission|erhält? .{0,30}provision|
         provisions?-?links|werbelinks?|enthält (affiliate|werbe)|liens? (d'affiliation|affiliés)|enlaces de afiliados|
         link di affiliazione)"""),
@@ -126,7 +127,8 @@ _LONG = [
         cookies (verwenden|einsetzen|erleichtern|helfen|help us)|use of cookies|(accept|akzeptieren sie) (all |alle )?cookies|
         cookie[- ](policy|settings|preferences|richtlinie|einstellungen)|
         klicken sie auf den (unteren )?button,? um den inhalt|click (on )?the button below to load|
-        (inhalt|inhalte|content) (von|from) [\w.-]+ (zu )?laden|to load (the )?(content|video|tweet|map) from)"""),
+        (inhalt|inhalte|content) (von|from) [\w.-]+ (zu )?laden|to load (the )?(content|video|tweet|map) from|
+        (ich akzeptiere|i accept|i agree to|i have read( and accept)?) (die|den|the) (datenschutz|privacy|terms))"""),
     ("server error message", r"""^(deprecated|strict standards|warning|notice|fatal error|parse error):
         .{0,400}\bon line \d+"""),
     ("copyright", r"""(all rights reserved|alle rechte vorbehalten|tous droits réservés|
@@ -158,12 +160,12 @@ _LONG = [
 
 # Substrings without which a long-line family cannot match: cheap `in` tests skip most regex scans.
 _LONG_NEEDS = {
-    "caption": ("©", "picture", "pictured", "caption", "source,", "(ap", "(aa", "efe", "epa", "ansa", "xinhua", "foto", "photo", "bild", "image", "imagen", "immagine", "credit", "crédit", "quelle",
+    "caption": ("©", "picture", "pictured", "unsplash", "pixabay", "pexels", "adobe", "caption", "source,", "(ap", "(aa", "efe", "epa", "ansa", "xinhua", "foto", "photo", "bild", "image", "imagen", "immagine", "credit", "crédit", "quelle",
                 "fuente", "fonte", "źródło", "titel", "symbol", "abbildung", "fig", "archiv", "getty", "dpa", "afp",
                 "reuters", "imago", "shutterstock", "istock", "keystone", "crédito"),
     "disclaimer": ("affili", "afiliados", "commission", "provision", "werbe", "disclaimer", "haftungsausschluss",
                    "avertissement", "views and opinions", "advice"),
-    "cookie notice": ("cookie", "by continuing", "button", "laden", "load", "partners", "store and", "process", "consent", "privacy", "manage",
+    "cookie notice": ("cookie", "by continuing", "button", "laden", "load", "akzeptiere", "accept", "agree", "i have read", "partners", "store and", "process", "consent", "privacy", "manage",
                       "clicking", "javascript", "browser"),
     "server error message": ("on line",),
     "copyright": ("reserv", "vorbehalten", "wordpress", "powered by"),
