@@ -149,3 +149,24 @@ def test_panel_never_sends_control_codes_from_labels_or_attributes():
     rendered = AnnotationRow(claim).text(60).plain + describe(claim, {}).plain
     assert "\x1b" not in rendered and "\x07" not in rendered
     assert "X␛]52;c;aGk=␇Y" in rendered
+
+
+def test_changing_a_claims_speaker_moves_its_said_by_link(tmp_path):
+    from tui import corpus
+    from tui.app.session import Session
+    from tui.store import Store
+
+    entry = next(iter(corpus.index([SEED], None)))
+    with Store.open(tmp_path / "db.json", annotator="t") as store:
+        session = Session(store, [entry])
+        article = session.open_article(entry)
+        text = article.text
+        people = []
+        for name in ("Lin Yunan", "Xinhua"):
+            start = text.index(name)
+            people.append(session.apply_label(article, session.label_for_hotkey("1"), start, start + len(name)))
+        claim = session.add_claim(article, 0, 20, {"speaker": {"text": "Lin Yunan", "annotation_id": people[0]["id"]}})
+        session.set_claim_attributes(claim["id"], {"speaker": {"text": "Xinhua", "annotation_id": people[1]["id"]}})
+        assert [(r["from"], r["to"]) for r in store.relations()] == [(claim["id"], people[1]["id"])]
+        session.set_claim_attributes(claim["id"], {"speaker": {"text": "someone typed", "annotation_id": None}})
+        assert store.relations() == []

@@ -191,9 +191,11 @@ class Session:
             if target:
                 attributes = {**attributes, "speaker": {**speaker, "entity_id": self.registry_entity(target)}}
             claim = self.store.update_annotation(claim_id, attributes=attributes)
-            if target and not any(
-                r["from"] == claim_id and r["to"] == target and r["type"] == "said_by" for r in self.store.relations()
-            ):
+            said_by = [r for r in self.store.relations() if r["from"] == claim_id and r["type"] == "said_by"]
+            for relation in said_by:
+                if relation["to"] != target:  # the speaker changed: the old link would name two speakers
+                    self.store.delete_relation(relation["id"])
+            if target and not any(r["to"] == target for r in said_by):
                 self.store.add_relation(claim_id, target, "said_by")
         return claim
 
