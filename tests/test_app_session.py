@@ -465,3 +465,19 @@ async def test_save_status_reaches_the_reader_under_a_modal_and_a_failing_retry_
         assert reader.query_one(StatusLine).save_status == "not saved: disk full"
         toasts = [n.message for n in app._notifications if "disk full" in n.message]
         assert len(toasts) == 1, toasts
+
+
+@sync
+async def test_an_unopenable_article_is_named_without_control_codes(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    feed = corpus / "feed.jsonl"
+    feed.write_text('{"id": "x\\u001b]52;c;aGk=\\u0007y", "text": "A headline here\\n\\nThe minister said the plan would go ahead."}\n')
+    app = make_app(tmp_path, paths=[corpus])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_indexed(app, pilot, 1)
+        feed.unlink()
+        await pilot.press("enter")
+        await pilot.pause()
+        messages = [n.message for n in app._notifications if "cannot open" in n.message]
+        assert messages and not any("\x1b" in m or "\x07" in m for m in messages), messages

@@ -21,6 +21,7 @@ from tui.app.screens.library import LibraryScreen
 from tui.app.screens.reader import ReaderScreen
 from tui.app.session import Session
 from tui.app.widgets.status_line import StatusLine
+from tui.safe_text import visible
 
 
 class NewsmarkApp(App):
@@ -56,13 +57,13 @@ class NewsmarkApp(App):
             self.set_keymap(self.user_keymap)
             unknown = sorted(set(self.user_keymap) - binding_ids(DOMNode))
             if unknown:  # Textual ignores them silently; a typo would look like a broken remap
-                self.notify(f"keymap: no binding has the id {', '.join(unknown)}; press ? for the ids",
+                self.notify(visible(f"keymap: no binding has the id {', '.join(unknown)}; press ? for the ids"),
                             severity="warning", timeout=10, markup=False)
         self.session.store.add_status_listener(lambda status: self.post_message(self.StoreStatus(status)))
         self.push_screen(LibraryScreen(self.session, self.paths, self.cache_dir))
         if self.session.store.read_only:
             holder = self.session.store.lock_holder or "another process"
-            self.notify(f"Read-only: the database is held by {holder}. Close it to annotate here.",
+            self.notify(visible(f"Read-only: the database is held by {holder}. Close it to annotate here."),
                         severity="warning", timeout=10, markup=False)
 
     def on_unmount(self) -> None:

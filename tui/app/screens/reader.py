@@ -120,7 +120,7 @@ class ReaderScreen(AnnotatingMixin, Screen):
         try:
             article = self.session.open_article(entry)
         except Exception as error:  # unreadable file: stay where we are and say why
-            self.notify(f"cannot open {entry.id}: {error}", severity="error", markup=False)
+            self.notify(visible(f"cannot open {entry.id}: {error}"), severity="error", markup=False)
             return
         self.entry_index, self.article = index, article
         self.span_cache.clear()
