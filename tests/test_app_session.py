@@ -481,3 +481,27 @@ async def test_an_unopenable_article_is_named_without_control_codes(tmp_path):
         await pilot.pause()
         messages = [n.message for n in app._notifications if "cannot open" in n.message]
         assert messages and not any("\x1b" in m or "\x07" in m for m in messages), messages
+
+
+@sync
+async def test_opening_an_article_whose_text_changed_says_what_happened_to_its_annotations(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_indexed(app, pilot, 5)
+        await pilot.press("enter")
+        await search(pilot, "Xinhua")
+        await pilot.press("2")
+        await search(pilot, "Weizhong")
+        await pilot.press("2")
+        await pilot.press("q")
+    first = sorted((tmp_path / "seeds").glob("*.txt"))[0]
+    raw = first.read_text(encoding="utf-8")
+    line = next(l for l in raw.splitlines() if "Weizhong" in l)
+    first.write_text(raw.replace(line, "").replace("Xinhua", "the agency Xinhua"), encoding="utf-8")
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_indexed(app, pilot, 5)
+        await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen), "the reader resumed")
+        message = app.screen.query_one(StatusLine).message
+        assert "clean text changed" in message and "1 re-placed" in message and "1 orphaned" in message, message
+        assert any("1 orphaned" in n.message for n in app._notifications)

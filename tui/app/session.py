@@ -26,6 +26,7 @@ class Article:
     document: object
     cleaned: Cleaned
     overrides: dict[int, str] = field(default_factory=dict)
+    reanchored: dict | None = None  # the store's report when opening found a changed clean text
 
     @property
     def id(self) -> str:
@@ -81,7 +82,9 @@ class Session:
             or record.get("cleaner_version") != CLEANER_VERSION
             or record.get("raw_sha256") != document.raw_sha256
         ):
-            self._upsert(article)
+            report = self._upsert(article)
+            if report.get("text_changed") and not report.get("created"):
+                article.reanchored = report
         if self.store.read_only:
             return article
         record = self.store.get_document(entry.id) or {}

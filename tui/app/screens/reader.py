@@ -133,7 +133,18 @@ class ReaderScreen(AnnotatingMixin, Screen):
         if selecting:
             self.reader.selecting = True
         self.refresh_panel()
-        self.refresh_status()
+        self.refresh_status(self.reanchor_note(article.reanchored))
+
+    def reanchor_note(self, report: dict | None) -> str:
+        """Opening re-anchored annotations (a newer cleaner, an edited file): say so, loudly if some were lost."""
+        if not report:
+            return ""
+        orphaned = len(report.get("orphaned") or ())
+        note = (f"the clean text changed since last time: {report.get('kept', 0)} annotations kept, "
+                f"{report.get('moved', 0) + report.get('fuzzy', 0)} re-placed, {orphaned} orphaned")
+        if orphaned:
+            self.warn(note + " (Tab lists them; x in the list deletes one)")
+        return note
 
     def blocks(self):
         article = self.article
