@@ -176,3 +176,18 @@ def test_tables_of_the_wrong_type_are_damage_not_a_traceback(tmp_path, content):
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output
     assert result.exit_code == 2 and "DAMAGED" in result.output and "schema:" in result.output
     assert path.read_text(encoding="utf-8") == content
+
+
+def test_stats_keeps_one_row_per_document_at_80_columns(db):
+    from rich.console import Console
+
+    from tui.commands.stats import build_tables
+
+    with Store.open(db) as store:
+        store.upsert_document("a-rather-long-folder/000_9ea1091cd66686d8.txt", text="words",
+                              title="Huobi Joins Chinese State-Backed Blockchain Alliance With Many Words")
+        snapshot = store.snapshot()
+    console = Console(width=80, record=True, file=open(os.devnull, "w"))
+    console.print(build_tables(snapshot)[0])
+    rows = [line for line in console.export_text().splitlines() if line.startswith("│")]
+    assert len(rows) == len(snapshot["documents"]), rows  # titles and ids were wrapped over 4-5 lines

@@ -23,13 +23,21 @@ def build_tables(snapshot: dict[str, list[dict]], limit: int | None = 40) -> lis
         text = visible(str(value if value is not None else ""))
         return Text(text[:width] if width else text)
 
+    def one_line(text: Text) -> Text:
+        """Long ids and titles end in an ellipsis, so each document is one row at 80 columns."""
+        text.no_wrap, text.overflow = True, "ellipsis"
+        return text
+
     docs, anns = snapshot["documents"], snapshot["annotations"]
     per_doc = Counter(a["document_id"] for a in anns)
     orphans = Counter(a["document_id"] for a in anns if a["state"] == "orphaned")
 
     documents = Table(title=f"Documents ({len(docs)})")
     for column in ("document", "title", "status", "entities", "claims", "orphaned"):
-        documents.add_column(column, justify="right" if column in ("entities", "claims", "orphaned") else "left")
+        # one line per document at 80 columns: long ids and titles end in an ellipsis instead of wrapping
+        text_column = column in ("document", "title")
+        documents.add_column(column, justify="left" if text_column or column == "status" else "right",
+                             no_wrap=not text_column)
     kinds = Counter((a["document_id"], a["kind"]) for a in anns)
     shown = sorted(docs, key=lambda d: d["id"])
     if limit is not None and len(shown) > limit:
@@ -37,7 +45,7 @@ def build_tables(snapshot: dict[str, list[dict]], limit: int | None = 40) -> lis
         shown = shown[:limit]
     for doc in shown:
         documents.add_row(
-            cell(doc["id"]), cell(doc.get("title"), 50), cell(doc.get("status", "new")),
+            one_line(cell(doc["id"])), one_line(cell(doc.get("title"), 50)), cell(doc.get("status", "new")),
             str(kinds[(doc["id"], "entity")]), str(kinds[(doc["id"], "claim")]), str(orphans[doc["id"]]),
         )
 
