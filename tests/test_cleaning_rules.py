@@ -335,3 +335,42 @@ def test_a_dateline_with_a_clock_time_is_not_a_comment_thread():
     raw = "\n".join([blurb, "Home", "Politics", "City council approves transport budget after months of debate",
                      "Jane Doe", "03/05/2024 22:46", "Politics", "Updated 03/05/2024 22:46", *PARAS])
     assert all(p in clean(raw).body for p in PARAS)
+
+
+def test_a_streak_of_lone_summaries_after_the_article_is_a_teaser_list():
+    teasers = []
+    for k, topic in enumerate(["parking fees", "school buses", "river bridge", "night trams", "cycle lanes",
+                               "train station"]):
+        teasers += [f"Politics | March {k + 1}", f"Council to review {topic} next year",
+                    f"Officials said on Monday that the plan for {topic} would be discussed again in the spring, "
+                    f"after residents asked for more time to comment on the cost and on the timetable of the work."]
+    raw = "\n".join(["City council approves transport budget after months of debate", *PARAS, *teasers])
+    cleaned = clean(raw)
+    assert cleaned.body.split("\n\n") == PARAS
+    assert len(_teaser_streaks_of(raw)) == 6  # the six summaries, not the article's paragraphs
+
+
+def _teaser_streaks_of(raw):
+    from tui.cleaning.classify import _teaser_streaks
+    from tui.cleaning.features import line_features
+    from tui.cleaning.lines import split_lines
+    return _teaser_streaks(line_features(split_lines(raw)))
+
+
+NEWS_PROSE = [
+    "Officials declined to comment on the investigation, citing privacy rules that protect the identity of the "
+    "victims involved.",
+    "The ministry did not immediately respond to a request to comment on the figures, which were published on "
+    "Monday by the statistics office.",
+    "The newspaper, which has more than a million subscribers, said it would support independent journalism in "
+    "the region for years to come.",
+    "The app asks users to accept cookies before they can read any articles, a practice regulators have "
+    "criticized as unfair to readers.",
+    "The photo, which was taken in 2019, shows the senator standing next to the businessman at a fundraising "
+    "dinner in Miami.",
+]
+
+
+def test_news_prose_that_mentions_comments_cookies_or_subscribers_is_kept():
+    raw = "\n".join(["City council approves transport budget after months of debate", *PARAS, *NEWS_PROSE])
+    assert clean(raw).body.split("\n\n") == PARAS + NEWS_PROSE

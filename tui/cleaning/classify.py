@@ -69,12 +69,14 @@ def _score(f: LineFeatures) -> float:
     return SCORE_BAD
 
 
-def body_run(feats: list[LineFeatures]) -> tuple[int, int]:
-    """Indices [a, b] of the densest run (max-sum subarray), or (0, -1) if nothing scores."""
+def body_run(feats: list[LineFeatures], teasers: set[int] = frozenset()) -> tuple[int, int]:
+    """Indices [a, b] of the densest run (max-sum subarray; teaser summaries count little), or (0, -1)."""
     best, best_a, best_b = 0.0, 0, -1
     cur, cur_a = 0.0, 0
     for i, f in enumerate(feats):
         s = _score(f)
+        if i in teasers:
+            s *= TEASER_WEIGHT
         if cur <= 0:
             cur, cur_a = s, i
         else:
@@ -82,6 +84,29 @@ def body_run(feats: list[LineFeatures]) -> tuple[int, int]:
         if cur > best:
             best, best_a, best_b = cur, cur_a, i
     return best_a, best_b
+
+
+TEASER_STREAK = 4  # this many lone paragraphs in a row, each between 1-3 short lines, are a teaser list
+TEASER_WEIGHT = 0.3  # ... and count this much of their words towards the densest run
+
+
+def _teaser_streaks(feats: list[LineFeatures]) -> set[int]:
+    """Good lines in a streak of lone paragraphs (headline, summary, headline, summary...): a list of teasers.
+
+    An article's paragraphs come in groups; teaser summaries each stand alone between short lines."""
+    n = len(feats)
+    prose = [f.kind in (GOOD, NEAR) for f in feats]
+    lone = [i for i in range(n) if feats[i].kind == GOOD and not (i and prose[i - 1]) and not (i + 1 < n and prose[i + 1])]
+    out: set[int] = set()
+    streak: list[int] = []
+    for i in lone + [None]:
+        if i is not None and streak and i - streak[-1] <= 4 and not any(prose[streak[-1] + 1:i]):
+            streak.append(i)
+            continue
+        if len(streak) >= TEASER_STREAK:
+            out.update(streak)
+        streak = [i]
+    return out
 
 
 def _signature(feats: list[LineFeatures], k: int, a: int) -> bool:
@@ -129,7 +154,7 @@ _END_OF_TEXT = ("share prompt", "related-posts block", "comment form", "subscrip
                 "cookie notice", "reader comments", "author bio", "disclaimer")
 
 
-def extend_on_topic(feats: list[LineFeatures], start: int, b: int) -> int:
+def extend_on_topic(feats: list[LineFeatures], start: int, b: int, teasers: set[int] = frozenset()) -> int:
     """Past the densest run, take in the next good paragraphs over a short gap (a list, a product box, an
     image) while they talk about what the body talks about; stop at anything that marks the end of a text."""
     vocab: set[str] | None = None  # built only when a candidate paragraph turns up
@@ -139,6 +164,8 @@ def extend_on_topic(feats: list[LineFeatures], start: int, b: int) -> int:
         if f.kind == BAD and f.reason in _END_OF_TEXT or f.comment or date_only(f):
             break
         if f.words <= 8 and _TAIL.match(f.lower.strip(" .:!?-–—|•…")):
+            break
+        if j in teasers:
             break
         if f.kind == GOOD:
             if vocab is None:
@@ -167,9 +194,10 @@ def classify(feats: list[LineFeatures]) -> tuple[list[str], list[str | None], in
     n = len(feats)
     decisions = ["boilerplate"] * n
     reasons: list[str | None] = [None] * n
-    a, b = body_run(feats)
+    teasers = _teaser_streaks(feats)
+    a, b = body_run(feats, teasers)
     start = next((i for i in range(a) if feats[i].kind == GOOD), a)
-    b = extend_on_topic(feats, start, b)
+    b = extend_on_topic(feats, start, b, teasers)
     b, tail_at, tail_reason = cut_tail(feats, start, a, b)
     for i, f in enumerate(feats):
         if f.kind == BAD:

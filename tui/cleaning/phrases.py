@@ -124,7 +124,7 @@ _LONG = [
         wir (verwenden|nutzen|setzen) cookies|nous utilisons des cookies|utilizamos cookies|usiamo (i )?cookie|
         używamy (plików )?cookies|we gebruiken cookies|
         utilise des cookies|utiliza cookies|utilizza (i )?cookie|by continuing to (use|browse)|
-        cookies (verwenden|einsetzen|erleichtern|helfen|help us)|use of cookies|(accept|akzeptieren sie) (all |alle )?cookies|
+        cookies (verwenden|einsetzen|erleichtern|helfen|help us)|use of cookies|^(accept|akzeptieren sie) (all |alle )?cookies|
         cookie[- ](policy|settings|preferences|richtlinie|einstellungen)|
         klicken sie auf den (unteren )?button,? um den inhalt|click (on )?the button below to load|
         (inhalt|inhalte|content) (von|from) [\w.-]+ (zu )?laden|to load (the )?(content|video|tweet|map) from|
@@ -140,14 +140,15 @@ _LONG = [
         read more (about|from|on)|find more (about|from)|for more (stories|articles|news) (like this|on|about))\b"""),
     ("comment form", r"""((log ?in|sign in|register|registrieren|anmelden|inicia sesión|registrarte|connectez-vous)
         .{0,30}\b(to|um|pour|para|per) (comment|kommentieren|commenter|comentar|commentare)|
-        (to|um zu|pour|para|per) (post a )?(comment|kommentieren|commenter|comentar|commentare)\b|
+        (must|need to|have to|müssen|musst|devez|debes|devi) .{0,20}(logged in|angemeldet|connecté|registrad|
+        registrat|eingeloggt).{0,20}(to|um|pour|para|per) (post a )?(comment|kommentieren|commenter|comentar|commentare)|
         (kommentare|comments) (sind|are) (geschlossen|closed|deaktiviert|disabled))"""),
     ("share prompt", r"""^(follow us|folge uns|folgen sie uns|suivez-nous|síguenos|siganos|seguici|volg ons|
         join (us|our)|abonnieren sie uns|mira lo que tiene nuestro|check out our|besuchen sie uns)\b|
         (youtube|instagram|telegram|whatsapp|tiktok)[- ]?(kanal|channel|canal)"""),
     ("subscription prompt", r"""(get (the latest|our|breaking) .{0,40}(delivered|in your inbox|straight to your)|
         (sign up|register) (now |today )?(for free|to (get|receive|read|continue))|already a subscriber|
-        subscribe (now|today)|become a (member|subscriber)|support (our|independent) journalism|
+        subscribe (now|today)|become a (member|subscriber)|^(please |help us |you can )?support (our|independent) journalism|
         you have reached your (free )?(article )?limit|this (article|content) is (for|only available to) subscribers|
         sign up for (our|the) [\w ]{0,30}newsletter|by signing up,? you agree|thanks for signing up|
         wählen sie ihren zugang|choose your (subscription|plan) to continue)"""),
