@@ -368,7 +368,14 @@ NEWS_PROSE = [
     "criticized as unfair to readers.",
     "The photo, which was taken in 2019, shows the senator standing next to the businessman at a fundraising "
     "dinner in Miami.",
+    "The deal is expected to close early next year, two people familiar with the matter told Reuters.",
+    "The company did not respond to a request for comment on the lawsuit, which was filed on Friday, from AFP.",
 ]
+
+
+def test_credit_lines_still_count_as_captions():
+    for credit in ["Photo: Reuters", "Picture alliance / dpa", "Jane Doe, Reuters", "Photo by John Smith/Getty Images"]:
+        assert clean("\n".join([*PARAS[:2], credit, *PARAS[2:]])).body.split("\n\n") == PARAS, credit
 
 
 def test_news_prose_that_mentions_comments_cookies_or_subscribers_is_kept():

@@ -102,7 +102,8 @@ _LONG = [
         image|imagen|immagine|credit|crédit|quelle|fuente|fonte|źródło|bildquelle|fotocredit|photo credit|crédito|
         titelbild|titelfoto|symbolbild|abbildung \d+|fig(ure|\.)? ?\d+)\s*:|.*\((symbolbild|archivbild|archive|
         file photo|archivo)\)\W*$|.*\b(foto|photo|bild|imagen|credit|crédito|photograph)\s*:\s*[^.:]{1,40}\W*$|
-        .*(getty images|\bdpa\b|\bafp\b|reuters|\bimago\b|shutterstock|istock(photo)?|keystone|\bap photo)\W*$|
+        (.*([/|©(:,·•]|\b(foto|photo|bild|image|picture|credit)s?\b)\s*)?(getty images|\bdpa\b|\bafp\b|reuters|
+        \bimago\b|shutterstock|istock(photo)?|keystone|\bap photo)\W*$|
         (image|media) caption,|image source,|pictured:|photo by .{1,60} on (unsplash|pexels|pixabay)\W*$|.*\bap photo/|
         .*\((reuters|afp|ap|dpa|efe|epa|ansa|getty images|imago|aa|xinhua)\s*/[^()]{1,50}\)\W*$|
         .*\((foto|fotos|photo|quelle|source|bild|fuente|foto de|crédit|credit|picture)\s*:[^()]{1,60}\)\W*$|
