@@ -381,3 +381,24 @@ def test_credit_lines_still_count_as_captions():
 def test_news_prose_that_mentions_comments_cookies_or_subscribers_is_kept():
     raw = "\n".join(["City council approves transport budget after months of debate", *PARAS, *NEWS_PROSE])
     assert clean(raw).body.split("\n\n") == PARAS + NEWS_PROSE
+
+
+SHORT_NEWS_SENTENCES = [
+    "More than 200 people were evacuated overnight.", "Home prices fell for a third month.",
+    "Search teams found the hikers on Sunday.", "Share prices rose after the announcement.",
+    "Privacy advocates criticized the decision.", "Like many of his colleagues, he had not been paid.",
+    "Comments like these are not helpful, she said.", "Download speeds remain slow in rural areas.",
+    "Each of the partners will receive an equal share.",
+]
+
+
+def test_one_sentence_paragraphs_that_begin_with_a_menu_word_are_kept():
+    body = [PARAS[0], *SHORT_NEWS_SENTENCES[:5], PARAS[1], *SHORT_NEWS_SENTENCES[5:], PARAS[2], PARAS[3]]
+    raw = "\n".join(["City council approves transport budget after months of debate", *body])
+    assert clean(raw).body.split("\n\n") == body
+
+
+def test_menu_words_and_prompts_are_still_boilerplate():
+    for line in ["Home", "Share", "More", "Privacy", "Comments", "Liked this story? Please share!",
+                 "Subscribe to our newsletter for daily updates."]:
+        assert clean("\n".join([*PARAS[:2], line, *PARAS[2:]])).body.split("\n\n") == PARAS, line

@@ -12,6 +12,7 @@ from .stopwords import CJK_STOPCHARS, STOPWORDS
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _SENTENCE_END = frozenset('.!?…"”»\'’)]:;。！？」')
+_FULL_STOP = re.compile(r"[.!?][\"”’»)]*$")  # a sentence's end; ':' or '…' end a prompt or a teaser
 _PUNCT = re.compile(r"[.,;:!?。，、]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 
@@ -43,7 +44,7 @@ class LineFeatures:
         if self.comment:
             reason = "reader comments"
         elif self.words <= SHORT_PHRASE_WORDS:
-            reason = match_short(self.lower)
+            reason = match_short(self.lower, self.words >= 5 and self.stops >= 1 and _FULL_STOP.search(text) is not None)
         if reason is None and self.lower:
             reason = match_long(self.lower)
         self.reason = reason

@@ -19,18 +19,19 @@ _SHORT = [
         tweet|print|drucken|imprimer|imprimir|stampa|copy link|link kopieren|e-?mail|per e-?mail)\b|
         ^([\W\d]*(share|teilen|on|auf|sur|en|via|facebook|twitter|x|pinterest|linkedin|xing|reddit|telegram|
         whatsapp|flipboard|tumblr|mastodon|threads|instagram|youtube|e-?mail|messenger|sms|print|drucken)\b)+[\W\d]*$|
-        \b(teilen|drucken|share|print|partager|compartir|imprimir|condividi)\W*$|
+        \b(teilen|drucken|share|print|partager|compartir|imprimir|condividi)\W*$"""),
+    ("share prompt", r"""\b(jetzt|bitte|please|zu|to|it|this|now) (teilen|share|partager|compartir)\W*$|
         \b(canal|kanal|channel)( de| auf| on)? (youtube|telegram|whatsapp)"""),
     ("subscription prompt", r"""(subscribe|subscription|newsletter|abonnieren|abonnement|abonnenten|
         \babo\b|sign up|s'abonner|abonnez|suscr[ií]b|iscriviti|abbonati|zapisz się|inscreva|
         register now|jetzt registrieren|free trial|kostenlos testen|get the app|
         ^(hier |jetzt )?(kostenlos |gratis )?(anmelden|registrieren)\W*$|^sign up (for free|now)\b|
         ^(unterstütze|unterstützen sie) \S+|^support (us|our (work|journalism))\b)"""),
+    ("comment form", r"""^(comments?|kommentare?|commentaires?|comentarios?|commenti|reacties|komentarze|reply|antworten|
+        répondre|responder|rispondi|like|gefällt mir|melden|report|cancel reply|pingback|trackback)\b"""),
     ("comment form", r"""(leave a (reply|comment)|post a comment|add a comment|write a comment|
         your email address will not be published|required fields are marked|notify of|
         \d+\s+(comments?|kommentare?|commentaires?|comentarios?|commenti|reacties|komentarz\w*)\b|
-        ^(comments?|kommentare?|commentaires?|comentarios?|commenti|reacties|komentarze|reply|antworten|
-        répondre|responder|rispondi|like|gefällt mir|melden|report|cancel reply|pingback|trackback)\b|
         kommentar (schreiben|verfassen|abschicken)|save my name|submit comment|post comment|
         laisser un commentaire|deja (un|una) (comentario|respuesta)|lascia un commento|
         you must be logged in|logged in as|sie müssen angemeldet sein|\bsays:$|\bsagt:$|\bdit :$)"""),
@@ -100,7 +101,7 @@ _LONG = [
         puedes ver|también te puede interesar|you (may|might) also like|ebenfalls interessant)\s*[:›»>|–—-]"""),
     ("caption", r"""^(?=(\S+\s+){0,30}\S*$)(.*©|.*picture[- ]alliance|(foto|fotos|photo|photos|bild|bilder|
         image|imagen|immagine|credit|crédit|quelle|fuente|fonte|źródło|bildquelle|fotocredit|photo credit|crédito|
-        titelbild|titelfoto|symbolbild|abbildung \d+|fig(ure|\.)? ?\d+)\s*:|.*\((symbolbild|archivbild|archive|
+        titelbild|titelfoto|beitragsbild|symbolbild|abbildung \d+|fig(ure|\.)? ?\d+)\s*:|.*\((symbolbild|archivbild|archive|
         file photo|archivo)\)\W*$|.*\b(foto|photo|bild|imagen|credit|crédito|photograph)\s*:\s*[^.:]{1,40}\W*$|
         (.*([/|©(:,·•]|\b(foto|photo|bild|image|picture|credit)s?\b)\s*)?(getty images|\bdpa\b|\bafp\b|reuters|
         \bimago\b|shutterstock|istock(photo)?|keystone|\bap photo)\W*$|
@@ -141,6 +142,7 @@ _LONG = [
         read more (about|from|on)|find more (about|from)|for more (stories|articles|news) (like this|on|about))\b"""),
     ("comment form", r"""((log ?in|sign in|register|registrieren|anmelden|inicia sesión|registrarte|connectez-vous)
         .{0,30}\b(to|um|pour|para|per) (comment|kommentieren|commenter|comentar|commentare)|
+        ^(para|pour|per|um|to) (comentar|commenter|commentare|kommentieren|comment)\b|
         (must|need to|have to|müssen|musst|devez|debes|devi) .{0,20}(logged in|angemeldet|connecté|registrad|
         registrat|eingeloggt).{0,20}(to|um|pour|para|per) (post a )?(comment|kommentieren|commenter|comentar|commentare)|
         (kommentare|comments) (sind|are) (geschlossen|closed|deaktiviert|disabled))"""),
@@ -192,15 +194,21 @@ def _compile(families: list[tuple[str, str]], needs=None) -> list[tuple[str, re.
 
 
 SHORT_FAMILIES = _compile(_SHORT)
+# Families that match a menu word at the start of a line ("Home", "Share", "More", "Privacy"): a full
+# sentence that merely begins with such a word ("More than 200 people were evacuated.") is not one of them.
+_MENU_WORD_FAMILIES = frozenset({0, 1, 4, 6, 8, 10, 11, 13})
 LONG_FAMILIES = _compile(_LONG, _LONG_NEEDS)
 
 
 @lru_cache(maxsize=1 << 16)
-def match_short(lowered: str) -> str | None:
-    """Reason for a short line that reads like a menu item, prompt or notice, else None.
+def match_short(lowered: str, sentence: bool = False) -> str | None:
+    """Reason for a short line that reads like a menu item, prompt or notice, else None; a full sentence is
+    only judged by the phrase families, not by its first word.
 
     Cached: menus, share bars and footers repeat on every page of a site."""
-    for reason, pattern, _ in SHORT_FAMILIES:
+    for k, (reason, pattern, _) in enumerate(SHORT_FAMILIES):
+        if sentence and k in _MENU_WORD_FAMILIES:
+            continue
         if pattern.search(lowered):
             return reason
     return None
