@@ -55,3 +55,13 @@ def test_binary_keymap_says_which_file(tmp_path):
     result = CliRunner().invoke(cli, [str(tmp_path), "--db", str(tmp_path / "db.json"), "--keymap", str(keymap)])
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert str(keymap) in result.output and "UTF-8" in result.output
+
+
+def test_a_mistyped_command_is_not_taken_for_a_missing_folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["exprot", "--format", "json"])
+    assert result.exit_code == 2 and "did you mean `newsmark export`" in result.output
+    (tmp_path / "exprot").mkdir()  # a real folder with that name is opened, not second-guessed
+    (tmp_path / "blocker").write_text("a file, so opening stops at the database with its own message")
+    result = CliRunner().invoke(cli, ["exprot", "--db", str(tmp_path / "blocker" / "x.json")])
+    assert "did you mean" not in result.output and "cannot write in" in result.output
