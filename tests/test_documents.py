@@ -257,3 +257,16 @@ def test_clean_text_maps_exactly_back_into_the_raw_file(tmp_path, ending):
         assert raw[offset] == cleaned.text[i]
     # and the raw offset is an offset into the decoded file text (the BOM is not counted)
     assert data.decode("utf-8-sig")[mapped[0][1]] == cleaned.text[mapped[0][0]]
+
+
+def test_a_copyright_year_is_not_taken_for_the_article_date(tmp_path):
+    body = ("<p>The council voted on Tuesday to approve the new budget, which includes funds for schools "
+            "and roads across the region.</p><p>Critics said the plan did not go far enough, according "
+            "to a statement released by the opposition party.</p>")
+    undated = f"<html><head><title>Budget</title></head><body><article>{body}</article><footer>Copyright 2024</footer></body></html>"
+    new_year = undated.replace("<head>", '<head><meta property="article:published_time" content="2020-01-01T09:00:00Z">')
+    (tmp_path / "undated.html").write_text(undated)
+    (tmp_path / "new_year.html").write_text(new_year)
+    docs, errors = load([tmp_path])
+    dates = {doc.id: doc.meta.get("date") for doc in docs}
+    assert dates == {"new_year.html": "2020-01-01", "undated.html": None}  # was 2024-01-01 from the footer

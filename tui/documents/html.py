@@ -56,6 +56,8 @@ def extract_html(markup: str, url: str | None = None) -> tuple[str, dict]:
         "url": getattr(result, "url", None) or url,
         "source": getattr(result, "sitename", None),
     }
+    if meta["date"] and str(meta["date"]).endswith("-01-01") and not _dated_in_markup(markup):
+        meta["date"] = None  # htmldate's last resort turns "Copyright 2024" into 2024-01-01: not a date
     meta["source"] = meta["source"] or site_of(meta["url"])
     meta = {key: value for key, value in meta.items() if value}
     first_line = body.lstrip().split("\n", 1)[0].strip()
@@ -88,3 +90,14 @@ def source_lines(markup: str, text: str, probe: int = 24) -> list[int | None]:
         positions.append(found)
         cursor = found + len(needle)
     return positions
+
+
+def _dated_in_markup(markup: str) -> bool:
+    """Whether the page states a date itself (meta tags, time elements, URL), not just a copyright year."""
+    from htmldate import find_date
+
+    try:
+        return find_date(markup, extensive_search=False) is not None
+    except Exception:  # htmldate on broken markup: treat as undated rather than fail the article
+        return False
+
