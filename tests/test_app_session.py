@@ -153,6 +153,9 @@ async def test_help_is_generated_from_active_bindings_and_follows_the_keymap(tmp
         rows = {row.binding_id: row for row in app.screen.rows}
         assert rows["reader.claim"].keys == "C"
         assert "reader.word_next" in rows and "app.quit" in rows and "reader.label_1" in rows
+        # where a key applies is a word a reader knows, short enough for 80 columns (not "ReaderScreen")
+        assert (rows["app.quit"].where, rows["reader.claim"].where, rows["reader.word_next"].where) == (
+            "anywhere", "reader", "text")
         await pilot.press("escape", "c")
         assert not isinstance(app.screen, ClaimEditor)  # c is no longer bound
         await pilot.press("C")

@@ -22,6 +22,16 @@ class HelpRow:
     where: str
 
 
+# Class names mean nothing to a reader of the help, and "ReaderScreen" was clipped to "Read" at 80 columns.
+_WHERE = {"NewsmarkApp": "anywhere", "ReaderScreen": "reader", "ReaderView": "text", "LibraryScreen": "library",
+          "LibraryTable": "list", "SidePanel": "panel", "AnnotationList": "panel"}
+
+
+def where_name(class_name: str) -> str:
+    """A short lower-case name for where a binding applies."""
+    return _WHERE.get(class_name, class_name.removesuffix("Screen").lower())
+
+
 def help_rows(active: dict[str, ActiveBinding], key_display) -> list[HelpRow]:
     """Group active bindings by action so each action is one row listing all its keys."""
     rows: dict[tuple[str, str], list] = {}
@@ -29,7 +39,7 @@ def help_rows(active: dict[str, ActiveBinding], key_display) -> list[HelpRow]:
         binding = item.binding
         if binding.system and not binding.description:
             continue
-        where = type(item.node).__name__
+        where = where_name(type(item.node).__name__)
         group = (where, binding.id or binding.action)
         entry = rows.setdefault(group, [binding, []])
         entry[1].append(key_display(binding.with_key(key)))
