@@ -508,3 +508,31 @@ async def test_opening_an_article_whose_text_changed_says_what_happened_to_its_a
         message = app.screen.query_one(StatusLine).message
         assert "clean text changed" in message and "1 re-placed" in message and "1 orphaned" in message, message
         assert any("1 orphaned" in n.message for n in app._notifications)
+
+
+@sync
+async def test_quitting_with_unsaved_changes_warns_once_and_the_loss_is_reported(tmp_path):
+    import errno
+    import os
+
+    import tui.store.store as store_module
+
+    def full_disk(path, chunks, **kw):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    app = make_app(tmp_path)
+    real = store_module.write_atomic
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await wait_indexed(app, pilot, 5)
+            await pilot.press("enter")
+            app.session.store.flush()
+            store_module.write_atomic = full_disk
+            await pilot.press("2")
+            await wait_until(pilot, lambda: app.session.store.status.startswith("not saved"), "a failed save")
+            await pilot.press("q")
+            assert app.is_running and any("q again quits" in n.message for n in app._notifications)
+            await pilot.press("q")
+    finally:
+        store_module.write_atomic = real
+    assert app.unsaved and "No space left" in app.unsaved

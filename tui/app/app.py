@@ -50,6 +50,8 @@ class NewsmarkApp(App):
         self.owns_store = owns_store
         self.pending_resume = session.last_position() if resume else {}
         self.last_save_error: str | None = None
+        self.quit_warned = False  # a quit that would lose unsaved changes asks once
+        self.unsaved: str | None = None  # set when closing the store could not save: the command reports it
         self.skipped: list[str] = []  # unreadable files: the command prints them once the terminal is back
 
     def on_mount(self) -> None:
@@ -68,7 +70,9 @@ class NewsmarkApp(App):
 
     def on_unmount(self) -> None:
         if self.owns_store:
-            self.session.store.close()
+            store = self.session.store
+            if not store.close(timeout=1.0 if self.quit_warned else 5.0):  # the user chose to quit anyway
+                self.unsaved = store.status
 
     def on_newsmark_app_store_status(self, message: StoreStatus) -> None:
         for screen in self.screen_stack:  # a reader under a modal (help, claim editor) must not stay "saving"
@@ -109,9 +113,16 @@ class NewsmarkApp(App):
         self.push_screen(HelpScreen(help_rows(self.screen.active_bindings, self.get_key_display)))
 
     async def action_quit(self) -> None:
+        store = self.session.store
         if isinstance(self.screen, ReaderScreen):
             self.screen.save_position()
-        self.session.store.flush(timeout=5.0)
+        failing = store.status.startswith("not saved")
+        if not store.flush(timeout=0.5 if failing else 5.0) and not self.quit_warned:
+            self.quit_warned = True
+            self.notify(f"{store.status}: your latest changes are only in memory. Fix the problem (free disk "
+                        "space, permissions) and they save by themselves; q again quits and loses them.",
+                        severity="error", timeout=20, markup=False)
+            return
         self.exit()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

@@ -35,6 +35,9 @@ def open_command(paths: tuple[Path, ...], db: Path | None, annotator: str | None
         raise click.ClickException(str(error)) from None
     app.run()
     report_skipped(app.skipped)
+    if app.unsaved:
+        raise click.ClickException(f"the last changes were not saved ({app.unsaved}); the database file "
+                                   "holds everything up to the last 'saved'")
 
 
 def report_skipped(messages: list[str]) -> None:

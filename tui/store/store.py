@@ -145,14 +145,14 @@ class Store(UndoMethods, TableMethods):
                 ids = by_doc[ann["document_id"]] = {}
             ids[ann["id"]] = None
 
-    def close(self) -> bool:
-        """Save everything pending, release the lock; False if the last save did not succeed."""
+    def close(self, timeout: float = 5.0) -> bool:
+        """Save everything pending (waiting up to `timeout`), release the lock; False if the last save failed."""
         if self._closed:
             return True
         self._closed = True
         ok = True
         if self._saver is not None:
-            ok = self._saver.stop()
+            ok = self._saver.stop(timeout)
         if self._writer is not None:
             self._writer.release()
         _OPEN.discard(self)
