@@ -138,6 +138,8 @@ async def test_second_instance_is_read_only_and_writes_nothing(tmp_path):
             assert "article 1 of 5" in line and "read-only: held by pid" in line, line
             await pilot.press("1")
             assert app.screen.annotations == []
+            # the lock is only taken at start: the message must not promise that closing the other is enough
+            assert any("restart" in n.message for n in app._notifications)
     finally:
         holder.close()
     assert database(tmp_path)["annotations"] == []

@@ -253,7 +253,7 @@ class ReaderScreen(AnnotatingMixin, Screen):
 
     def guard_writable(self) -> bool:
         if self.session.store.read_only:
-            self.warn("read-only: another newsmark holds the database; close it to annotate")
+            self.warn("read-only: another newsmark holds the database; close it, then restart this one to annotate")
             return False
         return True
 
