@@ -65,7 +65,8 @@ class NewsmarkApp(App):
         self.push_screen(LibraryScreen(self.session, self.paths, self.cache_dir))
         if self.session.store.read_only:
             holder = self.session.store.lock_holder or "another process"
-            self.notify(visible(f"Read-only: the database is held by {holder}. Close it, then restart newsmark here to annotate (this window stays read-only)."),
+            self.notify(visible(f"Read-only: the database is held by {holder}. Close it, then restart newsmark "
+                                "here to annotate (this window stays read-only)."),
                         severity="warning", timeout=10, markup=False)
 
     def on_unmount(self) -> None:
