@@ -170,3 +170,14 @@ def test_changing_a_claims_speaker_moves_its_said_by_link(tmp_path):
         assert [(r["from"], r["to"]) for r in store.relations()] == [(claim["id"], people[1]["id"])]
         session.set_claim_attributes(claim["id"], {"speaker": {"text": "someone typed", "annotation_id": None}})
         assert store.relations() == []
+
+
+def test_claim_type_default_is_a_quote_only_when_words_are_quoted():
+    from tui.app.session import guess_claim_type
+
+    # the seed sentence that defaulted to "direct quote" because a platform's name is in quotes
+    assert guess_claim_type("the testing phase of the “Bay Area Trade Finance Blockchain Platform” aimed at "
+                            "trade, Cointelegraph reported Sept. 4.") == "assertion"
+    assert guess_claim_type("“The alliance will promote the blockchain platform,” said Lin.") == "direct quote"
+    assert guess_claim_type('He said "we will build four platforms".') == "direct quote"
+    assert guess_claim_type("Officials denied it.") == "assertion"

@@ -7,6 +7,7 @@ re-anchor, resume state) are tested as plain Python and shared by every screen.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -269,3 +270,17 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+_QUOTED = re.compile(r"[“«\"]([^”»\"]*)[”»\"]")
+
+
+def guess_claim_type(quote: str) -> str:
+    """A default the user confirms: "direct quote" when someone's words are in quotation marks
+    (three or more, not all capitalised), not when only a name such as “Bay Area Platform” is."""
+    for inner in _QUOTED.findall(quote):
+        words = inner.split()
+        if len(words) >= 3 and any(word[:1].islower() for word in words):
+            return "direct quote"
+    return "assertion"
+

@@ -10,6 +10,7 @@ import functools
 
 from tui.app.modals.claim_editor import ClaimAttributes, ClaimEditor, Speaker
 from tui.app.modals.label_picker import LabelPicker
+from tui.app.session import guess_claim_type
 from tui.store import StoreError
 
 
@@ -68,7 +69,7 @@ class AnnotatingMixin:
         quote = self.article.text[start:end]
         guess = self.session.guess_speaker(self.article.id, start, end)
         speaker = Speaker(" ".join(guess["exact"].split()), guess.get("entity_id"), guess["id"]) if guess else None
-        kind = "direct quote" if any(mark in quote for mark in "“”\"«»") else "assertion"
+        kind = guess_claim_type(quote)
         current = ClaimAttributes(speaker, kind, "unverified", "")
         self.app.push_screen(ClaimEditor(quote, self.speakers(), current),
                              functools.partial(self._save_new_claim, start, end))
