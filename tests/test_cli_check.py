@@ -191,3 +191,16 @@ def test_stats_keeps_one_row_per_document_at_80_columns(db):
     console.print(build_tables(snapshot)[0])
     rows = [line for line in console.export_text().splitlines() if line.startswith("│")]
     assert len(rows) == len(snapshot["documents"]), rows  # titles and ids were wrapped over 4-5 lines
+
+
+def test_a_folder_given_as_the_database_is_named_and_never_moved(tmp_path):
+    folder = tmp_path / "annotations"
+    folder.mkdir()
+    (tmp_path / "annotations.backups").mkdir()
+    for args in (["stats"], ["check"], ["check", "--repair"], ["import", str(tmp_path / "x.jsonl")]):
+        (tmp_path / "x.jsonl").write_text('{"text": "Some text here."}\n', encoding="utf-8")
+        result = CliRunner().invoke(cli, [*args, "--db", str(folder)])
+        assert result.exit_code != 0 and ("is a folder" in result.output or "is a directory" in result.output), (
+            args, result.output)
+        assert "Traceback" not in result.output and not isinstance(result.exception, OSError)
+    assert folder.is_dir()

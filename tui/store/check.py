@@ -81,7 +81,7 @@ def check(path: Path) -> CheckReport:
     report = CheckReport(Path(path))
     try:
         data = read_json(report.path)
-    except CorruptDatabaseError as error:
+    except StoreError as error:  # damaged, or not readable at all (a folder, no permission)
         report.parse_error = str(error)
         return report
     if data is None:
@@ -117,6 +117,8 @@ def repair(path: Path) -> str:
     good backup exists.
     """
     path = Path(path)
+    if path.is_dir():  # never move a user's folder aside as if it were a damaged file
+        raise StoreError(f"{path} is a folder, not a database file; pass --db {path / 'annotations.json'}")
     report = check(path)
     if not report.damaged:
         if report.exists and report.problems:

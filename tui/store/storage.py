@@ -16,7 +16,7 @@ from typing import Callable, Iterable
 import orjson
 from tinydb.storages import Storage
 
-from tui.store.errors import CorruptDatabaseError
+from tui.store.errors import CorruptDatabaseError, StoreError
 
 
 def corrupt_message(path: Path, why: str) -> str:
@@ -35,6 +35,11 @@ def read_json(path: Path) -> dict | None:
         data = path.read_bytes()
     except FileNotFoundError:
         return None
+    except IsADirectoryError:
+        raise StoreError(f"{path} is a folder, not a database file; pass --db {path / 'annotations.json'}") from None
+    except OSError as error:
+        raise StoreError(f"cannot read the database {path} ({error.strerror or error}); "
+                         "check its permissions or pass --db with another file") from None
     if not data.strip():
         raise CorruptDatabaseError(corrupt_message(path, "is empty"))
     try:
