@@ -402,3 +402,17 @@ def test_menu_words_and_prompts_are_still_boilerplate():
     for line in ["Home", "Share", "More", "Privacy", "Comments", "Liked this story? Please share!",
                  "Subscribe to our newsletter for daily updates."]:
         assert clean("\n".join([*PARAS[:2], line, *PARAS[2:]])).body.split("\n\n") == PARAS, line
+
+
+def test_english_bylines_and_datelines_are_not_comment_signatures():
+    standfirst = ("The plan, which was first proposed two years ago, would add new bus routes across the city and "
+                  "pay for them with a tax on parking, a measure that business owners have opposed from the start.")
+    raw = "\n".join(["City council approves transport budget after months of debate", standfirst,
+                     "By Jane Doe | March 4, 2024", "Published March 4, 2024 at 3:45 pm", *PARAS])
+    cleaned = clean(raw)
+    assert all(p in cleaned.body for p in PARAS)
+    assert cleaned.meta["author"] == "Jane Doe" and cleaned.meta["date"] == "2024-03-04"
+    from tui.cleaning.features import line_features
+    from tui.cleaning.lines import split_lines
+    lines = "By Jane Doe | March 4, 2024\nPublished March 4, 2024 at 3:45 pm\nJane Doe | March 4, 2024"
+    assert [f.comment for f in line_features(split_lines(lines))] == [False, False, True]

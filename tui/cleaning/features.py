@@ -40,7 +40,7 @@ class LineFeatures:
         self.ends_sentence = text[-1] in _SENTENCE_END
         self.lower = lower if self.words <= 60 else ""
         reason = None
-        self.comment = self.words <= 10 and (comment_signature(text) or _name_then_date(text))
+        self.comment = self.words <= 10 and not _DATELINE.match(text) and (comment_signature(text) or _name_then_date(text))
         if self.comment:
             reason = "reader comments"
         elif self.words <= SHORT_PHRASE_WORDS:
@@ -70,6 +70,9 @@ def _kind(f: LineFeatures) -> str:
 
 
 _STAMP_SEP = " /|,·•–—-:"
+# "By Jane Doe | May 3, 2024", "Updated May 3, 2024 at 3:45 pm": the article's own byline or dateline.
+_DATELINE = re.compile(r"^(by|von|par|por|door|written by|posted by|geschrieben von|verfasst von|published|updated|"
+                       r"posted|veröffentlicht|aktualisiert|publié|mis à jour|publicado|actualizado|pubblicato)\b", re.I)
 
 
 def _name_then_date(text: str) -> bool:
