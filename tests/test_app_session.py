@@ -421,7 +421,7 @@ async def test_unreadable_files_are_counted_and_kept_for_the_exit_report(tmp_pat
         await wait_indexed(app, pilot, 1)
         await wait_until(pilot, lambda: len(app.skipped) == 2, "two skipped files")
         status = str(app.screen.query_one("#library-status").render())
-        assert "2 files skipped, listed when you quit" in status
+        assert "2 skipped (listed on quit)" in status
     assert sorted(Path(m.split(":")[0]).name for m in app.skipped) == ["binary.txt", "empty.txt"]
 
 

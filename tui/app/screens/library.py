@@ -226,9 +226,7 @@ class LibraryScreen(Screen):
         if self.indexing:
             parts.append("indexing… (Enter opens what is listed)")
         if self.errors:
-            count = len(self.errors)
-            parts.append(f"{count} file{'s' if count > 1 else ''} skipped, listed when you quit: "
-                         f"{visible(self.errors[-1])[:60]}")
+            parts.append(f"{len(self.errors)} skipped (listed on quit): {visible(self.errors[-1])[:60]}")
         self.query_one("#library-status", Static).update(Text(" · ".join(parts)))
 
     def on_library_table_selected(self, event: LibraryTable.Selected) -> None:
