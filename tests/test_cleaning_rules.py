@@ -416,3 +416,18 @@ def test_english_bylines_and_datelines_are_not_comment_signatures():
     from tui.cleaning.lines import split_lines
     lines = "By Jane Doe | March 4, 2024\nPublished March 4, 2024 at 3:45 pm\nJane Doe | March 4, 2024"
     assert [f.comment for f in line_features(split_lines(lines))] == [False, False, True]
+
+
+def test_english_news_page_with_related_coverage_newsletter_and_disqus_thread():
+    from pathlib import Path
+    raw = (Path(__file__).parent / "data" / "cleaning-english-news.txt").read_text(encoding="utf-8")
+    cleaned = clean(raw)
+    paragraphs = cleaned.body.split("\n\n")
+    assert cleaned.title == "Senate passes sweeping infrastructure bill after weeks of talks"
+    assert cleaned.meta["author"] == "Jane Doe and John Smith" and cleaned.meta["date"] == "2024-03-04"
+    assert paragraphs[0].startswith("WASHINGTON — The Senate on Tuesday passed")
+    assert "The vote was 69 to 30." in paragraphs
+    assert paragraphs[-1].startswith("Officials said the money would be distributed")
+    for out in ["Read more:", "Image caption", "executive order", "budget plan", "newsletter", "waste of money",
+                "Finally some good news", "Reporting by"]:
+        assert out not in cleaned.body, out

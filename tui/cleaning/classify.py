@@ -13,7 +13,8 @@ _TAIL = re.compile(
     r"""^(\d+\s+)?(leave a (reply|comment)|post a comment|add a comment|comments?|kommentare?|
     commentaires?|comentarios?|commenti|reacties|komentarze|discussion|diskussion|leserpost|leserbriefe?|
     leserkommentare|reader comments|readers'? comments|join the (conversation|discussion)|
-    related( posts| articles| stories| content)?|you may also like|you might also like|
+    related( posts| articles| stories| content| coverage| topics| reading| links| news| videos)?|more coverage|
+    more on this (story|topic)|elsewhere on [\w ]+|you may also like|you might also like|
     (read )?more (related )?(articles|stories|news)|read more related articles|recommended( for you)?|
     more from [\w ]+|share this( article| story| post)?|tags?|tagged|about the author|
     most (read|popular|viewed|shared|commented)|trending( now| stories)?|popular (now|stories|posts)|
