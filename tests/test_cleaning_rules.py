@@ -427,6 +427,7 @@ def test_english_news_page_with_related_coverage_newsletter_and_disqus_thread():
     assert cleaned.meta["author"] == "Jane Doe and John Smith" and cleaned.meta["date"] == "2024-03-04"
     assert paragraphs[0].startswith("WASHINGTON — The Senate on Tuesday passed")
     assert "The vote was 69 to 30." in paragraphs
+    assert "What happens next" in paragraphs  # a subheading right after an inline read-more link
     assert paragraphs[-1].startswith("Officials said the money would be distributed")
     for out in ["Read more:", "Image caption", "executive order", "budget plan", "newsletter", "waste of money",
                 "Finally some good news", "Reporting by"]:

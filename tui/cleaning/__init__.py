@@ -18,7 +18,7 @@ from .lines import split_lines
 from .metadata import extract
 from .model import Cleaned, LineDecision
 
-CLEANER_VERSION = "27"
+CLEANER_VERSION = "28"
 
 __all__ = ["CLEANER_VERSION", "Cleaned", "LineDecision", "clean"]
 

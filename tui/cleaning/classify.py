@@ -220,7 +220,7 @@ def classify(feats: list[LineFeatures]) -> tuple[list[str], list[str | None], in
         if f.kind in (GOOD, NEAR):
             decisions[i] = "content"
         elif f.kind == SHORT:
-            if between[i - start] or _sentence_line(f) and i not in menus:
+            if between[i - start] or i not in menus and (_sentence_line(f) or _heading_after_link(feats, i, b)):
                 decisions[i] = "content"
             else:
                 reasons[i] = "navigation" if i in menus else "short line outside paragraphs"
@@ -275,6 +275,15 @@ def _between_good(feats: list[LineFeatures], a: int, b: int) -> list[bool]:
         if not _transparent(f):
             last = f.kind
     return out
+
+
+def _heading_after_link(feats: list[LineFeatures], i: int, b: int) -> bool:
+    """A subheading right after an inline 'Read more: ...' link and right before a paragraph."""
+    f = feats[i]
+    if not 2 <= f.words <= 10 or f.line.text[-1] in ".:!?;,…" or not 0 < i < b:
+        return False
+    before = feats[i - 1]
+    return feats[i + 1].kind in (GOOD, NEAR) and before.kind == BAD and before.reason == "related-posts block"
 
 
 def _sentence_line(f: LineFeatures) -> bool:
