@@ -538,3 +538,20 @@ async def test_quitting_with_unsaved_changes_warns_once_and_the_loss_is_reported
     finally:
         store_module.write_atomic = real
     assert app.unsaved and "No space left" in app.unsaved
+
+
+@sync
+async def test_an_annotation_starting_inside_a_word_can_be_reached_and_deleted(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_indexed(app, pilot, 5)
+        await pilot.press("enter")
+        screen = app.screen
+        text = screen.article.text
+        start = text.index("Xinhua") + 2  # as an import or a fuzzy re-anchoring can leave it: "nhua"
+        app.session.store.add_annotation(screen.article.id, "entity", "ORG", start, start + 4)
+        screen.reload_annotations()
+        await pilot.press("g", "n")
+        assert screen.under_cursor() is not None  # the cursor stops at the word start, before the span
+        await pilot.press("x")
+        assert screen.annotations == []

@@ -25,11 +25,12 @@ from tui.safe_text import visible
 LABEL_KEYS = "1234567890"
 
 
-def innermost(annotations: list[dict], offset: int) -> dict | None:
-    """The shortest placed annotation covering `offset`: what `e` and `x` act on."""
+def innermost(annotations: list[dict], offset: int, end: int | None = None) -> dict | None:
+    """The shortest placed annotation covering `offset` (or overlapping [offset, end)): what `E` and `x` act on."""
+    end = offset + 1 if end is None else end
     covering = [
         a for a in annotations
-        if a["start"] <= offset < a["end"] and a.get("state", "ok") != "orphaned"
+        if a["start"] < end and offset < a["end"] and a.get("state", "ok") != "orphaned"
     ]
     return min(covering, key=lambda a: a["end"] - a["start"], default=None)
 
@@ -241,7 +242,12 @@ class ReaderScreen(AnnotatingMixin, Screen):
         self.reader.focus()
 
     def under_cursor(self) -> dict | None:
-        return innermost(self.annotations, self.reader.cursor)
+        found = innermost(self.annotations, self.reader.cursor)
+        if found is None and self.reader.selection is None:
+            # an imported or re-anchored span can start inside a word, where the cursor never stops
+            word = self.reader.target_range()
+            found = innermost(self.annotations, *word) if word else None
+        return found
 
     def save_position(self) -> None:
         if self.article is not None:
