@@ -181,3 +181,26 @@ def test_claim_type_default_is_a_quote_only_when_words_are_quoted():
     assert guess_claim_type("“The alliance will promote the blockchain platform,” said Lin.") == "direct quote"
     assert guess_claim_type('He said "we will build four platforms".') == "direct quote"
     assert guess_claim_type("Officials denied it.") == "assertion"
+
+
+def test_a_claim_keeps_its_speaker_entity_when_the_mention_is_deleted(tmp_path):
+    from tui import corpus
+    from tui.app.modals.claim_editor import ClaimAttributes
+    from tui.app.session import Session
+    from tui.store import Store
+
+    entry = next(iter(corpus.index([SEED], None)))
+    with Store.open(tmp_path / "db.json", annotator="t") as store:
+        session = Session(store, [entry])
+        article = session.open_article(entry)
+        start = article.text.index("Lin Yunan")
+        mention = session.apply_label(article, session.label_for_hotkey("1"), start, start + 9)
+        claim = session.add_claim(article, 0, 20, {"speaker": {"text": "Lin Yunan", "annotation_id": mention["id"]}})
+        entity_id = store.get_annotation(claim["id"])["attributes"]["speaker"]["entity_id"]
+        store.delete_annotation(mention["id"])
+        # the editor re-saves what it read back (its speaker list no longer has the mention)
+        again = ClaimAttributes.from_record(store.get_annotation(claim["id"])["attributes"])
+        session.set_claim_attributes(claim["id"], again.to_record())
+        speaker = store.get_annotation(claim["id"])["attributes"]["speaker"]
+        assert speaker == {"text": "Lin Yunan", "entity_id": entity_id, "annotation_id": None}
+        assert store.relations() == []

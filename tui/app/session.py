@@ -192,6 +192,10 @@ class Session:
         with self.store.transaction("claim attributes"):
             speaker = attributes.get("speaker")
             target = speaker.get("annotation_id") if isinstance(speaker, dict) else None
+            if target and self.store.get_annotation(target) is None:
+                # the speaker's mention was deleted: keep the name and registry entity, drop the dead link
+                target, speaker = None, {**speaker, "annotation_id": None}
+                attributes = {**attributes, "speaker": speaker}
             if target:
                 attributes = {**attributes, "speaker": {**speaker, "entity_id": self.registry_entity(target)}}
             claim = self.store.update_annotation(claim_id, attributes=attributes)

@@ -114,7 +114,8 @@ class ClaimEditor(ModalScreen[ClaimAttributes | None]):
         typed = self.query_one("#claim-speaker-text", Input).value.strip()
         choice = self.query_one("#claim-speaker", Select).value
         if typed:
-            speaker = Speaker(typed)
+            unchanged = self.current.speaker is not None and typed == self.current.speaker.text
+            speaker = self.current.speaker if unchanged else Speaker(typed)  # keep its entity link
         elif isinstance(choice, int):
             speaker = self.speakers[choice]
         else:
