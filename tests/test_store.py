@@ -360,3 +360,16 @@ def test_wrong_shapes_are_refused_with_the_repair_hint(store, db, damage):
     with pytest.raises((CorruptDatabaseError, StoreError), match="check --repair"):
         Store.open(db)
     assert db.read_bytes() == before
+
+
+def test_saving_keeps_the_database_file_permissions(tmp_path):
+    import stat
+
+    path = tmp_path / "private.json"
+    with Store.open(path, annotator="a") as store:
+        store.upsert_document("d", text="Some text.")
+    path.chmod(0o600)
+    with Store.open(path, annotator="a") as store:
+        store.add_annotation("d", "entity", "ORG", 0, 4)
+        assert store.flush()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600  # was widened to 0644 by every save

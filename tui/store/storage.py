@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import stat
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -82,6 +83,10 @@ def write_atomic(
     temp = directory / f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
     try:
+        try:  # the replacement keeps the file's permissions: a private (0600) database stays private
+            os.fchmod(fd, stat.S_IMODE(os.stat(path).st_mode))
+        except FileNotFoundError:
+            pass
         with os.fdopen(fd, "wb", buffering=1 << 20) as handle:
             for chunk in chunks:
                 handle.write(chunk)
