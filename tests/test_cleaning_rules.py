@@ -425,7 +425,8 @@ def test_english_news_page_with_related_coverage_newsletter_and_disqus_thread():
     paragraphs = cleaned.body.split("\n\n")
     assert cleaned.title == "Senate passes sweeping infrastructure bill after weeks of talks"
     assert cleaned.meta["author"] == "Jane Doe and John Smith" and cleaned.meta["date"] == "2024-03-04"
-    assert paragraphs[0].startswith("WASHINGTON — The Senate on Tuesday passed")
+    assert paragraphs[0].startswith("The $1 trillion package would fund")  # the standfirst below the title
+    assert paragraphs[1].startswith("WASHINGTON — The Senate on Tuesday passed")
     assert "The vote was 69 to 30." in paragraphs
     assert "What happens next" in paragraphs  # a subheading right after an inline read-more link
     assert paragraphs[-1].startswith("Officials said the money would be distributed")

@@ -173,7 +173,20 @@ def extract(feats: list[LineFeatures], decisions: list[str], reasons: list, a: i
             meta["date"], meta["found"]["date"] = near[0], feats[near[1]].line.number
     if meta["author"] is None:
         _find_author(feats, decisions, reasons, meta, t, ref, a, b)
+    if t is not None:
+        _keep_standfirst(feats, decisions, reasons, t, a)
     return t, meta
+
+
+STANDFIRST_REACH = 4  # lines below the title where the article's lead sentence (standfirst) may stand
+
+
+def _keep_standfirst(feats: list[LineFeatures], decisions: list[str], reasons: list, t: int, a: int) -> None:
+    """A prose sentence just below the title and above the body is the article's standfirst, not a teaser."""
+    for j in range(t + 1, min(a, t + STANDFIRST_REACH + 1)):
+        f = feats[j]
+        if decisions[j] == "boilerplate" and f.kind in (NEAR, GOOD) and f.ends_sentence:
+            decisions[j], reasons[j] = "content", None
 
 
 def _find_author(feats, decisions, reasons, meta, t, ref, a, b) -> None:
