@@ -373,3 +373,19 @@ def test_saving_keeps_the_database_file_permissions(tmp_path):
         store.add_annotation("d", "entity", "ORG", 0, 4)
         assert store.flush()
     assert stat.S_IMODE(path.stat().st_mode) == 0o600  # was widened to 0644 by every save
+
+
+def test_a_symlinked_database_stays_a_link_to_the_real_file(tmp_path):
+    real = tmp_path / "synced" / "annotations.json"
+    real.parent.mkdir()
+    with Store.open(real, annotator="a") as store:
+        store.upsert_document("d", text="Some text.")
+    link = tmp_path / "annotations.json"
+    link.symlink_to(real)
+    with Store.open(link, annotator="a") as store:
+        store.add_annotation("d", "entity", "ORG", 0, 4)
+        assert store.flush()
+    assert link.is_symlink()  # os.replace on the link used to turn it into a separate file
+    assert b'"ORG"' in real.read_bytes()
+    backups = list((tmp_path / "annotations.json.backups").iterdir())
+    assert backups and not any(b.is_symlink() for b in backups)  # a link to the live file backs up nothing

@@ -22,7 +22,7 @@ def make_backup(db: Path, keep: int = KEEP) -> Path | None:
     stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime(now // 10**9)) + f".{now % 10**9:09d}"
     target = folder / f"{db.stem}.{stamp}.json"
     try:
-        os.link(db, target)
+        os.link(os.path.realpath(db), target)  # Linux link() would hard-link a symlink itself
     except OSError:
         shutil.copy2(db, target)
     prune(db, keep)

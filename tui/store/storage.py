@@ -78,6 +78,8 @@ def write_atomic(
     kernel may have dropped the dirty pages, so a retry must write everything again.
     """
     path = Path(path)
+    if path.is_symlink():  # replace the file the link points to, not the link (a synced folder, say)
+        path = path.resolve()
     directory = path.parent
     directory.mkdir(parents=True, exist_ok=True)
     temp = directory / f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
