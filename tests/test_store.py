@@ -387,5 +387,7 @@ def test_a_symlinked_database_stays_a_link_to_the_real_file(tmp_path):
         assert store.flush()
     assert link.is_symlink()  # os.replace on the link used to turn it into a separate file
     assert b'"ORG"' in real.read_bytes()
-    backups = list((tmp_path / "annotations.json.backups").iterdir())
+    backups = list((real.parent / "annotations.json.backups").iterdir())
     assert backups and not any(b.is_symlink() for b in backups)  # a link to the live file backs up nothing
+    with Store.open(real, annotator="b") as writer, Store.open(link, annotator="c") as second:
+        assert not writer.read_only and second.read_only  # one lock, whichever name opened it

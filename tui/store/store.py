@@ -66,6 +66,8 @@ class Store(UndoMethods, TableMethods):
     def open(cls, path: str | Path, annotator: str | None = None, *, read_only: bool = False) -> "Store":
         """Open (or create) the database; read-only, naming the holder, if another process writes it."""
         path = Path(path)
+        if path.is_symlink():  # one lock and one backup folder per real file, whichever name opened it
+            path = path.resolve()
         writer = None
         holder = None
         if not read_only:
