@@ -117,6 +117,8 @@ def repair(path: Path) -> str:
     good backup exists.
     """
     path = Path(path)
+    if path.is_symlink():  # repair the real file under the same lock the store takes, keep the link
+        path = path.resolve()
     if path.is_dir():  # never move a user's folder aside as if it were a damaged file
         raise StoreError(f"{path} is a folder, not a database file; pass --db {path / 'annotations.json'}")
     report = check(path)
