@@ -204,3 +204,18 @@ def test_a_folder_given_as_the_database_is_named_and_never_moved(tmp_path):
             args, result.output)
         assert "Traceback" not in result.output and not isinstance(result.exception, OSError)
     assert folder.is_dir()
+
+
+def test_repair_through_a_symlink_restores_the_real_file_and_keeps_the_link(tmp_path):
+    real = tmp_path / "synced" / "annotations.json"
+    real.parent.mkdir()
+    with Store.open(real, annotator="a") as store:
+        store.upsert_document("d", text=TEXT)
+    with Store.open(real, annotator="a") as store:  # a second save leaves a backup of the first
+        store.add_annotation("d", "entity", "ORG", 4, 12)
+    link = tmp_path / "annotations.json"
+    link.symlink_to(real)
+    real.write_text("{broken", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--repair", "--db", str(link)])
+    assert "restored" in result.output, result.output
+    assert link.is_symlink() and check(real).ok
