@@ -221,7 +221,7 @@ def match_long(lowered: str) -> str | None:
         if needs:
             ok = present.get(reason)
             if ok is None:
-                ok = present[reason] = any(n in lowered for n in needs)
+                ok = present[reason] = any(map(lowered.__contains__, needs))
             if not ok:
                 continue
         if pattern.search(lowered):
