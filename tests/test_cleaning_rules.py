@@ -433,3 +433,12 @@ def test_english_news_page_with_related_coverage_newsletter_and_disqus_thread():
     for out in ["Read more:", "Image caption", "executive order", "budget plan", "newsletter", "waste of money",
                 "Finally some good news", "Reporting by"]:
         assert out not in cleaned.body, out
+
+
+def test_a_lead_sentence_on_the_body_topic_above_a_short_gap_is_kept():
+    lead = "The city council approved a larger transport budget on Tuesday after months of debate."
+    raw = "\n".join(["City council approves transport budget after months of debate", "By Jane Doe",
+                     "March 4, 2024", "Listen to this article", "Save", "Share", lead, "Local", "Transport", *PARAS])
+    assert clean(raw).body.split("\n\n")[0] == lead
+    off_topic = "Our weekend guide has the best concerts, markets and walks across the region this month."
+    assert off_topic not in clean(raw.replace(lead, off_topic)).body

@@ -151,6 +151,7 @@ def cut_tail(feats: list[LineFeatures], start: int, a: int, b: int) -> tuple[int
 
 EXTEND_GAP = 12  # non-prose lines the body may skip to reach a paragraph on the same topic
 EXTEND_OVERLAP = 0.2  # share of that paragraph's content words already in the body
+EXTEND_GAP_UP = 4  # short lines the body may skip upwards to reach a lead sentence on its topic
 _END_OF_TEXT = ("share prompt", "related-posts block", "comment form", "subscription prompt", "tags", "copyright",
                 "cookie notice", "reader comments", "author bio", "disclaimer")
 
@@ -185,6 +186,31 @@ def extend_on_topic(feats: list[LineFeatures], start: int, b: int, teasers: set[
     return b
 
 
+def lead_on_topic(feats: list[LineFeatures], start: int, b: int) -> int:
+    """Above the first good line, take in lead sentences (near-prose, full stop) over gaps of up to
+    EXTEND_GAP_UP short lines while they share the opening paragraphs' words."""
+    vocab: set[str] | None = None
+    gap, j = 0, start - 1
+    while j >= 0 and gap <= EXTEND_GAP_UP:
+        f = feats[j]
+        if f.kind == BAD:
+            break
+        if f.kind == NEAR and f.ends_sentence:
+            if vocab is None:
+                vocab = set()
+                for g in feats[start:min(b + 1, start + 15)]:
+                    if g.kind in (GOOD, NEAR):
+                        vocab |= content_words(g.lower or g.line.text.lower())
+            words = content_words(f.lower)
+            if not words or len(words & vocab) < EXTEND_OVERLAP * len(words):
+                break
+            start, gap = j, 0
+        else:
+            gap += 1
+        j -= 1
+    return start
+
+
 def classify(feats: list[LineFeatures]) -> tuple[list[str], list[str | None], int, int, int]:
     """Per-line decision and reason; also the body bounds [start, b] and where the densest run begins.
 
@@ -197,7 +223,7 @@ def classify(feats: list[LineFeatures]) -> tuple[list[str], list[str | None], in
     reasons: list[str | None] = [None] * n
     teasers = _teaser_streaks(feats)
     a, b = body_run(feats, teasers)
-    start = next((i for i in range(a) if feats[i].kind == GOOD), a)
+    start = lead_on_topic(feats, next((i for i in range(a) if feats[i].kind == GOOD), a), b)
     b = extend_on_topic(feats, start, b, teasers)
     b, tail_at, tail_reason = cut_tail(feats, start, a, b)
     for i, f in enumerate(feats):
