@@ -1,0 +1,164 @@
+"""Sessions at the edges: unreadable files, failed saves, orphans, changed texts, odd spans."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_app_helpers import database, make_app, sync, wait_indexed, wait_until
+
+from tui.app.screens.reader import ReaderScreen
+from tui.app.modals.help import HelpScreen
+from tui.app.widgets.status_line import StatusLine
+
+
+async def search(pilot, text: str) -> None:
+    await pilot.press("slash", *text, "enter")
+
+
+
+@sync
+async def test_unreadable_files_are_counted_and_kept_for_the_exit_report(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text("A good headline\n\nThe minister said the plan would go ahead this year.\n")
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    app = make_app(tmp_path, paths=[corpus])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_indexed(app, pilot, 1)
+        await wait_until(pilot, lambda: len(app.skipped) == 2, "two skipped files")
+        status = str(app.screen.query_one("#library-status").render())
+        assert "2 skipped (listed on quit)" in status
+    assert sorted(Path(m.split(":")[0]).name for m in app.skipped) == ["binary.txt", "empty.txt"]
+
+
+@sync
+async def test_a_keymap_id_that_names_no_binding_is_reported(tmp_path):
+    app = make_app(tmp_path, keymap={"reader.claim": "C", "reader.cliam": "x"})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_indexed(app, pilot, 5)
+        messages = [n.message for n in app._notifications]
+        assert any("reader.cliam" in m and "reader.claim" not in m for m in messages), messages
+
+
+@sync
+async def test_an_orphan_can_be_deleted_from_the_annotation_list(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_indexed(app, pilot, 5)
+        await pilot.press("enter")
+        await search(pilot, "Xinhua")
+        await pilot.press("2", "t")  # tag, then drop the line it is on: the tag is orphaned
+        assert [a["state"] for a in app.screen.annotations] == ["orphaned"]
+        await pilot.press("x")  # under the cursor: orphans have no place, so nothing happens
+        assert len(app.screen.annotations) == 1
+        await pilot.press("tab", "x")
+        assert app.screen.annotations == []
+        app.session.store.flush()
+        assert database(tmp_path)["annotations"] == []
+
+
+@sync
+async def test_save_status_reaches_the_reader_under_a_modal_and_a_failing_retry_toasts_once(tmp_path):
+    from tui.app.app import NewsmarkApp
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_indexed(app, pilot, 5)
+        await pilot.press("enter")
+        reader = app.screen
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        for status in ("saving", "not saved: disk full", "saving", "not saved: disk full"):
+            app.post_message(NewsmarkApp.StoreStatus(status))
+        await pilot.pause(0.1)
+        await pilot.press("escape")
+        assert app.screen is reader
+        assert reader.query_one(StatusLine).save_status == "not saved: disk full"
+        toasts = [n.message for n in app._notifications if "disk full" in n.message]
+        assert len(toasts) == 1, toasts
+
+
+@sync
+async def test_an_unopenable_article_is_named_without_control_codes(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    feed = corpus / "feed.jsonl"
+    feed.write_text('{"id": "x\\u001b]52;c;aGk=\\u0007y", "text": "A headline here\\n\\nThe minister said the plan would go ahead."}\n')
+    app = make_app(tmp_path, paths=[corpus])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_indexed(app, pilot, 1)
+        feed.unlink()
+        await pilot.press("enter")
+        await pilot.pause()
+        messages = [n.message for n in app._notifications if "cannot open" in n.message]
+        assert messages and not any("\x1b" in m or "\x07" in m for m in messages), messages
+
+
+@sync
+async def test_opening_an_article_whose_text_changed_says_what_happened_to_its_annotations(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_indexed(app, pilot, 5)
+        await pilot.press("enter")
+        await search(pilot, "Xinhua")
+        await pilot.press("2")
+        await search(pilot, "Weizhong")
+        await pilot.press("2")
+        await pilot.press("q")
+    first = sorted((tmp_path / "seeds").glob("*.txt"))[0]
+    raw = first.read_text(encoding="utf-8")
+    line = next(l for l in raw.splitlines() if "Weizhong" in l)
+    first.write_text(raw.replace(line, "").replace("Xinhua", "the agency Xinhua"), encoding="utf-8")
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_indexed(app, pilot, 5)
+        await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen), "the reader resumed")
+        message = app.screen.query_one(StatusLine).message
+        assert "clean text changed" in message and "1 re-placed" in message and "1 orphaned" in message, message
+        assert any("1 orphaned" in n.message for n in app._notifications)
+
+
+@sync
+async def test_quitting_with_unsaved_changes_warns_once_and_the_loss_is_reported(tmp_path):
+    import errno
+    import os
+
+    import tui.store.store as store_module
+
+    def full_disk(path, chunks, **kw):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    app = make_app(tmp_path)
+    real = store_module.write_atomic
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await wait_indexed(app, pilot, 5)
+            await pilot.press("enter")
+            app.session.store.flush()
+            store_module.write_atomic = full_disk
+            await pilot.press("2")
+            await wait_until(pilot, lambda: app.session.store.status.startswith("not saved"), "a failed save")
+            await pilot.press("q")
+            assert app.is_running and any("q again quits" in n.message for n in app._notifications)
+            await pilot.press("q")
+    finally:
+        store_module.write_atomic = real
+    assert app.unsaved and "No space left" in app.unsaved
+
+
+@sync
+async def test_an_annotation_starting_inside_a_word_can_be_reached_and_deleted(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_indexed(app, pilot, 5)
+        await pilot.press("enter")
+        screen = app.screen
+        text = screen.article.text
+        start = text.index("Xinhua") + 2  # as an import or a fuzzy re-anchoring can leave it: "nhua"
+        app.session.store.add_annotation(screen.article.id, "entity", "ORG", start, start + 4)
+        screen.reload_annotations()
+        await pilot.press("g", "n")
+        assert screen.under_cursor() is not None  # the cursor stops at the word start, before the span
+        await pilot.press("x")
+        assert screen.annotations == []
