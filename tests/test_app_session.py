@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from test_app_helpers import database, make_app, sync, wait_indexed, wait_until
 
 from tui.app.modals.claim_editor import ClaimEditor
