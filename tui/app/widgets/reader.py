@@ -32,7 +32,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich.style import Style
 from textual import events
 from textual.geometry import Size
 from textual.message import Message
@@ -42,7 +41,7 @@ from textual.strip import Strip
 from .reader_actions import READER_BINDINGS, ReaderActions
 from .reader_layout import Layout
 from .reader_motions import Motions
-from .reader_render import GUTTER, Palette, SpanIndex, render_line
+from .reader_render import GUTTER, Palette, SpanIndex, palette_of, render_line
 from .reader_types import Block, Span
 
 __all__ = ["ReaderView", "Block", "Span"]
@@ -345,25 +344,9 @@ class ReaderView(ReaderActions, ScrollView, can_focus=True):
         if old is None or not self.is_mounted or self._get_palette() != old:
             self._strips.clear()
 
-    def _component(self, name: str, *, background: bool = False) -> Style:
-        """A component style with theme colours blended (Rich has no alpha), keeping only what it sets."""
-        full = self.get_component_rich_style(name)
-        partial = self.get_component_rich_style(name, partial=True)
-        if background:
-            return partial.without_color + Style(bgcolor=full.bgcolor)
-        return partial.without_color + Style(color=full.color) if partial.color else partial
-
     def _get_palette(self) -> Palette:
         if self._palette is None:
-            get = self._component
-            self._palette = Palette(
-                base=self.rich_style, cursor=get("reader--cursor"),
-                cursor_idle=get("reader--cursor-idle", background=True),
-                selection=get("reader--selection", background=True),
-                title=get("reader--title"), meta=get("reader--meta"), dropped=get("reader--dropped"),
-                header=get("reader--header"), note=get("reader--note"),
-                claim_bar=self.rich_style + get("reader--claim-bar"),
-            )
+            self._palette = palette_of(self)
         return self._palette
 
     def render_line(self, y: int) -> Strip:

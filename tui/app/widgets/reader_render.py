@@ -19,7 +19,7 @@ from tui.safe_text import visible
 from .reader_layout import BLANK, NOTE_INLINE, NOTE_OWN_LINE, Layout
 from .reader_types import Span
 
-__all__ = ["Palette", "SpanIndex", "render_line", "GUTTER", "CLAIM_BAR"]
+__all__ = ["Palette", "SpanIndex", "palette_of", "render_line", "GUTTER", "CLAIM_BAR"]
 
 GUTTER = 2  # cells left of the text: a bar marks lines inside a claim
 CLAIM_BAR = "▌"
@@ -65,6 +65,30 @@ def _span_styles(span: Span) -> tuple[Style, Style | None]:
         return style, None
     colour = style.bgcolor or style.color
     return style + Style(underline=True), Style(color=colour) if colour else None
+
+
+def _component(widget, name: str, *, background: bool = False) -> Style:
+    """A component style with theme colours blended (Rich has no alpha), keeping only what it sets."""
+    full = widget.get_component_rich_style(name)
+    partial = widget.get_component_rich_style(name, partial=True)
+    if background:
+        return partial.without_color + Style(bgcolor=full.bgcolor)
+    return partial.without_color + Style(color=full.color) if partial.color else partial
+
+
+def palette_of(widget) -> Palette:
+    """Resolve the reader's component classes (theme variables in newsmark.tcss) into Rich styles."""
+    def get(name: str, background: bool = False) -> Style:
+        return _component(widget, name, background=background)
+
+    return Palette(
+        base=widget.rich_style, cursor=get("reader--cursor"),
+        cursor_idle=get("reader--cursor-idle", background=True),
+        selection=get("reader--selection", background=True),
+        title=get("reader--title"), meta=get("reader--meta"), dropped=get("reader--dropped"),
+        header=get("reader--header"), note=get("reader--note"),
+        claim_bar=widget.rich_style + get("reader--claim-bar"),
+    )
 
 
 def _order(placed: _Placed) -> tuple[int, int]:
