@@ -204,3 +204,8 @@ def test_a_claim_keeps_its_speaker_entity_when_the_mention_is_deleted(tmp_path):
         speaker = store.get_annotation(claim["id"])["attributes"]["speaker"]
         assert speaker == {"text": "Lin Yunan", "entity_id": entity_id, "annotation_id": None}
         assert store.relations() == []
+
+
+def test_keymap_entry_of_only_commas_is_refused():
+    with pytest.raises(KeymapError, match="app.quit"):
+        parse_keymap('[keymap]\n"app.quit" = " , ,"\n')

@@ -34,11 +34,12 @@ def parse_keymap(text: str, source: str = "keymap") -> dict[str, str]:
     for binding_id, keys in table.items():
         if isinstance(keys, list) and all(isinstance(key, str) for key in keys):
             keys = ",".join(keys)
-        if not isinstance(keys, str) or not keys.strip():
+        names = [key.strip() for key in keys.split(",") if key.strip()] if isinstance(keys, str) else []
+        if not names:  # "" or " , " would silently unbind the action
             raise KeymapError(
                 f"{source}: {binding_id!r} must be a key string like \"j,down\" or a list of keys"
             )
-        keymap[binding_id] = ",".join(key.strip() for key in keys.split(",") if key.strip())
+        keymap[binding_id] = ",".join(names)
     return keymap
 
 
