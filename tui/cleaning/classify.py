@@ -195,7 +195,7 @@ def lead_on_topic(feats: list[LineFeatures], start: int, b: int) -> int:
         f = feats[j]
         if f.kind == BAD:
             break
-        if f.kind == NEAR and f.ends_sentence:
+        if f.kind == NEAR and f.line.text[-1] == ".":  # a headline may end in '?' or '!', a lead does not
             if vocab is None:
                 vocab = set()
                 for g in feats[start:min(b + 1, start + 15)]:
