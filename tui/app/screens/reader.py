@@ -230,7 +230,8 @@ class ReaderScreen(AnnotatingMixin, Screen):
         self.position_timer = self.set_timer(2.0, self.save_position)
 
     def on_reader_view_selection_changed(self, message: ReaderView.SelectionChanged) -> None:
-        self.refresh_status()
+        # only the SELECT mode changes; a note (say, what opening re-anchored) must not be wiped
+        self.refresh_status(self.query_one(StatusLine).message)
 
     def on_side_panel_jump(self, message: SidePanel.Jump) -> None:
         annotation = next((a for a in self.annotations if a["id"] == message.annotation_id), None)
