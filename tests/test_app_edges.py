@@ -113,7 +113,9 @@ async def test_opening_an_article_whose_text_changed_says_what_happened_to_its_a
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_indexed(app, pilot, 5)
-        await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen), "the reader resumed")
+        await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen) and app.screen.article is not None,
+                         "the reader resumed")
+        await pilot.pause()
         message = app.screen.query_one(StatusLine).message
         assert "clean text changed" in message and "1 re-placed" in message and "1 orphaned" in message, message
         assert any("1 orphaned" in n.message for n in app._notifications)
