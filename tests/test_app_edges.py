@@ -164,3 +164,24 @@ async def test_an_annotation_starting_inside_a_word_can_be_reached_and_deleted(t
         assert screen.under_cursor() is not None  # the cursor stops at the word start, before the span
         await pilot.press("x")
         assert screen.annotations == []
+
+
+@sync
+async def test_undo_stays_in_the_article_on_screen(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_indexed(app, pilot, 5)
+        await pilot.press("enter")
+        await search(pilot, "Xinhua")
+        await pilot.press("3", "right_square_bracket")
+        screen = app.screen
+        assert "article 2 of 5" in screen.query_one(StatusLine).position
+        await pilot.press("u")
+        assert "another article" in screen.query_one(StatusLine).message
+        await pilot.press("left_square_bracket", "u")
+        assert not app.screen.annotations
+        await pilot.press("u")
+        assert "nothing more to undo" in app.screen.query_one(StatusLine).message
+    db = database(tmp_path)
+    assert db["annotations"] == []
+    assert len(db["documents"]) == 2
