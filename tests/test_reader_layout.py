@@ -156,6 +156,17 @@ def test_extend_name_over_capitals_particles_and_initials():
     assert extend("Technology") == "Technology"  # the full stop ends the name
 
 
+def test_extend_name_stops_at_an_and_between_two_names_until_pressed_again():
+    text = "Partners include Alibaba Cloud and Baidu Blockchain Engine, it said."
+    layout, motions = doc(text)
+    base = layout.vstarts[2]
+    start = base + text.index("Alibaba")
+    once = motions.extend_name(motions.word_range(start))
+    assert text[once[0] - base:once[1] - base] == "Alibaba Cloud"
+    twice = motions.extend_name(once)
+    assert text[twice[0] - base:twice[1] - base] == "Alibaba Cloud and Baidu Blockchain Engine"
+
+
 def test_generated_header_blocks_are_not_cursor_stops():
     blocks = [Block("Title", 0, "title"), Block("2019-01-01 · 300 words", None, "header"),
               Block("Body text.", 7, "content")]

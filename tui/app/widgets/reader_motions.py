@@ -18,6 +18,9 @@ __all__ = ["Motions"]
 _NAME_PARTICLES = frozenset(
     "of and for the de del der den van von la le du da di al bin el y".split()
 )
+# "and" joins two names ("Alibaba Cloud and Baidu") unless the name already crossed a particle
+# ("Ministry of Industry and Information Technology"); a second K press crosses it anyway.
+_COORDINATORS = frozenset({"and", "y"})
 
 
 class Motions:
@@ -181,13 +184,17 @@ class Motions:
         return selection
 
     def extend_name(self, selection: tuple[int, int]) -> tuple[int, int]:
-        """Grow the end over following capitalised words, across particles and initials ("Xi Jinping")."""
+        """Grow the end over following capitalised words, across particles and initials ("Xi Jinping").
+
+        Stops before an "and" that joins two names; pressing again takes in the next name.
+        """
         start, end = selection
         layout = self.layout
         block = layout.block_of(max(start, end - 1))
         text, base = layout.blocks[block].text, layout.vstarts[block]
         index = bisect_left(self.starts, end)
         best = previous_end = end
+        crossed_particle = False
         while index < len(self.starts) and layout.block_of(self.starts[index]) == block:
             gap = text[previous_end - base:self.starts[index] - base].strip()
             previous = text[self.starts[index - 1] - base:previous_end - base] if index else ""
@@ -198,6 +205,11 @@ class Motions:
                 best = self.ends[index]
             elif word not in _NAME_PARTICLES:
                 break
+            elif word in _COORDINATORS:
+                if best > end and not crossed_particle:
+                    break
+            else:
+                crossed_particle = True
             previous_end = self.ends[index]
             index += 1
         return start, best
