@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_app_helpers import database, make_app, sync, wait_indexed, wait_until
+from test_app_helpers import open_first_article, database, make_app, sync, wait_indexed, wait_until
 
 from tui.app.screens.reader import ReaderScreen
 from tui.app.modals.help import HelpScreen
@@ -45,8 +45,7 @@ async def test_a_keymap_id_that_names_no_binding_is_reported(tmp_path):
 async def test_an_orphan_can_be_deleted_from_the_annotation_list(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_indexed(app, pilot, 5)
-        await pilot.press("enter")
+        await open_first_article(app, pilot)
         await search(pilot, "Xinhua")
         await pilot.press("2", "t")  # tag, then drop the line it is on: the tag is orphaned
         assert [a["state"] for a in app.screen.annotations] == ["orphaned"]
@@ -64,8 +63,7 @@ async def test_save_status_reaches_the_reader_under_a_modal_and_a_failing_retry_
 
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_indexed(app, pilot, 5)
-        await pilot.press("enter")
+        await open_first_article(app, pilot)
         reader = app.screen
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
@@ -99,8 +97,7 @@ async def test_an_unopenable_article_is_named_without_control_codes(tmp_path):
 async def test_opening_an_article_whose_text_changed_says_what_happened_to_its_annotations(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_indexed(app, pilot, 5)
-        await pilot.press("enter")
+        await open_first_article(app, pilot)
         await search(pilot, "Xinhua")
         await pilot.press("2")
         await search(pilot, "Weizhong")
@@ -153,8 +150,7 @@ async def test_quitting_with_unsaved_changes_warns_once_and_the_loss_is_reported
 async def test_an_annotation_starting_inside_a_word_can_be_reached_and_deleted(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_indexed(app, pilot, 5)
-        await pilot.press("enter")
+        await open_first_article(app, pilot)
         screen = app.screen
         text = screen.article.text
         start = text.index("Xinhua") + 2  # as an import or a fuzzy re-anchoring can leave it: "nhua"
@@ -170,8 +166,7 @@ async def test_an_annotation_starting_inside_a_word_can_be_reached_and_deleted(t
 async def test_undo_stays_in_the_article_on_screen(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_indexed(app, pilot, 5)
-        await pilot.press("enter")
+        await open_first_article(app, pilot)
         await search(pilot, "Xinhua")
         await pilot.press("3", "right_square_bracket")
         screen = app.screen

@@ -39,6 +39,12 @@ async def wait_indexed(app: NewsmarkApp, pilot, count: int | None = None) -> Non
     raise AssertionError("indexing did not finish")
 
 
+async def open_first_article(app: NewsmarkApp, pilot) -> None:
+    """Wait for the five seeds to be listed, then open the first one with Enter."""
+    await wait_indexed(app, pilot, 5)
+    await pilot.press("enter")
+
+
 async def wait_until(pilot, predicate, message: str = "condition") -> None:
     for _ in range(750):
         if predicate():

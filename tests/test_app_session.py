@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from test_app_helpers import database, make_app, sync, wait_indexed, wait_until
+from test_app_helpers import open_first_article, database, make_app, sync, wait_indexed, wait_until
 
 from tui.app.modals.claim_editor import ClaimEditor
 from tui.app.modals.help import HelpScreen
@@ -19,8 +19,7 @@ async def search(pilot, text: str) -> None:
 async def test_a_working_session_ends_up_in_the_database(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(110, 36)) as pilot:
-        await wait_indexed(app, pilot, 5)
-        await pilot.press("enter")
+        await open_first_article(app, pilot)
         assert isinstance(app.screen, ReaderScreen)
         screen = app.screen
         # A two-word name: find it, extend over the capitalised words, label PERSON.
@@ -214,8 +213,7 @@ async def test_label_keys_are_described_by_their_label(tmp_path):
 async def test_side_panel_lists_annotations_in_text_order_and_enter_jumps(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_indexed(app, pilot, 5)
-        await pilot.press("enter")
+        await open_first_article(app, pilot)
         screen = app.screen
         await search(pilot, "Xinhua")
         await pilot.press("2")
@@ -247,8 +245,7 @@ async def test_escape_cancels_a_selection_first_then_goes_back_to_the_library(tm
 async def test_dropping_a_line_reanchors_annotations_and_undo_restores_everything(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_indexed(app, pilot, 5)
-        await pilot.press("enter")
+        await open_first_article(app, pilot)
         screen = app.screen
         original = screen.article.text
         await search(pilot, "Weizhong Bank")
@@ -274,8 +271,7 @@ async def test_readme_keymap_example_puts_edit_on_e(tmp_path):
 
     app = make_app(tmp_path, keymap={"reader.edit": "e,enter", "reader.word_end": "ctrl+e"})
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_indexed(app, pilot, 5)
-        await pilot.press("enter")
+        await open_first_article(app, pilot)
         await search(pilot, "Xinhua")
         await pilot.press("2", "e")
         assert isinstance(app.screen, LabelPicker)
@@ -346,8 +342,7 @@ async def test_a_refused_change_becomes_a_message_not_a_crash(tmp_path):
 
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_indexed(app, pilot, 5)
-        await pilot.press("enter")
+        await open_first_article(app, pilot)
 
         def refuse(*args, **kwargs):
             raise ReadOnlyError("the database was opened read-only; close the other newsmark and reopen")
@@ -362,8 +357,7 @@ async def test_a_refused_change_becomes_a_message_not_a_crash(tmp_path):
 async def test_one_undo_takes_back_a_claim_with_its_speaker_link(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_indexed(app, pilot, 5)
-        await pilot.press("enter")
+        await open_first_article(app, pilot)
         await search(pilot, "Lin Yunan")
         await pilot.press("K", "1", "s", "c", "enter")
         store = app.session.store

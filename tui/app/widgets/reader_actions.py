@@ -94,17 +94,19 @@ class ReaderActions:
         if target is not None:
             self._move(target, keep_goal=True)
 
-    def action_word_next(self) -> None:
+    def _jump(self, motion: str) -> None:
+        """Move the cursor to where the named Motions method says, if a document is loaded."""
         if self._motions:
-            self._move(self._motions.word_next(self._position))
+            self._move(getattr(self._motions, motion)(self._position))
+
+    def action_word_next(self) -> None:
+        self._jump("word_next")
 
     def action_word_prev(self) -> None:
-        if self._motions:
-            self._move(self._motions.word_prev(self._position))
+        self._jump("word_prev")
 
     def action_word_end(self) -> None:
-        if self._motions:
-            self._move(self._motions.word_end(self._position))
+        self._jump("word_end")
 
     def action_line_down(self) -> None:
         self._vertical(1)
@@ -119,20 +121,16 @@ class ReaderActions:
         self._vertical(-max(1, self.scrollable_content_region.height - 1), scroll=True)
 
     def action_sentence_next(self) -> None:
-        if self._motions:
-            self._move(self._motions.sentence_next(self._position))
+        self._jump("sentence_next")
 
     def action_sentence_prev(self) -> None:
-        if self._motions:
-            self._move(self._motions.sentence_prev(self._position))
+        self._jump("sentence_prev")
 
     def action_paragraph_next(self) -> None:
-        if self._motions:
-            self._move(self._motions.paragraph_next(self._position))
+        self._jump("paragraph_next")
 
     def action_paragraph_prev(self) -> None:
-        if self._motions:
-            self._move(self._motions.paragraph_prev(self._position))
+        self._jump("paragraph_prev")
 
     def action_top(self) -> None:
         if self._motions:
