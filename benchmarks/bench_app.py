@@ -53,30 +53,44 @@ asyncio.run(main())
 
 def start_once(corpus: Path, db: Path, cache: Path) -> dict:
     """One fresh `python` process: import, open, first paint, all listed."""
-    result = subprocess.run([sys.executable, "-c", CHILD, str(corpus), str(db), str(cache)],
-                            capture_output=True, text=True, cwd=ROOT, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", CHILD, str(corpus), str(db), str(cache)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    )
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 def report_starts(name: str, runs: list[dict]) -> None:
     paint = statistics.median(r["paint"] for r in runs)
     listed = statistics.median(r["listed"] for r in runs)
-    print(f"{name:44} first paint {paint * 1000:7.0f} ms   all {runs[0]['rows']:>5} listed "
-          f"{listed * 1000:7.0f} ms   (median of {len(runs)})")
+    print(
+        f"{name:44} first paint {paint * 1000:7.0f} ms   all {runs[0]['rows']:>5} listed "
+        f"{listed * 1000:7.0f} ms   (median of {len(runs)})"
+    )
 
 
 def bench_starts(work: Path, articles: int, runs: int) -> None:
     from bench_corpus import make_corpus
 
     seeds_db, seeds_cache = work / "seeds.json", work / "seeds-cache"
-    start_once(ROOT / "seeds", seeds_db, seeds_cache)  # warm the OS page cache and the cleaned cache
-    report_starts("seeds (5 articles)", [start_once(ROOT / "seeds", seeds_db, seeds_cache) for _ in range(runs)])
+    start_once(
+        ROOT / "seeds", seeds_db, seeds_cache
+    )  # warm the OS page cache and the cleaned cache
+    report_starts(
+        "seeds (5 articles)",
+        [start_once(ROOT / "seeds", seeds_db, seeds_cache) for _ in range(runs)],
+    )
     corpus = work / "corpus10k"
     corpus.mkdir()
     make_corpus(corpus, articles)
     db, cache = work / "big.json", work / "big-cache"
     report_starts(f"{articles} articles, first start (cold cache)", [start_once(corpus, db, cache)])
-    report_starts(f"{articles} articles, second start", [start_once(corpus, db, cache) for _ in range(runs)])
+    report_starts(
+        f"{articles} articles, second start", [start_once(corpus, db, cache) for _ in range(runs)]
+    )
 
 
 def build_database(work: Path, total: int, words: int, in_article: int) -> tuple[Path, Path]:
@@ -84,9 +98,9 @@ def build_database(work: Path, total: int, words: int, in_article: int) -> tuple
     from bench_reader import generate
 
     from tui import corpus as corpus_module
-    from tui.app.session import Session
     from tui.store import Store
     from tui.text import words as word_spans
+    from tui.workspace.session import Session
 
     corpus = work / "long"
     corpus.mkdir()
@@ -104,14 +118,20 @@ def build_database(work: Path, total: int, words: int, in_article: int) -> tuple
     for entry in sorted(session.entries, key=lambda e: e.id != "long.txt"):
         article = session.open_article(entry)
         spans = word_spans(article.text)
-        count = in_article if entry.id == "long.txt" else min(remaining, (total - in_article) // 100 + 1)
+        count = (
+            in_article
+            if entry.id == "long.txt"
+            else min(remaining, (total - in_article) // 100 + 1)
+        )
         step = max(1, len(spans) // max(1, count))
         with store.transaction(f"bench {entry.id}"):
             for n, (start, end) in enumerate(spans[::step][:count]):
                 label = labels[n % len(labels)]
                 store.add_annotation(entry.id, "entity", label["name"], start, end)
         remaining -= min(count, len(spans[::step]))
-    store.set_state("app.session", {"document_id": "long.txt", "cursor": len(text) // 3, "selecting": False})
+    store.set_state(
+        "app.session", {"document_id": "long.txt", "cursor": len(text) // 3, "selecting": False}
+    )
     store.close()
     return corpus, db
 
@@ -126,8 +146,10 @@ async def bench_keys(corpus: Path, db: Path, work: Path, runs: int) -> None:
             await pilot.pause(0.05)
         screen = app.screen
         total = len(app.session.store.annotations())
-        print(f"database: {total} annotations, {len(screen.annotations)} on a "
-              f"{len(screen.article.text.split())}-word article")
+        print(
+            f"database: {total} annotations, {len(screen.annotations)} on a "
+            f"{len(screen.article.text.split())}-word article"
+        )
 
         async def cpu(*keys: str) -> float:
             """CPU of the UI thread only: the saver thread's serialisation is not on the key path."""
@@ -159,7 +181,9 @@ async def bench_keys(corpus: Path, db: Path, work: Path, runs: int) -> None:
     print(f"{'page down, CPU per pilot press':44} {ms(pages):8.2f} ms")
     print(f"{'label key (2), CPU per pilot press':44} {ms(labels):8.2f} ms")
     print(f"{'label -> on disk (saver, wall)':44} {ms(saves):8.0f} ms  (never blocks keys)")
-    print(f"{'side panel rebuild, 3,000 rows':44} {ms(panel):8.0f} ms  (after the text repaint; 0.3 s after the last key at >= 300)")
+    print(
+        f"{'side panel rebuild, 3,000 rows':44} {ms(panel):8.0f} ms  (after the text repaint; 0.3 s after the last key at >= 300)"
+    )
 
 
 def main() -> None:
@@ -177,7 +201,9 @@ def main() -> None:
             bench_starts(work, args.articles, args.runs)
         started = time.perf_counter()
         corpus, db = build_database(work, args.annotations, args.words, args.in_article)
-        print(f"(built the {args.annotations}-annotation database in {time.perf_counter() - started:.0f} s)")
+        print(
+            f"(built the {args.annotations}-annotation database in {time.perf_counter() - started:.0f} s)"
+        )
         asyncio.run(bench_keys(corpus, db, work, max(args.runs, 15)))
     finally:
         shutil.rmtree(work, ignore_errors=True)

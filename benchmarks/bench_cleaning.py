@@ -17,13 +17,36 @@ sys.path.insert(0, str(ROOT))
 
 from tui.cleaning import clean  # noqa: E402
 
-_WORDS = ("the of and to in a is that for on said with as was by government officials would "
-          "market report new year people company will its from at has been more than about after "
-          "their which who also but have this had not were they could two first percent").split()
-_NAV = ["Home", "News", "World", "Business", "Tech", "Sport", "Opinion", "Subscribe", "Sign in", "Search", "Menu"]
-_TAIL = ["Share this article", "Facebook", "Twitter", "Email", "Related Articles", "Leave a Reply",
-         "Your email address will not be published. Required fields are marked *",
-         "© 2024 Example Media. All rights reserved.", "Privacy Policy", "Cookie settings"]
+_WORDS = (
+    "the of and to in a is that for on said with as was by government officials would "
+    "market report new year people company will its from at has been more than about after "
+    "their which who also but have this had not were they could two first percent"
+).split()
+_NAV = [
+    "Home",
+    "News",
+    "World",
+    "Business",
+    "Tech",
+    "Sport",
+    "Opinion",
+    "Subscribe",
+    "Sign in",
+    "Search",
+    "Menu",
+]
+_TAIL = [
+    "Share this article",
+    "Facebook",
+    "Twitter",
+    "Email",
+    "Related Articles",
+    "Leave a Reply",
+    "Your email address will not be published. Required fields are marked *",
+    "© 2024 Example Media. All rights reserved.",
+    "Privacy Policy",
+    "Cookie settings",
+]
 
 
 def _sentence(rnd: random.Random) -> str:
@@ -33,14 +56,22 @@ def _sentence(rnd: random.Random) -> str:
 
 def _page(rnd: random.Random) -> str:
     out = [rnd.choice(_NAV) for _ in range(rnd.randint(5, 25))]
-    out += [" ".join(rnd.choice(_WORDS).title() for _ in range(rnd.randint(4, 10))), "By Jane Doe", "March 3, 2024"]
+    out += [
+        " ".join(rnd.choice(_WORDS).title() for _ in range(rnd.randint(4, 10))),
+        "By Jane Doe",
+        "March 3, 2024",
+    ]
     for _ in range(rnd.randint(5, 30)):
         out.append(" ".join(_sentence(rnd) for _ in range(rnd.randint(1, 6))))
         if rnd.random() < 0.15:
             out.append(rnd.choice(["Advertisement", "Read more: " + _sentence(rnd)]))
     out += rnd.sample(_TAIL, k=rnd.randint(3, len(_TAIL)))
     for _ in range(rnd.randint(0, 6)):  # teaser list
-        out += [_sentence(rnd)[:60], _sentence(rnd) + " " + _sentence(rnd), "Business / May 2, 2023"]
+        out += [
+            _sentence(rnd)[:60],
+            _sentence(rnd) + " " + _sentence(rnd),
+            "Business / May 2, 2023",
+        ]
     sep = rnd.choice(["\n", "\n\n", "\r\n", "\r\n\r\n"])
     return sep.join(out) + sep
 
@@ -77,7 +108,9 @@ def main() -> None:
     for label, offsets in (("clean()", False), ("clean() + offsets array", True)):
         times = [_run(docs, offsets) for _ in range(args.runs)]
         med = statistics.median(times)
-        print(f"{label:26s} median {med:.2f} s over {args.runs} runs -> {mb / med:.2f} MB/s (target >= 5)")
+        print(
+            f"{label:26s} median {med:.2f} s over {args.runs} runs -> {mb / med:.2f} MB/s (target >= 5)"
+        )
 
 
 if __name__ == "__main__":

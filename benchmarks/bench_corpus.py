@@ -63,9 +63,13 @@ def main() -> None:
                 seconds.append(timed(root, cache)[0])
             assert count == args.articles, count
         first_median, second_median = statistics.median(firsts), statistics.median(seconds)
-        print(f"first index  : median {first_median:.2f} s over {len(firsts)} runs "
-              f"({first_median / args.articles * 1e3:.2f} ms/article)")
-        print(f"second start : median {second_median:.3f} s over {len(seconds)} runs (target < 2 s)")
+        print(
+            f"first index  : median {first_median:.2f} s over {len(firsts)} runs "
+            f"({first_median / args.articles * 1e3:.2f} ms/article)"
+        )
+        print(
+            f"second start : median {second_median:.3f} s over {len(seconds)} runs (target < 2 s)"
+        )
         print(f"ratio first/second: {first_median / second_median:.0f}x")
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -45,12 +45,16 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=10_000)
     parser.add_argument("--annotations", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--formats", default=",".join(EXPORT_FORMATS), help="comma-separated subset")
+    parser.add_argument(
+        "--formats", default=",".join(EXPORT_FORMATS), help="comma-separated subset"
+    )
     args = parser.parse_args()
     start = time.perf_counter()
     snapshot = generated_snapshot(args.documents, args.annotations)
-    print(f"snapshot: {len(snapshot['annotations'])} annotations in {len(snapshot['documents'])} documents"
-          f" (generated in {time.perf_counter() - start:.2f} s)")
+    print(
+        f"snapshot: {len(snapshot['annotations'])} annotations in {len(snapshot['documents'])} documents"
+        f" (generated in {time.perf_counter() - start:.2f} s)"
+    )
     print(f"{'format':<7} {'median s':>9} {'min s':>7} {'ann/s':>10} {'MB':>7}  target")
     for name in args.formats.split(","):
         try:
@@ -61,8 +65,10 @@ def main() -> None:
         median = statistics.median(times)
         target = TARGETS.get(name)
         note = f"{target:.1f} s, median/target = {median / target:.2f}" if target else ""
-        print(f"{name:<7} {median:>9.3f} {min(times):>7.3f} {len(snapshot['annotations']) / median:>10.0f}"
-              f" {size / 1e6:>7.1f}  {note}")
+        print(
+            f"{name:<7} {median:>9.3f} {min(times):>7.3f} {len(snapshot['annotations']) / median:>10.0f}"
+            f" {size / 1e6:>7.1f}  {note}"
+        )
 
 
 if __name__ == "__main__":

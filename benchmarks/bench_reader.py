@@ -25,9 +25,11 @@ from textual.app import App, ComposeResult  # noqa: E402
 
 from tui.app.widgets.reader import Block, ReaderView, Span  # noqa: E402
 
-_WORDS = ("the of and to in a is that for on said with as was by government officials would market "
-          "report new year people company will its from at has been more than about after their which "
-          "who also but have this had not were they could two first percent").split()
+_WORDS = (
+    "the of and to in a is that for on said with as was by government officials would market "
+    "report new year people company will its from at has been more than about after their which "
+    "who also but have this had not were they could two first percent"
+).split()
 _NAMES = ["Xi Jinping", "Ministry of Industry", "Beijing", "Conflux", "BSN", "Hong Kong", "Reuters"]
 
 
@@ -97,7 +99,9 @@ async def run(args: argparse.Namespace) -> None:
         reader = app.query_one(ReaderView)
         started = time.perf_counter()
         reader.set_document(blocks, spans, cursor=len(text) // 3)
-        first_document = time.perf_counter() - started  # includes one-off tables (safe_text, regexes)
+        first_document = (
+            time.perf_counter() - started
+        )  # includes one-off tables (safe_text, regexes)
         started = time.perf_counter()
         reader.set_document(blocks, spans, cursor=len(text) // 3)
         set_document = time.perf_counter() - started
@@ -151,12 +155,18 @@ async def run(args: argparse.Namespace) -> None:
         presses = await _presses(pilot, min(args.runs, 50))
     async with Host().run_test(size=(width, height)) as pilot:
         pilot.app.query_one(ReaderView).focus()
-        baseline = await _presses(pilot, min(args.runs, 50))  # same key, empty reader: pilot overhead
+        baseline = await _presses(
+            pilot, min(args.runs, 50)
+        )  # same key, empty reader: pilot overhead
 
-    print(f"article: {len(text.split()):,} words, {len(spans):,} spans, {len(blocks)} blocks, "
-          f"terminal {width}x{height}, {args.runs} runs")
-    print(f"set_document (wrap + index):       {set_document * 1000:8.2f} ms per article opened "
-          f"(first in the process {first_document * 1000:.2f} ms)")
+    print(
+        f"article: {len(text.split()):,} words, {len(spans):,} spans, {len(blocks)} blocks, "
+        f"terminal {width}x{height}, {args.runs} runs"
+    )
+    print(
+        f"set_document (wrap + index):       {set_document * 1000:8.2f} ms per article opened "
+        f"(first in the process {first_document * 1000:.2f} ms)"
+    )
     for name, samples, target, lines in (
         ("word move (w)", word, 5, word_lines),
         ("page down", page, 20, page_lines),
@@ -166,10 +176,14 @@ async def run(args: argparse.Namespace) -> None:
         median = _median_ms(samples)
         extra = f", max {max(samples) * 1000:.2f} ms"
         extra += f", {lines:.2f} lines rebuilt/press" if lines is not None else ""
-        print(f"{name + ':':34} {median:8.3f} ms median (target {target} ms, {median / target:.2f}x of "
-              f"budget){extra}")
-    print(f"{'pilot press w, CPU end to end:':34} {_median_ms(presses):8.3f} ms median; same press on an "
-          f"empty reader {_median_ms(baseline):.3f} ms (Textual's own cost)")
+        print(
+            f"{name + ':':34} {median:8.3f} ms median (target {target} ms, {median / target:.2f}x of "
+            f"budget){extra}"
+        )
+    print(
+        f"{'pilot press w, CPU end to end:':34} {_median_ms(presses):8.3f} ms median; same press on an "
+        f"empty reader {_median_ms(baseline):.3f} ms (Textual's own cost)"
+    )
 
 
 def main() -> None:

@@ -25,16 +25,23 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import orjson  # noqa: E402
+
 from tui.store import records as R  # noqa: E402
 from tui.store.storage import write_atomic  # noqa: E402
 
-import orjson  # noqa: E402
-
-WORDS = ("Beijing backs the Blockchain-based Service Network , said Zhang Wei of the State Information "
-         "Center on Monday . Officials expect 100 cities to join the alliance by 2025 .").split()
+WORDS = (
+    "Beijing backs the Blockchain-based Service Network , said Zhang Wei of the State Information "
+    "Center on Monday . Officials expect 100 cities to join the alliance by 2025 ."
+).split()
 DOCS_FOR = {1_000: 1_000, 10_000: 2_000, 100_000: 10_000}
-TARGETS = {("add_p50", 100_000): 0.005, ("durable", 10_000): 0.050, ("durable", 100_000): 0.300,
-           ("open", 100_000): 0.5, ("export jsonl", 100_000): 3.0}
+TARGETS = {
+    ("add_p50", 100_000): 0.005,
+    ("durable", 10_000): 0.050,
+    ("durable", 100_000): 0.300,
+    ("open", 100_000): 0.5,
+    ("export jsonl", 100_000): 3.0,
+}
 
 
 def generate(path: Path, n_annotations: int, n_documents: int, seed: int = 1) -> None:
@@ -47,17 +54,35 @@ def generate(path: Path, n_annotations: int, n_documents: int, seed: int = 1) ->
     docs = []
     for d in range(n_documents):
         text = " ".join(rng.choice(WORDS) for _ in range(300))
-        doc = R.document_record(f"corpus/{d:05d}.txt", text=text, path=f"/corpus/{d:05d}.txt", raw_sha256="0" * 64,
-                                cleaner_version="1", title=f"Article {d}", metadata={"source": "bench"}, overrides=None)
+        doc = R.document_record(
+            f"corpus/{d:05d}.txt",
+            text=text,
+            path=f"/corpus/{d:05d}.txt",
+            raw_sha256="0" * 64,
+            cleaner_version="1",
+            title=f"Article {d}",
+            metadata={"source": "bench"},
+            overrides=None,
+        )
         tables["documents"][str(d + 1)] = doc
         docs.append(doc)
-    labels = [l[0] for l in R.DEFAULT_LABELS[:9]]
+    labels = [label[0] for label in R.DEFAULT_LABELS[:9]]
     for a in range(n_annotations):
         doc = docs[a % n_documents]
         start = rng.randrange(0, len(doc["text"]) - 40)
-        ann = R.annotation_record(doc, "entity", rng.choice(labels), start, start + rng.randrange(3, 30),
-                                  attributes=None, entity_id=None, source_start=start, source_end=start + 3,
-                                  state="ok", annotator="bench")
+        ann = R.annotation_record(
+            doc,
+            "entity",
+            rng.choice(labels),
+            start,
+            start + rng.randrange(3, 30),
+            attributes=None,
+            entity_id=None,
+            source_start=start,
+            source_end=start + 3,
+            state="ok",
+            annotator="bench",
+        )
         ann["source_end"] = ann["source_start"] + (ann["end"] - ann["start"])
         tables["annotations"][str(a + 1)] = ann
     write_atomic(path, [orjson.dumps(tables)])
@@ -81,7 +106,9 @@ def measure(path: Path, adds: int) -> dict:
         store = Store.open(path, annotator="bench")
         opens.append(time.perf_counter() - t)
         if n == 0:
-            result["rss_open_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # one open
+            result["rss_open_mb"] = (
+                resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            )  # one open
         if n < 2:
             store.close()
             del store
@@ -158,24 +185,34 @@ def main() -> None:
     if args.child:
         print(json.dumps(measure(Path(args.child), args.adds)))
         return
-    print(f"re-anchoring 3,000 spans after a paragraph is restored in a 340k-character article: "
-          f"{reanchor_timing()['reanchor 3k'] * 1000:.1f} ms (median of 5)")
+    print(
+        f"re-anchoring 3,000 spans after a paragraph is restored in a 340k-character article: "
+        f"{reanchor_timing()['reanchor 3k'] * 1000:.1f} ms (median of 5)"
+    )
     for size in (int(s) for s in args.sizes.split(",")):
         with tempfile.TemporaryDirectory(dir=ROOT / "benchmarks") as tmp:
             path = Path(tmp) / "annotations.json"
             t = time.perf_counter()
             generate(path, size, DOCS_FOR.get(size, max(1, size // 10)))
             gen_time = time.perf_counter() - t
-            out = subprocess.run([sys.executable, __file__, "--child", str(path), "--adds", str(args.adds)],
-                                 capture_output=True, text=True, check=True).stdout
+            out = subprocess.run(
+                [sys.executable, __file__, "--child", str(path), "--adds", str(args.adds)],
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
         result = json.loads(out)
-        print(f"\n{size:,} annotations over {DOCS_FOR.get(size, size // 10):,} documents "
-              f"({result.pop('file_mb'):.1f} MB file, generated in {gen_time:.1f} s)")
+        print(
+            f"\n{size:,} annotations over {DOCS_FOR.get(size, size // 10):,} documents "
+            f"({result.pop('file_mb'):.1f} MB file, generated in {gen_time:.1f} s)"
+        )
         for key, value in result.items():
             unit = "MB" if key.endswith("_mb") else "ms"
             shown = value if unit == "MB" else value * 1000
             target = TARGETS.get((key, size))
-            ratio = f"   target {target * 1000:.0f} ms, ratio {value / target:.2f}" if target else ""
+            ratio = (
+                f"   target {target * 1000:.0f} ms, ratio {value / target:.2f}" if target else ""
+            )
             print(f"  {key:<14} {shown:10.2f} {unit}{ratio}")
         print(f"  open / parse   {result['open'] / result['parse only']:10.2f} x")
 

@@ -32,7 +32,12 @@ def median_time(function, value, repeat: int, clear: bool = True) -> float:
     times = []
     for _ in range(repeat):
         if clear:
-            for cached in (text._words, text._sentences, text._paragraphs, text._paragraph_sentences):
+            for cached in (
+                text._words,
+                text._sentences,
+                text._paragraphs,
+                text._paragraph_sentences,
+            ):
                 cached.cache_clear()
         start = time.perf_counter()
         function(value)
@@ -55,12 +60,20 @@ def main() -> None:
     text.sentences(body)
     cached = median_time(text.sentences, body, args.repeat, clear=False)
     middle = len(body) // 2
-    screen = median_time(lambda value: text.sentences_in(value, middle, middle + 4000), body, args.repeat)
+    screen = median_time(
+        lambda value: text.sentences_in(value, middle, middle + 4000), body, args.repeat
+    )
     print(f"words                      : median {words * 1e3:8.1f} ms")
-    print(f"sentences (paragraphs)     : median {split * 1e3:8.1f} ms ({split / count * 1e6:.1f} us/word)")
+    print(
+        f"sentences (paragraphs)     : median {split * 1e3:8.1f} ms ({split / count * 1e6:.1f} us/word)"
+    )
     print(f"sentences (one paragraph)  : median {huge * 1e3:8.1f} ms")
-    print(f"sentences_in (one screen)  : median {screen * 1e3:8.1f} ms  (ratio {split / screen:,.0f}x)")
-    print(f"sentences (cached)         : median {cached * 1e6:8.1f} us  (ratio {split / cached:,.0f}x)")
+    print(
+        f"sentences_in (one screen)  : median {screen * 1e3:8.1f} ms  (ratio {split / screen:,.0f}x)"
+    )
+    print(
+        f"sentences (cached)         : median {cached * 1e6:8.1f} us  (ratio {split / cached:,.0f}x)"
+    )
 
 
 if __name__ == "__main__":

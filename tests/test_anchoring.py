@@ -10,16 +10,61 @@ from tui.store import Store
 from tui.store.anchoring import DiffMap, reanchor, search
 from tui.store.records import CONTEXT, quote, sha256_text
 
-WORDS = ["alliance", "Beijing", "chain", "said", "the", "of", "network", "Zhang", "2020", "BSN", "state", "é", "数字", "😀", "-", ","]
+WORDS = [
+    "alliance",
+    "Beijing",
+    "chain",
+    "said",
+    "the",
+    "of",
+    "network",
+    "Zhang",
+    "2020",
+    "BSN",
+    "state",
+    "é",
+    "数字",
+    "😀",
+    "-",
+    ",",
+]
 # News text rarely repeats 30-character stretches; for edits inside spans, where only the
 # quote's context can place them, texts without repeated words keep the cases realistic.
-MORE = WORDS + ["ministry", "official", "blockchain", "Xinhua", "reported", "Monday", "in", "a", "to", "was",
-                "Conflux", "RMB", "billion", "pilot", "zone", "Shanghai", "launch", "its", "new", "platform"]
+MORE = WORDS + [
+    "ministry",
+    "official",
+    "blockchain",
+    "Xinhua",
+    "reported",
+    "Monday",
+    "in",
+    "a",
+    "to",
+    "was",
+    "Conflux",
+    "RMB",
+    "billion",
+    "pilot",
+    "zone",
+    "Shanghai",
+    "launch",
+    "its",
+    "new",
+    "platform",
+]
 PROPS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def ann(text: str, start: int, end: int, **extra) -> dict:
-    return {"id": f"{start}-{end}", "start": start, "end": end, "clean_sha256": sha256_text(text), "state": "ok", **quote(text, start, end), **extra}
+    return {
+        "id": f"{start}-{end}",
+        "start": start,
+        "end": end,
+        "clean_sha256": sha256_text(text),
+        "state": "ok",
+        **quote(text, start, end),
+        **extra,
+    }
 
 
 @st.composite
@@ -106,7 +151,7 @@ def test_ambiguous_quote_is_disambiguated_by_context():
     a = ann(old, 26, 30)
     new = "Zhang said yes. Much later, Li said no."
     placed = search(a, new, hint=0)
-    assert (placed.method, new[placed.start:placed.end], placed.start) == ("exact", "said", 31)
+    assert (placed.method, new[placed.start : placed.end], placed.start) == ("exact", "said", 31)
 
 
 def test_repeated_quote_without_context_is_orphaned_not_guessed():
@@ -142,11 +187,18 @@ def test_store_upsert_reanchors_as_one_undo_step(tmp_path):
         keep = store.add_annotation("d", "entity", "PERSON", 23, 32, source_start=23, source_end=32)
         gone = store.add_annotation("d", "entity", "ORG", 18, 21)
         new = "Share this! Beijing backs the network. Zhang Wei spoke."
-        report = store.upsert_document("d", text=new, raw_sha256="r", source_span=lambda s, e: (s + 100, e + 100))
-        assert report["text_changed"] and report["moved"] == 1 and report["orphaned"] == [gone["id"]]
+        report = store.upsert_document(
+            "d", text=new, raw_sha256="r", source_span=lambda s, e: (s + 100, e + 100)
+        )
+        assert (
+            report["text_changed"] and report["moved"] == 1 and report["orphaned"] == [gone["id"]]
+        )
         moved = store.get_annotation(keep["id"])
-        assert new[moved["start"]:moved["end"]] == "Zhang Wei"
-        assert (moved["source_start"], moved["source_end"]) == (moved["start"] + 100, moved["end"] + 100)
+        assert new[moved["start"] : moved["end"]] == "Zhang Wei"
+        assert (moved["source_start"], moved["source_end"]) == (
+            moved["start"] + 100,
+            moved["end"] + 100,
+        )
         assert moved["clean_sha256"] == sha256_text(new)
         orphan = store.get_annotation(gone["id"])
         assert orphan["state"] == "orphaned" and orphan["exact"] == "BSN" and orphan["start"] == 18
@@ -157,7 +209,9 @@ def test_store_upsert_reanchors_as_one_undo_step(tmp_path):
         assert store.get_annotation(gone["id"])["state"] == "ok"
         # re-placing an orphan by hand clears the state
         store.redo()
-        fixed = store.update_annotation(gone["id"], start=new.index("network"), end=new.index("network") + 7)
+        fixed = store.update_annotation(
+            gone["id"], start=new.index("network"), end=new.index("network") + 7
+        )
         assert fixed["state"] == "ok" and fixed["exact"] == "network"
 
 
@@ -166,7 +220,9 @@ def test_source_offsets_dropped_only_when_raw_file_changed(tmp_path, raw_changed
     with Store.open(tmp_path / "db.json") as store:
         store.upsert_document("d", text="Alpha beta gamma.", raw_sha256="r1")
         a = store.add_annotation("d", "entity", "ORG", 6, 10, source_start=40, source_end=44)
-        store.upsert_document("d", text="Intro. Alpha beta gamma.", raw_sha256="r2" if raw_changed else "r1")
+        store.upsert_document(
+            "d", text="Intro. Alpha beta gamma.", raw_sha256="r2" if raw_changed else "r1"
+        )
         got = store.get_annotation(a["id"])
         assert got["exact"] == "beta"
         assert (got["source_start"] is None) == raw_changed

@@ -17,7 +17,9 @@ def test_unparsable_database_is_left_alone_and_explained(tmp_path):
 def test_broken_keymap_says_which_file(tmp_path):
     keymap = tmp_path / "keymap.toml"
     keymap.write_text("[keymap\n", encoding="utf-8")
-    result = CliRunner().invoke(cli, [str(tmp_path), "--db", str(tmp_path / "db.json"), "--keymap", str(keymap)])
+    result = CliRunner().invoke(
+        cli, [str(tmp_path), "--db", str(tmp_path / "db.json"), "--keymap", str(keymap)]
+    )
     assert result.exit_code == 1
     assert str(keymap) in result.output and "not valid TOML" in result.output
 
@@ -40,9 +42,14 @@ def test_a_database_folder_that_cannot_be_written_is_one_clear_line(tmp_path):
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the database folder should be", encoding="utf-8")
     db = blocker / "db.json"
-    for args in ([str(tmp_path), "--db", str(db)], ["import", "--db", str(db), str(tmp_path / "x.jsonl")]):
+    for args in (
+        [str(tmp_path), "--db", str(db)],
+        ["import", "--db", str(db), str(tmp_path / "x.jsonl")],
+    ):
         if args[0] == "import":
-            (tmp_path / "x.jsonl").write_text('{"text": "Some text here.", "spans": []}\n', encoding="utf-8")
+            (tmp_path / "x.jsonl").write_text(
+                '{"text": "Some text here.", "spans": []}\n', encoding="utf-8"
+            )
         result = CliRunner().invoke(cli, args)
         assert result.exit_code == 1, result.output
         assert "cannot write in" in result.output and "--db" in result.output
@@ -51,8 +58,10 @@ def test_a_database_folder_that_cannot_be_written_is_one_clear_line(tmp_path):
 
 def test_binary_keymap_says_which_file(tmp_path):
     keymap = tmp_path / "keymap.toml"
-    keymap.write_bytes(b"[keymap]\n\xf0\x28\x8c\x28 = \"x\"\n")
-    result = CliRunner().invoke(cli, [str(tmp_path), "--db", str(tmp_path / "db.json"), "--keymap", str(keymap)])
+    keymap.write_bytes(b'[keymap]\n\xf0\x28\x8c\x28 = "x"\n')
+    result = CliRunner().invoke(
+        cli, [str(tmp_path), "--db", str(tmp_path / "db.json"), "--keymap", str(keymap)]
+    )
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert str(keymap) in result.output and "UTF-8" in result.output
 
@@ -62,6 +71,8 @@ def test_a_mistyped_command_is_not_taken_for_a_missing_folder(tmp_path, monkeypa
     result = CliRunner().invoke(cli, ["exprot", "--format", "json"])
     assert result.exit_code == 2 and "did you mean `newsmark export`" in result.output
     (tmp_path / "exprot").mkdir()  # a real folder with that name is opened, not second-guessed
-    (tmp_path / "blocker").write_text("a file, so opening stops at the database with its own message")
+    (tmp_path / "blocker").write_text(
+        "a file, so opening stops at the database with its own message"
+    )
     result = CliRunner().invoke(cli, ["exprot", "--db", str(tmp_path / "blocker" / "x.json")])
     assert "did you mean" not in result.output and "cannot write in" in result.output

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_app_helpers import open_first_article, database, make_app, sync, wait_indexed, wait_until
+from support import database, make_app, open_first_article, sync, wait_indexed, wait_until
 
-from tui.app.screens.reader import ReaderScreen
 from tui.app.modals.help import HelpScreen
+from tui.app.screens.reader import ReaderScreen
 from tui.app.widgets.status_line import StatusLine
 
 
@@ -15,12 +15,13 @@ async def search(pilot, text: str) -> None:
     await pilot.press("slash", *text, "enter")
 
 
-
 @sync
 async def test_unreadable_files_are_counted_and_kept_for_the_exit_report(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    (corpus / "good.txt").write_text("A good headline\n\nThe minister said the plan would go ahead this year.\n")
+    (corpus / "good.txt").write_text(
+        "A good headline\n\nThe minister said the plan would go ahead this year.\n"
+    )
     (corpus / "empty.txt").write_bytes(b"")
     (corpus / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
     app = make_app(tmp_path, paths=[corpus])
@@ -58,7 +59,9 @@ async def test_an_orphan_can_be_deleted_from_the_annotation_list(tmp_path):
 
 
 @sync
-async def test_save_status_reaches_the_reader_under_a_modal_and_a_failing_retry_toasts_once(tmp_path):
+async def test_save_status_reaches_the_reader_under_a_modal_and_a_failing_retry_toasts_once(
+    tmp_path,
+):
     from tui.app.app import NewsmarkApp
 
     app = make_app(tmp_path)
@@ -82,7 +85,9 @@ async def test_an_unopenable_article_is_named_without_control_codes(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     feed = corpus / "feed.jsonl"
-    feed.write_text('{"id": "x\\u001b]52;c;aGk=\\u0007y", "text": "A headline here\\n\\nThe minister said the plan would go ahead."}\n')
+    feed.write_text(
+        '{"id": "x\\u001b]52;c;aGk=\\u0007y", "text": "A headline here\\n\\nThe minister said the plan would go ahead."}\n'
+    )
     app = make_app(tmp_path, paths=[corpus])
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_indexed(app, pilot, 1)
@@ -94,7 +99,9 @@ async def test_an_unopenable_article_is_named_without_control_codes(tmp_path):
 
 
 @sync
-async def test_opening_an_article_whose_text_changed_says_what_happened_to_its_annotations(tmp_path):
+async def test_opening_an_article_whose_text_changed_says_what_happened_to_its_annotations(
+    tmp_path,
+):
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_first_article(app, pilot)
@@ -105,16 +112,21 @@ async def test_opening_an_article_whose_text_changed_says_what_happened_to_its_a
         await pilot.press("q")
     first = sorted((tmp_path / "seeds").glob("*.txt"))[0]
     raw = first.read_text(encoding="utf-8")
-    line = next(l for l in raw.splitlines() if "Weizhong" in l)
+    line = next(row for row in raw.splitlines() if "Weizhong" in row)
     first.write_text(raw.replace(line, "").replace("Xinhua", "the agency Xinhua"), encoding="utf-8")
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_indexed(app, pilot, 5)
-        await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen) and app.screen.article is not None,
-                         "the reader resumed")
+        await wait_until(
+            pilot,
+            lambda: isinstance(app.screen, ReaderScreen) and app.screen.article is not None,
+            "the reader resumed",
+        )
         await pilot.pause()
         message = app.screen.query_one(StatusLine).message
-        assert "clean text changed" in message and "1 re-placed" in message and "1 orphaned" in message, message
+        assert (
+            "clean text changed" in message and "1 re-placed" in message and "1 orphaned" in message
+        ), message
         assert any("1 orphaned" in n.message for n in app._notifications)
 
 
@@ -137,7 +149,9 @@ async def test_quitting_with_unsaved_changes_warns_once_and_the_loss_is_reported
             app.session.store.flush()
             store_module.write_atomic = full_disk
             await pilot.press("2")
-            await wait_until(pilot, lambda: app.session.store.status.startswith("not saved"), "a failed save")
+            await wait_until(
+                pilot, lambda: app.session.store.status.startswith("not saved"), "a failed save"
+            )
             await pilot.press("q")
             assert app.is_running and any("q again quits" in n.message for n in app._notifications)
             await pilot.press("q")
@@ -153,11 +167,15 @@ async def test_an_annotation_starting_inside_a_word_can_be_reached_and_deleted(t
         await open_first_article(app, pilot)
         screen = app.screen
         text = screen.article.text
-        start = text.index("Xinhua") + 2  # as an import or a fuzzy re-anchoring can leave it: "nhua"
+        start = (
+            text.index("Xinhua") + 2
+        )  # as an import or a fuzzy re-anchoring can leave it: "nhua"
         app.session.store.add_annotation(screen.article.id, "entity", "ORG", start, start + 4)
         screen.reload_annotations()
         await pilot.press("g", "n")
-        assert screen.under_cursor() is not None  # the cursor stops at the word start, before the span
+        assert (
+            screen.under_cursor() is not None
+        )  # the cursor stops at the word start, before the span
         await pilot.press("x")
         assert screen.annotations == []
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from test_app_helpers import open_first_article, database, make_app, sync, wait_indexed, wait_until
+from support import database, make_app, open_first_article, sync, wait_indexed, wait_until
 
 from tui.app.modals.claim_editor import ClaimEditor
 from tui.app.modals.help import HelpScreen
@@ -65,7 +65,11 @@ async def test_a_working_session_ends_up_in_the_database(tmp_path):
     assert claim["attributes"]["speaker"]["text"] == "Lin Yunan"
     [entity] = db["entities"]
     assert (entity["name"], entity["type"]) == ("Lin Yunan", "PERSON")
-    assert claim["attributes"]["speaker"]["entity_id"] == entity["id"] == by_text["Lin Yunan"]["entity_id"]
+    assert (
+        claim["attributes"]["speaker"]["entity_id"]
+        == entity["id"]
+        == by_text["Lin Yunan"]["entity_id"]
+    )
     assert claim["attributes"]["stance"] == "supported"
     assert claim["attributes"]["note"] == "official line"
     assert [(r["from"], r["to"], r["type"]) for r in db["relations"]] == [
@@ -91,7 +95,9 @@ async def test_next_start_resumes_article_cursor_and_selection_mode(tmp_path):
         await pilot.press("v", "q")
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen) and app.screen.article, "the reader")
+        await wait_until(
+            pilot, lambda: isinstance(app.screen, ReaderScreen) and app.screen.article, "the reader"
+        )
         screen = app.screen
         assert screen.article.id.startswith("002_")
         assert screen.reader.cursor == cursor
@@ -131,7 +137,9 @@ async def test_second_instance_is_read_only_and_writes_nothing(tmp_path):
             assert "read-only" in str(status.render())
             await pilot.resize_terminal(80, 24)
             await pilot.pause()
-            line = str(status.render())  # the position must survive a long lock-holder text at 80 columns
+            line = str(
+                status.render()
+            )  # the position must survive a long lock-holder text at 80 columns
             assert "article 1 of 5" in line and "read-only: held by pid" in line, line
             await pilot.press("1")
             assert app.screen.annotations == []
@@ -153,8 +161,11 @@ async def test_help_is_generated_from_active_bindings_and_follows_the_keymap(tmp
         assert rows["reader.claim"].keys == "C"
         assert "reader.word_next" in rows and "app.quit" in rows and "reader.label_1" in rows
         # where a key applies is a word a reader knows, short enough for 80 columns (not "ReaderScreen")
-        assert (rows["app.quit"].where, rows["reader.claim"].where, rows["reader.word_next"].where) == (
-            "anywhere", "reader", "text")
+        assert (
+            rows["app.quit"].where,
+            rows["reader.claim"].where,
+            rows["reader.word_next"].where,
+        ) == ("anywhere", "reader", "text")
         await pilot.press("escape", "c")
         assert not isinstance(app.screen, ClaimEditor)  # c is no longer bound
         await pilot.press("C")
@@ -170,7 +181,9 @@ async def test_untrusted_article_renders_safely_and_offsets_hold(tmp_path):
         "A body line with \x1b[2J\x1b[H cursor moves and [link=https://evil]markup[/link] "
         "and \u202eright-to-left\u202c and zero\u200bwidth text that names Acme Corp as the owner of "
         "the company which reported strong results this quarter, the statement said.\n\n"
-        + "x" * 3000 + "\n\n"
+        + "x"
+        * 3000
+        + "\n\n"
         "Another long paragraph of ordinary words so that the cleaner keeps it as the body of the article, "
         "and Acme Corp appears again here.\n"
     )
@@ -184,9 +197,10 @@ async def test_untrusted_article_renders_safely_and_offsets_hold(tmp_path):
         await pilot.press("v", "w", "e", "2")
         text = screen.article.text
         annotation = screen.annotations[0]
-        assert text[annotation["start"]:annotation["end"]] == "Acme Corp"
+        assert text[annotation["start"] : annotation["end"]] == "Acme Corp"
         rendered = "\n".join(
-            "".join(segment.text for segment in screen.reader.render_line(y)) for y in range(screen.reader.size.height)
+            "".join(segment.text for segment in screen.reader.render_line(y))
+            for y in range(screen.reader.size.height)
         )
         assert "\x1b" not in rendered and "\u202e" not in rendered
         status = str(screen.query_one(StatusLine).render())
@@ -254,11 +268,11 @@ async def test_dropping_a_line_reanchors_annotations_and_undo_restores_everythin
         await pilot.press("t")
         assert "Xinhua" not in screen.article.text
         bank = next(a for a in screen.annotations if a["label"] == "ORG")
-        assert screen.article.text[bank["start"]:bank["end"]] == "Weizhong Bank"
+        assert screen.article.text[bank["start"] : bank["end"]] == "Weizhong Bank"
         await pilot.press("u")
         assert screen.article.text == original and screen.article.overrides == {}
         bank = next(a for a in screen.annotations if a["label"] == "ORG")
-        assert original[bank["start"]:bank["end"]] == "Weizhong Bank"
+        assert original[bank["start"] : bank["end"]] == "Weizhong Bank"
     db = database(tmp_path)
     document = next(d for d in db["documents"] if d["id"].startswith("000_"))
     assert document["text"] == original and document["overrides"] == {}
@@ -345,7 +359,9 @@ async def test_a_refused_change_becomes_a_message_not_a_crash(tmp_path):
         await open_first_article(app, pilot)
 
         def refuse(*args, **kwargs):
-            raise ReadOnlyError("the database was opened read-only; close the other newsmark and reopen")
+            raise ReadOnlyError(
+                "the database was opened read-only; close the other newsmark and reopen"
+            )
 
         app.session.apply_label = refuse
         await pilot.press("2")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from test_app_helpers import make_app, wait_indexed, wait_until
+from support import make_app, wait_indexed, wait_until
 
 from tui.app.screens.reader import ReaderScreen
 
@@ -20,7 +20,9 @@ async def settled(app, pilot) -> None:
 async def open_first(app, pilot, *keys: str) -> None:
     await wait_indexed(app, pilot, 5)
     await pilot.press("enter")
-    await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen) and app.screen.article, "reader")
+    await wait_until(
+        pilot, lambda: isinstance(app.screen, ReaderScreen) and app.screen.article, "reader"
+    )
     await pilot.press("slash", *"Lin Yunan", "enter", "K", "1", "s", "0", "enter")
     await pilot.press(*keys)
     await settled(app, pilot)

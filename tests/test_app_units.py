@@ -5,11 +5,11 @@ from pathlib import Path
 import pytest
 
 from tui.app.blocks import build_blocks, header_line
-from tui.app.keymap import KeymapError, load_keymap, parse_keymap
 from tui.app.modals.claim_editor import ClaimAttributes, Speaker
 from tui.app.modals.search import find
 from tui.app.spans import label_styles, to_spans
 from tui.cleaning import clean
+from tui.keymap import KeymapError, load_keymap, parse_keymap
 from tui.text import word_count
 
 SEED = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))[0]
@@ -36,7 +36,7 @@ def test_blocks_cover_clean_text_exactly():
     assert blocks[1].kind == "header" and blocks[1].start is None
     for block in blocks:
         if block.start is not None:
-            assert cleaned.text[block.start:block.start + len(block.text)] == block.text
+            assert cleaned.text[block.start : block.start + len(block.text)] == block.text
     content = [b for b in blocks if b.kind == "content"]
     assert content and all(b.raw_line for b in content)
     assert not any(b.kind == "dropped" for b in blocks)
@@ -50,7 +50,11 @@ def test_boilerplate_view_shows_dropped_lines_with_reasons_in_raw_order():
     assert dropped and all(b.note for b in dropped)
     lines = [b.raw_line for b in blocks if b.raw_line is not None]
     assert lines == sorted(lines)
-    dropped_numbers = {l.number for l in cleaned.lines if l.text_start is None and l.decision == "boilerplate"}
+    dropped_numbers = {
+        line.number
+        for line in cleaned.lines
+        if line.text_start is None and line.decision == "boilerplate"
+    }
     assert {b.raw_line for b in dropped} == dropped_numbers
 
 
@@ -63,11 +67,17 @@ def test_header_word_count_is_the_library_count():
 
 
 def test_header_line_lists_what_is_known():
-    assert header_line({"date": "2019-11-01", "author": None}, {"source": "x.com"}, 12) == "2019-11-01 · x.com · 12 words"
+    assert (
+        header_line({"date": "2019-11-01", "author": None}, {"source": "x.com"}, 12)
+        == "2019-11-01 · x.com · 12 words"
+    )
 
 
 def test_spans_skip_orphans_and_style_claims_apart():
-    labels = [{"name": "ORG", "kind": "entity", "color": "red"}, {"name": "CLAIM", "kind": "claim", "color": "blue"}]
+    labels = [
+        {"name": "ORG", "kind": "entity", "color": "red"},
+        {"name": "CLAIM", "kind": "claim", "color": "blue"},
+    ]
     styles = label_styles(labels)
     assert styles["ORG"] != styles["CLAIM"] and "underline" in styles["CLAIM"]
     anns = [
@@ -88,7 +98,9 @@ def test_find_wraps_and_keeps_offsets():
 
 
 def test_claim_attributes_round_trip():
-    attributes = ClaimAttributes(Speaker("Lin Yunan", None, "ann-1"), "direct quote", "disputed", "check")
+    attributes = ClaimAttributes(
+        Speaker("Lin Yunan", None, "ann-1"), "direct quote", "disputed", "check"
+    )
     record = attributes.to_record()
     assert record["speaker"] == {"text": "Lin Yunan", "entity_id": None, "annotation_id": "ann-1"}
     assert ClaimAttributes.from_record(record) == attributes
@@ -96,7 +108,7 @@ def test_claim_attributes_round_trip():
 
 
 def test_keymap_file_location_follows_the_environment(tmp_path, monkeypatch):
-    from tui.app.keymap import default_path
+    from tui.keymap import default_path
 
     config = tmp_path / "keys.toml"
     config.write_text('[keymap]\n"reader.edit" = "e,enter"\n', encoding="utf-8")
@@ -113,9 +125,19 @@ from hypothesis import strategies as st  # noqa: E402
 
 LINES = st.lists(
     st.one_of(
-        st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\n"), max_size=120),
-        st.sampled_from(["Share this article", "Related Posts", "Leave a Reply", "",
-                         "The minister said the plan would cut costs for every household in the region by March."]),
+        st.text(
+            alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\n"),
+            max_size=120,
+        ),
+        st.sampled_from(
+            [
+                "Share this article",
+                "Related Posts",
+                "Leave a Reply",
+                "",
+                "The minister said the plan would cut costs for every household in the region by March.",
+            ]
+        ),
     ),
     max_size=25,
 )
@@ -131,11 +153,11 @@ def test_blocks_cover_every_visible_character_once(lines, show_dropped):
     for block in blocks:
         if block.start is None:
             continue
-        assert cleaned.text[block.start:block.start + len(block.text)] == block.text
+        assert cleaned.text[block.start : block.start + len(block.text)] == block.text
         for i in range(block.start, block.start + len(block.text)):
             covered[i] += 1
     assert max(covered, default=0) <= 1
-    missing = [c for c, n in zip(cleaned.text, covered) if n == 0 and not c.isspace()]
+    missing = [c for c, n in zip(cleaned.text, covered, strict=False) if n == 0 and not c.isspace()]
     assert missing == []
 
 
@@ -144,8 +166,16 @@ def test_panel_never_sends_control_codes_from_labels_or_attributes():
     from tui.app.widgets.side_panel import AnnotationRow, describe
 
     evil = "X\x1b]52;c;aGk=\x07Y"
-    claim = {"id": "a", "label": evil, "kind": "claim", "start": 0, "end": 4, "exact": "text",
-             "state": "orphaned\x1b[2J", "attributes": {"type": evil, "stance": evil, "speaker": None}}
+    claim = {
+        "id": "a",
+        "label": evil,
+        "kind": "claim",
+        "start": 0,
+        "end": 4,
+        "exact": "text",
+        "state": "orphaned\x1b[2J",
+        "attributes": {"type": evil, "stance": evil, "speaker": None},
+    }
     rendered = AnnotationRow(claim).text(60).plain + describe(claim, {}).plain
     assert "\x1b" not in rendered and "\x07" not in rendered
     assert "X␛]52;c;aGk=␇Y" in rendered
@@ -153,8 +183,8 @@ def test_panel_never_sends_control_codes_from_labels_or_attributes():
 
 def test_changing_a_claims_speaker_moves_its_said_by_link(tmp_path):
     from tui import corpus
-    from tui.app.session import Session
     from tui.store import Store
+    from tui.workspace.session import Session
 
     entry = next(iter(corpus.index([SEED], None)))
     with Store.open(tmp_path / "db.json", annotator="t") as store:
@@ -164,21 +194,39 @@ def test_changing_a_claims_speaker_moves_its_said_by_link(tmp_path):
         people = []
         for name in ("Lin Yunan", "Xinhua"):
             start = text.index(name)
-            people.append(session.apply_label(article, session.label_for_hotkey("1"), start, start + len(name)))
-        claim = session.add_claim(article, 0, 20, {"speaker": {"text": "Lin Yunan", "annotation_id": people[0]["id"]}})
-        session.set_claim_attributes(claim["id"], {"speaker": {"text": "Xinhua", "annotation_id": people[1]["id"]}})
+            people.append(
+                session.apply_label(
+                    article, session.label_for_hotkey("1"), start, start + len(name)
+                )
+            )
+        claim = session.add_claim(
+            article, 0, 20, {"speaker": {"text": "Lin Yunan", "annotation_id": people[0]["id"]}}
+        )
+        session.set_claim_attributes(
+            claim["id"], {"speaker": {"text": "Xinhua", "annotation_id": people[1]["id"]}}
+        )
         assert [(r["from"], r["to"]) for r in store.relations()] == [(claim["id"], people[1]["id"])]
-        session.set_claim_attributes(claim["id"], {"speaker": {"text": "someone typed", "annotation_id": None}})
+        session.set_claim_attributes(
+            claim["id"], {"speaker": {"text": "someone typed", "annotation_id": None}}
+        )
         assert store.relations() == []
 
 
 def test_claim_type_default_is_a_quote_only_when_words_are_quoted():
-    from tui.app.session import guess_claim_type
+    from tui.workspace.session import guess_claim_type
 
     # the seed sentence that defaulted to "direct quote" because a platform's name is in quotes
-    assert guess_claim_type("the testing phase of the “Bay Area Trade Finance Blockchain Platform” aimed at "
-                            "trade, Cointelegraph reported Sept. 4.") == "assertion"
-    assert guess_claim_type("“The alliance will promote the blockchain platform,” said Lin.") == "direct quote"
+    assert (
+        guess_claim_type(
+            "the testing phase of the “Bay Area Trade Finance Blockchain Platform” aimed at "
+            "trade, Cointelegraph reported Sept. 4."
+        )
+        == "assertion"
+    )
+    assert (
+        guess_claim_type("“The alliance will promote the blockchain platform,” said Lin.")
+        == "direct quote"
+    )
     assert guess_claim_type('He said "we will build four platforms".') == "direct quote"
     assert guess_claim_type("Officials denied it.") == "assertion"
 
@@ -186,8 +234,8 @@ def test_claim_type_default_is_a_quote_only_when_words_are_quoted():
 def test_a_claim_keeps_its_speaker_entity_when_the_mention_is_deleted(tmp_path):
     from tui import corpus
     from tui.app.modals.claim_editor import ClaimAttributes
-    from tui.app.session import Session
     from tui.store import Store
+    from tui.workspace.session import Session
 
     entry = next(iter(corpus.index([SEED], None)))
     with Store.open(tmp_path / "db.json", annotator="t") as store:
@@ -195,7 +243,9 @@ def test_a_claim_keeps_its_speaker_entity_when_the_mention_is_deleted(tmp_path):
         article = session.open_article(entry)
         start = article.text.index("Lin Yunan")
         mention = session.apply_label(article, session.label_for_hotkey("1"), start, start + 9)
-        claim = session.add_claim(article, 0, 20, {"speaker": {"text": "Lin Yunan", "annotation_id": mention["id"]}})
+        claim = session.add_claim(
+            article, 0, 20, {"speaker": {"text": "Lin Yunan", "annotation_id": mention["id"]}}
+        )
         entity_id = store.get_annotation(claim["id"])["attributes"]["speaker"]["entity_id"]
         store.delete_annotation(mention["id"])
         # the editor re-saves what it read back (its speaker list no longer has the mention)

@@ -8,7 +8,9 @@ import pytest
 from tui.cleaning import clean
 
 ROOT = Path(__file__).resolve().parent.parent
-GOLD = json.loads((ROOT / "tests" / "data" / "cleaning-seeds.json").read_text(encoding="utf-8"))["documents"]
+GOLD = json.loads((ROOT / "tests" / "data" / "cleaning-seeds.json").read_text(encoding="utf-8"))[
+    "documents"
+]
 
 
 @pytest.fixture(scope="module", params=sorted(GOLD))

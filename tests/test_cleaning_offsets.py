@@ -1,13 +1,18 @@
 """Every char of the clean text maps back to the raw char it was copied from, for any input."""
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tui.cleaning import clean
 
 _pieces = st.one_of(
     st.text(min_size=0, max_size=30),
-    st.sampled_from(["\r\n", "\r", "\n", "\n\n", "  ", "\u0301", "\U0001F600", "e\u0301", "\u2028", "\x85"]),
-    st.just("The committee said on Tuesday that the plan would be published before the end of the year."),
+    st.sampled_from(
+        ["\r\n", "\r", "\n", "\n\n", "  ", "\u0301", "\U0001f600", "e\u0301", "\u2028", "\x85"]
+    ),
+    st.just(
+        "The committee said on Tuesday that the plan would be published before the end of the year."
+    ),
 )
 _raw = st.lists(_pieces, max_size=40).map("".join)
 
@@ -45,39 +50,70 @@ def test_offsets_hold_under_overrides(raw, data):
 
 def test_line_splitting_crlf_and_lone_cr():
     raw = "Title here\r\n\r\nFirst line\rSecond line\nThird"
-    numbers = [(line.number, raw[line.start:line.end]) for line in clean(raw).lines]
+    numbers = [(line.number, raw[line.start : line.end]) for line in clean(raw).lines]
     assert numbers == [(1, "Title here"), (3, "First line"), (4, "Second line"), (5, "Third")]
 
 
 def test_raw_span_covers_selection():
-    para = "The committee said on Tuesday that the plan would be published before the end of the year. " * 3
-    raw = "Menu\r\nA Headline For The Story\r\n\r\n" + para.strip() + "\r\n" + para.strip() + "\r\nShare\r\n"
+    para = (
+        "The committee said on Tuesday that the plan would be published before the end of the year. "
+        * 3
+    )
+    raw = (
+        "Menu\r\nA Headline For The Story\r\n\r\n"
+        + para.strip()
+        + "\r\n"
+        + para.strip()
+        + "\r\nShare\r\n"
+    )
     cleaned = clean(raw)
     start = cleaned.text.index("committee")
     span = cleaned.raw_span(start, start + len("committee"))
-    assert span is not None and raw[span[0]:span[1]] == "committee"
+    assert span is not None and raw[span[0] : span[1]] == "committee"
     both = cleaned.raw_span(0, len(cleaned.text))
-    assert raw[both[0]:both[1]].startswith(cleaned.text[:10])
+    assert raw[both[0] : both[1]].startswith(cleaned.text[:10])
     assert cleaned.raw_span(5, 5) is None
 
 
 def test_kept_lines_know_their_text_start():
-    raw = "Menu\nHeadline of the day\n" + ("Officials said the measure would take effect next month. " * 4)
+    raw = "Menu\nHeadline of the day\n" + (
+        "Officials said the measure would take effect next month. " * 4
+    )
     cleaned = clean(raw)
     for line in cleaned.lines:
         if line.text_start is not None:
             n = line.end - line.start
-            assert cleaned.text[line.text_start:line.text_start + n] == raw[line.start:line.end]
+            assert cleaned.text[line.text_start : line.text_start + n] == raw[line.start : line.end]
 
 
-_LINE_KINDS = st.sampled_from([
-    "The committee said on Tuesday that the plan would be published before the end of the year, officials said.",
-    "Der Ausschuss sagte am Dienstag, dass der Plan bis zum Ende des Jahres veröffentlicht werden soll.",
-    "Home", "World", "Business", "Politics", "Sport", "Related Articles", "Comments", "Tags: news, city",
-    "Leave a Reply", "Jane Doe says:", "March 4, 2024 at 5:01 pm", "Reply", "Karl Otto / 22.04.2020",
-    "Politics / May 2, 2023", "12.03.2021", "By Jane Doe", "Advertisement", "Share on Facebook",
-    "© 2024 Example News. All rights reserved.", "A Headline For The Story", "Short line here.", "",
-])
+_LINE_KINDS = st.sampled_from(
+    [
+        "The committee said on Tuesday that the plan would be published before the end of the year, officials said.",
+        "Der Ausschuss sagte am Dienstag, dass der Plan bis zum Ende des Jahres veröffentlicht werden soll.",
+        "Home",
+        "World",
+        "Business",
+        "Politics",
+        "Sport",
+        "Related Articles",
+        "Comments",
+        "Tags: news, city",
+        "Leave a Reply",
+        "Jane Doe says:",
+        "March 4, 2024 at 5:01 pm",
+        "Reply",
+        "Karl Otto / 22.04.2020",
+        "Politics / May 2, 2023",
+        "12.03.2021",
+        "By Jane Doe",
+        "Advertisement",
+        "Share on Facebook",
+        "© 2024 Example News. All rights reserved.",
+        "A Headline For The Story",
+        "Short line here.",
+        "",
+    ]
+)
 
 
 @settings(max_examples=200, deadline=None)
@@ -93,9 +129,33 @@ def test_any_page_shape_cleans_without_error(lines, sep):
 
 def test_comment_thread_and_menu_above_the_densest_run():
     prose = "The committee said on Tuesday that the plan would be published before the end of the year, officials said."
-    menu = ["World", "Business", "Politics", "Tech", "Science", "Health", "Sport", "Arts", "Travel", "Opinion"]
+    menu = [
+        "World",
+        "Business",
+        "Politics",
+        "Tech",
+        "Science",
+        "Health",
+        "Sport",
+        "Arts",
+        "Travel",
+        "Opinion",
+    ]
     long = prose + " " + prose
-    raw = "\n".join([long, long, "Jane Doe says:", "March 4, 2024 at 5:01 pm", prose, "Reply",
-                     "Tom Roe says:", "March 5, 2024 at 9:01 am", prose, "Reply", *menu,
-                     *[prose + " " + prose] * 8])
+    raw = "\n".join(
+        [
+            long,
+            long,
+            "Jane Doe says:",
+            "March 4, 2024 at 5:01 pm",
+            prose,
+            "Reply",
+            "Tom Roe says:",
+            "March 5, 2024 at 9:01 am",
+            prose,
+            "Reply",
+            *menu,
+            *[prose + " " + prose] * 8,
+        ]
+    )
     _check(raw, clean(raw))

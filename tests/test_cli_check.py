@@ -29,14 +29,29 @@ def db(tmp_path):
     with Store.open(path, annotator="alice") as store:
         store.upsert_document("d.txt", text=TEXT, title="BSN")
         store.add_annotation("d.txt", "entity", "ORG", 4, 12)
-        claim = store.add_annotation("d.txt", "claim", "CLAIM", 22, 74, attributes={"type": "indirect quote", "stance": "unverified", "speaker": {"entity_id": None, "text": "The Ministry"}, "cue": {"start": 13, "end": 17}, "note": None})
+        claim = store.add_annotation(
+            "d.txt",
+            "claim",
+            "CLAIM",
+            22,
+            74,
+            attributes={
+                "type": "indirect quote",
+                "stance": "unverified",
+                "speaker": {"entity_id": None, "text": "The Ministry"},
+                "cue": {"start": 13, "end": 17},
+                "note": None,
+            },
+        )
         person = store.add_entity("Ministry", "ORG", aliases=["the Ministry"])
         store.add_relation(claim["id"], person["id"], "said_by")
     return path
 
 
 def test_shipped_schema_is_the_repo_schema():
-    assert (ROOT / "annotations" / "schema.json").read_bytes() == (ROOT / "tui" / "store" / "schema.json").read_bytes()
+    assert (ROOT / "annotations" / "schema.json").read_bytes() == (
+        ROOT / "tui" / "store" / "schema.json"
+    ).read_bytes()
 
 
 def test_written_file_validates(db):
@@ -52,7 +67,9 @@ def test_check_ok(db):
 
 def test_check_lists_orphans_after_text_change(db):
     with Store.open(db) as store:
-        report = store.upsert_document("d.txt", text="Completely different words now; nothing of it remains here.")
+        report = store.upsert_document(
+            "d.txt", text="Completely different words now; nothing of it remains here."
+        )
         assert len(report["orphaned"]) == 2
     result = run("check", "--db", str(db))
     assert result.exit_code == 0
@@ -184,24 +201,35 @@ def test_stats_keeps_one_row_per_document_at_80_columns(db):
     from tui.commands.stats import build_tables
 
     with Store.open(db) as store:
-        store.upsert_document("a-rather-long-folder/000_9ea1091cd66686d8.txt", text="words",
-                              title="Huobi Joins Chinese State-Backed Blockchain Alliance With Many Words")
+        store.upsert_document(
+            "a-rather-long-folder/000_9ea1091cd66686d8.txt",
+            text="words",
+            title="Huobi Joins Chinese State-Backed Blockchain Alliance With Many Words",
+        )
         snapshot = store.snapshot()
     console = Console(width=80, record=True, file=open(os.devnull, "w"))
     console.print(build_tables(snapshot)[0])
     rows = [line for line in console.export_text().splitlines() if line.startswith("│")]
-    assert len(rows) == len(snapshot["documents"]), rows  # titles and ids were wrapped over 4-5 lines
+    assert len(rows) == len(snapshot["documents"]), (
+        rows
+    )  # titles and ids were wrapped over 4-5 lines
 
 
 def test_a_folder_given_as_the_database_is_named_and_never_moved(tmp_path):
     folder = tmp_path / "annotations"
     folder.mkdir()
     (tmp_path / "annotations.backups").mkdir()
-    for args in (["stats"], ["check"], ["check", "--repair"], ["import", str(tmp_path / "x.jsonl")]):
+    for args in (
+        ["stats"],
+        ["check"],
+        ["check", "--repair"],
+        ["import", str(tmp_path / "x.jsonl")],
+    ):
         (tmp_path / "x.jsonl").write_text('{"text": "Some text here."}\n', encoding="utf-8")
         result = CliRunner().invoke(cli, [*args, "--db", str(folder)])
-        assert result.exit_code != 0 and ("is a folder" in result.output or "is a directory" in result.output), (
-            args, result.output)
+        assert result.exit_code != 0 and (
+            "is a folder" in result.output or "is a directory" in result.output
+        ), (args, result.output)
         assert "Traceback" not in result.output and not isinstance(result.exception, OSError)
     assert folder.is_dir()
 

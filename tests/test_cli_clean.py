@@ -45,7 +45,9 @@ def article(tmp_path):
 def test_plain_prints_clean_text_of_one_file(article):
     result = invoke(article)
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("China forms state-backed blockchain alliance\n\nChina has unveiled")
+    assert result.stdout.startswith(
+        "China forms state-backed blockchain alliance\n\nChina has unveiled"
+    )
     assert "Home | World" not in result.stdout and "==>" not in result.stdout
     assert "\r" not in result.stdout
 
@@ -70,8 +72,8 @@ def test_json_has_one_object_per_document(article, tmp_path):
     raw = ARTICLE
     for line in record["lines"]:
         if line["text_start"] is not None:
-            kept = raw[line["start"]:line["end"]].strip()
-            assert record["text"][line["text_start"]:line["text_start"] + len(kept)] == kept
+            kept = raw[line["start"] : line["end"]].strip()
+            assert record["text"][line["text_start"] : line["text_start"] + len(kept)] == kept
     assert record["lines"][0]["decision"] == "boilerplate" and record["lines"][0]["reason"]
 
 
@@ -84,7 +86,9 @@ def test_explain_lists_every_line_with_decision_and_reason(article):
     assert "boilerplate" in first and "Home | World" in first
     assert any("title" in line and "China forms" in line for line in lines)
     assert sum("content" in line for line in lines) == 2
-    assert any(line.lstrip().startswith("7 boilerplate") and "Share this article" in line for line in lines)
+    assert any(
+        line.lstrip().startswith("7 boilerplate") and "Share this article" in line for line in lines
+    )
 
 
 def hostile_checks(output):
@@ -97,7 +101,9 @@ def hostile_checks(output):
     assert ":smile:" in output
 
 
-@pytest.mark.parametrize("options", [[], ["--explain"], ["--explain", "--color", "always"], ["--json"]])
+@pytest.mark.parametrize(
+    "options", [[], ["--explain"], ["--explain", "--color", "always"], ["--json"]]
+)
 def test_hostile_article_is_never_interpreted(tmp_path, options):
     path = tmp_path / "hostile.txt"
     path.write_text(HOSTILE)

@@ -37,9 +37,22 @@ def _spans(db):
         for a in store.annotations():
             attributes = dict(a["attributes"])
             if "speaker" in attributes:
-                attributes["speaker"] = dict(attributes["speaker"], entity_id=names.get(attributes["speaker"].get("entity_id")))
-            spans.append((a["document_id"], a["kind"], a["label"], a["start"], a["end"], a["state"],
-                          names.get(a["entity_id"]), json.dumps(attributes, sort_keys=True)))
+                attributes["speaker"] = dict(
+                    attributes["speaker"],
+                    entity_id=names.get(attributes["speaker"].get("entity_id")),
+                )
+            spans.append(
+                (
+                    a["document_id"],
+                    a["kind"],
+                    a["label"],
+                    a["start"],
+                    a["end"],
+                    a["state"],
+                    names.get(a["entity_id"]),
+                    json.dumps(attributes, sort_keys=True),
+                )
+            )
         return sorted(spans)
     finally:
         store.close()
@@ -92,7 +105,10 @@ def test_jsonl_to_stdout_with_utf16_offsets(sample_db):
     records = [json.loads(line) for line in result.stdout.splitlines()]
     emoji = next(r for r in records if r["id"] == "feed.jsonl#7")
     span = next(s for s in emoji["spans"] if s["label"] == "PERSON")
-    assert emoji["text"].encode("utf-16-le")[2 * span["start"] : 2 * span["end"]].decode("utf-16-le") == "Li Wei"
+    assert (
+        emoji["text"].encode("utf-16-le")[2 * span["start"] : 2 * span["end"]].decode("utf-16-le")
+        == "Li Wei"
+    )
 
 
 @pytest.mark.parametrize("fmt", ["json", "w3c", "conll"])
@@ -130,12 +146,18 @@ def test_export_usage_errors(sample_db, args, message):
 def test_missing_database_is_one_clear_line(tmp_path):
     result = run("export", "-f", "jsonl", "--db", tmp_path / "nope.json")
     assert result.exit_code == 1
-    assert result.stderr.count("\n") == 1 and "no database at" in result.stderr and "--db" in result.stderr
+    assert (
+        result.stderr.count("\n") == 1
+        and "no database at" in result.stderr
+        and "--db" in result.stderr
+    )
 
 
 def test_bad_import_file_imports_nothing(tmp_path):
     good = tmp_path / "good.jsonl"
-    good.write_text(json.dumps({"text": "Acme", "spans": [{"start": 0, "end": 4, "label": "ORG"}]}) + "\n")
+    good.write_text(
+        json.dumps({"text": "Acme", "spans": [{"start": 0, "end": 4, "label": "ORG"}]}) + "\n"
+    )
     bad = tmp_path / "bad.json"
     bad.write_text("{not json")
     db = tmp_path / "db.json"
@@ -150,7 +172,15 @@ def test_bad_import_file_imports_nothing(tmp_path):
 
 def test_import_warns_about_skipped_spans_without_raw_control_chars(tmp_path):
     path = tmp_path / "in.jsonl"
-    path.write_text(json.dumps({"id": "evil\x1b[31m", "text": "Acme", "spans": [{"start": 0, "end": 9, "label": "ORG"}]}))
+    path.write_text(
+        json.dumps(
+            {
+                "id": "evil\x1b[31m",
+                "text": "Acme",
+                "spans": [{"start": 0, "end": 9, "label": "ORG"}],
+            }
+        )
+    )
     result = run("import", path, "--db", tmp_path / "db.json")
     assert result.exit_code == 0
     assert "skipped span 1" in result.stderr and "1 new" in result.stderr
@@ -160,4 +190,8 @@ def test_import_warns_about_skipped_spans_without_raw_control_chars(tmp_path):
 def test_help_has_examples():
     for command in ("import", "export"):
         result = run(command, "--help")
-        assert result.exit_code == 0 and "Examples:" in result.output and f"newsmark {command}" in result.output
+        assert (
+            result.exit_code == 0
+            and "Examples:" in result.output
+            and f"newsmark {command}" in result.output
+        )

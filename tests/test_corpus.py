@@ -27,15 +27,28 @@ def tree(tmp_path):
     (root / "cointelegraph" / "a.txt").write_text(ARTICLE)
     (root / "b.txt").write_text(ARTICLE.replace("Huobi", "Huobi China"))
     (root / "bad.txt").write_bytes(b"\x00\x01\x02binary")
-    record = {"id": "r1", "text": ARTICLE, "title": "From JSONL", "url": "https://www.reuters.com/a", "date": "2019-11-12"}
+    record = {
+        "id": "r1",
+        "text": ARTICLE,
+        "title": "From JSONL",
+        "url": "https://www.reuters.com/a",
+        "date": "2019-11-12",
+    }
     (root / "dump.jsonl").write_text(json.dumps(record) + "\n")
     return root
 
 
 def run(root, cache, **kwargs):
     errors, progress = [], []
-    entries = list(index([root], cache, on_progress=lambda d, t: progress.append((d, t)),
-                         on_error=errors.append, **kwargs))
+    entries = list(
+        index(
+            [root],
+            cache,
+            on_progress=lambda d, t: progress.append((d, t)),
+            on_error=errors.append,
+            **kwargs,
+        )
+    )
     return entries, errors, progress
 
 
@@ -75,7 +88,11 @@ def test_changed_file_is_the_only_one_re_read(tree, tmp_path, monkeypatch):
     os.utime(changed, ns=(1, 1))
     read = []
     real = corpus.load_source
-    monkeypatch.setattr(corpus, "load_source", lambda source, on_error: (read.append(source.id), real(source, on_error))[1])
+    monkeypatch.setattr(
+        corpus,
+        "load_source",
+        lambda source, on_error: (read.append(source.id), real(source, on_error))[1],
+    )
     entries, _, _ = run(tree, tmp_path / "cache")
     assert read == ["b.txt"]
     old_sha = {entry.id: entry.raw_sha256 for entry in before}
@@ -90,11 +107,20 @@ def test_load_uses_cache_and_overrides_re_clean(tree, tmp_path, monkeypatch):
     import tui.cleaning
 
     real_clean = tui.cleaning.clean
-    monkeypatch.setattr(tui.cleaning, "clean", lambda raw, overrides=None: (calls.append(overrides), real_clean(raw, overrides))[1])
+    monkeypatch.setattr(
+        tui.cleaning,
+        "clean",
+        lambda raw, overrides=None: (calls.append(overrides), real_clean(raw, overrides))[1],
+    )
     document, cleaned = load(entry)
     assert calls == []
     fresh = real_clean(document.raw)
-    assert (cleaned.title, cleaned.body, cleaned.text, cleaned.meta) == (fresh.title, fresh.body, fresh.text, fresh.meta)
+    assert (cleaned.title, cleaned.body, cleaned.text, cleaned.meta) == (
+        fresh.title,
+        fresh.body,
+        fresh.text,
+        fresh.meta,
+    )
     assert cleaned.lines == fresh.lines and list(cleaned.offsets) == list(fresh.offsets)
     _, overridden = load(entry, overrides={3: "content"})
     assert calls == [{3: "content"}]
@@ -183,7 +209,9 @@ def test_load_of_one_jsonl_record_skips_the_others(tmp_path, monkeypatch):
 
     extracted = []
     real = tui.documents.html.extract_html
-    monkeypatch.setattr(tui.documents.html, "extract_html", lambda *a, **k: (extracted.append(1), real(*a, **k))[1])
+    monkeypatch.setattr(
+        tui.documents.html, "extract_html", lambda *a, **k: (extracted.append(1), real(*a, **k))[1]
+    )
     opened = []
     document, _ = load(entries[3], on_error=opened.append)
     assert document.id == "d.jsonl#r3" and len(extracted) == 1 and opened == []

@@ -23,7 +23,7 @@ def load(paths):
 
 def test_txt_ids_hash_and_exact_line_endings(tmp_path):
     (tmp_path / "a").mkdir()
-    data = "Title\r\n\r\nFirst line.\rSecond line.\nThird.\r\n".encode()
+    data = b"Title\r\n\r\nFirst line.\rSecond line.\nThird.\r\n"
     (tmp_path / "a" / "one.txt").write_bytes(data)
     (tmp_path / "two.txt").write_text(ARTICLE)
     docs, errors = load([tmp_path])
@@ -119,11 +119,17 @@ def test_html_source_lines_point_into_the_markup(tmp_path):
     found = [(line, pos) for line, pos in zip(lines, positions, strict=True) if pos is not None]
     assert len(found) >= 2
     for line, pos in found:
-        assert HTML[pos:pos + 10] == line.strip()[:10]
+        assert HTML[pos : pos + 10] == line.strip()[:10]
 
 
 def test_jsonl_records_and_bad_lines(tmp_path):
-    good = {"id": "r1", "text": ARTICLE, "title": "T", "url": "https://www.reuters.com/x", "date": "2019-11-12"}
+    good = {
+        "id": "r1",
+        "text": ARTICLE,
+        "title": "T",
+        "url": "https://www.reuters.com/x",
+        "date": "2019-11-12",
+    }
     lines = [
         json.dumps(good),
         "",
@@ -151,13 +157,17 @@ def test_jsonl_records_and_bad_lines(tmp_path):
 
 def test_each_bad_input_gives_one_line_and_the_rest_loads(tmp_path, monkeypatch):
     (tmp_path / "good.txt").write_text(ARTICLE)
-    (tmp_path / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    (tmp_path / "binary.txt").write_bytes(
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))
+    )
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "blank.txt").write_bytes(b" \r\n\t\n")
     with open(tmp_path / "huge.txt", "wb") as handle:
         handle.truncate(50 * 1024 * 1024)  # sparse: 50 MB on paper, nothing written
     (tmp_path / "locked.txt").write_text(ARTICLE)
-    (tmp_path / "broken.jsonl").write_text('{"id": "a", "text": "fine text"}\n{"id": "b", "text": \n')
+    (tmp_path / "broken.jsonl").write_text(
+        '{"id": "a", "text": "fine text"}\n{"id": "b", "text": \n'
+    )
     (tmp_path / "empty.html").write_text("<html><body><script>x()</script></body></html>")
     (tmp_path / "sub").mkdir()
     os.symlink(tmp_path, tmp_path / "sub" / "loop")
@@ -189,8 +199,9 @@ def test_each_bad_input_gives_one_line_and_the_rest_loads(tmp_path, monkeypatch)
     }
     assert len(errors) == len(expected), text
     for where, what in expected.items():
-        assert any(f"{where}: {what}" in line or (where in line and what in line) for line in errors), (
-            where, text)
+        assert any(
+            f"{where}: {what}" in line or (where in line and what in line) for line in errors
+        ), (where, text)
 
 
 def test_missing_path_and_unsupported_file(tmp_path):
@@ -244,7 +255,11 @@ def test_html_fragment_in_jsonl_is_extracted(tmp_path):
 def test_clean_text_maps_exactly_back_into_the_raw_file(tmp_path, ending):
     from tui.cleaning import clean
 
-    text = ARTICLE.replace("\n", ending) + "Second paragraph of the body, with more words in it." + ending
+    text = (
+        ARTICLE.replace("\n", ending)
+        + "Second paragraph of the body, with more words in it."
+        + ending
+    )
     data = b"\xef\xbb\xbf" + text.encode()
     (tmp_path / "a.txt").write_bytes(data)
     docs, _ = load([tmp_path])
@@ -260,13 +275,20 @@ def test_clean_text_maps_exactly_back_into_the_raw_file(tmp_path, ending):
 
 
 def test_a_copyright_year_is_not_taken_for_the_article_date(tmp_path):
-    body = ("<p>The council voted on Tuesday to approve the new budget, which includes funds for schools "
-            "and roads across the region.</p><p>Critics said the plan did not go far enough, according "
-            "to a statement released by the opposition party.</p>")
+    body = (
+        "<p>The council voted on Tuesday to approve the new budget, which includes funds for schools "
+        "and roads across the region.</p><p>Critics said the plan did not go far enough, according "
+        "to a statement released by the opposition party.</p>"
+    )
     undated = f"<html><head><title>Budget</title></head><body><article>{body}</article><footer>Copyright 2024</footer></body></html>"
-    new_year = undated.replace("<head>", '<head><meta property="article:published_time" content="2020-01-01T09:00:00Z">')
+    new_year = undated.replace(
+        "<head>", '<head><meta property="article:published_time" content="2020-01-01T09:00:00Z">'
+    )
     (tmp_path / "undated.html").write_text(undated)
     (tmp_path / "new_year.html").write_text(new_year)
     docs, errors = load([tmp_path])
     dates = {doc.id: doc.meta.get("date") for doc in docs}
-    assert dates == {"new_year.html": "2020-01-01", "undated.html": None}  # was 2024-01-01 from the footer
+    assert dates == {
+        "new_year.html": "2020-01-01",
+        "undated.html": None,
+    }  # was 2024-01-01 from the footer

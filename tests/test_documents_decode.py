@@ -18,8 +18,10 @@ def test_any_bytes_decode_or_are_called_binary(data):
 
 
 line_end = st.sampled_from(["\n", "\r\n", "\r"])
-texts = st.lists(st.tuples(st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=30), line_end),
-                 max_size=10).map(lambda parts: "".join(a + b for a, b in parts))
+texts = st.lists(
+    st.tuples(st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=30), line_end),
+    max_size=10,
+).map(lambda parts: "".join(a + b for a, b in parts))
 
 
 @settings(max_examples=150, deadline=None)
@@ -43,9 +45,11 @@ def test_html_declared_legacy_charset_is_honoured(tmp_path):
 
 
 def test_utf16_html_with_bom(tmp_path):
-    page = ("<html><head><title>T</title></head><body><article><p>"
-            + "China has unveiled a state-backed blockchain alliance with many members. " * 3
-            + "</p></article></body></html>")
+    page = (
+        "<html><head><title>T</title></head><body><article><p>"
+        + "China has unveiled a state-backed blockchain alliance with many members. " * 3
+        + "</p></article></body></html>"
+    )
     (tmp_path / "u16.htm").write_bytes(page.encode("utf-16"))
     errors = []
     docs = list(load_paths([tmp_path], on_error=errors.append))
@@ -68,7 +72,10 @@ def test_binary_is_not_mistaken_for_utf16():
 
 
 def test_one_stray_nul_in_text_is_not_binary():
-    text = "China has unveiled a state-backed blockchain alliance.\x00 More text follows here.\n" + "More.\n" * 300
+    text = (
+        "China has unveiled a state-backed blockchain alliance.\x00 More text follows here.\n"
+        + "More.\n" * 300
+    )
     assert decode_bytes(text.encode()) == (text, "utf-8")
     try:
         decode_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01")

@@ -32,8 +32,12 @@ def _entities(conll: str) -> list[tuple[str, str]]:
 def test_bio_tags_decode_to_the_flat_mentions():
     conll, report = _export()
     assert _entities(conll) == [
-        ("Li Wei", "PERSON"), ("Cyberspace Administration", "ORG"), ("Beijing", "GPE"),
-        ("🚀 rocket team", "ORG"), ("New York Times", "ORG"), ("Li Wei", "PERSON"),
+        ("Li Wei", "PERSON"),
+        ("Cyberspace Administration", "ORG"),
+        ("Beijing", "GPE"),
+        ("🚀 rocket team", "ORG"),
+        ("New York Times", "ORG"),
+        ("Li Wei", "PERSON"),
     ]
     assert report.annotations == 6
 
@@ -62,8 +66,22 @@ def test_mentions_inside_words_split_the_word():
     snapshot = {
         "documents": [{"id": "d", "text": "Pro-Beijing groups, spaced  label."}],
         "annotations": [
-            {"id": "a", "document_id": "d", "kind": "entity", "label": "GPE", "start": 4, "end": 11},
-            {"id": "b", "document_id": "d", "kind": "entity", "label": "my label", "start": 20, "end": 33},
+            {
+                "id": "a",
+                "document_id": "d",
+                "kind": "entity",
+                "label": "GPE",
+                "start": 4,
+                "end": 11,
+            },
+            {
+                "id": "b",
+                "document_id": "d",
+                "kind": "entity",
+                "label": "my label",
+                "start": 20,
+                "end": 33,
+            },
         ],
     }
     conll, report = _export(snapshot)

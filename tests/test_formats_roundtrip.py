@@ -1,14 +1,12 @@
 """Export then import gives back the same annotations (JSONL, brat, native JSON)."""
 
-import io
 import json
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tui.formats.brat import export_brat, fragments
+from tui.formats.brat import escape_note, export_brat, fragments
 from tui.formats.brat_import import read_brat, unescape_note
-from tui.formats.brat import escape_note
 from tui.formats.common import ExportReport, label_kinds
 from tui.formats.jsonl import export_jsonl, read_jsonl
 from tui.formats.native import export_native, read_native
@@ -67,12 +65,37 @@ def test_jsonl_reads_doccano_and_prodigy_shapes(tmp_path):
     path.write_text(
         "\n".join(
             [
-                json.dumps({"id": 4, "text": "Li Wei met Xi.", "label": [[0, 6, "PERSON"], [11, 13, "PERSON"]]}),
-                json.dumps({"text": "Acme Corp", "entities": [{"id": 1, "start_offset": 0, "end_offset": 9, "label": "ORG"}],
-                            "relations": [{"id": 1, "from_id": 1, "to_id": 1, "type": "self"}]}),
-                json.dumps({"text": "Claim here", "meta": {"title": "T"}, "spans": [{"start": 0, "end": 5, "label": "CLAIM"},
-                                                                                  {"start": 3, "end": 99, "label": "X"}]}),
-                json.dumps({"text": "Rejected", "answer": "reject", "spans": [{"start": 0, "end": 3, "label": "ORG"}]}),
+                json.dumps(
+                    {
+                        "id": 4,
+                        "text": "Li Wei met Xi.",
+                        "label": [[0, 6, "PERSON"], [11, 13, "PERSON"]],
+                    }
+                ),
+                json.dumps(
+                    {
+                        "text": "Acme Corp",
+                        "entities": [{"id": 1, "start_offset": 0, "end_offset": 9, "label": "ORG"}],
+                        "relations": [{"id": 1, "from_id": 1, "to_id": 1, "type": "self"}],
+                    }
+                ),
+                json.dumps(
+                    {
+                        "text": "Claim here",
+                        "meta": {"title": "T"},
+                        "spans": [
+                            {"start": 0, "end": 5, "label": "CLAIM"},
+                            {"start": 3, "end": 99, "label": "X"},
+                        ],
+                    }
+                ),
+                json.dumps(
+                    {
+                        "text": "Rejected",
+                        "answer": "reject",
+                        "spans": [{"start": 0, "end": 3, "label": "ORG"}],
+                    }
+                ),
                 "not json",
                 json.dumps({"no": "text"}),
             ]
@@ -82,9 +105,14 @@ def test_jsonl_reads_doccano_and_prodigy_shapes(tmp_path):
     assert [d["id"] for d in imported.documents] == ["4", "mixed.jsonl#2", "mixed.jsonl#3"]
     assert any("Prodigy answer is 'reject'" in warning for warning in imported.warnings)
     assert [(a["label"], a["start"], a["end"], a["kind"]) for a in imported.annotations] == [
-        ("PERSON", 0, 6, "entity"), ("PERSON", 11, 13, "entity"), ("ORG", 0, 9, "entity"), ("CLAIM", 0, 5, "claim")
+        ("PERSON", 0, 6, "entity"),
+        ("PERSON", 11, 13, "entity"),
+        ("ORG", 0, 9, "entity"),
+        ("CLAIM", 0, 5, "claim"),
     ]
-    assert imported.relations == [{"from": "mixed.jsonl#2#1", "to": "mixed.jsonl#2#1", "type": "self"}]
+    assert imported.relations == [
+        {"from": "mixed.jsonl#2#1", "to": "mixed.jsonl#2#1", "type": "self"}
+    ]
     assert imported.documents[2]["title"] == "T"
     assert len(imported.warnings) == 4
     assert all(str(path) in warning for warning in imported.warnings)
@@ -94,8 +122,12 @@ def test_brat_round_trip(tmp_path):
     snapshot = sample_snapshot()
     report = export_brat(snapshot, tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "annotation.conf", "feed.jsonl_7.ann", "feed.jsonl_7.txt", "newsmark-documents.json",
-        "seeds_alliance.txt.ann", "seeds_alliance.txt.txt",
+        "annotation.conf",
+        "feed.jsonl_7.ann",
+        "feed.jsonl_7.txt",
+        "newsmark-documents.json",
+        "seeds_alliance.txt.ann",
+        "seeds_alliance.txt.txt",
     ]
     ann = (tmp_path / "seeds_alliance.txt.ann").read_text()
     assert "\tClaimType T" in ann and " indirect_quote" in ann
@@ -110,9 +142,14 @@ def test_brat_round_trip(tmp_path):
     by_local = {a["id"]: a for a in imported.annotations}
     (said_by,) = imported.relations
     assert said_by["type"] == "said_by"
-    assert by_local[said_by["from"]]["kind"] == "claim" and by_local[said_by["to"]]["label"] == "PERSON"
+    assert (
+        by_local[said_by["from"]]["kind"] == "claim"
+        and by_local[said_by["to"]]["label"] == "PERSON"
+    )
     assert report.relations == 1
-    assert report.not_carried["relations across documents (brat relations stay within one file)"] == 1
+    assert (
+        report.not_carried["relations across documents (brat relations stay within one file)"] == 1
+    )
     assert {e["id"]: e["external_id"] for e in imported.entities}["ent-li"] == "Q123"
 
 
@@ -126,10 +163,14 @@ def test_brat_reads_foreign_files_without_manifest(tmp_path):
     imported = read_brat(tmp_path)
     assert [d["id"] for d in imported.documents] == ["news/a.txt"]
     assert [(a["label"], a["start"], a["end"]) for a in imported.annotations] == [
-        ("Organization", 0, 4), ("Person", 11, 14), ("Person", 16, 19)
+        ("Organization", 0, 4),
+        ("Person", 11, 14),
+        ("Person", 16, 19),
     ]
     assert imported.annotations[1]["attributes"] == {"Negated": True}
-    assert imported.relations == [{"from": "news/a.txt#T1", "to": "news/a.txt#T2", "type": "Employs"}]
+    assert imported.relations == [
+        {"from": "news/a.txt#T1", "to": "news/a.txt#T2", "type": "Employs"}
+    ]
     assert len(imported.warnings) == 2  # the event line and the out-of-range span
 
 
@@ -174,8 +215,13 @@ def test_brat_export_removes_its_own_stale_files_only(tmp_path):
     (tmp_path / "notes.txt").write_text("mine")
     snapshot["documents"] = snapshot["documents"][:1]
     export_brat(snapshot, tmp_path)
-    assert not (tmp_path / "feed.jsonl_7.ann").exists() and not (tmp_path / "feed.jsonl_7.txt").exists()
-    assert (tmp_path / "seeds_alliance.txt.ann").exists() and (tmp_path / "notes.txt").read_text() == "mine"
+    assert (
+        not (tmp_path / "feed.jsonl_7.ann").exists()
+        and not (tmp_path / "feed.jsonl_7.txt").exists()
+    )
+    assert (tmp_path / "seeds_alliance.txt.ann").exists() and (
+        tmp_path / "notes.txt"
+    ).read_text() == "mine"
 
 
 def test_brat_names_a_line_that_is_not_standoff_as_such(tmp_path):
@@ -183,5 +229,7 @@ def test_brat_names_a_line_that_is_not_standoff_as_such(tmp_path):
     (tmp_path / "a.ann").write_text("T1\tOrganization 0 4\tAcme\ngarbage line\nE1\tHire:T1\n")
     warnings = read_brat(tmp_path).warnings
     assert len(warnings) == 2
-    assert "not a brat standoff line" in warnings[0] and "events" not in warnings[0]  # was "g lines (events...)"
+    assert (
+        "not a brat standoff line" in warnings[0] and "events" not in warnings[0]
+    )  # was "g lines (events...)"
     assert "E lines (events, equivalences) are not supported" in warnings[1]

@@ -33,12 +33,19 @@ def test_docbin_carries_entities_spans_and_metadata():
     out = io.BytesIO()
     report = export_spacy(snapshot, out)
     docs = list(DocBin().from_bytes(out.getvalue()).get_docs(spacy.blank("en").vocab))
-    assert [doc.user_data["newsmark"]["document"]["id"] for doc in docs] == ["seeds/alliance.txt", "feed.jsonl#7"]
+    assert [doc.user_data["newsmark"]["document"]["id"] for doc in docs] == [
+        "seeds/alliance.txt",
+        "feed.jsonl#7",
+    ]
     first, second = docs
     assert [(e.text, e.label_) for e in first.ents] == [
-        ("Li Wei", "PERSON"), ("Cyberspace Administration", "ORG"), ("Beijing", "GPE")
+        ("Li Wei", "PERSON"),
+        ("Cyberspace Administration", "ORG"),
+        ("Beijing", "GPE"),
     ]
-    assert [(s.text, s.label_) for s in first.spans["claims"]] == [("the alliance will grow quickly", "CLAIM")]
+    assert [(s.text, s.label_) for s in first.spans["claims"]] == [
+        ("the alliance will grow quickly", "CLAIM")
+    ]
     claim = next(r for r in first.user_data["newsmark"]["annotations"] if r["kind"] == "claim")
     assert claim["attributes"]["stance"] == "unverified"
     assert ("New York", "GPE") in [(s.text, s.label_) for s in second.spans["sc"]]

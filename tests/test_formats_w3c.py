@@ -22,7 +22,12 @@ def _registry() -> Registry:
     resources = []
     for path in sorted(W3C.rglob("*.json")):
         schema = json.loads(path.read_text())
-        resources.append((schema.get("id", path.name), Resource.from_contents(schema, default_specification=DRAFT4)))
+        resources.append(
+            (
+                schema.get("id", path.name),
+                Resource.from_contents(schema, default_specification=DRAFT4),
+            )
+        )
     return Registry().with_resources(resources)
 
 
@@ -32,14 +37,18 @@ def _format_checker() -> FormatChecker:
 
     @checker.checks("date-time")
     def date_time(value: object) -> bool:
-        if not isinstance(value, str) or not re.match(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$", value):
+        if not isinstance(value, str) or not re.match(
+            r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$", value
+        ):
             return False
         datetime.fromisoformat(value.replace("Z", "+00:00"))
         return True
 
     @checker.checks("uri")
     def uri(value: object) -> bool:
-        return isinstance(value, str) and re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:\S+$", value) is not None
+        return (
+            isinstance(value, str) and re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:\S+$", value) is not None
+        )
 
     return checker
 
@@ -47,7 +56,9 @@ def _format_checker() -> FormatChecker:
 REGISTRY = _registry()
 CHECKER = _format_checker()
 VALIDATORS = {
-    name: Draft4Validator(json.loads((W3C / name).read_text()), registry=REGISTRY, format_checker=CHECKER)
+    name: Draft4Validator(
+        json.loads((W3C / name).read_text()), registry=REGISTRY, format_checker=CHECKER
+    )
     for name in MUSTS
 }
 
@@ -94,11 +105,17 @@ def test_selectors_quote_and_position_agree():
     collection, report = _export()
     spans = [i for i in collection["first"]["items"] if i["motivation"] != "linking"]
     for item in spans:
-        document_id = next(d for d in texts if item["target"]["source"].endswith(d.replace("/", "%2F").replace("#", "%23")))
+        document_id = next(
+            d
+            for d in texts
+            if item["target"]["source"].endswith(d.replace("/", "%2F").replace("#", "%23"))
+        )
         quote, position = item["target"]["selector"]
         assert texts[document_id][position["start"] : position["end"]] == quote["exact"]
     assert report.annotations == 8 and report.relations == 2
-    assert report.not_carried["orphaned annotations (no reliable position; kept in native json)"] == 1
+    assert (
+        report.not_carried["orphaned annotations (no reliable position; kept in native json)"] == 1
+    )
 
 
 def test_utf16_offsets_count_astral_characters_twice():
@@ -115,7 +132,10 @@ def test_utf16_offsets_count_astral_characters_twice():
     start, end = positions(codepoint, "🚀 rocket team")
     assert positions(utf16, "🚀 rocket team") == (start + 1, end + 2)
     text = sample_snapshot()["documents"][1]["text"]
-    assert text.encode("utf-16-le")[2 * (start + 1) : 2 * (end + 2)].decode("utf-16-le") == "🚀 rocket team"
+    assert (
+        text.encode("utf-16-le")[2 * (start + 1) : 2 * (end + 2)].decode("utf-16-le")
+        == "🚀 rocket team"
+    )
     # Text before any astral character keeps its offsets.
     assert positions(utf16, "Li Wei") == positions(codepoint, "Li Wei")
 
@@ -130,4 +150,7 @@ def test_claim_attributes_become_bodies_with_purposes():
     cue = next(b for b in claim["body"] if "selector" in b)
     assert cue["selector"][0]["exact"] == "said"
     linking = [i for i in collection["first"]["items"] if i["motivation"] == "linking"]
-    assert {tuple(b.get("value", "") for b in i["body"])[1] for i in linking} == {"said_by", "same_entity"}
+    assert {tuple(b.get("value", "") for b in i["body"])[1] for i in linking} == {
+        "said_by",
+        "same_entity",
+    }

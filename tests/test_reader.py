@@ -5,16 +5,10 @@ from __future__ import annotations
 import pytest
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 
 from tui.app.widgets.reader import Block, ReaderView, Span
 
 pytestmark = pytest.mark.anyio
-
-
-@pytest.fixture
-def anyio_backend():
-    return "asyncio"
 
 
 TITLE = "Blockchain alliance launched"
@@ -23,7 +17,10 @@ PARAGRAPHS = [
     "backed the plan. Officials at the China Academy of Information and Communications "
     "Technology will run it.",
     "Critics said the network is centralised. Others disagreed strongly with them.",
-] + [f"Filler paragraph {n} repeats words so the article needs scrolling to read it all." for n in range(30)]
+] + [
+    f"Filler paragraph {n} repeats words so the article needs scrolling to read it all."
+    for n in range(30)
+]
 
 
 def article(paragraphs=PARAGRAPHS, title=TITLE, dropped: str | None = "Share | Tweet | Email"):
@@ -64,7 +61,7 @@ class Host(App):
 
 
 def quoted(text: str, span) -> str:
-    return text[span[0]:span[1]]
+    return text[span[0] : span[1]]
 
 
 async def test_word_motions_and_repaint_counts():
@@ -181,14 +178,20 @@ async def test_set_spans_repaints_only_the_new_spans_lines():
         reader.set_spans(spans)
         await pilot.pause()
         layout = reader._layout
-        assert reader.lines_rendered - before == len(layout.lines_between(
-            layout.to_position(start), layout.to_position(start + 10))) <= 2
+        assert (
+            reader.lines_rendered - before
+            == len(layout.lines_between(layout.to_position(start), layout.to_position(start + 10)))
+            <= 2
+        )
         before = reader.lines_rendered
         claim = (text.index("Critics"), text.index(" Others"))
         reader.set_spans([*spans, Span("c", *claim, "CLAIM", "claim", "on #222222")])
         await pilot.pause()
-        assert reader.lines_rendered - before == len(reader._layout.lines_between(
-            reader._layout.to_position(claim[0]), reader._layout.to_position(claim[1])))
+        assert reader.lines_rendered - before == len(
+            reader._layout.lines_between(
+                reader._layout.to_position(claim[0]), reader._layout.to_position(claim[1])
+            )
+        )
         before = reader.lines_rendered
         reader.set_spans([*spans, Span("c", *claim, "CLAIM", "claim", "on #222222")])
         await pilot.pause()
@@ -199,8 +202,10 @@ async def test_annotations_are_drawn_and_claims_marked_in_the_gutter():
     text, blocks = article(dropped=None)
     claim = (text.index("The Ministry"), text.index(" Officials"))
     person = text.index("Xi Jinping")
-    spans = [Span("c", *claim, "CLAIM", "claim", "on #202040"),
-             Span("p", person, person + 10, "PERSON", "entity", "on #553300")]
+    spans = [
+        Span("c", *claim, "CLAIM", "claim", "on #202040"),
+        Span("p", person, person + 10, "PERSON", "entity", "on #553300"),
+    ]
     app = Host(blocks, spans)
     async with app.run_test(size=(80, 24)) as pilot:
         reader = app.query_one(ReaderView)
@@ -241,7 +246,16 @@ async def test_hostile_article_renders_safely_and_offsets_match():
             await pilot.press("w")
             if reader.cursor == before:
                 break
-        assert {"bold", "link", "https", "not", "width", "\u4e2d\u6587\u5b57", long_line, "After"} <= seen
+        assert {
+            "bold",
+            "link",
+            "https",
+            "not",
+            "width",
+            "\u4e2d\u6587\u5b57",
+            long_line,
+            "After",
+        } <= seen
         for y in range(reader.scrollable_content_region.height):
             line_text = reader.render_line(y).text
             assert not any(ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F for c in line_text)
@@ -257,7 +271,8 @@ async def test_hostile_article_renders_safely_and_offsets_match():
         reader.move_to(text.index("[bold]") + 1)
         assert quoted(text, reader.target_range()) == "bold"
         strip_text = "".join(
-            reader.render_line(y).text for y in range(reader.scrollable_content_region.height))
+            reader.render_line(y).text for y in range(reader.scrollable_content_region.height)
+        )
         assert "[bold]not bold[/bold]" in strip_text
         assert "\u241b[2J" in strip_text  # ESC shown as a picture, not sent
 
@@ -277,8 +292,10 @@ async def test_resize_rewraps_and_keeps_the_cursor():
         assert reader.cursor == text.index("Filler paragraph 20")
         line = reader._layout.line_of(reader._position)
         assert reader.scroll_y <= line < reader.scroll_y + reader.scrollable_content_region.height
-        assert all(len(reader.render_line(y).text) == reader.scrollable_content_region.width
-                   for y in range(reader.scrollable_content_region.height))
+        assert all(
+            len(reader.render_line(y).text) == reader.scrollable_content_region.width
+            for y in range(reader.scrollable_content_region.height)
+        )
 
 
 async def test_click_moves_the_cursor_to_the_word():
@@ -297,7 +314,12 @@ async def test_bindings_have_ids_and_can_be_remapped():
     text, blocks = article(dropped=None)
     app = Host(blocks)
     ids = {binding.id for binding in ReaderView.BINDINGS}
-    assert {"reader.word_next", "reader.select_mode", "reader.extend_name", "reader.page_down"} <= ids
+    assert {
+        "reader.word_next",
+        "reader.select_mode",
+        "reader.extend_name",
+        "reader.page_down",
+    } <= ids
     async with app.run_test(size=(80, 24)) as pilot:
         app.set_keymap({"reader.word_next": "n"})
         reader = app.query_one(ReaderView)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from test_reader import Host, anyio_backend, article, quoted  # noqa: F401  (anyio_backend is a fixture)
+from test_reader import Host, article, quoted
 from textual.app import App, ComposeResult
 from textual.screen import Screen
 
@@ -26,8 +26,23 @@ async def test_empty_document_accepts_every_key():
     app = Host([])
     async with app.run_test(size=(40, 10)) as pilot:
         reader = app.query_one(ReaderView)
-        await pilot.press("w", "b", "e", "j", "k", "pagedown", "pageup", "g", "G", "v", "s",
-                          "greater_than_sign", "K", "right_parenthesis", "right_curly_bracket")
+        await pilot.press(
+            "w",
+            "b",
+            "e",
+            "j",
+            "k",
+            "pagedown",
+            "pageup",
+            "g",
+            "G",
+            "v",
+            "s",
+            "greater_than_sign",
+            "K",
+            "right_parenthesis",
+            "right_curly_bracket",
+        )
         assert reader.target_range() is None and reader.current_block is None
         assert reader.cursor == 0 and reader.selection is None
 
@@ -51,7 +66,9 @@ async def test_cursor_given_before_layout_is_scrolled_into_view(width):
             yield ReaderView()
 
         def on_mount(self) -> None:  # the widget has no size yet here
-            self.query_one(ReaderView).set_document(blocks, [], cursor=text.index("Filler paragraph 25"))
+            self.query_one(ReaderView).set_document(
+                blocks, [], cursor=text.index("Filler paragraph 25")
+            )
 
     class LateHost(App):
         def on_mount(self) -> None:

@@ -14,8 +14,11 @@ TEXT = "The Ministry of Industry and Information Technology said. Xi Jinping met
 
 
 def doc(text: str = TEXT, width: int = 30) -> tuple[Layout, Motions]:
-    blocks = [Block("Title", 0, "title"), Block("Share | Tweet", None, "dropped", note="share prompt"),
-              Block(text, 7, "content")]
+    blocks = [
+        Block("Title", 0, "title"),
+        Block("Share | Tweet", None, "dropped", note="share prompt"),
+        Block(text, 7, "content"),
+    ]
     layout = Layout(blocks, width)
     return layout, Motions(layout)
 
@@ -51,8 +54,11 @@ def test_wrap_covers_text_and_respects_width(text, width):
 
 @settings(max_examples=40, deadline=None)
 @given(
-    st.lists(st.text(alphabet=st.sampled_from(list("ab c\u4e2d\u0301\n")), min_size=1, max_size=40),
-             min_size=1, max_size=5),
+    st.lists(
+        st.text(alphabet=st.sampled_from(list("ab c\u4e2d\u0301\n")), min_size=1, max_size=40),
+        min_size=1,
+        max_size=5,
+    ),
     st.integers(min_value=3, max_value=20),
 )
 def test_every_position_maps_to_a_line_and_back(texts, width):
@@ -76,12 +82,16 @@ def test_every_position_maps_to_a_line_and_back(texts, width):
             if cell_len(layout.texts[index][local]):
                 # Exact, except that a combining mark starting the line shares the cell.
                 assert back <= position
-                assert cell_len(layout.texts[index][back - layout.vstarts[index]:local]) == 0
+                assert cell_len(layout.texts[index][back - layout.vstarts[index] : local]) == 0
 
 
 def test_blank_lines_separate_blocks_but_not_runs_of_dropped_lines():
-    blocks = [Block("Title", 0, "title"), Block("a", None, "dropped"), Block("b", None, "dropped"),
-              Block("Body", 7, "content")]
+    blocks = [
+        Block("Title", 0, "title"),
+        Block("a", None, "dropped"),
+        Block("b", None, "dropped"),
+        Block("Body", 7, "content"),
+    ]
     layout = Layout(blocks, 40)
     kinds = [line[0] for line in layout.lines]
     assert kinds == [0, BLANK, 1, 2, BLANK, 3]
@@ -132,11 +142,11 @@ def test_grow_and_shrink_selection_by_words():
     base = layout.vstarts[2]
     word = (base + 4, base + 12)  # "Ministry"
     grown = motions.grow_end(word)
-    assert TEXT[grown[0] - base:grown[1] - base] == "Ministry of"
+    assert TEXT[grown[0] - base : grown[1] - base] == "Ministry of"
     assert motions.shrink_end(grown) == word
     assert motions.shrink_end(word) == word  # never empty
     left = motions.grow_start(word)
-    assert TEXT[left[0] - base:left[1] - base] == "The Ministry"
+    assert TEXT[left[0] - base : left[1] - base] == "The Ministry"
     assert motions.shrink_start(left) == word
     assert motions.shrink_start(word) == word
 
@@ -148,7 +158,7 @@ def test_extend_name_over_capitals_particles_and_initials():
     def extend(word: str) -> str:
         start = base + TEXT.index(word)
         result = motions.extend_name(motions.word_range(start))
-        return TEXT[result[0] - base:result[1] - base]
+        return TEXT[result[0] - base : result[1] - base]
 
     assert extend("Ministry") == "Ministry of Industry and Information Technology"
     assert extend("Xi") == "Xi Jinping"
@@ -162,14 +172,17 @@ def test_extend_name_stops_at_an_and_between_two_names_until_pressed_again():
     base = layout.vstarts[2]
     start = base + text.index("Alibaba")
     once = motions.extend_name(motions.word_range(start))
-    assert text[once[0] - base:once[1] - base] == "Alibaba Cloud"
+    assert text[once[0] - base : once[1] - base] == "Alibaba Cloud"
     twice = motions.extend_name(once)
-    assert text[twice[0] - base:twice[1] - base] == "Alibaba Cloud and Baidu Blockchain Engine"
+    assert text[twice[0] - base : twice[1] - base] == "Alibaba Cloud and Baidu Blockchain Engine"
 
 
 def test_generated_header_blocks_are_not_cursor_stops():
-    blocks = [Block("Title", 0, "title"), Block("2019-01-01 · 300 words", None, "header"),
-              Block("Body text.", 7, "content")]
+    blocks = [
+        Block("Title", 0, "title"),
+        Block("2019-01-01 · 300 words", None, "header"),
+        Block("Body text.", 7, "content"),
+    ]
     layout = Layout(blocks, 40)
     motions = Motions(layout)
     assert motions.word_next(layout.vstarts[0]) == layout.vstarts[2]
@@ -179,8 +192,10 @@ def test_generated_header_blocks_are_not_cursor_stops():
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(st.text(alphabet=st.sampled_from(list("ab C.\u4e2d\n")), max_size=30), max_size=4),
-       st.integers(min_value=0, max_value=200))
+@given(
+    st.lists(st.text(alphabet=st.sampled_from(list("ab C.\u4e2d\n")), max_size=30), max_size=4),
+    st.integers(min_value=0, max_value=200),
+)
 def test_motions_stay_on_word_starts_and_selection_edits_keep_order(texts, seed):
     blocks, offset = [], 0
     for text in texts:
@@ -190,7 +205,7 @@ def test_motions_stay_on_word_starts_and_selection_edits_keep_order(texts, seed)
     motions = Motions(layout)
     stops = set(motions.starts)
     position = motions.first()
-    for step in range(seed % 15):
+    for _step in range(seed % 15):
         moved = motions.word_next(position)
         assert moved > position or moved == motions.last() or not stops
         position = moved
@@ -217,7 +232,9 @@ def test_empty_and_wordless_documents_do_not_break_motions():
 
 
 def test_has_word_in_counts_wrapped_long_words():
-    layout = Layout([Block("x" * 50 + " end", 0, "content"), Block("2019 · 40 words", None, "header")], 20)
+    layout = Layout(
+        [Block("x" * 50 + " end", 0, "content"), Block("2019 · 40 words", None, "header")], 20
+    )
     motions = Motions(layout)
     assert all(motions.has_word_in(*layout.line_range(line)) for line in range(3))
     header_line = layout.block_lines[1][0]

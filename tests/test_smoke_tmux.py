@@ -40,10 +40,18 @@ def test_newsmark_in_tmux_labels_a_word_and_saves(tmp_path):
     shutil.copytree(ROOT / "seeds", corpus)
     db = tmp_path / "db.json"
     session = f"newsmark-smoke-{uuid.uuid4().hex[:8]}"
-    env = {**os.environ, "NEWSMARK_CONFIG": str(tmp_path / "no-keymap.toml"), "TERM": "xterm-256color"}
+    env = {
+        **os.environ,
+        "NEWSMARK_CONFIG": str(tmp_path / "no-keymap.toml"),
+        "TERM": "xterm-256color",
+    }
     command = f"{NEWSMARK} {corpus} --db {db} --annotator smoke"
-    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40", command],
-                   check=True, env=env, cwd=tmp_path)
+    subprocess.run(
+        ["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40", command],
+        check=True,
+        env=env,
+        cwd=tmp_path,
+    )
     try:
         wait_for(session, "5 of 5 articles")
         tmux("send-keys", "-t", session, "Enter")
@@ -73,11 +81,21 @@ def test_newsmark_in_tmux_labels_a_word_and_saves(tmp_path):
         tmux("kill-session", "-t", session)
     data = json.loads(db.read_text())
     annotations = sorted(data["annotations"].values(), key=lambda a: a["start"])
-    assert [(a["label"], a["exact"]) for a in annotations[:2]] == [("ORG", "China"), ("CLAIM", annotations[1]["exact"])]
+    assert [(a["label"], a["exact"]) for a in annotations[:2]] == [
+        ("ORG", "China"),
+        ("CLAIM", annotations[1]["exact"]),
+    ]
     assert ("PERSON", "Lin Yunan") in [(a["label"], a["exact"]) for a in annotations]
     claim = annotations[1]
-    assert "said Lin Yunan" in claim["exact"] and claim["attributes"]["speaker"]["text"] == "Lin Yunan"
+    assert (
+        "said Lin Yunan" in claim["exact"] and claim["attributes"]["speaker"]["text"] == "Lin Yunan"
+    )
     assert {a["annotator"] for a in annotations} == {"smoke"}
-    exported = subprocess.run([str(NEWSMARK), "export", "--format", "json", "--db", str(db)],
-                              capture_output=True, text=True, check=True, cwd=tmp_path).stdout
+    exported = subprocess.run(
+        [str(NEWSMARK), "export", "--format", "json", "--db", str(db)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tmp_path,
+    ).stdout
     assert {a["id"] for a in json.loads(exported)["annotations"]} == {a["id"] for a in annotations}

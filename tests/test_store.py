@@ -19,7 +19,15 @@ def db(tmp_path):
 @pytest.fixture
 def store(db):
     s = Store.open(db, annotator="alice")
-    s.upsert_document("a.txt", text=TEXT, path="/corpus/a.txt", raw_sha256="r1", cleaner_version="1", title="T", metadata={})
+    s.upsert_document(
+        "a.txt",
+        text=TEXT,
+        path="/corpus/a.txt",
+        raw_sha256="r1",
+        cleaner_version="1",
+        title="T",
+        metadata={},
+    )
     yield s
     s.close()
 
@@ -34,9 +42,9 @@ def test_new_database_has_meta_and_default_labels(db):
     data = on_disk(db)
     assert set(data) == {"meta", "documents", "annotations", "entities", "relations", "labels"}
     assert next(iter(data["meta"].values()))["schema_version"] == 1
-    names = [l["name"] for l in data["labels"].values()]
+    names = [label["name"] for label in data["labels"].values()]
     assert names[:9] == ["PERSON", "ORG", "GPE", "LOC", "DATE", "MONEY", "PRODUCT", "EVENT", "LAW"]
-    assert any(l["kind"] == "claim" for l in data["labels"].values())
+    assert any(label["kind"] == "claim" for label in data["labels"].values())
 
 
 def test_add_annotation_fills_quote_and_is_saved(store, db):
@@ -61,7 +69,14 @@ def test_bad_spans_and_unknown_documents_are_refused(store):
 
 
 def test_annotations_sorted_outer_first_and_nested_allowed(store):
-    claim = store.add_annotation("a.txt", "claim", "CLAIM", 0, 74, attributes={"speaker": {"text": "Mr Zhang"}, "type": "indirect quote"})
+    claim = store.add_annotation(
+        "a.txt",
+        "claim",
+        "CLAIM",
+        0,
+        74,
+        attributes={"speaker": {"text": "Mr Zhang"}, "type": "indirect quote"},
+    )
     gpe = store.add_annotation("a.txt", "entity", "GPE", 0, 7)
     org = store.add_annotation("a.txt", "entity", "ORG", 18, 50)
     assert [a["id"] for a in store.annotations("a.txt")] == [claim["id"], gpe["id"], org["id"]]
@@ -79,7 +94,8 @@ def test_update_delete_undo_redo(store):
     assert store.get_annotation(ann["id"])["label"] == "ORG"
     assert store.redo().startswith("update annotation")
     assert store.get_annotation(ann["id"])["label"] == "PRODUCT"
-    store.undo(); store.undo()
+    store.undo()
+    store.undo()
     assert store.get_annotation(ann["id"]) is None
     assert store.undo() is None  # recording the document is not an undoable action
     assert store.get_document("a.txt") is not None
@@ -223,7 +239,7 @@ def test_backups_roll_and_keep_the_previous_file(db, monkeypatch):
     monkeypatch.setattr("tui.store.store.BACKUP_EVERY", 0.0)
     with Store.open(db) as s:
         s.upsert_document("d", text="one two three")
-        for i in range(8):
+        for _i in range(8):
             s.add_annotation("d", "entity", "ORG", 0, 3)
             assert s.flush()
         backups = s.backups()
@@ -239,13 +255,17 @@ def test_fast_changes_are_coalesced_and_on_disk_within_a_second(store, db, monke
 
     writes = []
     real = store_module.write_atomic
-    monkeypatch.setattr(store_module, "write_atomic", lambda *a, **k: (writes.append(1), real(*a, **k)))
+    monkeypatch.setattr(
+        store_module, "write_atomic", lambda *a, **k: (writes.append(1), real(*a, **k))
+    )
     anns = [store.add_annotation("a.txt", "entity", "ORG", i % 60, i % 60 + 5) for i in range(300)]
     deadline = time.monotonic() + 1.0
     while time.monotonic() < deadline and store.status != "saved":
         time.sleep(0.01)
     assert store.status == "saved"
-    assert len(on_disk(db)["annotations"]) == 300 and anns[-1]["id"] in {a["id"] for a in on_disk(db)["annotations"].values()}
+    assert len(on_disk(db)["annotations"]) == 300 and anns[-1]["id"] in {
+        a["id"] for a in on_disk(db)["annotations"].values()
+    }
     assert 1 <= len(writes) < 300
 
 
@@ -282,7 +302,9 @@ def test_claim_attributes_and_links_are_checked_before_they_reach_the_file(store
         store.add_annotation("a.txt", "claim", "CLAIM", 0, 20, attributes={"cue": [1, 2]})
     with pytest.raises(NotFoundError):
         store.add_annotation("a.txt", "entity", "ORG", 0, 7, entity_id="nope")
-    claim = store.add_annotation("a.txt", "claim", "CLAIM", 0, 20, attributes={"type": "assertion", "stance": None})
+    claim = store.add_annotation(
+        "a.txt", "claim", "CLAIM", 0, 20, attributes={"type": "assertion", "stance": None}
+    )
     with pytest.raises(ValueError, match="stance"):
         store.update_annotation(claim["id"], attributes={"stance": "wrong"})
     assert store.get_annotation(claim["id"])["attributes"] == {"type": "assertion", "stance": None}
@@ -310,7 +332,9 @@ def test_a_save_that_dies_mid_stream_is_retried_in_full(store, db, monkeypatch):
             raise OSError(5, "Input/output error")
         return real(obj, *a, **k)
 
-    monkeypatch.setattr(segments, "orjson", SimpleNamespace(dumps=flaky))  # only the saver's encoder
+    monkeypatch.setattr(
+        segments, "orjson", SimpleNamespace(dumps=flaky)
+    )  # only the saver's encoder
     ann = store.add_annotation("a.txt", "entity", "ORG", 0, 7)
     store.update_document("a.txt", cursor=5)
     assert store.flush(timeout=5)
@@ -344,12 +368,15 @@ def test_a_workers_transaction_does_not_swallow_other_threads_changes(store):
     assert store.annotations("a.txt") == []
 
 
-@pytest.mark.parametrize("damage", [
-    lambda d: next(iter(d["annotations"].values())).pop("document_id"),
-    lambda d: d.update(annotations=[1, 2]),
-    lambda d: d["annotations"].update({"x": {"id": "a"}}),
-    lambda d: d.update(meta={"1": "not a record"}),
-])
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda d: next(iter(d["annotations"].values())).pop("document_id"),
+        lambda d: d.update(annotations=[1, 2]),
+        lambda d: d["annotations"].update({"x": {"id": "a"}}),
+        lambda d: d.update(meta={"1": "not a record"}),
+    ],
+)
 def test_wrong_shapes_are_refused_with_the_repair_hint(store, db, damage):
     store.add_annotation("a.txt", "entity", "GPE", 0, 7)
     store.close()
@@ -388,6 +415,8 @@ def test_a_symlinked_database_stays_a_link_to_the_real_file(tmp_path):
     assert link.is_symlink()  # os.replace on the link used to turn it into a separate file
     assert b'"ORG"' in real.read_bytes()
     backups = list((real.parent / "annotations.json.backups").iterdir())
-    assert backups and not any(b.is_symlink() for b in backups)  # a link to the live file backs up nothing
+    assert backups and not any(
+        b.is_symlink() for b in backups
+    )  # a link to the live file backs up nothing
     with Store.open(real, annotator="b") as writer, Store.open(link, annotator="c") as second:
         assert not writer.read_only and second.read_only  # one lock, whichever name opened it

@@ -25,7 +25,9 @@ def test_example_database_validates_and_opens(tmp_path):
     with Store.open(copy, read_only=True) as store:
         claims = [a for a in store.annotations() if a["kind"] == "claim"]
         assert claims and claims[0]["attributes"]["speaker"]["text"] == "Lin Yunan"
-        assert {"National Information Centre", "State Information Center"} <= {a["exact"] for a in store.annotations()}
+        assert {"National Information Centre", "State Information Center"} <= {
+            a["exact"] for a in store.annotations()
+        }
 
 
 def test_readme_python_reader_runs(tmp_path, monkeypatch, capsys):
@@ -33,7 +35,9 @@ def test_readme_python_reader_runs(tmp_path, monkeypatch, capsys):
     reader = re.search(r"```python\n(.+?)```", readme, re.S).group(1)
     assert len(reader.strip().splitlines()) <= 6
     (tmp_path / "annotations").mkdir()
-    (tmp_path / "annotations" / "annotations.json").write_bytes((ANNOTATIONS / "example.json").read_bytes())
+    (tmp_path / "annotations" / "annotations.json").write_bytes(
+        (ANNOTATIONS / "example.json").read_bytes()
+    )
     monkeypatch.chdir(tmp_path)
     exec(compile(reader, "README.md", "exec"), {})
     assert "Lin Yunan" in capsys.readouterr().out
@@ -44,7 +48,9 @@ def test_readme_documents_every_schema_field():
     schema = json.loads((ANNOTATIONS / "schema.json").read_text())
     for name in ("meta", "document", "annotation", "entity", "relation", "label", "attributes"):
         for field in schema["$defs"][name]["properties"]:
-            assert f"`{field}`" in readme, f"{name}.{field} is not documented in annotations/README.md"
+            assert f"`{field}`" in readme, (
+                f"{name}.{field} is not documented in annotations/README.md"
+            )
 
 
 def test_schema_rejects_what_it_should():
@@ -54,18 +60,23 @@ def test_schema_rejects_what_it_should():
     ann["kind"] = "note"
     del ann["exact"]
     errors = list(schema_errors(data))
-    assert any("'note' is not one of" in e for e in errors) and any("'exact' is a required" in e for e in errors)
+    assert any("'note' is not one of" in e for e in errors) and any(
+        "'exact' is a required" in e for e in errors
+    )
 
 
-@pytest.mark.parametrize("mutate", [
-    lambda d: next(iter(d["annotations"].values())).update(kind="note"),
-    lambda d: next(iter(d["annotations"].values())).pop("exact"),
-    lambda d: next(iter(d["documents"].values())).update(status="finished"),
-    lambda d: d["labels"].update({"0": next(iter(d["labels"].values()))}),
-    lambda d: next(iter(d["annotations"].values())).update(prefix="x" * 40),
-    lambda d: next(iter(d["relations"].values())).update(id="not-a-uuid"),
-    lambda d: d.pop("entities"),
-])
+@pytest.mark.parametrize(
+    "mutate",
+    [
+        lambda d: next(iter(d["annotations"].values())).update(kind="note"),
+        lambda d: next(iter(d["annotations"].values())).pop("exact"),
+        lambda d: next(iter(d["documents"].values())).update(status="finished"),
+        lambda d: d["labels"].update({"0": next(iter(d["labels"].values()))}),
+        lambda d: next(iter(d["annotations"].values())).update(prefix="x" * 40),
+        lambda d: next(iter(d["relations"].values())).update(id="not-a-uuid"),
+        lambda d: d.pop("entities"),
+    ],
+)
 def test_fast_and_full_validators_agree(mutate):
     import jsonschema
 

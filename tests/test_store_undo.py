@@ -6,10 +6,9 @@ import tempfile
 from pathlib import Path
 from unittest import mock
 
+import orjson
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-import orjson
 
 from tui.store import Store
 from tui.store.check import consistency_problems
@@ -19,7 +18,9 @@ TEXT = "Beijing backs the Blockchain-based Service Network, Mr Zhang said on Mon
 
 OPS = st.lists(
     st.tuples(
-        st.sampled_from(["add", "relabel", "move", "delete", "entity", "link", "relate", "bulk", "text"]),
+        st.sampled_from(
+            ["add", "relabel", "move", "delete", "entity", "link", "relate", "bulk", "text"]
+        ),
         st.integers(0, 1000),
         st.integers(0, 1000),
     ),
@@ -44,7 +45,9 @@ def apply(store: Store, op: str, a: int, b: int) -> None:
     start = a % (len(text) - 1)
     end = start + 1 + b % min(20, len(text) - start)
     if op == "add" or pick is None:
-        store.add_annotation("d", "entity" if b % 3 else "claim", ["ORG", "GPE", "CLAIM"][b % 3], start, end)
+        store.add_annotation(
+            "d", "entity" if b % 3 else "claim", ["ORG", "GPE", "CLAIM"][b % 3], start, end
+        )
     elif op == "relabel":
         store.update_annotation(pick["id"], label=f"L{b % 4}", attributes={"n": b})
     elif op == "move":
@@ -66,7 +69,9 @@ def apply(store: Store, op: str, a: int, b: int) -> None:
                 store.update_annotation(ann["id"], label="BULK")
     elif op == "text":
         cut = a % len(text)
-        store.upsert_document("d", text=text[:cut] + ["", " new words ", "X"][b % 3] + text[cut + 1 :])
+        store.upsert_document(
+            "d", text=text[:cut] + ["", " new words ", "X"][b % 3] + text[cut + 1 :]
+        )
     store.update_document("d", cursor=a)  # not undoable: must never create or break a step
 
 
@@ -97,7 +102,9 @@ def test_undo_all_then_redo_all_round_trips(ops, segment):
             assert store.flush()
             written = orjson.loads((Path(tmp) / "db.json").read_bytes())
             assert list(schema_errors(written)) == [] and consistency_problems(written) == []
-            with Store.open(Path(tmp) / "db.json", read_only=True) as again:  # the file is the memory
+            with Store.open(
+                Path(tmp) / "db.json", read_only=True
+            ) as again:  # the file is the memory
                 assert again.snapshot() == store.snapshot()
         finally:
             store.close()

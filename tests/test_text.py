@@ -48,7 +48,14 @@ def test_sentences_never_cross_a_blank_line():
 def test_words_keep_inner_joiners():
     text = "China’s state-backed BSN (AT&T, U.S.) raised $1,000.50 — don't."
     assert pieces(text, words(text)) == [
-        "China’s", "state-backed", "BSN", "AT&T", "U.S", "raised", "1,000.50", "don't",
+        "China’s",
+        "state-backed",
+        "BSN",
+        "AT&T",
+        "U.S",
+        "raised",
+        "1,000.50",
+        "don't",
     ]
 
 
@@ -92,8 +99,30 @@ def check_spans(text, spans):
 
 prose = st.lists(
     st.sampled_from(
-        ["Mr.", "Nov.", "12", "U.S.", "said", "the", "alliance.", "“Yes.”", "[\u2026]", "...",
-         "?", "!", "\n", "\n\n", " ", "a", "B.", "\t", "\r\n", "Lin", "é", "中国。"]
+        [
+            "Mr.",
+            "Nov.",
+            "12",
+            "U.S.",
+            "said",
+            "the",
+            "alliance.",
+            "“Yes.”",
+            "[\u2026]",
+            "...",
+            "?",
+            "!",
+            "\n",
+            "\n\n",
+            " ",
+            "a",
+            "B.",
+            "\t",
+            "\r\n",
+            "Lin",
+            "é",
+            "中国。",
+        ]
     ),
     max_size=60,
 ).map(" ".join)
@@ -129,7 +158,8 @@ def test_sentences_in_is_the_overlapping_paragraphs_share(text, a, b):
     start, end = min(a, b), max(a, b)
     paragraph_list = paragraphs(text)
     wanted = [
-        (s, e) for s, e in sentences(text)
+        (s, e)
+        for s, e in sentences(text)
         if any(ps <= s and e <= pe and ps < end and start < pe for ps, pe in paragraph_list)
     ]
     assert sentences_in(text, start, end) == wanted
@@ -139,9 +169,16 @@ _PYSBD_QUOTE_PAREN_CUT = re.compile(r"”\s*\(.*\)\s*“")
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.sampled_from(["the", "alliance", "Lin", "“said”", "NIC", "—", "2019", "é", "a", "(by", "them)"]),
-                min_size=1, max_size=20).map(" ".join),
-       st.sampled_from(["", ".", "?", "!”", "…", ".)"]))
+@given(
+    st.lists(
+        st.sampled_from(
+            ["the", "alliance", "Lin", "“said”", "NIC", "—", "2019", "é", "a", "(by", "them)"]
+        ),
+        min_size=1,
+        max_size=20,
+    ).map(" ".join),
+    st.sampled_from(["", ".", "?", "!”", "…", ".)"]),
+)
 def test_one_sentence_fast_path_agrees_with_pysbd(body, end):
     # Checked against pysbd on 6,207 such paragraphs of cleaning-dev too: no difference.
     paragraph = "Officials " + body + end

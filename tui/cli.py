@@ -55,11 +55,15 @@ class NewsmarkGroup(click.Group):
         return getattr(module, attribute)
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if not args or (args[0] not in SUBCOMMANDS and args[0] not in ("--help", "-h", "--version")):
+        if not args or (
+            args[0] not in SUBCOMMANDS and args[0] not in ("--help", "-h", "--version")
+        ):
             if args and not os.path.exists(args[0]):
                 close = difflib.get_close_matches(args[0], SUBCOMMANDS, n=1, cutoff=0.6)
                 if close:  # `newsmark exprot` is a typo, not a folder to open
-                    raise click.UsageError(f"no file or folder {args[0]!r}; did you mean `newsmark {close[0]}`?", ctx)
+                    raise click.UsageError(
+                        f"no file or folder {args[0]!r}; did you mean `newsmark {close[0]}`?", ctx
+                    )
             args = ["open", *args]
         return super().parse_args(ctx, args)
 

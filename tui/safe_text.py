@@ -22,12 +22,28 @@ _BIDI = {
     "\u061c",  # ARABIC LETTER MARK
     "\u200e",  # LEFT-TO-RIGHT MARK
     "\u200f",  # RIGHT-TO-LEFT MARK
-    "\u202a", "\u202b", "\u202c", "\u202d", "\u202e",  # embeddings / overrides / pop
-    "\u2066", "\u2067", "\u2068", "\u2069",  # isolates
+    "\u202a",
+    "\u202b",
+    "\u202c",
+    "\u202d",
+    "\u202e",  # embeddings / overrides / pop
+    "\u2066",
+    "\u2067",
+    "\u2068",
+    "\u2069",  # isolates
 }
 _ZERO_WIDTH = {
-    "\u200b", "\u200c", "\u200d", "\u2060", "\u2061", "\u2062", "\u2063", "\u2064",
-    "\ufeff", "\u180e", "\u00ad",
+    "\u200b",
+    "\u200c",
+    "\u200d",
+    "\u2060",
+    "\u2061",
+    "\u2062",
+    "\u2063",
+    "\u2064",
+    "\ufeff",
+    "\u180e",
+    "\u00ad",
 }
 # Line and paragraph separators end lines in some terminals; show them instead.
 _SEPARATORS = {"\u2028": "\u21b5", "\u2029": "\u00b6", "\u0085": "\u21b5"}

@@ -208,7 +208,7 @@ def sentences_in(text: str, start: int, end: int) -> list[Span]:
     last = first
     while last + 1 < len(spans) and spans[last + 1][0] < end:
         last += 1
-    return _sentences_of(text, spans[first:last + 1])
+    return _sentences_of(text, spans[first : last + 1])
 
 
 def paragraphs(text: str) -> list[Span]:

@@ -15,15 +15,22 @@ import time
 from tui.store import Store
 
 # ~1 MB of text makes every save take a few ms, so many kills land in the middle of a write.
-TEXT = "The Blockchain-based Service Network was launched in Beijing by the State Information Center. " * 10_000
+TEXT = (
+    "The Blockchain-based Service Network was launched in Beijing by the State Information Center. "
+    * 10_000
+)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("db")
     parser.add_argument("--name", default="worker")
-    parser.add_argument("--count", type=int, default=0, help="stop after this many adds (0: run until killed)")
-    parser.add_argument("--wait-lock", action="store_true", help="wait for the write lock instead of exiting")
+    parser.add_argument(
+        "--count", type=int, default=0, help="stop after this many adds (0: run until killed)"
+    )
+    parser.add_argument(
+        "--wait-lock", action="store_true", help="wait for the write lock instead of exiting"
+    )
     args = parser.parse_args()
 
     store = Store.open(args.db, annotator=args.name)
@@ -44,7 +51,9 @@ def main() -> None:
     seq = 0
     while not stopping and (not args.count or seq < args.count):
         start = (seq * 7) % 10_000
-        ann = store.add_annotation("d", "entity", "ORG", start, start + 10, attributes={"seq": f"{args.name}-{seq}"})
+        ann = store.add_annotation(
+            "d", "entity", "ORG", start, start + 10, attributes={"seq": f"{args.name}-{seq}"}
+        )
         print(f"add {args.name}-{seq} {store.generation}", flush=True)
         added.append((seq, ann["id"]))
         if len(added) > 20:  # keep the file small so 30 rounds stay quick to validate

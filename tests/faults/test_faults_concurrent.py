@@ -21,7 +21,9 @@ def test_second_process_is_refused_not_silently_dropped(tmp_path):
 
 def test_two_processes_taking_turns_lose_nothing(tmp_path):
     db = tmp_path / "annotations.json"
-    workers = [start_worker(db, "--name", name, "--count", "60", "--wait-lock") for name in ("a", "b")]
+    workers = [
+        start_worker(db, "--name", name, "--count", "60", "--wait-lock") for name in ("a", "b")
+    ]
     outputs = [w.communicate(timeout=60)[0] for w in workers]
     assert [w.returncode for w in workers] == [0, 0]
     present = seqs_in(load_valid(db))

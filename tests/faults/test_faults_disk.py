@@ -7,9 +7,9 @@ import os
 
 import pytest
 
-from tui.store import Store
-import tui.store.store as store_module
 import tui.store.storage as storage_module
+import tui.store.store as store_module
+from tui.store import Store
 
 
 @pytest.fixture
@@ -36,6 +36,7 @@ def test_enospc_mid_write_keeps_old_file_and_retries(store, monkeypatch):
                     temps.extend(p.name for p in path.parent.glob(".*.tmp"))
                     raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
                 yield chunk
+
         return real(path, failing(), **kw)
 
     monkeypatch.setattr(store_module, "write_atomic", full_disk)

@@ -6,8 +6,6 @@ import random
 import signal
 import time
 
-import pytest
-
 from faults.helpers import acknowledged, load_valid, seqs_in, start_worker
 
 KILLS = 30

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import getpass
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Iterable
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -15,13 +15,13 @@ from textual.dom import DOMNode
 from textual.message import Message
 from textual.screen import Screen
 
-from tui.app.keymap import KeymapError, binding_ids, load_keymap
 from tui.app.modals.help import HelpScreen, help_rows
 from tui.app.screens.library import LibraryScreen
 from tui.app.screens.reader import ReaderScreen
-from tui.app.session import Session
 from tui.app.widgets.status_line import StatusLine
+from tui.keymap import KeymapError, binding_ids, load_keymap
 from tui.safe_text import visible
+from tui.workspace.session import Session
 
 
 class NewsmarkApp(App):
@@ -40,8 +40,16 @@ class NewsmarkApp(App):
 
         status: str
 
-    def __init__(self, session: Session, paths: list[str], cache_dir: Path, *,
-                 keymap: dict[str, str] | None = None, resume: bool = True, owns_store: bool = True) -> None:
+    def __init__(
+        self,
+        session: Session,
+        paths: list[str],
+        cache_dir: Path,
+        *,
+        keymap: dict[str, str] | None = None,
+        resume: bool = True,
+        owns_store: bool = True,
+    ) -> None:
         super().__init__()
         self.session = session
         self.paths = paths
@@ -51,38 +59,61 @@ class NewsmarkApp(App):
         self.pending_resume = session.last_position() if resume else {}
         self.last_save_error: str | None = None
         self.quit_warned = False  # a quit that would lose unsaved changes asks once
-        self.unsaved: str | None = None  # set when closing the store could not save: the command reports it
-        self.skipped: list[str] = []  # unreadable files: the command prints them once the terminal is back
+        self.unsaved: str | None = (
+            None  # set when closing the store could not save: the command reports it
+        )
+        self.skipped: list[
+            str
+        ] = []  # unreadable files: the command prints them once the terminal is back
 
     def on_mount(self) -> None:
         if self.user_keymap:
             self.set_keymap(self.user_keymap)
             unknown = sorted(set(self.user_keymap) - binding_ids(DOMNode))
             if unknown:  # Textual ignores them silently; a typo would look like a broken remap
-                self.notify(visible(f"keymap: no binding has the id {', '.join(unknown)}; press ? for the ids"),
-                            severity="warning", timeout=10, markup=False)
-        self.session.store.add_status_listener(lambda status: self.post_message(self.StoreStatus(status)))
+                self.notify(
+                    visible(
+                        f"keymap: no binding has the id {', '.join(unknown)}; press ? for the ids"
+                    ),
+                    severity="warning",
+                    timeout=10,
+                    markup=False,
+                )
+        self.session.on_save_status(lambda status: self.post_message(self.StoreStatus(status)))
         self.push_screen(LibraryScreen(self.session, self.paths, self.cache_dir))
-        if self.session.store.read_only:
-            holder = self.session.store.lock_holder or "another process"
-            self.notify(visible(f"Read-only: the database is held by {holder}. Close it, then restart newsmark "
-                                "here to annotate (this window stays read-only)."),
-                        severity="warning", timeout=10, markup=False)
+        if self.session.read_only:
+            holder = self.session.lock_holder or "another process"
+            self.notify(
+                visible(
+                    f"Read-only: the database is held by {holder}. Close it, then restart newsmark "
+                    "here to annotate (this window stays read-only)."
+                ),
+                severity="warning",
+                timeout=10,
+                markup=False,
+            )
 
     def on_unmount(self) -> None:
         if self.owns_store:
-            store = self.session.store
-            if not store.close(timeout=1.0 if self.quit_warned else 5.0):  # the user chose to quit anyway
-                self.unsaved = store.status
+            # a second q means the user chose to quit anyway: do not wait long
+            if not self.session.close(timeout=1.0 if self.quit_warned else 5.0):
+                self.unsaved = self.session.save_status
 
     def on_newsmark_app_store_status(self, message: StoreStatus) -> None:
-        for screen in self.screen_stack:  # a reader under a modal (help, claim editor) must not stay "saving"
+        for screen in (
+            self.screen_stack
+        ):  # a reader under a modal (help, claim editor) must not stay "saving"
             for line in screen.query(StatusLine):
                 line.save_status = message.status
         failed = message.status.startswith("not saved")
-        if failed and message.status != self.last_save_error:  # each retry fails again: one toast per reason
-            self.notify(f"{message.status}; your change is kept in memory, fix the problem and it will be retried",
-                        severity="error", markup=False)
+        if (
+            failed and message.status != self.last_save_error
+        ):  # each retry fails again: one toast per reason
+            self.notify(
+                f"{message.status}; your change is kept in memory, fix the problem and it will be retried",
+                severity="error",
+                markup=False,
+            )
         if failed or message.status == "saved":
             self.last_save_error = message.status if failed else None
 
@@ -100,7 +131,9 @@ class NewsmarkApp(App):
         self.open_entry(message.entry_id)
 
     def open_entry(self, entry_id: str, resume: dict | None = None) -> None:
-        index = next((i for i, entry in enumerate(self.session.entries) if entry.id == entry_id), None)
+        index = next(
+            (i for i, entry in enumerate(self.session.entries) if entry.id == entry_id), None
+        )
         if index is None:
             return
         if isinstance(self.screen, ReaderScreen):
@@ -114,15 +147,19 @@ class NewsmarkApp(App):
         self.push_screen(HelpScreen(help_rows(self.screen.active_bindings, self.get_key_display)))
 
     async def action_quit(self) -> None:
-        store = self.session.store
+        session = self.session
         if isinstance(self.screen, ReaderScreen):
             self.screen.save_position()
-        failing = store.status.startswith("not saved")
-        if not store.flush(timeout=0.5 if failing else 5.0) and not self.quit_warned:
+        failing = session.save_status.startswith("not saved")
+        if not session.flush(timeout=0.5 if failing else 5.0) and not self.quit_warned:
             self.quit_warned = True
-            self.notify(f"{store.status}: your latest changes are only in memory. Fix the problem (free disk "
-                        "space, permissions) and they save by themselves; q again quits and loses them.",
-                        severity="error", timeout=20, markup=False)
+            self.notify(
+                f"{session.save_status}: your latest changes are only in memory. Fix the problem (free disk "
+                "space, permissions) and they save by themselves; q again quits and loses them.",
+                severity="error",
+                timeout=20,
+                markup=False,
+            )
             return
         self.exit()
 
@@ -136,8 +173,14 @@ class NewsmarkApp(App):
             if name in seen or not binding.description:
                 continue
             seen.add(name)
-            help_text = f"key {self.get_key_display(binding.with_key(key))} · id {binding.id or '-'}"
-            yield SystemCommand(binding.description, help_text, partial(self.run_action, binding.action, active.node))
+            help_text = (
+                f"key {self.get_key_display(binding.with_key(key))} · id {binding.id or '-'}"
+            )
+            yield SystemCommand(
+                binding.description,
+                help_text,
+                partial(self.run_action, binding.action, active.node),
+            )
 
 
 def default_annotator() -> str:
@@ -148,18 +191,22 @@ def default_annotator() -> str:
         return "anonymous"
 
 
-def create_app(paths: list[str | Path], db_path: str | Path, *, annotator: str | None = None,
-               cache_dir: str | Path | None = None, keymap_path: Path | None = None,
-               keymap: dict[str, str] | None = None, resume: bool = True) -> NewsmarkApp:
+def create_app(
+    paths: list[str | Path],
+    db_path: str | Path,
+    *,
+    annotator: str | None = None,
+    cache_dir: str | Path | None = None,
+    keymap_path: Path | None = None,
+    keymap: dict[str, str] | None = None,
+    resume: bool = True,
+) -> NewsmarkApp:
     """Open the store and build the app; used by the `newsmark` command, tests and snapshots."""
-    from tui.store import Store
-
     db_path = Path(db_path)
     if keymap is None:
         keymap = load_keymap(keymap_path)  # raises KeymapError with a fix-it message
-    store = Store.open(db_path, annotator=annotator or default_annotator())
+    session = Session.open(db_path, annotator=annotator or default_annotator())
     cache = Path(cache_dir) if cache_dir else db_path.parent / ".cache"
-    session = Session(store)
     return NewsmarkApp(session, [str(p) for p in paths], cache, keymap=keymap, resume=resume)
 
 

@@ -12,7 +12,11 @@ from tui.text import word_count
 def header_line(meta: dict, extra: dict | None = None, words: int | None = None) -> str:
     """The one decoration line under the title: date · author · section · source · words."""
     merged = {**(extra or {}), **{k: v for k, v in meta.items() if v}}
-    parts = [str(merged[key]) for key in ("date", "author", "section", "source", "url") if merged.get(key)]
+    parts = [
+        str(merged[key])
+        for key in ("date", "author", "section", "source", "url")
+        if merged.get(key)
+    ]
     if words is not None:
         parts.append(f"{words} words")
     return " · ".join(parts) or "no date, author or source found"
@@ -34,14 +38,29 @@ def build_blocks(
             if line.text_start < title_end and line.decision == "title":
                 continue
             end = _line_end(text, line.text_start, kept)
-            blocks.append(Block(text[line.text_start:end], line.text_start, "content", raw_line=line.number,
-                                note="restored" if line.overridden else None))
+            blocks.append(
+                Block(
+                    text[line.text_start : end],
+                    line.text_start,
+                    "content",
+                    raw_line=line.number,
+                    note="restored" if line.overridden else None,
+                )
+            )
         elif show_dropped:
             kind = "meta" if line.decision == "meta" else "dropped"
             reason = line.reason or line.decision
             if line.overridden:
                 reason = f"{reason} (your override)"
-            blocks.append(Block(raw[line.start:line.end].strip(), None, kind, raw_line=line.number, note=reason))
+            blocks.append(
+                Block(
+                    raw[line.start : line.end].strip(),
+                    None,
+                    kind,
+                    raw_line=line.number,
+                    note=reason,
+                )
+            )
     return blocks
 
 

@@ -30,8 +30,14 @@ def to_spans(annotations: list[dict], labels: list[dict], cache: dict | None = N
         if a.get("state", "ok") == "orphaned" or a["start"] >= a["end"]:
             continue
         span = cache.get(a["id"])
-        if span is None or span.start != a["start"] or span.end != a["end"] or span.label != a["label"]:
-            span = cache[a["id"]] = Span(a["id"], a["start"], a["end"], a["label"], a["kind"],
-                                         styles.get(a["label"], "bold"))
+        if (
+            span is None
+            or span.start != a["start"]
+            or span.end != a["end"]
+            or span.label != a["label"]
+        ):
+            span = cache[a["id"]] = Span(
+                a["id"], a["start"], a["end"], a["label"], a["kind"], styles.get(a["label"], "bold")
+            )
         spans.append(span)
     return spans

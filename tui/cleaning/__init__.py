@@ -40,11 +40,15 @@ def clean(raw: str, overrides: Mapping[int, str] | None = None) -> Cleaned:
         by_number = {line.number: i for i, line in enumerate(lines)}
         for number, value in overrides.items():
             if value not in _OVERRIDE_VALUES:
-                raise ValueError(f"override for line {number} is {value!r}; use 'content' or 'boilerplate'")
+                raise ValueError(
+                    f"override for line {number} is {value!r}; use 'content' or 'boilerplate'"
+                )
             try:
                 i = by_number.get(int(number))
             except (TypeError, ValueError):
-                raise ValueError(f"override key {number!r} is not a line number; use the raw line's 1-based number") from None
+                raise ValueError(
+                    f"override key {number!r} is not a line number; use the raw line's 1-based number"
+                ) from None
             if i is None:
                 continue  # a blank or vanished line: nothing to override
             if i == title_at:
@@ -62,7 +66,8 @@ def _assemble(lines, decisions, reasons, overridden, title_at, meta) -> Cleaned:
     text_starts: list[int | None] = [None] * len(lines)
     pos = 0
     order = ([title_at] if title_at is not None else []) + [
-        i for i, d in enumerate(decisions) if d == "content"]
+        i for i, d in enumerate(decisions) if d == "content"
+    ]
     for k, i in enumerate(order):
         if k:
             parts.append("\n\n")
@@ -74,13 +79,21 @@ def _assemble(lines, decisions, reasons, overridden, title_at, meta) -> Cleaned:
         pos += len(line.text)
     text = "".join(parts)
     title = lines[title_at].text if title_at is not None else ""
-    body = text[len(title) + 2:] if title else text
+    body = text[len(title) + 2 :] if title else text
     if title and len(order) == 1:
         body = ""
     decided = [
-        LineDecision(line.number, line.start, line.end, decisions[i],
-                     None if decisions[i] in ("content", "title") else reasons[i],
-                     text_starts[i], overridden[i])
+        LineDecision(
+            line.number,
+            line.start,
+            line.end,
+            decisions[i],
+            None if decisions[i] in ("content", "title") else reasons[i],
+            text_starts[i],
+            overridden[i],
+        )
         for i, line in enumerate(lines)
     ]
-    return Cleaned(title=title, meta=meta, body=body, text=text, lines=decided, segments=tuple(segments))
+    return Cleaned(
+        title=title, meta=meta, body=body, text=text, lines=decided, segments=tuple(segments)
+    )

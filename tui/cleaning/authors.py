@@ -9,17 +9,24 @@ from .stopwords import STOPWORDS
 _LEAD = re.compile(
     r"(?:^|(?<=[\s|·•]))(?:written by|posted by|eingestellt von|geschrieben von|verfasst von|ein beitrag von|"
     r"text(?=\s*:)|by|von|par|por|"
-    r"door|przez|autor(?:in)?|author|redakteur(?:in)?)\s*:?\s*(?=\S)", re.I)
+    r"door|przez|autor(?:in)?|author|redakteur(?:in)?)\s*:?\s*(?=\S)",
+    re.I,
+)
 _STOP_AT = re.compile(
     r"\s*(?:\d|\||\(|\[|·|•|—|–|\s-\s|@|\b(?:am|on|le|el|il|um|at|in|im|for|für|pour|para|per|with|mit|"
     r"updated|published|veröffentlicht|aktualisiert)\b|"
     r"(?i:\b(?:updated|published|posted|veröffentlicht|aktualisiert|erstellt|geändert|lesezeit|reading time|"
-    r"symbolbild|fotos?|photos?|bild|publicado|publié|mis à jour)\b))")
+    r"symbolbild|fotos?|photos?|bild|publicado|publié|mis à jour)\b))"
+)
 _SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*")
-_NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÞŁŚŻ][\w'’.-]*|van|von|de|der|den|da|di|del|le|la|du|dos|das|ten|ter)$")
+_NAME_TOKEN = re.compile(
+    r"^(?:[A-ZÀ-ÞŁŚŻ][\w'’.-]*|van|von|de|der|den|da|di|del|le|la|du|dos|das|ten|ter)$"
+)
 _HANDLE = re.compile(r"^[\w.-]{3,30}$")
-_BIO = re.compile(r"^((?:[A-ZÀ-ÞŁŚŻ][\w'’.-]*\s+){1,3}[A-ZÀ-ÞŁŚŻ][\w'’.-]*)\s+(?:is|was|ist|est|es|è|war)\s+"
-                  r"(?:a|an|the|ein|eine|un|une|una|uno|der|die)\b")
+_BIO = re.compile(
+    r"^((?:[A-ZÀ-ÞŁŚŻ][\w'’.-]*\s+){1,3}[A-ZÀ-ÞŁŚŻ][\w'’.-]*)\s+(?:is|was|ist|est|es|è|war)\s+"
+    r"(?:a|an|the|ein|eine|un|une|una|uno|der|die)\b"
+)
 
 
 def name_like(text: str) -> bool:
@@ -32,8 +39,13 @@ def _name_like(part: str, allow_handle: bool) -> bool:
     if not 1 <= len(tokens) <= 4:
         return False
     if len(tokens) == 1:
-        return allow_handle and bool(_HANDLE.match(tokens[0])) and tokens[0].lower() not in STOPWORDS
-    return all(_NAME_TOKEN.match(t) for t in tokens) and _NAME_TOKEN.match(tokens[0]).group(0)[0].isupper()
+        return (
+            allow_handle and bool(_HANDLE.match(tokens[0])) and tokens[0].lower() not in STOPWORDS
+        )
+    return (
+        all(_NAME_TOKEN.match(t) for t in tokens)
+        and _NAME_TOKEN.match(tokens[0]).group(0)[0].isupper()
+    )
 
 
 def _names_span(rest: str, allow_handle: bool) -> str | None:
@@ -66,7 +78,7 @@ def byline(text: str, lead_within: int = 160) -> str | None:
     for m in _LEAD.finditer(text, 0, lead_within + 12):
         if m.start() > lead_within:
             break
-        names = _names_span(text[m.end():], allow_handle=True)
+        names = _names_span(text[m.end() :], allow_handle=True)
         if names:
             return names
     return None
@@ -84,7 +96,7 @@ def name_by_date(text: str, start: int, end: int) -> str | None:
         return None
     for side in (text[:start], text[end:]):
         parts = [p for p in _SIDE_SEP.split(side) if p.strip() and not _CLOCK.match(p.strip())]
-        for part in (parts[-1:] if side is text[:start] else parts[:1]):
+        for part in parts[-1:] if side is text[:start] else parts[:1]:
             part = _JOINER.sub("", _TRAILING_COUNT.sub("", part.strip(" :;.-")))
             if len(part.split()) >= 2 and _name_like(part, allow_handle=False):
                 return part

@@ -25,7 +25,9 @@ _TAIL = re.compile(
     noticias relacionadas|articoli correlati|leggi anche|zobacz też|lees ook|relacionad[oa]s|articles liés|saiba mais|
     seguí leyendo|sigue leyendo|más sobre [\w ]+|while you('re| are) here|autor(in)?|author|der autor|
     die autorin|über die autorin|sobre el autor|l'autore|à propos de l'auteur|most clicked|
-    meist(geklickte|gelesene|kommentierte|geteilte) (beiträge|artikel|nachrichten|news))\s*[:(\d)]*$""".replace("\n    ", ""),
+    meist(geklickte|gelesene|kommentierte|geteilte) (beiträge|artikel|nachrichten|news))\s*[:(\d)]*$""".replace(
+        "\n    ", ""
+    ),
 )
 
 # Run scores: a prose line adds its words (half for a near-prose line); anything else costs a little.
@@ -35,17 +37,23 @@ TEASER_WINDOW = 10  # two bare date lines this close after the body: a list of t
 THREAD_WINDOW = 8  # a comment thread shows two signatures within this many lines
 MIN_WORDS_BEFORE_THREAD = 40  # body words needed before a comment thread may end the article
 MIN_WORDS_BEFORE_FORM = 20  # ... before a comment form (two form lines close together) may
-MIN_WORDS_BEFORE_MARKER = 80  # ... before a "Related"/"Tags"/teaser marker may (inline ones come earlier)
+MIN_WORDS_BEFORE_MARKER = (
+    80  # ... before a "Related"/"Tags"/teaser marker may (inline ones come earlier)
+)
 
 
 # "12 Responses to “Title”", "One thought on “Title”": a comment thread opens.
-_THREAD_HEAD = re.compile(r"^(\d+|one|ein|eine|zwei|drei|un|une)\s+(responses?|repl(?:y|ies)|thoughts?|comments?|antworten|"
-                          r"kommentare?|gedanken|réponses?|commentaires?|respuestas?|comentarios?)\s+"
-                          r"(to|on|zu|für|à|sur|a|en)\s+\W")
+_THREAD_HEAD = re.compile(
+    r"^(\d+|one|ein|eine|zwei|drei|un|une)\s+(responses?|repl(?:y|ies)|thoughts?|comments?|antworten|"
+    r"kommentare?|gedanken|réponses?|commentaires?|respuestas?|comentarios?)\s+"
+    r"(to|on|zu|für|à|sur|a|en)\s+\W"
+)
 # "Previous post", "Nächster Beitrag", "Article suivant": links to the neighbouring posts.
-_PREV_NEXT = re.compile(r"^[«‹<←\s]*(previous|next|older|newer|vorheriger?|nächster?|voriger?|article|artículo|"
-                        r"articolo)\s*(post|article|story|entry|beitrag|artikel|eintrag|précédent|suivant|anterior|"
-                        r"siguiente|precedente|successivo)|^←.+→")
+_PREV_NEXT = re.compile(
+    r"^[«‹<←\s]*(previous|next|older|newer|vorheriger?|nächster?|voriger?|article|artículo|"
+    r"articolo)\s*(post|article|story|entry|beitrag|artikel|eintrag|précédent|suivant|anterior|"
+    r"siguiente|precedente|successivo)|^←.+→"
+)
 _LETTERS = re.compile(r"[^\W\d_]{3,}")
 
 
@@ -56,7 +64,7 @@ def date_only(f: LineFeatures) -> bool:
     hit = find_date(f.line.text)
     if not hit:
         return False
-    rest = f.line.text[:hit[1]] + f.line.text[hit[2]:]
+    rest = f.line.text[: hit[1]] + f.line.text[hit[2] :]
     return len(_LETTERS.findall(rest)) <= 1
 
 
@@ -87,7 +95,9 @@ def body_run(feats: list[LineFeatures], teasers: set[int] = frozenset()) -> tupl
     return best_a, best_b
 
 
-TEASER_STREAK = 4  # this many lone paragraphs in a row, each between 1-3 short lines, are a teaser list
+TEASER_STREAK = (
+    4  # this many lone paragraphs in a row, each between 1-3 short lines, are a teaser list
+)
 TEASER_WEIGHT = 0.3  # ... and count this much of their words towards the densest run
 
 
@@ -97,11 +107,15 @@ def _teaser_streaks(feats: list[LineFeatures]) -> set[int]:
     An article's paragraphs come in groups; teaser summaries each stand alone between short lines."""
     n = len(feats)
     prose = [f.kind in (GOOD, NEAR) for f in feats]
-    lone = [i for i in range(n) if feats[i].kind == GOOD and not (i and prose[i - 1]) and not (i + 1 < n and prose[i + 1])]
+    lone = [
+        i
+        for i in range(n)
+        if feats[i].kind == GOOD and not (i and prose[i - 1]) and not (i + 1 < n and prose[i + 1])
+    ]
     out: set[int] = set()
     streak: list[int] = []
     for i in lone + [None]:
-        if i is not None and streak and i - streak[-1] <= 4 and not any(prose[streak[-1] + 1:i]):
+        if i is not None and streak and i - streak[-1] <= 4 and not any(prose[streak[-1] + 1 : i]):
             streak.append(i)
             continue
         if len(streak) >= TEASER_STREAK:
@@ -124,11 +138,20 @@ def cut_tail(feats: list[LineFeatures], start: int, a: int, b: int) -> tuple[int
     seen = 0
     for i in range(start, b + 1):
         f = feats[i]
-        if seen >= MIN_WORDS_BEFORE_THREAD and _signature(feats, i, a) and \
-                sum(1 for k in range(i, min(i + THREAD_WINDOW, len(feats))) if _signature(feats, k, a)) >= 2:
+        if (
+            seen >= MIN_WORDS_BEFORE_THREAD
+            and _signature(feats, i, a)
+            and sum(
+                1 for k in range(i, min(i + THREAD_WINDOW, len(feats))) if _signature(feats, k, a)
+            )
+            >= 2
+        ):
             return i - 1, i, "reader comments"
-        if seen >= MIN_WORDS_BEFORE_FORM and f.reason == "comment form" and \
-                sum(1 for g in feats[i:i + THREAD_WINDOW] if g.reason == "comment form") >= 2:
+        if (
+            seen >= MIN_WORDS_BEFORE_FORM
+            and f.reason == "comment form"
+            and sum(1 for g in feats[i : i + THREAD_WINDOW] if g.reason == "comment form") >= 2
+        ):
             return i - 1, i, "reader comments"  # a comment form: even a short post ends here
         if seen >= MIN_WORDS_BEFORE_MARKER and i >= a:
             if f.words <= 8 and _TAIL.match(f.lower.strip(" .:!?-–—|•…")):
@@ -142,7 +165,7 @@ def cut_tail(feats: list[LineFeatures], start: int, a: int, b: int) -> tuple[int
                 return i - 1, i, "reader comments"
             if f.words <= 25 and _PREV_NEXT.match(f.lower):
                 return i - 1, i, "after end of article"  # links to the neighbouring posts
-            if date_only(f) and any(date_only(g) for g in feats[i + 1:i + TEASER_WINDOW]):
+            if date_only(f) and any(date_only(g) for g in feats[i + 1 : i + TEASER_WINDOW]):
                 return i - 1, i, "related-posts block"  # teasers: headline, summary, date, repeated
         if f.kind in (GOOD, NEAR):
             seen += f.words
@@ -152,11 +175,23 @@ def cut_tail(feats: list[LineFeatures], start: int, a: int, b: int) -> tuple[int
 EXTEND_GAP = 12  # non-prose lines the body may skip to reach a paragraph on the same topic
 EXTEND_OVERLAP = 0.2  # share of that paragraph's content words already in the body
 EXTEND_GAP_UP = 4  # short lines the body may skip upwards to reach a lead sentence on its topic
-_END_OF_TEXT = ("share prompt", "related-posts block", "comment form", "subscription prompt", "tags", "copyright",
-                "cookie notice", "reader comments", "author bio", "disclaimer")
+_END_OF_TEXT = (
+    "share prompt",
+    "related-posts block",
+    "comment form",
+    "subscription prompt",
+    "tags",
+    "copyright",
+    "cookie notice",
+    "reader comments",
+    "author bio",
+    "disclaimer",
+)
 
 
-def extend_on_topic(feats: list[LineFeatures], start: int, b: int, teasers: set[int] = frozenset()) -> int:
+def extend_on_topic(
+    feats: list[LineFeatures], start: int, b: int, teasers: set[int] = frozenset()
+) -> int:
     """Past the densest run, take in the next good paragraphs over a short gap (a list, a product box, an
     image) while they talk about what the body talks about; stop at anything that marks the end of a text."""
     vocab: set[str] | None = None  # built only when a candidate paragraph turns up
@@ -172,7 +207,7 @@ def extend_on_topic(feats: list[LineFeatures], start: int, b: int, teasers: set[
         if f.kind == GOOD:
             if vocab is None:
                 vocab = set()
-                for g in feats[start:b + 1]:
+                for g in feats[start : b + 1]:
                     if g.kind in (GOOD, NEAR):
                         vocab |= content_words(g.lower or g.line.text.lower())
             words = content_words(f.lower or f.line.text.lower())
@@ -195,10 +230,12 @@ def lead_on_topic(feats: list[LineFeatures], start: int, b: int) -> int:
         f = feats[j]
         if f.kind == BAD:
             break
-        if f.kind == NEAR and f.line.text[-1] == ".":  # a headline may end in '?' or '!', a lead does not
+        if (
+            f.kind == NEAR and f.line.text[-1] == "."
+        ):  # a headline may end in '?' or '!', a lead does not
             if vocab is None:
                 vocab = set()
-                for g in feats[start:min(b + 1, start + 15)]:
+                for g in feats[start : min(b + 1, start + 15)]:
                     if g.kind in (GOOD, NEAR):
                         vocab |= content_words(g.lower or g.line.text.lower())
             words = content_words(f.lower)
@@ -246,14 +283,20 @@ def classify(feats: list[LineFeatures]) -> tuple[list[str], list[str | None], in
         if f.kind in (GOOD, NEAR):
             decisions[i] = "content"
         elif f.kind == SHORT:
-            if between[i - start] or i not in menus and (_sentence_line(f) or _heading_after_link(feats, i, b)):
+            if (
+                between[i - start]
+                or i not in menus
+                and (_sentence_line(f) or _heading_after_link(feats, i, b))
+            ):
                 decisions[i] = "content"
             else:
                 reasons[i] = "navigation" if i in menus else "short line outside paragraphs"
     return decisions, reasons, start, b, a
 
 
-MAX_SHORT_GROUP_ABOVE_RUN = 8  # more short lines in a row above the densest run is a menu, not headings
+MAX_SHORT_GROUP_ABOVE_RUN = (
+    8  # more short lines in a row above the densest run is a menu, not headings
+)
 
 
 def _menus_above_run(feats: list[LineFeatures], start: int, a: int) -> set[int]:
@@ -273,8 +316,13 @@ def _menus_above_run(feats: list[LineFeatures], start: int, a: int) -> set[int]:
     return menus
 
 
-_SECTION_HEADS = {"related-posts block": "related-posts block", "reader comments": "reader comments",
-                  "comment form": "reader comments", "copyright": "footer", "author bio": "author bio"}
+_SECTION_HEADS = {
+    "related-posts block": "related-posts block",
+    "reader comments": "reader comments",
+    "comment form": "reader comments",
+    "copyright": "footer",
+    "author bio": "author bio",
+}
 _INTERRUPTIONS = ("advertisement", "caption")  # dropped lines that do not break a paragraph run
 
 
@@ -309,7 +357,11 @@ def _heading_after_link(feats: list[LineFeatures], i: int, b: int) -> bool:
     if not 2 <= f.words <= 10 or f.line.text[-1] in ".:!?;,…" or not 0 < i < b:
         return False
     before = feats[i - 1]
-    return feats[i + 1].kind in (GOOD, NEAR) and before.kind == BAD and before.reason == "related-posts block"
+    return (
+        feats[i + 1].kind in (GOOD, NEAR)
+        and before.kind == BAD
+        and before.reason == "related-posts block"
+    )
 
 
 def _sentence_line(f: LineFeatures) -> bool:

@@ -24,8 +24,13 @@ _MNAME = "|".join(sorted(MONTH, key=len, reverse=True))
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _ISO = re.compile(r"(?<!\d)((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 _DMY = re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-]((?:19|20)\d{2})\b")
-_D_MON_Y = re.compile(rf"\b(\d{{1,2}})(?:\.|er|st|nd|rd|th)?\s+(?:de\s+)?({_MNAME})\.?,?\s+(?:de\s+)?((?:19|20)\d{{2}})\b", re.I)
-_MON_D_Y = re.compile(rf"\b({_MNAME})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})\b", re.I)
+_D_MON_Y = re.compile(
+    rf"\b(\d{{1,2}})(?:\.|er|st|nd|rd|th)?\s+(?:de\s+)?({_MNAME})\.?,?\s+(?:de\s+)?((?:19|20)\d{{2}})\b",
+    re.I,
+)
+_MON_D_Y = re.compile(
+    rf"\b({_MNAME})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})\b", re.I
+)
 
 
 def _valid(y: int, m: int, d: int) -> str | None:

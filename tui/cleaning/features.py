@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 
-from .lines import RawLine
 from .authors import name_like
 from .dates import find_date
+from .lines import RawLine
 from .phrases import comment_signature, match_long, match_short
 from .stopwords import CJK_STOPCHARS, STOPWORDS
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-_SENTENCE_END = frozenset('.!?…"”»\'’)]:;。！？」')
+_SENTENCE_END = frozenset(".!?…\"”»'’)]:;。！？」")
 _FULL_STOP = re.compile(r"[.!?][\"”’»)]*$")  # a sentence's end; ':' or '…' end a prompt or a teaser
 _PUNCT = re.compile(r"[.,;:!?。，、]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
@@ -23,7 +23,17 @@ SHORT_PHRASE_WORDS = 12  # a menu item or prompt is at most this many words
 class LineFeatures:
     """What the classifier needs to know about one line; computed once, read many times."""
 
-    __slots__ = ("line", "words", "stops", "chars", "ends_sentence", "lower", "reason", "kind", "comment")
+    __slots__ = (
+        "line",
+        "words",
+        "stops",
+        "chars",
+        "ends_sentence",
+        "lower",
+        "reason",
+        "kind",
+        "comment",
+    )
 
     def __init__(self, line: RawLine):
         text = line.text
@@ -33,18 +43,27 @@ class LineFeatures:
         self.words = len(tokens)
         self.stops = sum(map(STOPWORDS.__contains__, tokens))
         if text.isascii() is False and _CJK.search(text):
-            cjk = _CJK.findall(text)  # a CJK run is one regex "word": count ~2 chars per word instead
+            cjk = _CJK.findall(
+                text
+            )  # a CJK run is one regex "word": count ~2 chars per word instead
             self.words += len(cjk) // 2
             self.stops += 2 * sum(1 for ch in cjk if ch in CJK_STOPCHARS)
         self.chars = len(text)
         self.ends_sentence = text[-1] in _SENTENCE_END
         self.lower = lower if self.words <= 60 else ""
         reason = None
-        self.comment = self.words <= 10 and not _DATELINE.match(text) and (comment_signature(text) or _name_then_date(text))
+        self.comment = (
+            self.words <= 10
+            and not _DATELINE.match(text)
+            and (comment_signature(text) or _name_then_date(text))
+        )
         if self.comment:
             reason = "reader comments"
         elif self.words <= SHORT_PHRASE_WORDS:
-            reason = match_short(self.lower, self.words >= 5 and self.stops >= 1 and _FULL_STOP.search(text) is not None)
+            reason = match_short(
+                self.lower,
+                self.words >= 5 and self.stops >= 1 and _FULL_STOP.search(text) is not None,
+            )
         if reason is None and self.lower:
             reason = match_long(self.lower)
         self.reason = reason
@@ -61,7 +80,9 @@ def _kind(f: LineFeatures) -> str:
     if f.words == 0:
         return BAD
     ratio = f.stop_ratio
-    punctuated = _PUNCT.search(f.line.text) is not None  # prose has commas and stops; menus and tag lists do not
+    punctuated = (
+        _PUNCT.search(f.line.text) is not None
+    )  # prose has commas and stops; menus and tag lists do not
     if f.words >= 20 and ratio >= 0.18:
         return GOOD if punctuated else NEAR
     if f.words >= 8 and ratio >= 0.12 and (f.ends_sentence or f.words >= 15):
@@ -71,8 +92,11 @@ def _kind(f: LineFeatures) -> str:
 
 _STAMP_SEP = " /|,·•–—-:"
 # "By Jane Doe | May 3, 2024", "Updated May 3, 2024 at 3:45 pm": the article's own byline or dateline.
-_DATELINE = re.compile(r"^(by|von|par|por|door|written by|posted by|geschrieben von|verfasst von|published|updated|"
-                       r"posted|veröffentlicht|aktualisiert|publié|mis à jour|publicado|actualizado|pubblicato)\b", re.I)
+_DATELINE = re.compile(
+    r"^(by|von|par|por|door|written by|posted by|geschrieben von|verfasst von|published|updated|"
+    r"posted|veröffentlicht|aktualisiert|publié|mis à jour|publicado|actualizado|pubblicato)\b",
+    re.I,
+)
 
 
 def _name_then_date(text: str) -> bool:
@@ -80,8 +104,10 @@ def _name_then_date(text: str) -> bool:
     hit = find_date(text)
     if not hit or hit[1] == 0 or len(text) > 80:
         return False
-    name = text[:hit[1]].strip(_STAMP_SEP)
-    return len(name.split()) >= 2 and name_like(name)  # one word is as likely a section ("Sport / May 2")
+    name = text[: hit[1]].strip(_STAMP_SEP)
+    return len(name.split()) >= 2 and name_like(
+        name
+    )  # one word is as likely a section ("Sport / May 2")
 
 
 def line_features(lines: list[RawLine]) -> list[LineFeatures]:

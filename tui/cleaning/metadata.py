@@ -10,11 +10,15 @@ from .features import BAD, GOOD, NEAR, LineFeatures
 from .stopwords import content_words
 
 TITLE_WINDOW = 30  # lines above the body searched for the title
-TITLE_VOCAB_WEIGHT = 4.0  # bonus for a candidate whose content words all recur in the body's opening
+TITLE_VOCAB_WEIGHT = (
+    4.0  # bonus for a candidate whose content words all recur in the body's opening
+)
 _SEP = re.compile(r"\s+[-–—|>›»/]\s+|\s*[>›»]\s*")
 _META_WORDS = re.compile(
     r"^(published|updated|posted|veröffentlicht|aktualisiert|publié|mis à jour|publicado|actualizado|"
-    r"pubblicato|aggiornato|gepubliceerd|opublikowano|date|datum|stand)\b", re.I)
+    r"pubblicato|aggiornato|gepubliceerd|opublikowano|date|datum|stand)\b",
+    re.I,
+)
 
 
 def is_meta_line(f: LineFeatures) -> str | None:
@@ -37,11 +41,13 @@ def _norm(text: str) -> str:
     return _NONWORD.sub(" ", text.casefold()).strip()
 
 
-def find_title(feats: list[LineFeatures], a: int, taken=None, vocab: frozenset = frozenset()) -> int | None:
+def find_title(
+    feats: list[LineFeatures], a: int, taken=None, vocab: frozenset = frozenset()
+) -> int | None:
     """Index of the title line above the body: headline-shaped, near the body, echoed in a breadcrumb
     or "Title | Site" line, followed by a byline or date; None if nothing looks like one."""
     lo = max(0, a - TITLE_WINDOW)
-    heads = [_norm(f.line.text) for f in feats[:a + 5] if f.words <= 60]
+    heads = [_norm(f.line.text) for f in feats[: a + 5] if f.words <= 60]
     best, best_score = None, float("-inf")
     for j in range(lo, a):
         f = feats[j]
@@ -58,7 +64,7 @@ def find_title(feats: list[LineFeatures], a: int, taken=None, vocab: frozenset =
         norm = _norm(text)
         if norm and any(norm != h and norm in h for h in heads):
             score += 2
-        if any(is_meta_line(g) for g in feats[j + 1:j + 5]):
+        if any(is_meta_line(g) for g in feats[j + 1 : j + 5]):
             score += 2
         if j + 1 < len(feats) and feats[j + 1].kind in (GOOD, NEAR):
             score += 1
@@ -74,12 +80,19 @@ def find_title(feats: list[LineFeatures], a: int, taken=None, vocab: frozenset =
     text = feats[best].line.text
     for j in range(best - 1, lo - 1, -1):
         other = feats[j].line.text
-        if 2 <= feats[j].words and other in text and len(other) >= 0.5 * len(text) and other != text:
+        if (
+            2 <= feats[j].words
+            and other in text
+            and len(other) >= 0.5 * len(text)
+            and other != text
+        ):
             return j
     return best
 
 
-def body_vocab(feats: list[LineFeatures], decisions: list[str], a: int, b: int, limit: int = 600) -> frozenset:
+def body_vocab(
+    feats: list[LineFeatures], decisions: list[str], a: int, b: int, limit: int = 600
+) -> frozenset:
     """Content words of the first few hundred body words: a title names what the body is about."""
     out: set[str] = set()
     seen = 0
@@ -103,8 +116,6 @@ def section_of(title: str, f: LineFeatures) -> str | None:
     return head[-1].strip() if head else None
 
 
-
-
 DATE_REACH = 40  # lines around the title searched for a date when the header has none
 
 
@@ -123,8 +134,14 @@ def _nearby_date(feats: list[LineFeatures], ref: int, b: int) -> tuple[str, int]
     return (best[1], best[2]) if best else None
 
 
-def extract(feats: list[LineFeatures], decisions: list[str], reasons: list, a: int, b: int,
-            run_start: int | None = None) -> tuple[int | None, dict]:
+def extract(
+    feats: list[LineFeatures],
+    decisions: list[str],
+    reasons: list,
+    a: int,
+    b: int,
+    run_start: int | None = None,
+) -> tuple[int | None, dict]:
     """Choose the title line and fill meta; marks meta lines in decisions/reasons in place.
 
     The title is sought above the body [a, b]; when a menu was dropped between a and the densest
@@ -178,10 +195,14 @@ def extract(feats: list[LineFeatures], decisions: list[str], reasons: list, a: i
     return t, meta
 
 
-STANDFIRST_REACH = 4  # lines below the title where the article's lead sentence (standfirst) may stand
+STANDFIRST_REACH = (
+    4  # lines below the title where the article's lead sentence (standfirst) may stand
+)
 
 
-def _keep_standfirst(feats: list[LineFeatures], decisions: list[str], reasons: list, t: int, a: int) -> None:
+def _keep_standfirst(
+    feats: list[LineFeatures], decisions: list[str], reasons: list, t: int, a: int
+) -> None:
     """A prose sentence just below the title and above the body is the article's standfirst, not a teaser."""
     for j in range(t + 1, min(a, t + STANDFIRST_REACH + 1)):
         f = feats[j]

@@ -38,7 +38,7 @@ class Cleaned:
         """Raw offset of each char of text (-1 for inserted separators), built on first use."""
         out = array("q", [-1]) * len(self.text)
         for t0, r0, n in self.segments:
-            out[t0:t0 + n] = array("q", range(r0, r0 + n))
+            out[t0 : t0 + n] = array("q", range(r0, r0 + n))
         return out
 
     def to_raw(self, i: int) -> int | None:

@@ -27,7 +27,9 @@ def _print_report(report: CheckReport) -> None:
     for problem in report.schema_problems:
         _say(f"schema: {problem}")
     if report.schema_problems:
-        _say(f"DAMAGED: {report.path} does not match the schema; `newsmark check --repair` restores the newest good backup.")
+        _say(
+            f"DAMAGED: {report.path} does not match the schema; `newsmark check --repair` restores the newest good backup."
+        )
         return
     counts = ", ".join(f"{n} {table}" for table, n in report.counts.items() if table != "meta")
     for problem in report.problems:
@@ -35,17 +37,35 @@ def _print_report(report: CheckReport) -> None:
     verdict = "OK" if report.ok else f"{len(report.problems)} PROBLEM(S)"
     _say(f"{report.path}: {verdict}" + (f" ({counts})" if counts else ""))
     if report.orphans:
-        _say(f"{len(report.orphans)} orphaned annotation(s) could not be placed after their text changed;")
-        _say("open the document in newsmark: Tab lists its annotations, x deletes the highlighted one;")
+        _say(
+            f"{len(report.orphans)} orphaned annotation(s) could not be placed after their text changed;"
+        )
+        _say(
+            "open the document in newsmark: Tab lists its annotations, x deletes the highlighted one;"
+        )
         _say("to re-place one, tag the right words again, then delete the orphan:")
-        for ann in sorted(report.orphans, key=lambda a: (a.get("document_id", ""), a.get("start", 0))):
+        for ann in sorted(
+            report.orphans, key=lambda a: (a.get("document_id", ""), a.get("start", 0))
+        ):
             quote = visible(str(ann.get("exact", ""))[:60])
-            _say(f"  {visible(str(ann.get('document_id')))}  {visible(str(ann.get('label')))}  [{ann.get('start')}, {ann.get('end')})  {quote!r}  id={ann.get('id')}")
+            _say(
+                f"  {visible(str(ann.get('document_id')))}  {visible(str(ann.get('label')))}  [{ann.get('start')}, {ann.get('end')})  {quote!r}  id={ann.get('id')}"
+            )
 
 
 @click.command("check")
-@click.option("--db", "db", metavar="FILE", help="database file (default: $NEWSMARK_DB or annotations/annotations.json)")
-@click.option("--repair", "do_repair", is_flag=True, help="restore the newest good backup if the file is damaged (nothing is deleted)")
+@click.option(
+    "--db",
+    "db",
+    metavar="FILE",
+    help="database file (default: $NEWSMARK_DB or annotations/annotations.json)",
+)
+@click.option(
+    "--repair",
+    "do_repair",
+    is_flag=True,
+    help="restore the newest good backup if the file is damaged (nothing is deleted)",
+)
 def check_command(db: str | None, do_repair: bool) -> None:
     """Validate the annotation database and list orphaned annotations."""
     path = default_db_path(db)

@@ -48,9 +48,13 @@ def _record(document, cleaned) -> dict:
         "text": cleaned.text,
         "lines": [
             {
-                "number": line.number, "start": line.start, "end": line.end,
-                "decision": line.decision, "reason": line.reason,
-                "text_start": line.text_start, "overridden": line.overridden,
+                "number": line.number,
+                "start": line.start,
+                "end": line.end,
+                "decision": line.decision,
+                "reason": line.reason,
+                "text_start": line.text_start,
+                "overridden": line.overridden,
             }
             for line in cleaned.lines
         ],
@@ -67,8 +71,11 @@ def _explain(console, document, cleaned) -> None:
     header = Text(f"== {visible(document.id)} ", style="bold reverse")
     console.print(header, soft_wrap=True)
     facts = {**cleaned.meta, **document.meta}
-    shown = ", ".join(f"{key}: {visible(str(value))}" for key, value in facts.items()
-                      if key in ("title", "date", "author", "section", "source", "url") and value)
+    shown = ", ".join(
+        f"{key}: {visible(str(value))}"
+        for key, value in facts.items()
+        if key in ("title", "date", "author", "section", "source", "url") and value
+    )
     if shown:
         console.print(Text(shown, style="italic"), soft_wrap=True)
     decisions = {line.number: line for line in cleaned.lines}
@@ -109,10 +116,22 @@ document was printed, 1 when nothing could be loaded, 2 when no article file was
 
 @click.command("clean", epilog=_EPILOG)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
-@click.option("--json", "as_json", is_flag=True, help="print one JSON object per document (id, title, meta, body, text, lines)")
-@click.option("--explain", is_flag=True, help="show every raw line with the cleaner's decision and reason")
-@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
-              help="colour --explain output (auto: only when stdout is a terminal)")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="print one JSON object per document (id, title, meta, body, text, lines)",
+)
+@click.option(
+    "--explain", is_flag=True, help="show every raw line with the cleaner's decision and reason"
+)
+@click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="colour --explain output (auto: only when stdout is a terminal)",
+)
 def clean_command(paths: tuple[str, ...], as_json: bool, explain: bool, color: str) -> None:
     """Print the cleaned text of articles in PATHS (.txt, .html, .htm, .jsonl files or folders)."""
     import orjson
@@ -127,8 +146,13 @@ def clean_command(paths: tuple[str, ...], as_json: bool, explain: bool, color: s
         from rich.console import Console
 
         force = {"always": True, "never": False}.get(color)
-        console = Console(force_terminal=force, no_color=color == "never", highlight=False,
-                          markup=False, emoji=False)
+        console = Console(
+            force_terminal=force,
+            no_color=color == "never",
+            highlight=False,
+            markup=False,
+            emoji=False,
+        )
 
     reported: list[str] = []
 

@@ -11,7 +11,8 @@ import click
 
 from tui.formats import EXPORT_FORMATS
 
-HELP = """Export the annotations (and their documents' text) to another format.
+HELP = (
+    """Export the annotations (and their documents' text) to another format.
 
 Text formats go to standard output unless -o is given; what a format cannot
 carry (overlaps in CoNLL, relations in JSONL, ...) is counted on stderr.
@@ -20,7 +21,9 @@ offsets (jsonl and w3c only).
 
 \b
 Formats:
-""" + "\n".join(f"  {f.name:<6} {f.description}" for f in EXPORT_FORMATS.values()) + """
+"""
+    + "\n".join(f"  {f.name:<6} {f.description}" for f in EXPORT_FORMATS.values())
+    + """
 
 \b
 Examples:
@@ -29,26 +32,54 @@ Examples:
   newsmark export --format brat -o brat_project/
   newsmark export --format spacy -o train.spacy --db team.json
 """
+)
 
 
 @click.command("export", help=HELP)
-@click.option("--format", "-f", "format_name", required=True, type=click.Choice(list(EXPORT_FORMATS)),
-              help="Output format.")
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
-              help="Output file (a directory for brat). Default: standard output.")
-@click.option("--db", "db", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Database file (default: $NEWSMARK_DB or annotations/annotations.json).")
-@click.option("--offsets", type=click.Choice(["codepoint", "utf16"]), default="codepoint", show_default=True,
-              help="Offset unit for jsonl and w3c.")
+@click.option(
+    "--format",
+    "-f",
+    "format_name",
+    required=True,
+    type=click.Choice(list(EXPORT_FORMATS)),
+    help="Output format.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Output file (a directory for brat). Default: standard output.",
+)
+@click.option(
+    "--db",
+    "db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Database file (default: $NEWSMARK_DB or annotations/annotations.json).",
+)
+@click.option(
+    "--offsets",
+    type=click.Choice(["codepoint", "utf16"]),
+    default="codepoint",
+    show_default=True,
+    help="Offset unit for jsonl and w3c.",
+)
 def export_command(format_name: str, output: Path | None, db: Path | None, offsets: str) -> None:
     """Read a snapshot without taking the write lock (the app may stay open), then export it."""
     fmt = EXPORT_FORMATS[format_name]
     if offsets != "codepoint" and not fmt.utf16:
-        raise click.UsageError(f"--offsets {offsets} applies to jsonl and w3c only; {format_name} uses code points")
+        raise click.UsageError(
+            f"--offsets {offsets} applies to jsonl and w3c only; {format_name} uses code points"
+        )
     if fmt.target == "directory" and output is None:
-        raise click.UsageError(f"{format_name} writes a .txt and an .ann file per document: pass -o DIRECTORY")
+        raise click.UsageError(
+            f"{format_name} writes a .txt and an .ann file per document: pass -o DIRECTORY"
+        )
     if fmt.target == "file" and output is None:
-        raise click.UsageError(f"{format_name} output is binary: pass -o FILE (e.g. -o train.spacy)")
+        raise click.UsageError(
+            f"{format_name} output is binary: pass -o FILE (e.g. -o train.spacy)"
+        )
     if fmt.target == "directory" and output.exists() and not output.is_dir():
         raise click.UsageError(f"{output} is a file; brat needs a directory for -o")
     snapshot = _read_snapshot(db)

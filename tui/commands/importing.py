@@ -32,7 +32,11 @@ Examples:
 def detect_format(path: Path) -> str:
     """Pick a reader from the path: folders and .ann are brat, .jsonl is JSONL, .json is native."""
     suffix = path.suffix.lower()
-    if path.is_dir() or suffix == ".ann" or (suffix == ".txt" and path.with_suffix(".ann").is_file()):
+    if (
+        path.is_dir()
+        or suffix == ".ann"
+        or (suffix == ".txt" and path.with_suffix(".ann").is_file())
+    ):
         return "brat"
     if suffix in (".jsonl", ".ndjson"):
         return "jsonl"
@@ -46,12 +50,25 @@ def detect_format(path: Path) -> str:
 
 @click.command("import", help=HELP)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--format", "format_name", type=click.Choice(["auto", "jsonl", "brat", "json"]), default="auto",
-              show_default=True, help="Input format.")
-@click.option("--db", "db", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Database file (default: $NEWSMARK_DB or annotations/annotations.json).")
+@click.option(
+    "--format",
+    "format_name",
+    type=click.Choice(["auto", "jsonl", "brat", "json"]),
+    default="auto",
+    show_default=True,
+    help="Input format.",
+)
+@click.option(
+    "--db",
+    "db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Database file (default: $NEWSMARK_DB or annotations/annotations.json).",
+)
 @click.option("--annotator", default=None, help="Name recorded on the imported annotations.")
-def import_command(paths: tuple[Path, ...], format_name: str, db: Path | None, annotator: str | None) -> None:
+def import_command(
+    paths: tuple[Path, ...], format_name: str, db: Path | None, annotator: str | None
+) -> None:
     """Read every PATH first (so a bad file imports nothing), then insert in one undo step."""
     from tui.formats import load_reader
     from tui.formats.imported import Imported
@@ -78,7 +95,9 @@ def import_command(paths: tuple[Path, ...], format_name: str, db: Path | None, a
             except (ValueError, OSError, UnicodeDecodeError) as error:
                 raise click.ClickException(f"{error}; nothing was imported") from None
         if not batch.documents:
-            raise click.ClickException("no documents found in " + ", ".join(map(str, paths)) + "; nothing was imported")
+            raise click.ClickException(
+                "no documents found in " + ", ".join(map(str, paths)) + "; nothing was imported"
+            )
         try:
             summary = apply_import(store, batch)
         except StoreError as error:
@@ -89,9 +108,13 @@ def import_command(paths: tuple[Path, ...], format_name: str, db: Path | None, a
     for warning in summary.warnings[:MAX_WARNINGS]:
         click.echo(f"warning: {visible(warning)}", err=True)  # ids and labels come from the files
     if len(summary.warnings) > MAX_WARNINGS:
-        click.echo(f"warning: ... and {len(summary.warnings) - MAX_WARNINGS} more warnings", err=True)
+        click.echo(
+            f"warning: ... and {len(summary.warnings) - MAX_WARNINGS} more warnings", err=True
+        )
     for line in summary.lines():
         click.echo(line, err=True)
     if not (saved and ok):
-        raise click.ClickException(f"the import could not be saved to {db_path} ({store.status}); check disk space and permissions")
+        raise click.ClickException(
+            f"the import could not be saved to {db_path} ({store.status}); check disk space and permissions"
+        )
     click.echo(f"saved to {db_path}", err=True)

@@ -9,15 +9,38 @@ import click
 
 @click.command("open")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option("--db", "db", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Database file (default: $NEWSMARK_DB or annotations/annotations.json).")
-@click.option("--annotator", default=None, help="Name recorded on your annotations (default: $NEWSMARK_ANNOTATOR or login).")
-@click.option("--keymap", "keymap_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Keymap TOML file (default: $NEWSMARK_CONFIG or ~/.config/newsmark/keymap.toml).")
-@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Where cleaned articles are cached (default: .cache next to the database).")
-def open_command(paths: tuple[Path, ...], db: Path | None, annotator: str | None,
-                 keymap_path: Path | None, cache_dir: Path | None) -> None:
+@click.option(
+    "--db",
+    "db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Database file (default: $NEWSMARK_DB or annotations/annotations.json).",
+)
+@click.option(
+    "--annotator",
+    default=None,
+    help="Name recorded on your annotations (default: $NEWSMARK_ANNOTATOR or login).",
+)
+@click.option(
+    "--keymap",
+    "keymap_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Keymap TOML file (default: $NEWSMARK_CONFIG or ~/.config/newsmark/keymap.toml).",
+)
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where cleaned articles are cached (default: .cache next to the database).",
+)
+def open_command(
+    paths: tuple[Path, ...],
+    db: Path | None,
+    annotator: str | None,
+    keymap_path: Path | None,
+    cache_dir: Path | None,
+) -> None:
     """Open PATH... (files or folders; default seeds/) in the app."""
     from tui.app.app import KeymapError, create_app
     from tui.store import StoreError
@@ -29,15 +52,22 @@ def open_command(paths: tuple[Path, ...], db: Path | None, annotator: str | None
             raise click.UsageError("no PATH given and no seeds/ folder here; run `newsmark FOLDER`")
         paths = (default,)
     try:
-        app = create_app(list(paths), default_db_path(db), annotator=annotator,
-                         cache_dir=cache_dir, keymap_path=keymap_path)
+        app = create_app(
+            list(paths),
+            default_db_path(db),
+            annotator=annotator,
+            cache_dir=cache_dir,
+            keymap_path=keymap_path,
+        )
     except (KeymapError, StoreError) as error:
         raise click.ClickException(str(error)) from None
     app.run()
     report_skipped(app.skipped)
     if app.unsaved:
-        raise click.ClickException(f"the last changes were not saved ({app.unsaved}); the database file "
-                                   "holds everything up to the last 'saved'")
+        raise click.ClickException(
+            f"the last changes were not saved ({app.unsaved}); the database file "
+            "holds everything up to the last 'saved'"
+        )
 
 
 def report_skipped(messages: list[str]) -> None:

@@ -36,8 +36,11 @@ def build_tables(snapshot: dict[str, list[dict]], limit: int | None = 40) -> lis
     for column in ("document", "title", "status", "entities", "claims", "orphaned"):
         # one line per document at 80 columns: long ids and titles end in an ellipsis instead of wrapping
         text_column = column in ("document", "title")
-        documents.add_column(column, justify="left" if text_column or column == "status" else "right",
-                             no_wrap=not text_column)
+        documents.add_column(
+            column,
+            justify="left" if text_column or column == "status" else "right",
+            no_wrap=not text_column,
+        )
     kinds = Counter((a["document_id"], a["kind"]) for a in anns)
     shown = sorted(docs, key=lambda d: d["id"])
     if limit is not None and len(shown) > limit:
@@ -45,30 +48,44 @@ def build_tables(snapshot: dict[str, list[dict]], limit: int | None = 40) -> lis
         shown = shown[:limit]
     for doc in shown:
         documents.add_row(
-            one_line(cell(doc["id"])), one_line(cell(doc.get("title"), 50)), cell(doc.get("status", "new")),
-            str(kinds[(doc["id"], "entity")]), str(kinds[(doc["id"], "claim")]), str(orphans[doc["id"]]),
+            one_line(cell(doc["id"])),
+            one_line(cell(doc.get("title"), 50)),
+            cell(doc.get("status", "new")),
+            str(kinds[(doc["id"], "entity")]),
+            str(kinds[(doc["id"], "claim")]),
+            str(orphans[doc["id"]]),
         )
 
     labels = Table(title="Labels")
     for column in ("label", "kind", "hotkey", "annotations"):
         labels.add_column(column, justify="right" if column == "annotations" else "left")
     used = Counter(a["label"] for a in anns)
-    known = {l["name"] for l in snapshot["labels"]}
+    known = {label["name"] for label in snapshot["labels"]}
     for label in snapshot["labels"]:
-        labels.add_row(cell(label["name"]), cell(label["kind"]), cell(label.get("hotkey")), str(used[label["name"]]))
+        labels.add_row(
+            cell(label["name"]),
+            cell(label["kind"]),
+            cell(label.get("hotkey")),
+            str(used[label["name"]]),
+        )
     for name in sorted(set(used) - known):
         labels.add_row(cell(name), "(not defined)", "", str(used[name]))
 
     annotators = Table(title="Annotators")
     for column in ("annotator", "entities", "claims", "documents", "last change"):
-        annotators.add_column(column, justify="right" if column in ("entities", "claims", "documents") else "left")
+        annotators.add_column(
+            column, justify="right" if column in ("entities", "claims", "documents") else "left"
+        )
     by_who: dict[str, list[dict]] = {}
     for ann in anns:
         by_who.setdefault(ann.get("annotator") or "(unknown)", []).append(ann)
     for who, theirs in sorted(by_who.items()):
         annotators.add_row(
-            cell(who), str(sum(a["kind"] == "entity" for a in theirs)), str(sum(a["kind"] == "claim" for a in theirs)),
-            str(len({a["document_id"] for a in theirs})), cell(max(str(a.get("updated") or "") for a in theirs)),
+            cell(who),
+            str(sum(a["kind"] == "entity" for a in theirs)),
+            str(sum(a["kind"] == "claim" for a in theirs)),
+            str(len({a["document_id"] for a in theirs})),
+            cell(max(str(a.get("updated") or "") for a in theirs)),
         )
 
     progress = Table(title="Progress")
@@ -85,7 +102,12 @@ def build_tables(snapshot: dict[str, list[dict]], limit: int | None = 40) -> lis
 
 
 @click.command("stats")
-@click.option("--db", "db", metavar="FILE", help="database file (default: $NEWSMARK_DB or annotations/annotations.json)")
+@click.option(
+    "--db",
+    "db",
+    metavar="FILE",
+    help="database file (default: $NEWSMARK_DB or annotations/annotations.json)",
+)
 @click.option("--all", "show_all", is_flag=True, help="list every document, not just the first 40")
 def stats_command(db: str | None, show_all: bool) -> None:
     """Show documents, labels, annotators and progress."""

@@ -8,8 +8,8 @@ none whose size and mtime are unchanged.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
 import dataclasses
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -64,8 +64,10 @@ class CorpusIndex:
                 self.cache.put(document.raw_sha256, document.raw, cleaned)
             except OSError as error:
                 if not self._cache_warned:
-                    on_error(f"{self.cache_dir}: cannot write the cache ({error.strerror or error}); "
-                             "continuing without it (check the folder's permissions)")
+                    on_error(
+                        f"{self.cache_dir}: cannot write the cache ({error.strerror or error}); "
+                        "continuing without it (check the folder's permissions)"
+                    )
                     self._cache_warned = True
         return cleaned
 
@@ -74,7 +76,9 @@ class CorpusIndex:
 
         cleaned = self._clean(document, on_error)
         meta = document.meta
-        title = " ".join(str(meta.get("title") or cleaned.title or _first_line(cleaned.text)).split())
+        title = " ".join(
+            str(meta.get("title") or cleaned.title or _first_line(cleaned.text)).split()
+        )
         title = title or document.id
         date = meta.get("date") or cleaned.meta.get("date")
         record = document.id.split("#", 1)[1] if document.kind == "jsonl" else None
@@ -84,8 +88,12 @@ class CorpusIndex:
             kind=document.kind,
             title=title,
             date=str(date) if date else None,
-            source=str(meta.get("source") or _site(meta.get("url")) or cleaned.meta.get("source")
-                       or Path(document.path).parent.name),
+            source=str(
+                meta.get("source")
+                or _site(meta.get("url"))
+                or cleaned.meta.get("source")
+                or Path(document.path).parent.name
+            ),
             words=word_count(cleaned.body),
             raw_sha256=document.raw_sha256,
             record=record,
@@ -133,18 +141,24 @@ class CorpusIndex:
             try:
                 store.save()
             except OSError as error:
-                on_error(f"{self.cache_dir}: cannot save the corpus index ({error.strerror or error}); "
-                         "the next start will re-read every file")
+                on_error(
+                    f"{self.cache_dir}: cannot save the corpus index ({error.strerror or error}); "
+                    "the next start will re-read every file"
+                )
 
-    def _entries(self, source: Source, report: Callable[[str], None], failures: list[str]) -> Iterator[CorpusEntry]:
+    def _entries(
+        self, source: Source, report: Callable[[str], None], failures: list[str]
+    ) -> Iterator[CorpusEntry]:
         """Entries for one file; a document the cleaner fails on is reported, not fatal."""
         for document in load_source(source, report):
             try:
                 yield self._entry(document, report)
             except Exception as error:  # a cleaner bug must not stop a 10,000-article listing
                 failures.append(document.id)
-                report(f"{document.path}: cleaner failed on {document.id} ({type(error).__name__}: "
-                       f"{error}); skipped, please report it")
+                report(
+                    f"{document.path}: cleaner failed on {document.id} ({type(error).__name__}: "
+                    f"{error}); skipped, please report it"
+                )
 
     def _attach(self, entry: CorpusEntry) -> CorpusEntry:
         """An entry from the index file, with the id prefixed for JSONL and this cache dir attached."""
@@ -171,7 +185,9 @@ def _read_document(entry: CorpusEntry, on_error: Callable[[str], None]) -> Docum
     try:
         info = path.stat()
     except OSError as error:
-        raise FileNotFoundError(f"{path}: cannot open ({error.strerror or error}); re-scan the corpus") from None
+        raise FileNotFoundError(
+            f"{path}: cannot open ({error.strerror or error}); re-scan the corpus"
+        ) from None
     file_id = entry.id.split("#", 1)[0] if entry.record is not None else entry.id
     source = Source(str(path), file_id, entry.kind, info.st_size, info.st_mtime_ns)
     if entry.record is not None:

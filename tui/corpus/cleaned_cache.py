@@ -55,11 +55,15 @@ def parse(data: bytes, raw: str | None = None) -> Cleaned | None:
         if raw is not None and record["raw_text_sha"] != text_sha(raw):
             return None
         text = record["text"]
-        body = text[record["body_from"]:] if record["body"] is None else record["body"]
+        body = text[record["body_from"] :] if record["body"] is None else record["body"]
         lines = [LineDecision(*line) for line in record["lines"]]
         segments = tuple(tuple(segment) for segment in record["segments"])
         return Cleaned(
-            title=record["title"], meta=record["meta"], body=body, text=text, lines=lines,
+            title=record["title"],
+            meta=record["meta"],
+            body=body,
+            text=text,
+            lines=lines,
             segments=segments,
         )
     except (orjson.JSONDecodeError, KeyError, TypeError, ValueError, IndexError):

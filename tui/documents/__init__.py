@@ -99,7 +99,9 @@ def load_source(source: Source, on_error: Callable[[str], None]) -> Iterator[Doc
         yield document
 
 
-def load_paths(paths: Iterable[str | Path], *, on_error: Callable[[str], None]) -> Iterator[Document]:
+def load_paths(
+    paths: Iterable[str | Path], *, on_error: Callable[[str], None]
+) -> Iterator[Document]:
     """Yield every loadable document under `paths`; report each skipped input once via `on_error`."""
     for source in discover(paths, on_error):
         yield from load_source(source, on_error)

@@ -18,9 +18,21 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16"),
 )
-_HTML_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_HTML_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
+)
 _SNIFF = 8192
-_PREFERRED = ["cp1252", "latin_1", "iso8859_15", "cp1251", "koi8_r", "gb18030", "big5", "shift_jis", "euc_kr"]
+_PREFERRED = [
+    "cp1252",
+    "latin_1",
+    "iso8859_15",
+    "cp1251",
+    "koi8_r",
+    "gb18030",
+    "big5",
+    "shift_jis",
+    "euc_kr",
+]
 
 
 class DecodeError(ValueError):
@@ -80,7 +92,7 @@ def decode_bytes(data: bytes, *, html: bool = False) -> tuple[str, str]:
     """Return (text, encoding name); invalid bytes become U+FFFD, binary data raises DecodeError."""
     for bom, name, label in _BOMS:
         if data.startswith(bom):
-            return data[len(bom):].decode(name, errors="replace"), label
+            return data[len(bom) :].decode(name, errors="replace"), label
     utf16 = _bomless_utf16(data)
     if utf16 is not None:
         return data.decode(utf16, errors="replace"), utf16
@@ -109,7 +121,9 @@ def _detect(data: bytes) -> tuple[str, str]:
         # charset-normalizer often ties (cp1250 vs cp1252 on French text); among equally good
         # guesses prefer the encodings legacy news files most often use.
         ties = [m for m in results if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
-        best = min(ties, key=lambda m: _PREFERRED.index(m.encoding) if m.encoding in _PREFERRED else 99)
+        best = min(
+            ties, key=lambda m: _PREFERRED.index(m.encoding) if m.encoding in _PREFERRED else 99
+        )
     if best is not None and best.encoding:
         try:
             return data.decode(best.encoding, errors="replace"), best.encoding

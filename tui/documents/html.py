@@ -45,7 +45,9 @@ def extract_html(markup: str, url: str | None = None) -> tuple[str, dict]:
         if not body.strip():
             body = trafilatura.html2txt(markup) or ""
     except Exception as error:  # lxml/trafilatura raise many types on broken markup
-        raise HtmlExtractionError(f"trafilatura could not read the HTML ({type(error).__name__})") from error
+        raise HtmlExtractionError(
+            f"trafilatura could not read the HTML ({type(error).__name__})"
+        ) from error
     if not body.strip():
         raise HtmlExtractionError("no article text found in the HTML")
     title = ((result.title if result is not None else None) or "").strip()
@@ -57,7 +59,9 @@ def extract_html(markup: str, url: str | None = None) -> tuple[str, dict]:
         "source": getattr(result, "sitename", None),
     }
     if meta["date"] and str(meta["date"]).endswith("-01-01") and not _dated_in_markup(markup):
-        meta["date"] = None  # htmldate's last resort turns "Copyright 2024" into 2024-01-01: not a date
+        meta["date"] = (
+            None  # htmldate's last resort turns "Copyright 2024" into 2024-01-01: not a date
+        )
     meta["source"] = meta["source"] or site_of(meta["url"])
     meta = {key: value for key, value in meta.items() if value}
     first_line = body.lstrip().split("\n", 1)[0].strip()
@@ -100,4 +104,3 @@ def _dated_in_markup(markup: str) -> bool:
         return find_date(markup, extensive_search=False) is not None
     except Exception:  # htmldate on broken markup: treat as undated rather than fail the article
         return False
-

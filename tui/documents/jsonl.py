@@ -48,7 +48,11 @@ def _record_meta(record: dict) -> dict:
 def _record_id(record: dict, number: int) -> str:
     """The record's own id, or `L<line number>` when it has none."""
     record_id = record.get("id")
-    if isinstance(record_id, (str, int)) and not isinstance(record_id, bool) and str(record_id).strip():
+    if (
+        isinstance(record_id, (str, int))
+        and not isinstance(record_id, bool)
+        and str(record_id).strip()
+    ):
         return str(record_id).strip()
     return f"L{number}"  # marked so it cannot pass for a real id
 
@@ -79,7 +83,9 @@ def load_jsonl(
                 continue
             found_any = True
             if len(line) > max_bytes:
-                on_error(f"{where}: record over the {max_bytes // (1024 * 1024)} MB limit; line skipped")
+                on_error(
+                    f"{where}: record over the {max_bytes // (1024 * 1024)} MB limit; line skipped"
+                )
                 continue
             try:
                 record = _parse(line)
@@ -107,8 +113,10 @@ def load_jsonl(
 def _document(record, line, source, number, where, seen, on_error, document_class):
     """Turn one parsed record into a Document, or report why it cannot be one."""
     text, html = record.get("text"), record.get("html")
-    if not (isinstance(text, str) and text.strip()) and not (isinstance(html, str) and html.strip()):
-        on_error(f"{where}: record has no non-empty \"text\" or \"html\" string; line skipped")
+    if not (isinstance(text, str) and text.strip()) and not (
+        isinstance(html, str) and html.strip()
+    ):
+        on_error(f'{where}: record has no non-empty "text" or "html" string; line skipped')
         return None
     record_id = _record_id(record, number)
     if record_id in seen:

@@ -25,12 +25,36 @@ class ExportFormat:
 EXPORT_FORMATS: dict[str, ExportFormat] = {
     f.name: f
     for f in (
-        ExportFormat("json", "stream", "tui.formats.native:export_native", False, "the whole database, lossless"),
-        ExportFormat("jsonl", "stream", "tui.formats.jsonl:export_jsonl", True, "doccano/Prodigy: text + spans"),
-        ExportFormat("spacy", "file", "tui.formats.spacy_docbin:export_spacy", False, "spaCy DocBin (.spacy)"),
-        ExportFormat("w3c", "stream", "tui.formats.w3c:export_w3c", True, "W3C Web Annotation JSON-LD"),
-        ExportFormat("brat", "directory", "tui.formats.brat:export_brat", False, "brat standoff .txt/.ann"),
-        ExportFormat("conll", "stream", "tui.formats.conll:export_conll", False, "CoNLL-2003 BIO, flat entities"),
+        ExportFormat(
+            "json",
+            "stream",
+            "tui.formats.native:export_native",
+            False,
+            "the whole database, lossless",
+        ),
+        ExportFormat(
+            "jsonl",
+            "stream",
+            "tui.formats.jsonl:export_jsonl",
+            True,
+            "doccano/Prodigy: text + spans",
+        ),
+        ExportFormat(
+            "spacy", "file", "tui.formats.spacy_docbin:export_spacy", False, "spaCy DocBin (.spacy)"
+        ),
+        ExportFormat(
+            "w3c", "stream", "tui.formats.w3c:export_w3c", True, "W3C Web Annotation JSON-LD"
+        ),
+        ExportFormat(
+            "brat", "directory", "tui.formats.brat:export_brat", False, "brat standoff .txt/.ann"
+        ),
+        ExportFormat(
+            "conll",
+            "stream",
+            "tui.formats.conll:export_conll",
+            False,
+            "CoNLL-2003 BIO, flat entities",
+        ),
     )
 }
 

@@ -23,7 +23,9 @@ def brat_name(value: str) -> str:
 
 def escape_note(value: str) -> str:
     """Notes are single-line in .ann files; backslash-escape line breaks so they come back."""
-    return value.replace("\\", "\\\\").replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
+    return (
+        value.replace("\\", "\\\\").replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
+    )
 
 
 def file_stem(document_id: str, taken: set[str]) -> str:
@@ -58,7 +60,7 @@ def export_brat(snapshot: Snapshot, directory: str | Path) -> ExportReport:
     per_document: dict[str, list[str]] = {}
     all_counters: dict[str, dict[str, int]] = {}
     used = {"entities": set(), "attributes": {}, "relations": set()}
-    for document, annotations in iter_documents(snapshot, report):
+    for document, doc_annotations in iter_documents(snapshot, report):
         text = document.get("text") or ""
         stem = file_stem(document["id"], taken)
         manifest[stem] = {
@@ -70,27 +72,42 @@ def export_brat(snapshot: Snapshot, directory: str | Path) -> ExportReport:
         lines = per_document.setdefault(stem, [])
         counters = all_counters[stem] = {"T": 0, "A": 0, "R": 0, "N": 0, "#": 0}
 
-        def next_id(prefix: str) -> str:
+        def next_id(prefix: str, counters: dict[str, int] = counters) -> str:
             counters[prefix] += 1
             return f"{prefix}{counters[prefix]}"
 
-        for annotation in annotations:
-            tid = _span_line(lines, next_id("T"), brat_name(annotation.get("label") or ""), text,
-                             annotation["start"], annotation["end"])
+        for annotation in doc_annotations:
+            tid = _span_line(
+                lines,
+                next_id("T"),
+                brat_name(annotation.get("label") or ""),
+                text,
+                annotation["start"],
+                annotation["end"],
+            )
             used["entities"].add(brat_name(annotation.get("label") or ""))
             span_ids[annotation["id"]] = (stem, tid)
             entity = entities.get(annotation.get("entity_id"))
             if annotation.get("entity_id"):
                 name = (entity or {}).get("name") or ""
-                lines.append(f"{next_id('N')}\tReference {tid} newsmark:{annotation['entity_id']}\t{escape_note(name)}")
+                lines.append(
+                    f"{next_id('N')}\tReference {tid} newsmark:{annotation['entity_id']}\t{escape_note(name)}"
+                )
                 if entity and entity.get("external_id"):
-                    lines.append(f"{next_id('N')}\tReference {tid} Wikidata:{entity['external_id']}\t{escape_note(name)}")
+                    lines.append(
+                        f"{next_id('N')}\tReference {tid} Wikidata:{entity['external_id']}\t{escape_note(name)}"
+                    )
             if annotation.get("kind") == "claim":
-                _claim_lines(lines, next_id, tid, text, annotation.get("attributes") or {}, used, report)
-        report.annotations += len(annotations)
+                _claim_lines(
+                    lines, next_id, tid, text, annotation.get("attributes") or {}, used, report
+                )
+        report.annotations += len(doc_annotations)
         (directory / f"{stem}.txt").write_text(text, encoding="utf-8", newline="")
     relations, missing = relations_within(snapshot, set(span_ids))
-    report.lost("relations with an end that is not an exported span (orphan, suggestion or registry entity)", missing)
+    report.lost(
+        "relations with an end that is not an exported span (orphan, suggestion or registry entity)",
+        missing,
+    )
     for relation in relations:
         (from_stem, from_t), (to_stem, to_t) = span_ids[relation["from"]], span_ids[relation["to"]]
         if from_stem != to_stem:
@@ -99,16 +116,24 @@ def export_brat(snapshot: Snapshot, directory: str | Path) -> ExportReport:
         all_counters[from_stem]["R"] += 1
         kind = brat_name(relation.get("type") or "related")
         used["relations"].add(kind)
-        per_document[from_stem].append(f"R{all_counters[from_stem]['R']}\t{kind} Arg1:{from_t} Arg2:{to_t}")
+        per_document[from_stem].append(
+            f"R{all_counters[from_stem]['R']}\t{kind} Arg1:{from_t} Arg2:{to_t}"
+        )
         report.relations += 1
     for stem, lines in per_document.items():
-        (directory / f"{stem}.ann").write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+        (directory / f"{stem}.ann").write_text(
+            "".join(line + "\n" for line in lines), encoding="utf-8"
+        )
     registry_only = len(entities)
-    report.lost("entity registry records (types, aliases; linked mentions keep id and name)", registry_only)
+    report.lost(
+        "entity registry records (types, aliases; linked mentions keep id and name)", registry_only
+    )
     for stem in previous - set(manifest):  # documents gone since the last export into this folder
         for suffix in (".txt", ".ann"):
             (directory / f"{stem}{suffix}").unlink(missing_ok=True)
-    (directory / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    (directory / MANIFEST).write_text(
+        json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     (directory / "annotation.conf").write_text(_conf(used), encoding="utf-8")
     return report
 
@@ -119,7 +144,15 @@ def _previous_stems(directory: Path) -> set[str]:
         data = json.loads((directory / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return set()
-    return {stem for stem in data if isinstance(stem, str) and "/" not in stem and stem not in ("", ".", "..")} if isinstance(data, dict) else set()
+    return (
+        {
+            stem
+            for stem in data
+            if isinstance(stem, str) and "/" not in stem and stem not in ("", ".", "..")
+        }
+        if isinstance(data, dict)
+        else set()
+    )
 
 
 def _span_line(lines: list[str], tid: str, label: str, text: str, start: int, end: int) -> str:
@@ -139,7 +172,11 @@ def _claim_lines(lines, next_id, tid, text, attributes, used, report) -> None:
             lines.append(f"{next_id('A')}\t{name} {tid} {value}")
             used["attributes"].setdefault(name, set()).add(value)
     cue = attributes.get("cue") or {}
-    if isinstance(cue.get("start"), int) and isinstance(cue.get("end"), int) and 0 <= cue["start"] < cue["end"] <= len(text):
+    if (
+        isinstance(cue.get("start"), int)
+        and isinstance(cue.get("end"), int)
+        and 0 <= cue["start"] < cue["end"] <= len(text)
+    ):
         cue_id = _span_line(lines, next_id("T"), CUE_LABEL, text, cue["start"], cue["end"])
         lines.append(f"{next_id('R')}\t{CUE_RELATION} Arg1:{tid} Arg2:{cue_id}")
         used["entities"].add(CUE_LABEL)
@@ -150,11 +187,17 @@ def _claim_lines(lines, next_id, tid, text, attributes, used, report) -> None:
     if speaker.get("text"):
         lines.append(f"{next_id('#')}\tSpeaker {tid}\t{escape_note(str(speaker['text']))}")
     if speaker.get("entity_id"):
-        lines.append(f"{next_id('#')}\tSpeakerEntity {tid}\t{escape_note(str(speaker['entity_id']))}")
+        lines.append(
+            f"{next_id('#')}\tSpeakerEntity {tid}\t{escape_note(str(speaker['entity_id']))}"
+        )
     if attributes.get("note"):
-        lines.append(f"{next_id('#')}\tAnnotatorNotes {tid}\t{escape_note(str(attributes['note']))}")
+        lines.append(
+            f"{next_id('#')}\tAnnotatorNotes {tid}\t{escape_note(str(attributes['note']))}"
+        )
     known = {"type", "stance", "cue", "speaker", "note"}
-    extra = [key for key, value in attributes.items() if key not in known and value not in (None, "", {})]
+    extra = [
+        key for key, value in attributes.items() if key not in known and value not in (None, "", {})
+    ]
     report.lost("claim attributes with no brat field", len(extra))
 
 
@@ -164,7 +207,13 @@ def _conf(used: dict) -> str:
     lines = ["[entities]", *entity_types, "", "[relations]"]
     for kind in sorted(used["relations"]):
         lines.append(f"{kind}\tArg1:<ENTITY>, Arg2:<ENTITY>")
-    lines += ["<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>", "", "[events]", "", "[attributes]"]
+    lines += [
+        "<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>",
+        "",
+        "[events]",
+        "",
+        "[attributes]",
+    ]
     for name, values in sorted(used["attributes"].items()):
         spec = f"{name}\tArg:<ENTITY>"
         if values:

@@ -9,7 +9,11 @@ from tui.formats.brat import CLAIM_FLAG, CUE_LABEL, CUE_RELATION, MANIFEST, VALU
 from tui.formats.imported import Imported, span_ok
 
 _ATTRIBUTE_KEYS = {name: key for key, name in VALUE_ATTRIBUTES.items()}
-_NOTE_KEYS = {"AnnotatorNotes": "note", "Speaker": "speaker.text", "SpeakerEntity": "speaker.entity_id"}
+_NOTE_KEYS = {
+    "AnnotatorNotes": "note",
+    "Speaker": "speaker.text",
+    "SpeakerEntity": "speaker.entity_id",
+}
 
 
 def unescape_note(value: str) -> str:
@@ -18,7 +22,9 @@ def unescape_note(value: str) -> str:
     for char in chars:
         if char == "\\":
             following = next(chars, "")
-            out.append({"n": "\n", "r": "\r", "t": "\t", "\\": "\\"}.get(following, "\\" + following))
+            out.append(
+                {"n": "\n", "r": "\r", "t": "\t", "\\": "\\"}.get(following, "\\" + following)
+            )
         else:
             out.append(char)
     return "".join(out)
@@ -30,7 +36,9 @@ def read_brat(path: str | Path, *, label_kinds: dict[str, str] | None = None) ->
     root = path if path.is_dir() else path.parent
     ann_files = sorted(path.rglob("*.ann")) if path.is_dir() else [path.with_suffix(".ann")]
     if not ann_files:
-        raise ValueError(f"{path}: no .ann files found; brat import needs .ann files with .txt beside them")
+        raise ValueError(
+            f"{path}: no .ann files found; brat import needs .ann files with .txt beside them"
+        )
     imported = Imported()
     manifests: dict[Path, dict] = {}
     for ann in ann_files:
@@ -45,8 +53,13 @@ def read_brat(path: str | Path, *, label_kinds: dict[str, str] | None = None) ->
         with txt.open(encoding="utf-8", newline="") as stream:
             text = stream.read()  # brat offsets count a CRLF as two characters
         imported.documents.append(
-            {"id": document_id, "text": text, "title": entry.get("title"),
-             "metadata": entry.get("metadata") or {}, "path": str(txt.resolve())}
+            {
+                "id": document_id,
+                "text": text,
+                "title": entry.get("title"),
+                "metadata": entry.get("metadata") or {},
+                "path": str(txt.resolve()),
+            }
         )
         _read_ann(ann, text, document_id, label_kinds or {}, imported)
     return imported
@@ -64,7 +77,9 @@ def _manifest(directory: Path, imported: Imported) -> dict:
     return data if isinstance(data, dict) else {}
 
 
-def _read_ann(ann: Path, text: str, document_id: str, label_kinds: dict, imported: Imported) -> None:
+def _read_ann(
+    ann: Path, text: str, document_id: str, label_kinds: dict, imported: Imported
+) -> None:
     spans: dict[str, dict] = {}
     attributes: dict[str, dict] = {}
     claims: set[str] = set()
@@ -83,14 +98,18 @@ def _read_ann(ann: Path, text: str, document_id: str, label_kinds: dict, importe
                 pieces = [tuple(int(n) for n in piece.split()) for piece in offsets.split(";")]
                 start, end = min(p[0] for p in pieces), max(p[1] for p in pieces)
                 if not span_ok(text, start, end):
-                    raise ValueError(f"offsets {start}-{end} are outside the {len(text)}-character text")
+                    raise ValueError(
+                        f"offsets {start}-{end} are outside the {len(text)}-character text"
+                    )
                 spans[ident] = {"label": label, "start": start, "end": end}
             elif ident.startswith("A") or ident.startswith("M"):
                 name, target, *value = words
                 if name == CLAIM_FLAG:
                     claims.add(target)
                 elif name in _ATTRIBUTE_KEYS:
-                    attributes.setdefault(target, {})[_ATTRIBUTE_KEYS[name]] = value[0].replace("_", " ")
+                    attributes.setdefault(target, {})[_ATTRIBUTE_KEYS[name]] = value[0].replace(
+                        "_", " "
+                    )
                 else:
                     attributes.setdefault(target, {})[name] = value[0] if value else True
             elif ident.startswith("R"):
@@ -98,15 +117,24 @@ def _read_ann(ann: Path, text: str, document_id: str, label_kinds: dict, importe
                 relations.append((kind, arg1, arg2))
             elif ident.startswith("N"):
                 _, target, reference = words[:3]
-                links.setdefault(target, []).append((*reference.split(":", 1), fields[2] if len(fields) > 2 else ""))
+                links.setdefault(target, []).append(
+                    (*reference.split(":", 1), fields[2] if len(fields) > 2 else "")
+                )
             elif ident.startswith("#"):
                 kind, target = words[:2]
                 key = _NOTE_KEYS.get(kind, "note")
-                _set(attributes.setdefault(target, {}), key, unescape_note(fields[2] if len(fields) > 2 else ""))
+                _set(
+                    attributes.setdefault(target, {}),
+                    key,
+                    unescape_note(fields[2] if len(fields) > 2 else ""),
+                )
             else:
                 kind = ident[:1]
-                reason = (f"{kind} lines (events, equivalences) are not supported" if kind in ("E", "*")
-                          else "not a brat standoff line (T, A, M, R, N, # or E, each id then a tab)")
+                reason = (
+                    f"{kind} lines (events, equivalences) are not supported"
+                    if kind in ("E", "*")
+                    else "not a brat standoff line (T, A, M, R, N, # or E, each id then a tab)"
+                )
                 imported.warnings.append(f"{where}: skipped: {reason}")
         except (ValueError, IndexError) as error:
             imported.warnings.append(f"{where}: skipped malformed line ({error})")
@@ -120,12 +148,21 @@ def _set(attributes: dict, key: str, value: str) -> None:
         attributes[key] = value
 
 
-def _emit(spans, attributes, claims, relations, links, document_id, label_kinds, imported, ann) -> None:
+def _emit(
+    spans, attributes, claims, relations, links, document_id, label_kinds, imported, ann
+) -> None:
     cues: dict[str, str] = {}
     for kind, arg1, arg2 in relations:
-        if kind == CUE_RELATION and arg1 in claims and spans.get(arg2, {}).get("label") == CUE_LABEL:
+        if (
+            kind == CUE_RELATION
+            and arg1 in claims
+            and spans.get(arg2, {}).get("label") == CUE_LABEL
+        ):
             cues[arg2] = arg1
-            attributes.setdefault(arg1, {})["cue"] = {"start": spans[arg2]["start"], "end": spans[arg2]["end"]}
+            attributes.setdefault(arg1, {})["cue"] = {
+                "start": spans[arg2]["start"],
+                "end": spans[arg2]["end"],
+            }
     for tid, span in spans.items():
         if tid in cues:
             continue
@@ -134,8 +171,15 @@ def _emit(spans, attributes, claims, relations, links, document_id, label_kinds,
         for database, reference, name in links.get(tid, []):
             if database == "newsmark":
                 entity_id = reference
-                imported.entities.append({"id": reference, "name": name, "type": span["label"],
-                                          "aliases": [], "external_id": None})
+                imported.entities.append(
+                    {
+                        "id": reference,
+                        "name": name,
+                        "type": span["label"],
+                        "aliases": [],
+                        "external_id": None,
+                    }
+                )
             elif database.lower() == "wikidata" and entity_id is not None:
                 imported.entities[-1]["external_id"] = reference
         imported.annotations.append(
@@ -154,6 +198,10 @@ def _emit(spans, attributes, claims, relations, links, document_id, label_kinds,
         if arg2 in cues:
             continue
         if arg1 not in spans or arg2 not in spans:
-            imported.warnings.append(f"{ann}: skipped relation {kind} {arg1}->{arg2}: an end is not a text span")
+            imported.warnings.append(
+                f"{ann}: skipped relation {kind} {arg1}->{arg2}: an end is not a text span"
+            )
             continue
-        imported.relations.append({"from": f"{document_id}#{arg1}", "to": f"{document_id}#{arg2}", "type": kind})
+        imported.relations.append(
+            {"from": f"{document_id}#{arg1}", "to": f"{document_id}#{arg2}", "type": kind}
+        )

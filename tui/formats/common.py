@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Callable, Iterator
 
 Snapshot = dict[str, list[dict]]
 OFFSET_UNITS = ("codepoint", "utf16")
@@ -86,9 +86,11 @@ def iter_documents(snapshot: Snapshot, report: ExportReport) -> Iterator[tuple[d
         by_document.setdefault(annotation.get("document_id"), []).append(annotation)
     documents = snapshot.get("documents", [])
     known = {document["id"] for document in documents}
-    for document_id, annotations in by_document.items():
+    for document_id, doc_annotations in by_document.items():
         if document_id not in known:
-            report.lost("annotations whose document is missing from the database", len(annotations))
+            report.lost(
+                "annotations whose document is missing from the database", len(doc_annotations)
+            )
     for document in documents:
         text = document.get("text") or ""
         placed = []
@@ -125,4 +127,8 @@ def relations_within(snapshot: Snapshot, exported_ids: set[str]) -> tuple[list[d
 
 def label_kinds(snapshot: Snapshot) -> dict[str, str]:
     """Label name -> kind, so importers can tell claims from entities by label."""
-    return {label["name"]: label.get("kind", "entity") for label in snapshot.get("labels", []) if "name" in label}
+    return {
+        label["name"]: label.get("kind", "entity")
+        for label in snapshot.get("labels", [])
+        if "name" in label
+    }

@@ -51,9 +51,9 @@ def tokens(text: str, boundaries: set[int]) -> list[tuple[int, int]]:
 def export_conll(snapshot: Snapshot, out: BinaryIO) -> ExportReport:
     """Write every document (after a -DOCSTART- line), sentences separated by blank lines."""
     report = ExportReport("conll")
-    for document, annotations in iter_documents(snapshot, report):
+    for document, doc_annotations in iter_documents(snapshot, report):
         text = document.get("text") or ""
-        mentions = flat_entities(annotations, report)
+        mentions = flat_entities(doc_annotations, report)
         boundaries = {a["start"] for a in mentions} | {a["end"] for a in mentions}
         spans = tokens(text, boundaries)
         out.write(DOCSTART.encode())
@@ -62,8 +62,14 @@ def export_conll(snapshot: Snapshot, out: BinaryIO) -> ExportReport:
         if any(_TOKEN.search(text[a["start"] : a["end"]]) is None for a in mentions):
             report.lost("mentions covering no word or punctuation token")
     report.lost("relations (CoNLL has no links)", len(snapshot.get("relations", [])))
-    report.lost("entity links to the registry (entity_id)", sum(
-        1 for a in snapshot.get("annotations", []) if a.get("entity_id") and a.get("state", "ok") == "ok"))
+    report.lost(
+        "entity links to the registry (entity_id)",
+        sum(
+            1
+            for a in snapshot.get("annotations", [])
+            if a.get("entity_id") and a.get("state", "ok") == "ok"
+        ),
+    )
     report.lost("document ids and metadata (only -DOCSTART- separators)", report.documents)
     return report
 
@@ -76,8 +82,15 @@ def _document_lines(text: str, spans: list[tuple[int, int]], mentions: list[dict
     for start, end in spans:
         while index < len(mentions) and mentions[index]["end"] <= start:
             index += 1
-        mention = mentions[index] if index < len(mentions) and mentions[index]["start"] <= start else None
-        if lines and lines[-1] and "\n" in text[previous_end:start] and (mention is None or mention is not inside):
+        mention = (
+            mentions[index] if index < len(mentions) and mentions[index]["start"] <= start else None
+        )
+        if (
+            lines
+            and lines[-1]
+            and "\n" in text[previous_end:start]
+            and (mention is None or mention is not inside)
+        ):
             lines.append("")  # a line break ends a sentence
         if mention is None:
             tag = "O"

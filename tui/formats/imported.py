@@ -20,7 +20,7 @@ class Imported:
     labels: list[dict] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
-    def extend(self, other: "Imported") -> None:
+    def extend(self, other: Imported) -> None:
         """Append another import's records (several files in one command)."""
         for name in ("documents", "annotations", "entities", "relations", "labels", "warnings"):
             getattr(self, name).extend(getattr(other, name))

@@ -55,13 +55,17 @@ def apply_import(store, imported: Imported) -> ImportSummary:
 
 def _labels(store, imported: Imported, summary: ImportSummary) -> None:
     known = {label["name"] for label in store.labels()}
-    wanted = [(label.get("name"), label.get("kind", "entity"), label.get("hotkey"), label.get("color"))
-              for label in imported.labels]
+    wanted = [
+        (label.get("name"), label.get("kind", "entity"), label.get("hotkey"), label.get("color"))
+        for label in imported.labels
+    ]
     wanted += [(a["label"], a["kind"], None, None) for a in imported.annotations]
     for name, kind, hotkey, color in wanted:
         if name and name not in known:
             try:
-                store.add_label(name, kind if kind in ("entity", "claim") else "entity", hotkey, color)
+                store.add_label(
+                    name, kind if kind in ("entity", "claim") else "entity", hotkey, color
+                )
             except ValueError as error:
                 summary.warnings.append(f"label {name!r} not added: {error}")
                 continue
@@ -83,8 +87,12 @@ def _entities(store, imported: Imported, summary: ImportSummary) -> dict[str, st
             mapping[local] = by_name[(entity.get("name"), entity.get("type"))]
         else:
             try:
-                record = store.add_entity(entity.get("name") or local, entity.get("type") or "",
-                                          aliases=entity.get("aliases") or (), external_id=entity.get("external_id"))
+                record = store.add_entity(
+                    entity.get("name") or local,
+                    entity.get("type") or "",
+                    aliases=entity.get("aliases") or (),
+                    external_id=entity.get("external_id"),
+                )
             except ValueError as error:
                 summary.warnings.append(f"entity {local!r} not added: {error}")
                 continue
@@ -105,7 +113,8 @@ def _documents(store, imported: Imported, summary: ImportSummary) -> None:
             document["id"],
             text=text,
             path=document.get("path"),
-            raw_sha256=document.get("raw_sha256") or hashlib.sha256(text.encode("utf-8")).hexdigest(),
+            raw_sha256=document.get("raw_sha256")
+            or hashlib.sha256(text.encode("utf-8")).hexdigest(),
             cleaner_version=document.get("cleaner_version") or IMPORTED_CLEANER,
             title=document.get("title"),
             metadata=document.get("metadata") or {},
@@ -116,7 +125,9 @@ def _documents(store, imported: Imported, summary: ImportSummary) -> None:
             summary.documents_changed += 1
 
 
-def _annotations(store, imported: Imported, entity_ids: dict, summary: ImportSummary) -> dict[str, str]:
+def _annotations(
+    store, imported: Imported, entity_ids: dict, summary: ImportSummary
+) -> dict[str, str]:
     """Import annotation id -> store annotation id (an identical existing span counts as present)."""
     present: dict[str, dict[tuple, str]] = {}
     mapping: dict[str, str] = {}
@@ -128,14 +139,17 @@ def _annotations(store, imported: Imported, entity_ids: dict, summary: ImportSum
             return entity_ids[local]
         if store.get_entity(local) is not None:
             return local
-        summary.warnings.append(f"{where}: link to entity {local!r} dropped: no such entity in this database")
+        summary.warnings.append(
+            f"{where}: link to entity {local!r} dropped: no such entity in this database"
+        )
         return None
 
     for annotation in imported.annotations:
         document_id = annotation["document_id"]
         if document_id not in present:
             present[document_id] = {
-                (a["kind"], a["label"], a["start"], a["end"]): a["id"] for a in store.annotations(document_id)
+                (a["kind"], a["label"], a["start"], a["end"]): a["id"]
+                for a in store.annotations(document_id)
             }
         key = (annotation["kind"], annotation["label"], annotation["start"], annotation["end"])
         if key in present[document_id]:
@@ -149,10 +163,15 @@ def _annotations(store, imported: Imported, entity_ids: dict, summary: ImportSum
             attributes["speaker"] = dict(speaker, entity_id=entity(speaker["entity_id"], where))
         try:
             record = store.add_annotation(
-                document_id, annotation["kind"], annotation["label"], annotation["start"], annotation["end"],
+                document_id,
+                annotation["kind"],
+                annotation["label"],
+                annotation["start"],
+                annotation["end"],
                 attributes=attributes,
                 entity_id=entity(annotation.get("entity_id"), where),
-                source_start=annotation.get("source_start"), source_end=annotation.get("source_end"),
+                source_start=annotation.get("source_start"),
+                source_end=annotation.get("source_end"),
                 state=annotation.get("state") or "ok",
             )
         except (ValueError, TypeError, KeyError) as error:

@@ -7,7 +7,13 @@ from typing import BinaryIO
 
 import orjson
 
-from tui.formats.common import ExportReport, Snapshot, codepoint_converter, iter_documents, offset_converter
+from tui.formats.common import (
+    ExportReport,
+    Snapshot,
+    codepoint_converter,
+    iter_documents,
+    offset_converter,
+)
 from tui.formats.imported import Imported, span_ok
 
 # Span keys beyond Prodigy's start/end/label that newsmark writes so a re-import loses nothing.
@@ -20,11 +26,11 @@ def export_jsonl(snapshot: Snapshot, out: BinaryIO, *, offsets: str = "codepoint
     dumps = orjson.dumps
     entities = {entity["id"]: entity for entity in snapshot.get("entities", []) if "id" in entity}
     carried: set[str] = set()
-    for document, annotations in iter_documents(snapshot, report):
+    for document, doc_annotations in iter_documents(snapshot, report):
         text = document.get("text") or ""
         unit = offset_converter(text, offsets)
         spans = []
-        for annotation in annotations:
+        for annotation in doc_annotations:
             span = {
                 "start": unit(annotation["start"]),
                 "end": unit(annotation["end"]),
@@ -58,7 +64,9 @@ def export_jsonl(snapshot: Snapshot, out: BinaryIO, *, offsets: str = "codepoint
 def _entity_refs(annotation: dict) -> list[str]:
     """The registry entities a span points at: its own link and a claim's speaker."""
     speaker = (annotation.get("attributes") or {}).get("speaker") or {}
-    return [e for e in (annotation.get("entity_id"), speaker.get("entity_id")) if isinstance(e, str)]
+    return [
+        e for e in (annotation.get("entity_id"), speaker.get("entity_id")) if isinstance(e, str)
+    ]
 
 
 def _entity(entity: dict) -> dict:
@@ -90,10 +98,12 @@ def read_jsonl(path: str | Path, *, label_kinds: dict[str, str] | None = None) -
                 imported.warnings.append(f"{where}: skipped: not valid JSON ({error})")
                 continue
             if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-                imported.warnings.append(f"{where}: skipped: a record needs a \"text\" string")
+                imported.warnings.append(f'{where}: skipped: a record needs a "text" string')
                 continue
             if record.get("answer") in ("reject", "ignore"):
-                imported.warnings.append(f"{where}: skipped: Prodigy answer is {record['answer']!r}")
+                imported.warnings.append(
+                    f"{where}: skipped: Prodigy answer is {record['answer']!r}"
+                )
                 continue
             document_id = _document_id(record, path, number)
             if document_id in seen_ids:
@@ -111,14 +121,22 @@ def _document_id(record: dict, path: Path, number: int) -> str:
     return f"{path.name}#{number}"
 
 
-def _read_record(record: dict, document_id: str, path: Path, where: str, label_kinds: dict, imported: Imported) -> None:
+def _read_record(
+    record: dict, document_id: str, path: Path, where: str, label_kinds: dict, imported: Imported
+) -> None:
     text = record["text"]
     meta = dict(record.get("meta") or {}) if isinstance(record.get("meta"), dict) else {}
     title = meta.pop("title", None)
     meta.pop("path", None)
     meta.pop("id", None)
     imported.documents.append(
-        {"id": document_id, "text": text, "title": title, "metadata": meta, "path": str(path.resolve())}
+        {
+            "id": document_id,
+            "text": text,
+            "title": title,
+            "metadata": meta,
+            "path": str(path.resolve()),
+        }
     )
     offsets = record.get("offsets", "codepoint")
     try:
@@ -139,11 +157,15 @@ def _read_record(record: dict, document_id: str, path: Path, where: str, label_k
         annotation = {
             "id": _local_id(document_id, span.get("id"), index),
             "document_id": document_id,
-            "kind": span.get("kind") if span.get("kind") in ("entity", "claim") else label_kinds.get(label, "entity"),
+            "kind": span.get("kind")
+            if span.get("kind") in ("entity", "claim")
+            else label_kinds.get(label, "entity"),
             "label": label,
             "start": start,
             "end": end,
-            "attributes": span.get("attributes") if isinstance(span.get("attributes"), dict) else {},
+            "attributes": span.get("attributes")
+            if isinstance(span.get("attributes"), dict)
+            else {},
             "entity_id": span.get("entity_id"),
         }
         imported.annotations.append(annotation)
@@ -182,7 +204,12 @@ def _spans(record: dict) -> list[dict]:
         return [span for span in record["spans"] if isinstance(span, dict)]
     if isinstance(record.get("entities"), list):
         return [
-            {"start": e.get("start_offset"), "end": e.get("end_offset"), "label": e.get("label"), "id": e.get("id")}
+            {
+                "start": e.get("start_offset"),
+                "end": e.get("end_offset"),
+                "label": e.get("label"),
+                "id": e.get("id"),
+            }
             for e in record["entities"]
             if isinstance(e, dict)
         ]

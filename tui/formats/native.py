@@ -41,7 +41,9 @@ def read_native(path: str | Path, *, label_kinds: dict[str, str] | None = None) 
     except orjson.JSONDecodeError as error:
         raise ValueError(f"{path}: not valid JSON ({error}); is it a newsmark export?") from None
     if not isinstance(data, dict) or not any(table in data for table in TABLES):
-        raise ValueError(f"{path}: no newsmark tables found; export it with `newsmark export --format json`")
+        raise ValueError(
+            f"{path}: no newsmark tables found; export it with `newsmark export --format json`"
+        )
     tables = {table: _records(data.get(table, [])) for table in TABLES}
     imported = Imported(
         entities=tables["entities"], relations=tables["relations"], labels=tables["labels"]
@@ -56,7 +58,9 @@ def read_native(path: str | Path, *, label_kinds: dict[str, str] | None = None) 
         if annotation.get("document_id") in known:
             imported.annotations.append(annotation)
         else:
-            imported.warnings.append(f"{path}: skipped annotation {annotation.get('id')}: its document is missing")
+            imported.warnings.append(
+                f"{path}: skipped annotation {annotation.get('id')}: its document is missing"
+            )
     return imported
 
 
@@ -64,4 +68,6 @@ def _records(table: object) -> list[dict]:
     """TinyDB stores tables as {doc_id: record}; exports store lists."""
     if isinstance(table, dict):
         return [record for record in table.values() if isinstance(record, dict)]
-    return [record for record in table if isinstance(record, dict)] if isinstance(table, list) else []
+    return (
+        [record for record in table if isinstance(record, dict)] if isinstance(table, list) else []
+    )

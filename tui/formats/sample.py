@@ -63,12 +63,26 @@ def sample_snapshot() -> Snapshot:
         "text": "Emoji 🚀 story\n\nThe 🚀 rocket team at New York Times met Li Wei. Critics disagree.",
     }
     entities = [
-        {"id": "ent-li", "name": "Li Wei", "type": "PERSON", "aliases": ["Wei Li"], "external_id": "Q123"},
-        {"id": "ent-cac", "name": "Cyberspace Administration of China", "type": "ORG", "aliases": [], "external_id": None},
+        {
+            "id": "ent-li",
+            "name": "Li Wei",
+            "type": "PERSON",
+            "aliases": ["Wei Li"],
+            "external_id": "Q123",
+        },
+        {
+            "id": "ent-cac",
+            "name": "Cyberspace Administration of China",
+            "type": "ORG",
+            "aliases": [],
+            "external_id": None,
+        },
     ]
     t1 = doc1["text"]
     li = _annotation(doc1, "entity", "PERSON", *_find(t1, "Li Wei"), entity_id="ent-li")
-    cac = _annotation(doc1, "entity", "ORG", *_find(t1, "Cyberspace Administration"), entity_id="ent-cac")
+    cac = _annotation(
+        doc1, "entity", "ORG", *_find(t1, "Cyberspace Administration"), entity_id="ent-cac"
+    )
     cue = _find(t1, "said")
     claim = _annotation(
         doc1,
@@ -101,15 +115,29 @@ def sample_snapshot() -> Snapshot:
             {"id": "rel-2", "from": li["id"], "to": li2["id"], "type": "same_entity"},
         ],
         "labels": [
-            {"id": "lab-person", "name": "PERSON", "kind": "entity", "hotkey": "1", "color": "blue"},
+            {
+                "id": "lab-person",
+                "name": "PERSON",
+                "kind": "entity",
+                "hotkey": "1",
+                "color": "blue",
+            },
             {"id": "lab-org", "name": "ORG", "kind": "entity", "hotkey": "2", "color": "green"},
             {"id": "lab-gpe", "name": "GPE", "kind": "entity", "hotkey": "3", "color": "yellow"},
-            {"id": "lab-claim", "name": "CLAIM", "kind": "claim", "hotkey": "9", "color": "magenta"},
+            {
+                "id": "lab-claim",
+                "name": "CLAIM",
+                "kind": "claim",
+                "hotkey": "9",
+                "color": "magenta",
+            },
         ],
     }
 
 
-def generated_snapshot(documents: int = 10_000, annotations: int = 100_000, seed: int = 1) -> Snapshot:
+def generated_snapshot(
+    documents: int = 10_000, annotations: int = 100_000, seed: int = 1
+) -> Snapshot:
     """A large snapshot (non-overlapping word spans, about 10% claims) for the export benchmarks."""
     rng = random.Random(seed)
     per_document = max(1, annotations // max(1, documents))
@@ -117,8 +145,13 @@ def generated_snapshot(documents: int = 10_000, annotations: int = 100_000, seed
     for number in range(documents):
         words = [rng.choice(_WORDS) for _ in range(per_document * 4 + 20)]
         text = f"Article {number}\n\n" + " ".join(words) + "."
-        document = {"id": f"corpus/article-{number:05}.txt", "path": "", "title": f"Article {number}",
-                    "metadata": {}, "text": text}
+        document = {
+            "id": f"corpus/article-{number:05}.txt",
+            "path": "",
+            "title": f"Article {number}",
+            "metadata": {},
+            "text": text,
+        }
         docs.append(document)
         starts = []
         position = len(f"Article {number}\n\n")
@@ -128,8 +161,20 @@ def generated_snapshot(documents: int = 10_000, annotations: int = 100_000, seed
         for index in range(per_document):
             start, end = starts[index * 4 + 1]
             if index % 10 == 9:
-                anns.append(_annotation(document, "claim", "CLAIM", start, starts[index * 4 + 3][1],
-                                        attributes={"type": "assertion", "stance": "unverified"}))
+                anns.append(
+                    _annotation(
+                        document,
+                        "claim",
+                        "CLAIM",
+                        start,
+                        starts[index * 4 + 3][1],
+                        attributes={"type": "assertion", "stance": "unverified"},
+                    )
+                )
             else:
-                anns.append(_annotation(document, "entity", rng.choice(("PERSON", "ORG", "GPE")), start, end))
+                anns.append(
+                    _annotation(
+                        document, "entity", rng.choice(("PERSON", "ORG", "GPE")), start, end
+                    )
+                )
     return {"documents": docs, "annotations": anns, "entities": [], "relations": [], "labels": []}

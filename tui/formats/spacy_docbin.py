@@ -34,15 +34,21 @@ def export_spacy(snapshot: Snapshot, out: BinaryIO, *, language: str = "en") -> 
     relations_of: dict[str, list[dict]] = {}
     for relation in snapshot.get("relations", []):
         relations_of.setdefault(document_of.get(relation.get("from")), []).append(relation)
-    for document, annotations in iter_documents(snapshot, report):
+    for document, doc_annotations in iter_documents(snapshot, report):
         doc = nlp.make_doc(document.get("text") or "")
         entities, claims, all_spans, records = [], [], [], []
         last_entity_end = -1
-        for annotation in annotations:
-            span = doc.char_span(annotation["start"], annotation["end"], label=annotation.get("label") or "",
-                                 alignment_mode="strict")
+        for annotation in doc_annotations:
+            span = doc.char_span(
+                annotation["start"],
+                annotation["end"],
+                label=annotation.get("label") or "",
+                alignment_mode="strict",
+            )
             if span is None:
-                report.lost("spans not on spaCy token boundaries (misaligned with spacy.blank tokens)")
+                report.lost(
+                    "spans not on spaCy token boundaries (misaligned with spacy.blank tokens)"
+                )
                 continue
             all_spans.append(span)
             records.append(_span_record(annotation))
@@ -52,12 +58,16 @@ def export_spacy(snapshot: Snapshot, out: BinaryIO, *, language: str = "en") -> 
                 entities.append(span)
                 last_entity_end = span.end
             else:
-                report.lost("overlapping entity mentions left out of doc.ents (still in doc.spans['sc'])")
+                report.lost(
+                    "overlapping entity mentions left out of doc.ents (still in doc.spans['sc'])"
+                )
         doc.ents = entities
         doc.spans[SPANS_KEY] = all_spans
         doc.spans[CLAIMS_KEY] = claims
         exported = {record["id"] for record in records}
-        relations, _ = relations_within({"relations": relations_of.get(document["id"], [])}, exported)
+        relations, _ = relations_within(
+            {"relations": relations_of.get(document["id"], [])}, exported
+        )
         doc.user_data["newsmark"] = {
             "document": {key: document.get(key) for key in ("id", "title", "metadata", "path")},
             "annotations": records,  # parallel to doc.spans["sc"]
@@ -66,14 +76,29 @@ def export_spacy(snapshot: Snapshot, out: BinaryIO, *, language: str = "en") -> 
         report.annotations += len(records)
         report.relations += len(relations)
         docbin.add(doc)
-    report.lost("relations whose ends were not both exported in one document",
-                len(snapshot.get("relations", [])) - report.relations)
-    report.lost("entity registry records (spans keep entity_id in user_data)", len(snapshot.get("entities", [])))
+    report.lost(
+        "relations whose ends were not both exported in one document",
+        len(snapshot.get("relations", [])) - report.relations,
+    )
+    report.lost(
+        "entity registry records (spans keep entity_id in user_data)",
+        len(snapshot.get("entities", [])),
+    )
     out.write(docbin.to_bytes())
     return report
 
 
 def _span_record(annotation: dict) -> dict:
-    keys = ("id", "kind", "label", "start", "end", "entity_id", "attributes", "annotator", "created", "updated")
+    keys = (
+        "id",
+        "kind",
+        "label",
+        "start",
+        "end",
+        "entity_id",
+        "attributes",
+        "annotator",
+        "created",
+        "updated",
+    )
     return {key: annotation.get(key) for key in keys}
-

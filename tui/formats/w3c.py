@@ -8,7 +8,13 @@ from uuid import NAMESPACE_URL, uuid5
 
 import orjson
 
-from tui.formats.common import ExportReport, Snapshot, iter_documents, offset_converter, relations_within
+from tui.formats.common import (
+    ExportReport,
+    Snapshot,
+    iter_documents,
+    offset_converter,
+    relations_within,
+)
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 WIKIDATA = "http://www.wikidata.org/entity/"
@@ -31,20 +37,26 @@ def export_w3c(snapshot: Snapshot, out: BinaryIO, *, offsets: str = "codepoint")
     entities = {entity["id"]: entity for entity in snapshot.get("entities", []) if "id" in entity}
     items: list[dict] = []
     exported: set[str] = set()
-    for document, annotations in iter_documents(snapshot, report):
+    for document, doc_annotations in iter_documents(snapshot, report):
         text = document.get("text") or ""
         unit = offset_converter(text, offsets)
         source = document_iri(document["id"])
-        for annotation in annotations:
+        for annotation in doc_annotations:
             items.append(_annotation(annotation, text, source, unit, entities))
             exported.add(annotation["id"])
     report.annotations = len(items)
     relations, missing = relations_within(snapshot, exported)
-    report.lost("relations with an end that is not an exported span (orphan, suggestion or registry entity)", missing)
+    report.lost(
+        "relations with an end that is not an exported span (orphan, suggestion or registry entity)",
+        missing,
+    )
     for relation in relations:
         items.append(_relation(relation))
     report.relations = len(relations)
-    report.lost("entity registry records (aliases, types; linked mentions carry a name or QID)", len(entities))
+    report.lost(
+        "entity registry records (aliases, types; linked mentions carry a name or QID)",
+        len(entities),
+    )
     report.lost("document titles and metadata (targets name documents by id)", report.documents)
     collection = {
         "@context": CONTEXT,
@@ -113,7 +125,11 @@ def _bodies(annotation: dict, text: str, source: str, unit, entities: dict) -> l
     if speaker_entity is not None:
         bodies.append({**_entity_body(speaker_entity), "purpose": "describing"})
     cue = attributes.get("cue") or {}
-    if isinstance(cue.get("start"), int) and isinstance(cue.get("end"), int) and 0 <= cue["start"] < cue["end"] <= len(text):
+    if (
+        isinstance(cue.get("start"), int)
+        and isinstance(cue.get("end"), int)
+        and 0 <= cue["start"] < cue["end"] <= len(text)
+    ):
         bodies.append(
             {
                 "type": "SpecificResource",
@@ -121,7 +137,11 @@ def _bodies(annotation: dict, text: str, source: str, unit, entities: dict) -> l
                 "source": source,
                 "selector": [
                     _quote_selector(text, cue["start"], cue["end"]),
-                    {"type": "TextPositionSelector", "start": unit(cue["start"]), "end": unit(cue["end"])},
+                    {
+                        "type": "TextPositionSelector",
+                        "start": unit(cue["start"]),
+                        "end": unit(cue["end"]),
+                    },
                 ],
             }
         )
@@ -151,7 +171,9 @@ def _relation(relation: dict) -> dict:
     """A relation is a linking annotation: the target is the `from` annotation, a body the `to`."""
     return {
         "@context": CONTEXT,
-        "id": annotation_iri(relation.get("id") or str(uuid5(NAMESPACE_URL, repr(sorted(relation.items()))))),
+        "id": annotation_iri(
+            relation.get("id") or str(uuid5(NAMESPACE_URL, repr(sorted(relation.items()))))
+        ),
         "type": "Annotation",
         "motivation": "linking",
         "body": [

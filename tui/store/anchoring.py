@@ -9,8 +9,9 @@ that cannot be placed with confidence is reported orphaned, never moved silently
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 import edlib
 import fast_diff_match_patch
@@ -19,7 +20,9 @@ from tui.store.records import CONTEXT, quote
 
 MAX_FUZZ = 0.25  # fraction of the quote that may differ in a fuzzy match
 MIN_CONTEXT = 0.5  # average prefix/suffix similarity a search hit needs
-MIN_CONTEXT_UNIQUE = 0.5  # ... when it is the only exact occurrence (same bar: repeated words fool lower ones)
+MIN_CONTEXT_UNIQUE = (
+    0.5  # ... when it is the only exact occurrence (same bar: repeated words fool lower ones)
+)
 MIN_SIDE = 0.4  # and each side at least this much
 FAR_CONTEXT = 0.8  # context a hit needs far from where the diff says the span went
 MARGIN = 0.05  # the best candidate must beat the runner-up by this much
@@ -113,7 +116,9 @@ def similarity(a: str, b: str) -> float:
 
 def _context(ann: Mapping[str, Any], text: str, start: int, end: int) -> float:
     prefix, suffix = ann.get("prefix") or "", ann.get("suffix") or ""
-    before = text[max(0, start - len(prefix)) : start] if prefix else text[max(0, start - 1) : start]
+    before = (
+        text[max(0, start - len(prefix)) : start] if prefix else text[max(0, start - 1) : start]
+    )
     after = text[end : end + len(suffix)] if suffix else text[end : end + 1]
     left, right = similarity(prefix, before), similarity(suffix, after)
     if not prefix or not suffix:  # a span at the very edge of the text: that side tells nothing
@@ -164,7 +169,9 @@ def search(ann: Mapping[str, Any], text: str, hint: int, trusted: bool = False) 
     while i != -1 and len(hits) < 1000:
         hits.append((i, i + len(exact)))
         i = text.find(exact, i + 1)
-    candidates = [(_score(1.0, c := _context(ann, text, s, e), s, hint, len(text)), c, s, e) for s, e in hits]
+    candidates = [
+        (_score(1.0, c := _context(ann, text, s, e), s, hint, len(text)), c, s, e) for s, e in hits
+    ]
     floor = MIN_CONTEXT_UNIQUE if len(hits) == 1 else MIN_CONTEXT
     found = _pick(candidates, floor, anchor, near)
     if found is not None:
@@ -183,7 +190,9 @@ def search(ann: Mapping[str, Any], text: str, hint: int, trusted: bool = False) 
         for start, end in _nudged(s, e_incl + 1, len(text)):
             quote_sim = similarity(exact, text[start:end])
             context = _context(ann, text, start, end)
-            score = _score(quote_sim, context, start, hint, len(text)) + 0.02 * _same_edges(ann, text, start, end)
+            score = _score(quote_sim, context, start, hint, len(text)) + 0.02 * _same_edges(
+                ann, text, start, end
+            )
             candidates[start, end] = (score, context, start, end)
     found = _pick(_distinct(candidates.values()), MIN_CONTEXT, anchor, near)
     if found is None:
@@ -211,7 +220,9 @@ def _nudged(start: int, end: int, length: int, reach: int = 2) -> Iterable[tuple
             yield s, e
 
 
-def _distinct(candidates: Iterable[tuple[float, float, int, int]]) -> list[tuple[float, float, int, int]]:
+def _distinct(
+    candidates: Iterable[tuple[float, float, int, int]],
+) -> list[tuple[float, float, int, int]]:
     """Keep the best variant per region, so nudges of one hit do not compete as runner-ups."""
     best: list[tuple[float, float, int, int]] = []
     for cand in sorted(candidates, reverse=True):
@@ -248,12 +259,24 @@ def reanchor(
     diff = DiffMap(old_text, new_text) if old_text is not None else None
     results = []
     for ann in annotations:
-        usable = diff if (diff is not None and ann.get("clean_sha256") == old_hash and ann.get("state") != "orphaned") else None
+        usable = (
+            diff
+            if (
+                diff is not None
+                and ann.get("clean_sha256") == old_hash
+                and ann.get("state") != "orphaned"
+            )
+            else None
+        )
         placement = place(ann, new_text, usable)
         if placement.method == "orphaned":
             changes: dict[str, Any] = {"state": "orphaned"}
         else:
-            changes = {"start": placement.start, "end": placement.end, **quote(new_text, placement.start, placement.end)}
+            changes = {
+                "start": placement.start,
+                "end": placement.end,
+                **quote(new_text, placement.start, placement.end),
+            }
             if ann.get("state") == "orphaned":
                 changes["state"] = "ok"
         results.append((ann, placement, changes))

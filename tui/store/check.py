@@ -9,7 +9,7 @@ from typing import Any
 
 from tui.store import records as R
 from tui.store.backups import list_backups
-from tui.store.errors import CorruptDatabaseError, StoreError
+from tui.store.errors import StoreError
 from tui.store.lock import WriterLock
 from tui.store.paths import lock_path
 from tui.store.schema import schema_errors
@@ -50,27 +50,41 @@ def consistency_problems(data: dict[str, Any], limit: int = 50) -> list[str]:
                 problems.append(f"{table}: id {rid} appears twice")
             seen.add(rid)
         ids[table] = seen
-    docs = {d["id"]: d for d in (data.get("documents") or {}).values() if isinstance(d, dict) and "id" in d}
+    docs = {
+        d["id"]: d
+        for d in (data.get("documents") or {}).values()
+        if isinstance(d, dict) and "id" in d
+    }
     for ann in (data.get("annotations") or {}).values():
         if not isinstance(ann, dict):
             continue
         aid, doc = ann.get("id"), docs.get(ann.get("document_id"))
         if doc is None:
-            problems.append(f"annotation {aid}: document {ann.get('document_id')!r} is not in the database")
+            problems.append(
+                f"annotation {aid}: document {ann.get('document_id')!r} is not in the database"
+            )
         elif ann.get("state") != "orphaned":
             start, end, text = ann.get("start"), ann.get("end"), doc.get("text", "")
-            if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)):
+            if not (
+                isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)
+            ):
                 problems.append(f"annotation {aid}: span [{start}, {end}) is outside its document")
             elif text[start:end] != ann.get("exact"):
-                problems.append(f"annotation {aid}: text at [{start}, {end}) is not its quote {ann.get('exact')!r}")
+                problems.append(
+                    f"annotation {aid}: text at [{start}, {end}) is not its quote {ann.get('exact')!r}"
+                )
         if ann.get("entity_id") and ann["entity_id"] not in ids["entities"]:
-            problems.append(f"annotation {aid}: linked entity {ann['entity_id']} is not in the registry")
+            problems.append(
+                f"annotation {aid}: linked entity {ann['entity_id']} is not in the registry"
+            )
     endpoints = ids["annotations"] | ids["entities"]
     for rel in (data.get("relations") or {}).values():
         if isinstance(rel, dict):
             for end in ("from", "to"):
                 if rel.get(end) not in endpoints:
-                    problems.append(f"relation {rel.get('id')}: {end!r} end {rel.get(end)} does not exist")
+                    problems.append(
+                        f"relation {rel.get('id')}: {end!r} end {rel.get(end)} does not exist"
+                    )
     if len(problems) > limit:
         problems = problems[:limit] + [f"... {len(problems) - limit} more"]
     return problems
@@ -91,14 +105,20 @@ def check(path: Path) -> CheckReport:
     meta = next(iter(meta_table.values()), {}) if isinstance(meta_table, dict) else {}
     version = meta.get("schema_version") if isinstance(meta, dict) else None
     if isinstance(version, int) and version > R.SCHEMA_VERSION:
-        report.problems.append(f"schema version {version} is newer than this newsmark ({R.SCHEMA_VERSION}); upgrade newsmark")
+        report.problems.append(
+            f"schema version {version} is newer than this newsmark ({R.SCHEMA_VERSION}); upgrade newsmark"
+        )
         return report
     report.schema_problems.extend(schema_errors(data))
     if report.schema_problems:
         return report
     report.problems.extend(consistency_problems(data))
     report.counts = {t: len(data.get(t) or {}) for t in R.TABLES}
-    report.orphans = [a for a in (data.get("annotations") or {}).values() if isinstance(a, dict) and a.get("state") == "orphaned"]
+    report.orphans = [
+        a
+        for a in (data.get("annotations") or {}).values()
+        if isinstance(a, dict) and a.get("state") == "orphaned"
+    ]
     return report
 
 
@@ -120,12 +140,16 @@ def repair(path: Path) -> str:
     if path.is_symlink():  # repair the real file under the same lock the store takes, keep the link
         path = path.resolve()
     if path.is_dir():  # never move a user's folder aside as if it were a damaged file
-        raise StoreError(f"{path} is a folder, not a database file; pass --db {path / 'annotations.json'}")
+        raise StoreError(
+            f"{path} is a folder, not a database file; pass --db {path / 'annotations.json'}"
+        )
     report = check(path)
     if not report.damaged:
         if report.exists and report.problems:
-            return (f"{path} parses and validates, so it was not replaced by a backup; "
-                    f"the {len(report.problems)} problem(s) listed by `newsmark check` need fixing by hand.")
+            return (
+                f"{path} parses and validates, so it was not replaced by a backup; "
+                f"the {len(report.problems)} problem(s) listed by `newsmark check` need fixing by hand."
+            )
         if report.exists:
             return f"{path} is fine; nothing to repair."
     lock = WriterLock(lock_path(path))

@@ -5,7 +5,8 @@ from __future__ import annotations
 import hashlib
 import time
 import uuid
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from tui import __version__
 
@@ -17,8 +18,14 @@ DOC_STATUSES = ("new", "in progress", "done")
 CLAIM_TYPES = ("direct quote", "indirect quote", "assertion", "prediction", "opinion")
 STANCES = ("unverified", "supported", "disputed", "false")
 CONTEXT = 32
-SINGULAR = {"meta": "meta", "documents": "document", "annotations": "annotation",
-            "entities": "entity", "relations": "relation", "labels": "label"}
+SINGULAR = {
+    "meta": "meta",
+    "documents": "document",
+    "annotations": "annotation",
+    "entities": "entity",
+    "relations": "relation",
+    "labels": "label",
+}
 
 DEFAULT_LABELS = (
     ("PERSON", "entity", "1", "bright_cyan"),
@@ -114,7 +121,9 @@ def normalize_overrides(overrides: Mapping[int | str, str] | None) -> dict[str, 
     result: dict[str, str] = {}
     for line, decision in (overrides or {}).items():
         if decision not in ("content", "boilerplate"):
-            raise ValueError(f"override for line {line} must be 'content' or 'boilerplate', not {decision!r}")
+            raise ValueError(
+                f"override for line {line} must be 'content' or 'boilerplate', not {decision!r}"
+            )
         result[str(int(line))] = decision
     return result
 
@@ -123,7 +132,9 @@ def check_span(text: str, start: int, end: int) -> None:
     if not (isinstance(start, int) and isinstance(end, int)):
         raise TypeError("start and end must be integers (code-point offsets)")
     if not 0 <= start < end <= len(text):
-        raise ValueError(f"span [{start}, {end}) is outside the document text (length {len(text)}) or empty")
+        raise ValueError(
+            f"span [{start}, {end}) is outside the document text (length {len(text)}) or empty"
+        )
 
 
 def check_attributes(attributes: Mapping[str, Any] | None) -> dict[str, Any]:
@@ -137,7 +148,9 @@ def check_attributes(attributes: Mapping[str, Any] | None) -> dict[str, Any]:
         raise ValueError(f"claim stance must be one of {', '.join(STANCES)}, not {stance!r}")
     cue = result.get("cue")
     if cue is not None and not (
-        isinstance(cue, Mapping) and isinstance(cue.get("start"), int) and isinstance(cue.get("end"), int)
+        isinstance(cue, Mapping)
+        and isinstance(cue.get("start"), int)
+        and isinstance(cue.get("end"), int)
         and 0 <= cue["start"] <= cue["end"]
     ):
         raise ValueError("claim cue must be {'start': int, 'end': int} with 0 <= start <= end")
@@ -191,7 +204,9 @@ def annotation_record(
     }
 
 
-def entity_record(name: str, type: str, aliases=(), external_id: str | None = None) -> dict[str, Any]:
+def entity_record(
+    name: str, type: str, aliases=(), external_id: str | None = None
+) -> dict[str, Any]:
     if not name or not name.strip():
         raise ValueError("an entity needs a non-empty canonical name")
     return {
@@ -207,4 +222,11 @@ def entity_record(name: str, type: str, aliases=(), external_id: str | None = No
 def relation_record(from_id: str, to_id: str, type: str, annotator: str | None) -> dict[str, Any]:
     if not type:
         raise ValueError("a relation needs a type, e.g. said_by, same_claim, supports, contradicts")
-    return {"id": new_id(), "from": from_id, "to": to_id, "type": type, "annotator": annotator, "created": now()}
+    return {
+        "id": new_id(),
+        "from": from_id,
+        "to": to_id,
+        "type": type,
+        "annotator": annotator,
+        "created": now(),
+    }

@@ -8,7 +8,7 @@ only reported after the new file has been fsync'd and renamed into place. A fail
 from __future__ import annotations
 
 import threading
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 Snapshot = Callable[[], tuple[int, Iterable[bytes]]]
 Listener = Callable[[str], None]
@@ -21,7 +21,10 @@ class Saver:
     RETRY_MAX = 2.0
 
     def __init__(
-        self, snapshot: Snapshot, write: Callable[[Iterable[bytes]], None], warm: Callable[[], None] | None = None
+        self,
+        snapshot: Snapshot,
+        write: Callable[[Iterable[bytes]], None],
+        warm: Callable[[], None] | None = None,
     ) -> None:
         self._snapshot = snapshot
         self._write = write
@@ -103,7 +106,11 @@ class Saver:
                 generation, chunks = self._snapshot()
                 self._write(chunks)
             except Exception as error:  # disk full, EIO, or a bug: keep the data, say so, retry
-                reason = (error.strerror if isinstance(error, OSError) else None) or str(error) or type(error).__name__
+                reason = (
+                    (error.strerror if isinstance(error, OSError) else None)
+                    or str(error)
+                    or type(error).__name__
+                )
                 with self._cond:
                     self._error = reason
                     stopping = self._stopping

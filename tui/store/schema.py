@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Callable, Iterator
+from typing import Any
 
 
 @lru_cache(maxsize=1)

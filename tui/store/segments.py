@@ -7,8 +7,8 @@ At 100k annotations encoding every record on every save costs ~1 s; encoding one
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import orjson
 
@@ -25,7 +25,9 @@ def warm_segment(segments: dict[int, bytes], seg: int, records: dict[str, dict])
         segments.pop(seg, None)
 
 
-def segment_stream(cache: dict[str, dict[int, bytes]], work: dict[str, dict[int, dict[str, dict]]]) -> Iterator[bytes]:
+def segment_stream(
+    cache: dict[str, dict[int, bytes]], work: dict[str, dict[int, dict[str, dict]]]
+) -> Iterator[bytes]:
     """The whole TinyDB file: refresh the changed segments in `cache` from `work`, then emit all."""
     for table in TABLES:
         for seg, records in work[table].items():

@@ -11,8 +11,8 @@ from __future__ import annotations
 import os
 import secrets
 import stat
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Callable, Iterable
 
 import orjson
 from tinydb.storages import Storage
@@ -37,16 +37,22 @@ def read_json(path: Path) -> dict | None:
     except FileNotFoundError:
         return None
     except IsADirectoryError:
-        raise StoreError(f"{path} is a folder, not a database file; pass --db {path / 'annotations.json'}") from None
+        raise StoreError(
+            f"{path} is a folder, not a database file; pass --db {path / 'annotations.json'}"
+        ) from None
     except OSError as error:
-        raise StoreError(f"cannot read the database {path} ({error.strerror or error}); "
-                         "check its permissions or pass --db with another file") from None
+        raise StoreError(
+            f"cannot read the database {path} ({error.strerror or error}); "
+            "check its permissions or pass --db with another file"
+        ) from None
     if not data.strip():
         raise CorruptDatabaseError(corrupt_message(path, "is empty"))
     try:
         parsed = orjson.loads(data)
     except orjson.JSONDecodeError as error:
-        raise CorruptDatabaseError(corrupt_message(path, f"does not parse as JSON ({error})")) from None
+        raise CorruptDatabaseError(
+            corrupt_message(path, f"does not parse as JSON ({error})")
+        ) from None
     if not isinstance(parsed, dict):
         raise CorruptDatabaseError(corrupt_message(path, "is JSON but not an object of tables"))
     return parsed
@@ -78,7 +84,9 @@ def write_atomic(
     kernel may have dropped the dirty pages, so a retry must write everything again.
     """
     path = Path(path)
-    if path.is_symlink():  # replace the file the link points to, not the link (a synced folder, say)
+    if (
+        path.is_symlink()
+    ):  # replace the file the link points to, not the link (a synced folder, say)
         path = path.resolve()
     directory = path.parent
     directory.mkdir(parents=True, exist_ok=True)

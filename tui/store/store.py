@@ -16,19 +16,32 @@ import sys
 import threading
 import time
 import weakref
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Mapping
+from typing import Any
 
 import orjson
 
 from tui.store import records as R
 from tui.store.backups import list_backups, make_backup
-from tui.store.errors import CorruptDatabaseError, NotFoundError, ReadOnlyError, SchemaVersionError, StoreError
+from tui.store.errors import (
+    CorruptDatabaseError,
+    NotFoundError,
+    ReadOnlyError,
+    SchemaVersionError,
+    StoreError,
+)
 from tui.store.lock import WriterLock
 from tui.store.paths import lock_path
-from tui.store.saver import Saver
 from tui.store.records import SINGULAR
-from tui.store.segments import SEGMENT, file_identity, remove_stale_temps, segment_stream, warm_segment
+from tui.store.saver import Saver
+from tui.store.segments import (
+    SEGMENT,
+    file_identity,
+    remove_stale_temps,
+    segment_stream,
+    warm_segment,
+)
 from tui.store.storage import corrupt_message, read_json, write_atomic
 from tui.store.tables import TableMethods
 from tui.store.undo import Change, History, Step, UndoMethods
@@ -36,10 +49,13 @@ from tui.store.undo import Change, History, Step, UndoMethods
 BACKUP_EVERY = 600.0  # seconds between rolling backups while a session keeps saving
 SWITCH_INTERVAL = 0.001  # seconds: longest a mutation waits for the saver thread to yield the GIL
 
+
 class Store(UndoMethods, TableMethods):
     """One open database. Mutations apply in memory and return; the saver makes them durable."""
 
-    def __init__(self, path: Path, annotator: str | None, read_only: bool, lock_holder: str | None) -> None:
+    def __init__(
+        self, path: Path, annotator: str | None, read_only: bool, lock_holder: str | None
+    ) -> None:
         self.path = Path(path)
         self.annotator = annotator
         self.read_only = read_only
@@ -63,10 +79,14 @@ class Store(UndoMethods, TableMethods):
 
     # -- opening and closing ----------------------------------------------------------
     @classmethod
-    def open(cls, path: str | Path, annotator: str | None = None, *, read_only: bool = False) -> "Store":
+    def open(
+        cls, path: str | Path, annotator: str | None = None, *, read_only: bool = False
+    ) -> Store:
         """Open (or create) the database; read-only, naming the holder, if another process writes it."""
         path = Path(path)
-        if path.is_symlink():  # one lock and one backup folder per real file, whichever name opened it
+        if (
+            path.is_symlink()
+        ):  # one lock and one backup folder per real file, whichever name opened it
             path = path.resolve()
         writer = None
         holder = None
@@ -87,7 +107,9 @@ class Store(UndoMethods, TableMethods):
             try:
                 store._load(data if data is not None else store._fresh())
             except (KeyError, TypeError, AttributeError, ValueError) as error:
-                raise CorruptDatabaseError(corrupt_message(path, f"has records of the wrong shape ({error!r})")) from None
+                raise CorruptDatabaseError(
+                    corrupt_message(path, f"has records of the wrong shape ({error!r})")
+                ) from None
             # loaded records are acyclic and long-lived: keep full collections (UI pauses) from rescanning them
             gc.freeze()
         except BaseException:
@@ -131,12 +153,16 @@ class Store(UndoMethods, TableMethods):
         for table in R.TABLES:
             raw = data.get(table) or {}
             if not isinstance(raw, dict):
-                raise StoreError(corrupt_message(self.path, f"has a {table!r} table that is not an object"))
+                raise StoreError(
+                    corrupt_message(self.path, f"has a {table!r} table that is not an object")
+                )
             try:
                 rows = {int(key): record for key, record in raw.items()}
                 self._index[table] = {record["id"]: doc_id for doc_id, record in rows.items()}
             except (TypeError, KeyError, ValueError):
-                raise StoreError(corrupt_message(self.path, f"has a record without an id in {table!r}")) from None
+                raise StoreError(
+                    corrupt_message(self.path, f"has a record without an id in {table!r}")
+                ) from None
             self._rows[table] = rows
             self._next[table] = max(rows, default=0) + 1
             self._dirty[table] = set(range(self._next[table] // SEGMENT + 1))  # nothing encoded yet
@@ -161,7 +187,7 @@ class Store(UndoMethods, TableMethods):
         gc.unfreeze()  # let the cyclic collector reclaim this store (open() froze its records)
         return ok
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -170,7 +196,7 @@ class Store(UndoMethods, TableMethods):
     # -- saving -----------------------------------------------------------------------
     @property
     def status(self) -> str:
-        """"saved", "saving" or "not saved: <reason>" (read-only stores are always "saved")."""
+        """ "saved", "saving" or "not saved: <reason>" (read-only stores are always "saved")."""
         return self._saver.status if self._saver else "saved"
 
     def add_status_listener(self, callback: Callable[[str], None]) -> None:
@@ -218,7 +244,10 @@ class Store(UndoMethods, TableMethods):
                 if len(dirty) > 8:
                     taken[table] = (dirty, dict(rows))
                 else:
-                    taken[table] = (dirty, {d: rows[d] for seg in dirty for d in _segment_ids(seg) if d in rows})
+                    taken[table] = (
+                        dirty,
+                        {d: rows[d] for seg in dirty for d in _segment_ids(seg) if d in rows},
+                    )
         work = {}
         for table, (dirty, rows) in taken.items():
             grouped: dict[int, dict[str, dict]] = {seg: {} for seg in dirty}
@@ -321,20 +350,28 @@ class Store(UndoMethods, TableMethods):
         if doc_id is not None:
             self._dirty[table].add(doc_id // SEGMENT)
         if table == "annotations":
-            if before is not None and (record is None or record["document_id"] != before["document_id"]):
+            if before is not None and (
+                record is None or record["document_id"] != before["document_id"]
+            ):
                 self._by_doc.get(before["document_id"], {}).pop(rec_id, None)
             if record is not None:
                 self._by_doc.setdefault(record["document_id"], {})[rec_id] = None
         return before
 
-    def _apply(self, table: str, rec_id: str, record: dict | None, *, undoable: bool = True) -> None:
+    def _apply(
+        self, table: str, rec_id: str, record: dict | None, *, undoable: bool = True
+    ) -> None:
         """Change a record as part of the current undo step and schedule a save."""
         self._check_writable()
         if record is not None:
             try:
-                orjson.dumps(record)  # ~5 us: a value JSON cannot hold must fail here, not in the saver
+                orjson.dumps(
+                    record
+                )  # ~5 us: a value JSON cannot hold must fail here, not in the saver
             except TypeError as error:
-                raise ValueError(f"cannot store {SINGULAR[table]} {rec_id!r}: {error}; use JSON types only") from None
+                raise ValueError(
+                    f"cannot store {SINGULAR[table]} {rec_id!r}: {error}; use JSON types only"
+                ) from None
         with self._lock:
             before = self._put(table, rec_id, record)
             if undoable:
@@ -374,7 +411,7 @@ def _segment_ids(seg: int) -> range:
     return range(seg * SEGMENT, (seg + 1) * SEGMENT)
 
 
-_OPEN: "weakref.WeakSet[Store]" = weakref.WeakSet()
+_OPEN: weakref.WeakSet[Store] = weakref.WeakSet()
 
 
 @atexit.register

@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from tui.store import records as R
 from tui.store.anchoring import reanchor
 from tui.store.errors import NotFoundError
 
-ANNOTATION_FIELDS = {"label", "kind", "start", "end", "attributes", "entity_id", "state", "source_start", "source_end"}
+ANNOTATION_FIELDS = {
+    "label",
+    "kind",
+    "start",
+    "end",
+    "attributes",
+    "entity_id",
+    "state",
+    "source_start",
+    "source_end",
+}
 DOCUMENT_FIELDS = {"status", "cursor", "overrides", "title", "metadata", "path"}
 
 
@@ -40,10 +51,23 @@ class TableMethods:
         with self._lock:
             old = self._get("documents", doc_id)
             fresh = R.document_record(
-                doc_id, text=text, path=path, raw_sha256=raw_sha256, cleaner_version=cleaner_version,
-                title=title, metadata=metadata, overrides=overrides,
+                doc_id,
+                text=text,
+                path=path,
+                raw_sha256=raw_sha256,
+                cleaner_version=cleaner_version,
+                title=title,
+                metadata=metadata,
+                overrides=overrides,
             )
-            report = {"created": old is None, "text_changed": False, "kept": 0, "moved": 0, "fuzzy": 0, "orphaned": []}
+            report = {
+                "created": old is None,
+                "text_changed": False,
+                "kept": 0,
+                "moved": 0,
+                "fuzzy": 0,
+                "orphaned": [],
+            }
             if old is not None:
                 keep = {k: old[k] for k in ("status", "cursor", "created") if k in old}
                 if overrides is None:
@@ -102,9 +126,13 @@ class TableMethods:
         """Change status, cursor, overrides, title, metadata or path (text goes through upsert)."""
         unknown = set(fields) - DOCUMENT_FIELDS
         if unknown:
-            raise ValueError(f"cannot update document field(s) {sorted(unknown)}; allowed: {sorted(DOCUMENT_FIELDS)}")
+            raise ValueError(
+                f"cannot update document field(s) {sorted(unknown)}; allowed: {sorted(DOCUMENT_FIELDS)}"
+            )
         if "status" in fields and fields["status"] not in R.DOC_STATUSES:
-            raise ValueError(f"status must be one of {', '.join(R.DOC_STATUSES)}, not {fields['status']!r}")
+            raise ValueError(
+                f"status must be one of {', '.join(R.DOC_STATUSES)}, not {fields['status']!r}"
+            )
         self._check_writable()
         if "overrides" in fields:
             fields["overrides"] = R.normalize_overrides(fields["overrides"])
@@ -119,9 +147,18 @@ class TableMethods:
 
     # -- annotations ------------------------------------------------------------------
     def add_annotation(
-        self, doc_id: str, kind: str, label: str, start: int, end: int, *,
-        attributes: Mapping[str, Any] | None = None, entity_id: str | None = None,
-        source_start: int | None = None, source_end: int | None = None, state: str = "ok",
+        self,
+        doc_id: str,
+        kind: str,
+        label: str,
+        start: int,
+        end: int,
+        *,
+        attributes: Mapping[str, Any] | None = None,
+        entity_id: str | None = None,
+        source_start: int | None = None,
+        source_end: int | None = None,
+        state: str = "ok",
     ) -> dict:
         """Tag text[start:end] of a document; quote, prefix, suffix and hash are filled in here."""
         self._check_writable()
@@ -130,8 +167,17 @@ class TableMethods:
             if entity_id is not None:
                 self._require("entities", entity_id)
             record = R.annotation_record(
-                doc, kind, label, start, end, attributes=attributes, entity_id=entity_id,
-                source_start=source_start, source_end=source_end, state=state, annotator=self.annotator,
+                doc,
+                kind,
+                label,
+                start,
+                end,
+                attributes=attributes,
+                entity_id=entity_id,
+                source_start=source_start,
+                source_end=source_end,
+                state=state,
+                annotator=self.annotator,
             )
             self._apply("annotations", record["id"], record)
             return dict(record)
@@ -140,7 +186,9 @@ class TableMethods:
         """Relabel, move, or edit attributes; moving re-reads the quote and clears `orphaned`."""
         unknown = set(changes) - ANNOTATION_FIELDS
         if unknown:
-            raise ValueError(f"cannot update annotation field(s) {sorted(unknown)}; allowed: {sorted(ANNOTATION_FIELDS)}")
+            raise ValueError(
+                f"cannot update annotation field(s) {sorted(unknown)}; allowed: {sorted(ANNOTATION_FIELDS)}"
+            )
         self._check_writable()
         with self._lock:
             old = self._require("annotations", ann_id)
@@ -169,7 +217,9 @@ class TableMethods:
         self._check_writable()
         with self._lock:
             self._require("annotations", ann_id)
-            dangling = [r["id"] for r in self._rows["relations"].values() if ann_id in (r["from"], r["to"])]
+            dangling = [
+                r["id"] for r in self._rows["relations"].values() if ann_id in (r["from"], r["to"])
+            ]
             with self.transaction("delete annotation"):
                 for rel_id in dangling:
                     self._apply("relations", rel_id, None)
@@ -194,7 +244,9 @@ class TableMethods:
         return [a for a in self.annotations() if a["state"] == "orphaned"]
 
     # -- registry, relations, labels --------------------------------------------------
-    def add_entity(self, name: str, type: str, *, aliases=(), external_id: str | None = None) -> dict:
+    def add_entity(
+        self, name: str, type: str, *, aliases=(), external_id: str | None = None
+    ) -> dict:
         record = R.entity_record(name, type, aliases, external_id)
         self._apply("entities", record["id"], record)
         return dict(record)
@@ -230,7 +282,9 @@ class TableMethods:
         with self._lock:
             for end in (from_id, to_id):
                 if self._get("annotations", end) is None and self._get("entities", end) is None:
-                    raise NotFoundError(f"relation end {end!r} is neither an annotation nor an entity")
+                    raise NotFoundError(
+                        f"relation end {end!r} is neither an annotation nor an entity"
+                    )
             record = R.relation_record(from_id, to_id, type, self.annotator)
             self._apply("relations", record["id"], record)
             return dict(record)
@@ -246,13 +300,17 @@ class TableMethods:
 
     def labels(self) -> list[dict]:
         with self._lock:
-            return [dict(l) for l in self._rows["labels"].values()]
+            return [dict(label) for label in self._rows["labels"].values()]
 
-    def add_label(self, name: str, kind: str, hotkey: str | None = None, color: str | None = None) -> dict:
+    def add_label(
+        self, name: str, kind: str, hotkey: str | None = None, color: str | None = None
+    ) -> dict:
         """Add a user label, or update the existing label of that name."""
         self._check_writable()
         with self._lock:
-            existing = next((l for l in self._rows["labels"].values() if l["name"] == name), None)
+            existing = next(
+                (label for label in self._rows["labels"].values() if label["name"] == name), None
+            )
             record = R.label_record(name, kind, hotkey, color)
             if existing is not None:
                 record["id"] = existing["id"]

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any
 
 from tui.store.records import SINGULAR
 
@@ -40,7 +41,10 @@ class Step:
 
     def creates_document(self, document_id: str) -> bool:
         """True when this step first recorded the document (undoing it would orphan its text)."""
-        return any(c.table == "documents" and c.id == document_id and c.before is None for c in self.changes)
+        return any(
+            c.table == "documents" and c.id == document_id and c.before is None
+            for c in self.changes
+        )
 
 
 class History:
@@ -99,7 +103,7 @@ class UndoMethods:
         return f"{verb} {noun} {what}".strip()
 
     @contextmanager
-    def transaction(self, description: str) -> Iterator["UndoMethods"]:
+    def transaction(self, description: str) -> Iterator[UndoMethods]:
         """Group mutations into one undo step; an exception inside rolls all of them back.
 
         Allowed on a read-only store (the mutations inside raise ReadOnlyError themselves).

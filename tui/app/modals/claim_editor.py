@@ -12,8 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
 from tui.safe_text import visible
-
-from tui.store.records import CLAIM_TYPES, STANCES
+from tui.workspace.session import CLAIM_TYPES, STANCES
 
 
 @dataclass(frozen=True)
@@ -49,7 +48,9 @@ class ClaimAttributes:
         if isinstance(speaker, str):
             speaker = Speaker(speaker)
         elif isinstance(speaker, dict) and speaker.get("text"):
-            speaker = Speaker(speaker["text"], speaker.get("entity_id"), speaker.get("annotation_id"))
+            speaker = Speaker(
+                speaker["text"], speaker.get("entity_id"), speaker.get("annotation_id")
+            )
         else:
             speaker = None
         kind = attributes.get("type") if attributes.get("type") in CLAIM_TYPES else "direct quote"
@@ -75,7 +76,9 @@ class ClaimEditor(ModalScreen[ClaimAttributes | None]):
         current = self.current
         picked = None
         if current.speaker is not None:
-            picked = next((i for i, s in enumerate(self.speakers) if s.text == current.speaker.text), None)
+            picked = next(
+                (i for i, s in enumerate(self.speakers) if s.text == current.speaker.text), None
+            )
         typed = current.speaker.text if current.speaker is not None and picked is None else ""
         with Vertical(id="claim-editor"):
             yield Static(Text("Claim", style="bold"))
@@ -90,17 +93,34 @@ class ClaimEditor(ModalScreen[ClaimAttributes | None]):
                     id="claim-speaker",
                 )
                 yield Label("…or name")
-                yield Input(typed, placeholder="type a speaker not tagged in the text", compact=True,
-                            id="claim-speaker-text")
+                yield Input(
+                    typed,
+                    placeholder="type a speaker not tagged in the text",
+                    compact=True,
+                    id="claim-speaker-text",
+                )
                 yield Label("Type")
-                yield Select([(t, t) for t in CLAIM_TYPES], value=current.type, allow_blank=False,
-                             compact=True, id="claim-type")
+                yield Select(
+                    [(t, t) for t in CLAIM_TYPES],
+                    value=current.type,
+                    allow_blank=False,
+                    compact=True,
+                    id="claim-type",
+                )
                 yield Label("Stance")
-                yield Select([(s, s) for s in STANCES], value=current.stance, allow_blank=False,
-                             compact=True, id="claim-stance")
+                yield Select(
+                    [(s, s) for s in STANCES],
+                    value=current.stance,
+                    allow_blank=False,
+                    compact=True,
+                    id="claim-stance",
+                )
                 yield Label("Note")
                 yield Input(current.note, placeholder="note", compact=True, id="claim-note")
-            yield Static("Tab / Shift+Tab move · Enter on a text field or Ctrl+S saves · Esc cancels", classes="hint")
+            yield Static(
+                "Tab / Shift+Tab move · Enter on a text field or Ctrl+S saves · Esc cancels",
+                classes="hint",
+            )
 
     def on_mount(self) -> None:
         # With a speaker already filled in, Enter should confirm; otherwise start at the speaker.

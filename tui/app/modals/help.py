@@ -23,8 +23,15 @@ class HelpRow:
 
 
 # Class names mean nothing to a reader of the help, and "ReaderScreen" was clipped to "Read" at 80 columns.
-_WHERE = {"NewsmarkApp": "anywhere", "ReaderScreen": "reader", "ReaderView": "text", "LibraryScreen": "library",
-          "LibraryTable": "list", "SidePanel": "panel", "AnnotationList": "panel"}
+_WHERE = {
+    "NewsmarkApp": "anywhere",
+    "ReaderScreen": "reader",
+    "ReaderView": "text",
+    "LibraryScreen": "library",
+    "LibraryTable": "list",
+    "SidePanel": "panel",
+    "AnnotationList": "panel",
+}
 
 
 def where_name(class_name: str) -> str:
@@ -64,12 +71,16 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="help"):
             yield Static(
-                Text("Keys (remap by id in the keymap file; Ctrl+P lists every action)", style="bold")
+                Text(
+                    "Keys (remap by id in the keymap file; Ctrl+P lists every action)", style="bold"
+                )
             )
             table: DataTable = DataTable(cursor_type="row", zebra_stripes=True, id="help-table")
             table.add_columns("Keys", "Action", "Binding id", "Where")
             for row in self.rows:
-                table.add_row(Text(row.keys), Text(row.description), Text(row.binding_id), Text(row.where))
+                table.add_row(
+                    Text(row.keys), Text(row.description), Text(row.binding_id), Text(row.where)
+                )
             yield table
 
     def on_mount(self) -> None:

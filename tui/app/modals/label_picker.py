@@ -24,7 +24,10 @@ class LabelPicker(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         options = [
-            Option(Text.assemble((f"{label.get('hotkey') or ' '}  ", "bold"), visible(label["name"])), id=label["name"])
+            Option(
+                Text.assemble((f"{label.get('hotkey') or ' '}  ", "bold"), visible(label["name"])),
+                id=label["name"],
+            )
             for label in self.labels
         ]
         yield OptionList(*options, id="label-picker")
@@ -37,7 +40,9 @@ class LabelPicker(ModalScreen[str | None]):
         option_list.focus()
 
     def on_key(self, event) -> None:
-        hit = next((label["name"] for label in self.labels if str(label.get("hotkey")) == event.key), None)
+        hit = next(
+            (label["name"] for label in self.labels if str(label.get("hotkey")) == event.key), None
+        )
         if hit is not None:
             event.stop()
             self.dismiss(hit)

@@ -18,7 +18,9 @@ class SearchPrompt(ModalScreen[str | None]):
         self.last = last
 
     def compose(self) -> ComposeResult:
-        yield Input(self.last, placeholder="search this article (Enter find, Esc cancel)", id="search-input")
+        yield Input(
+            self.last, placeholder="search this article (Enter find, Esc cancel)", id="search-input"
+        )
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -40,7 +42,9 @@ def find(text: str, needle: str, start: int, backwards: bool = False) -> int | N
     needle = folded
     if backwards:
         hit = haystack.rfind(needle, 0, max(0, start))
-        return hit if hit >= 0 else (haystack.rfind(needle) if haystack.rfind(needle) >= 0 else None)
+        return (
+            hit if hit >= 0 else (haystack.rfind(needle) if haystack.rfind(needle) >= 0 else None)
+        )
     hit = haystack.find(needle, start)
     if hit < 0:
         hit = haystack.find(needle)

@@ -10,8 +10,7 @@ import functools
 
 from tui.app.modals.claim_editor import ClaimAttributes, ClaimEditor, Speaker
 from tui.app.modals.label_picker import LabelPicker
-from tui.app.session import guess_claim_type
-from tui.store import StoreError
+from tui.workspace.session import StoreError, guess_claim_type
 
 
 def reported(handler):
@@ -68,11 +67,17 @@ class AnnotatingMixin:
             return
         quote = self.article.text[start:end]
         guess = self.session.guess_speaker(self.article.id, start, end)
-        speaker = Speaker(" ".join(guess["exact"].split()), guess.get("entity_id"), guess["id"]) if guess else None
+        speaker = (
+            Speaker(" ".join(guess["exact"].split()), guess.get("entity_id"), guess["id"])
+            if guess
+            else None
+        )
         kind = guess_claim_type(quote)
         current = ClaimAttributes(speaker, kind, "unverified", "")
-        self.app.push_screen(ClaimEditor(quote, self.speakers(), current),
-                             functools.partial(self._save_new_claim, start, end))
+        self.app.push_screen(
+            ClaimEditor(quote, self.speakers(), current),
+            functools.partial(self._save_new_claim, start, end),
+        )
 
     @reported
     def _save_new_claim(self, start: int, end: int, result: ClaimAttributes | None) -> None:
@@ -89,7 +94,7 @@ class AnnotatingMixin:
     @reported
     def _relabel(self, annotation: dict, name: str | None) -> None:
         if name and name != annotation["label"]:
-            self.changed(self.session.store.update_annotation(annotation["id"], label=name))
+            self.changed(self.session.relabel(annotation["id"], name))
 
     def speakers(self) -> list[Speaker]:
         return [
@@ -107,11 +112,15 @@ class AnnotatingMixin:
             return
         if annotation["kind"] == "claim":
             current = ClaimAttributes.from_record(annotation.get("attributes"))
-            self.app.push_screen(ClaimEditor(annotation["exact"], self.speakers(), current),
-                                 functools.partial(self._save_claim, annotation["id"]))
+            self.app.push_screen(
+                ClaimEditor(annotation["exact"], self.speakers(), current),
+                functools.partial(self._save_claim, annotation["id"]),
+            )
             return
         labels = [label for label in self.session.labels() if label["kind"] == "entity"]
-        self.app.push_screen(LabelPicker(labels, annotation["label"]), functools.partial(self._relabel, annotation))
+        self.app.push_screen(
+            LabelPicker(labels, annotation["label"]), functools.partial(self._relabel, annotation)
+        )
 
     @reported
     def action_delete(self) -> None:
@@ -129,7 +138,7 @@ class AnnotatingMixin:
 
     def _delete(self, annotation: dict) -> None:
         if self.guard_writable():
-            self.session.store.delete_annotation(annotation["id"])
+            self.session.delete_annotation(annotation["id"])
             self.changed(annotation, removed=True)
             self.refresh_status(f"deleted {annotation['label']} (u undoes)")
 
@@ -137,25 +146,15 @@ class AnnotatingMixin:
     def _history(self, undoing: bool) -> None:
         if not self.guard_writable():
             return
-        store = self.session.store
-        step = store.next_undo() if undoing else store.next_redo()
-        verb = "undo" if undoing else "redo"
-        if step is None or (undoing and step.creates_document(self.article.id)):
-            # Recording the article when it was first opened is not a user action to undo.
-            self.refresh_status(f"nothing more to {verb} in this article")
+        step = self.session.history(self.article, undoing)
+        if not step.done:
+            self.refresh_status(step.message)
             return
-        others = step.document_ids() - {self.article.id}
-        if others:
-            record = store.get_document(sorted(others)[0]) or {}
-            where = record.get("title") or sorted(others)[0]
-            self.refresh_status(f"the last change to {verb} is in another article ({where}); open it there")
-            return
-        description = store.undo() if undoing else store.redo()
         article = self.session.reload(self.article)
         changed = article is not self.article
         self.article = article
         self.reload_annotations(text_changed=changed)
-        self.refresh_status(f"{'undid' if undoing else 'redid'}: {description}")
+        self.refresh_status(step.message)
 
     def action_undo(self) -> None:
         self._history(undoing=True)
@@ -174,8 +173,9 @@ class AnnotatingMixin:
         self.show_dropped = not self.show_dropped
         reader = self.reader
         reader.set_document(self.blocks(), self.spans(), cursor=reader.cursor)
-        self.refresh_status("dropped lines shown; t keeps or drops a line"
-                            if self.show_dropped else "")
+        self.refresh_status(
+            "dropped lines shown; t keeps or drops a line" if self.show_dropped else ""
+        )
 
     @reported
     def action_toggle_line(self) -> None:
@@ -190,6 +190,8 @@ class AnnotatingMixin:
         self.reload_annotations(text_changed=True)
         orphaned = len(report.get("orphaned", ()) or ()) if isinstance(report, dict) else 0
         verb = "kept" if block.start is None else "dropped"
-        note = f"line {block.raw_line} {verb}" + (f"; {orphaned} annotations orphaned (listed)" if orphaned else "")
+        note = f"line {block.raw_line} {verb}" + (
+            f"; {orphaned} annotations orphaned (listed)" if orphaned else ""
+        )
         self.refresh_status(note + " (u undoes)")
         self.reader.move_to(min(cursor, len(self.article.text)))

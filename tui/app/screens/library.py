@@ -51,8 +51,12 @@ class Row:
     def sort_value(self, column: str):
         e = self.entry
         return {
-            "status": self.status, "title": (e.title or e.id).casefold(), "date": str(e.date or ""),
-            "source": str(e.source or "").casefold(), "words": e.words, "entities": self.entities,
+            "status": self.status,
+            "title": (e.title or e.id).casefold(),
+            "date": str(e.date or ""),
+            "source": str(e.source or "").casefold(),
+            "words": e.words,
+            "entities": self.entities,
             "claims": self.claims,
         }[column]
 
@@ -135,8 +139,6 @@ class LibraryScreen(Screen):
     @work(thread=True, exclusive=True, group="index")
     def index_corpus(self) -> None:
         """Index in a thread; entries are posted in batches so the table fills while the user reads."""
-        from tui import corpus
-
         batch: list = []
         state = {"last": 0}
 
@@ -148,7 +150,9 @@ class LibraryScreen(Screen):
         def error(message: str) -> None:
             self.post_message(self.IndexFailed(message))
 
-        for entry in corpus.index(self.paths, self.cache_dir, on_progress=progress, on_error=error):
+        for entry in self.session.index(
+            self.paths, self.cache_dir, on_progress=progress, on_error=error
+        ):
             batch.append(entry)
             if len(batch) >= (20 if len(self.session.entries) < 100 else 500):
                 self.post_message(self.Indexed(batch))
@@ -189,7 +193,7 @@ class LibraryScreen(Screen):
     def refresh_records(self) -> None:
         """Re-read statuses and counts from the store (after the reader changed them)."""
         self.counts = self.session.counts()
-        self.statuses = {d["id"]: d.get("status", "new") for d in self.session.store.documents()}
+        self.statuses = self.session.statuses()
         for row in self.rows.values():
             self._refresh_row(row)
 
@@ -222,11 +226,16 @@ class LibraryScreen(Screen):
     def _update_status(self) -> None:
         table = self.query_one(LibraryTable)
         arrow = "↓" if self.sort_reverse else "↑"
-        parts = [f"{table.row_count} of {len(self.rows)} articles", f"sorted by {self.sort_column or 'corpus order'} {arrow}"]
+        parts = [
+            f"{table.row_count} of {len(self.rows)} articles",
+            f"sorted by {self.sort_column or 'corpus order'} {arrow}",
+        ]
         if self.indexing:
             parts.append("indexing… (Enter opens what is listed)")
         if self.errors:
-            parts.append(f"{len(self.errors)} skipped (listed on quit): {visible(self.errors[-1])[:60]}")
+            parts.append(
+                f"{len(self.errors)} skipped (listed on quit): {visible(self.errors[-1])[:60]}"
+            )
         self.query_one("#library-status", Static).update(Text(" · ".join(parts)))
 
     def on_library_table_selected(self, event: LibraryTable.Selected) -> None:

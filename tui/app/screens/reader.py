@@ -15,12 +15,12 @@ from tui.app.blocks import build_blocks
 from tui.app.modals.search import SearchPrompt, find
 from tui.app.screens.annotating import AnnotatingMixin
 from tui.app.screens.library import LibraryScreen
-from tui.app.session import Article, Session
 from tui.app.spans import label_styles, to_spans
 from tui.app.widgets.reader import ReaderView
 from tui.app.widgets.side_panel import SidePanel
 from tui.app.widgets.status_line import StatusLine
 from tui.safe_text import visible
+from tui.workspace.session import Article, Session
 
 LABEL_KEYS = "1234567890"
 
@@ -29,7 +29,8 @@ def innermost(annotations: list[dict], offset: int, end: int | None = None) -> d
     """The shortest placed annotation covering `offset` (or overlapping [offset, end)): what `E` and `x` act on."""
     end = offset + 1 if end is None else end
     covering = [
-        a for a in annotations
+        a
+        for a in annotations
         if a["start"] < end and offset < a["end"] and a.get("state", "ok") != "orphaned"
     ]
     return min(covering, key=lambda a: a["end"] - a["start"], default=None)
@@ -51,10 +52,17 @@ class ReaderScreen(AnnotatingMixin, Screen):
         Binding("m", "mark_done", "Done", id="reader.mark_done"),
         Binding("slash", "search", "Search", id="reader.search"),
         Binding("n", "next_annotation", "Next ann.", show=False, id="reader.next_annotation"),
-        Binding("N", "previous_annotation", "Prev ann.", show=False, id="reader.previous_annotation"),
+        Binding(
+            "N", "previous_annotation", "Prev ann.", show=False, id="reader.previous_annotation"
+        ),
         Binding("right_square_bracket", "next_article", "Next article", id="reader.next_article"),
-        Binding("left_square_bracket", "previous_article", "Prev article", show=False,
-                id="reader.previous_article"),
+        Binding(
+            "left_square_bracket",
+            "previous_article",
+            "Prev article",
+            show=False,
+            id="reader.previous_article",
+        ),
         Binding("z", "toggle_boilerplate", "Dropped lines", id="reader.toggle_boilerplate"),
         Binding("t", "toggle_line", "Keep/drop line", show=False, id="reader.toggle_line"),
         Binding("tab", "focus_panel", "Panel", show=False, id="reader.focus_panel"),
@@ -83,7 +91,9 @@ class ReaderScreen(AnnotatingMixin, Screen):
             bindings = self._bindings.key_to_bindings.get(key, [])
             if label is not None:
                 self._bindings.key_to_bindings[key] = [
-                    replace(b, description=f"Label {visible(label['name'])}") if b.id == f"reader.label_{key}" else b
+                    replace(b, description=f"Label {visible(label['name'])}")
+                    if b.id == f"reader.label_{key}"
+                    else b
                     for b in bindings
                 ]
 
@@ -100,13 +110,17 @@ class ReaderScreen(AnnotatingMixin, Screen):
 
     def on_mount(self) -> None:
         status = self.query_one(StatusLine)
-        store = self.session.store
-        status.annotator = store.annotator or ""
-        status.save_status = store.status
-        status.read_only = store.lock_holder or "another process" if store.read_only else None
+        session = self.session
+        status.annotator = session.annotator
+        status.save_status = session.save_status
+        status.read_only = session.lock_holder or "another process" if session.read_only else None
         labels = self.session.labels()
         self.query_one(SidePanel).set_legend(labels, label_styles(labels))
-        self.load(self.entry_index, cursor=self.resume.get("cursor"), selecting=self.resume.get("selecting", False))
+        self.load(
+            self.entry_index,
+            cursor=self.resume.get("cursor"),
+            selecting=self.resume.get("selecting", False),
+        )
         if self.article is None:  # the file could not be opened (the toast says why)
             self.app.pop_screen()
             return
@@ -126,7 +140,7 @@ class ReaderScreen(AnnotatingMixin, Screen):
         self.entry_index, self.article = index, article
         self.span_cache.clear()
         if cursor is None:
-            record = self.session.store.get_document(article.id) or {}
+            record = self.session.document(article.id) or {}
             cursor = record.get("cursor") or 0
         self.annotations = self.session.annotations(article.id)
         cursor = min(max(0, int(cursor)), len(article.text))
@@ -141,16 +155,22 @@ class ReaderScreen(AnnotatingMixin, Screen):
         if not report:
             return ""
         orphaned = len(report.get("orphaned") or ())
-        note = (f"the clean text changed since last time: {report.get('kept', 0)} annotations kept, "
-                f"{report.get('moved', 0) + report.get('fuzzy', 0)} re-placed, {orphaned} orphaned")
+        note = (
+            f"the clean text changed since last time: {report.get('kept', 0)} annotations kept, "
+            f"{report.get('moved', 0) + report.get('fuzzy', 0)} re-placed, {orphaned} orphaned"
+        )
         if orphaned:
             self.warn(note + " (Tab lists them; x in the list deletes one)")
         return note
 
     def blocks(self):
         article = self.article
-        return build_blocks(article.cleaned, article.document.raw, show_dropped=self.show_dropped,
-                            extra_meta=dict(article.document.meta or {}))
+        return build_blocks(
+            article.cleaned,
+            article.document.raw,
+            show_dropped=self.show_dropped,
+            extra_meta=dict(article.document.meta or {}),
+        )
 
     def spans(self):
         return to_spans(self.annotations, self.session.labels(), self.span_cache)
@@ -160,7 +180,9 @@ class ReaderScreen(AnnotatingMixin, Screen):
         self.annotations = self.session.annotations(self.article.id)
         if text_changed:
             reader = self.reader
-            self.reader.set_document(self.blocks(), self.spans(), cursor=min(reader.cursor, len(self.article.text)))
+            self.reader.set_document(
+                self.blocks(), self.spans(), cursor=min(reader.cursor, len(self.article.text))
+            )
         else:
             self.reader.set_spans(self.spans())
         self.schedule_panel()
@@ -172,8 +194,11 @@ class ReaderScreen(AnnotatingMixin, Screen):
         if old is not None:
             del self.annotations[old]
         if not removed:
-            index = bisect_right(self.annotations, (record["start"], -record["end"]),
-                                 key=lambda a: (a["start"], -a["end"]))
+            index = bisect_right(
+                self.annotations,
+                (record["start"], -record["end"]),
+                key=lambda a: (a["start"], -a["end"]),
+            )
             self.annotations.insert(index, record)
         self.reader.set_spans(self.spans())
         self.schedule_panel()
@@ -205,7 +230,7 @@ class ReaderScreen(AnnotatingMixin, Screen):
         self.shown_details = annotation
         names = {}
         if annotation is not None and annotation.get("entity_id"):
-            names = {e["id"]: e["name"] for e in self.session.store.entities()}
+            names = self.session.entity_names()
         self.query_one(SidePanel).show_details(annotation, names)
 
     def refresh_status(self, message: str = "") -> None:
@@ -213,7 +238,9 @@ class ReaderScreen(AnnotatingMixin, Screen):
         article = self.article
         done = self.session.status(article.id)
         title = " ".join(article.cleaned.title.split())[:60]
-        status.position = f"article {self.entry_index + 1} of {len(self.session.entries)} · {done} · {title}"
+        status.position = (
+            f"article {self.entry_index + 1} of {len(self.session.entries)} · {done} · {title}"
+        )
         modes = []
         if self.reader.selecting:
             modes.append("SELECT")
@@ -252,15 +279,19 @@ class ReaderScreen(AnnotatingMixin, Screen):
 
     def save_position(self) -> None:
         if self.article is not None:
-            self.session.save_position(self.article, self.reader.cursor, bool(self.reader.selecting))
+            self.session.save_position(
+                self.article, self.reader.cursor, bool(self.reader.selecting)
+            )
 
     def warn(self, message: str) -> None:
         """A toast that never interprets markup: messages can quote article text and file names."""
         self.notify(visible(message), severity="warning", markup=False)
 
     def guard_writable(self) -> bool:
-        if self.session.store.read_only:
-            self.warn("read-only: another newsmark holds the database; close it, then restart this one to annotate")
+        if self.session.read_only:
+            self.warn(
+                "read-only: another newsmark holds the database; close it, then restart this one to annotate"
+            )
             return False
         return True
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from rich.text import Text
 from textual import events
@@ -16,8 +16,13 @@ from tui.app.widgets.line_list import LineList
 
 # (name, width, heading); width 0 = the rest of the line. Narrow enough for 80 columns.
 COLUMNS: tuple[tuple[str, int, str], ...] = (
-    ("status", 12, "status"), ("date", 11, "date"), ("source", 13, "source"), ("words", 6, "words"),
-    ("entities", 5, "ents"), ("claims", 5, "clms"), ("title", 0, "title"),
+    ("status", 12, "status"),
+    ("date", 11, "date"),
+    ("source", 13, "source"),
+    ("words", 6, "words"),
+    ("entities", 5, "ents"),
+    ("claims", 5, "clms"),
+    ("title", 0, "title"),
 )
 RIGHT = {"words", "entities", "claims"}
 
@@ -26,7 +31,7 @@ def layout_line(cells: Sequence[Text], width: int) -> Text:
     """Lay cells out in the fixed columns, cropping each (cells are already terminal-safe Text)."""
     line = Text(no_wrap=True, overflow="ellipsis")
     used = 0
-    for (name, column_width, _), cell in zip(COLUMNS, cells):
+    for (name, column_width, _), cell in zip(COLUMNS, cells, strict=False):
         size = column_width or max(0, width - used)
         piece = cell.copy()
         piece.truncate(max(0, size - 1), overflow="ellipsis")
@@ -52,7 +57,9 @@ class LibraryTable(LineList):
     BINDINGS = [
         Binding("down,j", "cursor(1)", "Down", show=False, id="library.down"),
         Binding("up,k", "cursor(-1)", "Up", show=False, id="library.up"),
-        Binding("pagedown,ctrl+f,space", "page(1)", "Page down", show=False, id="library.page_down"),
+        Binding(
+            "pagedown,ctrl+f,space", "page(1)", "Page down", show=False, id="library.page_down"
+        ),
         Binding("pageup,ctrl+b", "page(-1)", "Page up", show=False, id="library.page_up"),
         Binding("home,g", "jump(0)", "First", show=False, id="library.first"),
         Binding("end,G", "jump(-1)", "Last", show=False, id="library.last"),

@@ -90,8 +90,11 @@ class LineList(ScrollView, can_focus=True):
         style = self.rich_style
         if index == self.cursor:
             style = style + self.get_component_rich_style("line-list--cursor")
-        segments = [Segment(s.text, style + s.style if s.style else style) for s in text.render(self.app.console)
-                    if s.text != "\n"]
+        segments = [
+            Segment(s.text, style + s.style if s.style else style)
+            for s in text.render(self.app.console)
+            if s.text != "\n"
+        ]
         return Strip(segments).adjust_cell_length(width, style)
 
     def on_resize(self, event: events.Resize) -> None:

@@ -54,8 +54,15 @@ class ReaderView(ReaderActions, ScrollView, can_focus=True):
     """Shows an article as wrapped blocks with annotations, a word cursor and a keyboard selection."""
 
     COMPONENT_CLASSES = {
-        "reader--cursor", "reader--cursor-idle", "reader--selection", "reader--title", "reader--meta",
-        "reader--dropped", "reader--header", "reader--note", "reader--claim-bar",
+        "reader--cursor",
+        "reader--cursor-idle",
+        "reader--selection",
+        "reader--title",
+        "reader--meta",
+        "reader--dropped",
+        "reader--header",
+        "reader--note",
+        "reader--claim-bar",
     }
 
     DEFAULT_CSS = """
@@ -105,8 +112,14 @@ class ReaderView(ReaderActions, ScrollView, can_focus=True):
         def control(self) -> ReaderView:
             return self.reader
 
-    def __init__(self, *, name: str | None = None, id: str | None = None,
-                 classes: str | None = None, disabled: bool = False) -> None:
+    def __init__(
+        self,
+        *,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+        disabled: bool = False,
+    ) -> None:
         super().__init__(name=name, id=id, classes=classes, disabled=disabled)
         self._blocks: list[Block] = []
         self._spans: list[Span] = []
@@ -125,8 +138,15 @@ class ReaderView(ReaderActions, ScrollView, can_focus=True):
 
     # -- document ------------------------------------------------------------------------
 
-    def set_document(self, blocks: Sequence[Block], spans: Sequence[Span], cursor: int = 0,
-                     selection: tuple[int, int] | None = None, *, selecting: bool = False) -> None:
+    def set_document(
+        self,
+        blocks: Sequence[Block],
+        spans: Sequence[Span],
+        cursor: int = 0,
+        selection: tuple[int, int] | None = None,
+        *,
+        selecting: bool = False,
+    ) -> None:
         """Show a new article; the cursor snaps to the word at `cursor` (a clean offset).
 
         `selecting=True` resumes "v" mode from `selection` (or from the cursor word).
@@ -281,8 +301,9 @@ class ReaderView(ReaderActions, ScrollView, can_focus=True):
             if new_range:
                 self._invalidate(*new_range)
         if extend and self._selecting and self._anchor is not None and new_range is not None:
-            self._set_selection((min(self._anchor[0], new_range[0]),
-                                 max(self._anchor[1], new_range[1])))
+            self._set_selection(
+                (min(self._anchor[0], new_range[0]), max(self._anchor[1], new_range[1]))
+            )
         self._scroll_to_cursor()
         if self.cursor != old_clean or old_range != new_range:
             self.post_message(self.CursorMoved(self, self.cursor, self.current_block))
@@ -295,8 +316,10 @@ class ReaderView(ReaderActions, ScrollView, can_focus=True):
         self._selection = selection
         if old and selection:
             # Repaint only the parts that changed at either end.
-            for low, high in ((min(old[0], selection[0]), max(old[0], selection[0])),
-                              (min(old[1], selection[1]), max(old[1], selection[1]))):
+            for low, high in (
+                (min(old[0], selection[0]), max(old[0], selection[0])),
+                (min(old[1], selection[1]), max(old[1], selection[1])),
+            ):
                 if high > low:
                     self._invalidate(low, high)
         else:
@@ -358,8 +381,16 @@ class ReaderView(ReaderActions, ScrollView, can_focus=True):
         strip = self._strips.get(line)
         if strip is None or strip.cell_length != width:
             self.lines_rendered += 1
-            strip = render_line(layout, line, width, self._index, self._cursor_range(),
-                                self._selection, self._get_palette(), idle=not self._has_screen_focus())
+            strip = render_line(
+                layout,
+                line,
+                width,
+                self._index,
+                self._cursor_range(),
+                self._selection,
+                self._get_palette(),
+                idle=not self._has_screen_focus(),
+            )
             if len(self._strips) >= _STRIP_CACHE_LIMIT:
                 self._strips.clear()
             self._strips[line] = strip
@@ -391,4 +422,6 @@ class ReaderView(ReaderActions, ScrollView, can_focus=True):
         position = self._layout.position_at(line, max(0, offset.x - GUTTER))
         if position is not None:
             index = self._motions.word_at(position)
-            self._move(self._motions.starts[index] if index is not None else self._motions.snap(position))
+            self._move(
+                self._motions.starts[index] if index is not None else self._motions.snap(position)
+            )

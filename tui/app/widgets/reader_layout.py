@@ -35,7 +35,9 @@ def wrap(text: str, width: int) -> list[tuple[int, int]]:
     line is cut by cells, never inside a code point.
     """
     width = max(1, width)
-    measure = len if text.isascii() else cell_len  # visible() left no control chars: ASCII is 1 cell each
+    measure = (
+        len if text.isascii() else cell_len
+    )  # visible() left no control chars: ASCII is 1 cell each
     pieces: list[tuple[int, int]] = []
     line_start = 0
     cells = 0
@@ -89,9 +91,11 @@ class Layout:
     def _build(self) -> None:
         lines, starts = self.lines, self.line_vstarts
         previous: Block | None = None
-        for index, (block, text) in enumerate(zip(self.blocks, self.texts)):
+        for index, (block, text) in enumerate(zip(self.blocks, self.texts, strict=False)):
             vstart = self.vstarts[index]
-            if previous is not None and not (previous.kind == block.kind and block.kind in _RUN_KINDS):
+            if previous is not None and not (
+                previous.kind == block.kind and block.kind in _RUN_KINDS
+            ):
                 lines.append((BLANK, 0, 0, NOTE_NONE))
                 starts.append(vstart - 1)
             first = len(lines)

@@ -196,11 +196,11 @@ class Motions:
         best = previous_end = end
         crossed_particle = False
         while index < len(self.starts) and layout.block_of(self.starts[index]) == block:
-            gap = text[previous_end - base:self.starts[index] - base].strip()
-            previous = text[self.starts[index - 1] - base:previous_end - base] if index else ""
+            gap = text[previous_end - base : self.starts[index] - base].strip()
+            previous = text[self.starts[index - 1] - base : previous_end - base] if index else ""
             if gap and not (gap == "." and len(previous) == 1 and previous.isupper()):
                 break
-            word = text[self.starts[index] - base:self.ends[index] - base]
+            word = text[self.starts[index] - base : self.ends[index] - base]
             if word[:1].isupper():
                 best = self.ends[index]
             elif word not in _NAME_PARTICLES:

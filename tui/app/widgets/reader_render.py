@@ -41,8 +41,12 @@ class Palette:
     claim_bar: Style
 
     def for_kind(self, kind: str) -> Style:
-        style = {"title": self.title, "meta": self.meta, "dropped": self.dropped,
-                 "header": self.header}.get(kind)
+        style = {
+            "title": self.title,
+            "meta": self.meta,
+            "dropped": self.dropped,
+            "header": self.header,
+        }.get(kind)
         return self.base + style if style else self.base
 
 
@@ -78,15 +82,20 @@ def _component(widget, name: str, *, background: bool = False) -> Style:
 
 def palette_of(widget) -> Palette:
     """Resolve the reader's component classes (theme variables in newsmark.tcss) into Rich styles."""
+
     def get(name: str, background: bool = False) -> Style:
         return _component(widget, name, background=background)
 
     return Palette(
-        base=widget.rich_style, cursor=get("reader--cursor"),
+        base=widget.rich_style,
+        cursor=get("reader--cursor"),
         cursor_idle=get("reader--cursor-idle", background=True),
         selection=get("reader--selection", background=True),
-        title=get("reader--title"), meta=get("reader--meta"), dropped=get("reader--dropped"),
-        header=get("reader--header"), note=get("reader--note"),
+        title=get("reader--title"),
+        meta=get("reader--meta"),
+        dropped=get("reader--dropped"),
+        header=get("reader--header"),
+        note=get("reader--note"),
         claim_bar=widget.rich_style + get("reader--claim-bar"),
     )
 
@@ -98,7 +107,9 @@ def _order(placed: _Placed) -> tuple[int, int]:
 class SpanIndex:
     """Spans placed at reader positions, sorted so a line finds its spans by bisection."""
 
-    def __init__(self, spans: Iterable[Span], layout: Layout, previous: SpanIndex | None = None) -> None:
+    def __init__(
+        self, spans: Iterable[Span], layout: Layout, previous: SpanIndex | None = None
+    ) -> None:
         # Reuse what an earlier index over the same layout already placed: a label key adds one span.
         known = previous.by_span if previous is not None and previous.layout is layout else {}
         self.layout = layout
@@ -145,22 +156,40 @@ def render_line(
     start, end = base + a, base + b
     kind_style = palette.for_kind(block.kind)
     placed = spans.overlapping(start, end) if end > start else []
-    bars = [palette.base + p.bar if p.bar else palette.claim_bar
-            for p in placed if p.span.kind == "claim"]
-    segments = [Segment(CLAIM_BAR, bars[-1]) if bars else Segment(" ", palette.base),
-                Segment(" " * (GUTTER - 1), palette.base)]
+    bars = [
+        palette.base + p.bar if p.bar else palette.claim_bar
+        for p in placed
+        if p.span.kind == "claim"
+    ]
+    segments = [
+        Segment(CLAIM_BAR, bars[-1]) if bars else Segment(" ", palette.base),
+        Segment(" " * (GUTTER - 1), palette.base),
+    ]
     if note != NOTE_OWN_LINE and end > start:
         cursor_style = palette.cursor_idle if idle else palette.cursor
-        segments.extend(_text_segments(text, base, start, end, kind_style, placed,
-                                       cursor, selection, palette.selection, cursor_style))
+        segments.extend(
+            _text_segments(
+                text,
+                base,
+                start,
+                end,
+                kind_style,
+                placed,
+                cursor,
+                selection,
+                palette.selection,
+                cursor_style,
+            )
+        )
     if note in (NOTE_INLINE, NOTE_OWN_LINE) and block.note:
         gap = "  " if note == NOTE_INLINE and end > start else ""
         segments.append(Segment(gap + visible(block.note), palette.base + palette.note))
     return Strip(segments).adjust_cell_length(width, palette.base)
 
 
-def _text_segments(text, base, start, end, kind_style, placed, cursor, selection,
-                   selection_style, cursor_style):
+def _text_segments(
+    text, base, start, end, kind_style, placed, cursor, selection, selection_style, cursor_style
+):
     """Split [start, end) at every style boundary and style each piece."""
     cuts = {start, end}
     ranges = [(p.start, p.end) for p in placed]
@@ -176,7 +205,7 @@ def _text_segments(text, base, start, end, kind_style, placed, cursor, selection
     layered = sorted(placed, key=lambda p: p.start - p.end)
     ordered = sorted(cuts)
     out = []
-    for low, high in zip(ordered, ordered[1:]):
+    for low, high in zip(ordered, ordered[1:], strict=False):
         style = kind_style
         for p in layered:
             if p.start <= low and high <= p.end:
@@ -185,5 +214,5 @@ def _text_segments(text, base, start, end, kind_style, placed, cursor, selection
             style = style + selection_style
         if cursor and cursor[0] <= low and high <= cursor[1]:
             style = style + cursor_style
-        out.append(Segment(text[low - base:high - base], style))
+        out.append(Segment(text[low - base : high - base], style))
     return out

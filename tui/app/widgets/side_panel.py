@@ -106,7 +106,9 @@ class SidePanel(Vertical):
         """Which key applies which label, in each label's own style, so nobody has to guess."""
         legend = Text()
         keyed = [label for label in labels if label.get("hotkey")]
-        for label in sorted(keyed, key=lambda label: (str(label["hotkey"]) == "0", str(label["hotkey"]))):
+        for label in sorted(
+            keyed, key=lambda label: (str(label["hotkey"]) == "0", str(label["hotkey"]))
+        ):
             legend.append(f"{label['hotkey']}", style="bold reverse")
             # no space between key and name: a space would let the line wrap between them
             legend.append(visible(label["name"]), style=styles.get(label["name"], ""))
@@ -120,7 +122,9 @@ class SidePanel(Vertical):
     def set_annotations(self, annotations: list[dict]) -> None:
         """Replace the list, keeping the highlighted annotation when it still exists."""
         annotation_list = self.query_one(AnnotationList)
-        annotation_list.set_rows([AnnotationRow(a) for a in annotations], annotation_list.cursor_key)
+        annotation_list.set_rows(
+            [AnnotationRow(a) for a in annotations], annotation_list.cursor_key
+        )
 
     def show_details(self, annotation: dict | None, entity_names: dict[str, str]) -> None:
         """Show what is under the cursor, or a hint when nothing is."""

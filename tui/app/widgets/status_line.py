@@ -26,10 +26,14 @@ class StatusLine(Widget):
         right.append(visible(self.annotator))
         right.append("  ")
         if self.read_only is not None:
-            holder = self.read_only.split(" since ")[0]  # the start time is in the toast; keep the line short
+            holder = self.read_only.split(" since ")[
+                0
+            ]  # the start time is in the toast; keep the line short
             right.append(f"read-only: held by {visible(holder)}", style="bold reverse")
         else:
-            right.append(self.save_status, style="bold" if self.save_status.startswith("not saved") else "")
+            right.append(
+                self.save_status, style="bold" if self.save_status.startswith("not saved") else ""
+            )
         right.truncate(max(12, self.size.width // 2), overflow="ellipsis")
         extra = Text()
         if self.mode:

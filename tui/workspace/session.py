@@ -1,7 +1,8 @@
-"""The app's model over the headless core: every store write the UI makes goes through here.
+"""The application service: every read and write the UI makes goes through a Session.
 
 Kept free of Textual so the annotation rules (relabel instead of duplicate, overrides that
-re-anchor, resume state) are tested as plain Python and shared by every screen.
+re-anchor, resume state) are tested as plain Python and shared by every screen; the UI never
+imports `tui.store` (an import-linter contract in CI says so).
 """
 
 from __future__ import annotations
@@ -9,13 +10,18 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from tui import corpus
 from tui.cleaning import CLEANER_VERSION, Cleaned, clean
+from tui.store import Store, StoreError
+from tui.store.records import CLAIM_TYPES, STANCES
 from tui.text import sentences_in
 
 STATE_KEY = "app.session"
+__all__ = ["CLAIM_TYPES", "STANCES", "Article", "HistoryStep", "Session", "StoreError"]
 KEPT = ("title", "content")
 
 
@@ -48,13 +54,65 @@ def normalise_overrides(raw: dict | None) -> dict[int, str]:
     return {int(number): decision for number, decision in (raw or {}).items()}
 
 
+@dataclass(frozen=True)
+class HistoryStep:
+    """What an undo or redo key did: `done` is False when it was refused, `message` says why."""
+
+    done: bool
+    message: str
+    other_document: str | None = None
+
+
 class Session:
     """Opens articles, applies labels and overrides, and remembers where the user was."""
 
-    def __init__(self, store, entries: list | None = None) -> None:
+    def __init__(self, store: Store, entries: list | None = None) -> None:
         self.store = store
         self.entries: list = list(entries or [])
         self._labels: list[dict] | None = None
+
+    @classmethod
+    def open(cls, db_path: str | Path, annotator: str) -> Session:
+        """Open (or create) the database; a second instance gets a read-only session."""
+        return cls(Store.open(Path(db_path), annotator=annotator))
+
+    def index(
+        self,
+        paths: list[str],
+        cache_dir: Path,
+        on_progress: Callable[[int, int], None] | None = None,
+        on_error: Callable[[str], None] | None = None,
+    ) -> Iterator[corpus.CorpusEntry]:
+        """Index the corpus (cleaning what the cache lacks); entries come in corpus order."""
+        yield from corpus.index(paths, cache_dir, on_progress=on_progress, on_error=on_error)
+
+    # the store's state, for the status line -------------------------------------
+    @property
+    def read_only(self) -> bool:
+        return bool(self.store.read_only)
+
+    @property
+    def lock_holder(self) -> str | None:
+        return self.store.lock_holder
+
+    @property
+    def annotator(self) -> str:
+        return self.store.annotator or ""
+
+    @property
+    def save_status(self) -> str:
+        return str(self.store.status)
+
+    def on_save_status(self, listener: Callable[[str], None]) -> None:
+        """Call `listener` (from the saver thread) whenever the save status changes."""
+        self.store.add_status_listener(listener)
+
+    def flush(self, timeout: float = 5.0) -> bool:
+        """Wait until every change is on disk; False if a save is failing."""
+        return bool(self.store.flush(timeout=timeout))
+
+    def close(self, timeout: float = 5.0) -> bool:
+        return bool(self.store.close(timeout=timeout))
 
     # labels -----------------------------------------------------------------
     def labels(self) -> list[dict]:
@@ -94,7 +152,10 @@ class Session:
         return article
 
     def _upsert(self, article: Article) -> dict:
-        metadata = {**dict(article.document.meta or {}), **{k: v for k, v in article.cleaned.meta.items() if v}}
+        metadata = {
+            **dict(article.document.meta or {}),
+            **{k: v for k, v in article.cleaned.meta.items() if v},
+        }
         if self.store.read_only:
             return {}
         return self.store.upsert_document(
@@ -114,7 +175,9 @@ class Session:
         """Restore a dropped line as content, or drop a kept one; annotations re-anchor in the store."""
         line = next((line for line in article.cleaned.lines if line.number == line_number), None)
         if line is None:
-            raise ValueError(f"line {line_number} is not a line of {article.id}; move to a text line first")
+            raise ValueError(
+                f"line {line_number} is not a line of {article.id}; move to a text line first"
+            )
         overrides = dict(article.overrides)
         if line.overridden:
             overrides.pop(line_number, None)
@@ -133,7 +196,22 @@ class Session:
         overrides = normalise_overrides(record.get("overrides"))
         if overrides == article.overrides:
             return article
-        return Article(article.entry, article.document, clean(article.document.raw, overrides or None), overrides)
+        return Article(
+            article.entry,
+            article.document,
+            clean(article.document.raw, overrides or None),
+            overrides,
+        )
+
+    def document(self, doc_id: str) -> dict | None:
+        return self.store.get_document(doc_id)
+
+    def statuses(self) -> dict[str, str]:
+        """Every recorded article's status (new / in progress / done), for the library."""
+        return {d["id"]: d.get("status", "new") for d in self.store.documents()}
+
+    def entity_names(self) -> dict[str, str]:
+        return {e["id"]: e["name"] for e in self.store.entities()}
 
     def set_status(self, article: Article, status: str) -> None:
         self.store.update_document(article.id, status=status)
@@ -146,8 +224,9 @@ class Session:
     def annotations(self, doc_id: str) -> list[dict]:
         return self.store.annotations(doc_id)
 
-    def apply_label(self, article: Article, label: dict, start: int, end: int,
-                    current: list[dict] | None = None) -> dict:
+    def apply_label(
+        self, article: Article, label: dict, start: int, end: int, current: list[dict] | None = None
+    ) -> dict:
         """Tag text[start:end]; the same span with another entity label is relabelled, not doubled.
 
         `current` is the caller's up-to-date list of this article's annotations (saves a query).
@@ -156,18 +235,56 @@ class Session:
         if start >= end:
             raise ValueError("nothing to label here; move onto a word or select some text")
         for existing in current if current is not None else self.store.annotations(article.id):
-            if existing["start"] == start and existing["end"] == end and existing["kind"] == label["kind"]:
+            if (
+                existing["start"] == start
+                and existing["end"] == end
+                and existing["kind"] == label["kind"]
+            ):
                 if existing["label"] == label["name"]:
                     return existing
                 if label["kind"] == "entity":
                     return self.store.update_annotation(existing["id"], label=label["name"])
         source = article.cleaned.raw_span(start, end) or (None, None)
         return self.store.add_annotation(
-            article.id, label["kind"], label["name"], start, end,
-            source_start=source[0], source_end=source[1],
+            article.id,
+            label["kind"],
+            label["name"],
+            start,
+            end,
+            source_start=source[0],
+            source_end=source[1],
         )
 
-    def claim_range(self, article: Article, selection: tuple[int, int] | None, cursor: int) -> tuple[int, int]:
+    def relabel(self, annotation_id: str, label: str) -> dict:
+        return self.store.update_annotation(annotation_id, label=label)
+
+    def delete_annotation(self, annotation_id: str) -> None:
+        self.store.delete_annotation(annotation_id)
+
+    def history(self, article: Article, undoing: bool) -> HistoryStep:
+        """Undo or redo the last change, but only when it belongs to the article on screen."""
+        store = self.store
+        step = store.next_undo() if undoing else store.next_redo()
+        verb = "undo" if undoing else "redo"
+        if step is None or (undoing and step.creates_document(article.id)):
+            # Recording the article when it was first opened is not a user action to undo.
+            return HistoryStep(False, f"nothing more to {verb} in this article")
+        others = step.document_ids() - {article.id}
+        if others:
+            other = sorted(others)[0]
+            record = store.get_document(other) or {}
+            where = record.get("title") or other
+            return HistoryStep(
+                False,
+                f"the last change to {verb} is in another article ({where}); open it there",
+                other,
+            )
+        description = store.undo() if undoing else store.redo()
+        return HistoryStep(True, f"{'undid' if undoing else 'redid'}: {description}")
+
+    def claim_range(
+        self, article: Article, selection: tuple[int, int] | None, cursor: int
+    ) -> tuple[int, int]:
         """A claim covers the selection, else the sentence under the cursor."""
         if selection and selection[0] < selection[1]:
             return selection
@@ -180,7 +297,9 @@ class Session:
         """Create a claim with its attributes as one undo step, linking a picked speaker mention."""
         label = self.claim_label()
         if label is None:
-            raise ValueError("no label of kind 'claim'; add one with store.add_label or the labels table")
+            raise ValueError(
+                "no label of kind 'claim'; add one with store.add_label or the labels table"
+            )
         with self.store.transaction("add claim"):
             claim = self.apply_label(article, label, start, end)
             claim = self.set_claim_attributes(claim["id"], attributes)
@@ -197,11 +316,20 @@ class Session:
                 target, speaker = None, {**speaker, "annotation_id": None}
                 attributes = {**attributes, "speaker": speaker}
             if target:
-                attributes = {**attributes, "speaker": {**speaker, "entity_id": self.registry_entity(target)}}
+                attributes = {
+                    **attributes,
+                    "speaker": {**speaker, "entity_id": self.registry_entity(target)},
+                }
             claim = self.store.update_annotation(claim_id, attributes=attributes)
-            said_by = [r for r in self.store.relations() if r["from"] == claim_id and r["type"] == "said_by"]
+            said_by = [
+                r
+                for r in self.store.relations()
+                if r["from"] == claim_id and r["type"] == "said_by"
+            ]
             for relation in said_by:
-                if relation["to"] != target:  # the speaker changed: the old link would name two speakers
+                if (
+                    relation["to"] != target
+                ):  # the speaker changed: the old link would name two speakers
                     self.store.delete_relation(relation["id"])
             if target and not any(r["to"] == target for r in said_by):
                 self.store.add_relation(claim_id, target, "said_by")
@@ -218,9 +346,12 @@ class Session:
         name = " ".join(mention["exact"].split())
         folded = name.casefold()
         entity = next(
-            (e for e in self.store.entities()
-             if e["type"] == mention["label"]
-             and folded in [n.casefold() for n in [e["name"], *e.get("aliases", [])]]),
+            (
+                e
+                for e in self.store.entities()
+                if e["type"] == mention["label"]
+                and folded in [n.casefold() for n in [e["name"], *e.get("aliases", [])]]
+            ),
             None,
         ) or self.store.add_entity(name, mention["label"])
         self.store.link(mention_id, entity["id"])
@@ -260,7 +391,9 @@ class Session:
         record = self.store.get_document(article.id)
         if record is not None and record.get("cursor") != cursor:
             self.store.update_document(article.id, cursor=cursor)
-        self.store.set_state(STATE_KEY, {"document_id": article.id, "cursor": cursor, "selecting": selecting})
+        self.store.set_state(
+            STATE_KEY, {"document_id": article.id, "cursor": cursor, "selecting": selecting}
+        )
 
     def last_position(self) -> dict:
         state = self.store.get_state(STATE_KEY)
@@ -287,4 +420,3 @@ def guess_claim_type(quote: str) -> str:
         if len(words) >= 3 and any(word[:1].islower() for word in words):
             return "direct quote"
     return "assertion"
-

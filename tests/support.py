@@ -34,7 +34,11 @@ async def wait_indexed(app: NewsmarkApp, pilot, count: int | None = None) -> Non
     for _ in range(1000):
         await pilot.pause(0.02)
         library = next((s for s in app.screen_stack if isinstance(s, LibraryScreen)), None)
-        if library is not None and not library.indexing and (count is None or len(app.session.entries) == count):
+        if (
+            library is not None
+            and not library.indexing
+            and (count is None or len(app.session.entries) == count)
+        ):
             return
     raise AssertionError("indexing did not finish")
 

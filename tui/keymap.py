@@ -26,18 +26,22 @@ def parse_keymap(text: str, source: str = "keymap") -> dict[str, str]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise KeymapError(f"{source}: not valid TOML ({error}); fix the file or remove it") from None
+        raise KeymapError(
+            f"{source}: not valid TOML ({error}); fix the file or remove it"
+        ) from None
     table = data.get("keymap", {})
     if not isinstance(table, dict):
-        raise KeymapError(f"{source}: [keymap] must be a table of binding-id = \"keys\"")
+        raise KeymapError(f'{source}: [keymap] must be a table of binding-id = "keys"')
     keymap: dict[str, str] = {}
     for binding_id, keys in table.items():
         if isinstance(keys, list) and all(isinstance(key, str) for key in keys):
             keys = ",".join(keys)
-        names = [key.strip() for key in keys.split(",") if key.strip()] if isinstance(keys, str) else []
+        names = (
+            [key.strip() for key in keys.split(",") if key.strip()] if isinstance(keys, str) else []
+        )
         if not names:  # "" or " , " would silently unbind the action
             raise KeymapError(
-                f"{source}: {binding_id!r} must be a key string like \"j,down\" or a list of keys"
+                f'{source}: {binding_id!r} must be a key string like "j,down" or a list of keys'
             )
         keymap[binding_id] = ",".join(names)
     return keymap
@@ -51,7 +55,9 @@ def load_keymap(path: Path | None = None) -> dict[str, str]:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise KeymapError(f"{path}: cannot be read as UTF-8 text ({error}); fix the file or remove it") from None
+        raise KeymapError(
+            f"{path}: cannot be read as UTF-8 text ({error}); fix the file or remove it"
+        ) from None
     return parse_keymap(text, source=str(path))
 
 
@@ -65,4 +71,3 @@ def binding_ids(root: type) -> set[str]:
         ids.update(getattr(binding, "id", None) for binding in cls.__dict__.get("BINDINGS", ()))
     ids.discard(None)
     return ids
-
