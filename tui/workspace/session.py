@@ -19,6 +19,7 @@ from tui.cleaning import CLEANER_VERSION, Cleaned, clean
 from tui.store import Store, StoreError
 from tui.store.records import CLAIM_TYPES, STANCES
 from tui.text import sentences_in
+from tui.workspace.sessions import SessionTracker
 
 STATE_KEY = "app.session"
 __all__ = ["CLAIM_TYPES", "STANCES", "Article", "HistoryStep", "Session", "StoreError"]
@@ -70,6 +71,7 @@ class Session:
         self.store = store
         self.entries: list = list(entries or [])
         self._labels: list[dict] | None = None
+        self.sessions = SessionTracker(store, store.annotator)
 
     @classmethod
     def open(cls, db_path: str | Path, annotator: str) -> Session:
@@ -112,6 +114,7 @@ class Session:
         return bool(self.store.flush(timeout=timeout))
 
     def close(self, timeout: float = 5.0) -> bool:
+        self.sessions.close()
         return bool(self.store.close(timeout=timeout))
 
     # labels -----------------------------------------------------------------
@@ -144,6 +147,7 @@ class Session:
             report = self._upsert(article)
             if report.get("text_changed") and not report.get("created"):
                 article.reanchored = report
+        self.sessions.opened(entry.id)
         if self.store.read_only:
             return article
         record = self.store.get_document(entry.id) or {}
@@ -215,6 +219,8 @@ class Session:
 
     def set_status(self, article: Article, status: str) -> None:
         self.store.update_document(article.id, status=status)
+        if status == "done":
+            self.sessions.finished(article.id)
 
     def status(self, doc_id: str) -> str:
         record = self.store.get_document(doc_id)
@@ -243,9 +249,10 @@ class Session:
                 if existing["label"] == label["name"]:
                     return existing
                 if label["kind"] == "entity":
+                    self.sessions.annotation(label["name"], "changed")
                     return self.store.update_annotation(existing["id"], label=label["name"])
         source = article.cleaned.raw_span(start, end) or (None, None)
-        return self.store.add_annotation(
+        record = self.store.add_annotation(
             article.id,
             label["kind"],
             label["name"],
@@ -254,12 +261,18 @@ class Session:
             source_start=source[0],
             source_end=source[1],
         )
+        self.sessions.annotation(label["name"], "added")
+        return record
 
     def relabel(self, annotation_id: str, label: str) -> dict:
+        self.sessions.annotation(label, "changed")
         return self.store.update_annotation(annotation_id, label=label)
 
     def delete_annotation(self, annotation_id: str) -> None:
+        old = self.store.get_annotation(annotation_id)
         self.store.delete_annotation(annotation_id)
+        if old is not None:
+            self.sessions.annotation(old["label"], "deleted")
 
     def history(self, article: Article, undoing: bool) -> HistoryStep:
         """Undo or redo the last change, but only when it belongs to the article on screen."""

@@ -1,0 +1,76 @@
+"""Figures over the sessions table: active hours, articles and annotations per hour, by annotator and day."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class DayFigures:
+    """One annotator's work on one (UTC) day, summed over their sessions that started that day."""
+
+    annotator: str
+    day: str
+    sessions: int = 0
+    active_seconds: float = 0.0
+    opened: set[str] = field(default_factory=set)
+    finished: set[str] = field(default_factory=set)
+    added: int = 0
+    changed: int = 0
+    deleted: int = 0
+
+    @property
+    def active_hours(self) -> float:
+        return self.active_seconds / 3600
+
+    @property
+    def per_hour(self) -> float | None:
+        """Annotations added per active hour (None before any active time)."""
+        return self.added / self.active_hours if self.active_seconds else None
+
+
+@dataclass
+class SessionFigures:
+    days: list[DayFigures]
+    by_label: Counter[str]  # annotations added per label
+    by_day: dict[str, float]  # active hours per day, everyone together
+
+
+def session_figures(sessions: Iterable[Mapping[str, Any]]) -> SessionFigures:
+    rows: dict[tuple[str, str], DayFigures] = {}
+    by_label: Counter[str] = Counter()
+    by_day: dict[str, float] = defaultdict(float)
+    for record in sessions:
+        who = str(record.get("annotator") or "(unknown)")
+        day = str(record.get("start", ""))[:10] or "(unknown)"
+        row = rows.setdefault((who, day), DayFigures(who, day))
+        row.sessions += 1
+        seconds = float(record.get("active_seconds") or 0)
+        row.active_seconds += seconds
+        by_day[day] += seconds / 3600
+        row.opened.update(record.get("articles_opened") or [])
+        row.finished.update(record.get("articles_finished") or [])
+        for label, counts in (record.get("annotations") or {}).items():
+            row.added += int(counts.get("added", 0))
+            row.changed += int(counts.get("changed", 0))
+            row.deleted += int(counts.get("deleted", 0))
+            by_label[str(label)] += int(counts.get("added", 0))
+    return SessionFigures(
+        sorted(rows.values(), key=lambda r: (r.annotator, r.day)),
+        by_label,
+        dict(sorted(by_day.items())),
+    )
+
+
+BARS = " ▁▂▃▄▅▆▇█"
+
+
+def bar(value: float, largest: float, width: int = 20) -> str:
+    """A horizontal bar of eighth blocks, `width` cells for the largest value."""
+    if largest <= 0 or value <= 0:
+        return ""
+    eighths = round(value / largest * width * 8)
+    return "█" * (eighths // 8) + ("▏▎▍▌▋▊▉"[eighths % 8 - 1] if eighths % 8 else "")
