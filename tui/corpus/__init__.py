@@ -9,8 +9,9 @@ none whose size and mtime are unchanged.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from tui.corpus.cleaned_cache import CleanedCache
@@ -105,8 +106,15 @@ class CorpusIndex:
         paths: Iterable[str | Path],
         on_progress: Callable[[int, int], None] | None = None,
         on_error: Callable[[str], None] | None = None,
+        jobs: int | None = None,
     ) -> Iterator[CorpusEntry]:
-        """Yield an entry per article under `paths`, reusing the index file for unchanged files."""
+        """Yield an entry per article under `paths`, reusing the index file for unchanged files.
+
+        Files not in the index file are cleaned by `jobs` processes (None: every local core)
+        when there are enough of them; the entries and messages are the same either way.
+        """
+        from tui.corpus.parallel import MIN_PARALLEL, ordered_map, resolve_jobs
+
         on_error = on_error or _ignore
         roots = [Path(path).expanduser().absolute() for path in paths]
         sources = list(discover(roots, on_error))
@@ -115,10 +123,26 @@ class CorpusIndex:
         step = max(1, total // 200)
         if on_progress:
             on_progress(0, total)
+        known = [store.lookup(source) for source in sources]
+        fresh = [source for source, cached in zip(sources, known, strict=True) if cached is None]
+        workers = resolve_jobs(jobs)
+        made: Generator[tuple[list[CorpusEntry], list[str], list[str]]] | None = None
+        if workers > 1 and len(fresh) >= MIN_PARALLEL:
+            made = ordered_map(partial(_index_source, self.cache_dir), fresh, workers)
         try:
-            for done, source in enumerate(sources, start=1):
-                cached = store.lookup(source)
-                if cached is not None:
+            for done, (source, cached) in enumerate(zip(sources, known, strict=True), start=1):
+                if made is not None and cached is None:
+                    entries, messages, failed = next(made)
+                    for message in messages:
+                        if "cannot write the cache" in message:  # each worker warns once
+                            if self._cache_warned:
+                                continue
+                            self._cache_warned = True
+                        on_error(message)
+                    if not failed:
+                        store.remember(source, entries, messages)
+                    yield from entries
+                elif cached is not None:
                     entries, errors = cached
                     for message in errors:
                         on_error(message)
@@ -138,6 +162,8 @@ class CorpusIndex:
                 if on_progress and (done % step == 0 or done == total):
                     on_progress(done, total)
         finally:
+            if made is not None:
+                made.close()  # stops the workers when the caller stopped listening early
             try:
                 store.save()
             except OSError as error:
@@ -176,6 +202,16 @@ class CorpusIndex:
         on_error = on_error or _ignore
         document = _read_document(entry, on_error)
         return document, self._clean(document, on_error, overrides)
+
+
+def _index_source(
+    cache_dir: Path | None, source: Source
+) -> tuple[list[CorpusEntry], list[str], list[str]]:
+    """In a worker process: what `CorpusIndex._entries` gives for one file, with its messages."""
+    errors: list[str] = []
+    failures: list[str] = []
+    entries = list(CorpusIndex(cache_dir)._entries(source, errors.append, failures))
+    return entries, errors, failures
 
 
 def _read_document(entry: CorpusEntry, on_error: Callable[[str], None]) -> Document:
@@ -224,9 +260,12 @@ def index(
     cache_dir: str | Path | None = DEFAULT_CACHE_DIR,
     on_progress: Callable[[int, int], None] | None = None,
     on_error: Callable[[str], None] | None = None,
+    jobs: int | None = None,
 ) -> Iterator[CorpusEntry]:
     """Yield CorpusEntry records for every article under `paths` (see CorpusIndex.index)."""
-    return CorpusIndex(cache_dir).index(paths, on_progress=on_progress, on_error=on_error)
+    return CorpusIndex(cache_dir).index(
+        paths, on_progress=on_progress, on_error=on_error, jobs=jobs
+    )
 
 
 def load(entry: CorpusEntry, overrides: Mapping[int, str] | None = None, on_error=None):
