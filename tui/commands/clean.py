@@ -172,7 +172,7 @@ def clean_command(
     if dask_address is not None or output is not None:
         from tui.commands.clean_dask import run_dask
 
-        run_dask(paths, dask_address, output)
+        run_dask(paths, dask_address, output, jobs)
         return
 
     if as_json and explain:

@@ -116,7 +116,13 @@ class CorpusIndex:
         from tui.corpus.parallel import MIN_PARALLEL, ordered_map, resolve_jobs
 
         on_error = on_error or _ignore
-        roots = [Path(path).expanduser().absolute() for path in paths]
+        given = [str(path) for path in paths]
+        stored = [path for path in given if _is_stored(path)]
+        roots = [Path(path).expanduser().absolute() for path in given if path not in stored]
+        if stored:
+            yield from self._stored_entries(stored, on_error)
+            if not roots:
+                return
         sources = list(discover(roots, on_error))
         store = IndexFile.open(self.cache_dir, roots)
         total = len(sources)
@@ -172,6 +178,47 @@ class CorpusIndex:
                     "the next start will re-read every file"
                 )
 
+    def _stored_entries(
+        self, folders: list[str], on_error: Callable[[str], None]
+    ) -> Iterator[CorpusEntry]:
+        """Entries of corpora cleaned into Parquet (`newsmark clean --dask`), read, not cleaned."""
+        import json
+
+        from tui.corpus import parquet
+
+        columns = ["id", "path", "title", "words", "raw_sha256", "document_meta", "clean_meta"]
+        for folder in folders:
+            try:
+                part_urls = parquet.parts(folder)
+            except (OSError, parquet.ParquetMissing) as error:
+                on_error(f"{folder}: cannot read the cleaned corpus ({error}); skipped")
+                continue
+            for part in part_urls:
+                for row in parquet.read_rows(part, columns):
+                    meta, cleaned_meta = (
+                        json.loads(row["document_meta"]),
+                        json.loads(row["clean_meta"]),
+                    )
+                    title = " ".join(str(meta.get("title") or row["title"] or row["id"]).split())
+                    date = meta.get("date") or cleaned_meta.get("date")
+                    yield CorpusEntry(
+                        id=row["id"],
+                        path=part,
+                        kind="parquet",
+                        title=title,
+                        date=str(date) if date else None,
+                        source=str(
+                            meta.get("source")
+                            or _site(meta.get("url"))
+                            or cleaned_meta.get("source")
+                            or Path(row["path"]).parent.name
+                        ),
+                        words=int(row["words"]),
+                        raw_sha256=row["raw_sha256"],
+                        record=row["id"],
+                        cache_dir=str(self.cache_dir) if self.cache_dir is not None else None,
+                    )
+
     def _entries(
         self, source: Source, report: Callable[[str], None], failures: list[str]
     ) -> Iterator[CorpusEntry]:
@@ -200,8 +247,33 @@ class CorpusIndex:
     ) -> tuple[Document, object]:
         """Re-read the entry's file and return (Document, Cleaned); with overrides, re-clean."""
         on_error = on_error or _ignore
+        if entry.kind == "parquet":
+            from tui.cleaning import clean
+            from tui.corpus.parquet import find
+
+            found = find(entry.path, entry.id)
+            if found is None:
+                raise FileNotFoundError(
+                    f"{entry.path}: {entry.id} is not in it (re-scan the corpus)"
+                )
+            cleaned = clean(found.document.raw, overrides) if overrides else found.cleaned
+            return found.document, cleaned
         document = _read_document(entry, on_error)
         return document, self._clean(document, on_error, overrides)
+
+
+def _is_stored(path: str) -> bool:
+    """A folder (or URL) written by `newsmark clean --dask`: it has the manifest."""
+    from tui.corpus.parquet import MANIFEST
+
+    if "://" in path and not path.startswith("file://"):
+        from tui.corpus.parquet import is_parquet_corpus
+
+        try:
+            return is_parquet_corpus(path)
+        except (OSError, ImportError, ValueError):
+            return False
+    return (Path(path).expanduser() / MANIFEST).is_file()
 
 
 def _index_source(
