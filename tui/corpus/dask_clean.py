@@ -9,6 +9,7 @@ must see, e.g. on a shared file system) or fsspec URLs that the workers read the
 from __future__ import annotations
 
 import json
+import logging
 import math
 import os
 import tempfile
@@ -115,7 +116,11 @@ def client_for(address: str, workers: int, processes: bool = True) -> Any:
         ) from None
     if address == "local":
         cluster = LocalCluster(  # type: ignore[no-untyped-call]
-            n_workers=workers, threads_per_worker=1, processes=processes, dashboard_address=None
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=processes,
+            dashboard_address=None,
+            silence_logs=logging.ERROR,  # worker shutdown chatter is not the user's business
         )
         return Client(cluster)  # type: ignore[no-untyped-call]
     return Client(address, timeout="20s")  # type: ignore[no-untyped-call]
