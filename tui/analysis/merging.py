@@ -84,15 +84,18 @@ def plan_merge(annotators: Sequence[Annotator], snapshots: Sequence[Snapshot]) -
 
 
 def conflicts(suggested: Sequence[Mapping[str, Any]]) -> list[list[Mapping[str, Any]]]:
-    """Suggested annotations grouped into clusters of overlapping spans, one per adjudication."""
+    """Suggested annotations grouped into clusters of overlapping spans of one kind, one per decision."""
     ordered = sorted(suggested, key=lambda a: (a["document_id"], a["start"], -a["end"]))
     groups: list[list[Mapping[str, Any]]] = []
-    end = -1
+    open_group: dict[tuple[str, str], tuple[list[Mapping[str, Any]], int]] = {}
     for ann in ordered:
-        if groups and groups[-1][0]["document_id"] == ann["document_id"] and ann["start"] < end:
-            groups[-1].append(ann)
-            end = max(end, int(ann["end"]))
+        key = (str(ann["document_id"]), str(ann["kind"]))
+        current = open_group.get(key)
+        if current is not None and ann["start"] < current[1]:
+            current[0].append(ann)
+            open_group[key] = (current[0], max(current[1], int(ann["end"])))
         else:
-            groups.append([ann])
-            end = int(ann["end"])
+            group = [ann]
+            groups.append(group)
+            open_group[key] = (group, int(ann["end"]))
     return groups

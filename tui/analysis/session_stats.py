@@ -74,3 +74,57 @@ def bar(value: float, largest: float, width: int = 20) -> str:
         return ""
     eighths = round(value / largest * width * 8)
     return "█" * (eighths // 8) + ("▏▎▍▌▋▊▉"[eighths % 8 - 1] if eighths % 8 else "")
+
+
+def session_tables(figures: SessionFigures) -> list[Any]:
+    """Per annotator and day, then annotations per label and hours per day as bars."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from tui.safe_text import visible
+
+    count = sum(row.sessions for row in figures.days)
+    days = Table(title=f"Sessions ({count})")
+    for column in (
+        "annotator",
+        "day",
+        "sessions",
+        "active h",
+        "opened",
+        "finished",
+        "added",
+        "changed",
+        "deleted",
+        "per hour",
+    ):
+        days.add_column(column, justify="left" if column in ("annotator", "day") else "right")
+    if not count:
+        days.caption = "no sessions recorded yet: they are written as you work in the app"
+    for row in figures.days:
+        days.add_row(
+            Text(visible(row.annotator)),
+            row.day,
+            str(row.sessions),
+            f"{row.active_hours:.2f}",
+            str(len(row.opened)),
+            str(len(row.finished)),
+            str(row.added),
+            str(row.changed),
+            str(row.deleted),
+            "-" if row.per_hour is None else f"{row.per_hour:.0f}",
+        )
+    labels = Table(title="Annotations added per label")
+    labels.add_column("label")
+    labels.add_column("added", justify="right")
+    labels.add_column("")
+    top = max(figures.by_label.values(), default=0)
+    for label, count in figures.by_label.most_common():
+        labels.add_row(Text(visible(label)), str(count), bar(count, top))
+    hours = Table(title="Active hours per day")
+    hours.add_column("day")
+    hours.add_column("hours", justify="right")
+    hours.add_column("")
+    most = max(figures.by_day.values(), default=0.0)
+    for day, value in figures.by_day.items():
+        hours.add_row(day, f"{value:.2f}", bar(value, most))
+    return [days, labels, hours]

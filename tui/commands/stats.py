@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
-from typing import Any
 
 import click
 
@@ -102,60 +101,6 @@ def build_tables(snapshot: dict[str, list[dict]], limit: int | None = 40) -> lis
     return [documents, labels, annotators, progress]
 
 
-def session_tables(sessions: list[dict[str, Any]]) -> list[Any]:
-    """Per annotator and day, then annotations per label and hours per day as bars."""
-    from rich.table import Table
-    from rich.text import Text
-
-    from tui.analysis.session_stats import bar, session_figures
-
-    figures = session_figures(sessions)
-    days = Table(title=f"Sessions ({len(sessions)})")
-    for column in (
-        "annotator",
-        "day",
-        "sessions",
-        "active h",
-        "opened",
-        "finished",
-        "added",
-        "changed",
-        "deleted",
-        "per hour",
-    ):
-        days.add_column(column, justify="left" if column in ("annotator", "day") else "right")
-    if not sessions:
-        days.caption = "no sessions recorded yet: they are written as you work in the app"
-    for row in figures.days:
-        days.add_row(
-            Text(visible(row.annotator)),
-            row.day,
-            str(row.sessions),
-            f"{row.active_hours:.2f}",
-            str(len(row.opened)),
-            str(len(row.finished)),
-            str(row.added),
-            str(row.changed),
-            str(row.deleted),
-            "-" if row.per_hour is None else f"{row.per_hour:.0f}",
-        )
-    labels = Table(title="Annotations added per label")
-    labels.add_column("label")
-    labels.add_column("added", justify="right")
-    labels.add_column("")
-    top = max(figures.by_label.values(), default=0)
-    for label, count in figures.by_label.most_common():
-        labels.add_row(Text(visible(label)), str(count), bar(count, top))
-    hours = Table(title="Active hours per day")
-    hours.add_column("day")
-    hours.add_column("hours", justify="right")
-    hours.add_column("")
-    most = max(figures.by_day.values(), default=0.0)
-    for day, value in figures.by_day.items():
-        hours.add_row(day, f"{value:.2f}", bar(value, most))
-    return [days, labels, hours]
-
-
 @click.command("stats")
 @click.option(
     "--db",
@@ -191,7 +136,9 @@ def stats_command(db: str | None, show_all: bool, sessions: bool) -> None:
         store.close()
     console = Console()
     if sessions:
-        for table in session_tables(snapshot.get("sessions", [])):
+        from tui.analysis.session_stats import session_figures, session_tables
+
+        for table in session_tables(session_figures(snapshot.get("sessions", []))):
             console.print(table)
         return
     for table in build_tables(snapshot, limit=None if show_all else 40):

@@ -19,6 +19,7 @@ from tui.cleaning import CLEANER_VERSION, Cleaned, clean
 from tui.store import Store, StoreError
 from tui.store.records import CLAIM_TYPES, STANCES
 from tui.text import sentences_in
+from tui.workspace.adjudication import Adjudication
 from tui.workspace.sessions import SessionTracker
 
 STATE_KEY = "app.session"
@@ -72,6 +73,7 @@ class Session:
         self.entries: list = list(entries or [])
         self._labels: list[dict] | None = None
         self.sessions = SessionTracker(store, store.annotator)
+        self.adjudication = Adjudication(store)
 
     @classmethod
     def open(cls, db_path: str | Path, annotator: str) -> Session:

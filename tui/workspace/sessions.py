@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 from typing import Any, Literal, Protocol
 
+from tui.analysis.session_stats import SessionFigures, session_figures
 from tui.store import StoreError
 
 DEFAULT_IDLE = 120.0  # seconds: a longer gap between actions is a break, not work
@@ -26,6 +27,7 @@ class SessionSink(Protocol):
     read_only: bool
 
     def save_session(self, record: dict[str, Any]) -> None: ...
+    def sessions(self) -> list[dict[str, Any]]: ...
 
 
 def idle_from_env() -> float:
@@ -123,11 +125,13 @@ class SessionTracker:
 
     def save(self) -> None:
         """Hand the current record to the store (its saver writes the file in the background)."""
-        if self.record is None or self.sink.read_only:
+        if self.record is None:
             return
         self.record["articles_opened"] = list(self._opened)
         self.record["articles_finished"] = list(self._finished)
         self.record["annotations"] = {k: dict(v) for k, v in self._counts.items()}
+        if self.sink.read_only:
+            return
         self._saved_at = self.clock()
         try:
             self.sink.save_session(dict(self.record))
@@ -136,3 +140,11 @@ class SessionTracker:
 
     def close(self) -> None:
         self.save()
+
+    def figures(self) -> SessionFigures:
+        """Every recorded session with this one up to now, summed per annotator and day."""
+        self.save()
+        records = {str(r["id"]): r for r in self.sink.sessions()}
+        if self.record is not None:  # a read-only store never saved it: count it anyway
+            records[str(self.record["id"])] = dict(self.record)
+        return session_figures(records.values())
