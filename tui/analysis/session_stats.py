@@ -113,14 +113,14 @@ def session_tables(figures: SessionFigures) -> list[Any]:
             str(row.deleted),
             "-" if row.per_hour is None else f"{row.per_hour:.0f}",
         )
-    labels = Table(title="Annotations added per label")
+    labels = Table(title="Added per label")
     labels.add_column("label")
     labels.add_column("added", justify="right")
     labels.add_column("")
     top = max(figures.by_label.values(), default=0)
     for label, count in figures.by_label.most_common():
         labels.add_row(Text(visible(label)), str(count), bar(count, top))
-    hours = Table(title="Active hours per day")
+    hours = Table(title="Hours per day")
     hours.add_column("day")
     hours.add_column("hours", justify="right")
     hours.add_column("")
