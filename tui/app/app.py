@@ -139,7 +139,7 @@ class NewsmarkApp(App):
         if isinstance(self.screen, ReaderScreen):
             self.screen.load(index, cursor=(resume or {}).get("cursor"))
             return
-        self.push_screen(ReaderScreen(self.session, index, resume))
+        self.push_screen(ReaderScreen.for_session(self.session, index, resume))
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import replace
+from collections.abc import Callable
+from functools import cache
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,7 +15,7 @@ from textual.widgets import Footer
 
 from tui.app.blocks import build_blocks
 from tui.app.modals.search import SearchPrompt, find
-from tui.app.screens.annotating import AnnotatingMixin
+from tui.app.screens.annotating import Annotator
 from tui.app.screens.library import LibraryScreen
 from tui.app.spans import label_styles, to_spans
 from tui.app.widgets.reader import ReaderView
@@ -36,7 +38,7 @@ def innermost(annotations: list[dict], offset: int, end: int | None = None) -> d
     return min(covering, key=lambda a: a["end"] - a["start"], default=None)
 
 
-class ReaderScreen(AnnotatingMixin, Screen):
+class ReaderScreen(Screen):
     """Shows one article at a time; `]`/`[` walk the corpus without leaving the screen."""
 
     BINDINGS = [
@@ -80,22 +82,22 @@ class ReaderScreen(AnnotatingMixin, Screen):
         self.shown_details: dict | None = None
         self.position_timer = None
         self.panel_timer = None
-        self.name_label_bindings()
         self.show_dropped = False
         self.last_search = ""
+        self.annotator = Annotator(session, self)
 
-    def name_label_bindings(self) -> None:
-        """Describe `1`-`9` by the label they apply (labels are data), so help and palette say "PERSON"."""
-        for key in LABEL_KEYS:
-            label = self.session.label_for_hotkey(key)
-            bindings = self._bindings.key_to_bindings.get(key, [])
-            if label is not None:
-                self._bindings.key_to_bindings[key] = [
-                    replace(b, description=f"Label {visible(label['name'])}")
-                    if b.id == f"reader.label_{key}"
-                    else b
-                    for b in bindings
-                ]
+    @classmethod
+    def for_session(
+        cls, session: Session, entry_index: int, resume: dict | None = None
+    ) -> ReaderScreen:
+        """A reader whose `1`-`0` keys are described by the label they apply (labels are data),
+        so help, the palette and the footer say "Label PERSON" rather than "Label 1"."""
+        names = tuple(
+            (key, label["name"])
+            for key in LABEL_KEYS
+            if (label := session.label_for_hotkey(key)) is not None
+        )
+        return labelled(cls, names)(session, entry_index, resume)
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="reader-main"):
@@ -175,8 +177,12 @@ class ReaderScreen(AnnotatingMixin, Screen):
     def spans(self):
         return to_spans(self.annotations, self.session.labels(), self.span_cache)
 
-    def reload_annotations(self, *, text_changed: bool = False) -> None:
-        """Re-read this article's annotations after a change; rebuild blocks only if the text changed."""
+    def reload_annotations(self, article: Article | None = None) -> None:
+        """Re-read this article's annotations after a change; given a re-cleaned `article`
+        (undo of an override, a kept or dropped line), show it, rebuilding the blocks."""
+        text_changed = article is not None and article is not self.article
+        if article is not None:
+            self.article = article
         self.annotations = self.session.annotations(self.article.id)
         if text_changed:
             reader = self.reader
@@ -287,13 +293,46 @@ class ReaderScreen(AnnotatingMixin, Screen):
         """A toast that never interprets markup: messages can quote article text and file names."""
         self.notify(visible(message), severity="warning", markup=False)
 
-    def guard_writable(self) -> bool:
-        if self.session.read_only:
-            self.warn(
-                "read-only: another newsmark holds the database; close it, then restart this one to annotate"
-            )
-            return False
-        return True
+    def open_modal(self, modal: Screen[Any], done: Callable[[Any], None]) -> None:
+        self.app.push_screen(modal, done)
+
+    # annotating keys: the Annotator does the work -------------------------------
+    def action_label(self, key: str) -> None:
+        self.annotator.label(key)
+
+    def action_claim(self) -> None:
+        self.annotator.claim()
+
+    def action_edit(self) -> None:
+        self.annotator.edit()
+
+    def action_delete(self) -> None:
+        self.annotator.delete_under_cursor()
+
+    def on_side_panel_delete(self, message: SidePanel.Delete) -> None:
+        annotation = next((a for a in self.annotations if a["id"] == message.annotation_id), None)
+        if annotation is not None:
+            self.annotator.delete(annotation)
+
+    def action_undo(self) -> None:
+        self.annotator.history(undoing=True)
+
+    def action_redo(self) -> None:
+        self.annotator.history(undoing=False)
+
+    def action_mark_done(self) -> None:
+        self.annotator.mark_done()
+
+    def action_toggle_line(self) -> None:
+        self.annotator.toggle_line()
+
+    def action_toggle_boilerplate(self) -> None:
+        self.show_dropped = not self.show_dropped
+        reader = self.reader
+        reader.set_document(self.blocks(), self.spans(), cursor=reader.cursor)
+        self.refresh_status(
+            "dropped lines shown; t keeps or drops a line" if self.show_dropped else ""
+        )
 
     # navigation ------------------------------------------------------------------
     def action_next_annotation(self) -> None:
@@ -342,3 +381,16 @@ class ReaderScreen(AnnotatingMixin, Screen):
             if isinstance(screen, LibraryScreen):
                 screen.show_on_return(self.article.id)
         self.app.pop_screen()
+
+
+@cache
+def labelled(base: type[ReaderScreen], names: tuple[tuple[str, str], ...]) -> type[ReaderScreen]:
+    """A ReaderScreen subclass whose label bindings carry the label names (Textual reads
+    descriptions from the class's BINDINGS, so this is how a binding's text follows data)."""
+    bindings = [
+        Binding(
+            key, f"label('{key}')", f"Label {visible(name)}", show=False, id=f"reader.label_{key}"
+        )
+        for key, name in names
+    ]
+    return type(base.__name__, (base,), {"BINDINGS": bindings, "__module__": base.__module__})

@@ -1,31 +1,9 @@
 """The article reader: a Line-API ScrollView that draws only visible lines and repaints only what a key changes.
 
-API (the contract the screens code against; also in docs/ARCHITECTURE.md "tui.app reader widget"):
-
-    reader = ReaderView(id="reader")
-    reader.set_document(blocks: list[Block], spans: list[Span], cursor: int = 0,
-                        selection: tuple[int, int] | None = None, *, selecting: bool = False)
-    reader.set_spans(spans)            # diffed by Span.id/fields: only lines of changed spans repaint
-    reader.cursor -> int               # clean-text offset; on a decoration block: next clean offset
-    reader.cursor = 120                # same as move_to(120)
-    reader.move_to(offset)             # snap to the word there, scroll into view
-    reader.selection -> (start, end) | None   # clean-text [start, end); settable
-    reader.selecting -> bool           # "v" mode: motions extend the selection
-    reader.current_block -> Block | None      # block under the cursor (dropped lines too)
-    reader.target_range() -> (start, end) | None  # selection, else cursor word; None on decoration
-    reader.clear_selection()
-    reader.lines_rendered -> int       # Strips built (cache misses); tests assert repaint counts
-    ReaderView.CursorMoved(reader, offset: int, block: Block | None)
-    ReaderView.SelectionChanged(reader, selection: tuple[int, int] | None)
-
-Keys (binding ids, remappable with App.set_keymap): reader.word_next w/right,
-reader.word_prev b/left, reader.word_end e, reader.line_down j/down, reader.line_up k/up,
-reader.sentence_next ")", reader.sentence_prev "(", reader.paragraph_next "}",
-reader.paragraph_prev "{", reader.page_down pagedown/ctrl+f/space, reader.page_up
-pageup/ctrl+b, reader.top g/home, reader.bottom G/end, reader.select_mode v,
-reader.select_sentence s, reader.grow_end ">"/shift+right, reader.shrink_end "<"/shift+left,
-reader.grow_start H/alt+left, reader.shrink_start L/alt+right, reader.extend_name K,
-reader.cancel escape. Shift+arrows move the selection's end, alt+arrows its start.
+The API the screens code against (set_document, set_spans, cursor, selection, selecting,
+current_block, target_range, clear_selection, lines_rendered, the CursorMoved and
+SelectionChanged messages) is described in docs/ARCHITECTURE.md, "tui.app reader widget".
+Keys: READER_BINDINGS in reader_actions.py (the one list; help and the palette are generated from it).
 """
 
 from __future__ import annotations
@@ -34,12 +12,12 @@ from collections.abc import Sequence
 
 from textual import events
 from textual.geometry import Size
-from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from .reader_actions import READER_BINDINGS, ReaderActions
+from .reader_actions import READER_BINDINGS, Navigator, SelectionEdit
 from .reader_layout import Layout
+from .reader_messages import CursorMoved, SelectionChanged
 from .reader_motions import Motions
 from .reader_render import GUTTER, Palette, SpanIndex, palette_of, render_line
 from .reader_types import Block, Span
@@ -50,7 +28,7 @@ _STRIP_CACHE_LIMIT = 4096
 _SCROLL_MARGIN = 2
 
 
-class ReaderView(ReaderActions, ScrollView, can_focus=True):
+class ReaderView(ScrollView, can_focus=True):
     """Shows an article as wrapped blocks with annotations, a word cursor and a keyboard selection."""
 
     COMPONENT_CLASSES = {
@@ -87,30 +65,8 @@ class ReaderView(ReaderActions, ScrollView, can_focus=True):
 
     BINDINGS = READER_BINDINGS
 
-    class CursorMoved(Message):
-        """The cursor moved; `offset` is a clean-text offset, `block` the block under it."""
-
-        def __init__(self, reader: ReaderView, offset: int, block: Block | None) -> None:
-            super().__init__()
-            self.reader = reader
-            self.offset = offset
-            self.block = block
-
-        @property
-        def control(self) -> ReaderView:
-            return self.reader
-
-    class SelectionChanged(Message):
-        """The selection changed; `selection` is clean-text `[start, end)` or None."""
-
-        def __init__(self, reader: ReaderView, selection: tuple[int, int] | None) -> None:
-            super().__init__()
-            self.reader = reader
-            self.selection = selection
-
-        @property
-        def control(self) -> ReaderView:
-            return self.reader
+    CursorMoved = CursorMoved
+    SelectionChanged = SelectionChanged
 
     def __init__(
         self,
@@ -125,6 +81,7 @@ class ReaderView(ReaderActions, ScrollView, can_focus=True):
         self._spans: list[Span] = []
         self._layout: Layout | None = None
         self._motions: Motions | None = None
+        self._navigator: Navigator | None = None
         self._index: SpanIndex | None = None
         self._position = 0  # cursor, in layout positions
         self._selection: tuple[int, int] | None = None  # layout positions
@@ -155,6 +112,7 @@ class ReaderView(ReaderActions, ScrollView, can_focus=True):
         self._spans = list(spans)
         self._layout = Layout(self._blocks, self._text_width())
         self._motions = Motions(self._layout)
+        self._navigator = Navigator(self._motions)
         self._index = SpanIndex(self._spans, self._layout)
         self._selecting = False
         self._anchor = None
@@ -252,6 +210,65 @@ class ReaderView(ReaderActions, ScrollView, can_focus=True):
         self._selecting = False
         self._anchor = None
         self._set_selection(None)
+
+    # -- key actions (the bindings are in reader_actions.py) ------------------------------
+
+    def action_move(self, motion: str) -> None:
+        if self._navigator is not None:
+            self._move(self._navigator.target(motion, self._position))
+
+    def action_line(self, lines: int) -> None:
+        """Move the cursor `lines` screen lines, keeping the column it started from."""
+        if self._navigator is not None and self._layout is not None and self._layout.lines:
+            target, self._goal_column = self._navigator.vertical(
+                self._position, lines, self._goal_column
+            )
+            if target is not None:
+                self._move(target, keep_goal=True)
+
+    def action_page(self, direction: int) -> None:
+        if self._layout is not None and self._layout.lines:
+            lines = direction * max(1, self.scrollable_content_region.height - 1)
+            self.scroll_to(y=max(0, round(self.scroll_y) + lines), animate=False)
+            self.action_line(lines)
+
+    def action_select_mode(self) -> None:
+        """Toggle "v" mode: the selection then spans from where it started to the cursor word."""
+        if self._navigator is None:
+            return
+        if self._selecting:
+            self._selecting = False
+            return
+        if self._motions is None or not self._navigator.on_text(self._position):
+            return
+        self._selecting = True
+        self._anchor = self._selection or self._motions.word_range(self._position)
+        self._set_selection(self._anchor)
+
+    def action_select_sentence(self) -> None:
+        if self._navigator is not None:
+            self._select(self._navigator.sentence(self._position))
+
+    def action_edit_selection(self, edit: str) -> None:
+        if self._navigator is not None:
+            self._select(self._navigator.edit_selection(edit, self._position, self._selection))
+
+    def _select(self, edit: SelectionEdit | None) -> None:
+        if edit is None:
+            return
+        self._selecting = True
+        self._anchor = edit.anchor
+        self._move(edit.cursor, extend=False)
+        self._set_selection(edit.selection)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Let escape reach the screen when there is no selection to cancel."""
+        if action == "cancel":
+            return self._selecting or self._selection is not None
+        return True
+
+    def action_cancel(self) -> None:
+        self.clear_selection()
 
     # -- internals -----------------------------------------------------------------------
 
