@@ -198,3 +198,19 @@ async def test_undo_stays_in_the_article_on_screen(tmp_path):
     db = database(tmp_path)
     assert db["annotations"] == []
     assert len(db["documents"]) == 2
+
+
+@sync
+async def test_a_label_key_updates_the_span_index_in_place_and_repaints_one_span(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_first_article(app, pilot)
+        reader = app.screen.reader
+        await pilot.press("w")
+        await pilot.pause()
+        index, before = reader._index, reader.lines_rendered
+        await pilot.press("2")
+        await pilot.pause()
+        (record,) = app.screen.annotations
+        assert reader._index is index and index.by_id[record["id"]].span.label == "ORG"
+        assert reader.lines_rendered - before <= 2  # the word's line(s): nothing else repaints

@@ -198,6 +198,33 @@ async def test_set_spans_repaints_only_the_new_spans_lines():
         assert reader.lines_rendered == before  # nothing changed, nothing repainted
 
 
+async def test_update_span_moves_one_span_without_rebuilding_the_index():
+    text, blocks = article()
+    start = text.index("Xi Jinping")
+    spans = [Span(f"s{i}", i, i + 1, "ORG", "entity", "on #553300") for i in range(0, 200, 2)]
+    app = Host(blocks, spans)
+    async with app.run_test(size=(80, 24)) as pilot:
+        reader = app.query_one(ReaderView)
+        await pilot.pause()
+        index, before = reader._index, reader.lines_rendered
+        shown = len(index.placed)  # (a span over a paragraph break covers no text)
+        person = Span("p", start, start + len("Xi Jinping"), "PERSON", "entity", "on #003355")
+        reader.update_span(None, person)
+        await pilot.pause()
+        layout = reader._layout
+        lines = len(layout.lines_between(layout.to_position(start), layout.to_position(start + 10)))
+        assert reader.lines_rendered - before == lines <= 2  # only the new span's lines repaint
+        assert reader._index is index and len(index.placed) == shown + 1
+        before = reader.lines_rendered
+        reader.update_span(person, person)  # nothing changed, nothing repainted
+        reader.update_span(person, Span("p", start, start + 2, "ORG", "entity", "on #553300"))
+        await pilot.pause()
+        assert reader.lines_rendered - before == lines
+        assert [p.span.label for p in index.placed if p.span.id == "p"] == ["ORG"]
+        reader.update_span(index.by_id["p"].span, None)
+        assert "p" not in index.by_id and len(index.placed) == shown
+
+
 async def test_annotations_are_drawn_and_claims_marked_in_the_gutter():
     text, blocks = article(dropped=None)
     claim = (text.index("The Ministry"), text.index(" Officials"))

@@ -2,7 +2,7 @@
 
 An `Annotator` is owned by the ReaderScreen and called from its actions. It changes data only
 through the `Session`, and touches the screen only through `AnnotatingScreen`, the protocol
-below: the article on screen and its annotations, the reader widget (for the cursor and the
+below: the article on screen and its annotations (`marks`), the reader widget (for the cursor and the
 selection), and four calls back (warn, status note, one annotation changed, reload).
 """
 
@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, ParamSpec, Protocol, TypeVar
 
 from tui.app.modals.claim_editor import ClaimAttributes, ClaimEditor, Speaker
 from tui.app.modals.label_picker import LabelPicker
+from tui.app.spans import ArticleMarks
 from tui.workspace.session import Article, Session, StoreError, guess_claim_type
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ class AnnotatingScreen(Protocol):
     def article(self) -> Article | None: ...
 
     @property
-    def annotations(self) -> list[dict]: ...
+    def marks(self) -> ArticleMarks: ...
 
     @property
     def reader(self) -> ReaderView: ...
@@ -108,7 +109,8 @@ class Annotator:
             screen.warn("nothing to label here; move onto a word or select text with v")
             return
         start, end = target
-        record = self.session.apply_label(self.article, label, start, end, screen.annotations)
+        nearby = screen.marks.overlapping(start, end)  # holds any annotation on the same span
+        record = self.session.apply_label(self.article, label, start, end, nearby)
         screen.reader.clear_selection()
         screen.changed(record)
 

@@ -17,7 +17,7 @@ from tui.app.blocks import build_blocks
 from tui.app.modals.search import SearchPrompt, find
 from tui.app.screens.annotating import Annotator
 from tui.app.screens.library import LibraryScreen
-from tui.app.spans import label_styles, to_spans
+from tui.app.spans import ArticleMarks, label_styles
 from tui.app.widgets.reader import ReaderView
 from tui.app.widgets.side_panel import SidePanel
 from tui.app.widgets.status_line import StatusLine
@@ -25,17 +25,6 @@ from tui.safe_text import visible
 from tui.workspace.session import Article, Session
 
 LABEL_KEYS = "1234567890"
-
-
-def innermost(annotations: list[dict], offset: int, end: int | None = None) -> dict | None:
-    """The shortest placed annotation covering `offset` (or overlapping [offset, end)): what `E` and `x` act on."""
-    end = offset + 1 if end is None else end
-    covering = [
-        a
-        for a in annotations
-        if a["start"] < end and offset < a["end"] and a.get("state", "ok") != "orphaned"
-    ]
-    return min(covering, key=lambda a: a["end"] - a["start"], default=None)
 
 
 class ReaderScreen(Screen):
@@ -77,8 +66,7 @@ class ReaderScreen(Screen):
         self.entry_index = entry_index
         self.resume = resume or {}
         self.article: Article | None = None
-        self.annotations: list[dict] = []
-        self.span_cache: dict = {}
+        self.marks = ArticleMarks(session.labels())
         self.shown_details: dict | None = None
         self.position_timer = None
         self.panel_timer = None
@@ -140,11 +128,10 @@ class ReaderScreen(Screen):
             self.notify(visible(f"cannot open {entry.id}: {error}"), severity="error", markup=False)
             return
         self.entry_index, self.article = index, article
-        self.span_cache.clear()
         if cursor is None:
             record = self.session.document(article.id) or {}
             cursor = record.get("cursor") or 0
-        self.annotations = self.session.annotations(article.id)
+        self.marks.reset(self.session.annotations(article.id))
         cursor = min(max(0, int(cursor)), len(article.text))
         self.reader.set_document(self.blocks(), self.spans(), cursor=cursor)
         if selecting:
@@ -174,8 +161,13 @@ class ReaderScreen(Screen):
             extra_meta=dict(article.document.meta or {}),
         )
 
+    @property
+    def annotations(self) -> list[dict]:
+        """This article's annotations in text order (outer spans first)."""
+        return self.marks.annotations
+
     def spans(self):
-        return to_spans(self.annotations, self.session.labels(), self.span_cache)
+        return self.marks.spans()
 
     def reload_annotations(self, article: Article | None = None) -> None:
         """Re-read this article's annotations after a change; given a re-cleaned `article`
@@ -183,7 +175,7 @@ class ReaderScreen(Screen):
         text_changed = article is not None and article is not self.article
         if article is not None:
             self.article = article
-        self.annotations = self.session.annotations(self.article.id)
+        self.marks.reset(self.session.annotations(self.article.id))
         if text_changed:
             reader = self.reader
             self.reader.set_document(
@@ -196,17 +188,7 @@ class ReaderScreen(Screen):
 
     def changed(self, record: dict, *, removed: bool = False) -> None:
         """Apply one annotation change to the local list: no store query, only its span repaints."""
-        old = next((i for i, a in enumerate(self.annotations) if a["id"] == record["id"]), None)
-        if old is not None:
-            del self.annotations[old]
-        if not removed:
-            index = bisect_right(
-                self.annotations,
-                (record["start"], -record["end"]),
-                key=lambda a: (a["start"], -a["end"]),
-            )
-            self.annotations.insert(index, record)
-        self.reader.set_spans(self.spans())
+        self.reader.update_span(*self.marks.apply(record, removed=removed))
         self.schedule_panel()
         self.refresh_status()
 
@@ -276,11 +258,11 @@ class ReaderScreen(Screen):
         self.reader.focus()
 
     def under_cursor(self) -> dict | None:
-        found = innermost(self.annotations, self.reader.cursor)
+        found = self.marks.innermost(self.reader.cursor)
         if found is None and self.reader.selection is None:
             # an imported or re-anchored span can start inside a word, where the cursor never stops
             word = self.reader.target_range()
-            found = innermost(self.annotations, *word) if word else None
+            found = self.marks.innermost(*word) if word else None
         return found
 
     def save_position(self) -> None:

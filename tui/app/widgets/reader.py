@@ -78,7 +78,7 @@ class ReaderView(ScrollView, can_focus=True):
     ) -> None:
         super().__init__(name=name, id=id, classes=classes, disabled=disabled)
         self._blocks: list[Block] = []
-        self._spans: list[Span] = []
+        self._spans: dict[str, Span] = {}  # by id, in the order they were given
         self._layout: Layout | None = None
         self._motions: Motions | None = None
         self._navigator: Navigator | None = None
@@ -109,11 +109,11 @@ class ReaderView(ScrollView, can_focus=True):
         `selecting=True` resumes "v" mode from `selection` (or from the cursor word).
         """
         self._blocks = list(blocks)
-        self._spans = list(spans)
+        self._spans = {span.id: span for span in spans}
         self._layout = Layout(self._blocks, self._text_width())
         self._motions = Motions(self._layout)
         self._navigator = Navigator(self._motions)
-        self._index = SpanIndex(self._spans, self._layout)
+        self._index = SpanIndex(self._spans.values(), self._layout)
         self._selecting = False
         self._anchor = None
         self._goal_column = None
@@ -128,18 +128,32 @@ class ReaderView(ScrollView, can_focus=True):
 
     def set_spans(self, spans: Sequence[Span]) -> None:
         """Replace the annotations, repainting only the lines of spans that were added, removed or changed."""
+        self._spans = {span.id: span for span in spans}
         if self._layout is None:
-            self._spans = list(spans)
             return
         old = self._index.by_id if self._index else {}
-        self._spans = list(spans)
-        self._index = SpanIndex(self._spans, self._layout, previous=self._index)
+        self._index = SpanIndex(self._spans.values(), self._layout, previous=self._index)
         new = self._index.by_id
         # An unchanged span keeps its placed object, so identity tells what changed.
         changed = [p for key, p in old.items() if new.get(key) is not p]
         changed += [p for key, p in new.items() if old.get(key) is not p]
         for placed in changed:
             self._invalidate(placed.start, placed.end)
+
+    def update_span(self, old: Span | None, new: Span | None) -> None:
+        """One annotation changed (a label key): move its span, repainting only its lines."""
+        if old == new:
+            return
+        if old is not None:
+            self._spans.pop(old.id, None)
+        if new is not None:
+            self._spans[new.id] = new
+        if self._index is None:
+            return
+        for span, change in ((old, self._index.remove), (new, self._index.add)):
+            placed = change(span) if span is not None else None
+            if placed is not None:
+                self._invalidate(placed.start, placed.end)
 
     # -- public state --------------------------------------------------------------------
 
@@ -370,7 +384,7 @@ class ReaderView(ScrollView, can_focus=True):
             self._layout = Layout(self._blocks, self._text_width())
             if self._motions is not None:
                 self._motions.layout = self._layout
-            self._index = SpanIndex(self._spans, self._layout)
+            self._index = SpanIndex(self._spans.values(), self._layout)
             self._relaid()
             self.call_after_refresh(self._scroll_to_cursor)
         if self._center_when_sized and self._layout is not None:

@@ -6,7 +6,7 @@ markup and no control code reaches the terminal.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -105,22 +105,22 @@ def _order(placed: _Placed) -> tuple[int, int]:
 
 
 class SpanIndex:
-    """Spans placed at reader positions, sorted so a line finds its spans by bisection."""
+    """Spans placed at reader positions, sorted so a line finds its spans by bisection.
+
+    Built once per layout; a label key then calls `add`/`remove`, which cost a bisection and a
+    list insert instead of placing and sorting every span again.
+    """
 
     def __init__(
         self, spans: Iterable[Span], layout: Layout, previous: SpanIndex | None = None
     ) -> None:
-        # Reuse what an earlier index over the same layout already placed: a label key adds one span.
+        # Reuse what an earlier index over the same layout already placed.
         known = previous.by_span if previous is not None and previous.layout is layout else {}
         self.layout = layout
         self.by_span: dict[Span, _Placed | None] = {}
         placed = []
         for span in spans:
-            if span in known:
-                item = known[span]
-            else:
-                start, end = layout.to_position(span.start), layout.to_position(span.end)
-                item = _Placed(start, end, span, *_span_styles(span)) if end > start else None
+            item = known[span] if span in known else self._place(span)
             self.by_span[span] = item
             if item is not None:
                 placed.append(item)
@@ -129,6 +129,36 @@ class SpanIndex:
         self.starts = [p.start for p in placed]
         self.max_length = max((p.end - p.start for p in placed), default=0)
         self.by_id = {p.span.id: p for p in placed}
+
+    def _place(self, span: Span) -> _Placed | None:
+        start, end = self.layout.to_position(span.start), self.layout.to_position(span.end)
+        return _Placed(start, end, span, *_span_styles(span)) if end > start else None
+
+    def add(self, span: Span) -> _Placed | None:
+        """Place one more span (after any with the same range); None if it covers no text."""
+        item = self._place(span)
+        self.by_span[span] = item
+        if item is not None:
+            index = bisect_right(self.placed, _order(item), key=_order)
+            self.placed.insert(index, item)
+            self.starts.insert(index, item.start)
+            self.max_length = max(self.max_length, item.end - item.start)
+            self.by_id[span.id] = item
+        return item
+
+    def remove(self, span: Span) -> _Placed | None:
+        """Take a span out; returns where it was placed (None if it was not shown)."""
+        item = self.by_span.pop(span, None)
+        if item is None:
+            return None
+        if self.by_id.get(span.id) is item:
+            del self.by_id[span.id]
+        index = bisect_left(self.starts, item.start)
+        while self.placed[index] is not item:
+            index += 1
+        del self.placed[index]
+        del self.starts[index]
+        return item  # max_length stays an upper bound: overlapping() stays correct
 
     def overlapping(self, start: int, end: int) -> list[_Placed]:
         low = bisect_left(self.starts, start - self.max_length)
