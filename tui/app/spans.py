@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from bisect import bisect_left, insort_right
+from collections.abc import Sequence
 
 from tui.app.widgets.reader_types import Span
+from tui.workspace import AnnotationRecord, LabelRecord
 
 
-def label_styles(labels: list[dict]) -> dict[str, str]:
+def label_styles(labels: Sequence[LabelRecord]) -> dict[str, str]:
     """Rich style per label: entities on a coloured background, claims underlined in colour."""
-    styles = {}
+    styles: dict[str, str] = {}
     for label in labels:
         color = label.get("color") or ""
         if label.get("kind") == "claim":
@@ -19,12 +21,13 @@ def label_styles(labels: list[dict]) -> dict[str, str]:
     return styles
 
 
-def _order(annotation: dict) -> tuple[int, int]:
+def _order(annotation: AnnotationRecord) -> tuple[int, int]:
     return annotation["start"], -annotation["end"]
 
 
-def _placed(annotation: dict) -> bool:
-    return annotation.get("state", "ok") != "orphaned" and annotation["start"] < annotation["end"]
+def _placed(annotation: AnnotationRecord) -> bool:
+    placed: bool = annotation.get("state", "ok") != "orphaned"
+    return placed and annotation["start"] < annotation["end"]
 
 
 class ArticleMarks:
@@ -34,22 +37,24 @@ class ArticleMarks:
     plus a list insert, so the key's time does not grow with the article's annotations.
     """
 
-    def __init__(self, labels: list[dict], annotations: list[dict] | None = None) -> None:
+    def __init__(
+        self, labels: Sequence[LabelRecord], annotations: Sequence[AnnotationRecord] = ()
+    ) -> None:
         self.styles = label_styles(labels)
-        self.annotations: list[dict] = []
-        self.by_id: dict[str, dict] = {}
+        self.annotations: list[AnnotationRecord] = []
+        self.by_id: dict[str, AnnotationRecord] = {}
         self.spans_by_id: dict[str, Span] = {}
         self.max_length = 0
-        self.reset(annotations or [])
+        self.reset(annotations)
 
-    def reset(self, annotations: list[dict]) -> None:
+    def reset(self, annotations: Sequence[AnnotationRecord]) -> None:
         """Take a fresh list (an article opened, an undo): sorted by start, longest first."""
         self.annotations = sorted(annotations, key=_order)
         self.by_id = {a["id"]: a for a in self.annotations}
         self.spans_by_id = {a["id"]: self.span_of(a) for a in self.annotations if _placed(a)}
         self.max_length = max((a["end"] - a["start"] for a in self.annotations), default=0)
 
-    def span_of(self, annotation: dict) -> Span:
+    def span_of(self, annotation: AnnotationRecord) -> Span:
         label = annotation["label"]
         style = self.styles.get(label, "bold")
         return Span(
@@ -64,7 +69,9 @@ class ArticleMarks:
     def spans(self) -> list[Span]:
         return list(self.spans_by_id.values())
 
-    def apply(self, record: dict, *, removed: bool = False) -> tuple[Span | None, Span | None]:
+    def apply(
+        self, record: AnnotationRecord, *, removed: bool = False
+    ) -> tuple[Span | None, Span | None]:
         """Put one added, changed or removed record in place; returns its (old, new) span."""
         old = self.by_id.pop(record["id"], None)
         if old is not None:
@@ -82,13 +89,13 @@ class ArticleMarks:
                 new_span = self.spans_by_id[record["id"]] = self.span_of(record)
         return old_span, new_span
 
-    def overlapping(self, start: int, end: int) -> list[dict]:
+    def overlapping(self, start: int, end: int) -> list[AnnotationRecord]:
         """Annotations overlapping [start, end), found by bisection (the longest bounds the search)."""
         low = bisect_left(self.annotations, start - self.max_length, key=lambda a: a["start"])
         high = bisect_left(self.annotations, end, key=lambda a: a["start"])
         return [a for a in self.annotations[low:high] if a["end"] > start]
 
-    def innermost(self, offset: int, end: int | None = None) -> dict | None:
+    def innermost(self, offset: int, end: int | None = None) -> AnnotationRecord | None:
         """The shortest placed annotation covering `offset` (or overlapping [offset, end)):
         what `E` and `x` act on."""
         end = offset + 1 if end is None else end

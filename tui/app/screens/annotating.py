@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, ParamSpec, Protocol, TypeVar
 from tui.app.modals.claim_editor import ClaimAttributes, ClaimEditor, Speaker
 from tui.app.modals.label_picker import LabelPicker
 from tui.app.spans import ArticleMarks
+from tui.workspace import AnnotationRecord
 from tui.workspace.session import Article, Session, StoreError, guess_claim_type
 
 if TYPE_CHECKING:
@@ -42,9 +43,9 @@ class AnnotatingScreen(Protocol):
 
     def refresh_status(self, message: str = "") -> None: ...
 
-    def under_cursor(self) -> dict | None: ...
+    def under_cursor(self) -> AnnotationRecord | None: ...
 
-    def changed(self, record: dict, *, removed: bool = False) -> None:
+    def changed(self, record: AnnotationRecord, *, removed: bool = False) -> None:
         """One annotation was added, changed or removed: repaint its span only."""
 
     def reload_annotations(self, article: Article | None = None) -> None:
@@ -148,7 +149,7 @@ class Annotator:
             )
 
     @reported
-    def _relabel(self, annotation: dict, name: str | None) -> None:
+    def _relabel(self, annotation: AnnotationRecord, name: str | None) -> None:
         if name and name != annotation["label"]:
             self.screen.changed(self.session.relabel(annotation["id"], name))
 
@@ -187,7 +188,7 @@ class Annotator:
         self.delete(annotation)
 
     @reported
-    def delete(self, annotation: dict) -> None:
+    def delete(self, annotation: AnnotationRecord) -> None:
         if self.writable():
             self.session.delete_annotation(annotation["id"])
             self.screen.changed(annotation, removed=True)

@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer
 
 from tui.app.blocks import build_blocks
@@ -19,15 +20,18 @@ from tui.app.screens.annotating import Annotator
 from tui.app.screens.library import LibraryScreen
 from tui.app.spans import ArticleMarks, label_styles
 from tui.app.widgets.reader import ReaderView
+from tui.app.widgets.reader_messages import CursorMoved, SelectionChanged
+from tui.app.widgets.reader_types import Block, Span
 from tui.app.widgets.side_panel import SidePanel
 from tui.app.widgets.status_line import StatusLine
 from tui.safe_text import visible
+from tui.workspace import AnchorReport, AnnotationRecord, ResumeState
 from tui.workspace.session import Article, Session
 
 LABEL_KEYS = "1234567890"
 
 
-class ReaderScreen(Screen):
+class ReaderScreen(Screen[None]):
     """Shows one article at a time; `]`/`[` walk the corpus without leaving the screen."""
 
     BINDINGS = [
@@ -60,23 +64,25 @@ class ReaderScreen(Screen):
         Binding("o,escape", "library", "Library", id="reader.library"),
     ]
 
-    def __init__(self, session: Session, entry_index: int, resume: dict | None = None) -> None:
+    def __init__(
+        self, session: Session, entry_index: int, resume: ResumeState | None = None
+    ) -> None:
         super().__init__()
         self.session = session
         self.entry_index = entry_index
         self.resume = resume or {}
         self.article: Article | None = None
         self.marks = ArticleMarks(session.labels())
-        self.shown_details: dict | None = None
-        self.position_timer = None
-        self.panel_timer = None
+        self.shown_details: AnnotationRecord | None = None
+        self.position_timer: Timer | None = None
+        self.panel_timer: Timer | None = None
         self.show_dropped = False
         self.last_search = ""
         self.annotator = Annotator(session, self)
 
     @classmethod
     def for_session(
-        cls, session: Session, entry_index: int, resume: dict | None = None
+        cls, session: Session, entry_index: int, resume: ResumeState | None = None
     ) -> ReaderScreen:
         """A reader whose `1`-`0` keys are described by the label they apply (labels are data),
         so help, the palette and the footer say "Label PERSON" rather than "Label 1"."""
@@ -129,8 +135,8 @@ class ReaderScreen(Screen):
             return
         self.entry_index, self.article = index, article
         if cursor is None:
-            record = self.session.document(article.id) or {}
-            cursor = record.get("cursor") or 0
+            record = self.session.document(article.id)
+            cursor = (record.get("cursor") if record is not None else None) or 0
         self.marks.reset(self.session.annotations(article.id))
         cursor = min(max(0, int(cursor)), len(article.text))
         self.reader.set_document(self.blocks(), self.spans(), cursor=cursor)
@@ -139,7 +145,7 @@ class ReaderScreen(Screen):
         self.refresh_panel()
         self.refresh_status(self.reanchor_note(article.reanchored))
 
-    def reanchor_note(self, report: dict | None) -> str:
+    def reanchor_note(self, report: AnchorReport | None) -> str:
         """Opening re-anchored annotations (a newer cleaner, an edited file): say so, loudly if some were lost."""
         if not report:
             return ""
@@ -152,8 +158,8 @@ class ReaderScreen(Screen):
             self.warn(note + " (Tab lists them; x in the list deletes one)")
         return note
 
-    def blocks(self):
-        article = self.article
+    def blocks(self) -> list[Block]:
+        article = self.shown
         return build_blocks(
             article.cleaned,
             article.document.raw,
@@ -162,11 +168,17 @@ class ReaderScreen(Screen):
         )
 
     @property
-    def annotations(self) -> list[dict]:
+    def shown(self) -> Article:
+        """The article on screen (there is one from mount until the screen closes)."""
+        assert self.article is not None, "no article is open"
+        return self.article
+
+    @property
+    def annotations(self) -> list[AnnotationRecord]:
         """This article's annotations in text order (outer spans first)."""
         return self.marks.annotations
 
-    def spans(self):
+    def spans(self) -> list[Span]:
         return self.marks.spans()
 
     def reload_annotations(self, article: Article | None = None) -> None:
@@ -175,18 +187,18 @@ class ReaderScreen(Screen):
         text_changed = article is not None and article is not self.article
         if article is not None:
             self.article = article
-        self.marks.reset(self.session.annotations(self.article.id))
+        self.marks.reset(self.session.annotations(self.shown.id))
         if text_changed:
             reader = self.reader
             self.reader.set_document(
-                self.blocks(), self.spans(), cursor=min(reader.cursor, len(self.article.text))
+                self.blocks(), self.spans(), cursor=min(reader.cursor, len(self.shown.text))
             )
         else:
             self.reader.set_spans(self.spans())
         self.schedule_panel()
         self.refresh_status()
 
-    def changed(self, record: dict, *, removed: bool = False) -> None:
+    def changed(self, record: AnnotationRecord, *, removed: bool = False) -> None:
         """Apply one annotation change to the local list: no store query, only its span repaints."""
         self.reader.update_span(*self.marks.apply(record, removed=removed))
         self.schedule_panel()
@@ -223,7 +235,7 @@ class ReaderScreen(Screen):
 
     def refresh_status(self, message: str = "") -> None:
         status = self.query_one(StatusLine)
-        article = self.article
+        article = self.shown
         done = self.session.status(article.id)
         title = " ".join(article.cleaned.title.split())[:60]
         status.position = (
@@ -237,14 +249,14 @@ class ReaderScreen(Screen):
         status.mode = " ".join(modes)
         status.message = message
 
-    def on_reader_view_cursor_moved(self, message: ReaderView.CursorMoved) -> None:
+    def on_reader_view_cursor_moved(self, message: CursorMoved) -> None:
         self.refresh_details()
         # Remember the position once the user pauses, so even a crash resumes close by.
         if self.position_timer is not None:
             self.position_timer.stop()
         self.position_timer = self.set_timer(2.0, self.save_position)
 
-    def on_reader_view_selection_changed(self, message: ReaderView.SelectionChanged) -> None:
+    def on_reader_view_selection_changed(self, message: SelectionChanged) -> None:
         # only the SELECT mode changes; a note (say, what opening re-anchored) must not be wiped
         self.refresh_status(self.query_one(StatusLine).message)
 
@@ -257,7 +269,7 @@ class ReaderScreen(Screen):
     def on_side_panel_back(self, message: SidePanel.Back) -> None:
         self.reader.focus()
 
-    def under_cursor(self) -> dict | None:
+    def under_cursor(self) -> AnnotationRecord | None:
         found = self.marks.innermost(self.reader.cursor)
         if found is None and self.reader.selection is None:
             # an imported or re-anchored span can start inside a word, where the cursor never stops
@@ -346,7 +358,7 @@ class ReaderScreen(Screen):
             if needle is None:
                 return
             self.last_search = needle or self.last_search
-            hit = find(self.article.text, self.last_search, self.reader.cursor + 1)
+            hit = find(self.shown.text, self.last_search, self.reader.cursor + 1)
             if hit is None:
                 self.refresh_status(f"not found: {self.last_search}")
             else:
@@ -361,7 +373,7 @@ class ReaderScreen(Screen):
         self.save_position()
         for screen in self.app.screen_stack:
             if isinstance(screen, LibraryScreen):
-                screen.show_on_return(self.article.id)
+                screen.show_on_return(self.shown.id)
         self.app.pop_screen()
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from textual import events
+from textual.binding import BindingType
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -63,7 +64,7 @@ class ReaderView(ScrollView, can_focus=True):
     ReaderView > .reader--claim-bar { color: $warning; }
     """
 
-    BINDINGS = READER_BINDINGS
+    BINDINGS = list[BindingType](READER_BINDINGS)
 
     CursorMoved = CursorMoved
     SelectionChanged = SelectionChanged
@@ -407,7 +408,7 @@ class ReaderView(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         line = y + round(self.scroll_y)
         layout = self._layout
-        if layout is None or not 0 <= line < layout.height:
+        if layout is None or self._index is None or not 0 <= line < layout.height:
             return Strip.blank(width, self.rich_style)
         strip = self._strips.get(line)
         if strip is None or strip.cell_length != width:

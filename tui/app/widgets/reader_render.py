@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
+from textual.widget import Widget
 
 from tui.safe_text import visible
 
@@ -71,16 +72,17 @@ def _span_styles(span: Span) -> tuple[Style, Style | None]:
     return style + Style(underline=True), Style(color=colour) if colour else None
 
 
-def _component(widget, name: str, *, background: bool = False) -> Style:
+def _component(widget: Widget, name: str, *, background: bool = False) -> Style:
     """A component style with theme colours blended (Rich has no alpha), keeping only what it sets."""
     full = widget.get_component_rich_style(name)
     partial = widget.get_component_rich_style(name, partial=True)
     if background:
-        return partial.without_color + Style(bgcolor=full.bgcolor)
+        blended: Style = partial.without_color + Style(bgcolor=full.bgcolor)
+        return blended
     return partial.without_color + Style(color=full.color) if partial.color else partial
 
 
-def palette_of(widget) -> Palette:
+def palette_of(widget: Widget) -> Palette:
     """Resolve the reader's component classes (theme variables in newsmark.tcss) into Rich styles."""
 
     def get(name: str, background: bool = False) -> Style:
@@ -116,7 +118,7 @@ class SpanIndex:
     ) -> None:
         # Reuse what an earlier index over the same layout already placed.
         known = previous.by_span if previous is not None and previous.layout is layout else {}
-        self.layout = layout
+        self.layout: Layout = layout
         self.by_span: dict[Span, _Placed | None] = {}
         placed = []
         for span in spans:
@@ -218,8 +220,17 @@ def render_line(
 
 
 def _text_segments(
-    text, base, start, end, kind_style, placed, cursor, selection, selection_style, cursor_style
-):
+    text: str,
+    base: int,
+    start: int,
+    end: int,
+    kind_style: Style,
+    placed: list[_Placed],
+    cursor: tuple[int, int] | None,
+    selection: tuple[int, int] | None,
+    selection_style: Style,
+    cursor_style: Style,
+) -> list[Segment]:
     """Split [start, end) at every style boundary and style each piece."""
     cuts = {start, end}
     ranges = [(p.start, p.end) for p in placed]
