@@ -1,19 +1,10 @@
 """Typical English news-page shapes: what the cleaner keeps, drops, and why."""
 
+from support import PARAS
+
 from tui.cleaning import clean
 from tui.cleaning.authors import byline, name_by_date
 from tui.cleaning.dates import find_date
-
-PARAS = [
-    "The city council voted on Tuesday to approve a new budget that will increase spending on public "
-    "transport by nearly a fifth, after months of debate over how to pay for it.",
-    "Supporters said the plan would cut congestion and help the city meet its climate targets, while "
-    "critics warned that it relied on optimistic forecasts of tax revenue for the next three years.",
-    "“We have waited a long time for this, and it is the right thing to do for the people who live "
-    "here,” the mayor told reporters outside the chamber after the vote.",
-    "The budget now goes to the state legislature, which is expected to review it before the end of the "
-    "month, according to officials familiar with the process.",
-]
 
 PAGE = "\n".join(
     [
