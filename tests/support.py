@@ -143,3 +143,11 @@ PARAS = [
     "The budget now goes to the state legislature, which is expected to review it before the end of the "
     "month, according to officials familiar with the process.",
 ]
+
+
+def sync(test):
+    """Old spelling of `pytest.mark.anyio` (Pilot tests now use `pytestmark = pytest.mark.anyio`);
+    kept so tests written against it on other branches still run, the same way."""
+    import pytest
+
+    return pytest.mark.anyio(test)
