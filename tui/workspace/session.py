@@ -7,10 +7,8 @@ imports `tui.store` (an import-linter contract in CI says so).
 
 from __future__ import annotations
 
-import hashlib
-import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
@@ -30,9 +28,19 @@ from tui.workspace.records import (
     LabelRecord,
     ResumeState,
 )
+from tui.workspace.rules import guess_claim_type, normalise_overrides, sha256, trim
 
 STATE_KEY = "app.session"
-__all__ = ["CLAIM_TYPES", "STANCES", "Article", "HistoryStep", "Session", "StoreError"]
+__all__ = [
+    "CLAIM_TYPES",
+    "STANCES",
+    "Article",
+    "HistoryStep",
+    "Session",
+    "StoreError",
+    "guess_claim_type",
+    "trim",
+]
 KEPT = ("title", "content")
 
 
@@ -53,16 +61,6 @@ class Article:
     @property
     def text(self) -> str:
         return self.cleaned.text
-
-
-def sha256(text: str) -> str:
-    """Hash of the clean text, the key annotations are anchored against."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def normalise_overrides(raw: Mapping[str, str] | None) -> dict[int, str]:
-    """Overrides come back from JSON with string keys; the cleaner wants line numbers."""
-    return {int(number): decision for number, decision in (raw or {}).items()}
 
 
 @dataclass(frozen=True)
@@ -425,25 +423,3 @@ class Session:
     def last_position(self) -> ResumeState:
         state = self.store.get_state(STATE_KEY)
         return cast(ResumeState, state) if isinstance(state, dict) else {}
-
-
-def trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Shrink a range to exclude surrounding whitespace so labels hug the words."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
-_QUOTED = re.compile(r"[“«\"]([^”»\"]*)[”»\"]")
-
-
-def guess_claim_type(quote: str) -> str:
-    """A default the user confirms: "direct quote" when someone's words are in quotation marks
-    (three or more, not all capitalised), not when only a name such as “Bay Area Platform” is."""
-    for inner in _QUOTED.findall(quote):
-        words = inner.split()
-        if len(words) >= 3 and any(word[:1].islower() for word in words):
-            return "direct quote"
-    return "assertion"
