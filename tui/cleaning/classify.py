@@ -130,13 +130,25 @@ def _signature(feats: list[LineFeatures], k: int, a: int) -> bool:
     return f.comment and (k >= a or not date_only(f))
 
 
-def cut_tail(feats: list[LineFeatures], start: int, a: int, b: int) -> tuple[int, int | None, str]:
-    """End the body at a comment thread or form (anywhere after some text) or a standalone end marker (in the run).
+def cut_tail(
+    feats: list[LineFeatures],
+    start: int,
+    a: int,
+    b: int,
+    teasers: set[int] = frozenset(),
+    gaps: dict[int, str] | None = None,
+) -> tuple[int, int | None, str]:
+    """End the body at a comment thread or form (anywhere after some text) or a standalone end marker (in the run)
+    after which the article's prose does not resume.
 
-    Returns the last body index, the index where the tail starts (None if not cut) and what the tail is.
+    Returns the last body index, the index where the tail starts (None if not cut) and what the tail is;
+    fills gaps with the lines of interruptions (marker to resumed prose) and why they go.
     """
+    if gaps is None:
+        gaps = {}
     seen = 0
-    for i in range(start, b + 1):
+    i = start
+    while i <= b:
         f = feats[i]
         if (
             seen >= MIN_WORDS_BEFORE_THREAD
@@ -154,22 +166,92 @@ def cut_tail(feats: list[LineFeatures], start: int, a: int, b: int) -> tuple[int
         ):
             return i - 1, i, "reader comments"  # a comment form: even a short post ends here
         if seen >= MIN_WORDS_BEFORE_MARKER and i >= a:
-            if f.words <= 8 and _TAIL.match(f.lower.strip(" .:!?-–—|•…")):
-                tail = f.reason if f.reason in ("related-posts block", "reader comments") else None
-                return i - 1, i, tail or "after end of article"
-            if f.reason == "tags":
-                return i - 1, i, "after end of article"  # "Tags: ..." closes a post
-            if f.reason == "author bio" and f.words <= 8:
-                return i - 1, i, "author bio"  # "About the author"
-            if f.words <= 25 and _THREAD_HEAD.match(f.lower):
-                return i - 1, i, "reader comments"
-            if f.words <= 25 and _PREV_NEXT.match(f.lower):
-                return i - 1, i, "after end of article"  # links to the neighbouring posts
-            if date_only(f) and any(date_only(g) for g in feats[i + 1 : i + TEASER_WINDOW]):
-                return i - 1, i, "related-posts block"  # teasers: headline, summary, date, repeated
+            end = _end_marker(feats, i)
+            if end is not None:
+                resume = None if end == "reader comments" else _resumes(feats, start, i, b, teasers)
+                if resume is None:
+                    return i - 1, i, end
+                for k in range(i, resume):
+                    gaps[k] = end  # an interruption: the article goes on below it
+                i = resume
+                continue
         if f.kind in (GOOD, NEAR):
             seen += f.words
+        i += 1
     return b, None, "footer"
+
+
+def _end_marker(feats: list[LineFeatures], i: int) -> str | None:
+    """What a standalone end-of-article marker at line i opens, else None."""
+    f = feats[i]
+    if f.words <= 8 and _TAIL.match(f.lower.strip(" .:!?-–—|•…")):
+        tail = f.reason if f.reason in ("related-posts block", "reader comments") else None
+        return tail or "after end of article"
+    if f.reason == "tags":
+        return "after end of article"  # "Tags: ..." closes a post
+    if f.reason == "author bio" and f.words <= 8:
+        return "author bio"  # "About the author"
+    if f.words <= 25 and _THREAD_HEAD.match(f.lower):
+        return "reader comments"
+    if f.words <= 25 and _PREV_NEXT.match(f.lower):
+        return "after end of article"  # links to the neighbouring posts
+    if date_only(f) and any(date_only(g) for g in feats[i + 1 : i + TEASER_WINDOW]):
+        return "related-posts block"  # teasers: headline, summary, date, repeated
+    return None
+
+
+RESUME_WORDS = 60  # prose words, in paragraphs of two lines or more, that show the article goes on
+RESUME_OVERLAP = 0.25  # share of a line's content words already in the body above the marker
+
+
+def _resumes(
+    feats: list[LineFeatures], start: int, i: int, b: int, teasers: set[int]
+) -> int | None:
+    """Where the article's prose resumes after an inline marker at i (within the run up to b), or None.
+
+    "Related", "Read more", "Share this" may stand inside a body, before more of it: the article goes
+    on when below the marker, still in the densest run, come paragraphs (not lone teaser summaries)
+    whose lines each share the body's words."""
+    if not _INLINE_MARKER.match(feats[i].lower.strip(" .:!?-–—|•…")):
+        return None
+    j = i + 1
+    while j <= b and not (feats[j].kind == GOOD and j not in teasers):
+        if feats[j].comment or feats[j].reason in _HARD_ENDS:
+            return None
+        j += 1
+    if j > b:
+        return None
+    vocab: set[str] = set()
+    for g in feats[start:i]:
+        if g.kind in (GOOD, NEAR):
+            vocab |= content_words(g.lower or g.line.text.lower())
+    words, group = 0, 0
+    for k in range(j, b + 1):
+        g = feats[k]
+        if g.comment or g.reason in _HARD_ENDS or _end_marker(feats, k):
+            break
+        if g.kind in (GOOD, NEAR) and k not in teasers:
+            group += 1
+            if group >= 2 or g.words >= 40:
+                own = content_words(g.lower or g.line.text.lower())
+                if own and len(own & vocab) >= RESUME_OVERLAP * len(own):
+                    words += g.words
+        else:
+            group = 0
+        if words >= RESUME_WORDS:
+            return j
+    return None
+
+
+# Markers that also stand inside a body, between its paragraphs (an inline teaser, a share bar).
+_INLINE_MARKER = re.compile(
+    r"^(related( posts| articles| stories| content| coverage| reading| links| news)?|"
+    r"recommended( for you)?|(read|see) (more|also|next)|more on this (story|topic)|share this( article| story| post)?|"
+    r"lesen sie (auch|mehr)|mehr zum thema|das könnte sie auch interessieren|à lire aussi|lire aussi|"
+    r"sur le même sujet|leggi anche|lea también|lee también|seguí leyendo|sigue leyendo|saiba mais|"
+    r"zobacz też|lees ook|weitere artikel)\b"
+)
+_HARD_ENDS = ("comment form", "copyright", "cookie notice")
 
 
 EXTEND_GAP = 12  # non-prose lines the body may skip to reach a paragraph on the same topic
@@ -262,7 +344,8 @@ def classify(feats: list[LineFeatures]) -> tuple[list[str], list[str | None], in
     a, b = body_run(feats, teasers)
     start = lead_on_topic(feats, next((i for i in range(a) if feats[i].kind == GOOD), a), b)
     b = extend_on_topic(feats, start, b, teasers)
-    b, tail_at, tail_reason = cut_tail(feats, start, a, b)
+    gaps: dict[int, str] = {}
+    b, tail_at, tail_reason = cut_tail(feats, start, a, b, teasers, gaps)
     for i, f in enumerate(feats):
         if f.kind == BAD:
             reasons[i] = f.reason or "decoration"
@@ -274,12 +357,16 @@ def classify(feats: list[LineFeatures]) -> tuple[list[str], list[str | None], in
             reasons[i] = tail_reason
         elif i > b:
             reasons[i] = "footer" if f.kind == SHORT else "outside article body"
+        elif i in gaps:
+            reasons[i] = gaps[i]
     between = _between_good(feats, start, b)
     menus = _menus_above_run(feats, start, min(a, b + 1))  # the tail may be cut above the run
     for m in menus:
         between[m - start] = False
     for i in range(start, b + 1):
         f = feats[i]
+        if i in gaps:
+            continue
         if f.kind in (GOOD, NEAR):
             decisions[i] = "content"
         elif f.kind == SHORT:
