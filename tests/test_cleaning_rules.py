@@ -156,10 +156,10 @@ def test_long_phrase_prefilter_never_changes_the_answer():
     from tui.cleaning import phrases
 
     def brute(lowered):
-        return next((r for r, p, _ in phrases.LONG_FAMILIES if p.search(lowered)), None)
+        return next((f.reason for f in phrases.LONG_FAMILIES if f.pattern.search(lowered)), None)
 
     words = st.sampled_from(
-        sorted(phrases._NEEDS)
+        sorted({n for f in phrases.LONG_FAMILIES for n in f.needs or ()})
         + [
             "we use cookies",
             "all rights reserved",

@@ -6,29 +6,8 @@ import re
 
 from .dates import find_date
 from .features import BAD, GOOD, NEAR, SHORT, LineFeatures
+from .phrases import END_MARKER, INLINE_MARKER
 from .stopwords import content_words
-
-# Lines that close an article when they stand alone: what follows is comments, teasers or footer.
-_TAIL = re.compile(
-    r"""^(\d+\s+)?(leave a (reply|comment)|post a comment|add a comment|comments?|kommentare?|
-    commentaires?|comentarios?|commenti|reacties|komentarze|discussion|diskussion|leserpost|leserbriefe?|
-    leserkommentare|reader comments|readers'? comments|join the (conversation|discussion)|
-    related( posts| articles| stories| content| coverage| topics| reading| links| news| videos)?|more coverage|
-    more on this (story|topic)|elsewhere on [\w ]+|you may also like|you might also like|
-    (read )?more (related )?(articles|stories|news)|read more related articles|recommended( for you)?|
-    more from [\w ]+|share this( article| story| post)?|tags?|tagged|about the author|
-    most (read|popular|viewed|shared|commented)|trending( now| stories)?|popular (now|stories|posts)|
-    editor'?s'? picks|top stories|(from )?around the web|(sponsored|promoted|partner) (content|stories|links)|
-    more (news|stories|coverage) on [\w ]+|what to read next|read next|up next|
-    über den autor|à propos de l'auteur|das könnte sie auch interessieren|weitere artikel|
-    mehr zum thema|ähnliche (artikel|beiträge)|lesen sie (auch|mehr)|à lire aussi|sur le même sujet|
-    noticias relacionadas|articoli correlati|leggi anche|zobacz też|lees ook|relacionad[oa]s|articles liés|saiba mais|
-    seguí leyendo|sigue leyendo|más sobre [\w ]+|while you('re| are) here|autor(in)?|author|der autor|
-    die autorin|über die autorin|sobre el autor|l'autore|à propos de l'auteur|most clicked|
-    meist(geklickte|gelesene|kommentierte|geteilte) (beiträge|artikel|nachrichten|news))\s*[:(\d)]*$""".replace(
-        "\n    ", ""
-    ),
-)
 
 # Run scores: a prose line adds its words (half for a near-prose line); anything else costs a little.
 SCORE_SHORT = -6.0
@@ -184,7 +163,7 @@ def cut_tail(
 def _end_marker(feats: list[LineFeatures], i: int) -> str | None:
     """What a standalone end-of-article marker at line i opens, else None."""
     f = feats[i]
-    if f.words <= 8 and _TAIL.match(f.lower.strip(" .:!?-–—|•…")):
+    if f.words <= 8 and END_MARKER.match(f.lower.strip(" .:!?-–—|•…")):
         tail = f.reason if f.reason in ("related-posts block", "reader comments") else None
         return tail or "after end of article"
     if f.reason == "tags":
@@ -212,7 +191,7 @@ def _resumes(
     "Related", "Read more", "Share this" may stand inside a body, before more of it: the article goes
     on when below the marker, still in the densest run, come paragraphs (not lone teaser summaries)
     whose lines each share the body's words."""
-    if not _INLINE_MARKER.match(feats[i].lower.strip(" .:!?-–—|•…")):
+    if not INLINE_MARKER.match(feats[i].lower.strip(" .:!?-–—|•…")):
         return None
     j = i + 1
     while j <= b and not (feats[j].kind == GOOD and j not in teasers):
@@ -243,14 +222,6 @@ def _resumes(
     return None
 
 
-# Markers that also stand inside a body, between its paragraphs (an inline teaser, a share bar).
-_INLINE_MARKER = re.compile(
-    r"^(related( posts| articles| stories| content| coverage| reading| links| news)?|"
-    r"recommended( for you)?|(read|see) (more|also|next)|more on this (story|topic)|share this( article| story| post)?|"
-    r"lesen sie (auch|mehr)|mehr zum thema|das könnte sie auch interessieren|à lire aussi|lire aussi|"
-    r"sur le même sujet|leggi anche|lea también|lee también|seguí leyendo|sigue leyendo|saiba mais|"
-    r"zobacz też|lees ook|weitere artikel)\b"
-)
 _HARD_ENDS = ("comment form", "copyright", "cookie notice")
 
 
@@ -282,7 +253,7 @@ def extend_on_topic(
         f = feats[j]
         if f.kind == BAD and f.reason in _END_OF_TEXT or f.comment or date_only(f):
             break
-        if f.words <= 8 and _TAIL.match(f.lower.strip(" .:!?-–—|•…")):
+        if f.words <= 8 and END_MARKER.match(f.lower.strip(" .:!?-–—|•…")):
             break
         if j in teasers:
             break
