@@ -2,8 +2,8 @@
 
 How to add one: append a `Family` here (scope "short" for menu items and prompts of at most a dozen words,
 "long" for wording that only boilerplate uses in a line of any length, "marker" for a line that closes an
-article), give it the languages it covers and, for "long", substrings without one of which it cannot match
-(`needs`, a cheap prefilter that must never change the answer: tests/test_cleaning_rules.py checks it).
+article) and the languages it covers. Its literal words become an Aho-Corasick prefilter on their own
+(`needles.py`); a pattern made only of character classes is simply tried on every line.
 Then measure both parts of the dev set (`score.py --func tui.cleaning:clean`, see docs/ARCHITECTURE.md) and
 keep the family only if it helps the part it was not aimed at too. Order matters: within a scope the first
 family that matches gives the reason.
@@ -23,7 +23,6 @@ class Family:
     scope: str  # "short", "long" or "marker"
     languages: tuple[str, ...]
     pattern: str  # searched in the lower-cased, stripped line ("marker": matched at its start)
-    needs: tuple[str, ...] | None = None  # "long": substrings a match must contain (prefilter)
     menu_word: bool = (
         False  # "short": matches a menu word at the start, so a full sentence skips it
     )
@@ -225,20 +224,6 @@ FAMILIES: tuple[Family, ...] = (
         r"vous commentez à l'aide de|^(show|load|view|hide|see) (all )?(\d+ )?comments\b|"
         r"^(alle )?kommentare (anzeigen|laden|einblenden)\b|^(sort by|(view|show|"
         r"hide) (\d+ )?(more )?repl(y|ies))\b)",
-        needs=(
-            "mail",
-            "required",
-            "dirección",
-            "indirizzo",
-            "comment",
-            "kommentar",
-            "comentar",
-            "details below",
-            "sort by",
-            "repl",
-            "benachrichtig",
-            "informiere",
-        ),
     ),
     Family(
         "share-click",
@@ -249,35 +234,6 @@ FAMILIES: tuple[Family, ...] = (
         r"ausdrucken|senden)|cliquez pour (partager|imprimer|envoyer)|"
         r"\(opens in (a )?new window\)|\(wird in neuem fenster geöffnet\)|"
         r"\(s'ouvre dans une nouvelle fenêtre\))",
-        needs=(
-            "click",
-            "klick",
-            "cliquez",
-            "window",
-            "fenster",
-            "fenêtre",
-            "youtube",
-            "instagram",
-            "telegram",
-            "whatsapp",
-            "tiktok",
-            "follow",
-            "folg",
-            "suivez",
-            "síguenos",
-            "siganos",
-            "seguici",
-            "volg",
-            "join",
-            "abonnieren",
-            "mira",
-            "check out",
-            "besuchen",
-            "tip",
-            "contact",
-            "email",
-            "click",
-        ),
     ),
     Family(
         "permalink-footer",
@@ -286,7 +242,6 @@ FAMILIES: tuple[Family, ...] = (
         ("en", "de"),
         r"(bookmark the permalink|lesezeichen für den permalink|^this entry was posted (in|"
         r"on)\b|^(dieser|der) (eintrag|beitrag|artikel) wurde .{0,80}veröffentlicht)",
-        needs=("permalink", "posted", "veröffentlicht"),
     ),
     Family(
         "blog-platform-footer",
@@ -296,7 +251,6 @@ FAMILIES: tuple[Family, ...] = (
         r"(blog at wordpress\.com|bloggen auf wordpress\.com|create a free website or blog|"
         r"erstelle eine kostenlose website oder|already have a wordpress\.com account|"
         r"powered by wordpress|proudly powered by)",
-        needs=("reserv", "vorbehalten", "wordpress", "powered by"),
     ),
     Family(
         "read-more-lead-in",
@@ -330,49 +284,6 @@ FAMILIES: tuple[Family, ...] = (
         r"xinhua)\s*/[^()]{1,50}\)\W*$|.*\((foto|fotos|photo|quelle|source|bild|fuente|"
         r"foto de|crédit|credit|picture)\s*:[^()]{1,60}\)\W*$|.*\([^()]{0,40}(istock|"
         r"shutterstock|adobe ?stock|getty images|unsplash|pixabay|pexels)(\.com)?\)\W*$)",
-        needs=(
-            "©",
-            "picture",
-            "pictured",
-            "unsplash",
-            "pixabay",
-            "pexels",
-            "adobe",
-            "caption",
-            "source,",
-            "(ap",
-            "(aa",
-            "efe",
-            "epa",
-            "ansa",
-            "xinhua",
-            "foto",
-            "photo",
-            "bild",
-            "image",
-            "imagen",
-            "immagine",
-            "credit",
-            "crédit",
-            "quelle",
-            "fuente",
-            "fonte",
-            "źródło",
-            "titel",
-            "symbol",
-            "abbildung",
-            "fig",
-            "archiv",
-            "getty",
-            "dpa",
-            "afp",
-            "reuters",
-            "imago",
-            "shutterstock",
-            "istock",
-            "keystone",
-            "crédito",
-        ),
     ),
     Family(
         "affiliate-disclosure",
@@ -382,18 +293,6 @@ FAMILIES: tuple[Family, ...] = (
         r"(affiliate links?|we may (earn|receive) (a )?(small )?commission|"
         r"erhält? .{0,30}provision|provisions?-?links|werbelinks?|enthält (affiliate|werbe)|"
         r"liens? (d'affiliation|affiliés)|enlaces de afiliados|link di affiliazione)",
-        needs=(
-            "affili",
-            "afiliados",
-            "commission",
-            "provision",
-            "werbe",
-            "disclaimer",
-            "haftungsausschluss",
-            "avertissement",
-            "views and opinions",
-            "advice",
-        ),
     ),
     Family(
         "author-intro",
@@ -413,18 +312,6 @@ FAMILIES: tuple[Family, ...] = (
         r"^(disclaimer|haftungsausschluss|avertissement)\b|the views and opinions expressed|"
         r"does not constitute (financial|investment) advice|"
         r"not (be )?considered (as )?financial advice",
-        needs=(
-            "affili",
-            "afiliados",
-            "commission",
-            "provision",
-            "werbe",
-            "disclaimer",
-            "haftungsausschluss",
-            "avertissement",
-            "views and opinions",
-            "advice",
-        ),
     ),
     Family(
         "consent-dialog",
@@ -435,26 +322,6 @@ FAMILIES: tuple[Family, ...] = (
         r"personal data)|(consent|privacy) (preferences|settings|choices)|manage (cookies|"
         r"consent|preferences)|by clicking .?accept|(please )?enable javascript|"
         r"javascript is (disabled|required)|your browser is (out of date|not supported))",
-        needs=(
-            "cookie",
-            "by continuing",
-            "button",
-            "laden",
-            "load",
-            "akzeptiere",
-            "accept",
-            "agree",
-            "i have read",
-            "partners",
-            "store and",
-            "process",
-            "consent",
-            "privacy",
-            "manage",
-            "clicking",
-            "javascript",
-            "browser",
-        ),
     ),
     Family(
         "paywall",
@@ -464,23 +331,6 @@ FAMILIES: tuple[Family, ...] = (
         r"((subscribe|sign in|log in) to (continue|keep) reading|you'?ve (read|"
         r"reached) \d+ of \d+|free articles? (left|remaining)|already (have an account|"
         r"a member)|create (a )?free account)",
-        needs=(
-            "get ",
-            "sign up",
-            "signing up",
-            "zugang",
-            "choose your",
-            "register",
-            "subscri",
-            "member",
-            "journalism",
-            "limit",
-            "newsletter",
-            "reading",
-            "you",
-            "free article",
-            "account",
-        ),
     ),
     Family(
         "cookie-banner",
@@ -499,26 +349,6 @@ FAMILIES: tuple[Family, ...] = (
         r"from) [\w.-]+ (zu )?laden|to load (the )?(content|video|tweet|map) from|"
         r"(ich akzeptiere|i accept|i agree to|i have read( and accept)?) (die|den|"
         r"the) (datenschutz|privacy|terms))",
-        needs=(
-            "cookie",
-            "by continuing",
-            "button",
-            "laden",
-            "load",
-            "akzeptiere",
-            "accept",
-            "agree",
-            "i have read",
-            "partners",
-            "store and",
-            "process",
-            "consent",
-            "privacy",
-            "manage",
-            "clicking",
-            "javascript",
-            "browser",
-        ),
     ),
     Family(
         "server-error",
@@ -527,7 +357,6 @@ FAMILIES: tuple[Family, ...] = (
         ("en",),
         r"^(deprecated|strict standards|warning|notice|fatal error|"
         r"parse error):.{0,400}\bon line \d+",
-        needs=("on line",),
     ),
     Family(
         "rights-reserved",
@@ -536,7 +365,6 @@ FAMILIES: tuple[Family, ...] = (
         ("en", "de", "fr", "es", "it"),
         r"(all rights reserved|alle rechte vorbehalten|tous droits réservés|"
         r"todos los derechos reservados|tutti i diritti riservati)",
-        needs=("reserv", "vorbehalten", "wordpress", "powered by"),
     ),
     Family(
         "email-not-published",
@@ -548,20 +376,6 @@ FAMILIES: tuple[Family, ...] = (
         r"votre adresse (e-)?mail ne sera pas publiée|"
         r"tu dirección de correo electrónico no será publicada|"
         r"il tuo indirizzo email non sarà pubblicato)",
-        needs=(
-            "mail",
-            "required",
-            "dirección",
-            "indirizzo",
-            "comment",
-            "kommentar",
-            "comentar",
-            "details below",
-            "sort by",
-            "repl",
-            "benachrichtig",
-            "informiere",
-        ),
     ),
     Family(
         "read-more-invite",
@@ -585,20 +399,6 @@ FAMILIES: tuple[Family, ...] = (
         r"eingeloggt).{0,20}(to|um|pour|para|per) (post a )?(comment|kommentieren|commenter|"
         r"comentar|commentare)|(kommentare|comments) (sind|are) (geschlossen|closed|"
         r"deaktiviert|disabled))",
-        needs=(
-            "mail",
-            "required",
-            "dirección",
-            "indirizzo",
-            "comment",
-            "kommentar",
-            "comentar",
-            "details below",
-            "sort by",
-            "repl",
-            "benachrichtig",
-            "informiere",
-        ),
     ),
     Family(
         "follow-us",
@@ -609,35 +409,6 @@ FAMILIES: tuple[Family, ...] = (
         r"join (us|our)|abonnieren sie uns|mira lo que tiene nuestro|check out our|"
         r"besuchen sie uns)\b|(youtube|instagram|telegram|whatsapp|tiktok)[- ]?(kanal|channel|"
         r"canal)",
-        needs=(
-            "click",
-            "klick",
-            "cliquez",
-            "window",
-            "fenster",
-            "fenêtre",
-            "youtube",
-            "instagram",
-            "telegram",
-            "whatsapp",
-            "tiktok",
-            "follow",
-            "folg",
-            "suivez",
-            "síguenos",
-            "siganos",
-            "seguici",
-            "volg",
-            "join",
-            "abonnieren",
-            "mira",
-            "check out",
-            "besuchen",
-            "tip",
-            "contact",
-            "email",
-            "click",
-        ),
     ),
     Family(
         "newsletter-delivery",
@@ -652,23 +423,6 @@ FAMILIES: tuple[Family, ...] = (
         r"only available to) subscribers|sign up for (our|the) [\w ]{0,30}newsletter|"
         r"by signing up,? you agree|thanks for signing up|wählen sie ihren zugang|"
         r"choose your (subscription|plan) to continue)",
-        needs=(
-            "get ",
-            "sign up",
-            "signing up",
-            "zugang",
-            "choose your",
-            "register",
-            "subscri",
-            "member",
-            "journalism",
-            "limit",
-            "newsletter",
-            "reading",
-            "you",
-            "free article",
-            "account",
-        ),
     ),
     Family(
         "follow-author",
@@ -678,35 +432,6 @@ FAMILIES: tuple[Family, ...] = (
         r"^(follow (\w+ ){1,3}on (twitter|facebook|instagram|linkedin|x)\b|"
         r"have a (news )?tip\b|contact the (author|reporter)|email the (author|reporter)|"
         r"click here to)",
-        needs=(
-            "click",
-            "klick",
-            "cliquez",
-            "window",
-            "fenster",
-            "fenêtre",
-            "youtube",
-            "instagram",
-            "telegram",
-            "whatsapp",
-            "tiktok",
-            "follow",
-            "folg",
-            "suivez",
-            "síguenos",
-            "siganos",
-            "seguici",
-            "volg",
-            "join",
-            "abonnieren",
-            "mira",
-            "check out",
-            "besuchen",
-            "tip",
-            "contact",
-            "email",
-            "click",
-        ),
     ),
     Family(
         "newsletter-signup",
@@ -716,23 +441,6 @@ FAMILIES: tuple[Family, ...] = (
         r"(sign up for (our|the) newsletter|subscribe to (our|the) newsletter|"
         r"melden sie sich (jetzt )?für (unseren|den) newsletter|abonnez-vous à (notre|"
         r"la) newsletter)",
-        needs=(
-            "get ",
-            "sign up",
-            "signing up",
-            "zugang",
-            "choose your",
-            "register",
-            "subscri",
-            "member",
-            "journalism",
-            "limit",
-            "newsletter",
-            "reading",
-            "you",
-            "free article",
-            "account",
-        ),
     ),
     Family(
         "end-markers",

@@ -8,12 +8,13 @@ from functools import lru_cache
 
 import ahocorasick
 
+from .needles import needles
 from .phrase_data import FAMILIES
 
 
 @dataclass(frozen=True)
 class Compiled:
-    """A family ready to match."""
+    """A family ready to match, with the literals one of which every match contains (None: always try)."""
 
     name: str
     reason: str
@@ -24,7 +25,7 @@ class Compiled:
 
 def _compile(scope: str) -> tuple[Compiled, ...]:
     return tuple(
-        Compiled(f.name, f.reason, re.compile(f.pattern), f.needs, f.menu_word)
+        Compiled(f.name, f.reason, re.compile(f.pattern), needles(f.pattern), f.menu_word)
         for f in FAMILIES
         if f.scope == scope
     )
@@ -37,21 +38,30 @@ END_MARKER = _MARKERS["end-markers"]  # a standalone line that closes an article
 INLINE_MARKER = _MARKERS["inline-markers"]  # ... that may also stand between a body's paragraphs
 
 
-def _needle_automaton() -> ahocorasick.Automaton:
-    """One Aho-Corasick automaton over every long family's needles: one pass says which may match."""
-    auto = ahocorasick.Automaton()
-    owners: dict[str, set[int]] = {}
-    for k, fam in enumerate(LONG_FAMILIES):
-        for needle in fam.needs or ():
-            owners.setdefault(needle, set()).add(k)
-    for needle, ks in owners.items():
-        auto.add_word(needle, frozenset(ks))
-    auto.make_automaton()
-    return auto
+class _Prefilter:
+    """One Aho-Corasick pass over a line tells which families of a scope may match it, in their order."""
+
+    def __init__(self, families: tuple[Compiled, ...]):
+        self.families = families
+        self.always = frozenset(k for k, fam in enumerate(families) if fam.needs is None)
+        owners: dict[str, set[int]] = {}
+        for k, fam in enumerate(families):
+            for needle in fam.needs or ():
+                owners.setdefault(needle, set()).add(k)
+        self.automaton = ahocorasick.Automaton()
+        for needle, ks in owners.items():
+            self.automaton.add_word(needle, frozenset(ks))
+        self.automaton.make_automaton()
+
+    def candidates(self, lowered: str) -> list[Compiled]:
+        possible = set(self.always)
+        for _, ks in self.automaton.iter(lowered):
+            possible |= ks
+        return [self.families[k] for k in sorted(possible)]
 
 
-_AUTOMATON = _needle_automaton()
-_ALWAYS = frozenset(k for k, fam in enumerate(LONG_FAMILIES) if not fam.needs)
+_SHORT = _Prefilter(SHORT_FAMILIES)
+_LONG = _Prefilter(LONG_FAMILIES)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -60,7 +70,7 @@ def match_short(lowered: str, sentence: bool = False) -> str | None:
     only judged by the phrase families, not by its first word.
 
     Cached: menus, share bars and footers repeat on every page of a site."""
-    for fam in SHORT_FAMILIES:
+    for fam in _SHORT.candidates(lowered):
         if sentence and fam.menu_word:
             continue
         if fam.pattern.search(lowered):
@@ -70,11 +80,7 @@ def match_short(lowered: str, sentence: bool = False) -> str | None:
 
 def match_long(lowered: str) -> str | None:
     """Reason for a line of any length that only boilerplate says, else None."""
-    possible = set(_ALWAYS)
-    for _, ks in _AUTOMATON.iter(lowered):
-        possible |= ks
-    for k in sorted(possible):
-        fam = LONG_FAMILIES[k]
+    for fam in _LONG.candidates(lowered):
         if fam.pattern.search(lowered):
             return fam.reason
     return None
