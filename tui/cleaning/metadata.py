@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .authors import bare_name, bio, byline, name_by_date
 from .dates import find_date
@@ -48,6 +49,7 @@ def find_title(
     or "Title | Site" line, followed by a byline or date; None if nothing looks like one."""
     lo = max(0, a - TITLE_WINDOW)
     heads = [_norm(f.line.text) for f in feats[: a + 5] if f.words <= 60]
+    joined, same = "\x00".join(heads), Counter(heads)  # a head equal to norm holds it exactly once
     best, best_score = None, float("-inf")
     for j in range(lo, a):
         f = feats[j]
@@ -62,7 +64,7 @@ def find_title(
         if 4 <= f.words <= 16:
             score += 2
         norm = _norm(text)
-        if norm and any(norm != h and norm in h for h in heads):
+        if norm and joined.count(norm) > same[norm]:  # inside another head: breadcrumb, "Title | Site"
             score += 2
         if any(is_meta_line(g) for g in feats[j + 1 : j + 5]):
             score += 2

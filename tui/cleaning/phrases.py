@@ -117,6 +117,25 @@ def comment_signature(text: str) -> bool:
     """True for a line only a reader-comment thread has: 'Name says:', a reply button, a date+time stamp."""
     if len(text) > 80:
         return False
-    if _SAYS.match(text) or _REPLY.match(text) or _AGO.match(text):
+    words = text.rstrip(": \t").lower().split()
+    if not words:
+        return False
+    last = words[-1]
+    if (last in _SAYS_LAST or last.startswith("napisał")) and _SAYS.match(text):
         return True
-    return bool(_STAMP.search(text) and _DATE_HINT.search(text) and len(text.split()) <= 8)
+    if _REPLY.match(text) or last == "ago" and _AGO.match(text):
+        return True
+    return bool(
+        len(text.split()) <= 8
+        and _DIGIT.search(text)
+        and _DATE_HINT.search(text)
+        and _STAMP.search(text)
+    )
+
+
+# The last word of every line _SAYS matches (cheap test first).
+_SAYS_LAST = frozenset(
+    "says said sagt schreibt schrieb meint dit écrit dice escribió scrive scritto schreef zegt "
+    "wrote writes commented antwortete replied".split()
+)
+_DIGIT = re.compile(r"\d")
