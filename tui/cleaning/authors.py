@@ -42,10 +42,7 @@ def _name_like(part: str, allow_handle: bool) -> bool:
         return (
             allow_handle and bool(_HANDLE.match(tokens[0])) and tokens[0].lower() not in STOPWORDS
         )
-    return (
-        all(_NAME_TOKEN.match(t) for t in tokens)
-        and _NAME_TOKEN.match(tokens[0]).group(0)[0].isupper()
-    )
+    return all(_NAME_TOKEN.match(t) for t in tokens) and tokens[0][0].isupper()
 
 
 def _names_span(rest: str, allow_handle: bool) -> str | None:

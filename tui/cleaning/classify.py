@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Set
+from dataclasses import dataclass
 
 from .dates import find_date
 from .features import BAD, GOOD, NEAR, SHORT, LineFeatures
@@ -57,7 +59,7 @@ def _score(f: LineFeatures) -> float:
     return SCORE_BAD
 
 
-def body_run(feats: list[LineFeatures], teasers: set[int] = frozenset()) -> tuple[int, int]:
+def body_run(feats: list[LineFeatures], teasers: Set[int] = frozenset()) -> tuple[int, int]:
     """Indices [a, b] of the densest run (max-sum subarray; teaser summaries count little), or (0, -1)."""
     best, best_a, best_b = 0.0, 0, -1
     cur, cur_a = 0.0, 0
@@ -93,8 +95,8 @@ def _teaser_streaks(feats: list[LineFeatures]) -> set[int]:
     ]
     out: set[int] = set()
     streak: list[int] = []
-    for i in lone + [None]:
-        if i is not None and streak and i - streak[-1] <= 4 and not any(prose[streak[-1] + 1 : i]):
+    for i in lone + [n + 10]:  # a sentinel past the end closes the last streak
+        if streak and i - streak[-1] <= 4 and not any(prose[streak[-1] + 1 : i]):
             streak.append(i)
             continue
         if len(streak) >= TEASER_STREAK:
@@ -114,7 +116,7 @@ def cut_tail(
     start: int,
     a: int,
     b: int,
-    teasers: set[int] = frozenset(),
+    teasers: Set[int] = frozenset(),
     gaps: dict[int, str] | None = None,
 ) -> tuple[int, int | None, str]:
     """End the body at a comment thread or form (anywhere after some text) or a standalone end marker (in the run)
@@ -184,7 +186,7 @@ RESUME_OVERLAP = 0.25  # share of a line's content words already in the body abo
 
 
 def _resumes(
-    feats: list[LineFeatures], start: int, i: int, b: int, teasers: set[int]
+    feats: list[LineFeatures], start: int, i: int, b: int, teasers: Set[int]
 ) -> int | None:
     """Where the article's prose resumes after an inline marker at i (within the run up to b), or None.
 
@@ -243,7 +245,7 @@ _END_OF_TEXT = (
 
 
 def extend_on_topic(
-    feats: list[LineFeatures], start: int, b: int, teasers: set[int] = frozenset()
+    feats: list[LineFeatures], start: int, b: int, teasers: Set[int] = frozenset()
 ) -> int:
     """Past the densest run, take in the next good paragraphs over a short gap (a list, a product box, an
     image) while they talk about what the body talks about; stop at anything that marks the end of a text."""
@@ -301,7 +303,18 @@ def lead_on_topic(feats: list[LineFeatures], start: int, b: int) -> int:
     return start
 
 
-def classify(feats: list[LineFeatures]) -> tuple[list[str], list[str | None], int, int, int]:
+@dataclass
+class Classified:
+    """Per-line decision and reason, the body's bounds [start, end] and where its densest run begins."""
+
+    decisions: list[str]
+    reasons: list[str | None]
+    start: int
+    end: int
+    run_start: int
+
+
+def classify(feats: list[LineFeatures]) -> Classified:
     """Per-line decision and reason; also the body bounds [start, b] and where the densest run begins.
 
     The body runs from the first good line to the end of the densest run (text above the run is
@@ -349,7 +362,7 @@ def classify(feats: list[LineFeatures]) -> tuple[list[str], list[str | None], in
                 decisions[i] = "content"
             else:
                 reasons[i] = "navigation" if i in menus else "short line outside paragraphs"
-    return decisions, reasons, start, b, a
+    return Classified(decisions, reasons, start, b, a)
 
 
 MAX_SHORT_GROUP_ABOVE_RUN = (
