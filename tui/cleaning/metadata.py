@@ -38,6 +38,7 @@ def is_meta_line(f: LineFeatures) -> str | None:
 
 
 _NONWORD = re.compile(r"\W+")
+_FILE_NAME = re.compile(r"^\S+\.(jpe?g|png|gif|webp|svg|html?|php|pdf)$", re.I)
 
 
 def _norm(text: str) -> str:
@@ -63,9 +64,13 @@ def find_title(
         if taken is not None and taken(j):
             continue
         text = f.line.text
+        if _FILE_NAME.search(text):
+            continue  # an image's file name is no headline
         score = -0.1 * (a - j)
         if text.endswith("."):
             score -= 2
+        if 0 < j < len(feats) - 1 and feats[j - 1].kind == BAD and feats[j + 1].kind == BAD:
+            score -= 1  # an item of a menu
         if 4 <= f.words <= 16:
             score += 2
         norm = _norm(text)
