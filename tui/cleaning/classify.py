@@ -253,7 +253,9 @@ def extend_on_topic(
     gap, j = 0, b + 1
     while j < len(feats) and gap <= EXTEND_GAP:
         f = feats[j]
-        if f.kind == BAD and f.reason in _END_OF_TEXT or f.comment or date_only(f):
+        if f.kind == BAD and f.reason in _END_OF_TEXT and not _inline_link(f) or f.comment:
+            break
+        if date_only(f):
             break
         if f.words <= 8 and END_MARKER.match(f.lower.strip(" .:!?-–—|•…")):
             break
@@ -274,6 +276,16 @@ def extend_on_topic(
             gap += 1
         j += 1
     return b
+
+
+def _inline_link(f: LineFeatures) -> bool:
+    """'Related: Chicago is America's most segregated city': a link set inside the body, not a block head."""
+    return (
+        f.reason == "related-posts block"
+        and f.words >= 4
+        and ":" in f.line.text[:30]
+        and not END_MARKER.match(f.lower.strip(" .:!?-–—|•…"))
+    )
 
 
 def lead_on_topic(feats: list[LineFeatures], start: int, b: int) -> int:

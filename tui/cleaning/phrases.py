@@ -121,7 +121,11 @@ def comment_signature(text: str) -> bool:
     if not words:
         return False
     last = words[-1]
-    if (last in _SAYS_LAST or last.startswith("napisał")) and _SAYS.match(text):
+    if (
+        (last in _SAYS_LAST or last.startswith("napisał"))
+        and (len(words) <= 5 or _DIGIT.search(text))  # a name (and a date) says; not a sentence
+        and _SAYS.match(text)
+    ):
         return True
     if _REPLY.match(text) or last == "ago" and _AGO.match(text):
         return True
