@@ -105,9 +105,18 @@ def _name_then_date(text: str) -> bool:
     if not hit or hit[1] == 0 or len(text) > 80:
         return False
     name = text[: hit[1]].strip(_STAMP_SEP)
+    joined = _SIGNED_ON.search(
+        name
+    )  # "Herbert am 15.7.2010": one name signs with "on"; a section does not
+    if joined:
+        name = name[: joined.start()]
+        return bool(name) and name_like(name)
     return len(name.split()) >= 2 and name_like(
         name
     )  # one word is as likely a section ("Sport / May 2")
+
+
+_SIGNED_ON = re.compile(r"\s(am|on|le|el|il)$")
 
 
 def line_features(lines: list[RawLine]) -> list[LineFeatures]:

@@ -447,7 +447,7 @@ FAMILIES: tuple[Family, ...] = (
         "after end of article",
         "marker",
         ("en", "de", "fr", "es", "it", "pt", "nl", "pl"),
-        r"^(\d+\s+)?(leave a (reply|comment)|post a comment|add a comment|comments?|"
+        r"^((\d+|one|no|ein|eine|kein|un|une|uno|una)\s+)?(leave a (reply|comment)|post a comment|add a comment|comments?|"
         r"kommentare?|commentaires?|comentarios?|commenti|reacties|komentarze|discussion|"
         r"diskussion|leserpost|leserbriefe?|leserkommentare|reader comments|"
         r"readers'? comments|join the (conversation|discussion)|related( posts| articles|"
