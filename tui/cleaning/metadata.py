@@ -57,9 +57,10 @@ def find_title(
     heads = [_norm(f.line.text) for f in feats[: a + 5] if f.words <= 60]
     joined, same = "\x00".join(heads), Counter(heads)  # a head equal to norm holds it exactly once
     best, best_score = None, float("-inf")
+    meta = [is_meta_line(g) is not None for g in feats[lo : a + 4]]  # each line tested once
     for j in range(lo, a):
         f = feats[j]
-        if f.kind == BAD or not 2 <= f.words <= 30 or f.chars > 250 or is_meta_line(f):
+        if f.kind == BAD or not 2 <= f.words <= 30 or f.chars > 250 or meta[j - lo]:
             continue
         if taken is not None and taken(j):
             continue
@@ -78,7 +79,7 @@ def find_title(
             norm and joined.count(norm) > same[norm]
         ):  # inside another head: breadcrumb, "Title | Site"
             score += 2
-        if any(is_meta_line(g) for g in feats[j + 1 : j + 5]):
+        if any(meta[j + 1 - lo : j + 5 - lo]):
             score += 2
         if j + 1 < len(feats) and feats[j + 1].kind in (GOOD, NEAR):
             score += 1

@@ -52,11 +52,13 @@ class _Prefilter:
         for needle, ks in owners.items():
             self.automaton.add_word(needle, frozenset(ks))
         self.automaton.make_automaton()
+        self.only_always = [families[k] for k in sorted(self.always)]
 
     def candidates(self, lowered: str) -> list[Compiled]:
-        possible = set(self.always)
-        for _, ks in self.automaton.iter(lowered):
-            possible |= ks
+        hits = [ks for _, ks in self.automaton.iter(lowered)]
+        if not hits:
+            return self.only_always
+        possible = self.always.union(*hits)
         return [self.families[k] for k in sorted(possible)]
 
 
@@ -117,21 +119,22 @@ def comment_signature(text: str) -> bool:
     """True for a line only a reader-comment thread has: 'Name says:', a reply button, a date+time stamp."""
     if len(text) > 80:
         return False
-    words = text.rstrip(": \t").lower().split()
-    if not words:
-        return False
-    last = words[-1]
-    if (
-        (last in _SAYS_LAST or last.startswith("napisał"))
-        and (len(words) <= 5 or _DIGIT.search(text))  # a name (and a date) says; not a sentence
-        and _SAYS.match(text)
-    ):
-        return True
+    head = text.rstrip(": \t")
+    last = head[head.rfind(" ") + 1 :].lower()  # the last word (other spaces: the regex decides)
+    if last in _SAYS_LAST or last.startswith("napisał") or not last.isalpha():
+        words = head.lower().split()
+        last = words[-1] if words else ""
+        if (
+            (last in _SAYS_LAST or last.startswith("napisał"))
+            and (len(words) <= 5 or _DIGIT.search(text))  # a name (and a date) says; not a sentence
+            and _SAYS.match(text)
+        ):
+            return True
     if _REPLY.match(text) or last == "ago" and _AGO.match(text):
         return True
     return bool(
-        len(text.split()) <= 8
-        and _DIGIT.search(text)
+        _DIGIT.search(text)
+        and len(text.split()) <= 8
         and _DATE_HINT.search(text)
         and _STAMP.search(text)
     )
