@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tui.cleaning import clean  # noqa: E402
-from tui.cleaning.phrases import match_short  # noqa: E402
+from tui.cleaning.features import clear_cache  # noqa: E402
 
 # ../shared/cleaning-dev from the main checkout, ../../shared/cleaning-dev from a worktree
 DEV_PAGES = (
@@ -114,7 +114,7 @@ def real_pages(folder: Path) -> list[str]:
 
 
 def _run(docs: list[str], with_offsets: bool) -> float:
-    match_short.cache_clear()
+    clear_cache()
     t0 = time.perf_counter()
     for d in docs:
         c = clean(d)
