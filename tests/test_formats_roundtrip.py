@@ -126,8 +126,10 @@ def test_brat_round_trip(tmp_path):
         "feed.jsonl_7.ann",
         "feed.jsonl_7.txt",
         "newsmark-documents.json",
+        "newsmark-labels.json",
         "seeds_alliance.txt.ann",
         "seeds_alliance.txt.txt",
+        "tools.conf",
     ]
     ann = (tmp_path / "seeds_alliance.txt.ann").read_text()
     assert "\tClaimType T" in ann and " indirect_quote" in ann

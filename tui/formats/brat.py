@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from tui.formats.common import ExportReport, Snapshot, iter_documents, relations_within
@@ -16,16 +17,32 @@ CUE_RELATION = "cue"
 VALUE_ATTRIBUTES = {"type": "ClaimType", "stance": "Stance"}
 
 
+LABELS_FILE = "newsmark-labels.json"
+# brat's normalization config: the N lines' database names, so brat can show and link them.
+TOOLS_CONF = """[normalization]
+newsmark\t<URL>:urn:newsmark:registry, <URLBASE>:urn:newsmark:entity:%s
+Wikidata\t<URL>:http://www.wikidata.org/, <URLBASE>:http://www.wikidata.org/wiki/%s
+"""
+# brat reads .ann files with codecs' readline, which breaks lines where str.splitlines() does.
+LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_LINE_BREAK = re.compile(f"[{LINE_BREAKS}]")
+_NOT_LINE_BREAK = re.compile(f"[^{LINE_BREAKS}]+")
+
+
 def brat_name(value: str) -> str:
     """brat type, attribute and value names may not contain whitespace or its separators."""
     return re.sub(r"[\s:;=,|]+", "_", value.strip()) or "_"
 
 
 def escape_note(value: str) -> str:
-    """Notes are single-line in .ann files; backslash-escape line breaks so they come back."""
-    return (
-        value.replace("\\", "\\\\").replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
-    )
+    """Notes are single-line in .ann files: backslash-escape every character brat splits lines at."""
+    value = value.replace("\\", "\\\\").replace("\t", "\\t")
+    return _LINE_BREAK.sub(_escape_break, value)
+
+
+def _escape_break(match: re.Match[str]) -> str:
+    char = match.group()
+    return {"\n": "\\n", "\r": "\\r"}.get(char, f"\\u{ord(char):04x}")
 
 
 def file_stem(document_id: str, taken: set[str]) -> str:
@@ -39,9 +56,9 @@ def file_stem(document_id: str, taken: set[str]) -> str:
 
 
 def fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """brat spans may not cross a line break: split into per-line fragments, whitespace trimmed."""
+    """brat spans may not cross a line break (any str.splitlines() break): one fragment per line."""
     pieces = []
-    for match in re.finditer(r"[^\r\n]+", text[start:end]):
+    for match in _NOT_LINE_BREAK.finditer(text[start:end]):
         piece_start, piece_end = start + match.start(), start + match.end()
         pieces.append((piece_start, piece_end))
     return pieces or [(start, end)]
@@ -60,6 +77,16 @@ def export_brat(snapshot: Snapshot, directory: str | Path) -> ExportReport:
     per_document: dict[str, list[str]] = {}
     all_counters: dict[str, dict[str, int]] = {}
     used = {"entities": set(), "attributes": {}, "relations": set()}
+    placed = [a for a in snapshot.get("annotations", []) if a.get("state", "ok") == "ok"]
+    names = label_names(a.get("label") or "" for a in placed)
+    for original, name in names.items():
+        if name != original:
+            count = sum(1 for a in placed if a.get("label") == original)
+            report.change(
+                f"annotations labelled {original!r} written as {name!r} (brat types have no spaces;"
+                f" {LABELS_FILE} maps them back on `newsmark import`)",
+                count,
+            )
     for document, doc_annotations in iter_documents(snapshot, report):
         text = document.get("text") or ""
         stem = file_stem(document["id"], taken)
@@ -77,15 +104,11 @@ def export_brat(snapshot: Snapshot, directory: str | Path) -> ExportReport:
             return f"{prefix}{counters[prefix]}"
 
         for annotation in doc_annotations:
+            label = names[annotation.get("label") or ""]
             tid = _span_line(
-                lines,
-                next_id("T"),
-                brat_name(annotation.get("label") or ""),
-                text,
-                annotation["start"],
-                annotation["end"],
+                lines, next_id("T"), label, text, annotation["start"], annotation["end"]
             )
-            used["entities"].add(brat_name(annotation.get("label") or ""))
+            used["entities"].add(label)
             span_ids[annotation["id"]] = (stem, tid)
             entity = entities.get(annotation.get("entity_id"))
             if annotation.get("entity_id"):
@@ -135,7 +158,26 @@ def export_brat(snapshot: Snapshot, directory: str | Path) -> ExportReport:
         json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
     )
     (directory / "annotation.conf").write_text(_conf(used), encoding="utf-8")
+    (directory / "tools.conf").write_text(TOOLS_CONF, encoding="utf-8")
+    renamed = {name: original for original, name in names.items() if name != original}
+    (directory / LABELS_FILE).write_text(
+        json.dumps(renamed, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     return report
+
+
+def label_names(labels: Iterable[str]) -> dict[str, str]:
+    """newsmark label -> a brat type name, unique even when two labels differ only in spaces."""
+    names: dict[str, str] = {}
+    taken: set[str] = set()
+    for label in sorted(set(labels)):
+        name = base = brat_name(label)
+        number = 2
+        while name in taken:
+            name, number = f"{base}_{number}", number + 1
+        names[label] = name
+        taken.add(name)
+    return names
 
 
 def _previous_stems(directory: Path) -> set[str]:
@@ -158,7 +200,7 @@ def _previous_stems(directory: Path) -> set[str]:
 def _span_line(lines: list[str], tid: str, label: str, text: str, start: int, end: int) -> str:
     pieces = fragments(text, start, end)
     offsets = ";".join(f"{s} {e}" for s, e in pieces)
-    covered = " ".join(text[s:e] for s, e in pieces)
+    covered = _LINE_BREAK.sub(" ", " ".join(text[s:e] for s, e in pieces))
     lines.append(f"{tid}\t{label} {offsets}\t{covered}")
     return tid
 

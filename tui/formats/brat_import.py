@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
-from tui.formats.brat import CLAIM_FLAG, CUE_LABEL, CUE_RELATION, MANIFEST, VALUE_ATTRIBUTES
+from tui.formats.brat import (
+    CLAIM_FLAG,
+    CUE_LABEL,
+    CUE_RELATION,
+    LABELS_FILE,
+    MANIFEST,
+    VALUE_ATTRIBUTES,
+)
 from tui.formats.imported import Imported, span_ok
 
 _ATTRIBUTE_KEYS = {name: key for key, name in VALUE_ATTRIBUTES.items()}
@@ -18,16 +26,17 @@ _NOTE_KEYS = {
 
 def unescape_note(value: str) -> str:
     """Undo tui.formats.brat.escape_note."""
-    out, chars = [], iter(value)
-    for char in chars:
-        if char == "\\":
-            following = next(chars, "")
-            out.append(
-                {"n": "\n", "r": "\r", "t": "\t", "\\": "\\"}.get(following, "\\" + following)
-            )
-        else:
-            out.append(char)
-    return "".join(out)
+    return _ESCAPE.sub(_unescape, value)
+
+
+_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|.)", re.DOTALL)
+
+
+def _unescape(match: re.Match[str]) -> str:
+    code = match.group(1)
+    if code[0] == "u" and len(code) == 5:
+        return chr(int(code[1:], 16))
+    return {"n": "\n", "r": "\r", "t": "\t", "\\": "\\"}.get(code, "\\" + code)
 
 
 def read_brat(path: str | Path, *, label_kinds: dict[str, str] | None = None) -> Imported:
@@ -41,6 +50,7 @@ def read_brat(path: str | Path, *, label_kinds: dict[str, str] | None = None) ->
         )
     imported = Imported()
     manifests: dict[Path, dict] = {}
+    renamed: dict[Path, dict[str, str]] = {}
     for ann in ann_files:
         txt = ann.with_suffix(".txt")
         if not txt.is_file() or not ann.is_file():
@@ -48,6 +58,7 @@ def read_brat(path: str | Path, *, label_kinds: dict[str, str] | None = None) ->
             continue
         if ann.parent not in manifests:
             manifests[ann.parent] = _manifest(ann.parent, imported)
+            renamed[ann.parent] = _renamed_labels(ann.parent, imported)
         entry = manifests[ann.parent].get(ann.stem) or {}
         document_id = str(entry.get("id") or txt.relative_to(root).as_posix())
         with txt.open(encoding="utf-8", newline="") as stream:
@@ -61,7 +72,7 @@ def read_brat(path: str | Path, *, label_kinds: dict[str, str] | None = None) ->
                 "path": str(txt.resolve()),
             }
         )
-        _read_ann(ann, text, document_id, label_kinds or {}, imported)
+        _read_ann(ann, text, document_id, label_kinds or {}, imported, renamed[ann.parent])
     return imported
 
 
@@ -77,8 +88,28 @@ def _manifest(directory: Path, imported: Imported) -> dict:
     return data if isinstance(data, dict) else {}
 
 
+def _renamed_labels(directory: Path, imported: Imported) -> dict[str, str]:
+    """brat type -> newsmark label for labels the export had to rename (spaces in them)."""
+    file = directory / LABELS_FILE
+    if not file.is_file():
+        return {}
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+    except (ValueError, OSError) as error:
+        imported.warnings.append(f"{file}: ignored ({error}); labels keep their brat names")
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {str(k): v for k, v in data.items() if isinstance(v, str) and v}
+
+
 def _read_ann(
-    ann: Path, text: str, document_id: str, label_kinds: dict, imported: Imported
+    ann: Path,
+    text: str,
+    document_id: str,
+    label_kinds: dict,
+    imported: Imported,
+    renamed: dict[str, str],
 ) -> None:
     spans: dict[str, dict] = {}
     attributes: dict[str, dict] = {}
@@ -101,7 +132,7 @@ def _read_ann(
                     raise ValueError(
                         f"offsets {start}-{end} are outside the {len(text)}-character text"
                     )
-                spans[ident] = {"label": label, "start": start, "end": end}
+                spans[ident] = {"label": renamed.get(label, label), "start": start, "end": end}
             elif ident.startswith("A") or ident.startswith("M"):
                 name, target, *value = words
                 if name == CLAIM_FLAG:

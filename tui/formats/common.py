@@ -22,12 +22,18 @@ class ExportReport:
     documents: int = 0
     annotations: int = 0
     relations: int = 0
-    not_carried: Counter = field(default_factory=Counter)
+    not_carried: Counter[str] = field(default_factory=Counter)
+    changed: Counter[str] = field(default_factory=Counter)
 
     def lost(self, reason: str, count: int = 1) -> None:
         """Count `count` items the format could not carry, so nothing is dropped silently."""
         if count:
             self.not_carried[reason] += count
+
+    def change(self, what: str, count: int = 1) -> None:
+        """Count items written differently from the database (e.g. renamed), with how to get them back."""
+        if count:
+            self.changed[what] += count
 
     def lines(self) -> list[str]:
         """Human-readable summary lines for stderr: the totals first, then every loss."""
@@ -37,6 +43,8 @@ class ExportReport:
         ]
         for reason, count in sorted(self.not_carried.items()):
             lines.append(f"{self.format}: not carried: {count} {reason}")
+        for what, count in sorted(self.changed.items()):
+            lines.append(f"{self.format}: changed: {count} {what}")
         return lines
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import uuid
 from dataclasses import dataclass, field
 
 from tui.formats.imported import Imported
@@ -53,6 +54,19 @@ def apply_import(store, imported: Imported) -> ImportSummary:
     return summary
 
 
+_DOCUMENT_STATE = ("status", "cursor")
+
+
+def _provenance(record: dict) -> dict:
+    """Id (when it is a UUID, i.e. came from newsmark), annotator and times to keep on import."""
+    kept = {k: record[k] for k in ("annotator", "created", "updated") if k in record}
+    try:
+        kept["id"] = str(uuid.UUID(str(record.get("id"))))
+    except ValueError:
+        pass
+    return kept
+
+
 def _labels(store, imported: Imported, summary: ImportSummary) -> None:
     known = {label["name"] for label in store.labels()}
     wanted = [
@@ -92,6 +106,7 @@ def _entities(store, imported: Imported, summary: ImportSummary) -> dict[str, st
                     entity.get("type") or "",
                     aliases=entity.get("aliases") or (),
                     external_id=entity.get("external_id"),
+                    restore=_provenance(entity),
                 )
             except ValueError as error:
                 summary.warnings.append(f"entity {local!r} not added: {error}")
@@ -118,7 +133,11 @@ def _documents(store, imported: Imported, summary: ImportSummary) -> None:
             cleaner_version=document.get("cleaner_version") or IMPORTED_CLEANER,
             title=document.get("title"),
             metadata=document.get("metadata") or {},
+            overrides=document.get("overrides") or None,
         )
+        kept = {k: document[k] for k in _DOCUMENT_STATE if document.get(k) not in (None, "")}
+        if kept and existing is None:
+            store.update_document(document["id"], undoable=True, **kept)
         if existing is None:
             summary.documents_added += 1
         else:
@@ -173,6 +192,7 @@ def _annotations(
                 source_start=annotation.get("source_start"),
                 source_end=annotation.get("source_end"),
                 state=annotation.get("state") or "ok",
+                restore=_provenance(annotation),
             )
         except (ValueError, TypeError, KeyError) as error:
             summary.warnings.append(f"{where} not added: {error}")
@@ -180,7 +200,22 @@ def _annotations(
         mapping[annotation["id"]] = record["id"]
         present[document_id][key] = record["id"]
         summary.annotations_added += 1
+    _remap_speaker_annotations(store, mapping)
     return mapping
+
+
+def _remap_speaker_annotations(store, mapping: dict[str, str]) -> None:
+    """A claim's speaker.annotation_id follows its mention when the import gave it a new id."""
+    for new in set(mapping.values()):
+        record = store.get_annotation(new)
+        speaker = ((record or {}).get("attributes") or {}).get("speaker")
+        target = speaker.get("annotation_id") if isinstance(speaker, dict) else None
+        if record is None or not target or mapping.get(target, target) == target:
+            continue
+        attributes = dict(
+            record["attributes"], speaker=dict(speaker, annotation_id=mapping[target])
+        )
+        store.update_annotation(new, attributes=attributes)
 
 
 def _relations(store, imported: Imported, ids: dict[str, str], summary: ImportSummary) -> None:
@@ -195,6 +230,6 @@ def _relations(store, imported: Imported, ids: dict[str, str], summary: ImportSu
         key = (*ends, relation.get("type") or "related")
         if key in existing:
             continue
-        store.add_relation(*key)
+        store.add_relation(*key, restore=_provenance(relation))
         existing.add(key)
         summary.relations_added += 1

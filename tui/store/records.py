@@ -204,6 +204,21 @@ def annotation_record(
     }
 
 
+RESTORED_FIELDS = ("annotator", "created", "updated")
+
+
+def restored(restore: Mapping[str, Any] | None, taken: object) -> dict[str, Any]:
+    """The provenance a restored record keeps: its id (unless `taken`), annotator and times."""
+    if not restore:
+        return {}
+    kept = {k: restore[k] for k in RESTORED_FIELDS if isinstance(restore.get(k), str)}
+    if restore.get("annotator", "") is None:
+        kept["annotator"] = None
+    if isinstance(restore.get("id"), str) and restore["id"] and taken is None:
+        kept["id"] = restore["id"]
+    return kept
+
+
 def entity_record(
     name: str, type: str, aliases=(), external_id: str | None = None
 ) -> dict[str, Any]:
