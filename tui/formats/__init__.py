@@ -37,13 +37,38 @@ EXPORT_FORMATS: dict[str, ExportFormat] = {
             "stream",
             "tui.formats.jsonl:export_jsonl",
             True,
-            "doccano/Prodigy: text + spans",
+            "newsmark JSONL: text + spans with kinds, links, attributes",
+        ),
+        ExportFormat(
+            "doccano",
+            "stream",
+            "tui.formats.doccano:export_doccano",
+            True,
+            "doccano sequence labelling JSONL (label: [[start, end, LABEL]])",
+        ),
+        ExportFormat(
+            "doccano-relations",
+            "stream",
+            "tui.formats.doccano:export_doccano_relations",
+            True,
+            "doccano relation extraction JSONL (entities + relations)",
+        ),
+        ExportFormat(
+            "prodigy",
+            "stream",
+            "tui.formats.doccano:export_prodigy",
+            True,
+            "Prodigy JSONL (spans: start, end, label)",
         ),
         ExportFormat(
             "spacy", "file", "tui.formats.spacy_docbin:export_spacy", False, "spaCy DocBin (.spacy)"
         ),
         ExportFormat(
-            "w3c", "stream", "tui.formats.w3c:export_w3c", True, "W3C Web Annotation JSON-LD"
+            "w3c",
+            "stream",
+            "tui.formats.w3c:export_w3c",
+            False,
+            "W3C Web Annotation JSON-LD (code points)",
         ),
         ExportFormat(
             "brat", "directory", "tui.formats.brat:export_brat", False, "brat standoff .txt/.ann"
@@ -61,6 +86,8 @@ EXPORT_FORMATS: dict[str, ExportFormat] = {
 # Import readers: name -> "module:function"; each returns tui.formats.imported.Imported.
 IMPORT_FORMATS: dict[str, str] = {
     "jsonl": "tui.formats.jsonl:read_jsonl",
+    "doccano": "tui.formats.jsonl:read_jsonl",
+    "prodigy": "tui.formats.jsonl:read_jsonl",
     "brat": "tui.formats.brat_import:read_brat",
     "json": "tui.formats.native:read_native",
 }

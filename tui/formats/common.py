@@ -8,6 +8,8 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+import orjson
+
 Snapshot = dict[str, list[dict]]
 OFFSET_UNITS = ("codepoint", "utf16")
 
@@ -46,6 +48,26 @@ class ExportReport:
         for what, count in sorted(self.changed.items()):
             lines.append(f"{self.format}: changed: {count} {what}")
         return lines
+
+
+_SPLITLINES_ONLY = (
+    (b"\xc2\x85", b"\\u0085"),
+    (b"\xe2\x80\xa8", b"\\u2028"),
+    (b"\xe2\x80\xa9", b"\\u2029"),
+)
+
+
+def json_line(record: object) -> bytes:
+    """One JSON line, with the line breaks only str.splitlines() sees (U+0085, U+2028/9) escaped.
+
+    JSON allows them raw, but readers that split lines with splitlines() (or JavaScript before
+    ES2019) would cut the record there.
+    """
+    data = orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE)
+    for raw, escaped in _SPLITLINES_ONLY:
+        if raw in data:
+            data = data.replace(raw, escaped)
+    return data
 
 
 def check_offsets(offsets: str) -> None:

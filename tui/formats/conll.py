@@ -5,10 +5,14 @@ from __future__ import annotations
 import re
 from typing import BinaryIO
 
+import regex
+
 from tui.formats.common import ExportReport, Snapshot, iter_documents
 
 DOCSTART = "-DOCSTART- -X- -X- O\n\n"
-_TOKEN = re.compile(r"\w+(?:['’-]\w+)*|[^\w\s]")
+# Words are runs of grapheme clusters that start with a word character (so "Jose\u0301" and
+# "Zoe\u0308" stay whole); any other cluster (a ZWJ emoji, a flag, punctuation) is a token.
+_TOKEN = regex.compile(r"(?:(?=\w)\X)+(?:['’-](?:(?=\w)\X)+)*|(?=\S)\X")
 _SENTENCE_END = {".", "!", "?", "…"}
 
 

@@ -12,6 +12,7 @@ from tui.formats.common import (
     Snapshot,
     codepoint_converter,
     iter_documents,
+    json_line,
     offset_converter,
 )
 from tui.formats.imported import Imported, span_ok
@@ -23,7 +24,6 @@ _EXTRA_SPAN_KEYS = ("kind", "entity_id", "attributes", "annotator", "created", "
 def export_jsonl(snapshot: Snapshot, out: BinaryIO, *, offsets: str = "codepoint") -> ExportReport:
     """Write one JSON object per document; relations and the entity registry have no place here."""
     report = ExportReport("jsonl")
-    dumps = orjson.dumps
     entities = {entity["id"]: entity for entity in snapshot.get("entities", []) if "id" in entity}
     carried: set[str] = set()
     for document, doc_annotations in iter_documents(snapshot, report):
@@ -54,7 +54,7 @@ def export_jsonl(snapshot: Snapshot, out: BinaryIO, *, offsets: str = "codepoint
         }
         if offsets != "codepoint":
             record["offsets"] = offsets
-        out.write(dumps(record, option=orjson.OPT_APPEND_NEWLINE))
+        out.write(json_line(record))
         report.annotations += len(spans)
     report.lost("relations (JSONL spans have no links)", len(snapshot.get("relations", [])))
     report.lost("entity registry records no exported span links to", len(set(entities) - carried))
@@ -115,7 +115,8 @@ def read_jsonl(path: str | Path, *, label_kinds: dict[str, str] | None = None) -
 
 
 def _document_id(record: dict, path: Path, number: int) -> str:
-    for value in (record.get("id"), (record.get("meta") or {}).get("id")):
+    meta = record.get("meta") if isinstance(record.get("meta"), dict) else {}
+    for value in (record.get("document_id"), record.get("id"), meta.get("id")):
         if isinstance(value, (str, int)) and not isinstance(value, bool) and str(value):
             return str(value)
     return f"{path.name}#{number}"

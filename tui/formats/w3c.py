@@ -12,7 +12,6 @@ from tui.formats.common import (
     ExportReport,
     Snapshot,
     iter_documents,
-    offset_converter,
     relations_within,
 )
 
@@ -31,39 +30,56 @@ def annotation_iri(annotation_id: str) -> str:
     return "urn:uuid:" + annotation_id
 
 
-def export_w3c(snapshot: Snapshot, out: BinaryIO, *, offsets: str = "codepoint") -> ExportReport:
-    """Write one Annotation per span (TextQuote + TextPosition selectors) and one per relation."""
+def entity_iri(entity_id: str) -> str:
+    """Registry entities are named in the newsmark namespace (brat's tools.conf uses the same)."""
+    return "urn:newsmark:entity:" + quote(entity_id, safe="")
+
+
+def export_w3c(snapshot: Snapshot, out: BinaryIO) -> ExportReport:
+    """Write one Annotation per span (TextQuote + TextPosition selectors) and one per relation.
+
+    Positions are always Unicode code points, as the Web Annotation model defines them.
+    """
     report = ExportReport("w3c")
     entities = {entity["id"]: entity for entity in snapshot.get("entities", []) if "id" in entity}
     items: list[dict] = []
     exported: set[str] = set()
     for document, doc_annotations in iter_documents(snapshot, report):
         text = document.get("text") or ""
-        unit = offset_converter(text, offsets)
+        unit = _identity
         source = document_iri(document["id"])
         for annotation in doc_annotations:
             items.append(_annotation(annotation, text, source, unit, entities))
             exported.add(annotation["id"])
     report.annotations = len(items)
-    relations, missing = relations_within(snapshot, exported)
+    relations, missing = relations_within(snapshot, exported | set(entities))
     report.lost(
-        "relations with an end that is not an exported span (orphan, suggestion or registry entity)",
-        missing,
+        "relations with an end that is not an exported span (orphan or suggestion)", missing
     )
     for relation in relations:
-        items.append(_relation(relation))
+        items.append(_relation(relation, entities))
     report.relations = len(relations)
     report.lost(
-        "entity registry records (aliases, types; linked mentions carry a name or QID)",
+        "entity registry records' aliases and types (mentions carry the entity id and name)",
         len(entities),
     )
     report.lost("document titles and metadata (targets name documents by id)", report.documents)
+    collection_id = "urn:uuid:" + str(
+        uuid5(NAMESPACE_URL, "newsmark:w3c:" + "\n".join(sorted(i["id"] for i in items)))
+    )
     collection = {
         "@context": CONTEXT,
+        "id": collection_id,
         "type": "AnnotationCollection",
         "label": "newsmark annotations",
         "total": len(items),
-        "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
+        "first": {
+            "id": collection_id + "?page=0",
+            "type": "AnnotationPage",
+            "partOf": collection_id,
+            "startIndex": 0,
+            "items": items,
+        },
     }
     out.write(orjson.dumps(collection, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE))
     return report
@@ -107,7 +123,7 @@ def _bodies(annotation: dict, text: str, source: str, unit, entities: dict) -> l
     bodies = [_textual(annotation.get("label") or "", "tagging")]
     entity = entities.get(annotation.get("entity_id"))
     if entity is not None:
-        bodies.append(_entity_body(entity))
+        bodies.extend(_entity_bodies(entity, "identifying"))
     if annotation.get("kind") != "claim":
         return bodies
     attributes = annotation.get("attributes") or {}
@@ -123,7 +139,7 @@ def _bodies(annotation: dict, text: str, source: str, unit, entities: dict) -> l
         name = speaker.get("text") or speaker_entity.get("name")
         bodies.append(_textual(f"said by: {name}", "describing"))
     if speaker_entity is not None:
-        bodies.append({**_entity_body(speaker_entity), "purpose": "describing"})
+        bodies.extend(_entity_bodies(speaker_entity, "describing"))
     cue = attributes.get("cue") or {}
     if (
         isinstance(cue.get("start"), int)
@@ -152,14 +168,17 @@ def _textual(value: str, purpose: str) -> dict:
     return {"type": "TextualBody", "value": value, "purpose": purpose, "format": "text/plain"}
 
 
-def _entity_body(entity: dict) -> dict:
-    """An entity with a Wikidata QID becomes that IRI; otherwise a textual name."""
+def _entity_bodies(entity: dict, purpose: str) -> list[dict]:
+    """The registry entity as a SpecificResource (its id), its Wikidata IRI when known, its name."""
+    bodies = [_linked(entity_iri(entity["id"]), purpose)]
     external = str(entity.get("external_id") or "")
     if external.startswith(("http://", "https://")):
-        return _linked(external, "identifying")
-    if external[:1] == "Q" and external[1:].isdigit():
-        return _linked(WIKIDATA + external, "identifying")
-    return _textual(entity.get("name") or "", "identifying")
+        bodies.append(_linked(external, purpose))
+    elif external[:1] == "Q" and external[1:].isdigit():
+        bodies.append(_linked(WIKIDATA + external, purpose))
+    if entity.get("name"):
+        bodies.append(_textual(f"entity: {entity['name']}", "describing"))
+    return bodies
 
 
 def _linked(iri: str, purpose: str) -> dict:
@@ -167,8 +186,16 @@ def _linked(iri: str, purpose: str) -> dict:
     return {"type": "SpecificResource", "source": iri, "purpose": purpose}
 
 
-def _relation(relation: dict) -> dict:
+def _identity(i: int) -> int:
+    return i
+
+
+def _relation(relation: dict, entities: dict) -> dict:
     """A relation is a linking annotation: the target is the `from` annotation, a body the `to`."""
+
+    def iri(end: str) -> str:
+        return entity_iri(end) if end in entities else annotation_iri(end)
+
     return {
         "@context": CONTEXT,
         "id": annotation_iri(
@@ -177,8 +204,8 @@ def _relation(relation: dict) -> dict:
         "type": "Annotation",
         "motivation": "linking",
         "body": [
-            _linked(annotation_iri(relation["to"]), "linking"),
+            _linked(iri(relation["to"]), "linking"),
             _textual(relation.get("type") or "related", "tagging"),
         ],
-        "target": annotation_iri(relation["from"]),
+        "target": iri(relation["from"]),
     }
