@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 from typing import BinaryIO
 
@@ -169,6 +170,9 @@ def _read_record(
             else {},
             "entity_id": span.get("entity_id"),
         }
+        for key in ("annotator", "created", "updated"):
+            if isinstance(span.get(key), str):
+                annotation[key] = span[key]
         imported.annotations.append(annotation)
         for entity_id, entity in (span.get("entities") or {}).items():
             if isinstance(entity, dict) and entity.get("name"):
@@ -177,7 +181,13 @@ def _read_record(
 
 
 def _local_id(document_id: str, span_id: object, index: int) -> str:
-    """Span ids are only unique within a record (doccano numbers them), so qualify them."""
+    """Span ids are only unique within a record (doccano numbers them), so qualify them; a UUID
+    (newsmark's own ids) is unique already and is kept, so a re-import keeps the same ids."""
+    if isinstance(span_id, str):
+        try:
+            return str(uuid.UUID(span_id))
+        except ValueError:
+            pass
     return f"{document_id}#{span_id if span_id not in (None, '') else f'span{index + 1}'}"
 
 
