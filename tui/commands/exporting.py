@@ -31,6 +31,7 @@ Examples:
   newsmark export --format w3c -o annotations.jsonld
   newsmark export --format doccano --offsets utf16 > doccano.jsonl
   newsmark export --format brat -o brat_project/
+  newsmark export --format label-studio -o ls_project/
   newsmark export --format spacy -o train.spacy --db team.json
 """
 )
@@ -50,7 +51,7 @@ Examples:
     "--output",
     type=click.Path(path_type=Path),
     default=None,
-    help="Output file (a directory for brat). Default: standard output.",
+    help="Output file (a directory for brat, label-studio, xmi). Default: standard output.",
 )
 @click.option(
     "--db",
@@ -75,15 +76,13 @@ def export_command(format_name: str, output: Path | None, db: Path | None, offse
             f"--offsets {offsets} applies to {utf16} only; {format_name} uses code points"
         )
     if fmt.target == "directory" and output is None:
-        raise click.UsageError(
-            f"{format_name} writes a .txt and an .ann file per document: pass -o DIRECTORY"
-        )
+        raise click.UsageError(f"{format_name} writes several files: pass -o DIRECTORY")
     if fmt.target == "file" and output is None:
         raise click.UsageError(
             f"{format_name} output is binary: pass -o FILE (e.g. -o train.spacy)"
         )
     if fmt.target == "directory" and output.exists() and not output.is_dir():
-        raise click.UsageError(f"{output} is a file; brat needs a directory for -o")
+        raise click.UsageError(f"{output} is a file; {format_name} needs a directory for -o")
     snapshot = _read_snapshot(db)
     exporter = fmt.load()
     options = {"offsets": offsets} if fmt.utf16 else {}

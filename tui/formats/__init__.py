@@ -74,6 +74,13 @@ EXPORT_FORMATS: dict[str, ExportFormat] = {
             "brat", "directory", "tui.formats.brat:export_brat", False, "brat standoff .txt/.ann"
         ),
         ExportFormat(
+            "label-studio",
+            "directory",
+            "tui.formats.label_studio:export_label_studio",
+            False,
+            "Label Studio tasks.json + labeling-config.xml",
+        ),
+        ExportFormat(
             "conll",
             "stream",
             "tui.formats.conll:export_conll",
@@ -90,6 +97,7 @@ IMPORT_FORMATS: dict[str, str] = {
     "prodigy": "tui.formats.jsonl:read_jsonl",
     "brat": "tui.formats.brat_import:read_brat",
     "json": "tui.formats.native:read_native",
+    "label-studio": "tui.formats.label_studio_import:read_label_studio",
 }
 
 
