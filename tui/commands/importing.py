@@ -26,12 +26,15 @@ Formats (detected from the path, or forced with --format):
   label-studio
           Label Studio's JSON export (a list of tasks) or a folder with tasks.json;
           predictions come in as suggestions
+  xmi     UIMA CAS XMI (INCEpTION/WebAnno): a folder of .xmi with TypeSystem.xml
 
 \b
 Examples:
   newsmark import prodigy_output.jsonl
   newsmark import brat_project/ --db team.json
   newsmark import backup.json
+  newsmark import project-3-at-2026-01-02.json     # a Label Studio JSON export
+  newsmark import inception_xmi/
 """
 
 
@@ -40,6 +43,8 @@ def detect_format(path: Path) -> str:
     suffix = path.suffix.lower()
     if path.is_dir() and (path / "tasks.json").is_file():
         return "label-studio"
+    if suffix == ".xmi" or (path.is_dir() and any(path.glob("*.xmi"))):
+        return "xmi"
     if (
         path.is_dir()
         or suffix == ".ann"

@@ -81,6 +81,13 @@ EXPORT_FORMATS: dict[str, ExportFormat] = {
             "Label Studio tasks.json + labeling-config.xml",
         ),
         ExportFormat(
+            "xmi",
+            "directory",
+            "tui.formats.xmi:export_xmi",
+            False,
+            "INCEpTION/WebAnno UIMA CAS XMI + TypeSystem.xml",
+        ),
+        ExportFormat(
             "conll",
             "stream",
             "tui.formats.conll:export_conll",
@@ -98,6 +105,7 @@ IMPORT_FORMATS: dict[str, str] = {
     "brat": "tui.formats.brat_import:read_brat",
     "json": "tui.formats.native:read_native",
     "label-studio": "tui.formats.label_studio_import:read_label_studio",
+    "xmi": "tui.formats.xmi_import:read_xmi",
 }
 
 
