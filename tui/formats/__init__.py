@@ -88,6 +88,20 @@ EXPORT_FORMATS: dict[str, ExportFormat] = {
             "INCEpTION/WebAnno UIMA CAS XMI + TypeSystem.xml",
         ),
         ExportFormat(
+            "csv",
+            "stream",
+            "tui.formats.table:export_csv",
+            False,
+            "one row per annotation, for pandas/polars/DuckDB",
+        ),
+        ExportFormat(
+            "parquet",
+            "file",
+            "tui.formats.table:export_parquet",
+            False,
+            "the csv table as Parquet (needs pyarrow: newsmark[parquet])",
+        ),
+        ExportFormat(
             "conll",
             "stream",
             "tui.formats.conll:export_conll",
