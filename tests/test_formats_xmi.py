@@ -85,3 +85,15 @@ def test_xmi_round_trip_record_by_record(awkward_db, tmp_path):
         for r in snapshot["relations"]
         if r["type"] == "said_by"
     )
+
+
+def test_the_process_pool_writes_the_same_files(awkward, tmp_path, monkeypatch):
+    import tui.formats.xmi as xmi
+
+    serial = export_xmi(awkward, tmp_path / "serial")
+    monkeypatch.setattr(xmi, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(xmi.os, "cpu_count", lambda: 2)
+    pooled = export_xmi(awkward, tmp_path / "pooled")
+    assert serial.lines() == pooled.lines()
+    for file in (tmp_path / "serial").iterdir():
+        assert (tmp_path / "pooled" / file.name).read_bytes() == file.read_bytes()

@@ -52,17 +52,19 @@ def export_label_studio(snapshot: Snapshot, directory: str | Path) -> ExportRepo
     ids_in: dict[str, str] = {}  # annotation id -> document id, for relations
     placed: dict[str, Record] = {}
     suggestions = [a for a in snapshot.get("annotations", []) if a.get("state") == "suggested"]
+    suggested_in: dict[str, list[Record]] = {}
+    for annotation in suggestions:
+        suggested_in.setdefault(annotation.get("document_id") or "", []).append(annotation)
+    carried = 0
     for document, spans in iter_documents(snapshot, report):
-        task_suggestions = [
-            a for a in suggestions if a.get("document_id") == document["id"] and _fits(a, document)
-        ]
+        task_suggestions = [a for a in suggested_in.get(document["id"], []) if _fits(a, document)]
+        carried += len(task_suggestions)
         tasks.append(_task(document, spans, task_suggestions, report))
         for annotation in spans:
             ids_in[annotation["id"]] = document["id"]
             placed[annotation["id"]] = annotation
         report.annotations += len(spans)
     # suggestions were counted as lost by iter_documents; they travel as predictions
-    carried = sum(1 for a in suggestions if any(a["id"] in _region_ids(t) for t in tasks))
     report.not_carried["unconfirmed suggestions (kept in native json)"] -= carried
     if report.not_carried["unconfirmed suggestions (kept in native json)"] <= 0:
         del report.not_carried["unconfirmed suggestions (kept in native json)"]
@@ -89,16 +91,6 @@ def _fits(annotation: Record, document: Record) -> bool:
     start, end = annotation.get("start"), annotation.get("end")
     length = len(document.get("text") or "")
     return isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= length
-
-
-def _region_ids(task: Record) -> set[str]:
-    return {
-        r["id"]
-        for group in ("annotations", "predictions")
-        for item in task.get(group, [])
-        for r in item["result"]
-        if "id" in r
-    }
 
 
 def _task(
@@ -128,13 +120,23 @@ def _regions(annotation: Record, text: str, report: ExportReport) -> Iterable[Re
     rid = annotation["id"]
     yield _region(rid, LABELS, "labels", {**span, "labels": [annotation.get("label") or ""]})
     attributes = annotation.get("attributes") or {}
-    values = {"entity_id": annotation.get("entity_id"), **_flat(attributes)}
+    if annotation.get("entity_id"):
+        yield _region(rid, "entity", "textarea", {**span, "text": [annotation["entity_id"]]})
+    if not attributes:
+        return
+    speaker = attributes.get("speaker") if isinstance(attributes.get("speaker"), dict) else {}
     for control, (key, _) in CHOICES.items():
-        if values.get(key):
-            yield _region(rid, control, "choices", {**span, "choices": [str(values[key])]})
+        if attributes.get(key):
+            yield _region(rid, control, "choices", {**span, "choices": [str(attributes[key])]})
     for control, key in TEXTAREAS.items():
-        if values.get(key):
-            yield _region(rid, control, "textarea", {**span, "text": [str(values[key])]})
+        if key.startswith("speaker."):
+            value = speaker.get(key[8:])
+        elif key != "entity_id":
+            value = attributes.get(key)
+        else:
+            continue
+        if value:
+            yield _region(rid, control, "textarea", {**span, "text": [str(value)]})
     cue = attributes.get("cue")
     if isinstance(cue, dict):
         cue_start, cue_end = cue.get("start"), cue.get("end")
@@ -160,15 +162,6 @@ def _regions(annotation: Record, text: str, report: ExportReport) -> Iterable[Re
         "attributes with no Label Studio control",
         sum(1 for k, v in attributes.items() if k not in known and v not in (None, "", {})),
     )
-
-
-def _flat(attributes: Record) -> Record:
-    flat = {k: v for k, v in attributes.items() if k != "speaker"}
-    speaker = attributes.get("speaker")
-    if isinstance(speaker, dict):
-        for key, value in speaker.items():
-            flat[f"speaker.{key}"] = value
-    return flat
 
 
 def _relations(
