@@ -71,7 +71,10 @@ def test_relations_are_r_lines_and_what_brat_cannot_hold_is_counted(tmp_path):
     kinds = sorted(r[0] for r in parsed.relations.values())
     assert kinds == ["cue", "said_by"]
     lost = report.not_carried
-    assert lost["relations across documents (brat relations stay within one file)"] == 2
+    assert any(
+        "2 relations across documents written as CrossDocumentRelation" in line
+        for line in report.lines()
+    )
     assert lost["orphaned annotations (no reliable position; kept in native json)"] == 1
     assert lost["unconfirmed suggestions (kept in native json)"] == 1
     assert sum(lost.values()) >= 6
@@ -89,6 +92,8 @@ def test_brat_round_trip_record_by_record(tmp_path):
     got = {(a["document_id"], a["start"], a["end"], a["label"]): a for a in imported.annotations}
     placed = [a for a in snapshot["annotations"] if a["state"] == "ok"]
     assert len(got) == len(placed)
+    got_by_id = {a["id"]: a for a in imported.annotations}
+    ends = {local: (a["document_id"], a["start"], a["end"]) for local, a in got_by_id.items()}
     for annotation in placed:
         key = (
             annotation["document_id"],
@@ -101,6 +106,20 @@ def test_brat_round_trip_record_by_record(tmp_path):
         assert back["entity_id"] == annotation["entity_id"]
         attributes = json.loads(json.dumps(annotation["attributes"]))
         speaker = attributes.get("speaker")
-        if speaker:
-            speaker.pop("annotation_id")  # brat has no field for the speaker's mention
+        if speaker:  # the mention comes back as this import's id for it (the store maps it)
+            mention = next(a for a in placed if a["id"] == speaker["annotation_id"])
+            speaker["annotation_id"] = next(
+                local
+                for local, a in got_by_id.items()
+                if (a["document_id"], a["start"], a["end"])
+                == (mention["document_id"], mention["start"], mention["end"])
+            )
         assert back["attributes"] == attributes
+    relations = sorted((ends[r["from"]], ends[r["to"]], r["type"]) for r in imported.relations)
+    by_id = {a["id"]: (a["document_id"], a["start"], a["end"]) for a in snapshot["annotations"]}
+    expected = sorted(
+        (by_id[r["from"]], by_id[r["to"]], r["type"])
+        for r in snapshot["relations"]
+        if r["from"] in {a["id"] for a in placed} and r["to"] in {a["id"] for a in placed}
+    )
+    assert relations == expected  # said_by in one file, contradicts/same_claim across files

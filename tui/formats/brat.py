@@ -18,6 +18,7 @@ VALUE_ATTRIBUTES = {"type": "ClaimType", "stance": "Stance"}
 
 
 LABELS_FILE = "newsmark-labels.json"
+CROSS_DOCUMENT = "CrossDocumentRelation"  # a `#` note: `<type> <other file stem> <its T id>`
 # brat's normalization config: the N lines' database names, so brat can show and link them.
 TOOLS_CONF = """[normalization]
 newsmark\t<URL>:urn:newsmark:registry, <URLBASE>:urn:newsmark:entity:%s
@@ -134,7 +135,16 @@ def export_brat(snapshot: Snapshot, directory: str | Path) -> ExportReport:
     for relation in relations:
         (from_stem, from_t), (to_stem, to_t) = span_ids[relation["from"]], span_ids[relation["to"]]
         if from_stem != to_stem:
-            report.lost("relations across documents (brat relations stay within one file)")
+            all_counters[from_stem]["#"] += 1
+            kind = brat_name(relation.get("type") or "related")
+            per_document[from_stem].append(
+                f"#{all_counters[from_stem]['#']}\t{CROSS_DOCUMENT} {from_t}\t{kind} {to_stem} {to_t}"
+            )
+            report.relations += 1
+            report.change(
+                f"relations across documents written as {CROSS_DOCUMENT} notes (brat relations"
+                " stay in one file; newsmark import restores them)"
+            )
             continue
         all_counters[from_stem]["R"] += 1
         kind = brat_name(relation.get("type") or "related")
@@ -143,6 +153,18 @@ def export_brat(snapshot: Snapshot, directory: str | Path) -> ExportReport:
             f"R{all_counters[from_stem]['R']}\t{kind} Arg1:{from_t} Arg2:{to_t}"
         )
         report.relations += 1
+    for annotation in snapshot.get("annotations", []):
+        speaker = (annotation.get("attributes") or {}).get("speaker")
+        mention = speaker.get("annotation_id") if isinstance(speaker, dict) else None
+        if annotation.get("id") in span_ids and mention:
+            (stem, tid), target = span_ids[annotation["id"]], span_ids.get(mention)
+            if target is None or target[0] != stem:
+                report.lost("claim speakers' mentions that were not exported with the claim")
+                continue
+            all_counters[stem]["#"] += 1
+            per_document[stem].append(
+                f"#{all_counters[stem]['#']}\tSpeakerMention {tid}\t{target[1]}"
+            )
     for stem, lines in per_document.items():
         (directory / f"{stem}.ann").write_text(
             "".join(line + "\n" for line in lines), encoding="utf-8"

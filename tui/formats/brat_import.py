@@ -8,6 +8,7 @@ from pathlib import Path
 
 from tui.formats.brat import (
     CLAIM_FLAG,
+    CROSS_DOCUMENT,
     CUE_LABEL,
     CUE_RELATION,
     LABELS_FILE,
@@ -21,6 +22,7 @@ _NOTE_KEYS = {
     "AnnotatorNotes": "note",
     "Speaker": "speaker.text",
     "SpeakerEntity": "speaker.entity_id",
+    "SpeakerMention": "speaker.annotation_id",
 }
 
 
@@ -72,7 +74,15 @@ def read_brat(path: str | Path, *, label_kinds: dict[str, str] | None = None) ->
                 "path": str(txt.resolve()),
             }
         )
-        _read_ann(ann, text, document_id, label_kinds or {}, imported, renamed[ann.parent])
+        _read_ann(
+            ann,
+            text,
+            document_id,
+            label_kinds or {},
+            imported,
+            renamed[ann.parent],
+            manifests[ann.parent],
+        )
     return imported
 
 
@@ -110,6 +120,7 @@ def _read_ann(
     label_kinds: dict,
     imported: Imported,
     renamed: dict[str, str],
+    manifest: dict,
 ) -> None:
     spans: dict[str, dict] = {}
     attributes: dict[str, dict] = {}
@@ -151,14 +162,24 @@ def _read_ann(
                 links.setdefault(target, []).append(
                     (*reference.split(":", 1), fields[2] if len(fields) > 2 else "")
                 )
+            elif ident.startswith("#") and words[:1] == [CROSS_DOCUMENT]:
+                kind, stem, other = fields[2].split()
+                entry = manifest.get(stem) or {}
+                other_document = str(entry.get("id") or f"{stem}.txt")
+                imported.relations.append(
+                    {
+                        "from": f"{document_id}#{words[1]}",
+                        "to": f"{other_document}#{other}",
+                        "type": kind,
+                    }
+                )
             elif ident.startswith("#"):
                 kind, target = words[:2]
                 key = _NOTE_KEYS.get(kind, "note")
-                _set(
-                    attributes.setdefault(target, {}),
-                    key,
-                    unescape_note(fields[2] if len(fields) > 2 else ""),
-                )
+                value = unescape_note(fields[2] if len(fields) > 2 else "")
+                if key == "speaker.annotation_id":
+                    value = f"{document_id}#{value}"
+                _set(attributes.setdefault(target, {}), key, value)
             else:
                 kind = ident[:1]
                 reason = (

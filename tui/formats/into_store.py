@@ -163,6 +163,48 @@ def _annotations(
         )
         return None
 
+    planned = _plan_ids(store, imported, present, mapping, summary)
+    for annotation in planned:
+        document_id = annotation["document_id"]
+        where = f"{document_id}: annotation {annotation.get('id')!r}"
+        attributes = dict(annotation.get("attributes") or {})
+        speaker = attributes.get("speaker")
+        if isinstance(speaker, dict):
+            speaker = dict(speaker)
+            if speaker.get("entity_id"):
+                speaker["entity_id"] = entity(speaker["entity_id"], where)
+            if speaker.get("annotation_id"):
+                speaker["annotation_id"] = _mention(store, mapping, speaker["annotation_id"])
+            attributes["speaker"] = speaker
+        try:
+            store.add_annotation(
+                document_id,
+                annotation["kind"],
+                annotation["label"],
+                annotation["start"],
+                annotation["end"],
+                attributes=attributes,
+                entity_id=entity(annotation.get("entity_id"), where),
+                source_start=annotation.get("source_start"),
+                source_end=annotation.get("source_end"),
+                state=annotation.get("state") or "ok",
+                restore={**_provenance(annotation), "id": mapping[annotation["id"]]},
+            )
+        except (ValueError, TypeError, KeyError) as error:
+            summary.warnings.append(f"{where} not added: {error}")
+            del mapping[annotation["id"]]
+            continue
+        summary.annotations_added += 1
+    return mapping
+
+
+def _plan_ids(
+    store, imported: Imported, present: dict, mapping: dict[str, str], summary: ImportSummary
+) -> list[dict]:
+    """Give every imported annotation its store id before any is added (so a claim's speaker
+    mention can point at one added after it): an identical span already there, the file's own
+    UUID when free, else a new one. Returns the annotations to add."""
+    planned = []
     for annotation in imported.annotations:
         document_id = annotation["document_id"]
         if document_id not in present:
@@ -175,47 +217,19 @@ def _annotations(
             mapping[annotation["id"]] = present[document_id][key]
             summary.annotations_present += 1
             continue
-        where = f"{document_id}: annotation {annotation.get('id')!r}"
-        attributes = dict(annotation.get("attributes") or {})
-        speaker = attributes.get("speaker")
-        if isinstance(speaker, dict) and speaker.get("entity_id"):
-            attributes["speaker"] = dict(speaker, entity_id=entity(speaker["entity_id"], where))
-        try:
-            record = store.add_annotation(
-                document_id,
-                annotation["kind"],
-                annotation["label"],
-                annotation["start"],
-                annotation["end"],
-                attributes=attributes,
-                entity_id=entity(annotation.get("entity_id"), where),
-                source_start=annotation.get("source_start"),
-                source_end=annotation.get("source_end"),
-                state=annotation.get("state") or "ok",
-                restore=_provenance(annotation),
-            )
-        except (ValueError, TypeError, KeyError) as error:
-            summary.warnings.append(f"{where} not added: {error}")
-            continue
-        mapping[annotation["id"]] = record["id"]
-        present[document_id][key] = record["id"]
-        summary.annotations_added += 1
-    _remap_speaker_annotations(store, mapping)
-    return mapping
+        wanted = _provenance(annotation).get("id")
+        if wanted is None or wanted in mapping.values() or store.get_annotation(wanted):
+            wanted = str(uuid.uuid4())
+        mapping[annotation["id"]] = present[document_id][key] = wanted
+        planned.append(annotation)
+    return planned
 
 
-def _remap_speaker_annotations(store, mapping: dict[str, str]) -> None:
-    """A claim's speaker.annotation_id follows its mention when the import gave it a new id."""
-    for new in set(mapping.values()):
-        record = store.get_annotation(new)
-        speaker = ((record or {}).get("attributes") or {}).get("speaker")
-        target = speaker.get("annotation_id") if isinstance(speaker, dict) else None
-        if record is None or not target or mapping.get(target, target) == target:
-            continue
-        attributes = dict(
-            record["attributes"], speaker=dict(speaker, annotation_id=mapping[target])
-        )
-        store.update_annotation(new, attributes=attributes)
+def _mention(store, mapping: dict[str, str], local: str) -> str | None:
+    """A speaker's mention: an annotation of this import, or one already in the store."""
+    if local in mapping:
+        return mapping[local]
+    return local if store.get_annotation(local) is not None else None
 
 
 def _relations(store, imported: Imported, ids: dict[str, str], summary: ImportSummary) -> None:
