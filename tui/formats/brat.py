@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from tui.formats.common import ExportReport, Snapshot, iter_documents, relations_within
+from tui.formats.common import ExportReport, Record, Snapshot, iter_documents, relations_within
 
 MANIFEST = "newsmark-documents.json"
 CLAIM_FLAG = "Claim"
@@ -73,7 +73,7 @@ def export_brat(snapshot: Snapshot, directory: str | Path) -> ExportReport:
     report = ExportReport("brat")
     entities = {entity["id"]: entity for entity in snapshot.get("entities", []) if "id" in entity}
     taken: set[str] = set()
-    manifest: dict[str, dict] = {}
+    manifest: dict[str, Record] = {}
     span_ids: dict[str, tuple[str, str]] = {}  # annotation id -> (file stem, T id)
     per_document: dict[str, list[str]] = {}
     all_counters: dict[str, dict[str, int]] = {}
@@ -265,7 +265,7 @@ def _claim_lines(lines, next_id, tid, text, attributes, used, report) -> None:
     report.lost("claim attributes with no brat field", len(extra))
 
 
-def _conf(used: dict) -> str:
+def _conf(used: Record) -> str:
     """The annotation.conf brat needs to display the files (types seen in this export)."""
     entity_types = sorted(used["entities"])
     lines = ["[entities]", *entity_types, "", "[relations]"]

@@ -15,6 +15,7 @@ from tui.formats.brat import (
     MANIFEST,
     VALUE_ATTRIBUTES,
 )
+from tui.formats.common import Record
 from tui.formats.imported import Imported, span_ok
 
 _ATTRIBUTE_KEYS = {name: key for key, name in VALUE_ATTRIBUTES.items()}
@@ -51,7 +52,7 @@ def read_brat(path: str | Path, *, label_kinds: dict[str, str] | None = None) ->
             f"{path}: no .ann files found; brat import needs .ann files with .txt beside them"
         )
     imported = Imported()
-    manifests: dict[Path, dict] = {}
+    manifests: dict[Path, Record] = {}
     renamed: dict[Path, dict[str, str]] = {}
     for ann in ann_files:
         txt = ann.with_suffix(".txt")
@@ -86,7 +87,7 @@ def read_brat(path: str | Path, *, label_kinds: dict[str, str] | None = None) ->
     return imported
 
 
-def _manifest(directory: Path, imported: Imported) -> dict:
+def _manifest(directory: Path, imported: Imported) -> Record:
     file = directory / MANIFEST
     if not file.is_file():
         return {}
@@ -117,13 +118,13 @@ def _read_ann(
     ann: Path,
     text: str,
     document_id: str,
-    label_kinds: dict,
+    label_kinds: Record,
     imported: Imported,
     renamed: dict[str, str],
-    manifest: dict,
+    manifest: Record,
 ) -> None:
-    spans: dict[str, dict] = {}
-    attributes: dict[str, dict] = {}
+    spans: dict[str, Record] = {}
+    attributes: dict[str, Record] = {}
     claims: set[str] = set()
     relations: list[tuple[str, str, str]] = []
     links: dict[str, list[tuple[str, str, str]]] = {}
@@ -193,7 +194,7 @@ def _read_ann(
     _emit(spans, attributes, claims, relations, links, document_id, label_kinds, imported, ann)
 
 
-def _set(attributes: dict, key: str, value: str) -> None:
+def _set(attributes: Record, key: str, value: str) -> None:
     if key.startswith("speaker."):
         attributes.setdefault("speaker", {})[key.split(".", 1)[1]] = value
     else:

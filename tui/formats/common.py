@@ -7,10 +7,12 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 import orjson
 
-Snapshot = dict[str, list[dict]]
+Record = dict[str, Any]
+Snapshot = dict[str, list[Record]]
 OFFSET_UNITS = ("codepoint", "utf16")
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
@@ -105,13 +107,15 @@ def _identity(i: int) -> int:
     return i
 
 
-def iter_documents(snapshot: Snapshot, report: ExportReport) -> Iterator[tuple[dict, list[dict]]]:
+def iter_documents(
+    snapshot: Snapshot, report: ExportReport
+) -> Iterator[tuple[Record, list[Record]]]:
     """Yield (document, its placeable annotations sorted by position), counting what is skipped.
 
     Span formats need a trustworthy position: orphaned annotations and unconfirmed
     suggestions are counted as not carried (the native JSON export keeps them).
     """
-    by_document: dict[str, list[dict]] = {}
+    by_document: dict[str, list[Record]] = {}
     for annotation in snapshot.get("annotations", []):
         by_document.setdefault(annotation.get("document_id"), []).append(annotation)
     documents = snapshot.get("documents", [])
@@ -139,12 +143,12 @@ def iter_documents(snapshot: Snapshot, report: ExportReport) -> Iterator[tuple[d
         yield document, placed
 
 
-def _in_bounds(annotation: dict, length: int) -> bool:
+def _in_bounds(annotation: Record, length: int) -> bool:
     start, end = annotation.get("start"), annotation.get("end")
     return isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= length
 
 
-def relations_within(snapshot: Snapshot, exported_ids: set[str]) -> tuple[list[dict], int]:
+def relations_within(snapshot: Snapshot, exported_ids: set[str]) -> tuple[list[Record], int]:
     """Split relations into those whose two ends were exported, and a count of the others."""
     kept, missing = [], 0
     for relation in snapshot.get("relations", []):

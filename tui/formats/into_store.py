@@ -6,6 +6,7 @@ import hashlib
 import uuid
 from dataclasses import dataclass, field
 
+from tui.formats.common import Record
 from tui.formats.imported import Imported
 
 IMPORTED_CLEANER = "imported"  # cleaner_version of documents whose text was taken as is
@@ -57,7 +58,7 @@ def apply_import(store, imported: Imported) -> ImportSummary:
 _DOCUMENT_STATE = ("status", "cursor")
 
 
-def _provenance(record: dict) -> dict:
+def _provenance(record: Record) -> Record:
     """Id (when it is a UUID, i.e. came from newsmark), annotator and times to keep on import."""
     kept = {k: record[k] for k in ("annotator", "created", "updated") if k in record}
     try:
@@ -145,7 +146,7 @@ def _documents(store, imported: Imported, summary: ImportSummary) -> None:
 
 
 def _annotations(
-    store, imported: Imported, entity_ids: dict, summary: ImportSummary
+    store, imported: Imported, entity_ids: Record, summary: ImportSummary
 ) -> dict[str, str]:
     """Import annotation id -> store annotation id (an identical existing span counts as present)."""
     present: dict[str, dict[tuple, str]] = {}
@@ -199,8 +200,8 @@ def _annotations(
 
 
 def _plan_ids(
-    store, imported: Imported, present: dict, mapping: dict[str, str], summary: ImportSummary
-) -> list[dict]:
+    store, imported: Imported, present: Record, mapping: dict[str, str], summary: ImportSummary
+) -> list[Record]:
     """Give every imported annotation its store id before any is added (so a claim's speaker
     mention can point at one added after it): an identical span already there, the file's own
     UUID when free, else a new one. Returns the annotations to add."""

@@ -10,6 +10,7 @@ import orjson
 
 from tui.formats.common import (
     ExportReport,
+    Record,
     Snapshot,
     codepoint_converter,
     iter_documents,
@@ -62,7 +63,7 @@ def export_jsonl(snapshot: Snapshot, out: BinaryIO, *, offsets: str = "codepoint
     return report
 
 
-def _entity_refs(annotation: dict) -> list[str]:
+def _entity_refs(annotation: Record) -> list[str]:
     """The registry entities a span points at: its own link and a claim's speaker."""
     speaker = (annotation.get("attributes") or {}).get("speaker") or {}
     return [
@@ -70,11 +71,11 @@ def _entity_refs(annotation: dict) -> list[str]:
     ]
 
 
-def _entity(entity: dict) -> dict:
+def _entity(entity: Record) -> Record:
     return {key: entity.get(key) for key in ("name", "type", "aliases", "external_id")}
 
 
-def _meta(document: dict) -> dict:
+def _meta(document: Record) -> Record:
     meta = {"title": document.get("title")}
     meta.update(document.get("metadata") or {})
     if document.get("path"):
@@ -115,7 +116,7 @@ def read_jsonl(path: str | Path, *, label_kinds: dict[str, str] | None = None) -
     return imported
 
 
-def _document_id(record: dict, path: Path, number: int) -> str:
+def _document_id(record: Record, path: Path, number: int) -> str:
     meta = record.get("meta") if isinstance(record.get("meta"), dict) else {}
     for value in (record.get("document_id"), record.get("id"), meta.get("id")):
         if isinstance(value, (str, int)) and not isinstance(value, bool) and str(value):
@@ -124,7 +125,12 @@ def _document_id(record: dict, path: Path, number: int) -> str:
 
 
 def _read_record(
-    record: dict, document_id: str, path: Path, where: str, label_kinds: dict, imported: Imported
+    record: Record,
+    document_id: str,
+    path: Path,
+    where: str,
+    label_kinds: Record,
+    imported: Imported,
 ) -> None:
     text = record["text"]
     meta = dict(record.get("meta") or {}) if isinstance(record.get("meta"), dict) else {}
@@ -191,7 +197,9 @@ def _local_id(document_id: str, span_id: object, index: int) -> str:
     return f"{document_id}#{span_id if span_id not in (None, '') else f'span{index + 1}'}"
 
 
-def _read_doccano_relations(record: dict, document_id: str, where: str, imported: Imported) -> None:
+def _read_doccano_relations(
+    record: Record, document_id: str, where: str, imported: Imported
+) -> None:
     """doccano's relation export: [{"from_id", "to_id", "type"}] between span ids."""
     relations = record.get("relations")
     if not isinstance(relations, list):
@@ -209,7 +217,7 @@ def _read_doccano_relations(record: dict, document_id: str, where: str, imported
         )
 
 
-def _spans(record: dict) -> list[dict]:
+def _spans(record: Record) -> list[Record]:
     """Prodigy `spans`, doccano's `entities` objects, or doccano's `label` [[start, end, label]]."""
     if isinstance(record.get("spans"), list):
         return [span for span in record["spans"] if isinstance(span, dict)]

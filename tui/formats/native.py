@@ -7,7 +7,7 @@ from typing import Any, BinaryIO
 
 import orjson
 
-from tui.formats.common import ExportReport, Snapshot
+from tui.formats.common import ExportReport, Record, Snapshot
 from tui.formats.imported import Imported
 
 FORMAT_TAG = "newsmark"
@@ -69,7 +69,7 @@ def imported_from_tables(data: dict[str, Any], where: str = "snapshot") -> Impor
     return imported
 
 
-def _records(table: object) -> list[dict]:
+def _records(table: object) -> list[Record]:
     """TinyDB stores tables as {doc_id: record}; exports store lists."""
     if isinstance(table, dict):
         return [record for record in table.values() if isinstance(record, dict)]

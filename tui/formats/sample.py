@@ -6,7 +6,7 @@ import hashlib
 import random
 import uuid
 
-from tui.formats.common import Snapshot
+from tui.formats.common import Record, Snapshot
 
 _WORDS = (
     "the ministry said blockchain alliance state backed officials agency in Beijing announced "
@@ -14,7 +14,7 @@ _WORDS = (
 ).split()
 
 
-def _annotation(document: dict, kind: str, label: str, start: int, end: int, **extra) -> dict:
+def _annotation(document: Record, kind: str, label: str, start: int, end: int, **extra) -> Record:
     text = document["text"]
     record = {
         "id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"{document['id']}:{kind}:{label}:{start}:{end}")),

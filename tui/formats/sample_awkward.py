@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tui.formats.common import Snapshot
+from tui.formats.common import Record, Snapshot
 from tui.formats.sample import _annotation, _find
 
 # A CRLF file kept as is (brat counts "\r\n" as two characters), with line-break characters that
@@ -106,7 +106,7 @@ def awkward_snapshot() -> Snapshot:
         annotator="bob",
     )
 
-    def relation(number: int, source: dict, target: dict | str, kind: str) -> dict:
+    def relation(number: int, source: Record, target: Record | str, kind: str) -> Record:
         return {
             "id": f"0b7c1a1e-0000-4000-9000-00000000000{number}",
             "from": source["id"],

@@ -10,6 +10,7 @@ import orjson
 
 from tui.formats.common import (
     ExportReport,
+    Record,
     Snapshot,
     iter_documents,
     relations_within,
@@ -42,7 +43,7 @@ def export_w3c(snapshot: Snapshot, out: BinaryIO) -> ExportReport:
     """
     report = ExportReport("w3c")
     entities = {entity["id"]: entity for entity in snapshot.get("entities", []) if "id" in entity}
-    items: list[dict] = []
+    items: list[Record] = []
     exported: set[str] = set()
     for document, doc_annotations in iter_documents(snapshot, report):
         text = document.get("text") or ""
@@ -85,7 +86,7 @@ def export_w3c(snapshot: Snapshot, out: BinaryIO) -> ExportReport:
     return report
 
 
-def _annotation(annotation: dict, text: str, source: str, unit, entities: dict) -> dict:
+def _annotation(annotation: Record, text: str, source: str, unit, entities: Record) -> Record:
     start, end = annotation["start"], annotation["end"]
     record = {
         "@context": CONTEXT,
@@ -109,7 +110,7 @@ def _annotation(annotation: dict, text: str, source: str, unit, entities: dict) 
     return record
 
 
-def _quote_selector(text: str, start: int, end: int) -> dict:
+def _quote_selector(text: str, start: int, end: int) -> Record:
     return {
         "type": "TextQuoteSelector",
         "exact": text[start:end],
@@ -118,7 +119,7 @@ def _quote_selector(text: str, start: int, end: int) -> dict:
     }
 
 
-def _bodies(annotation: dict, text: str, source: str, unit, entities: dict) -> list[dict]:
+def _bodies(annotation: Record, text: str, source: str, unit, entities: Record) -> list[Record]:
     """The label as a tag; linked entities as identifying bodies; claim attributes by purpose."""
     bodies = [_textual(annotation.get("label") or "", "tagging")]
     entity = entities.get(annotation.get("entity_id"))
@@ -164,11 +165,11 @@ def _bodies(annotation: dict, text: str, source: str, unit, entities: dict) -> l
     return bodies
 
 
-def _textual(value: str, purpose: str) -> dict:
+def _textual(value: str, purpose: str) -> Record:
     return {"type": "TextualBody", "value": value, "purpose": purpose, "format": "text/plain"}
 
 
-def _entity_bodies(entity: dict, purpose: str) -> list[dict]:
+def _entity_bodies(entity: Record, purpose: str) -> list[Record]:
     """The registry entity as a SpecificResource (its id), its Wikidata IRI when known, its name."""
     bodies = [_linked(entity_iri(entity["id"]), purpose)]
     external = str(entity.get("external_id") or "")
@@ -181,7 +182,7 @@ def _entity_bodies(entity: dict, purpose: str) -> list[dict]:
     return bodies
 
 
-def _linked(iri: str, purpose: str) -> dict:
+def _linked(iri: str, purpose: str) -> Record:
     """A web resource with a purpose must be wrapped in a SpecificResource (model 3.3.5)."""
     return {"type": "SpecificResource", "source": iri, "purpose": purpose}
 
@@ -190,7 +191,7 @@ def _identity(i: int) -> int:
     return i
 
 
-def _relation(relation: dict, entities: dict) -> dict:
+def _relation(relation: Record, entities: Record) -> Record:
     """A relation is a linking annotation: the target is the `from` annotation, a body the `to`."""
 
     def iri(end: str) -> str:
