@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tui.formats.common import ExportReport
+    from tui.formats.imported import Imported
 
 
 @dataclass(frozen=True)
@@ -16,10 +22,11 @@ class ExportFormat:
     utf16: bool  # accepts offsets="utf16"
     description: str
 
-    def load(self):
+    def load(self) -> Callable[..., ExportReport]:
         """Import the exporter on demand (spaCy's is heavy and optional)."""
         module, function = self.function.split(":")
-        return getattr(importlib.import_module(module), function)
+        exporter: Callable[..., ExportReport] = getattr(importlib.import_module(module), function)
+        return exporter
 
 
 EXPORT_FORMATS: dict[str, ExportFormat] = {
@@ -123,7 +130,8 @@ IMPORT_FORMATS: dict[str, str] = {
 }
 
 
-def load_reader(name: str):
+def load_reader(name: str) -> Callable[..., Imported]:
     """The reader function for an import format name."""
     module, function = IMPORT_FORMATS[name].split(":")
-    return getattr(importlib.import_module(module), function)
+    reader: Callable[..., Imported] = getattr(importlib.import_module(module), function)
+    return reader

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TypedDict
 
 from tui.formats.common import ExportReport, Record, Snapshot, iter_documents, relations_within
 
@@ -28,6 +29,14 @@ Wikidata\t<URL>:http://www.wikidata.org/, <URLBASE>:http://www.wikidata.org/wiki
 LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _LINE_BREAK = re.compile(f"[{LINE_BREAKS}]")
 _NOT_LINE_BREAK = re.compile(f"[^{LINE_BREAKS}]+")
+
+
+class Used(TypedDict):
+    """Types, attributes (with values) and relations an export used, for annotation.conf."""
+
+    entities: set[str]
+    attributes: dict[str, set[str]]
+    relations: set[str]
 
 
 def brat_name(value: str) -> str:
@@ -77,7 +86,7 @@ def export_brat(snapshot: Snapshot, directory: str | Path) -> ExportReport:
     span_ids: dict[str, tuple[str, str]] = {}  # annotation id -> (file stem, T id)
     per_document: dict[str, list[str]] = {}
     all_counters: dict[str, dict[str, int]] = {}
-    used = {"entities": set(), "attributes": {}, "relations": set()}
+    used: Used = {"entities": set(), "attributes": {}, "relations": set()}
     placed = [a for a in snapshot.get("annotations", []) if a.get("state", "ok") == "ok"]
     names = label_names(a.get("label") or "" for a in placed)
     for original, name in names.items():
@@ -227,7 +236,15 @@ def _span_line(lines: list[str], tid: str, label: str, text: str, start: int, en
     return tid
 
 
-def _claim_lines(lines, next_id, tid, text, attributes, used, report) -> None:
+def _claim_lines(
+    lines: list[str],
+    next_id: Callable[[str], str],
+    tid: str,
+    text: str,
+    attributes: Record,
+    used: Used,
+    report: ExportReport,
+) -> None:
     lines.append(f"{next_id('A')}\t{CLAIM_FLAG} {tid}")
     used["attributes"].setdefault(CLAIM_FLAG, set())
     for key, name in VALUE_ATTRIBUTES.items():
@@ -265,7 +282,7 @@ def _claim_lines(lines, next_id, tid, text, attributes, used, report) -> None:
     report.lost("claim attributes with no brat field", len(extra))
 
 
-def _conf(used: Record) -> str:
+def _conf(used: Used) -> str:
     """The annotation.conf brat needs to display the files (types seen in this export)."""
     entity_types = sorted(used["entities"])
     lines = ["[entities]", *entity_types, "", "[relations]"]

@@ -160,8 +160,9 @@ def _read_ann(
                 relations.append((kind, arg1, arg2))
             elif ident.startswith("N"):
                 _, target, reference = words[:3]
+                database, _, reference_id = reference.partition(":")
                 links.setdefault(target, []).append(
-                    (*reference.split(":", 1), fields[2] if len(fields) > 2 else "")
+                    (database, reference_id, fields[2] if len(fields) > 2 else "")
                 )
             elif ident.startswith("#") and words[:1] == [CROSS_DOCUMENT]:
                 kind, stem, other = fields[2].split()
@@ -177,10 +178,10 @@ def _read_ann(
             elif ident.startswith("#"):
                 kind, target = words[:2]
                 key = _NOTE_KEYS.get(kind, "note")
-                value = unescape_note(fields[2] if len(fields) > 2 else "")
+                note = unescape_note(fields[2] if len(fields) > 2 else "")
                 if key == "speaker.annotation_id":
-                    value = f"{document_id}#{value}"
-                _set(attributes.setdefault(target, {}), key, value)
+                    note = f"{document_id}#{note}"
+                _set(attributes.setdefault(target, {}), key, note)
             else:
                 kind = ident[:1]
                 reason = (
@@ -202,7 +203,15 @@ def _set(attributes: Record, key: str, value: str) -> None:
 
 
 def _emit(
-    spans, attributes, claims, relations, links, document_id, label_kinds, imported, ann
+    spans: dict[str, Record],
+    attributes: dict[str, Record],
+    claims: set[str],
+    relations: list[tuple[str, str, str]],
+    links: dict[str, list[tuple[str, str, str]]],
+    document_id: str,
+    label_kinds: dict[str, str],
+    imported: Imported,
+    ann: Path,
 ) -> None:
     cues: dict[str, str] = {}
     for kind, arg1, arg2 in relations:

@@ -115,7 +115,7 @@ def iter_documents(
     Span formats need a trustworthy position: orphaned annotations and unconfirmed
     suggestions are counted as not carried (the native JSON export keeps them).
     """
-    by_document: dict[str, list[Record]] = {}
+    by_document: dict[str | None, list[Record]] = {}
     for annotation in snapshot.get("annotations", []):
         by_document.setdefault(annotation.get("document_id"), []).append(annotation)
     documents = snapshot.get("documents", [])

@@ -5,9 +5,13 @@ from __future__ import annotations
 import hashlib
 import uuid
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from tui.formats.common import Record
 from tui.formats.imported import Imported
+
+if TYPE_CHECKING:
+    from tui.store import Store
 
 IMPORTED_CLEANER = "imported"  # cleaner_version of documents whose text was taken as is
 
@@ -43,7 +47,7 @@ class ImportSummary:
         return lines
 
 
-def apply_import(store, imported: Imported) -> ImportSummary:
+def apply_import(store: Store, imported: Imported) -> ImportSummary:
     """Insert documents, labels, entities, annotations and relations; skip what is already there."""
     summary = ImportSummary(warnings=list(imported.warnings))
     with store.transaction(f"import {len(imported.documents)} documents"):
@@ -60,7 +64,7 @@ _DOCUMENT_STATE = ("status", "cursor")
 
 def _provenance(record: Record) -> Record:
     """Id (when it is a UUID, i.e. came from newsmark), annotator and times to keep on import."""
-    kept = {k: record[k] for k in ("annotator", "created", "updated") if k in record}
+    kept: Record = {k: record[k] for k in ("annotator", "created", "updated") if k in record}
     try:
         kept["id"] = str(uuid.UUID(str(record.get("id"))))
     except ValueError:
@@ -68,7 +72,7 @@ def _provenance(record: Record) -> Record:
     return kept
 
 
-def _labels(store, imported: Imported, summary: ImportSummary) -> None:
+def _labels(store: Store, imported: Imported, summary: ImportSummary) -> None:
     known = {label["name"] for label in store.labels()}
     wanted = [
         (label.get("name"), label.get("kind", "entity"), label.get("hotkey"), label.get("color"))
@@ -88,7 +92,7 @@ def _labels(store, imported: Imported, summary: ImportSummary) -> None:
             summary.labels_added += 1
 
 
-def _entities(store, imported: Imported, summary: ImportSummary) -> dict[str, str]:
+def _entities(store: Store, imported: Imported, summary: ImportSummary) -> dict[str, str]:
     """Import entity id -> store entity id: same id, else same name and type, else a new record."""
     by_name = {(e["name"], e.get("type")): e["id"] for e in store.entities()}
     mapping: dict[str, str] = {}
@@ -118,7 +122,7 @@ def _entities(store, imported: Imported, summary: ImportSummary) -> dict[str, st
     return mapping
 
 
-def _documents(store, imported: Imported, summary: ImportSummary) -> None:
+def _documents(store: Store, imported: Imported, summary: ImportSummary) -> None:
     for document in imported.documents:
         text = document["text"]
         existing = store.get_document(document["id"])
@@ -146,17 +150,17 @@ def _documents(store, imported: Imported, summary: ImportSummary) -> None:
 
 
 def _annotations(
-    store, imported: Imported, entity_ids: Record, summary: ImportSummary
+    store: Store, imported: Imported, entity_ids: Record, summary: ImportSummary
 ) -> dict[str, str]:
     """Import annotation id -> store annotation id (an identical existing span counts as present)."""
-    present: dict[str, dict[tuple, str]] = {}
+    present: dict[str, dict[tuple[str, str, int, int], str]] = {}
     mapping: dict[str, str] = {}
 
     def entity(local: object, where: str) -> str | None:
-        if not local:
+        if not local or not isinstance(local, str):
             return None
         if local in entity_ids:
-            return entity_ids[local]
+            return str(entity_ids[local])
         if store.get_entity(local) is not None:
             return local
         summary.warnings.append(
@@ -200,7 +204,11 @@ def _annotations(
 
 
 def _plan_ids(
-    store, imported: Imported, present: Record, mapping: dict[str, str], summary: ImportSummary
+    store: Store,
+    imported: Imported,
+    present: Record,
+    mapping: dict[str, str],
+    summary: ImportSummary,
 ) -> list[Record]:
     """Give every imported annotation its store id before any is added (so a claim's speaker
     mention can point at one added after it): an identical span already there, the file's own
@@ -226,23 +234,25 @@ def _plan_ids(
     return planned
 
 
-def _mention(store, mapping: dict[str, str], local: str) -> str | None:
+def _mention(store: Store, mapping: dict[str, str], local: str) -> str | None:
     """A speaker's mention: an annotation of this import, or one already in the store."""
     if local in mapping:
         return mapping[local]
     return local if store.get_annotation(local) is not None else None
 
 
-def _relations(store, imported: Imported, ids: dict[str, str], summary: ImportSummary) -> None:
+def _relations(
+    store: Store, imported: Imported, ids: dict[str, str], summary: ImportSummary
+) -> None:
     existing = {(r["from"], r["to"], r["type"]) for r in store.relations()}
     for relation in imported.relations:
-        ends = ids.get(relation.get("from")), ids.get(relation.get("to"))
-        if None in ends:
+        source, target = ids.get(relation.get("from") or ""), ids.get(relation.get("to") or "")
+        if source is None or target is None:
             summary.warnings.append(
                 f"relation {relation.get('type')!r} not added: one of its ends was not imported"
             )
             continue
-        key = (*ends, relation.get("type") or "related")
+        key = (source, target, str(relation.get("type") or "related"))
         if key in existing:
             continue
         store.add_relation(*key, restore=_provenance(relation))

@@ -33,7 +33,7 @@ def export_jsonl(snapshot: Snapshot, out: BinaryIO, *, offsets: str = "codepoint
         unit = offset_converter(text, offsets)
         spans = []
         for annotation in doc_annotations:
-            span = {
+            span: Record = {
                 "start": unit(annotation["start"]),
                 "end": unit(annotation["end"]),
                 "label": annotation.get("label"),
@@ -117,7 +117,7 @@ def read_jsonl(path: str | Path, *, label_kinds: dict[str, str] | None = None) -
 
 
 def _document_id(record: Record, path: Path, number: int) -> str:
-    meta = record.get("meta") if isinstance(record.get("meta"), dict) else {}
+    meta: Record = record["meta"] if isinstance(record.get("meta"), dict) else {}
     for value in (record.get("document_id"), record.get("id"), meta.get("id")):
         if isinstance(value, (str, int)) and not isinstance(value, bool) and str(value):
             return str(value)
@@ -162,7 +162,7 @@ def _read_record(
                 f"{where}: skipped span {index + 1}: needs a label and 0 <= start < end <= {len(text)}"
             )
             continue
-        annotation = {
+        annotation: Record = {
             "id": _local_id(document_id, span.get("id"), index),
             "document_id": document_id,
             "kind": span.get("kind")

@@ -79,7 +79,7 @@ def export_label_studio(snapshot: Snapshot, directory: str | Path) -> ExportRepo
         | {a.get("label") or "" for a in suggestions}
     )
     relation_types = sorted({r.get("type") or "related" for r in snapshot.get("relations", [])})
-    colours = {label.get("name"): label.get("color") for label in snapshot.get("labels", [])}
+    colours = {str(label.get("name")): label.get("color") for label in snapshot.get("labels", [])}
     (directory / CONFIG_FILE).write_text(
         labeling_config(labels, relation_types, colours), encoding="utf-8"
     )
@@ -124,7 +124,7 @@ def _regions(annotation: Record, text: str, report: ExportReport) -> Iterable[Re
         yield _region(rid, "entity", "textarea", {**span, "text": [annotation["entity_id"]]})
     if not attributes:
         return
-    speaker = attributes.get("speaker") if isinstance(attributes.get("speaker"), dict) else {}
+    speaker: Record = attributes["speaker"] if isinstance(attributes.get("speaker"), dict) else {}
     for control, (key, _) in CHOICES.items():
         if attributes.get(key):
             yield _region(rid, control, "choices", {**span, "choices": [str(attributes[key])]})

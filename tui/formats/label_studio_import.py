@@ -105,7 +105,7 @@ def _read_result(
                     f"{where}: skipped region {rid}: needs a label and offsets inside the text"
                 )
             elif region.get("from_name") == CUE or labels[0] == CUE_LABEL:
-                cues[str(rid)] = (start, end)
+                cues[str(rid)] = (value["start"], value["end"])
             else:
                 if len(labels) > 1:
                     imported.warnings.append(
@@ -117,10 +117,10 @@ def _read_result(
     for relation in relations:
         source, target = str(relation.get("from_id")), str(relation.get("to_id"))
         if target in cues and source in spans:
-            start, end = cues[target]
+            cue_start, cue_end = cues[target]
             extras.setdefault(source, {}).setdefault("attributes", {})["cue"] = {
-                "start": start,
-                "end": end,
+                "start": cue_start,
+                "end": cue_end,
             }
     provenance = _provenance(item)
     for rid, span in spans.items():

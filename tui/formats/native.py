@@ -18,7 +18,7 @@ TABLES = ("documents", "annotations", "entities", "relations", "labels")
 def export_native(snapshot: Snapshot, out: BinaryIO) -> ExportReport:
     """Write every table as stored (orphans and suggestions included), documents with their text."""
     report = ExportReport("json")
-    payload = {"format": FORMAT_TAG, "version": FORMAT_VERSION}
+    payload: Record = {"format": FORMAT_TAG, "version": FORMAT_VERSION}
     if "meta" in snapshot:
         payload["meta"] = snapshot["meta"]
     for table in TABLES:

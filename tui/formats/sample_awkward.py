@@ -43,7 +43,7 @@ def awkward_snapshot() -> Snapshot:
         "status": "done",
         "cursor": None,
     }
-    entities = [
+    entities: list[Record] = [
         {
             "id": "0b7c1a1e-0000-4000-8000-000000000001",
             "name": "Acme Corp",

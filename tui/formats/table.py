@@ -49,9 +49,13 @@ NAMES = tuple(name for name, _ in COLUMNS)
 
 def rows(snapshot: Snapshot, report: ExportReport) -> Iterator[Record]:
     """Every annotation (orphans and suggestions too, with their `state`) as a flat row."""
-    documents = {d["id"]: d for d in snapshot.get("documents", []) if "id" in d}
-    entities = {e["id"]: e for e in snapshot.get("entities", []) if "id" in e}
-    outgoing: dict[str, list[Record]] = {}
+    documents: dict[str | None, Record] = {
+        d["id"]: d for d in snapshot.get("documents", []) if "id" in d
+    }
+    entities: dict[str | None, Record] = {
+        e["id"]: e for e in snapshot.get("entities", []) if "id" in e
+    }
+    outgoing: dict[str | None, list[Record]] = {}
     for relation in snapshot.get("relations", []):
         outgoing.setdefault(relation.get("from"), []).append(
             {"type": relation.get("type") or "related", "to": relation.get("to")}
@@ -76,14 +80,17 @@ def rows(snapshot: Snapshot, report: ExportReport) -> Iterator[Record]:
 
 
 def _row(
-    annotation: Record, document: Record, entities: dict[str, Record], relations: list[Record]
+    annotation: Record,
+    document: Record,
+    entities: dict[str | None, Record],
+    relations: list[Record],
 ) -> Record:
     text = document.get("text") or ""
     start, end = annotation.get("start"), annotation.get("end")
     placed = annotation.get("state", "ok") != "orphaned" and _fits(start, end, text)
     attributes = annotation.get("attributes") or {}
-    speaker = attributes.get("speaker") if isinstance(attributes.get("speaker"), dict) else {}
-    cue = attributes.get("cue") if isinstance(attributes.get("cue"), dict) else {}
+    speaker: Record = attributes["speaker"] if isinstance(attributes.get("speaker"), dict) else {}
+    cue: Record = attributes["cue"] if isinstance(attributes.get("cue"), dict) else {}
     cue_start, cue_end = cue.get("start"), cue.get("end")
     metadata = document.get("metadata") or {}
     entity = entities.get(annotation.get("entity_id")) or {}

@@ -47,10 +47,9 @@ def export_w3c(snapshot: Snapshot, out: BinaryIO) -> ExportReport:
     exported: set[str] = set()
     for document, doc_annotations in iter_documents(snapshot, report):
         text = document.get("text") or ""
-        unit = _identity
         source = document_iri(document["id"])
         for annotation in doc_annotations:
-            items.append(_annotation(annotation, text, source, unit, entities))
+            items.append(_annotation(annotation, text, source, entities))
             exported.add(annotation["id"])
     report.annotations = len(items)
     relations, missing = relations_within(snapshot, exported | set(entities))
@@ -86,19 +85,19 @@ def export_w3c(snapshot: Snapshot, out: BinaryIO) -> ExportReport:
     return report
 
 
-def _annotation(annotation: Record, text: str, source: str, unit, entities: Record) -> Record:
+def _annotation(annotation: Record, text: str, source: str, entities: Record) -> Record:
     start, end = annotation["start"], annotation["end"]
     record = {
         "@context": CONTEXT,
         "id": annotation_iri(annotation["id"]),
         "type": "Annotation",
         "motivation": "tagging" if annotation.get("kind") == "claim" else "identifying",
-        "body": _bodies(annotation, text, source, unit, entities),
+        "body": _bodies(annotation, text, source, entities),
         "target": {
             "source": source,
             "selector": [
                 _quote_selector(text, start, end),
-                {"type": "TextPositionSelector", "start": unit(start), "end": unit(end)},
+                {"type": "TextPositionSelector", "start": start, "end": end},
             ],
         },
     }
@@ -119,10 +118,10 @@ def _quote_selector(text: str, start: int, end: int) -> Record:
     }
 
 
-def _bodies(annotation: Record, text: str, source: str, unit, entities: Record) -> list[Record]:
+def _bodies(annotation: Record, text: str, source: str, entities: Record) -> list[Record]:
     """The label as a tag; linked entities as identifying bodies; claim attributes by purpose."""
     bodies = [_textual(annotation.get("label") or "", "tagging")]
-    entity = entities.get(annotation.get("entity_id"))
+    entity = entities.get(annotation.get("entity_id") or "")
     if entity is not None:
         bodies.extend(_entity_bodies(entity, "identifying"))
     if annotation.get("kind") != "claim":
@@ -135,9 +134,9 @@ def _bodies(annotation: Record, text: str, source: str, unit, entities: Record) 
     if attributes.get("note"):
         bodies.append(_textual(str(attributes["note"]), "commenting"))
     speaker = attributes.get("speaker") or {}
-    speaker_entity = entities.get(speaker.get("entity_id"))
+    speaker_entity = entities.get(speaker.get("entity_id") or "")
     if speaker.get("text") or speaker_entity:
-        name = speaker.get("text") or speaker_entity.get("name")
+        name = speaker.get("text") or (speaker_entity or {}).get("name")
         bodies.append(_textual(f"said by: {name}", "describing"))
     if speaker_entity is not None:
         bodies.extend(_entity_bodies(speaker_entity, "describing"))
@@ -156,8 +155,8 @@ def _bodies(annotation: Record, text: str, source: str, unit, entities: Record) 
                     _quote_selector(text, cue["start"], cue["end"]),
                     {
                         "type": "TextPositionSelector",
-                        "start": unit(cue["start"]),
-                        "end": unit(cue["end"]),
+                        "start": cue["start"],
+                        "end": cue["end"],
                     },
                 ],
             }
@@ -185,10 +184,6 @@ def _entity_bodies(entity: Record, purpose: str) -> list[Record]:
 def _linked(iri: str, purpose: str) -> Record:
     """A web resource with a purpose must be wrapped in a SpecificResource (model 3.3.5)."""
     return {"type": "SpecificResource", "source": iri, "purpose": purpose}
-
-
-def _identity(i: int) -> int:
-    return i
 
 
 def _relation(relation: Record, entities: Record) -> Record:

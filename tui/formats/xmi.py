@@ -207,7 +207,7 @@ def _span(types: dict[str, Any], annotation: Record, report: ExportReport) -> An
             begin=start, end=end, value=annotation.get("label"), identifier=identifier
         )
     attributes = annotation.get("attributes") or {}
-    speaker = attributes.get("speaker") if isinstance(attributes.get("speaker"), dict) else {}
+    speaker: Record = attributes["speaker"] if isinstance(attributes.get("speaker"), dict) else {}
     values: Record = {"label": annotation.get("label")}
     for feature, key in CLAIM_FEATURES.items():
         if key.startswith("speaker."):
