@@ -84,3 +84,16 @@ def test_awkward_database_validates_against_the_shipped_schema(awkward_db):
         if a["kind"] == "claim" and a["attributes"].get("speaker")
     ]
     assert all(s.get("annotation_id") for s in speakers)
+
+
+def test_spacys_conll_converter_reads_the_same_mentions(awkward):
+    pytest.importorskip("spacy")
+    from spacy.training.converters import conll_ner_to_docs
+
+    out = io.BytesIO()
+    report = export_conll(awkward, out)
+    docs = list(conll_ner_to_docs(out.getvalue().decode("utf-8"), n_sents=10, no_print=True))
+    entities = [(e.text, e.label_) for doc in docs for e in doc.ents]
+    assert len(entities) == report.annotations == 8
+    assert ("Jose\u0301 Marti\u0301nez", "PERSON") in entities
+    assert ("\U0001f469\u200d\U0001f4bb team", "ORG") in entities

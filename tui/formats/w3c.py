@@ -140,6 +140,8 @@ def _bodies(annotation: Record, text: str, source: str, entities: Record) -> lis
         bodies.append(_textual(f"said by: {name}", "describing"))
     if speaker_entity is not None:
         bodies.extend(_entity_bodies(speaker_entity, "describing"))
+    if isinstance(speaker.get("annotation_id"), str):  # the mention the speaker was picked from
+        bodies.append(_linked(annotation_iri(speaker["annotation_id"]), "describing"))
     cue = attributes.get("cue") or {}
     if (
         isinstance(cue.get("start"), int)
