@@ -20,6 +20,7 @@ from tui.documents import Document
 from tui.store import Store, StoreError
 from tui.store.records import CLAIM_TYPES, STANCES
 from tui.text import sentences_in
+from tui.workspace.adjudication import Adjudication
 from tui.workspace.records import (
     AnchorReport,
     AnnotationRecord,
@@ -29,7 +30,6 @@ from tui.workspace.records import (
     ResumeState,
 )
 from tui.workspace.rules import guess_claim_type, normalise_overrides, sha256, trim
-from tui.workspace.adjudication import Adjudication
 from tui.workspace.sessions import SessionTracker
 
 STATE_KEY = "app.session"
