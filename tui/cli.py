@@ -56,7 +56,8 @@ class NewsmarkGroup(click.Group):
             if error.name == module_name:
                 return None
             raise
-        return getattr(module, attribute)
+        command: click.Command = getattr(module, attribute)
+        return command
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if not args or (

@@ -8,8 +8,15 @@ from __future__ import annotations
 
 import re
 import sys
+from typing import TYPE_CHECKING, Any
 
 import click
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from tui.cleaning import Cleaned
+    from tui.documents import Document
 
 from tui.safe_text import visible
 
@@ -36,7 +43,7 @@ def _json_safe(encoded: str) -> str:
     return "".join(out)
 
 
-def _record(document, cleaned) -> dict:
+def _record(document: Document, cleaned: Cleaned) -> dict[str, Any]:
     from tui.cleaning import CLEANER_VERSION
 
     return {
@@ -64,7 +71,7 @@ def _record(document, cleaned) -> dict:
     }
 
 
-def _explain(console, document, cleaned) -> None:
+def _explain(console: Console, document: Document, cleaned: Cleaned) -> None:
     """Print every raw line with its number, the cleaner's decision and the reason."""
     from rich.text import Text
 
@@ -95,9 +102,9 @@ def _explain(console, document, cleaned) -> None:
             label, reason, style = line.decision, line.reason or "", _STYLES.get(line.decision, "")
             if line.overridden:
                 reason = f"{reason} (override)".strip()
-        row = Text(f"{number:>{number_width}} {label:<11} {reason:<18} ", style=style or None)
+        row = Text(f"{number:>{number_width}} {label:<11} {reason:<18} ", style=style or "")
         row.append(Text("| ", style="dim"))
-        row.append(Text(visible(raw_line), style=style or None))
+        row.append(Text(visible(raw_line), style=style or ""))
         console.print(row, soft_wrap=True)
     console.print()
 
@@ -177,7 +184,7 @@ def clean_command(
 
     if as_json and explain:
         raise click.UsageError("use either --json or --explain, not both")
-    console = None
+    console: Console | None = None
     if explain:
         from rich.console import Console
 
@@ -206,7 +213,7 @@ def clean_command(
     for document, cleaned in clean_sources(sources, resolve_jobs(jobs), report):
         if as_json:
             click.echo(_json_safe(orjson.dumps(_record(document, cleaned)).decode()))
-        elif explain:
+        elif explain and console is not None:
             _explain(console, document, cleaned)
         else:
             if several or printed:

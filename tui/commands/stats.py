@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from typing import TYPE_CHECKING, Any
 
 import click
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 from tui.safe_text import visible
 from tui.store.errors import StoreError
@@ -13,7 +17,7 @@ from tui.store.paths import default_db_path
 from tui.store.records import DOC_STATUSES
 
 
-def build_tables(snapshot: dict[str, list[dict]], limit: int | None = 40) -> list:
+def build_tables(snapshot: dict[str, list[dict[str, Any]]], limit: int | None = 40) -> list[Table]:
     """Four rich Tables over a store snapshot; article text goes in as Text, never as markup."""
     from rich.table import Table
     from rich.text import Text
@@ -76,7 +80,7 @@ def build_tables(snapshot: dict[str, list[dict]], limit: int | None = 40) -> lis
         annotators.add_column(
             column, justify="right" if column in ("entities", "claims", "documents") else "left"
         )
-    by_who: dict[str, list[dict]] = {}
+    by_who: dict[str, list[dict[str, Any]]] = {}
     for ann in anns:
         by_who.setdefault(ann.get("annotator") or "(unknown)", []).append(ann)
     for who, theirs in sorted(by_who.items()):

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
+from tui.cleaning import Cleaned
 from tui.corpus.cleaned_cache import CleanedCache
 from tui.corpus.index_file import IndexFile
 from tui.documents import Document, Source, discover, load_source
@@ -52,7 +53,12 @@ class CorpusIndex:
         self.cache = CleanedCache(self.cache_dir)
         self._cache_warned = False
 
-    def _clean(self, document: Document, on_error: Callable[[str], None], overrides=None):
+    def _clean(
+        self,
+        document: Document,
+        on_error: Callable[[str], None],
+        overrides: Mapping[int, str] | None = None,
+    ) -> Cleaned:
         """Clean a document, reusing and filling the disk cache when there are no overrides."""
         from tui.cleaning import clean
 
@@ -154,16 +160,16 @@ class CorpusIndex:
                         on_error(message)
                     yield from (self._attach(entry) for entry in entries)
                 else:
-                    errors: list[str] = []
+                    found: list[str] = []
 
-                    def report(message: str, errors=errors) -> None:
+                    def report(message: str, errors: list[str] = found) -> None:
                         errors.append(message)
                         on_error(message)
 
                     failures: list[str] = []
                     entries = list(self._entries(source, report, failures))
                     if not failures:  # retry files the cleaner failed on at the next start
-                        store.remember(source, entries, errors)
+                        store.remember(source, entries, found)
                     yield from entries
                 if on_progress and (done % step == 0 or done == total):
                     on_progress(done, total)
@@ -244,7 +250,7 @@ class CorpusIndex:
         entry: CorpusEntry,
         overrides: Mapping[int, str] | None = None,
         on_error: Callable[[str], None] | None = None,
-    ) -> tuple[Document, object]:
+    ) -> tuple[Document, Cleaned]:
         """Re-read the entry's file and return (Document, Cleaned); with overrides, re-clean."""
         on_error = on_error or _ignore
         if entry.kind == "parquet":
@@ -340,6 +346,10 @@ def index(
     )
 
 
-def load(entry: CorpusEntry, overrides: Mapping[int, str] | None = None, on_error=None):
+def load(
+    entry: CorpusEntry,
+    overrides: Mapping[int, str] | None = None,
+    on_error: Callable[[str], None] | None = None,
+) -> tuple[Document, Cleaned]:
     """Return (Document, Cleaned) for an entry, using the cache it was indexed with."""
     return CorpusIndex(entry.cache_dir).load(entry, overrides, on_error)
