@@ -66,7 +66,7 @@ def test_dask_local_cluster_writes_parquet_newsmark_opens(corpus, tmp_path):
     from tui.corpus.parquet import parts, read_rows
 
     output = tmp_path / "cleaned"
-    client = client_for("local", 2, processes=False)
+    client = client_for("local", 2)  # worker processes: no distributed state left in this one
     try:
         summary = run([str(corpus)], str(output), client, report=print, per_part=10)
     finally:
