@@ -78,26 +78,23 @@ def bar(value: float, largest: float, width: int = 20) -> str:
 
 def session_tables(figures: SessionFigures) -> list[Any]:
     """Per annotator and day, then annotations per label and hours per day as bars."""
+    from rich import box
     from rich.table import Table
     from rich.text import Text
 
     from tui.safe_text import visible
 
     count = sum(row.sessions for row in figures.days)
-    days = Table(title=f"Sessions ({count})")
-    for column in (
-        "annotator",
-        "day",
-        "sessions",
-        "active h",
-        "opened",
-        "finished",
-        "added",
-        "changed",
-        "deleted",
-        "per hour",
-    ):
-        days.add_column(column, justify="left" if column in ("annotator", "day") else "right")
+    days = Table(title=f"Sessions ({count})", box=box.SIMPLE_HEAD)
+    days.caption = (
+        "n sessions; active hours; articles opened, done; annotations added, chg, del, /h"
+    )
+    for column in ("annotator", "day", "n", "hours", "opened", "done", "added"):
+        days.add_column(
+            column, justify="left" if column in ("annotator", "day") else "right", no_wrap=True
+        )
+    for column in ("chg", "del", "/h"):
+        days.add_column(column, justify="right", no_wrap=True)
     if not count:
         days.caption = "no sessions recorded yet: they are written as you work in the app"
     for row in figures.days:
