@@ -86,9 +86,7 @@ def session_tables(figures: SessionFigures) -> list[Any]:
 
     count = sum(row.sessions for row in figures.days)
     days = Table(title=f"Sessions ({count})", box=box.SIMPLE_HEAD)
-    days.caption = (
-        "n sessions; active hours; articles opened, done; annotations added, chg, del, /h"
-    )
+    days.caption = "hours: active; chg/del: changed/deleted; /h: added per active hour"
     for column in ("annotator", "day", "n", "hours", "opened", "done", "added"):
         days.add_column(
             column, justify="left" if column in ("annotator", "day") else "right", no_wrap=True
