@@ -112,3 +112,28 @@ def clean_sources(
         for message in errors:
             report(message)
         yield from pairs
+
+
+Render = Callable[[Document, Cleaned], str]
+
+
+def render_source(render: Render, source: Source) -> tuple[list[str], list[str]]:
+    """In a worker: clean one file and format each document, so only text travels back."""
+    pairs, errors = clean_source(source)
+    return [render(document, cleaned) for document, cleaned in pairs], errors
+
+
+def render_sources(
+    sources: Sequence[Source], jobs: int, report: Callable[[str], None], render: Render
+) -> Iterator[str]:
+    """`render(document, cleaned)` for every document, in order; workers clean and format."""
+    task = partial(render_source, render)
+    results: Iterable[tuple[list[str], list[str]]]
+    if jobs <= 1 or len(sources) < MIN_PARALLEL:
+        results = map(task, sources)
+    else:
+        results = ordered_map(task, sources, jobs)
+    for texts, errors in results:
+        for message in errors:
+            report(message)
+        yield from texts
