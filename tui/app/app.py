@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.dom import DOMNode
@@ -65,6 +66,12 @@ class NewsmarkApp(App[None]):
         self.skipped: list[
             str
         ] = []  # unreadable files: the command prints them once the terminal is back
+
+    async def on_event(self, event: events.Event) -> None:
+        """Every key press is activity for the tagging session (a few additions, no I/O)."""
+        if isinstance(event, events.Key):
+            self.session.sessions.activity()
+        await super().on_event(event)
 
     def on_mount(self) -> None:
         if self.user_keymap:

@@ -22,19 +22,21 @@ HELP = (
 Text formats go to standard output unless -o is given; what a format cannot
 carry (overlaps in CoNLL, relations in JSONL, ...) is counted on stderr.
 Offsets are Unicode code points; --offsets utf16 gives JavaScript string
-offsets (jsonl and w3c only).
+offsets (JSONL formats only: jsonl, doccano, doccano-relations, prodigy).
 
 \b
 Formats:
 """
-    + "\n".join(f"  {f.name:<6} {f.description}" for f in EXPORT_FORMATS.values())
+    + "\n".join(f"  {f.name:<17} {f.description}" for f in EXPORT_FORMATS.values())
     + """
 
 \b
 Examples:
   newsmark export --format jsonl > annotations.jsonl
-  newsmark export --format w3c --offsets utf16 -o annotations.jsonld
+  newsmark export --format w3c -o annotations.jsonld
+  newsmark export --format doccano --offsets utf16 > doccano.jsonl
   newsmark export --format brat -o brat_project/
+  newsmark export --format label-studio -o ls_project/
   newsmark export --format spacy -o train.spacy --db team.json
 """
 )
@@ -54,7 +56,7 @@ Examples:
     "--output",
     type=click.Path(path_type=Path),
     default=None,
-    help="Output file (a directory for brat). Default: standard output.",
+    help="Output file (a directory for brat, label-studio, xmi). Default: standard output.",
 )
 @click.option(
     "--db",
@@ -68,25 +70,24 @@ Examples:
     type=click.Choice(["codepoint", "utf16"]),
     default="codepoint",
     show_default=True,
-    help="Offset unit for jsonl and w3c.",
+    help="Offset unit for the JSONL formats (W3C is always code points).",
 )
 def export_command(format_name: str, output: Path | None, db: Path | None, offsets: str) -> None:
     """Read a snapshot without taking the write lock (the app may stay open), then export it."""
     fmt = EXPORT_FORMATS[format_name]
     if offsets != "codepoint" and not fmt.utf16:
+        utf16 = ", ".join(name for name, f in EXPORT_FORMATS.items() if f.utf16)
         raise click.UsageError(
-            f"--offsets {offsets} applies to jsonl and w3c only; {format_name} uses code points"
+            f"--offsets {offsets} applies to {utf16} only; {format_name} uses code points"
         )
     if fmt.target == "directory" and output is None:
-        raise click.UsageError(
-            f"{format_name} writes a .txt and an .ann file per document: pass -o DIRECTORY"
-        )
+        raise click.UsageError(f"{format_name} writes several files: pass -o DIRECTORY")
     if fmt.target == "file" and output is None:
         raise click.UsageError(
             f"{format_name} output is binary: pass -o FILE (e.g. -o train.spacy)"
         )
     if fmt.target == "directory" and output is not None and output.exists() and not output.is_dir():
-        raise click.UsageError(f"{output} is a file; brat needs a directory for -o")
+        raise click.UsageError(f"{output} is a file; {format_name} needs a directory for -o")
     snapshot = _read_snapshot(db)
     exporter: Exporter = fmt.load()  # type: ignore[no-untyped-call]
     options = {"offsets": offsets} if fmt.utf16 else {}

@@ -113,8 +113,14 @@ def build_tables(snapshot: dict[str, list[dict[str, Any]]], limit: int | None = 
     help="database file (default: $NEWSMARK_DB or annotations/annotations.json)",
 )
 @click.option("--all", "show_all", is_flag=True, help="list every document, not just the first 40")
-def stats_command(db: str | None, show_all: bool) -> None:
-    """Show documents, labels, annotators and progress."""
+@click.option(
+    "--sessions",
+    "sessions",
+    is_flag=True,
+    help="tagging sessions: active hours, articles and annotations/hour per annotator and day",
+)
+def stats_command(db: str | None, show_all: bool, sessions: bool) -> None:
+    """Show documents, labels, annotators and progress (or, with --sessions, time spent)."""
     from rich.console import Console
 
     from tui.store.store import Store
@@ -133,5 +139,11 @@ def stats_command(db: str | None, show_all: bool) -> None:
     finally:
         store.close()
     console = Console()
+    if sessions:
+        from tui.analysis.session_stats import session_figures, session_tables
+
+        for table in session_tables(session_figures(snapshot.get("sessions", []))):
+            console.print(table)
+        return
     for table in build_tables(snapshot, limit=None if show_all else 40):
         console.print(table)

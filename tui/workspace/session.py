@@ -20,6 +20,7 @@ from tui.documents import Document
 from tui.store import Store, StoreError
 from tui.store.records import CLAIM_TYPES, STANCES
 from tui.text import sentences_in
+from tui.workspace.adjudication import Adjudication
 from tui.workspace.records import (
     AnchorReport,
     AnnotationRecord,
@@ -29,6 +30,7 @@ from tui.workspace.records import (
     ResumeState,
 )
 from tui.workspace.rules import guess_claim_type, normalise_overrides, sha256, trim
+from tui.workspace.sessions import SessionTracker
 
 STATE_KEY = "app.session"
 __all__ = [
@@ -79,6 +81,8 @@ class Session:
         self.store = store
         self.entries: list[CorpusEntry] = list(entries or [])
         self._labels: list[LabelRecord] | None = None
+        self.sessions = SessionTracker(store, store.annotator)
+        self.adjudication = Adjudication(store)
 
     @classmethod
     def open(cls, db_path: str | Path, annotator: str) -> Session:
@@ -121,6 +125,7 @@ class Session:
         return bool(self.store.flush(timeout=timeout))
 
     def close(self, timeout: float = 5.0) -> bool:
+        self.sessions.close()
         return bool(self.store.close(timeout=timeout))
 
     # labels -----------------------------------------------------------------
@@ -153,6 +158,7 @@ class Session:
             report = self._upsert(article)
             if report.get("text_changed") and not report.get("created"):
                 article.reanchored = report
+        self.sessions.opened(entry.id)
         if self.store.read_only:
             return article
         record = self.store.get_document(entry.id) or {}
@@ -226,6 +232,8 @@ class Session:
 
     def set_status(self, article: Article, status: str) -> None:
         self.store.update_document(article.id, status=status)
+        if status == "done":
+            self.sessions.finished(article.id)
 
     def status(self, doc_id: str) -> str:
         record = self.document(doc_id)
@@ -271,13 +279,18 @@ class Session:
             source_start=source[0],
             source_end=source[1],
         )
+        self.sessions.annotation(label["name"], "added")
         return cast(AnnotationRecord, record)
 
     def relabel(self, annotation_id: str, label: str) -> AnnotationRecord:
+        self.sessions.annotation(label, "changed")
         return cast(AnnotationRecord, self.store.update_annotation(annotation_id, label=label))
 
     def delete_annotation(self, annotation_id: str) -> None:
+        old = self.store.get_annotation(annotation_id)
         self.store.delete_annotation(annotation_id)
+        if old is not None:
+            self.sessions.annotation(old["label"], "deleted")
 
     def history(self, article: Article, undoing: bool) -> HistoryStep:
         """Undo or redo the last change, but only when it belongs to the article on screen."""
