@@ -29,13 +29,13 @@ def read_xmi(path: str | Path, *, label_kinds: dict[str, str] | None = None) -> 
     """Read one .xmi or every .xmi under a folder, with the TypeSystem.xml beside them."""
     path = Path(path)
     if path.suffix.lower() == ".zip":  # INCEpTION's document export: .xmi + TypeSystem.xml
-        with tempfile.TemporaryDirectory() as folder:
+        with tempfile.TemporaryDirectory() as temporary:
             try:
                 with zipfile.ZipFile(path) as archive:
-                    _extract(archive, Path(folder))
+                    _extract(archive, Path(temporary))
             except zipfile.BadZipFile as error:
                 raise ValueError(f"{path}: not a zip file ({error})") from None
-            imported = read_xmi(folder, label_kinds=label_kinds)
+            imported = read_xmi(temporary, label_kinds=label_kinds)
         for document in imported.documents:
             document["path"] = str(path.resolve())
         return imported
