@@ -5,11 +5,16 @@ from __future__ import annotations
 import io
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
 from tui.formats import EXPORT_FORMATS
+
+Snapshot = dict[str, list[dict[str, Any]]]  # the store's tables, as exporters read them
+Exporter = Callable[..., Any]  # (snapshot, target, **options) -> report with .lines()
 
 HELP = (
     """Export the annotations (and their documents' text) to another format.
@@ -81,10 +86,10 @@ def export_command(format_name: str, output: Path | None, db: Path | None, offse
         raise click.UsageError(
             f"{format_name} output is binary: pass -o FILE (e.g. -o train.spacy)"
         )
-    if fmt.target == "directory" and output.exists() and not output.is_dir():
+    if fmt.target == "directory" and output is not None and output.exists() and not output.is_dir():
         raise click.UsageError(f"{output} is a file; {format_name} needs a directory for -o")
     snapshot = _read_snapshot(db)
-    exporter = fmt.load()
+    exporter: Exporter = fmt.load()  # type: ignore[no-untyped-call]
     options = {"offsets": offsets} if fmt.utf16 else {}
     try:
         if fmt.target == "directory":
@@ -101,7 +106,7 @@ def export_command(format_name: str, output: Path | None, db: Path | None, offse
         click.echo(line, err=True)
 
 
-def _read_snapshot(db: Path | None) -> dict:
+def _read_snapshot(db: Path | None) -> Snapshot:
     from tui.store import Store, StoreError, default_db_path
 
     path = default_db_path(db)
@@ -114,12 +119,13 @@ def _read_snapshot(db: Path | None) -> dict:
     except StoreError as error:
         raise click.ClickException(str(error)) from None
     try:
-        return store.snapshot()
+        snapshot: Snapshot = store.snapshot()
+        return snapshot
     finally:
         store.close()
 
 
-def _to_file(exporter, snapshot: dict, options: dict, output: Path):
+def _to_file(exporter: Exporter, snapshot: Snapshot, options: dict[str, Any], output: Path) -> Any:
     """Write beside the target and rename, so a failed export never leaves half a file."""
     output.parent.mkdir(parents=True, exist_ok=True)
     partial = output.with_name(output.name + ".partial")
@@ -132,7 +138,7 @@ def _to_file(exporter, snapshot: dict, options: dict, output: Path):
     return report
 
 
-def _to_stdout(exporter, snapshot: dict, options: dict):
+def _to_stdout(exporter: Exporter, snapshot: Snapshot, options: dict[str, Any]) -> Any:
     """Pipes get the bytes as they are; a terminal gets article text made safe to display."""
     stdout = sys.stdout.buffer
     if not sys.stdout.isatty():

@@ -13,7 +13,7 @@ from typing import Any
 from tui import __version__
 
 SCHEMA_VERSION = 1
-TABLES = ("meta", "documents", "annotations", "entities", "relations", "labels")
+TABLES = ("meta", "documents", "annotations", "entities", "relations", "labels", "sessions")
 KINDS = ("entity", "claim")
 STATES = ("ok", "orphaned", "suggested")
 DOC_STATUSES = ("new", "in progress", "done")
@@ -27,6 +27,7 @@ SINGULAR = {
     "entities": "entity",
     "relations": "relation",
     "labels": "label",
+    "sessions": "session",
 }
 
 DEFAULT_LABELS = (

@@ -337,6 +337,17 @@ class TableMethods:
             self._apply("labels", record["id"], record)
             return dict(record)
 
+    # -- tagging sessions (time and counts; not undoable) ----------------------------
+    def save_session(self, record: Mapping[str, Any]) -> None:
+        """Insert or replace one tagging-session record by its id; undo never touches it."""
+        if not record.get("id"):
+            raise ValueError("a session record needs an id")
+        self._apply("sessions", str(record["id"]), dict(record), undoable=False)
+
+    def sessions(self) -> list[dict]:
+        with self._lock:
+            return [dict(s) for s in self._rows["sessions"].values()]
+
     # -- UI session state (not undoable) ----------------------------------------------
     def get_state(self, key: str, default: Any = None) -> Any:
         with self._lock:
