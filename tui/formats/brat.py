@@ -202,6 +202,7 @@ def export_brat(snapshot: Snapshot, directory: str | Path) -> ExportReport:
         json.dumps(renamed, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
     )
     count_raw_offsets(snapshot, report)
+    report.lost("annotation ids, annotators and times", report.annotations)
     return report
 
 

@@ -75,6 +75,7 @@ def export_conll(snapshot: Snapshot, out: BinaryIO) -> ExportReport:
         ),
     )
     count_raw_offsets(snapshot, report)
+    report.lost("annotation ids, annotators and times", report.annotations)
     report.lost("document ids and metadata (only -DOCSTART- separators)", report.documents)
     return report
 
