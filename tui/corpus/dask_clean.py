@@ -109,20 +109,20 @@ def clean_partition(items: Sequence[Input], url: str) -> tuple[int, list[str]]:
 def client_for(address: str, workers: int, processes: bool = True) -> Any:
     """A Client on the scheduler at `address`, or on a new LocalCluster for 'local'."""
     try:
-        from dask.distributed import Client, LocalCluster
+        from dask.distributed import Client
     except ImportError:
         raise DaskMissing(
             "--dask needs dask.distributed: pip install 'newsmark[dask]' (or drop --dask and use --jobs)"
         ) from None
     if address == "local":
-        cluster = LocalCluster(  # type: ignore[no-untyped-call]
+        # the client starts the LocalCluster itself, so closing the client stops its workers too
+        return Client(  # type: ignore[no-untyped-call]
             n_workers=workers,
             threads_per_worker=1,
             processes=processes,
             dashboard_address=None,
             silence_logs=logging.ERROR,  # worker shutdown chatter is not the user's business
         )
-        return Client(cluster)  # type: ignore[no-untyped-call]
     return Client(address, timeout="20s")  # type: ignore[no-untyped-call]
 
 
