@@ -205,6 +205,8 @@ def extract(
             meta["date"], meta["found"]["date"] = near[0], feats[near[1]].line.number
     if meta["author"] is None:
         _find_author(feats, decisions, reasons, meta, t, ref, a, b)
+    if meta["author"] is None:
+        _byline_nearby(feats, decisions, reasons, meta, ref, a)
     if t is not None:
         _keep_standfirst(feats, decisions, reasons, t, a)
     return t, meta
@@ -223,6 +225,33 @@ def _keep_standfirst(
         f = feats[j]
         if decisions[j] == "boilerplate" and f.kind in (NEAR, GOOD) and f.ends_sentence:
             decisions[j], reasons[j] = "content", None
+
+
+BYLINE_REACH = 15  # lines around the title and the body's start searched for a "By ..." line
+_BY_START = re.compile(r"^(by|von|par|por|door|written by|geschrieben von|verfasst von)\s", re.I)
+
+
+def _byline_nearby(
+    feats: list[LineFeatures],
+    decisions: list[str],
+    reasons: list[str | None],
+    meta: dict[str, Any],
+    ref: int,
+    a: int,
+) -> None:
+    """The nearest line opening with "By <name>" around the title: a byline a few lines off, or one that
+    goes on with the author's job ("By Alex Heath, a deputy editor and ...")."""
+    lo, hi = max(0, ref - BYLINE_REACH), min(len(feats), max(ref, a) + BYLINE_REACH)
+    for j in sorted(range(lo, hi), key=lambda k: abs(k - ref)):
+        text = feats[j].line.text
+        if not _BY_START.match(text):
+            continue
+        name = byline(text[:100])
+        if name and " " in name:  # a person, not a handle ("Par ailleurs, ...")
+            meta["author"], meta["found"]["author"] = name, feats[j].line.number
+            if decisions[j] == "boilerplate" or feats[j].words <= 14:
+                decisions[j], reasons[j] = "meta", "byline"
+            return
 
 
 def _find_author(
