@@ -58,9 +58,13 @@ def find_title(
     joined, same = "\x00".join(heads), Counter(heads)  # a head equal to norm holds it exactly once
     best, best_score = None, float("-inf")
     meta = [is_meta_line(g) is not None for g in feats[lo : a + 4]]  # each line tested once
-    for j in range(lo, a):
+    # The body's first line when a byline follows it at once: a headline the body run took in.
+    reach = a + 1 if a + 2 < len(feats) and _headline_over_byline(feats, a) else a
+    for j in range(lo, reach):
         f = feats[j]
-        if f.kind == BAD or not 2 <= f.words <= 30 or f.chars > 250 or meta[j - lo]:
+        if j >= len(feats) or f.kind == BAD or not 2 <= f.words <= 30 or f.chars > 250:
+            continue
+        if j < a + 4 and meta[j - lo]:
             continue
         if taken is not None and taken(j):
             continue
@@ -103,6 +107,16 @@ def find_title(
         ):
             return j
     return best
+
+
+def _headline_over_byline(feats: list[LineFeatures], a: int) -> bool:
+    f = feats[a]
+    return (
+        f.kind != GOOD
+        and 4 <= f.words <= 25
+        and f.line.text[-1] not in '.:;,"”“»«'
+        and any(byline(g.line.text, lead_within=40) for g in feats[a + 1 : a + 3] if g.words <= 14)
+    )
 
 
 def body_vocab(
