@@ -159,8 +159,13 @@ class TableMethods:
         source_start: int | None = None,
         source_end: int | None = None,
         state: str = "ok",
+        undoable: bool = True,
     ) -> dict:
-        """Tag text[start:end] of a document; quote, prefix, suffix and hash are filled in here."""
+        """Tag text[start:end] of a document; quote, prefix, suffix and hash are filled in here.
+
+        `undoable=False` is for machine suggestions shown on opening an article: they are not a
+        user's action, so `u` must not take them back (accepting or rejecting one is undoable).
+        """
         self._check_writable()
         with self._lock:
             doc = self._require("documents", doc_id)
@@ -179,7 +184,7 @@ class TableMethods:
                 state=state,
                 annotator=self.annotator,
             )
-            self._apply("annotations", record["id"], record)
+            self._apply("annotations", record["id"], record, undoable=undoable)
             return dict(record)
 
     def update_annotation(self, ann_id: str, **changes: Any) -> dict:
