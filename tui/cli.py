@@ -23,6 +23,7 @@ SUBCOMMANDS: dict[str, str] = {
     "export": "tui.commands.exporting:export_command",
     "check": "tui.commands.check:check_command",
     "stats": "tui.commands.stats:stats_command",
+    "suggest": "tui.commands.suggest:suggest_command",
 }
 
 HELP = """Read and annotate news articles from the keyboard.
@@ -31,6 +32,7 @@ HELP = """Read and annotate news articles from the keyboard.
   newsmark [PATH...]          open the app on PATH (default: seeds/)
   newsmark clean PATH...      print cleaned article text
   newsmark export --format F  export annotations
+  newsmark suggest PATH...    suggest entities and claims to accept in the app
   newsmark COMMAND --help     help for one command
 """
 

@@ -19,6 +19,7 @@ from tui.cleaning import CLEANER_VERSION, Cleaned, clean
 from tui.store import Store, StoreError
 from tui.store.records import CLAIM_TYPES, STANCES
 from tui.text import sentences_in
+from tui.workspace.suggestions import SuggestionService
 
 STATE_KEY = "app.session"
 __all__ = ["CLAIM_TYPES", "STANCES", "Article", "HistoryStep", "Session", "StoreError"]
@@ -70,6 +71,7 @@ class Session:
         self.store = store
         self.entries: list = list(entries or [])
         self._labels: list[dict] | None = None
+        self.suggestions = SuggestionService(store)
 
     @classmethod
     def open(cls, db_path: str | Path, annotator: str) -> Session:
