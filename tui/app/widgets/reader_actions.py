@@ -36,6 +36,10 @@ READER_BINDINGS = [
     _b("H,alt+left", "grow_start", "Grow start"),
     _b("L,alt+right", "shrink_start", "Shrink start"),
     _b("K", "extend_name", "Extend name"),
+    _b("plus,ctrl+right", "grow_end_char", "End +1 char"),
+    _b("minus,ctrl+left", "shrink_end_char", "End -1 char"),
+    _b("ctrl+shift+left,alt+h", "grow_start_char", "Start -1 char"),
+    _b("ctrl+shift+right,alt+l", "shrink_start_char", "Start +1 char"),
     _b("escape", "cancel", "Cancel selection"),
 ]
 
@@ -50,7 +54,12 @@ class ReaderActions:
             return
         current = self._selection or motions.word_range(self._position)
         start, end = getattr(motions, edit)(current)
-        moving_end = edit in ("grow_end", "shrink_end", "extend_name")
+        moving_end = edit not in (
+            "grow_start",
+            "shrink_start",
+            "grow_start_char",
+            "shrink_start_char",
+        )
         self._selecting = True
         self._anchor = (start, start) if moving_end else (end, end)
         self._move(motions.word_prev(end) if moving_end else start, extend=False)
@@ -121,12 +130,18 @@ class ReaderActions:
         self._vertical(-max(1, self.scrollable_content_region.height - 1), scroll=True)
 
     def action_sentence_next(self) -> None:
+        if self._selecting:  # extend to this sentence's end, not the next one's first word
+            self._edit_selection("sentence_end_from")
+            return
         self._jump("sentence_next")
 
     def action_sentence_prev(self) -> None:
         self._jump("sentence_prev")
 
     def action_paragraph_next(self) -> None:
+        if self._selecting:
+            self._edit_selection("paragraph_end_from")
+            return
         self._jump("paragraph_next")
 
     def action_paragraph_prev(self) -> None:
@@ -177,6 +192,18 @@ class ReaderActions:
 
     def action_extend_name(self) -> None:
         self._edit_selection("extend_name")
+
+    def action_grow_end_char(self) -> None:
+        self._edit_selection("grow_end_char")
+
+    def action_shrink_end_char(self) -> None:
+        self._edit_selection("shrink_end_char")
+
+    def action_grow_start_char(self) -> None:
+        self._edit_selection("grow_start_char")
+
+    def action_shrink_start_char(self) -> None:
+        self._edit_selection("shrink_start_char")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Let escape reach the screen when there is no selection to cancel."""
