@@ -214,10 +214,13 @@ class Motions:
         return selection
 
     def paragraph_end_from(self, selection: tuple[int, int]) -> tuple[int, int]:
-        """Grow the end to the end of its paragraph (the block's last sentence)."""
+        """Grow the end to the end of its paragraph, or of the next one when already there."""
         start, end = selection
-        sentences = self.sentences_of(self.layout.block_of(max(start, end - 1)))
-        return (start, max(end, sentences[-1][1])) if sentences else selection
+        for block in range(self.layout.block_of(max(start, end - 1)), len(self.layout.blocks)):
+            sentences = self.sentences_of(block)
+            if sentences and sentences[-1][1] > end:
+                return start, sentences[-1][1]
+        return selection
 
     def _capital_start(self, selection: tuple[int, int]) -> tuple[int, int] | None:
         """For K on a lowercase word: the next word when it is capitalised and only blanks lie
