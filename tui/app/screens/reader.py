@@ -12,11 +12,11 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from tui.app.blocks import build_blocks
-from tui.app.modals.search import SearchPrompt, find
 from tui.app.screens.annotating import AnnotatingMixin
 from tui.app.screens.library import LibraryScreen
 from tui.app.spans import label_styles, to_spans
 from tui.app.widgets.reader import ReaderView
+from tui.app.widgets.reader_search import SearchChanged
 from tui.app.widgets.side_panel import SidePanel
 from tui.app.widgets.status_line import StatusLine
 from tui.safe_text import visible
@@ -82,7 +82,6 @@ class ReaderScreen(AnnotatingMixin, Screen):
         self.panel_timer = None
         self.name_label_bindings()
         self.show_dropped = False
-        self.last_search = ""
 
     def name_label_bindings(self) -> None:
         """Describe `1`-`9` by the label they apply (labels are data), so help and palette say "PERSON"."""
@@ -321,17 +320,11 @@ class ReaderScreen(AnnotatingMixin, Screen):
             self.refresh_status("first article")
 
     def action_search(self) -> None:
-        def go(needle: str | None) -> None:
-            if needle is None:
-                return
-            self.last_search = needle or self.last_search
-            hit = find(self.article.text, self.last_search, self.reader.cursor + 1)
-            if hit is None:
-                self.refresh_status(f"not found: {self.last_search}")
-            else:
-                self.reader.move_to(hit)
+        """Reached only through a remapped key: `/` itself is taken by the reader, in key order."""
+        self.reader.start_search()
 
-        self.app.push_screen(SearchPrompt(self.last_search), go)
+    def on_search_changed(self, message: SearchChanged) -> None:
+        self.refresh_status(message.prompt or message.note)
 
     def action_focus_panel(self) -> None:
         self.query_one(SidePanel).focus_list()

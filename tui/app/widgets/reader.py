@@ -42,6 +42,7 @@ from .reader_actions import READER_BINDINGS, ReaderActions
 from .reader_layout import Layout
 from .reader_motions import Motions
 from .reader_render import GUTTER, Palette, SpanIndex, palette_of, render_line
+from .reader_search import SearchChanged, SearchLine, find_in_blocks
 from .reader_types import Block, Span
 
 __all__ = ["ReaderView", "Block", "Span"]
@@ -135,6 +136,7 @@ class ReaderView(ReaderActions, ScrollView, can_focus=True):
         self._strips: dict[int, Strip] = {}
         self._palette: Palette | None = None
         self.lines_rendered = 0
+        self.search = SearchLine()
 
     # -- document ------------------------------------------------------------------------
 
@@ -413,6 +415,29 @@ class ReaderView(ReaderActions, ScrollView, can_focus=True):
         cursor = self._cursor_range()
         if cursor is not None:
             self._invalidate(*cursor)
+
+    def on_key(self, event: events.Key) -> None:
+        """`/` and the query after it are taken here, in the order the keys came."""
+        if not self.search.active and event.key != "slash":
+            return
+        event.stop()
+        event.prevent_default()
+        self.start_search() if not self.search.active else self._search_key(event)
+
+    def start_search(self) -> None:
+        self.search.begin()
+        self.post_message(SearchChanged(self.search.prompt))
+
+    def _search_key(self, event: events.Key) -> None:
+        needle = self.search.feed(event.key, event.character)
+        note = ""
+        if needle and self._layout is not None and self._motions is not None:
+            hit = find_in_blocks(self._layout.texts, needle, self._position)
+            if hit is None:
+                note = f"not found: {needle}"
+            else:
+                self._move(self._motions.snap(hit))
+        self.post_message(SearchChanged(self.search.prompt, note))
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
