@@ -119,3 +119,19 @@ def test_tag_all_occurrences_in_the_corpus_is_one_undo_step_linked_like_the_sour
     assert service.occurrences(source, corpus=True) == []
     store.undo()
     assert len(service.occurrences(source, corpus=True)) == 2
+
+
+def test_c_on_a_sentence_gets_the_split_and_a_typed_registry_name_links(store):
+    from tui.workspace.session import Session
+
+    session = Session(store)
+    start = TEXT.index("“The network")
+    end = TEXT.index("SIC.") + 4
+    split = session.suggestions.claim_split("a", start, end)
+    assert TEXT[split.start : split.end] == "The network will cut costs for small firms"
+    assert session.suggestions.claim_split("a", start + 1, end) is None  # not a whole sentence
+    entity = store.add_entity("Yunan Lin", "PERSON", aliases=["Lin  Yunan"])
+    claim = store.add_annotation("a", "claim", "CLAIM", split.start, split.end)
+    attributes = {"speaker": {"text": "lin yunan", "entity_id": None, "annotation_id": None}}
+    saved = session.set_claim_attributes(claim["id"], attributes)
+    assert saved["attributes"]["speaker"]["entity_id"] == entity["id"]

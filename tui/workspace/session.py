@@ -322,6 +322,9 @@ class Session:
                     **attributes,
                     "speaker": {**speaker, "entity_id": self.registry_entity(target)},
                 }
+            elif isinstance(speaker, dict) and speaker.get("text") and not speaker.get("entity_id"):
+                entity = self.suggestions.entity_named(speaker["text"])  # a typed registry name
+                attributes = {**attributes, "speaker": {**speaker, "entity_id": entity}}
             claim = self.store.update_annotation(claim_id, attributes=attributes)
             said_by = [
                 r

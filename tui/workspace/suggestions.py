@@ -12,11 +12,12 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from tui.analysis.claims import Mention, candidates
+from tui.analysis.claims import Candidate, Mention, candidates, split_sentence
 from tui.analysis.gazetteer import Gazetteer, Name
 from tui.analysis.model import ModelMatch, model_matches
 from tui.analysis.occurrences import context_of, find_all, find_in_corpus
 from tui.store import Store
+from tui.text import sentences_in
 
 __all__ = ["Occurrence", "Proposal", "SuggestionService"]
 
@@ -117,6 +118,28 @@ class SuggestionService:
             for a in self.store.annotations(doc_id)
             if a["kind"] == "entity" and a.get("state", "ok") == "ok"
         ]
+
+    def claim_split(self, doc_id: str, start: int, end: int) -> Candidate | None:
+        """The content/cue/speaker split `c` proposes when [start, end) is a whole sentence."""
+        text = self._text(doc_id)
+        if (start, end) not in sentences_in(text, start, end):
+            return None
+        return split_sentence(text, start, end, self.mentions(doc_id))
+
+    def entity_named(self, name: str) -> str | None:
+        """The registry entity whose name or alias is `name` (case and spacing aside), people and
+        organisations first: a typed speaker name links to it."""
+        folded = " ".join(name.split()).casefold()
+        if not folded:
+            return None
+        found = [
+            e
+            for e in self.store.entities()
+            if folded
+            in (" ".join(n.split()).casefold() for n in [e["name"], *e.get("aliases", [])])
+        ]
+        found.sort(key=lambda e: e["type"] not in ("PERSON", "ORG"))
+        return str(found[0]["id"]) if found else None
 
     # writing ---------------------------------------------------------------------
     def add(self, doc_id: str, proposals: Iterable[Proposal]) -> list[dict[str, Any]]:
