@@ -30,14 +30,20 @@ def to_spans(annotations: list[dict], labels: list[dict], cache: dict | None = N
         if a.get("state", "ok") == "orphaned" or a["start"] >= a["end"]:
             continue
         span = cache.get(a["id"])
+        style = styles.get(a["label"], "bold")
+        if a.get("state") == "suggested":  # a ghost to accept or reject: dim, no bold
+            style = "dim underline " + style.replace("bold", "").replace(
+                "italic underline", "italic"
+            )
         if (
             span is None
             or span.start != a["start"]
             or span.end != a["end"]
             or span.label != a["label"]
+            or span.style != style
         ):
             span = cache[a["id"]] = Span(
-                a["id"], a["start"], a["end"], a["label"], a["kind"], styles.get(a["label"], "bold")
+                a["id"], a["start"], a["end"], a["label"], a["kind"], style
             )
         spans.append(span)
     return spans

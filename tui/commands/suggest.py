@@ -70,7 +70,7 @@ def suggest_command(
     db: Path | None,
     cache_dir: Path | None,
 ) -> None:
-    """Open each article as the app would (recording it), then add its suggestions."""
+    """Record each article as the app would (its status stays as it was), then add its suggestions."""
     from tqdm import tqdm
 
     from tui.analysis.model import load_pipeline
@@ -102,7 +102,7 @@ def suggest_command(
         service = session.suggestions
         for entry in tqdm(entries, desc="suggesting", unit="article", disable=None):
             try:
-                article = session.open_article(entry)
+                article = session.record(entry)
             except Exception as error:  # an unreadable file is reported, the rest goes on
                 errors.append(f"{entry.id}: {error}")
                 continue

@@ -153,6 +153,20 @@ class Session:
             self.store.update_document(entry.id, status="in progress")
         return article
 
+    def record(self, entry) -> Article:
+        """Load an article and keep its stored clean text current, without marking it opened
+        (what corpus-wide suggestions and all-occurrences search read)."""
+        record = self.store.get_document(entry.id)
+        document, cleaned = corpus.load(
+            entry, normalise_overrides((record or {}).get("overrides")) or None
+        )
+        article = Article(
+            entry, document, cleaned, normalise_overrides((record or {}).get("overrides"))
+        )
+        if record is None or record.get("clean_sha256") != sha256(cleaned.text):
+            self._upsert(article)
+        return article
+
     def _upsert(self, article: Article) -> dict:
         metadata = {
             **dict(article.document.meta or {}),
@@ -272,7 +286,7 @@ class Session:
             # Recording the article when it was first opened is not a user action to undo.
             return HistoryStep(False, f"nothing more to {verb} in this article")
         others = step.document_ids() - {article.id}
-        if others:
+        if others and article.id not in step.document_ids():  # a corpus-wide step here is ours
             other = sorted(others)[0]
             record = store.get_document(other) or {}
             where = record.get("title") or other

@@ -64,6 +64,8 @@ class ClaimEditor(ModalScreen[ClaimAttributes | None]):
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="claim.save"),
+        # Enter saves from every field (a list opens with Space or the arrows), unless a list is open.
+        Binding("enter", "save", "Save", show=False, priority=True, id="claim.save_enter"),
         Binding("escape", "cancel", "Cancel", id="claim.cancel"),
     ]
 
@@ -119,13 +121,18 @@ class ClaimEditor(ModalScreen[ClaimAttributes | None]):
                 yield Label("Note")
                 yield Input(current.note, placeholder="note", compact=True, id="claim-note")
             yield Static(
-                "Tab / Shift+Tab move · Enter on a text field or Ctrl+S saves · Esc cancels",
+                "Tab / Shift+Tab move · Space opens a list · Enter or Ctrl+S saves · Esc cancels",
                 classes="hint",
             )
 
     def on_mount(self) -> None:
         # Always the same first field, so the keys to reach a field never depend on the guess.
         self.query_one("#claim-speaker", Select).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "save" and any(select.expanded for select in self.query(Select)):
+            return False  # Enter picks the highlighted entry of the open list
+        return True
 
     def on_key(self, event: events.Key) -> None:
         """A key that reaches the form before a field has focus goes to the first field, in order."""

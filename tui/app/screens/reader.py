@@ -14,6 +14,7 @@ from textual.widgets import Footer
 from tui.app.blocks import build_blocks
 from tui.app.screens.annotating import AnnotatingMixin
 from tui.app.screens.library import LibraryScreen
+from tui.app.screens.suggesting import Suggester, SuggestionsReady
 from tui.app.spans import label_styles, to_spans
 from tui.app.widgets.reader import ReaderView
 from tui.app.widgets.reader_search import SearchChanged
@@ -55,6 +56,21 @@ class ReaderScreen(AnnotatingMixin, Screen):
         Binding(
             "N", "previous_annotation", "Prev ann.", show=False, id="reader.previous_annotation"
         ),
+        Binding(
+            "asterisk", "occurrences(False)", "All in article", id="reader.occurrences_article"
+        ),
+        Binding(
+            "number_sign", "occurrences(True)", "All in corpus", id="reader.occurrences_corpus"
+        ),
+        Binding("full_stop", "repeat_label", "Repeat label", show=False, id="reader.repeat_label"),
+        Binding("a", "decide(True)", "Accept", id="reader.accept_suggestion"),
+        Binding("r", "decide(False)", "Reject", id="reader.reject_suggestion"),
+        Binding("A", "accept_all", "Accept all", show=False, id="reader.accept_all"),
+        Binding("f", "suggestion(True)", "Next sugg.", show=False, id="reader.next_suggestion"),
+        Binding(
+            "F", "suggestion(False)", "Prev sugg.", show=False, id="reader.previous_suggestion"
+        ),
+        Binding("S", "suggest", "Suggest", show=False, id="reader.suggest"),
         Binding("right_square_bracket", "next_article", "Next article", id="reader.next_article"),
         Binding(
             "left_square_bracket",
@@ -82,6 +98,7 @@ class ReaderScreen(AnnotatingMixin, Screen):
         self.panel_timer = None
         self.name_label_bindings()
         self.show_dropped = False
+        self.suggester = Suggester(self)
 
     def name_label_bindings(self) -> None:
         """Describe `1`-`9` by the label they apply (labels are data), so help and palette say "PERSON"."""
@@ -146,6 +163,7 @@ class ReaderScreen(AnnotatingMixin, Screen):
         self.reader.set_document(self.blocks(), self.spans(), cursor=cursor)
         if selecting:
             self.reader.selecting = True
+        self.suggester.on_open()
         self.refresh_panel()
         self.refresh_status(self.reanchor_note(article.reanchored))
 
@@ -238,7 +256,8 @@ class ReaderScreen(AnnotatingMixin, Screen):
         done = self.session.status(article.id)
         title = " ".join(article.cleaned.title.split())[:60]
         status.position = (
-            f"article {self.entry_index + 1} of {len(self.session.entries)} · {done} · {title}"
+            f"article {self.entry_index + 1} of {len(self.session.entries)} · {done}"
+            f"{self.suggester.status()} · {title}"
         )
         modes = []
         if self.reader.selecting:
@@ -246,7 +265,8 @@ class ReaderScreen(AnnotatingMixin, Screen):
         if self.show_dropped:
             modes.append("BOILERPLATE")
         status.mode = " ".join(modes)
-        status.message = message
+        search = self.reader.search
+        status.message = search.prompt if search.active else message  # a typed query stays in view
 
     def on_reader_view_cursor_moved(self, message: ReaderView.CursorMoved) -> None:
         self.refresh_details()
@@ -325,6 +345,28 @@ class ReaderScreen(AnnotatingMixin, Screen):
 
     def on_search_changed(self, message: SearchChanged) -> None:
         self.refresh_status(message.prompt or message.note)
+
+    # suggestions and all occurrences (the Suggester owns the logic) ---------------------
+    def action_occurrences(self, corpus: bool) -> None:
+        self.suggester.occurrences(corpus)
+
+    def action_repeat_label(self) -> None:
+        self.suggester.repeat_label()
+
+    def action_decide(self, accept: bool) -> None:
+        self.suggester.decide(accept)
+
+    def action_accept_all(self) -> None:
+        self.suggester.accept_all()
+
+    def action_suggestion(self, forward: bool) -> None:
+        self.suggester.jump(forward)
+
+    def action_suggest(self) -> None:
+        self.suggester.suggest_now()
+
+    def on_suggestions_ready(self, message: SuggestionsReady) -> None:
+        self.suggester.ready(message)
 
     def action_focus_panel(self) -> None:
         self.query_one(SidePanel).focus_list()

@@ -55,8 +55,10 @@ class SearchLine:
     def prompt(self) -> str:
         if self.query is None:
             return ""
-        again = f" (Enter: {self.last})" if self.last and not self.query else ""
-        return f"/{self.query}{again}"
+        again = (
+            f"Enter finds “{self.last}” again" if self.last and not self.query else "Enter finds"
+        )
+        return f"/{self.query}▏  {again} · Esc cancels"
 
 
 def find_in_blocks(texts: list[str], needle: str, position: int) -> int | None:
