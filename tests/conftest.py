@@ -27,3 +27,30 @@ def app_factory(tmp_path: Path):
         return make_app(tmp_path, paths, **options)
 
     return build
+
+
+@pytest.fixture
+def awkward():
+    """The awkward-cases snapshot (tui.formats.sample_awkward) every format reader test uses."""
+    from tui.formats.sample_awkward import awkward_snapshot
+
+    return awkward_snapshot()
+
+
+@pytest.fixture
+def awkward_db(tmp_path: Path) -> Path:
+    """The awkward-cases snapshot as a real database file (imported through the store)."""
+    from tui.formats.into_store import apply_import
+    from tui.formats.native import imported_from_tables
+    from tui.formats.sample_awkward import awkward_snapshot
+    from tui.store import Store
+
+    path = tmp_path / "awkward.json"
+    store = Store.open(path, annotator="alice")
+    try:
+        summary = apply_import(store, imported_from_tables(awkward_snapshot()))
+        assert summary.warnings == [], summary.warnings
+        assert store.flush(timeout=30)
+    finally:
+        store.close()
+    return path

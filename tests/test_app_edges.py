@@ -4,18 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from support import database, make_app, open_first_article, sync, wait_indexed, wait_until
+import pytest
+from support import database, make_app, open_first_article, search, wait_indexed, wait_until
 
 from tui.app.modals.help import HelpScreen
 from tui.app.screens.reader import ReaderScreen
 from tui.app.widgets.status_line import StatusLine
 
-
-async def search(pilot, text: str) -> None:
-    await pilot.press("slash", *text, "enter")
+pytestmark = pytest.mark.anyio
 
 
-@sync
 async def test_unreadable_files_are_counted_and_kept_for_the_exit_report(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -33,7 +31,6 @@ async def test_unreadable_files_are_counted_and_kept_for_the_exit_report(tmp_pat
     assert sorted(Path(m.split(":")[0]).name for m in app.skipped) == ["binary.txt", "empty.txt"]
 
 
-@sync
 async def test_a_keymap_id_that_names_no_binding_is_reported(tmp_path):
     app = make_app(tmp_path, keymap={"reader.claim": "C", "reader.cliam": "x"})
     async with app.run_test(size=(80, 24)) as pilot:
@@ -42,7 +39,6 @@ async def test_a_keymap_id_that_names_no_binding_is_reported(tmp_path):
         assert any("reader.cliam" in m and "reader.claim" not in m for m in messages), messages
 
 
-@sync
 async def test_an_orphan_can_be_deleted_from_the_annotation_list(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -58,7 +54,6 @@ async def test_an_orphan_can_be_deleted_from_the_annotation_list(tmp_path):
         assert database(tmp_path)["annotations"] == []
 
 
-@sync
 async def test_save_status_reaches_the_reader_under_a_modal_and_a_failing_retry_toasts_once(
     tmp_path,
 ):
@@ -80,7 +75,6 @@ async def test_save_status_reaches_the_reader_under_a_modal_and_a_failing_retry_
         assert len(toasts) == 1, toasts
 
 
-@sync
 async def test_an_unopenable_article_is_named_without_control_codes(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -98,7 +92,6 @@ async def test_an_unopenable_article_is_named_without_control_codes(tmp_path):
         assert messages and not any("\x1b" in m or "\x07" in m for m in messages), messages
 
 
-@sync
 async def test_opening_an_article_whose_text_changed_says_what_happened_to_its_annotations(
     tmp_path,
 ):
@@ -130,7 +123,6 @@ async def test_opening_an_article_whose_text_changed_says_what_happened_to_its_a
         assert any("1 orphaned" in n.message for n in app._notifications)
 
 
-@sync
 async def test_quitting_with_unsaved_changes_warns_once_and_the_loss_is_reported(tmp_path):
     import errno
     import os
@@ -160,7 +152,6 @@ async def test_quitting_with_unsaved_changes_warns_once_and_the_loss_is_reported
     assert app.unsaved and "No space left" in app.unsaved
 
 
-@sync
 async def test_an_annotation_starting_inside_a_word_can_be_reached_and_deleted(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -180,7 +171,6 @@ async def test_an_annotation_starting_inside_a_word_can_be_reached_and_deleted(t
         assert screen.annotations == []
 
 
-@sync
 async def test_undo_stays_in_the_article_on_screen(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -198,3 +188,18 @@ async def test_undo_stays_in_the_article_on_screen(tmp_path):
     db = database(tmp_path)
     assert db["annotations"] == []
     assert len(db["documents"]) == 2
+
+
+async def test_a_label_key_updates_the_span_index_in_place_and_repaints_one_span(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_first_article(app, pilot)
+        reader = app.screen.reader
+        await pilot.press("w")
+        await pilot.pause()
+        index, before = reader._index, reader.lines_rendered
+        await pilot.press("2")
+        await pilot.pause()
+        (record,) = app.screen.annotations
+        assert reader._index is index and index.by_id[record["id"]].span.label == "ORG"
+        assert reader.lines_rendered - before <= 2  # the word's line(s): nothing else repaints

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from support import database, make_app, open_first_article, sync, wait_indexed, wait_until
+import pytest
+from support import database, make_app, open_first_article, search, wait_indexed, wait_until
 
 from tui.app.modals.claim_editor import ClaimEditor
 from tui.app.modals.help import HelpScreen
@@ -10,12 +11,10 @@ from tui.app.screens.library import LibraryScreen
 from tui.app.screens.reader import ReaderScreen
 from tui.app.widgets.status_line import StatusLine
 
-
-async def search(pilot, text: str) -> None:
-    await pilot.press("slash", *text, "enter")
+pytestmark = pytest.mark.anyio
 
 
-@sync
+@pytest.mark.slow
 async def test_a_working_session_ends_up_in_the_database(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(110, 36)) as pilot:
@@ -90,7 +89,6 @@ async def test_a_working_session_ends_up_in_the_database(tmp_path):
     assert state["document_id"] == second
 
 
-@sync
 async def test_next_start_resumes_article_cursor_and_selection_mode(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -110,7 +108,6 @@ async def test_next_start_resumes_article_cursor_and_selection_mode(tmp_path):
         assert screen.reader.selecting
 
 
-@sync
 async def test_library_filters_as_you_type_and_sorts(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -128,7 +125,6 @@ async def test_library_filters_as_you_type_and_sorts(tmp_path):
         assert words == sorted(words)
 
 
-@sync
 async def test_second_instance_is_read_only_and_writes_nothing(tmp_path):
     from tui.store import Store
 
@@ -156,7 +152,6 @@ async def test_second_instance_is_read_only_and_writes_nothing(tmp_path):
     assert database(tmp_path)["annotations"] == []
 
 
-@sync
 async def test_help_is_generated_from_active_bindings_and_follows_the_keymap(tmp_path):
     app = make_app(tmp_path, keymap={"reader.claim": "C"})
     async with app.run_test(size=(100, 30)) as pilot:
@@ -178,7 +173,6 @@ async def test_help_is_generated_from_active_bindings_and_follows_the_keymap(tmp
         assert isinstance(app.screen, ClaimEditor)
 
 
-@sync
 async def test_untrusted_article_renders_safely_and_offsets_hold(tmp_path):
     corpus = tmp_path / "evil"
     corpus.mkdir()
@@ -218,7 +212,6 @@ async def test_untrusted_article_renders_safely_and_offsets_hold(tmp_path):
         assert screen.reader.cursor == cursor  # re-wrapped without losing the cursor
 
 
-@sync
 async def test_label_keys_are_described_by_their_label(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -229,7 +222,6 @@ async def test_label_keys_are_described_by_their_label(tmp_path):
         assert rows["reader.label_0"].description == "Label CLAIM"
 
 
-@sync
 async def test_side_panel_lists_annotations_in_text_order_and_enter_jumps(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -248,7 +240,6 @@ async def test_side_panel_lists_annotations_in_text_order_and_enter_jumps(tmp_pa
         assert screen.reader.has_focus
 
 
-@sync
 async def test_escape_cancels_a_selection_first_then_goes_back_to_the_library(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -261,7 +252,6 @@ async def test_escape_cancels_a_selection_first_then_goes_back_to_the_library(tm
         assert table.row_count == 5 and table.cursor_key.startswith("002_")  # the article just read
 
 
-@sync
 async def test_dropping_a_line_reanchors_annotations_and_undo_restores_everything(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -285,7 +275,6 @@ async def test_dropping_a_line_reanchors_annotations_and_undo_restores_everythin
     assert [a["exact"] for a in db["annotations"]] == ["Weizhong Bank"]
 
 
-@sync
 async def test_readme_keymap_example_puts_edit_on_e(tmp_path):
     from tui.app.modals.label_picker import LabelPicker
 
@@ -299,7 +288,6 @@ async def test_readme_keymap_example_puts_edit_on_e(tmp_path):
         assert [a["label"] for a in app.screen.annotations] == ["GPE"]
 
 
-@sync
 async def test_clicking_a_column_title_sorts_by_it(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -312,7 +300,6 @@ async def test_clicking_a_column_title_sorts_by_it(tmp_path):
         assert library.sort_reverse and words == sorted(words, reverse=True)
 
 
-@sync
 async def test_an_article_deleted_after_indexing_is_reported_not_fatal(tmp_path):
     corpus = tmp_path / "seeds"
     app = make_app(tmp_path)
@@ -327,7 +314,6 @@ async def test_an_article_deleted_after_indexing_is_reported_not_fatal(tmp_path)
         assert isinstance(app.screen, ReaderScreen) and app.screen.article.id.startswith("001_")
 
 
-@sync
 async def test_status_line_follows_the_store_save_status(tmp_path):
     from tui.app.app import NewsmarkApp
 
@@ -343,7 +329,6 @@ async def test_status_line_follows_the_store_save_status(tmp_path):
         assert "not saved: disk full" in str(status.render())
 
 
-@sync
 async def test_undo_never_removes_the_open_article_from_the_database(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -356,7 +341,6 @@ async def test_undo_never_removes_the_open_article_from_the_database(tmp_path):
         assert [a["label"] for a in screen.annotations] == ["GPE"]
 
 
-@sync
 async def test_a_refused_change_becomes_a_message_not_a_crash(tmp_path):
     from tui.store import ReadOnlyError
 
@@ -375,7 +359,6 @@ async def test_a_refused_change_becomes_a_message_not_a_crash(tmp_path):
         assert any("close the other newsmark" in n.message for n in app._notifications)
 
 
-@sync
 async def test_one_undo_takes_back_a_claim_with_its_speaker_link(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -390,7 +373,6 @@ async def test_one_undo_takes_back_a_claim_with_its_speaker_link(tmp_path):
         assert app.screen.annotations[0]["entity_id"] is None
 
 
-@sync
 async def test_an_empty_folder_lists_nothing_and_says_so(tmp_path):
     empty = tmp_path / "empty"
     empty.mkdir()

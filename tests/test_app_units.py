@@ -6,7 +6,7 @@ import pytest
 
 from tui.app.blocks import build_blocks, header_line
 from tui.app.modals.claim_editor import ClaimAttributes, Speaker
-from tui.app.spans import label_styles, to_spans
+from tui.app.spans import ArticleMarks, label_styles
 from tui.app.widgets.reader_search import find
 from tui.cleaning import clean
 from tui.keymap import KeymapError, load_keymap, parse_keymap
@@ -85,7 +85,30 @@ def test_spans_skip_orphans_and_style_claims_apart():
         {"id": "b", "start": 0, "end": 9, "label": "CLAIM", "kind": "claim", "state": "ok"},
         {"id": "c", "start": 4, "end": 6, "label": "ORG", "kind": "entity", "state": "orphaned"},
     ]
-    assert [s.id for s in to_spans(anns, labels)] == ["a", "b"]
+    marks = ArticleMarks(labels, anns)
+    assert [s.id for s in marks.spans()] == ["b", "a"]  # text order, outer first
+
+
+def test_marks_apply_one_change_in_text_order():
+    labels = [{"name": "ORG", "kind": "entity"}, {"name": "PERSON", "kind": "entity"}]
+
+    def ann(id, start, end, label="ORG"):
+        return {"id": id, "start": start, "end": end, "label": label, "kind": "entity"}
+
+    marks = ArticleMarks(labels, [ann("a", 0, 3), ann("b", 10, 30), ann("c", 12, 14)])
+    old, new = marks.apply(ann("d", 11, 13))
+    assert old is None and new is not None and new.id == "d"
+    assert [a["id"] for a in marks.annotations] == ["a", "b", "d", "c"]
+    old, new = marks.apply(ann("c", 12, 14, "PERSON"))  # relabel: same place, new span
+    assert old.label == "ORG" and new.label == "PERSON"
+    assert (
+        marks.innermost(11)["id"] == "d"
+        and marks.innermost(13)["id"] == "c"
+        and marks.innermost(20)["id"] == "b"
+    )
+    assert [a["id"] for a in marks.overlapping(29, 40)] == ["b"]
+    assert marks.apply(ann("b", 10, 30), removed=True)[1] is None
+    assert [a["id"] for a in marks.annotations] == ["a", "d", "c"] and marks.innermost(20) is None
 
 
 def test_find_wraps_and_keeps_offsets():

@@ -1,6 +1,6 @@
 """Ordinary English news prose that boilerplate phrase families must not swallow."""
 
-from test_cleaning_rules import PARAS
+from support import PARAS
 
 from tui.cleaning import clean
 

@@ -134,7 +134,10 @@ def test_spacy_export_file(sample_db, tmp_path):
     [
         (["export", "-f", "brat"], "pass -o DIRECTORY"),
         (["export", "-f", "spacy"], "pass -o FILE"),
-        (["export", "-f", "conll", "--offsets", "utf16"], "jsonl and w3c only"),
+        (
+            ["export", "-f", "conll", "--offsets", "utf16"],
+            "jsonl, doccano, doccano-relations, prodigy only",
+        ),
         (["export", "-f", "xml"], "Invalid value"),
     ],
 )

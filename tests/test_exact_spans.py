@@ -64,7 +64,7 @@ def test_extending_by_sentence_stops_at_its_end_with_the_closing_quote():
 
 
 async def test_keys_extend_to_the_sentence_end_and_adjust_one_character():
-    from test_reader import Host, article, quoted
+    from support import Host, article, quoted
 
     paragraphs = ["He said “the network is open.” Then he left. Later more.", "Next one here."]
     text, blocks = article(paragraphs, dropped=None)

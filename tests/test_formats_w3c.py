@@ -1,10 +1,12 @@
 """W3C export: every annotation passes the W3C 'musts' assertions; offsets in both units."""
 
+import inspect
 import io
 import json
 import re
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from jsonschema import Draft4Validator, FormatChecker
@@ -63,9 +65,9 @@ VALIDATORS = {
 }
 
 
-def _export(offsets="codepoint"):
+def _export(snapshot=None):
     out = io.BytesIO()
-    report = export_w3c(sample_snapshot(), out, offsets=offsets)
+    report = export_w3c(snapshot or sample_snapshot(), out)
     return json.loads(out.getvalue()), report
 
 
@@ -75,11 +77,11 @@ def test_all_must_assertions_are_loaded():
         assert json.loads((W3C / name).read_text())["expectedResult"] == "valid"
 
 
-@pytest.mark.parametrize("offsets", ["codepoint", "utf16"])
-def test_every_annotation_passes_every_must_assertion(offsets):
-    collection, _ = _export(offsets)
+@pytest.mark.parametrize("name", ["sample", "awkward"])
+def test_every_annotation_passes_every_must_assertion(name, awkward):
+    collection, _ = _export(awkward if name == "awkward" else None)
     items = collection["first"]["items"]
-    assert len(items) == 10  # 8 spans + 2 relations
+    assert len(items) == (10 if name == "sample" else 17)  # spans + relations
     failures = [
         (item["id"], name, error.message)
         for item in items
@@ -118,26 +120,60 @@ def test_selectors_quote_and_position_agree():
     )
 
 
-def test_utf16_offsets_count_astral_characters_twice():
-    codepoint, _ = _export("codepoint")
-    utf16, _ = _export("utf16")
+def test_positions_are_code_points_even_after_astral_characters(awkward):
+    """Issue 10 #3: --offsets utf16 wrote UTF-16 units into TextPositionSelector unmarked."""
+    texts = {d["id"]: d["text"] for d in awkward["documents"]}
+    collection, _ = _export(awkward)
+    checked = 0
+    for item in collection["first"]["items"]:
+        target = item["target"]
+        if not isinstance(target, dict):
+            continue
+        document_id = next(d for d in texts if target["source"].endswith(quote(d, safe="")))
+        quote_selector, position = target["selector"]
+        assert texts[document_id][position["start"] : position["end"]] == quote_selector["exact"]
+        checked += 1
+    assert checked == 12
 
-    def positions(collection, exact):
-        for item in collection["first"]["items"]:
-            target = item["target"]
-            if isinstance(target, dict) and target["selector"][0]["exact"] == exact:
-                return target["selector"][1]["start"], target["selector"][1]["end"]
 
-    # "🚀 rocket team" follows "Emoji 🚀 story\n\nThe ": one astral char before, one inside.
-    start, end = positions(codepoint, "🚀 rocket team")
-    assert positions(utf16, "🚀 rocket team") == (start + 1, end + 2)
-    text = sample_snapshot()["documents"][1]["text"]
-    assert (
-        text.encode("utf-16-le")[2 * (start + 1) : 2 * (end + 2)].decode("utf-16-le")
-        == "🚀 rocket team"
+def test_collection_and_page_have_ids(awkward):
+    """Issue 10 #3: the W3C suite's collection checks (5.1, 5.2) need ids on both."""
+    collection, _ = _export(awkward)
+    page = collection["first"]
+
+    def valid(instance, name, definition):
+        schema = {"$ref": f"{name}.json#/definitions/{definition}"}
+        return Draft4Validator(schema, registry=REGISTRY, format_checker=CHECKER).is_valid(instance)
+
+    assert valid(collection, "id", "idValueFound") and valid(page, "id", "idValueFound")
+    assert valid(collection["type"], "collections", "annotationCollectionTypeValueRecognized")
+    assert valid(page["type"], "collections", "annotationPageTypeValueRecognized")
+    assert page["partOf"] == collection["id"] and collection["id"] != page["id"]
+    assert "offsets" not in inspect.signature(export_w3c).parameters
+
+
+def test_entity_links_and_registry_relations_name_the_registry_entity(awkward):
+    """Issue 8: entity links are SpecificResource bodies with the registry id; relations link."""
+    collection, report = _export(awkward)
+    items = collection["first"]["items"]
+    acme = "urn:newsmark:entity:0b7c1a1e-0000-4000-8000-000000000001"
+    linked = [i for i in items if any(b.get("source") == acme for b in i["body"])]
+    assert linked and all(
+        b["type"] == "SpecificResource"
+        for i in linked
+        for b in i["body"]
+        if b.get("source") == acme
     )
-    # Text before any astral character keeps its offsets.
-    assert positions(utf16, "Li Wei") == positions(codepoint, "Li Wei")
+    relations = [i for i in items if i["motivation"] == "linking"]
+    kinds = sorted(i["body"][1]["value"] for i in relations)
+    assert kinds == ["contradicts", "said_by", "said_by", "same_claim", "same_entity"]
+    assert any(i["body"][0]["source"] == acme for i in relations)  # to a registry entity
+    assert (
+        report.not_carried[
+            "relations with an end that is not an exported span (orphan or suggestion)"
+        ]
+        == 1
+    )
 
 
 def test_claim_attributes_become_bodies_with_purposes():

@@ -3,65 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from textual.app import App, ComposeResult
-from textual.binding import Binding
+from support import TITLE, Host, article, quoted
 
-from tui.app.widgets.reader import Block, ReaderView, Span
+from tui.app.widgets.reader import ReaderView, Span
 
 pytestmark = pytest.mark.anyio
-
-
-TITLE = "Blockchain alliance launched"
-PARAGRAPHS = [
-    "The Ministry of Industry and Information Technology said on Monday that Xi Jinping "
-    "backed the plan. Officials at the China Academy of Information and Communications "
-    "Technology will run it.",
-    "Critics said the network is centralised. Others disagreed strongly with them.",
-] + [
-    f"Filler paragraph {n} repeats words so the article needs scrolling to read it all."
-    for n in range(30)
-]
-
-
-def article(paragraphs=PARAGRAPHS, title=TITLE, dropped: str | None = "Share | Tweet | Email"):
-    """Blocks and clean text laid out as the cleaner does: title, blank line, paragraphs."""
-    text = "\n\n".join([title, *paragraphs])
-    blocks = [Block(title, 0, "title", raw_line=1)]
-    if dropped:
-        blocks.append(Block(dropped, None, "dropped", raw_line=2, note="share prompt"))
-    offset = len(title) + 2
-    for number, paragraph in enumerate(paragraphs, 3):
-        blocks.append(Block(paragraph, offset, "content", raw_line=number))
-        offset += len(paragraph) + 2
-    return text, blocks
-
-
-class Host(App):
-    BINDINGS = [Binding("escape", "back", "Back")]
-
-    def __init__(self, blocks, spans=(), size_hint=None):
-        super().__init__()
-        self.blocks, self.spans = blocks, list(spans)
-        self.backs = 0
-        self.moves: list[int] = []
-
-    def compose(self) -> ComposeResult:
-        yield ReaderView(id="reader")
-
-    def on_mount(self) -> None:
-        reader = self.query_one(ReaderView)
-        reader.set_document(self.blocks, self.spans)
-        reader.focus()
-
-    def action_back(self) -> None:
-        self.backs += 1
-
-    def on_reader_view_cursor_moved(self, message: ReaderView.CursorMoved) -> None:
-        self.moves.append(message.offset)
-
-
-def quoted(text: str, span) -> str:
-    return text[span[0] : span[1]]
 
 
 async def test_word_motions_and_repaint_counts():
@@ -198,6 +144,33 @@ async def test_set_spans_repaints_only_the_new_spans_lines():
         assert reader.lines_rendered == before  # nothing changed, nothing repainted
 
 
+async def test_update_span_moves_one_span_without_rebuilding_the_index():
+    text, blocks = article()
+    start = text.index("Xi Jinping")
+    spans = [Span(f"s{i}", i, i + 1, "ORG", "entity", "on #553300") for i in range(0, 200, 2)]
+    app = Host(blocks, spans)
+    async with app.run_test(size=(80, 24)) as pilot:
+        reader = app.query_one(ReaderView)
+        await pilot.pause()
+        index, before = reader._index, reader.lines_rendered
+        shown = len(index.placed)  # (a span over a paragraph break covers no text)
+        person = Span("p", start, start + len("Xi Jinping"), "PERSON", "entity", "on #003355")
+        reader.update_span(None, person)
+        await pilot.pause()
+        layout = reader._layout
+        lines = len(layout.lines_between(layout.to_position(start), layout.to_position(start + 10)))
+        assert reader.lines_rendered - before == lines <= 2  # only the new span's lines repaint
+        assert reader._index is index and len(index.placed) == shown + 1
+        before = reader.lines_rendered
+        reader.update_span(person, person)  # nothing changed, nothing repainted
+        reader.update_span(person, Span("p", start, start + 2, "ORG", "entity", "on #553300"))
+        await pilot.pause()
+        assert reader.lines_rendered - before == lines
+        assert [p.span.label for p in index.placed if p.span.id == "p"] == ["ORG"]
+        reader.update_span(index.by_id["p"].span, None)
+        assert "p" not in index.by_id and len(index.placed) == shown
+
+
 async def test_annotations_are_drawn_and_claims_marked_in_the_gutter():
     text, blocks = article(dropped=None)
     claim = (text.index("The Ministry"), text.index(" Officials"))
@@ -229,6 +202,7 @@ HOSTILE = (
 )
 
 
+@pytest.mark.slow
 async def test_hostile_article_renders_safely_and_offsets_match():
     long_line = "A" * 5000
     paragraphs = [HOSTILE, long_line, "After the long line."]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from test_reader import Host, article, quoted
+from support import Host, article, quoted
 from textual.app import App, ComposeResult
 from textual.screen import Screen
 

@@ -14,10 +14,14 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 NEWSMARK = Path(sys.executable).parent / "newsmark"
 
-pytestmark = pytest.mark.skipif(
-    shutil.which("tmux") is None or not NEWSMARK.exists(),
-    reason="needs tmux and the installed `newsmark` script (CI installs both: apt-get install tmux; pip install -e .)",
-)
+pytestmark = [
+    pytest.mark.tmux,
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        shutil.which("tmux") is None or not NEWSMARK.exists(),
+        reason="needs tmux and the installed `newsmark` script (CI installs both: apt-get install tmux; pip install -e .)",
+    ),
+]
 
 
 def tmux(*args: str) -> str:

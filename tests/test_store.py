@@ -40,7 +40,15 @@ def test_new_database_has_meta_and_default_labels(db):
     with Store.open(db) as s:
         assert s.flush()
     data = on_disk(db)
-    assert set(data) == {"meta", "documents", "annotations", "entities", "relations", "labels"}
+    assert set(data) == {
+        "meta",
+        "documents",
+        "annotations",
+        "entities",
+        "relations",
+        "labels",
+        "sessions",
+    }
     assert next(iter(data["meta"].values()))["schema_version"] == 1
     names = [label["name"] for label in data["labels"].values()]
     assert names[:9] == ["PERSON", "ORG", "GPE", "LOC", "DATE", "MONEY", "PRODUCT", "EVENT", "LAW"]

@@ -23,6 +23,8 @@ SUBCOMMANDS: dict[str, str] = {
     "export": "tui.commands.exporting:export_command",
     "check": "tui.commands.check:check_command",
     "stats": "tui.commands.stats:stats_command",
+    "agree": "tui.commands.agree:agree_command",
+    "merge": "tui.commands.merge:merge_command",
     "suggest": "tui.commands.suggest:suggest_command",
 }
 
@@ -32,6 +34,8 @@ HELP = """Read and annotate news articles from the keyboard.
   newsmark [PATH...]          open the app on PATH (default: seeds/)
   newsmark clean PATH...      print cleaned article text
   newsmark export --format F  export annotations
+  newsmark agree A.json B.json  inter-annotator agreement
+  newsmark merge A.json B.json -o gold.json  agreed spans + suggestions to adjudicate
   newsmark suggest PATH...    suggest entities and claims to accept in the app
   newsmark COMMAND --help     help for one command
 """
@@ -54,7 +58,8 @@ class NewsmarkGroup(click.Group):
             if error.name == module_name:
                 return None
             raise
-        return getattr(module, attribute)
+        command: click.Command = getattr(module, attribute)
+        return command
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if not args or (

@@ -68,6 +68,8 @@ def binding_ids(root: type) -> set[str]:
     while pending:
         cls = pending.pop()
         pending.extend(cls.__subclasses__())
-        ids.update(getattr(binding, "id", None) for binding in cls.__dict__.get("BINDINGS", ()))
-    ids.discard(None)
+        for binding in cls.__dict__.get("BINDINGS", ()):
+            binding_id = getattr(binding, "id", None)
+            if isinstance(binding_id, str):
+                ids.add(binding_id)
     return ids

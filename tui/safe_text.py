@@ -85,7 +85,7 @@ def _build_table() -> dict[int, str]:
     return table
 
 
-class _Table(dict):
+class _Table(dict[int, str | int]):
     """A translate table that also covers code points beyond the BMP on demand."""
 
     def __missing__(self, code: int) -> str | int:

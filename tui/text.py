@@ -12,7 +12,8 @@ import bisect
 import functools
 import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 __all__ = ["words", "word_count", "sentences", "sentences_in", "paragraphs", "span_at", "Span"]
 
@@ -41,7 +42,7 @@ _segmenter_lock = threading.Lock()
 
 
 @functools.cache
-def _segmenter():
+def _segmenter() -> Any:
     """Build pysbd's English segmenter once; it is costly to construct and not thread-safe."""
     import pysbd
 
@@ -80,7 +81,7 @@ def _words(text: str) -> tuple[Span, ...]:
 def _segment(paragraph: str) -> list[str]:
     """Split one paragraph into sentence strings with pysbd."""
     with _segmenter_lock:
-        return _segmenter().segment(paragraph)
+        return list(_segmenter().segment(paragraph))
 
 
 def _sentences_in(text: str, start: int, end: int) -> list[Span]:
@@ -172,7 +173,7 @@ def _paragraph_sentences(paragraph: str) -> tuple[Span, ...]:
     return tuple(spans)
 
 
-def _sentences_of(text: str, paragraph_spans) -> list[Span]:
+def _sentences_of(text: str, paragraph_spans: Iterable[Span]) -> list[Span]:
     spans: list[Span] = []
     for start, end in paragraph_spans:
         spans.extend((start + s, start + e) for s, e in _paragraph_sentences(text[start:end]))

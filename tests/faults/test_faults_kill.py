@@ -6,12 +6,15 @@ import random
 import signal
 import time
 
+import pytest
+
 from faults.helpers import acknowledged, load_valid, seqs_in, start_worker
 
 KILLS = 30
 MAX_KILLS = 90  # on a loaded machine fewer kills land mid-write; keep going (bounded) until 3 have
 
 
+@pytest.mark.slow
 def test_sigkill_loop_keeps_every_acknowledged_change(tmp_path):
     db = tmp_path / "annotations.json"
     rng = random.Random(20261122)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.dom import DOMNode
@@ -21,10 +22,10 @@ from tui.app.screens.reader import ReaderScreen
 from tui.app.widgets.status_line import StatusLine
 from tui.keymap import KeymapError, binding_ids, load_keymap
 from tui.safe_text import visible
-from tui.workspace.session import Session
+from tui.workspace import ResumeState, Session
 
 
-class NewsmarkApp(App):
+class NewsmarkApp(App[None]):
     """Library first, reader on top; the last article is reopened where the user left it."""
 
     CSS_PATH = "newsmark.tcss"
@@ -56,7 +57,7 @@ class NewsmarkApp(App):
         self.cache_dir = cache_dir
         self.user_keymap = keymap or {}
         self.owns_store = owns_store
-        self.pending_resume = session.last_position() if resume else {}
+        self.pending_resume: ResumeState = session.last_position() if resume else {}
         self.last_save_error: str | None = None
         self.quit_warned = False  # a quit that would lose unsaved changes asks once
         self.unsaved: str | None = (
@@ -65,6 +66,12 @@ class NewsmarkApp(App):
         self.skipped: list[
             str
         ] = []  # unreadable files: the command prints them once the terminal is back
+
+    async def on_event(self, event: events.Event) -> None:
+        """Every key press is activity for the tagging session (a few additions, no I/O)."""
+        if isinstance(event, events.Key):
+            self.session.sessions.activity()
+        await super().on_event(event)
 
     def on_mount(self) -> None:
         if self.user_keymap:
@@ -79,7 +86,7 @@ class NewsmarkApp(App):
                     timeout=10,
                     markup=False,
                 )
-        self.session.on_save_status(lambda status: self.post_message(self.StoreStatus(status)))
+        self.session.on_save_status(self.post_save_status)
         self.push_screen(LibraryScreen(self.session, self.paths, self.cache_dir))
         if self.session.read_only:
             holder = self.session.lock_holder or "another process"
@@ -130,7 +137,11 @@ class NewsmarkApp(App):
         self.pending_resume = {}
         self.open_entry(message.entry_id)
 
-    def open_entry(self, entry_id: str, resume: dict | None = None) -> None:
+    def post_save_status(self, status: str) -> None:
+        """Called from the saver thread: the status line is updated on the UI thread."""
+        self.post_message(self.StoreStatus(status))
+
+    def open_entry(self, entry_id: str, resume: ResumeState | None = None) -> None:
         index = next(
             (i for i, entry in enumerate(self.session.entries) if entry.id == entry_id), None
         )
@@ -139,7 +150,7 @@ class NewsmarkApp(App):
         if isinstance(self.screen, ReaderScreen):
             self.screen.load(index, cursor=(resume or {}).get("cursor"))
             return
-        self.push_screen(ReaderScreen(self.session, index, resume))
+        self.push_screen(ReaderScreen.for_session(self.session, index, resume))
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
@@ -163,7 +174,7 @@ class NewsmarkApp(App):
             return
         self.exit()
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The command palette lists every active binding's action, so nothing needs a memorised key."""
         yield from super().get_system_commands(screen)
         seen = set()

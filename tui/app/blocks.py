@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Mapping
+from typing import Any
 
 from tui.app.widgets.reader_types import Block
 from tui.cleaning import Cleaned
 from tui.text import word_count
 
 
-def header_line(meta: dict, extra: dict | None = None, words: int | None = None) -> str:
+def header_line(
+    meta: Mapping[str, Any], extra: Mapping[str, Any] | None = None, words: int | None = None
+) -> str:
     """The one decoration line under the title: date · author · section · source · words."""
     merged = {**(extra or {}), **{k: v for k, v in meta.items() if v}}
     parts = [
@@ -23,7 +27,11 @@ def header_line(meta: dict, extra: dict | None = None, words: int | None = None)
 
 
 def build_blocks(
-    cleaned: Cleaned, raw: str, *, show_dropped: bool = False, extra_meta: dict | None = None
+    cleaned: Cleaned,
+    raw: str,
+    *,
+    show_dropped: bool = False,
+    extra_meta: Mapping[str, Any] | None = None,
 ) -> list[Block]:
     """One block per kept line at its clean offset, in raw order; dropped lines only when asked."""
     text = cleaned.text

@@ -13,14 +13,15 @@ user are applied last; `model` holds the results and the map back to raw offsets
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from .classify import classify
 from .features import line_features
-from .lines import split_lines
+from .lines import RawLine, split_lines
 from .metadata import extract
 from .model import Cleaned, LineDecision
 
-CLEANER_VERSION = "31"
+CLEANER_VERSION = "36"
 
 __all__ = ["CLEANER_VERSION", "Cleaned", "LineDecision", "clean"]
 
@@ -31,8 +32,9 @@ def clean(raw: str, overrides: Mapping[int, str] | None = None) -> Cleaned:
     """Keep the article (title + body) of raw, say why each other line went, map text back to raw."""
     lines = split_lines(raw)
     feats = line_features(lines)
-    decisions, reasons, a, b, run_start = classify(feats)
-    title_at, meta = extract(feats, decisions, reasons, a, b, run_start)
+    found = classify(feats)
+    decisions, reasons = found.decisions, found.reasons
+    title_at, meta = extract(feats, decisions, reasons, found.start, found.end, found.run_start)
     if title_at is not None:
         decisions[title_at], reasons[title_at] = "title", None
     overridden = [False] * len(lines)
@@ -59,7 +61,14 @@ def clean(raw: str, overrides: Mapping[int, str] | None = None) -> Cleaned:
     return _assemble(lines, decisions, reasons, overridden, title_at, meta)
 
 
-def _assemble(lines, decisions, reasons, overridden, title_at, meta) -> Cleaned:
+def _assemble(
+    lines: list[RawLine],
+    decisions: list[str],
+    reasons: list[str | None],
+    overridden: list[bool],
+    title_at: int | None,
+    meta: dict[str, Any],
+) -> Cleaned:
     """Join title and kept lines with blank lines, recording where each copied run came from."""
     parts: list[str] = []
     segments: list[tuple[int, int, int]] = []

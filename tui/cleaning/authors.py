@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import re
 
+from .dates import MONTH
 from .stopwords import STOPWORDS
+
+_MONTH_NAMES = "|".join(sorted(MONTH, key=len, reverse=True))
+# Words of a job title, not of a name: "Jane Doe, Senior Staff Writer".
+_JOB_WORDS = frozenset(
+    "senior staff chief editor editors reporter reporters correspondent writer writers columnist "
+    "contributor contributing technologist analyst producer photographer director manager "
+    "professor journalist redakteur redakteurin autorin korrespondent rédacteur journaliste "
+    "redactor periodista giornalista".split()
+)
 
 _LEAD = re.compile(
     r"(?:^|(?<=[\s|·•]))(?:written by|posted by|eingestellt von|geschrieben von|verfasst von|ein beitrag von|"
@@ -16,7 +26,8 @@ _STOP_AT = re.compile(
     r"\s*(?:\d|\||\(|\[|·|•|—|–|\s-\s|@|\b(?:am|on|le|el|il|um|at|in|im|for|für|pour|para|per|with|mit|"
     r"updated|published|veröffentlicht|aktualisiert)\b|"
     r"(?i:\b(?:updated|published|posted|veröffentlicht|aktualisiert|erstellt|geändert|lesezeit|reading time|"
-    r"symbolbild|fotos?|photos?|bild|publicado|publié|mis à jour)\b))"
+    r"symbolbild|fotos?|photos?|bild|publicado|publié|mis à jour)\b)|"
+    rf"(?i:\b(?:{_MONTH_NAMES})\.?\s+\d))"  # a date follows: "JANE DOE JULY 29, 2016"
 )
 _SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*")
 _NAME_TOKEN = re.compile(
@@ -44,7 +55,8 @@ def _name_like(part: str, allow_handle: bool) -> bool:
         )
     return (
         all(_NAME_TOKEN.match(t) for t in tokens)
-        and _NAME_TOKEN.match(tokens[0]).group(0)[0].isupper()
+        and tokens[0][0].isupper()
+        and not any(t.lower() in _JOB_WORDS or t.endswith(("'s", "’s")) for t in tokens)
     )
 
 

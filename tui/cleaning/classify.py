@@ -3,32 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Set
+from dataclasses import dataclass
 
 from .dates import find_date
 from .features import BAD, GOOD, NEAR, SHORT, LineFeatures
+from .phrases import END_MARKER, INLINE_MARKER
 from .stopwords import content_words
-
-# Lines that close an article when they stand alone: what follows is comments, teasers or footer.
-_TAIL = re.compile(
-    r"""^(\d+\s+)?(leave a (reply|comment)|post a comment|add a comment|comments?|kommentare?|
-    commentaires?|comentarios?|commenti|reacties|komentarze|discussion|diskussion|leserpost|leserbriefe?|
-    leserkommentare|reader comments|readers'? comments|join the (conversation|discussion)|
-    related( posts| articles| stories| content| coverage| topics| reading| links| news| videos)?|more coverage|
-    more on this (story|topic)|elsewhere on [\w ]+|you may also like|you might also like|
-    (read )?more (related )?(articles|stories|news)|read more related articles|recommended( for you)?|
-    more from [\w ]+|share this( article| story| post)?|tags?|tagged|about the author|
-    most (read|popular|viewed|shared|commented)|trending( now| stories)?|popular (now|stories|posts)|
-    editor'?s'? picks|top stories|(from )?around the web|(sponsored|promoted|partner) (content|stories|links)|
-    more (news|stories|coverage) on [\w ]+|what to read next|read next|up next|
-    über den autor|à propos de l'auteur|das könnte sie auch interessieren|weitere artikel|
-    mehr zum thema|ähnliche (artikel|beiträge)|lesen sie (auch|mehr)|à lire aussi|sur le même sujet|
-    noticias relacionadas|articoli correlati|leggi anche|zobacz też|lees ook|relacionad[oa]s|articles liés|saiba mais|
-    seguí leyendo|sigue leyendo|más sobre [\w ]+|while you('re| are) here|autor(in)?|author|der autor|
-    die autorin|über die autorin|sobre el autor|l'autore|à propos de l'auteur|most clicked|
-    meist(geklickte|gelesene|kommentierte|geteilte) (beiträge|artikel|nachrichten|news))\s*[:(\d)]*$""".replace(
-        "\n    ", ""
-    ),
-)
 
 # Run scores: a prose line adds its words (half for a near-prose line); anything else costs a little.
 SCORE_SHORT = -6.0
@@ -78,7 +59,7 @@ def _score(f: LineFeatures) -> float:
     return SCORE_BAD
 
 
-def body_run(feats: list[LineFeatures], teasers: set[int] = frozenset()) -> tuple[int, int]:
+def body_run(feats: list[LineFeatures], teasers: Set[int] = frozenset()) -> tuple[int, int]:
     """Indices [a, b] of the densest run (max-sum subarray; teaser summaries count little), or (0, -1)."""
     best, best_a, best_b = 0.0, 0, -1
     cur, cur_a = 0.0, 0
@@ -114,8 +95,8 @@ def _teaser_streaks(feats: list[LineFeatures]) -> set[int]:
     ]
     out: set[int] = set()
     streak: list[int] = []
-    for i in lone + [None]:
-        if i is not None and streak and i - streak[-1] <= 4 and not any(prose[streak[-1] + 1 : i]):
+    for i in lone + [n + 10]:  # a sentinel past the end closes the last streak
+        if streak and i - streak[-1] <= 4 and not any(prose[streak[-1] + 1 : i]):
             streak.append(i)
             continue
         if len(streak) >= TEASER_STREAK:
@@ -130,13 +111,25 @@ def _signature(feats: list[LineFeatures], k: int, a: int) -> bool:
     return f.comment and (k >= a or not date_only(f))
 
 
-def cut_tail(feats: list[LineFeatures], start: int, a: int, b: int) -> tuple[int, int | None, str]:
-    """End the body at a comment thread or form (anywhere after some text) or a standalone end marker (in the run).
+def cut_tail(
+    feats: list[LineFeatures],
+    start: int,
+    a: int,
+    b: int,
+    teasers: Set[int] = frozenset(),
+    gaps: dict[int, str] | None = None,
+) -> tuple[int, int | None, str]:
+    """End the body at a comment thread or form (anywhere after some text) or a standalone end marker (in the run)
+    after which the article's prose does not resume.
 
-    Returns the last body index, the index where the tail starts (None if not cut) and what the tail is.
+    Returns the last body index, the index where the tail starts (None if not cut) and what the tail is;
+    fills gaps with the lines of interruptions (marker to resumed prose) and why they go.
     """
+    if gaps is None:
+        gaps = {}
     seen = 0
-    for i in range(start, b + 1):
+    i = start
+    while i <= b:
         f = feats[i]
         if (
             seen >= MIN_WORDS_BEFORE_THREAD
@@ -154,22 +147,84 @@ def cut_tail(feats: list[LineFeatures], start: int, a: int, b: int) -> tuple[int
         ):
             return i - 1, i, "reader comments"  # a comment form: even a short post ends here
         if seen >= MIN_WORDS_BEFORE_MARKER and i >= a:
-            if f.words <= 8 and _TAIL.match(f.lower.strip(" .:!?-–—|•…")):
-                tail = f.reason if f.reason in ("related-posts block", "reader comments") else None
-                return i - 1, i, tail or "after end of article"
-            if f.reason == "tags":
-                return i - 1, i, "after end of article"  # "Tags: ..." closes a post
-            if f.reason == "author bio" and f.words <= 8:
-                return i - 1, i, "author bio"  # "About the author"
-            if f.words <= 25 and _THREAD_HEAD.match(f.lower):
-                return i - 1, i, "reader comments"
-            if f.words <= 25 and _PREV_NEXT.match(f.lower):
-                return i - 1, i, "after end of article"  # links to the neighbouring posts
-            if date_only(f) and any(date_only(g) for g in feats[i + 1 : i + TEASER_WINDOW]):
-                return i - 1, i, "related-posts block"  # teasers: headline, summary, date, repeated
+            end = _end_marker(feats, i)
+            if end is not None:
+                resume = None if end == "reader comments" else _resumes(feats, start, i, b, teasers)
+                if resume is None:
+                    return i - 1, i, end
+                for k in range(i, resume):
+                    gaps[k] = end  # an interruption: the article goes on below it
+                i = resume
+                continue
         if f.kind in (GOOD, NEAR):
             seen += f.words
+        i += 1
     return b, None, "footer"
+
+
+def _end_marker(feats: list[LineFeatures], i: int) -> str | None:
+    """What a standalone end-of-article marker at line i opens, else None."""
+    f = feats[i]
+    if f.words <= 8 and END_MARKER.match(f.lower.strip(" .:!?-–—|•…")):
+        tail = f.reason if f.reason in ("related-posts block", "reader comments") else None
+        return tail or "after end of article"
+    if f.reason == "tags":
+        return "after end of article"  # "Tags: ..." closes a post
+    if f.reason == "author bio" and f.words <= 8:
+        return "author bio"  # "About the author"
+    if f.words <= 25 and _THREAD_HEAD.match(f.lower):
+        return "reader comments"
+    if f.words <= 25 and _PREV_NEXT.match(f.lower):
+        return "after end of article"  # links to the neighbouring posts
+    if date_only(f) and any(date_only(g) for g in feats[i + 1 : i + TEASER_WINDOW]):
+        return "related-posts block"  # teasers: headline, summary, date, repeated
+    return None
+
+
+RESUME_WORDS = 60  # prose words, in paragraphs of two lines or more, that show the article goes on
+RESUME_OVERLAP = 0.25  # share of a line's content words already in the body above the marker
+
+
+def _resumes(
+    feats: list[LineFeatures], start: int, i: int, b: int, teasers: Set[int]
+) -> int | None:
+    """Where the article's prose resumes after an inline marker at i (within the run up to b), or None.
+
+    "Related", "Read more", "Share this" may stand inside a body, before more of it: the article goes
+    on when below the marker, still in the densest run, come paragraphs (not lone teaser summaries)
+    whose lines each share the body's words."""
+    if not INLINE_MARKER.match(feats[i].lower.strip(" .:!?-–—|•…")):
+        return None
+    j = i + 1
+    while j <= b and not (feats[j].kind == GOOD and j not in teasers):
+        if feats[j].comment or feats[j].reason in _HARD_ENDS:
+            return None
+        j += 1
+    if j > b:
+        return None
+    vocab: set[str] = set()
+    for g in feats[start:i]:
+        if g.kind in (GOOD, NEAR):
+            vocab |= content_words(g.lower or g.line.text.lower())
+    words, group = 0, 0
+    for k in range(j, b + 1):
+        g = feats[k]
+        if g.comment or g.reason in _HARD_ENDS or _end_marker(feats, k):
+            break
+        if g.kind in (GOOD, NEAR) and k not in teasers:
+            group += 1
+            if group >= 2 or g.words >= 40:
+                own = content_words(g.lower or g.line.text.lower())
+                if own and len(own & vocab) >= RESUME_OVERLAP * len(own):
+                    words += g.words
+        else:
+            group = 0
+        if words >= RESUME_WORDS:
+            return j
+    return None
+
+
+_HARD_ENDS = ("comment form", "copyright", "cookie notice")
 
 
 EXTEND_GAP = 12  # non-prose lines the body may skip to reach a paragraph on the same topic
@@ -190,7 +245,7 @@ _END_OF_TEXT = (
 
 
 def extend_on_topic(
-    feats: list[LineFeatures], start: int, b: int, teasers: set[int] = frozenset()
+    feats: list[LineFeatures], start: int, b: int, teasers: Set[int] = frozenset()
 ) -> int:
     """Past the densest run, take in the next good paragraphs over a short gap (a list, a product box, an
     image) while they talk about what the body talks about; stop at anything that marks the end of a text."""
@@ -198,9 +253,11 @@ def extend_on_topic(
     gap, j = 0, b + 1
     while j < len(feats) and gap <= EXTEND_GAP:
         f = feats[j]
-        if f.kind == BAD and f.reason in _END_OF_TEXT or f.comment or date_only(f):
+        if f.kind == BAD and f.reason in _END_OF_TEXT and not _inline_link(f) or f.comment:
             break
-        if f.words <= 8 and _TAIL.match(f.lower.strip(" .:!?-–—|•…")):
+        if date_only(f):
+            break
+        if f.words <= 8 and END_MARKER.match(f.lower.strip(" .:!?-–—|•…")):
             break
         if j in teasers:
             break
@@ -219,6 +276,16 @@ def extend_on_topic(
             gap += 1
         j += 1
     return b
+
+
+def _inline_link(f: LineFeatures) -> bool:
+    """'Related: Chicago is America's most segregated city': a link set inside the body, not a block head."""
+    return (
+        f.reason == "related-posts block"
+        and f.words >= 4
+        and ":" in f.line.text[:30]
+        and not END_MARKER.match(f.lower.strip(" .:!?-–—|•…"))
+    )
 
 
 def lead_on_topic(feats: list[LineFeatures], start: int, b: int) -> int:
@@ -248,7 +315,18 @@ def lead_on_topic(feats: list[LineFeatures], start: int, b: int) -> int:
     return start
 
 
-def classify(feats: list[LineFeatures]) -> tuple[list[str], list[str | None], int, int, int]:
+@dataclass
+class Classified:
+    """Per-line decision and reason, the body's bounds [start, end] and where its densest run begins."""
+
+    decisions: list[str]
+    reasons: list[str | None]
+    start: int
+    end: int
+    run_start: int
+
+
+def classify(feats: list[LineFeatures]) -> Classified:
     """Per-line decision and reason; also the body bounds [start, b] and where the densest run begins.
 
     The body runs from the first good line to the end of the densest run (text above the run is
@@ -262,7 +340,8 @@ def classify(feats: list[LineFeatures]) -> tuple[list[str], list[str | None], in
     a, b = body_run(feats, teasers)
     start = lead_on_topic(feats, next((i for i in range(a) if feats[i].kind == GOOD), a), b)
     b = extend_on_topic(feats, start, b, teasers)
-    b, tail_at, tail_reason = cut_tail(feats, start, a, b)
+    gaps: dict[int, str] = {}
+    b, tail_at, tail_reason = cut_tail(feats, start, a, b, teasers, gaps)
     for i, f in enumerate(feats):
         if f.kind == BAD:
             reasons[i] = f.reason or "decoration"
@@ -274,12 +353,16 @@ def classify(feats: list[LineFeatures]) -> tuple[list[str], list[str | None], in
             reasons[i] = tail_reason
         elif i > b:
             reasons[i] = "footer" if f.kind == SHORT else "outside article body"
+        elif i in gaps:
+            reasons[i] = gaps[i]
     between = _between_good(feats, start, b)
     menus = _menus_above_run(feats, start, min(a, b + 1))  # the tail may be cut above the run
     for m in menus:
         between[m - start] = False
     for i in range(start, b + 1):
         f = feats[i]
+        if i in gaps:
+            continue
         if f.kind in (GOOD, NEAR):
             decisions[i] = "content"
         elif f.kind == SHORT:
@@ -291,7 +374,7 @@ def classify(feats: list[LineFeatures]) -> tuple[list[str], list[str | None], in
                 decisions[i] = "content"
             else:
                 reasons[i] = "navigation" if i in menus else "short line outside paragraphs"
-    return decisions, reasons, start, b, a
+    return Classified(decisions, reasons, start, b, a)
 
 
 MAX_SHORT_GROUP_ABOVE_RUN = (

@@ -51,6 +51,8 @@ def find_date(text: str) -> tuple[str, int, int] | None:
             break
     for m in _DMY.finditer(text):
         iso = _valid(int(m[3]), int(m[2]), int(m[1]))
+        if iso is None and "/" in m[0]:  # 6/13/2018: the US month/day/year order
+            iso = _valid(int(m[3]), int(m[1]), int(m[2]))
         if iso:
             found.append((m.start(), iso, m.end()))
             break

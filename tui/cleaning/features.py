@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .authors import name_like
 from .dates import find_date
@@ -36,56 +37,76 @@ class LineFeatures:
     )
 
     def __init__(self, line: RawLine):
-        text = line.text
         self.line = line
-        lower = text.lower()
-        tokens = _WORD.findall(lower)
-        self.words = len(tokens)
-        self.stops = sum(map(STOPWORDS.__contains__, tokens))
-        if text.isascii() is False and _CJK.search(text):
-            cjk = _CJK.findall(
-                text
-            )  # a CJK run is one regex "word": count ~2 chars per word instead
-            self.words += len(cjk) // 2
-            self.stops += 2 * sum(1 for ch in cjk if ch in CJK_STOPCHARS)
-        self.chars = len(text)
-        self.ends_sentence = text[-1] in _SENTENCE_END
-        self.lower = lower if self.words <= 60 else ""
-        reason = None
-        self.comment = (
-            self.words <= 10
-            and not _DATELINE.match(text)
-            and (comment_signature(text) or _name_then_date(text))
-        )
-        if self.comment:
-            reason = "reader comments"
-        elif self.words <= SHORT_PHRASE_WORDS:
-            reason = match_short(
-                self.lower,
-                self.words >= 5 and self.stops >= 1 and _FULL_STOP.search(text) is not None,
-            )
-        if reason is None and self.lower:
-            reason = match_long(self.lower)
-        self.reason = reason
-        self.kind = _kind(self)
+        self.chars = len(line.text)
+        (
+            self.words,
+            self.stops,
+            self.ends_sentence,
+            self.lower,
+            self.reason,
+            self.kind,
+            self.comment,
+        ) = _facts(line.text)
 
     @property
     def stop_ratio(self) -> float:
         return self.stops / self.words if self.words else 0.0
 
 
-def _kind(f: LineFeatures) -> str:
-    if f.reason is not None:
+_Facts = tuple[int, int, bool, str, str | None, str, bool]
+
+
+@lru_cache(maxsize=1 << 17)
+def _facts(text: str) -> _Facts:
+    """Everything a line's features say, from its text alone: cached, since a site's menus, share bars
+    and footers repeat on every page (a corpus of one site repeats most of its short lines)."""
+    lower = text.lower()
+    tokens = _WORD.findall(lower)
+    words = len(tokens)
+    stops = sum(map(STOPWORDS.__contains__, tokens))
+    if text.isascii() is False and _CJK.search(text):
+        cjk = _CJK.findall(text)  # a CJK run is one regex "word": count ~2 chars per word instead
+        words += len(cjk) // 2
+        stops += 2 * sum(1 for ch in cjk if ch in CJK_STOPCHARS)
+    ends_sentence = text[-1] in _SENTENCE_END
+    if words > 60:
+        lower = ""
+    reason = None
+    comment = (
+        words <= 10
+        and not _DATELINE.match(text)
+        and (comment_signature(text) or _name_then_date(text))
+    )
+    if comment:
+        reason = "reader comments"
+    elif words <= SHORT_PHRASE_WORDS:
+        reason = match_short(
+            lower, words >= 5 and stops >= 1 and _FULL_STOP.search(text) is not None
+        )
+    if reason is None and lower:
+        reason = match_long(lower)
+    return (
+        words,
+        stops,
+        ends_sentence,
+        lower,
+        reason,
+        _kind(text, words, stops, ends_sentence, reason),
+        comment,
+    )
+
+
+def _kind(text: str, words: int, stops: int, ends_sentence: bool, reason: str | None) -> str:
+    if reason is not None or words == 0:
         return BAD
-    if f.words == 0:
-        return BAD
-    ratio = f.stop_ratio
+    ratio = stops / words
     punctuated = (
-        _PUNCT.search(f.line.text) is not None
+        _PUNCT.search(text) is not None
     )  # prose has commas and stops; menus and tag lists do not
-    if f.words >= 20 and ratio >= 0.18:
+    if words >= 20 and ratio >= 0.18:
         return GOOD if punctuated else NEAR
-    if f.words >= 8 and ratio >= 0.12 and (f.ends_sentence or f.words >= 15):
+    if words >= 8 and ratio >= 0.12 and (ends_sentence or words >= 15):
         return NEAR if punctuated else SHORT
     return SHORT
 
@@ -105,9 +126,24 @@ def _name_then_date(text: str) -> bool:
     if not hit or hit[1] == 0 or len(text) > 80:
         return False
     name = text[: hit[1]].strip(_STAMP_SEP)
+    joined = _SIGNED_ON.search(
+        name
+    )  # "Herbert am 15.7.2010": one name signs with "on"; a section does not
+    if joined:
+        name = name[: joined.start()]
+        return bool(name) and name_like(name)
     return len(name.split()) >= 2 and name_like(
         name
     )  # one word is as likely a section ("Sport / May 2")
+
+
+_SIGNED_ON = re.compile(r"\s(am|on|le|el|il)$")
+
+
+def clear_cache() -> None:
+    """Forget the per-text caches (benchmarks measure a first pass)."""
+    _facts.cache_clear()
+    match_short.cache_clear()
 
 
 def line_features(lines: list[RawLine]) -> list[LineFeatures]:

@@ -23,6 +23,15 @@ def split_lines(raw: str) -> list[RawLine]:
     """Every non-blank line of raw; numbering counts blank lines too, as an editor would."""
     out: list[RawLine] = []
     number, pos = 0, 0
+    if "\r" not in raw:  # the common case: plain str.split is several times faster than a regex
+        for seg in raw.split("\n"):
+            number += 1
+            stripped = seg.strip()
+            if stripped:
+                start = pos + len(seg) - len(seg.lstrip())
+                out.append(RawLine(number, start, start + len(stripped), stripped))
+            pos += len(seg) + 1
+        return out
     breaks = [m.span() for m in _BREAK.finditer(raw)]
     breaks.append((len(raw), len(raw)))
     for line_end, next_start in breaks:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Callable
+from typing import Any
 
 from .authors import bare_name, bio, byline, name_by_date
 from .dates import find_date
@@ -35,6 +38,7 @@ def is_meta_line(f: LineFeatures) -> str | None:
 
 
 _NONWORD = re.compile(r"\W+")
+_FILE_NAME = re.compile(r"^\S+\.(jpe?g|png|gif|webp|svg|html?|php|pdf)$", re.I)
 
 
 def _norm(text: str) -> str:
@@ -42,29 +46,40 @@ def _norm(text: str) -> str:
 
 
 def find_title(
-    feats: list[LineFeatures], a: int, taken=None, vocab: frozenset = frozenset()
+    feats: list[LineFeatures],
+    a: int,
+    taken: Callable[[int], bool] | None = None,
+    vocab: frozenset[str] = frozenset(),
 ) -> int | None:
     """Index of the title line above the body: headline-shaped, near the body, echoed in a breadcrumb
     or "Title | Site" line, followed by a byline or date; None if nothing looks like one."""
     lo = max(0, a - TITLE_WINDOW)
     heads = [_norm(f.line.text) for f in feats[: a + 5] if f.words <= 60]
+    joined, same = "\x00".join(heads), Counter(heads)  # a head equal to norm holds it exactly once
     best, best_score = None, float("-inf")
+    meta = [is_meta_line(g) is not None for g in feats[lo : a + 4]]  # each line tested once
     for j in range(lo, a):
         f = feats[j]
-        if f.kind == BAD or not 2 <= f.words <= 30 or f.chars > 250 or is_meta_line(f):
+        if f.kind == BAD or not 2 <= f.words <= 30 or f.chars > 250 or meta[j - lo]:
             continue
         if taken is not None and taken(j):
             continue
         text = f.line.text
+        if _FILE_NAME.search(text):
+            continue  # an image's file name is no headline
         score = -0.1 * (a - j)
         if text.endswith("."):
             score -= 2
+        if 0 < j < len(feats) - 1 and feats[j - 1].kind == BAD and feats[j + 1].kind == BAD:
+            score -= 1  # an item of a menu
         if 4 <= f.words <= 16:
             score += 2
         norm = _norm(text)
-        if norm and any(norm != h and norm in h for h in heads):
+        if (
+            norm and joined.count(norm) > same[norm]
+        ):  # inside another head: breadcrumb, "Title | Site"
             score += 2
-        if any(is_meta_line(g) for g in feats[j + 1 : j + 5]):
+        if any(meta[j + 1 - lo : j + 5 - lo]):
             score += 2
         if j + 1 < len(feats) and feats[j + 1].kind in (GOOD, NEAR):
             score += 1
@@ -92,7 +107,7 @@ def find_title(
 
 def body_vocab(
     feats: list[LineFeatures], decisions: list[str], a: int, b: int, limit: int = 600
-) -> frozenset:
+) -> frozenset[str]:
     """Content words of the first few hundred body words: a title names what the body is about."""
     out: set[str] = set()
     seen = 0
@@ -137,16 +152,16 @@ def _nearby_date(feats: list[LineFeatures], ref: int, b: int) -> tuple[str, int]
 def extract(
     feats: list[LineFeatures],
     decisions: list[str],
-    reasons: list,
+    reasons: list[str | None],
     a: int,
     b: int,
     run_start: int | None = None,
-) -> tuple[int | None, dict]:
+) -> tuple[int | None, dict[str, Any]]:
     """Choose the title line and fill meta; marks meta lines in decisions/reasons in place.
 
     The title is sought above the body [a, b]; when a menu was dropped between a and the densest
     run, below that menu too."""
-    meta: dict = {"date": None, "author": None, "section": None, "found": {}}
+    meta: dict[str, Any] = {"date": None, "author": None, "section": None, "found": {}}
     if b < a:
         return None, meta
     vocab = body_vocab(feats, decisions, a, b)
@@ -175,7 +190,7 @@ def extract(
             meta["found"]["author"] = f.line.number
         elif why == "date" and meta["author"] is None:
             hit = find_date(f.line.text)
-            name = name_by_date(f.line.text, hit[1], hit[2])
+            name = name_by_date(f.line.text, hit[1], hit[2]) if hit else None
             if name:
                 meta["author"], meta["found"]["author"] = name, f.line.number
         if meta["date"] is None:
@@ -201,7 +216,7 @@ STANDFIRST_REACH = (
 
 
 def _keep_standfirst(
-    feats: list[LineFeatures], decisions: list[str], reasons: list, t: int, a: int
+    feats: list[LineFeatures], decisions: list[str], reasons: list[str | None], t: int, a: int
 ) -> None:
     """A prose sentence just below the title and above the body is the article's standfirst, not a teaser."""
     for j in range(t + 1, min(a, t + STANDFIRST_REACH + 1)):
@@ -210,7 +225,16 @@ def _keep_standfirst(
             decisions[j], reasons[j] = "content", None
 
 
-def _find_author(feats, decisions, reasons, meta, t, ref, a, b) -> None:
+def _find_author(
+    feats: list[LineFeatures],
+    decisions: list[str],
+    reasons: list[str | None],
+    meta: dict[str, Any],
+    t: int | None,
+    ref: int,
+    a: int,
+    b: int,
+) -> None:
     """Author from a bare name line by the title, else a byline or bio at the end of the body."""
     for j in range(max(0, ref - 2), min(len(feats), a + 3)):
         if j != t and decisions[j] != "content" and feats[j].kind != BAD:

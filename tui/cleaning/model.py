@@ -6,6 +6,7 @@ from array import array
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,7 @@ class Cleaned:
     """Clean text plus the exact way back to the raw string, so annotations can cite the source."""
 
     title: str
-    meta: dict
+    meta: dict[str, Any]
     body: str
     text: str
     lines: list[LineDecision]
@@ -34,7 +35,7 @@ class Cleaned:
     segments: tuple[tuple[int, int, int], ...] = field(default=(), repr=False)
 
     @cached_property
-    def offsets(self) -> array:
+    def offsets(self) -> array[int]:
         """Raw offset of each char of text (-1 for inserted separators), built on first use."""
         out = array("q", [-1]) * len(self.text)
         for t0, r0, n in self.segments:
@@ -56,7 +57,8 @@ class Cleaned:
         start, end = max(start, 0), min(end, len(self.text))
         if start >= end:
             return None
-        first = last = None
+        first: int | None = None
+        last = 0
         k = max(bisect_right(self.segments, (start, float("inf"), 0)) - 1, 0)
         for t0, r0, n in self.segments[k:]:
             if t0 >= end:

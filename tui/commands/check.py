@@ -31,7 +31,11 @@ def _print_report(report: CheckReport) -> None:
             f"DAMAGED: {report.path} does not match the schema; `newsmark check --repair` restores the newest good backup."
         )
         return
-    counts = ", ".join(f"{n} {table}" for table, n in report.counts.items() if table != "meta")
+    counts = ", ".join(
+        f"{n} {table}"
+        for table, n in report.counts.items()
+        if table != "meta" and (n or table != "sessions")  # files made before sessions have none
+    )
     for problem in report.problems:
         _say(f"problem: {problem}")
     verdict = "OK" if report.ok else f"{len(report.problems)} PROBLEM(S)"

@@ -8,8 +8,15 @@ from __future__ import annotations
 
 import re
 import sys
+from typing import TYPE_CHECKING, Any
 
 import click
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from tui.cleaning import Cleaned
+    from tui.documents import Document
 
 from tui.safe_text import visible
 
@@ -36,7 +43,7 @@ def _json_safe(encoded: str) -> str:
     return "".join(out)
 
 
-def _record(document, cleaned) -> dict:
+def _record(document: Document, cleaned: Cleaned) -> dict[str, Any]:
     from tui.cleaning import CLEANER_VERSION
 
     return {
@@ -64,7 +71,7 @@ def _record(document, cleaned) -> dict:
     }
 
 
-def _explain(console, document, cleaned) -> None:
+def _explain(console: Console, document: Document, cleaned: Cleaned) -> None:
     """Print every raw line with its number, the cleaner's decision and the reason."""
     from rich.text import Text
 
@@ -95,9 +102,9 @@ def _explain(console, document, cleaned) -> None:
             label, reason, style = line.decision, line.reason or "", _STYLES.get(line.decision, "")
             if line.overridden:
                 reason = f"{reason} (override)".strip()
-        row = Text(f"{number:>{number_width}} {label:<11} {reason:<18} ", style=style or None)
+        row = Text(f"{number:>{number_width}} {label:<11} {reason:<18} ", style=style or "")
         row.append(Text("| ", style="dim"))
-        row.append(Text(visible(raw_line), style=style or None))
+        row.append(Text(visible(raw_line), style=style or ""))
         console.print(row, soft_wrap=True)
     console.print()
 
@@ -132,16 +139,52 @@ document was printed, 1 when nothing could be loaded, 2 when no article file was
     show_default=True,
     help="colour --explain output (auto: only when stdout is a terminal)",
 )
-def clean_command(paths: tuple[str, ...], as_json: bool, explain: bool, color: str) -> None:
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="processes to clean with (0: every local core; small inputs stay in one process)",
+)
+@click.option(
+    "--dask",
+    "dask_address",
+    metavar="ADDRESS|local",
+    default=None,
+    help="clean on a Dask cluster (scheduler address, or 'local'); needs --output",
+)
+@click.option(
+    "--output",
+    "output",
+    metavar="DIR",
+    default=None,
+    help="with --dask: write partitioned Parquet here (local folder or fsspec URL)",
+)
+def clean_command(
+    paths: tuple[str, ...],
+    as_json: bool,
+    explain: bool,
+    color: str,
+    jobs: int,
+    dask_address: str | None,
+    output: str | None,
+) -> None:
     """Print the cleaned text of articles in PATHS (.txt, .html, .htm, .jsonl files or folders)."""
     import orjson
 
-    from tui.cleaning import clean
-    from tui.documents import discover, load_source
+    from tui.corpus.parallel import clean_sources, resolve_jobs
+    from tui.documents import discover
+
+    if dask_address is not None or output is not None:
+        from tui.commands.clean_dask import run_dask
+
+        run_dask(paths, dask_address, output, jobs)
+        return
 
     if as_json and explain:
         raise click.UsageError("use either --json or --explain, not both")
-    console = None
+    console: Console | None = None
     if explain:
         from rich.console import Console
 
@@ -166,19 +209,18 @@ def clean_command(paths: tuple[str, ...], as_json: bool, explain: bool, color: s
             report(f"newsmark clean: no .txt, .html, .htm or .jsonl files in {' '.join(paths)}")
         sys.exit(2)
     printed = 0
-    for source in sources:
-        for document in load_source(source, report):
-            cleaned = clean(document.raw)
-            if as_json:
-                click.echo(_json_safe(orjson.dumps(_record(document, cleaned)).decode()))
-            elif explain:
-                _explain(console, document, cleaned)
-            else:
-                if len(sources) > 1 or printed or source.kind == "jsonl":
-                    click.echo(f"==> {visible(document.id)} <==")
-                click.echo(visible(cleaned.text, keep_newlines=True))
-                click.echo()
-            printed += 1
+    several = len(sources) > 1 or any(source.kind == "jsonl" for source in sources)
+    for document, cleaned in clean_sources(sources, resolve_jobs(jobs), report):
+        if as_json:
+            click.echo(_json_safe(orjson.dumps(_record(document, cleaned)).decode()))
+        elif explain and console is not None:
+            _explain(console, document, cleaned)
+        else:
+            if several or printed:
+                click.echo(f"==> {visible(document.id)} <==")
+            click.echo(visible(cleaned.text, keep_newlines=True))
+            click.echo()
+        printed += 1
     if not printed:
         report("newsmark clean: nothing could be loaded (see the lines above)")
         sys.exit(1)

@@ -5,11 +5,16 @@ from __future__ import annotations
 import io
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
 from tui.formats import EXPORT_FORMATS
+
+Snapshot = dict[str, list[dict[str, Any]]]  # the store's tables, as exporters read them
+Exporter = Callable[..., Any]  # (snapshot, target, **options) -> report with .lines()
 
 HELP = (
     """Export the annotations (and their documents' text) to another format.
@@ -17,19 +22,21 @@ HELP = (
 Text formats go to standard output unless -o is given; what a format cannot
 carry (overlaps in CoNLL, relations in JSONL, ...) is counted on stderr.
 Offsets are Unicode code points; --offsets utf16 gives JavaScript string
-offsets (jsonl and w3c only).
+offsets (JSONL formats only: jsonl, doccano, doccano-relations, prodigy).
 
 \b
 Formats:
 """
-    + "\n".join(f"  {f.name:<6} {f.description}" for f in EXPORT_FORMATS.values())
+    + "\n".join(f"  {f.name:<17} {f.description}" for f in EXPORT_FORMATS.values())
     + """
 
 \b
 Examples:
   newsmark export --format jsonl > annotations.jsonl
-  newsmark export --format w3c --offsets utf16 -o annotations.jsonld
+  newsmark export --format w3c -o annotations.jsonld
+  newsmark export --format doccano --offsets utf16 > doccano.jsonl
   newsmark export --format brat -o brat_project/
+  newsmark export --format label-studio -o ls_project/
   newsmark export --format spacy -o train.spacy --db team.json
 """
 )
@@ -49,7 +56,7 @@ Examples:
     "--output",
     type=click.Path(path_type=Path),
     default=None,
-    help="Output file (a directory for brat). Default: standard output.",
+    help="Output file (a directory for brat, label-studio, xmi). Default: standard output.",
 )
 @click.option(
     "--db",
@@ -63,27 +70,26 @@ Examples:
     type=click.Choice(["codepoint", "utf16"]),
     default="codepoint",
     show_default=True,
-    help="Offset unit for jsonl and w3c.",
+    help="Offset unit for the JSONL formats (W3C is always code points).",
 )
 def export_command(format_name: str, output: Path | None, db: Path | None, offsets: str) -> None:
     """Read a snapshot without taking the write lock (the app may stay open), then export it."""
     fmt = EXPORT_FORMATS[format_name]
     if offsets != "codepoint" and not fmt.utf16:
+        utf16 = ", ".join(name for name, f in EXPORT_FORMATS.items() if f.utf16)
         raise click.UsageError(
-            f"--offsets {offsets} applies to jsonl and w3c only; {format_name} uses code points"
+            f"--offsets {offsets} applies to {utf16} only; {format_name} uses code points"
         )
     if fmt.target == "directory" and output is None:
-        raise click.UsageError(
-            f"{format_name} writes a .txt and an .ann file per document: pass -o DIRECTORY"
-        )
+        raise click.UsageError(f"{format_name} writes several files: pass -o DIRECTORY")
     if fmt.target == "file" and output is None:
         raise click.UsageError(
             f"{format_name} output is binary: pass -o FILE (e.g. -o train.spacy)"
         )
-    if fmt.target == "directory" and output.exists() and not output.is_dir():
-        raise click.UsageError(f"{output} is a file; brat needs a directory for -o")
+    if fmt.target == "directory" and output is not None and output.exists() and not output.is_dir():
+        raise click.UsageError(f"{output} is a file; {format_name} needs a directory for -o")
     snapshot = _read_snapshot(db)
-    exporter = fmt.load()
+    exporter: Exporter = fmt.load()  # type: ignore[no-untyped-call]
     options = {"offsets": offsets} if fmt.utf16 else {}
     try:
         if fmt.target == "directory":
@@ -100,7 +106,7 @@ def export_command(format_name: str, output: Path | None, db: Path | None, offse
         click.echo(line, err=True)
 
 
-def _read_snapshot(db: Path | None) -> dict:
+def _read_snapshot(db: Path | None) -> Snapshot:
     from tui.store import Store, StoreError, default_db_path
 
     path = default_db_path(db)
@@ -113,12 +119,13 @@ def _read_snapshot(db: Path | None) -> dict:
     except StoreError as error:
         raise click.ClickException(str(error)) from None
     try:
-        return store.snapshot()
+        snapshot: Snapshot = store.snapshot()
+        return snapshot
     finally:
         store.close()
 
 
-def _to_file(exporter, snapshot: dict, options: dict, output: Path):
+def _to_file(exporter: Exporter, snapshot: Snapshot, options: dict[str, Any], output: Path) -> Any:
     """Write beside the target and rename, so a failed export never leaves half a file."""
     output.parent.mkdir(parents=True, exist_ok=True)
     partial = output.with_name(output.name + ".partial")
@@ -131,7 +138,7 @@ def _to_file(exporter, snapshot: dict, options: dict, output: Path):
     return report
 
 
-def _to_stdout(exporter, snapshot: dict, options: dict):
+def _to_stdout(exporter: Exporter, snapshot: Snapshot, options: dict[str, Any]) -> Any:
     """Pipes get the bytes as they are; a terminal gets article text made safe to display."""
     stdout = sys.stdout.buffer
     if not sys.stdout.isatty():

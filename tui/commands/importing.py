@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from tui.formats import IMPORT_FORMATS
+
 MAX_WARNINGS = 20
 
 HELP = """Import annotated documents into the database.
@@ -16,22 +18,33 @@ twice adds nothing the second time.
 
 \b
 Formats (detected from the path, or forced with --format):
-  jsonl   doccano/Prodigy JSONL: {"text", "spans": [{"start","end","label"}]}
-          (also doccano's "label": [[start, end, label]] and "entities")
+  jsonl   newsmark, Prodigy or doccano JSONL: "spans", doccano's "label":
+          [[start, end, label]] or "entities" + "relations" (also --format
+          doccano or prodigy)
   brat    a folder of .txt + .ann pairs, or one .ann file
   json    a `newsmark export --format json` file (or another newsmark database)
+  label-studio
+          Label Studio's JSON export (a list of tasks) or a folder with tasks.json;
+          predictions come in as suggestions
+  xmi     UIMA CAS XMI (INCEpTION/WebAnno): a folder of .xmi with TypeSystem.xml
 
 \b
 Examples:
   newsmark import prodigy_output.jsonl
   newsmark import brat_project/ --db team.json
   newsmark import backup.json
+  newsmark import project-3-at-2026-01-02.json     # a Label Studio JSON export
+  newsmark import inception_xmi/
 """
 
 
 def detect_format(path: Path) -> str:
     """Pick a reader from the path: folders and .ann are brat, .jsonl is JSONL, .json is native."""
     suffix = path.suffix.lower()
+    if path.is_dir() and (path / "tasks.json").is_file():
+        return "label-studio"
+    if suffix == ".xmi" or (path.is_dir() and any(path.glob("*.xmi"))):
+        return "xmi"
     if (
         path.is_dir()
         or suffix == ".ann"
@@ -41,11 +54,21 @@ def detect_format(path: Path) -> str:
     if suffix in (".jsonl", ".ndjson"):
         return "jsonl"
     if suffix == ".json":
-        return "json"
+        return "label-studio" if _starts_with_list(path) else "json"
     raise click.ClickException(
         f"{path}: cannot tell its format from the name; pass --format jsonl, brat or json"
         " (plain articles are opened with `newsmark PATH`, not imported)"
     )
+
+
+def _starts_with_list(path: Path) -> bool:
+    """Label Studio exports a JSON list of tasks; a newsmark export is one object."""
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(4096).lstrip(b"\xef\xbb\xbf \t\r\n")
+    except OSError:
+        return False
+    return head[:1] == b"["
 
 
 @click.command("import", help=HELP)
@@ -53,7 +76,7 @@ def detect_format(path: Path) -> str:
 @click.option(
     "--format",
     "format_name",
-    type=click.Choice(["auto", "jsonl", "brat", "json"]),
+    type=click.Choice(["auto", *IMPORT_FORMATS]),
     default="auto",
     show_default=True,
     help="Input format.",

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from typing import TYPE_CHECKING, Any
 
 import click
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 from tui.safe_text import visible
 from tui.store.errors import StoreError
@@ -13,7 +17,7 @@ from tui.store.paths import default_db_path
 from tui.store.records import DOC_STATUSES
 
 
-def build_tables(snapshot: dict[str, list[dict]], limit: int | None = 40) -> list:
+def build_tables(snapshot: dict[str, list[dict[str, Any]]], limit: int | None = 40) -> list[Table]:
     """Four rich Tables over a store snapshot; article text goes in as Text, never as markup."""
     from rich.table import Table
     from rich.text import Text
@@ -76,7 +80,7 @@ def build_tables(snapshot: dict[str, list[dict]], limit: int | None = 40) -> lis
         annotators.add_column(
             column, justify="right" if column in ("entities", "claims", "documents") else "left"
         )
-    by_who: dict[str, list[dict]] = {}
+    by_who: dict[str, list[dict[str, Any]]] = {}
     for ann in anns:
         by_who.setdefault(ann.get("annotator") or "(unknown)", []).append(ann)
     for who, theirs in sorted(by_who.items()):
@@ -109,8 +113,14 @@ def build_tables(snapshot: dict[str, list[dict]], limit: int | None = 40) -> lis
     help="database file (default: $NEWSMARK_DB or annotations/annotations.json)",
 )
 @click.option("--all", "show_all", is_flag=True, help="list every document, not just the first 40")
-def stats_command(db: str | None, show_all: bool) -> None:
-    """Show documents, labels, annotators and progress."""
+@click.option(
+    "--sessions",
+    "sessions",
+    is_flag=True,
+    help="tagging sessions: active hours, articles and annotations/hour per annotator and day",
+)
+def stats_command(db: str | None, show_all: bool, sessions: bool) -> None:
+    """Show documents, labels, annotators and progress (or, with --sessions, time spent)."""
     from rich.console import Console
 
     from tui.store.store import Store
@@ -129,5 +139,11 @@ def stats_command(db: str | None, show_all: bool) -> None:
     finally:
         store.close()
     console = Console()
+    if sessions:
+        from tui.analysis.session_stats import session_figures, session_tables
+
+        for table in session_tables(session_figures(snapshot.get("sessions", []))):
+            console.print(table)
+        return
     for table in build_tables(snapshot, limit=None if show_all else 40):
         console.print(table)

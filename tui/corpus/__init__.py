@@ -9,10 +9,12 @@ none whose size and mtime are unchanged.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
+from tui.cleaning import Cleaned
 from tui.corpus.cleaned_cache import CleanedCache
 from tui.corpus.index_file import IndexFile
 from tui.documents import Document, Source, discover, load_source
@@ -51,7 +53,12 @@ class CorpusIndex:
         self.cache = CleanedCache(self.cache_dir)
         self._cache_warned = False
 
-    def _clean(self, document: Document, on_error: Callable[[str], None], overrides=None):
+    def _clean(
+        self,
+        document: Document,
+        on_error: Callable[[str], None],
+        overrides: Mapping[int, str] | None = None,
+    ) -> Cleaned:
         """Clean a document, reusing and filling the disk cache when there are no overrides."""
         from tui.cleaning import clean
 
@@ -105,39 +112,70 @@ class CorpusIndex:
         paths: Iterable[str | Path],
         on_progress: Callable[[int, int], None] | None = None,
         on_error: Callable[[str], None] | None = None,
+        jobs: int | None = None,
     ) -> Iterator[CorpusEntry]:
-        """Yield an entry per article under `paths`, reusing the index file for unchanged files."""
+        """Yield an entry per article under `paths`, reusing the index file for unchanged files.
+
+        Files not in the index file are cleaned by `jobs` processes (None: every local core)
+        when there are enough of them; the entries and messages are the same either way.
+        """
+        from tui.corpus.parallel import MIN_PARALLEL, ordered_map, resolve_jobs
+
         on_error = on_error or _ignore
-        roots = [Path(path).expanduser().absolute() for path in paths]
+        given = [str(path) for path in paths]
+        stored = [path for path in given if _is_stored(path)]
+        roots = [Path(path).expanduser().absolute() for path in given if path not in stored]
+        if stored:
+            yield from self._stored_entries(stored, on_error)
+            if not roots:
+                return
         sources = list(discover(roots, on_error))
         store = IndexFile.open(self.cache_dir, roots)
         total = len(sources)
         step = max(1, total // 200)
         if on_progress:
             on_progress(0, total)
+        known = [store.lookup(source) for source in sources]
+        fresh = [source for source, cached in zip(sources, known, strict=True) if cached is None]
+        workers = resolve_jobs(jobs)
+        made: Generator[tuple[list[CorpusEntry], list[str], list[str]]] | None = None
+        if workers > 1 and len(fresh) >= MIN_PARALLEL:
+            made = ordered_map(partial(_index_source, self.cache_dir), fresh, workers)
         try:
-            for done, source in enumerate(sources, start=1):
-                cached = store.lookup(source)
-                if cached is not None:
+            for done, (source, cached) in enumerate(zip(sources, known, strict=True), start=1):
+                if made is not None and cached is None:
+                    entries, messages, failed = next(made)
+                    for message in messages:
+                        if "cannot write the cache" in message:  # each worker warns once
+                            if self._cache_warned:
+                                continue
+                            self._cache_warned = True
+                        on_error(message)
+                    if not failed:
+                        store.remember(source, entries, messages)
+                    yield from entries
+                elif cached is not None:
                     entries, errors = cached
                     for message in errors:
                         on_error(message)
                     yield from (self._attach(entry) for entry in entries)
                 else:
-                    errors: list[str] = []
+                    found: list[str] = []
 
-                    def report(message: str, errors=errors) -> None:
+                    def report(message: str, errors: list[str] = found) -> None:
                         errors.append(message)
                         on_error(message)
 
                     failures: list[str] = []
                     entries = list(self._entries(source, report, failures))
                     if not failures:  # retry files the cleaner failed on at the next start
-                        store.remember(source, entries, errors)
+                        store.remember(source, entries, found)
                     yield from entries
                 if on_progress and (done % step == 0 or done == total):
                     on_progress(done, total)
         finally:
+            if made is not None:
+                made.close()  # stops the workers when the caller stopped listening early
             try:
                 store.save()
             except OSError as error:
@@ -145,6 +183,47 @@ class CorpusIndex:
                     f"{self.cache_dir}: cannot save the corpus index ({error.strerror or error}); "
                     "the next start will re-read every file"
                 )
+
+    def _stored_entries(
+        self, folders: list[str], on_error: Callable[[str], None]
+    ) -> Iterator[CorpusEntry]:
+        """Entries of corpora cleaned into Parquet (`newsmark clean --dask`), read, not cleaned."""
+        import json
+
+        from tui.corpus import parquet
+
+        columns = ["id", "path", "title", "words", "raw_sha256", "document_meta", "clean_meta"]
+        for folder in folders:
+            try:
+                part_urls = parquet.parts(folder)
+            except (OSError, parquet.ParquetMissing) as error:
+                on_error(f"{folder}: cannot read the cleaned corpus ({error}); skipped")
+                continue
+            for part in part_urls:
+                for row in parquet.read_rows(part, columns):
+                    meta, cleaned_meta = (
+                        json.loads(row["document_meta"]),
+                        json.loads(row["clean_meta"]),
+                    )
+                    title = " ".join(str(meta.get("title") or row["title"] or row["id"]).split())
+                    date = meta.get("date") or cleaned_meta.get("date")
+                    yield CorpusEntry(
+                        id=row["id"],
+                        path=part,
+                        kind="parquet",
+                        title=title,
+                        date=str(date) if date else None,
+                        source=str(
+                            meta.get("source")
+                            or _site(meta.get("url"))
+                            or cleaned_meta.get("source")
+                            or Path(row["path"]).parent.name
+                        ),
+                        words=int(row["words"]),
+                        raw_sha256=row["raw_sha256"],
+                        record=row["id"],
+                        cache_dir=str(self.cache_dir) if self.cache_dir is not None else None,
+                    )
 
     def _entries(
         self, source: Source, report: Callable[[str], None], failures: list[str]
@@ -171,11 +250,46 @@ class CorpusIndex:
         entry: CorpusEntry,
         overrides: Mapping[int, str] | None = None,
         on_error: Callable[[str], None] | None = None,
-    ) -> tuple[Document, object]:
+    ) -> tuple[Document, Cleaned]:
         """Re-read the entry's file and return (Document, Cleaned); with overrides, re-clean."""
         on_error = on_error or _ignore
+        if entry.kind == "parquet":
+            from tui.cleaning import clean
+            from tui.corpus.parquet import find
+
+            found = find(entry.path, entry.id)
+            if found is None:
+                raise FileNotFoundError(
+                    f"{entry.path}: {entry.id} is not in it (re-scan the corpus)"
+                )
+            cleaned = clean(found.document.raw, overrides) if overrides else found.cleaned
+            return found.document, cleaned
         document = _read_document(entry, on_error)
         return document, self._clean(document, on_error, overrides)
+
+
+def _is_stored(path: str) -> bool:
+    """A folder (or URL) written by `newsmark clean --dask`: it has the manifest."""
+    from tui.corpus.parquet import MANIFEST
+
+    if "://" in path and not path.startswith("file://"):
+        from tui.corpus.parquet import is_parquet_corpus
+
+        try:
+            return is_parquet_corpus(path)
+        except (OSError, ImportError, ValueError):
+            return False
+    return (Path(path).expanduser() / MANIFEST).is_file()
+
+
+def _index_source(
+    cache_dir: Path | None, source: Source
+) -> tuple[list[CorpusEntry], list[str], list[str]]:
+    """In a worker process: what `CorpusIndex._entries` gives for one file, with its messages."""
+    errors: list[str] = []
+    failures: list[str] = []
+    entries = list(CorpusIndex(cache_dir)._entries(source, errors.append, failures))
+    return entries, errors, failures
 
 
 def _read_document(entry: CorpusEntry, on_error: Callable[[str], None]) -> Document:
@@ -224,11 +338,18 @@ def index(
     cache_dir: str | Path | None = DEFAULT_CACHE_DIR,
     on_progress: Callable[[int, int], None] | None = None,
     on_error: Callable[[str], None] | None = None,
+    jobs: int | None = None,
 ) -> Iterator[CorpusEntry]:
     """Yield CorpusEntry records for every article under `paths` (see CorpusIndex.index)."""
-    return CorpusIndex(cache_dir).index(paths, on_progress=on_progress, on_error=on_error)
+    return CorpusIndex(cache_dir).index(
+        paths, on_progress=on_progress, on_error=on_error, jobs=jobs
+    )
 
 
-def load(entry: CorpusEntry, overrides: Mapping[int, str] | None = None, on_error=None):
+def load(
+    entry: CorpusEntry,
+    overrides: Mapping[int, str] | None = None,
+    on_error: Callable[[str], None] | None = None,
+) -> tuple[Document, Cleaned]:
     """Return (Document, Cleaned) for an entry, using the cache it was indexed with."""
     return CorpusIndex(entry.cache_dir).load(entry, overrides, on_error)

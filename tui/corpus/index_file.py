@@ -12,7 +12,7 @@ import os
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
@@ -36,10 +36,10 @@ def roots_key(roots: Iterable[Path]) -> str:
 class IndexFile:
     """Remembered entries per file path; `path=None` keeps them in memory only."""
 
-    def __init__(self, path: Path | None, files: dict):
+    def __init__(self, path: Path | None, files: dict[str, Any]) -> None:
         self.path = path
         self._old = files
-        self._new: dict[str, list] = {}
+        self._new: dict[str, Any] = {}
         self._changed = False
 
     @classmethod
@@ -64,6 +64,8 @@ class IndexFile:
         from tui.corpus import CorpusEntry
 
         remembered = self._old.get(source.path)
+        if remembered is None:
+            return None
         try:
             size, mtime_ns, kind, rows, errors = remembered
             if (size, mtime_ns, kind) != (source.size, source.mtime_ns, source.kind):

@@ -12,6 +12,7 @@ import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from tui.documents.decode import DecodeError, decode_bytes
 from tui.documents.discover import KINDS, Source, discover
@@ -31,7 +32,7 @@ class Document:
     raw: str
     raw_sha256: str
     encoding: str
-    meta: dict = field(default_factory=dict)
+    meta: dict[str, Any] = field(default_factory=dict)
 
 
 def _megabytes(size: int) -> str:
@@ -71,7 +72,7 @@ def _load_file(source: Source, on_error: Callable[[str], None]) -> Document | No
     except DecodeError as error:
         on_error(f"{source.path}: {error}; skipped")
         return None
-    meta: dict = {}
+    meta: dict[str, Any] = {}
     if source.kind == "html":
         from tui.documents.html import HtmlExtractionError, extract_html
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html as html_escapes
 import re
+from typing import Any
 from urllib.parse import urlsplit
 
 __all__ = ["extract_html", "source_lines", "site_of", "HtmlExtractionError"]
@@ -31,7 +32,7 @@ def site_of(url: str | None) -> str | None:
     return host.removeprefix("www.") if host else None
 
 
-def extract_html(markup: str, url: str | None = None) -> tuple[str, dict]:
+def extract_html(markup: str, url: str | None = None) -> tuple[str, dict[str, Any]]:
     """Return (text, meta): the title line + blank line + main text, and title/date/author/url/source."""
     import trafilatura
 
@@ -41,7 +42,7 @@ def extract_html(markup: str, url: str | None = None) -> tuple[str, dict]:
         result = trafilatura.bare_extraction(
             markup, url=url, with_metadata=True, include_comments=False, include_tables=True
         )
-        body = (result.text or "") if result is not None else ""
+        body = str(getattr(result, "text", None) or "")
         if not body.strip():
             body = trafilatura.html2txt(markup) or ""
     except Exception as error:  # lxml/trafilatura raise many types on broken markup
@@ -50,7 +51,7 @@ def extract_html(markup: str, url: str | None = None) -> tuple[str, dict]:
         ) from error
     if not body.strip():
         raise HtmlExtractionError("no article text found in the HTML")
-    title = ((result.title if result is not None else None) or "").strip()
+    title = str(getattr(result, "title", None) or "").strip()
     meta = {
         "title": title or None,
         "date": getattr(result, "date", None),

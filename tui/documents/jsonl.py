@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
@@ -36,7 +36,7 @@ def _reason(error: Exception) -> str:
     return _POSITION.sub(r" at column \1", message)
 
 
-def _record_meta(record: dict) -> dict:
+def _record_meta(record: dict[str, Any]) -> dict[str, Any]:
     meta = {}
     for key in _META_KEYS:
         value = record.get(key)
@@ -45,7 +45,7 @@ def _record_meta(record: dict) -> dict:
     return meta
 
 
-def _record_id(record: dict, number: int) -> str:
+def _record_id(record: dict[str, Any], number: int) -> str:
     """The record's own id, or `L<line number>` when it has none."""
     record_id = record.get("id")
     if (
@@ -110,7 +110,16 @@ def load_jsonl(
         on_error(f"{source.path}: empty file; skipped")
 
 
-def _document(record, line, source, number, where, seen, on_error, document_class):
+def _document(
+    record: dict[str, Any],
+    line: bytes,
+    source: Source,
+    number: int,
+    where: str,
+    seen: set[str],
+    on_error: Callable[[str], None],
+    document_class: type[Document],
+) -> Document | None:
     """Turn one parsed record into a Document, or report why it cannot be one."""
     text, html = record.get("text"), record.get("html")
     if not (isinstance(text, str) and text.strip()) and not (
@@ -130,7 +139,7 @@ def _document(record, line, source, number, where, seen, on_error, document_clas
         from tui.documents.html import HtmlExtractionError, extract_html
 
         try:
-            raw, extracted = extract_html(html, url=meta.get("url"))
+            raw, extracted = extract_html(str(html), url=meta.get("url"))
         except HtmlExtractionError as error:
             on_error(f"{where}: {error}; line skipped")
             return None

@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
-from tui.formats.brat import CLAIM_FLAG, CUE_LABEL, CUE_RELATION, MANIFEST, VALUE_ATTRIBUTES
+from tui.formats.brat import (
+    CLAIM_FLAG,
+    CROSS_DOCUMENT,
+    CUE_LABEL,
+    CUE_RELATION,
+    LABELS_FILE,
+    MANIFEST,
+    VALUE_ATTRIBUTES,
+)
+from tui.formats.common import Record
 from tui.formats.imported import Imported, span_ok
 
 _ATTRIBUTE_KEYS = {name: key for key, name in VALUE_ATTRIBUTES.items()}
@@ -13,21 +23,23 @@ _NOTE_KEYS = {
     "AnnotatorNotes": "note",
     "Speaker": "speaker.text",
     "SpeakerEntity": "speaker.entity_id",
+    "SpeakerMention": "speaker.annotation_id",
 }
 
 
 def unescape_note(value: str) -> str:
     """Undo tui.formats.brat.escape_note."""
-    out, chars = [], iter(value)
-    for char in chars:
-        if char == "\\":
-            following = next(chars, "")
-            out.append(
-                {"n": "\n", "r": "\r", "t": "\t", "\\": "\\"}.get(following, "\\" + following)
-            )
-        else:
-            out.append(char)
-    return "".join(out)
+    return _ESCAPE.sub(_unescape, value)
+
+
+_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|.)", re.DOTALL)
+
+
+def _unescape(match: re.Match[str]) -> str:
+    code = match.group(1)
+    if code[0] == "u" and len(code) == 5:
+        return chr(int(code[1:], 16))
+    return {"n": "\n", "r": "\r", "t": "\t", "\\": "\\"}.get(code, "\\" + code)
 
 
 def read_brat(path: str | Path, *, label_kinds: dict[str, str] | None = None) -> Imported:
@@ -40,7 +52,8 @@ def read_brat(path: str | Path, *, label_kinds: dict[str, str] | None = None) ->
             f"{path}: no .ann files found; brat import needs .ann files with .txt beside them"
         )
     imported = Imported()
-    manifests: dict[Path, dict] = {}
+    manifests: dict[Path, Record] = {}
+    renamed: dict[Path, dict[str, str]] = {}
     for ann in ann_files:
         txt = ann.with_suffix(".txt")
         if not txt.is_file() or not ann.is_file():
@@ -48,6 +61,7 @@ def read_brat(path: str | Path, *, label_kinds: dict[str, str] | None = None) ->
             continue
         if ann.parent not in manifests:
             manifests[ann.parent] = _manifest(ann.parent, imported)
+            renamed[ann.parent] = _renamed_labels(ann.parent, imported)
         entry = manifests[ann.parent].get(ann.stem) or {}
         document_id = str(entry.get("id") or txt.relative_to(root).as_posix())
         with txt.open(encoding="utf-8", newline="") as stream:
@@ -61,11 +75,19 @@ def read_brat(path: str | Path, *, label_kinds: dict[str, str] | None = None) ->
                 "path": str(txt.resolve()),
             }
         )
-        _read_ann(ann, text, document_id, label_kinds or {}, imported)
+        _read_ann(
+            ann,
+            text,
+            document_id,
+            label_kinds or {},
+            imported,
+            renamed[ann.parent],
+            manifests[ann.parent],
+        )
     return imported
 
 
-def _manifest(directory: Path, imported: Imported) -> dict:
+def _manifest(directory: Path, imported: Imported) -> Record:
     file = directory / MANIFEST
     if not file.is_file():
         return {}
@@ -77,11 +99,32 @@ def _manifest(directory: Path, imported: Imported) -> dict:
     return data if isinstance(data, dict) else {}
 
 
+def _renamed_labels(directory: Path, imported: Imported) -> dict[str, str]:
+    """brat type -> newsmark label for labels the export had to rename (spaces in them)."""
+    file = directory / LABELS_FILE
+    if not file.is_file():
+        return {}
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+    except (ValueError, OSError) as error:
+        imported.warnings.append(f"{file}: ignored ({error}); labels keep their brat names")
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {str(k): v for k, v in data.items() if isinstance(v, str) and v}
+
+
 def _read_ann(
-    ann: Path, text: str, document_id: str, label_kinds: dict, imported: Imported
+    ann: Path,
+    text: str,
+    document_id: str,
+    label_kinds: Record,
+    imported: Imported,
+    renamed: dict[str, str],
+    manifest: Record,
 ) -> None:
-    spans: dict[str, dict] = {}
-    attributes: dict[str, dict] = {}
+    spans: dict[str, Record] = {}
+    attributes: dict[str, Record] = {}
     claims: set[str] = set()
     relations: list[tuple[str, str, str]] = []
     links: dict[str, list[tuple[str, str, str]]] = {}
@@ -101,7 +144,7 @@ def _read_ann(
                     raise ValueError(
                         f"offsets {start}-{end} are outside the {len(text)}-character text"
                     )
-                spans[ident] = {"label": label, "start": start, "end": end}
+                spans[ident] = {"label": renamed.get(label, label), "start": start, "end": end}
             elif ident.startswith("A") or ident.startswith("M"):
                 name, target, *value = words
                 if name == CLAIM_FLAG:
@@ -117,17 +160,28 @@ def _read_ann(
                 relations.append((kind, arg1, arg2))
             elif ident.startswith("N"):
                 _, target, reference = words[:3]
+                database, _, reference_id = reference.partition(":")
                 links.setdefault(target, []).append(
-                    (*reference.split(":", 1), fields[2] if len(fields) > 2 else "")
+                    (database, reference_id, fields[2] if len(fields) > 2 else "")
+                )
+            elif ident.startswith("#") and words[:1] == [CROSS_DOCUMENT]:
+                kind, stem, other = fields[2].split()
+                entry = manifest.get(stem) or {}
+                other_document = str(entry.get("id") or f"{stem}.txt")
+                imported.relations.append(
+                    {
+                        "from": f"{document_id}#{words[1]}",
+                        "to": f"{other_document}#{other}",
+                        "type": kind,
+                    }
                 )
             elif ident.startswith("#"):
                 kind, target = words[:2]
                 key = _NOTE_KEYS.get(kind, "note")
-                _set(
-                    attributes.setdefault(target, {}),
-                    key,
-                    unescape_note(fields[2] if len(fields) > 2 else ""),
-                )
+                note = unescape_note(fields[2] if len(fields) > 2 else "")
+                if key == "speaker.annotation_id":
+                    note = f"{document_id}#{note}"
+                _set(attributes.setdefault(target, {}), key, note)
             else:
                 kind = ident[:1]
                 reason = (
@@ -141,7 +195,7 @@ def _read_ann(
     _emit(spans, attributes, claims, relations, links, document_id, label_kinds, imported, ann)
 
 
-def _set(attributes: dict, key: str, value: str) -> None:
+def _set(attributes: Record, key: str, value: str) -> None:
     if key.startswith("speaker."):
         attributes.setdefault("speaker", {})[key.split(".", 1)[1]] = value
     else:
@@ -149,7 +203,15 @@ def _set(attributes: dict, key: str, value: str) -> None:
 
 
 def _emit(
-    spans, attributes, claims, relations, links, document_id, label_kinds, imported, ann
+    spans: dict[str, Record],
+    attributes: dict[str, Record],
+    claims: set[str],
+    relations: list[tuple[str, str, str]],
+    links: dict[str, list[tuple[str, str, str]]],
+    document_id: str,
+    label_kinds: dict[str, str],
+    imported: Imported,
+    ann: Path,
 ) -> None:
     cues: dict[str, str] = {}
     for kind, arg1, arg2 in relations:

@@ -7,8 +7,12 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
-Snapshot = dict[str, list[dict]]
+import orjson
+
+Record = dict[str, Any]
+Snapshot = dict[str, list[Record]]
 OFFSET_UNITS = ("codepoint", "utf16")
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
@@ -22,12 +26,18 @@ class ExportReport:
     documents: int = 0
     annotations: int = 0
     relations: int = 0
-    not_carried: Counter = field(default_factory=Counter)
+    not_carried: Counter[str] = field(default_factory=Counter)
+    changed: Counter[str] = field(default_factory=Counter)
 
     def lost(self, reason: str, count: int = 1) -> None:
         """Count `count` items the format could not carry, so nothing is dropped silently."""
         if count:
             self.not_carried[reason] += count
+
+    def change(self, what: str, count: int = 1) -> None:
+        """Count items written differently from the database (e.g. renamed), with how to get them back."""
+        if count:
+            self.changed[what] += count
 
     def lines(self) -> list[str]:
         """Human-readable summary lines for stderr: the totals first, then every loss."""
@@ -37,7 +47,29 @@ class ExportReport:
         ]
         for reason, count in sorted(self.not_carried.items()):
             lines.append(f"{self.format}: not carried: {count} {reason}")
+        for what, count in sorted(self.changed.items()):
+            lines.append(f"{self.format}: changed: {count} {what}")
         return lines
+
+
+_SPLITLINES_ONLY = (
+    (b"\xc2\x85", b"\\u0085"),
+    (b"\xe2\x80\xa8", b"\\u2028"),
+    (b"\xe2\x80\xa9", b"\\u2029"),
+)
+
+
+def json_line(record: object) -> bytes:
+    """One JSON line, with the line breaks only str.splitlines() sees (U+0085, U+2028/9) escaped.
+
+    JSON allows them raw, but readers that split lines with splitlines() (or JavaScript before
+    ES2019) would cut the record there.
+    """
+    data = orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE)
+    for raw, escaped in _SPLITLINES_ONLY:
+        if raw in data:
+            data = data.replace(raw, escaped)
+    return data
 
 
 def check_offsets(offsets: str) -> None:
@@ -75,13 +107,15 @@ def _identity(i: int) -> int:
     return i
 
 
-def iter_documents(snapshot: Snapshot, report: ExportReport) -> Iterator[tuple[dict, list[dict]]]:
+def iter_documents(
+    snapshot: Snapshot, report: ExportReport
+) -> Iterator[tuple[Record, list[Record]]]:
     """Yield (document, its placeable annotations sorted by position), counting what is skipped.
 
     Span formats need a trustworthy position: orphaned annotations and unconfirmed
     suggestions are counted as not carried (the native JSON export keeps them).
     """
-    by_document: dict[str, list[dict]] = {}
+    by_document: dict[str | None, list[Record]] = {}
     for annotation in snapshot.get("annotations", []):
         by_document.setdefault(annotation.get("document_id"), []).append(annotation)
     documents = snapshot.get("documents", [])
@@ -109,12 +143,12 @@ def iter_documents(snapshot: Snapshot, report: ExportReport) -> Iterator[tuple[d
         yield document, placed
 
 
-def _in_bounds(annotation: dict, length: int) -> bool:
+def _in_bounds(annotation: Record, length: int) -> bool:
     start, end = annotation.get("start"), annotation.get("end")
     return isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= length
 
 
-def relations_within(snapshot: Snapshot, exported_ids: set[str]) -> tuple[list[dict], int]:
+def relations_within(snapshot: Snapshot, exported_ids: set[str]) -> tuple[list[Record], int]:
     """Split relations into those whose two ends were exported, and a count of the others."""
     kept, missing = [], 0
     for relation in snapshot.get("relations", []):

@@ -5,10 +5,14 @@ from __future__ import annotations
 import re
 from typing import BinaryIO
 
-from tui.formats.common import ExportReport, Snapshot, iter_documents
+import regex
+
+from tui.formats.common import ExportReport, Record, Snapshot, iter_documents
 
 DOCSTART = "-DOCSTART- -X- -X- O\n\n"
-_TOKEN = re.compile(r"\w+(?:['’-]\w+)*|[^\w\s]")
+# Words are runs of grapheme clusters that start with a word character (so "Jose\u0301" and
+# "Zoe\u0308" stay whole); any other cluster (a ZWJ emoji, a flag, punctuation) is a token.
+_TOKEN = regex.compile(r"(?:(?=\w)\X)+(?:['’-](?:(?=\w)\X)+)*|(?=\S)\X")
 _SENTENCE_END = {".", "!", "?", "…"}
 
 
@@ -17,9 +21,9 @@ def tag_name(label: str) -> str:
     return re.sub(r"\s+", "_", label.strip()) or "MISC"
 
 
-def flat_entities(annotations: list[dict], report: ExportReport) -> list[dict]:
+def flat_entities(annotations: list[Record], report: ExportReport) -> list[Record]:
     """Keep entity mentions that do not overlap an earlier (longer-first) one; count the rest."""
-    kept: list[dict] = []
+    kept: list[Record] = []
     last_end = -1
     for annotation in annotations:  # sorted by (start, -end)
         if annotation.get("kind") == "claim":
@@ -74,10 +78,10 @@ def export_conll(snapshot: Snapshot, out: BinaryIO) -> ExportReport:
     return report
 
 
-def _document_lines(text: str, spans: list[tuple[int, int]], mentions: list[dict]) -> str:
+def _document_lines(text: str, spans: list[tuple[int, int]], mentions: list[Record]) -> str:
     lines: list[str] = []
     index = 0
-    inside: dict | None = None
+    inside: Record | None = None
     previous_end = 0
     for start, end in spans:
         while index < len(mentions) and mentions[index]["end"] <= start:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from tui.formats.common import Record
+
 
 @dataclass
 class Imported:
@@ -13,11 +15,11 @@ class Imported:
     so relations and entity links can be wired up after the store assigns real ids.
     """
 
-    documents: list[dict] = field(default_factory=list)
-    annotations: list[dict] = field(default_factory=list)
-    entities: list[dict] = field(default_factory=list)
-    relations: list[dict] = field(default_factory=list)
-    labels: list[dict] = field(default_factory=list)
+    documents: list[Record] = field(default_factory=list)
+    annotations: list[Record] = field(default_factory=list)
+    entities: list[Record] = field(default_factory=list)
+    relations: list[Record] = field(default_factory=list)
+    labels: list[Record] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
     def extend(self, other: Imported) -> None:

@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import hashlib
+import uuid
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
+from tui.formats.common import Record
 from tui.formats.imported import Imported
+
+if TYPE_CHECKING:
+    from tui.store import Store
 
 IMPORTED_CLEANER = "imported"  # cleaner_version of documents whose text was taken as is
 
@@ -41,7 +47,7 @@ class ImportSummary:
         return lines
 
 
-def apply_import(store, imported: Imported) -> ImportSummary:
+def apply_import(store: Store, imported: Imported) -> ImportSummary:
     """Insert documents, labels, entities, annotations and relations; skip what is already there."""
     summary = ImportSummary(warnings=list(imported.warnings))
     with store.transaction(f"import {len(imported.documents)} documents"):
@@ -53,7 +59,20 @@ def apply_import(store, imported: Imported) -> ImportSummary:
     return summary
 
 
-def _labels(store, imported: Imported, summary: ImportSummary) -> None:
+_DOCUMENT_STATE = ("status", "cursor")
+
+
+def _provenance(record: Record) -> Record:
+    """Id (when it is a UUID, i.e. came from newsmark), annotator and times to keep on import."""
+    kept: Record = {k: record[k] for k in ("annotator", "created", "updated") if k in record}
+    try:
+        kept["id"] = str(uuid.UUID(str(record.get("id"))))
+    except ValueError:
+        pass
+    return kept
+
+
+def _labels(store: Store, imported: Imported, summary: ImportSummary) -> None:
     known = {label["name"] for label in store.labels()}
     wanted = [
         (label.get("name"), label.get("kind", "entity"), label.get("hotkey"), label.get("color"))
@@ -73,7 +92,7 @@ def _labels(store, imported: Imported, summary: ImportSummary) -> None:
             summary.labels_added += 1
 
 
-def _entities(store, imported: Imported, summary: ImportSummary) -> dict[str, str]:
+def _entities(store: Store, imported: Imported, summary: ImportSummary) -> dict[str, str]:
     """Import entity id -> store entity id: same id, else same name and type, else a new record."""
     by_name = {(e["name"], e.get("type")): e["id"] for e in store.entities()}
     mapping: dict[str, str] = {}
@@ -92,6 +111,7 @@ def _entities(store, imported: Imported, summary: ImportSummary) -> dict[str, st
                     entity.get("type") or "",
                     aliases=entity.get("aliases") or (),
                     external_id=entity.get("external_id"),
+                    restore=_provenance(entity),
                 )
             except ValueError as error:
                 summary.warnings.append(f"entity {local!r} not added: {error}")
@@ -102,7 +122,7 @@ def _entities(store, imported: Imported, summary: ImportSummary) -> dict[str, st
     return mapping
 
 
-def _documents(store, imported: Imported, summary: ImportSummary) -> None:
+def _documents(store: Store, imported: Imported, summary: ImportSummary) -> None:
     for document in imported.documents:
         text = document["text"]
         existing = store.get_document(document["id"])
@@ -118,7 +138,11 @@ def _documents(store, imported: Imported, summary: ImportSummary) -> None:
             cleaner_version=document.get("cleaner_version") or IMPORTED_CLEANER,
             title=document.get("title"),
             metadata=document.get("metadata") or {},
+            overrides=document.get("overrides") or None,
         )
+        kept = {k: document[k] for k in _DOCUMENT_STATE if document.get(k) not in (None, "")}
+        if kept and existing is None:
+            store.update_document(document["id"], undoable=True, **kept)
         if existing is None:
             summary.documents_added += 1
         else:
@@ -126,17 +150,17 @@ def _documents(store, imported: Imported, summary: ImportSummary) -> None:
 
 
 def _annotations(
-    store, imported: Imported, entity_ids: dict, summary: ImportSummary
+    store: Store, imported: Imported, entity_ids: Record, summary: ImportSummary
 ) -> dict[str, str]:
     """Import annotation id -> store annotation id (an identical existing span counts as present)."""
-    present: dict[str, dict[tuple, str]] = {}
+    present: dict[str, dict[tuple[str, str, int, int], str]] = {}
     mapping: dict[str, str] = {}
 
     def entity(local: object, where: str) -> str | None:
-        if not local:
+        if not local or not isinstance(local, str):
             return None
         if local in entity_ids:
-            return entity_ids[local]
+            return str(entity_ids[local])
         if store.get_entity(local) is not None:
             return local
         summary.warnings.append(
@@ -144,6 +168,52 @@ def _annotations(
         )
         return None
 
+    planned = _plan_ids(store, imported, present, mapping, summary)
+    for annotation in planned:
+        document_id = annotation["document_id"]
+        where = f"{document_id}: annotation {annotation.get('id')!r}"
+        attributes = dict(annotation.get("attributes") or {})
+        speaker = attributes.get("speaker")
+        if isinstance(speaker, dict):
+            speaker = dict(speaker)
+            if speaker.get("entity_id"):
+                speaker["entity_id"] = entity(speaker["entity_id"], where)
+            if speaker.get("annotation_id"):
+                speaker["annotation_id"] = _mention(store, mapping, speaker["annotation_id"])
+            attributes["speaker"] = speaker
+        try:
+            store.add_annotation(
+                document_id,
+                annotation["kind"],
+                annotation["label"],
+                annotation["start"],
+                annotation["end"],
+                attributes=attributes,
+                entity_id=entity(annotation.get("entity_id"), where),
+                source_start=annotation.get("source_start"),
+                source_end=annotation.get("source_end"),
+                state=annotation.get("state") or "ok",
+                restore={**_provenance(annotation), "id": mapping[annotation["id"]]},
+            )
+        except (ValueError, TypeError, KeyError) as error:
+            summary.warnings.append(f"{where} not added: {error}")
+            del mapping[annotation["id"]]
+            continue
+        summary.annotations_added += 1
+    return mapping
+
+
+def _plan_ids(
+    store: Store,
+    imported: Imported,
+    present: Record,
+    mapping: dict[str, str],
+    summary: ImportSummary,
+) -> list[Record]:
+    """Give every imported annotation its store id before any is added (so a claim's speaker
+    mention can point at one added after it): an identical span already there, the file's own
+    UUID when free, else a new one. Returns the annotations to add."""
+    planned = []
     for annotation in imported.annotations:
         document_id = annotation["document_id"]
         if document_id not in present:
@@ -156,45 +226,35 @@ def _annotations(
             mapping[annotation["id"]] = present[document_id][key]
             summary.annotations_present += 1
             continue
-        where = f"{document_id}: annotation {annotation.get('id')!r}"
-        attributes = dict(annotation.get("attributes") or {})
-        speaker = attributes.get("speaker")
-        if isinstance(speaker, dict) and speaker.get("entity_id"):
-            attributes["speaker"] = dict(speaker, entity_id=entity(speaker["entity_id"], where))
-        try:
-            record = store.add_annotation(
-                document_id,
-                annotation["kind"],
-                annotation["label"],
-                annotation["start"],
-                annotation["end"],
-                attributes=attributes,
-                entity_id=entity(annotation.get("entity_id"), where),
-                source_start=annotation.get("source_start"),
-                source_end=annotation.get("source_end"),
-                state=annotation.get("state") or "ok",
-            )
-        except (ValueError, TypeError, KeyError) as error:
-            summary.warnings.append(f"{where} not added: {error}")
-            continue
-        mapping[annotation["id"]] = record["id"]
-        present[document_id][key] = record["id"]
-        summary.annotations_added += 1
-    return mapping
+        wanted = _provenance(annotation).get("id")
+        if wanted is None or wanted in mapping.values() or store.get_annotation(wanted):
+            wanted = str(uuid.uuid4())
+        mapping[annotation["id"]] = present[document_id][key] = wanted
+        planned.append(annotation)
+    return planned
 
 
-def _relations(store, imported: Imported, ids: dict[str, str], summary: ImportSummary) -> None:
+def _mention(store: Store, mapping: dict[str, str], local: str) -> str | None:
+    """A speaker's mention: an annotation of this import, or one already in the store."""
+    if local in mapping:
+        return mapping[local]
+    return local if store.get_annotation(local) is not None else None
+
+
+def _relations(
+    store: Store, imported: Imported, ids: dict[str, str], summary: ImportSummary
+) -> None:
     existing = {(r["from"], r["to"], r["type"]) for r in store.relations()}
     for relation in imported.relations:
-        ends = ids.get(relation.get("from")), ids.get(relation.get("to"))
-        if None in ends:
+        source, target = ids.get(relation.get("from") or ""), ids.get(relation.get("to") or "")
+        if source is None or target is None:
             summary.warnings.append(
                 f"relation {relation.get('type')!r} not added: one of its ends was not imported"
             )
             continue
-        key = (*ends, relation.get("type") or "related")
+        key = (source, target, str(relation.get("type") or "related"))
         if key in existing:
             continue
-        store.add_relation(*key)
+        store.add_relation(*key, restore=_provenance(relation))
         existing.add(key)
         summary.relations_added += 1

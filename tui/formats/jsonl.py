@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 from typing import BinaryIO
 
@@ -9,9 +10,11 @@ import orjson
 
 from tui.formats.common import (
     ExportReport,
+    Record,
     Snapshot,
     codepoint_converter,
     iter_documents,
+    json_line,
     offset_converter,
 )
 from tui.formats.imported import Imported, span_ok
@@ -23,7 +26,6 @@ _EXTRA_SPAN_KEYS = ("kind", "entity_id", "attributes", "annotator", "created", "
 def export_jsonl(snapshot: Snapshot, out: BinaryIO, *, offsets: str = "codepoint") -> ExportReport:
     """Write one JSON object per document; relations and the entity registry have no place here."""
     report = ExportReport("jsonl")
-    dumps = orjson.dumps
     entities = {entity["id"]: entity for entity in snapshot.get("entities", []) if "id" in entity}
     carried: set[str] = set()
     for document, doc_annotations in iter_documents(snapshot, report):
@@ -31,7 +33,7 @@ def export_jsonl(snapshot: Snapshot, out: BinaryIO, *, offsets: str = "codepoint
         unit = offset_converter(text, offsets)
         spans = []
         for annotation in doc_annotations:
-            span = {
+            span: Record = {
                 "start": unit(annotation["start"]),
                 "end": unit(annotation["end"]),
                 "label": annotation.get("label"),
@@ -54,14 +56,14 @@ def export_jsonl(snapshot: Snapshot, out: BinaryIO, *, offsets: str = "codepoint
         }
         if offsets != "codepoint":
             record["offsets"] = offsets
-        out.write(dumps(record, option=orjson.OPT_APPEND_NEWLINE))
+        out.write(json_line(record))
         report.annotations += len(spans)
     report.lost("relations (JSONL spans have no links)", len(snapshot.get("relations", [])))
     report.lost("entity registry records no exported span links to", len(set(entities) - carried))
     return report
 
 
-def _entity_refs(annotation: dict) -> list[str]:
+def _entity_refs(annotation: Record) -> list[str]:
     """The registry entities a span points at: its own link and a claim's speaker."""
     speaker = (annotation.get("attributes") or {}).get("speaker") or {}
     return [
@@ -69,11 +71,11 @@ def _entity_refs(annotation: dict) -> list[str]:
     ]
 
 
-def _entity(entity: dict) -> dict:
+def _entity(entity: Record) -> Record:
     return {key: entity.get(key) for key in ("name", "type", "aliases", "external_id")}
 
 
-def _meta(document: dict) -> dict:
+def _meta(document: Record) -> Record:
     meta = {"title": document.get("title")}
     meta.update(document.get("metadata") or {})
     if document.get("path"):
@@ -114,15 +116,21 @@ def read_jsonl(path: str | Path, *, label_kinds: dict[str, str] | None = None) -
     return imported
 
 
-def _document_id(record: dict, path: Path, number: int) -> str:
-    for value in (record.get("id"), (record.get("meta") or {}).get("id")):
+def _document_id(record: Record, path: Path, number: int) -> str:
+    meta: Record = record["meta"] if isinstance(record.get("meta"), dict) else {}
+    for value in (record.get("document_id"), record.get("id"), meta.get("id")):
         if isinstance(value, (str, int)) and not isinstance(value, bool) and str(value):
             return str(value)
     return f"{path.name}#{number}"
 
 
 def _read_record(
-    record: dict, document_id: str, path: Path, where: str, label_kinds: dict, imported: Imported
+    record: Record,
+    document_id: str,
+    path: Path,
+    where: str,
+    label_kinds: Record,
+    imported: Imported,
 ) -> None:
     text = record["text"]
     meta = dict(record.get("meta") or {}) if isinstance(record.get("meta"), dict) else {}
@@ -154,7 +162,7 @@ def _read_record(
                 f"{where}: skipped span {index + 1}: needs a label and 0 <= start < end <= {len(text)}"
             )
             continue
-        annotation = {
+        annotation: Record = {
             "id": _local_id(document_id, span.get("id"), index),
             "document_id": document_id,
             "kind": span.get("kind")
@@ -168,6 +176,9 @@ def _read_record(
             else {},
             "entity_id": span.get("entity_id"),
         }
+        for key in ("annotator", "created", "updated"):
+            if isinstance(span.get(key), str):
+                annotation[key] = span[key]
         imported.annotations.append(annotation)
         for entity_id, entity in (span.get("entities") or {}).items():
             if isinstance(entity, dict) and entity.get("name"):
@@ -176,11 +187,19 @@ def _read_record(
 
 
 def _local_id(document_id: str, span_id: object, index: int) -> str:
-    """Span ids are only unique within a record (doccano numbers them), so qualify them."""
+    """Span ids are only unique within a record (doccano numbers them), so qualify them; a UUID
+    (newsmark's own ids) is unique already and is kept, so a re-import keeps the same ids."""
+    if isinstance(span_id, str):
+        try:
+            return str(uuid.UUID(span_id))
+        except ValueError:
+            pass
     return f"{document_id}#{span_id if span_id not in (None, '') else f'span{index + 1}'}"
 
 
-def _read_doccano_relations(record: dict, document_id: str, where: str, imported: Imported) -> None:
+def _read_doccano_relations(
+    record: Record, document_id: str, where: str, imported: Imported
+) -> None:
     """doccano's relation export: [{"from_id", "to_id", "type"}] between span ids."""
     relations = record.get("relations")
     if not isinstance(relations, list):
@@ -198,7 +217,7 @@ def _read_doccano_relations(record: dict, document_id: str, where: str, imported
         )
 
 
-def _spans(record: dict) -> list[dict]:
+def _spans(record: Record) -> list[Record]:
     """Prodigy `spans`, doccano's `entities` objects, or doccano's `label` [[start, end, label]]."""
     if isinstance(record.get("spans"), list):
         return [span for span in record["spans"] if isinstance(span, dict)]

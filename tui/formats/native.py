@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 import orjson
 
-from tui.formats.common import ExportReport, Snapshot
+from tui.formats.common import ExportReport, Record, Snapshot
 from tui.formats.imported import Imported
 
 FORMAT_TAG = "newsmark"
@@ -18,7 +18,7 @@ TABLES = ("documents", "annotations", "entities", "relations", "labels")
 def export_native(snapshot: Snapshot, out: BinaryIO) -> ExportReport:
     """Write every table as stored (orphans and suggestions included), documents with their text."""
     report = ExportReport("json")
-    payload = {"format": FORMAT_TAG, "version": FORMAT_VERSION}
+    payload: Record = {"format": FORMAT_TAG, "version": FORMAT_VERSION}
     if "meta" in snapshot:
         payload["meta"] = snapshot["meta"]
     for table in TABLES:
@@ -44,6 +44,11 @@ def read_native(path: str | Path, *, label_kinds: dict[str, str] | None = None) 
         raise ValueError(
             f"{path}: no newsmark tables found; export it with `newsmark export --format json`"
         )
+    return imported_from_tables(data, str(path))
+
+
+def imported_from_tables(data: dict[str, Any], where: str = "snapshot") -> Imported:
+    """A native export or database (or a Store snapshot) as records to import, ids kept."""
     tables = {table: _records(data.get(table, [])) for table in TABLES}
     imported = Imported(
         entities=tables["entities"], relations=tables["relations"], labels=tables["labels"]
@@ -52,19 +57,19 @@ def read_native(path: str | Path, *, label_kinds: dict[str, str] | None = None) 
         if isinstance(document.get("text"), str) and document.get("id"):
             imported.documents.append(document)
         else:
-            imported.warnings.append(f"{path}: skipped a document without id or text")
+            imported.warnings.append(f"{where}: skipped a document without id or text")
     known = {document["id"] for document in imported.documents}
     for annotation in tables["annotations"]:
         if annotation.get("document_id") in known:
             imported.annotations.append(annotation)
         else:
             imported.warnings.append(
-                f"{path}: skipped annotation {annotation.get('id')}: its document is missing"
+                f"{where}: skipped annotation {annotation.get('id')}: its document is missing"
             )
     return imported
 
 
-def _records(table: object) -> list[dict]:
+def _records(table: object) -> list[Record]:
     """TinyDB stores tables as {doc_id: record}; exports store lists."""
     if isinstance(table, dict):
         return [record for record in table.values() if isinstance(record, dict)]

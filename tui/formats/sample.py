@@ -5,8 +5,9 @@ from __future__ import annotations
 import hashlib
 import random
 import uuid
+from typing import Any
 
-from tui.formats.common import Snapshot
+from tui.formats.common import Record, Snapshot
 
 _WORDS = (
     "the ministry said blockchain alliance state backed officials agency in Beijing announced "
@@ -14,7 +15,9 @@ _WORDS = (
 ).split()
 
 
-def _annotation(document: dict, kind: str, label: str, start: int, end: int, **extra) -> dict:
+def _annotation(
+    document: Record, kind: str, label: str, start: int, end: int, **extra: Any
+) -> Record:
     text = document["text"]
     record = {
         "id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"{document['id']}:{kind}:{label}:{start}:{end}")),
@@ -47,7 +50,7 @@ def _find(text: str, needle: str) -> tuple[int, int]:
 
 def sample_snapshot() -> Snapshot:
     """Two small articles with entities, a claim (speaker, cue, stance), a relation, an astral emoji."""
-    doc1 = {
+    doc1: Record = {
         "id": "seeds/alliance.txt",
         "path": "/corpus/seeds/alliance.txt",
         "title": "Alliance launched",
@@ -55,14 +58,14 @@ def sample_snapshot() -> Snapshot:
         "text": "Alliance launched\n\nLi Wei of the Cyberspace Administration said the alliance will "
         "grow quickly. Beijing backs it.",
     }
-    doc2 = {
+    doc2: Record = {
         "id": "feed.jsonl#7",
         "path": "/corpus/feed.jsonl",
         "title": "Emoji 🚀 story",
         "metadata": {},
         "text": "Emoji 🚀 story\n\nThe 🚀 rocket team at New York Times met Li Wei. Critics disagree.",
     }
-    entities = [
+    entities: list[Record] = [
         {
             "id": "ent-li",
             "name": "Li Wei",

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
-from tui.formats.common import ExportReport, Snapshot, iter_documents, relations_within
+from tui.formats.common import ExportReport, Record, Snapshot, iter_documents, relations_within
 
 INSTALL_HINT = "spaCy is not installed: pip install 'newsmark[spacy]'"
 SPANS_KEY = "sc"  # spaCy's default SpanCategorizer key
@@ -15,7 +15,7 @@ class SpacyMissing(RuntimeError):
     """spaCy is an optional extra; the message says how to install it."""
 
 
-def _spacy():
+def _spacy() -> tuple[Any, Any]:
     try:
         import spacy
         from spacy.tokens import DocBin
@@ -31,7 +31,7 @@ def export_spacy(snapshot: Snapshot, out: BinaryIO, *, language: str = "en") -> 
     report = ExportReport("spacy")
     docbin = DocBin(store_user_data=True)
     document_of = {a.get("id"): a.get("document_id") for a in snapshot.get("annotations", [])}
-    relations_of: dict[str, list[dict]] = {}
+    relations_of: dict[str | None, list[Record]] = {}
     for relation in snapshot.get("relations", []):
         relations_of.setdefault(document_of.get(relation.get("from")), []).append(relation)
     for document, doc_annotations in iter_documents(snapshot, report):
@@ -88,7 +88,7 @@ def export_spacy(snapshot: Snapshot, out: BinaryIO, *, language: str = "en") -> 
     return report
 
 
-def _span_record(annotation: dict) -> dict:
+def _span_record(annotation: Record) -> Record:
     keys = (
         "id",
         "kind",

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import time
 import uuid
 from collections.abc import Mapping
+from datetime import UTC, datetime
 from typing import Any
 
 from tui import __version__
 
 SCHEMA_VERSION = 1
-TABLES = ("meta", "documents", "annotations", "entities", "relations", "labels")
+TABLES = ("meta", "documents", "annotations", "entities", "relations", "labels", "sessions")
 KINDS = ("entity", "claim")
 STATES = ("ok", "orphaned", "suggested")
 DOC_STATUSES = ("new", "in progress", "done")
@@ -25,6 +27,7 @@ SINGULAR = {
     "entities": "entity",
     "relations": "relation",
     "labels": "label",
+    "sessions": "session",
 }
 
 DEFAULT_LABELS = (
@@ -202,6 +205,42 @@ def annotation_record(
         "updated": stamp,
         "state": state,
     }
+
+
+RESTORED_FIELDS = ("annotator", "created", "updated")
+_STAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z")
+
+
+def utc_stamp(value: str) -> str | None:
+    """An ISO 8601 time as the store writes it (UTC, milliseconds, Z); None if it is not one."""
+    if _STAMP.fullmatch(value):
+        return value
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UTC)
+    utc = parsed.astimezone(UTC)
+    return utc.strftime("%Y-%m-%dT%H:%M:%S") + f".{utc.microsecond // 1000:03d}Z"
+
+
+def restored(restore: Mapping[str, Any] | None, taken: object) -> dict[str, Any]:
+    """The provenance a restored record keeps: its id (unless `taken`), annotator and times."""
+    if not restore:
+        return {}
+    kept: dict[str, Any] = {}
+    for key in RESTORED_FIELDS:
+        value = restore.get(key)
+        if isinstance(value, str):
+            stamp = value if key == "annotator" else utc_stamp(value)
+            if stamp is not None:
+                kept[key] = stamp
+    if restore.get("annotator", "") is None:
+        kept["annotator"] = None
+    if isinstance(restore.get("id"), str) and restore["id"] and taken is None:
+        kept["id"] = restore["id"]
+    return kept
 
 
 def entity_record(

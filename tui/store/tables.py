@@ -159,10 +159,13 @@ class TableMethods:
         source_start: int | None = None,
         source_end: int | None = None,
         state: str = "ok",
+        restore: Mapping[str, Any] | None = None,
         undoable: bool = True,
     ) -> dict:
         """Tag text[start:end] of a document; quote, prefix, suffix and hash are filled in here.
 
+        `restore` (from a backup being imported) keeps the record's own id when it is free,
+        and its annotator, created and updated, so a restored database matches the original.
         `undoable=False` is for machine suggestions shown on opening an article: they are not a
         user's action, so `u` must not take them back (accepting or rejecting one is undoable).
         """
@@ -183,6 +186,9 @@ class TableMethods:
                 source_end=source_end,
                 state=state,
                 annotator=self.annotator,
+            )
+            record.update(
+                R.restored(restore, self._get("annotations", (restore or {}).get("id", "")))
             )
             self._apply("annotations", record["id"], record, undoable=undoable)
             return dict(record)
@@ -250,9 +256,16 @@ class TableMethods:
 
     # -- registry, relations, labels --------------------------------------------------
     def add_entity(
-        self, name: str, type: str, *, aliases=(), external_id: str | None = None
+        self,
+        name: str,
+        type: str,
+        *,
+        aliases=(),
+        external_id: str | None = None,
+        restore: Mapping[str, Any] | None = None,
     ) -> dict:
         record = R.entity_record(name, type, aliases, external_id)
+        record.update(R.restored(restore, self._get("entities", (restore or {}).get("id", ""))))
         self._apply("entities", record["id"], record)
         return dict(record)
 
@@ -282,7 +295,9 @@ class TableMethods:
             raise NotFoundError(f"no entity with id {entity_id!r}; add it with add_entity first")
         return self.update_annotation(ann_id, entity_id=entity_id)
 
-    def add_relation(self, from_id: str, to_id: str, type: str) -> dict:
+    def add_relation(
+        self, from_id: str, to_id: str, type: str, *, restore: Mapping[str, Any] | None = None
+    ) -> dict:
         self._check_writable()
         with self._lock:
             for end in (from_id, to_id):
@@ -291,6 +306,9 @@ class TableMethods:
                         f"relation end {end!r} is neither an annotation nor an entity"
                     )
             record = R.relation_record(from_id, to_id, type, self.annotator)
+            record.update(
+                R.restored(restore, self._get("relations", (restore or {}).get("id", "")))
+            )
             self._apply("relations", record["id"], record)
             return dict(record)
 
@@ -321,6 +339,17 @@ class TableMethods:
                 record["id"] = existing["id"]
             self._apply("labels", record["id"], record)
             return dict(record)
+
+    # -- tagging sessions (time and counts; not undoable) ----------------------------
+    def save_session(self, record: Mapping[str, Any]) -> None:
+        """Insert or replace one tagging-session record by its id; undo never touches it."""
+        if not record.get("id"):
+            raise ValueError("a session record needs an id")
+        self._apply("sessions", str(record["id"]), dict(record), undoable=False)
+
+    def sessions(self) -> list[dict]:
+        with self._lock:
+            return [dict(s) for s in self._rows["sessions"].values()]
 
     # -- UI session state (not undoable) ----------------------------------------------
     def get_state(self, key: str, default: Any = None) -> Any:

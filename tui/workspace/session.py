@@ -7,22 +7,43 @@ imports `tui.store` (an import-linter contract in CI says so).
 
 from __future__ import annotations
 
-import hashlib
-import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, cast
 
 from tui import corpus
 from tui.cleaning import CLEANER_VERSION, Cleaned, clean
+from tui.corpus import CorpusEntry
+from tui.documents import Document
 from tui.store import Store, StoreError
 from tui.store.records import CLAIM_TYPES, STANCES
 from tui.text import sentences_in
+from tui.workspace.adjudication import Adjudication
+from tui.workspace.records import (
+    AnchorReport,
+    AnnotationRecord,
+    DocumentRecord,
+    EntityRecord,
+    LabelRecord,
+    ResumeState,
+)
+from tui.workspace.rules import guess_claim_type, normalise_overrides, sha256, trim
+from tui.workspace.sessions import SessionTracker
 from tui.workspace.suggestions import SuggestionService
 
 STATE_KEY = "app.session"
-__all__ = ["CLAIM_TYPES", "STANCES", "Article", "HistoryStep", "Session", "StoreError"]
+__all__ = [
+    "CLAIM_TYPES",
+    "STANCES",
+    "Article",
+    "HistoryStep",
+    "Session",
+    "StoreError",
+    "guess_claim_type",
+    "trim",
+]
 KEPT = ("title", "content")
 
 
@@ -30,11 +51,11 @@ KEPT = ("title", "content")
 class Article:
     """One opened article: the corpus entry, the loaded document and its cleaned text."""
 
-    entry: object
-    document: object
+    entry: CorpusEntry
+    document: Document
     cleaned: Cleaned
     overrides: dict[int, str] = field(default_factory=dict)
-    reanchored: dict | None = None  # the store's report when opening found a changed clean text
+    reanchored: AnchorReport | None = None  # the store's report when opening found a changed text
 
     @property
     def id(self) -> str:
@@ -43,16 +64,6 @@ class Article:
     @property
     def text(self) -> str:
         return self.cleaned.text
-
-
-def sha256(text: str) -> str:
-    """Hash of the clean text, the key annotations are anchored against."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def normalise_overrides(raw: dict | None) -> dict[int, str]:
-    """Overrides come back from JSON with string keys; the cleaner wants line numbers."""
-    return {int(number): decision for number, decision in (raw or {}).items()}
 
 
 @dataclass(frozen=True)
@@ -67,10 +78,12 @@ class HistoryStep:
 class Session:
     """Opens articles, applies labels and overrides, and remembers where the user was."""
 
-    def __init__(self, store: Store, entries: list | None = None) -> None:
+    def __init__(self, store: Store, entries: Sequence[CorpusEntry] | None = None) -> None:
         self.store = store
-        self.entries: list = list(entries or [])
-        self._labels: list[dict] | None = None
+        self.entries: list[CorpusEntry] = list(entries or [])
+        self._labels: list[LabelRecord] | None = None
+        self.sessions = SessionTracker(store, store.annotator)
+        self.adjudication = Adjudication(store)
         self.suggestions = SuggestionService(store)
 
     @classmethod
@@ -114,23 +127,24 @@ class Session:
         return bool(self.store.flush(timeout=timeout))
 
     def close(self, timeout: float = 5.0) -> bool:
+        self.sessions.close()
         return bool(self.store.close(timeout=timeout))
 
     # labels -----------------------------------------------------------------
-    def labels(self) -> list[dict]:
+    def labels(self) -> list[LabelRecord]:
         """The label records (name, kind, hotkey, color), read once per session."""
         if self._labels is None:
-            self._labels = list(self.store.labels())
+            self._labels = cast(list[LabelRecord], list(self.store.labels()))
         return self._labels
 
-    def label_for_hotkey(self, key: str) -> dict | None:
+    def label_for_hotkey(self, key: str) -> LabelRecord | None:
         return next((label for label in self.labels() if str(label.get("hotkey")) == key), None)
 
-    def claim_label(self) -> dict | None:
+    def claim_label(self) -> LabelRecord | None:
         return next((label for label in self.labels() if label.get("kind") == "claim"), None)
 
     # articles ---------------------------------------------------------------
-    def open_article(self, entry) -> Article:
+    def open_article(self, entry: CorpusEntry) -> Article:
         """Load and clean an article with its stored overrides, and record it in the store."""
         record = self.store.get_document(entry.id)
         overrides = normalise_overrides(record.get("overrides") if record else None)
@@ -146,6 +160,7 @@ class Session:
             report = self._upsert(article)
             if report.get("text_changed") and not report.get("created"):
                 article.reanchored = report
+        self.sessions.opened(entry.id)
         if self.store.read_only:
             return article
         record = self.store.get_document(entry.id) or {}
@@ -153,7 +168,7 @@ class Session:
             self.store.update_document(entry.id, status="in progress")
         return article
 
-    def record(self, entry) -> Article:
+    def record(self, entry: CorpusEntry) -> Article:
         """Load an article and keep its stored clean text current, without marking it opened
         (what corpus-wide suggestions and all-occurrences search read)."""
         record = self.store.get_document(entry.id)
@@ -167,27 +182,28 @@ class Session:
             self._upsert(article)
         return article
 
-    def _upsert(self, article: Article) -> dict:
+    def _upsert(self, article: Article) -> AnchorReport:
         metadata = {
             **dict(article.document.meta or {}),
             **{k: v for k, v in article.cleaned.meta.items() if v},
         }
         if self.store.read_only:
             return {}
-        return self.store.upsert_document(
+        # the store hashes the text itself (its clean_sha256 argument is ignored: see docs)
+        report = self.store.upsert_document(
             article.id,
             text=article.cleaned.text,
             path=str(article.document.path),
             raw_sha256=article.document.raw_sha256,
-            clean_sha256=sha256(article.cleaned.text),
             cleaner_version=CLEANER_VERSION,
             title=article.cleaned.title,
             metadata=metadata,
             overrides={str(k): v for k, v in sorted(article.overrides.items())},
             source_span=article.cleaned.raw_span,
         )
+        return cast(AnchorReport, report)
 
-    def toggle_line(self, article: Article, line_number: int) -> tuple[Article, dict]:
+    def toggle_line(self, article: Article, line_number: int) -> tuple[Article, AnchorReport]:
         """Restore a dropped line as content, or drop a kept one; annotations re-anchor in the store."""
         line = next((line for line in article.cleaned.lines if line.number == line_number), None)
         if line is None:
@@ -219,30 +235,39 @@ class Session:
             overrides,
         )
 
-    def document(self, doc_id: str) -> dict | None:
-        return self.store.get_document(doc_id)
+    def document(self, doc_id: str) -> DocumentRecord | None:
+        return cast(DocumentRecord | None, self.store.get_document(doc_id))
 
     def statuses(self) -> dict[str, str]:
         """Every recorded article's status (new / in progress / done), for the library."""
         return {d["id"]: d.get("status", "new") for d in self.store.documents()}
 
     def entity_names(self) -> dict[str, str]:
-        return {e["id"]: e["name"] for e in self.store.entities()}
+        entities = cast(list[EntityRecord], self.store.entities())
+        return {e["id"]: e["name"] for e in entities}
 
     def set_status(self, article: Article, status: str) -> None:
         self.store.update_document(article.id, status=status)
+        if status == "done":
+            self.sessions.finished(article.id)
 
     def status(self, doc_id: str) -> str:
-        record = self.store.get_document(doc_id)
-        return (record or {}).get("status", "new")
+        record = self.document(doc_id)
+        return record["status"] if record is not None else "new"
 
     # annotations --------------------------------------------------------------
-    def annotations(self, doc_id: str) -> list[dict]:
-        return self.store.annotations(doc_id)
+    def annotations(self, doc_id: str) -> list[AnnotationRecord]:
+        """One article's annotations sorted by (start, -end): outer spans first."""
+        return cast(list[AnnotationRecord], self.store.annotations(doc_id))
 
     def apply_label(
-        self, article: Article, label: dict, start: int, end: int, current: list[dict] | None = None
-    ) -> dict:
+        self,
+        article: Article,
+        label: LabelRecord,
+        start: int,
+        end: int,
+        current: Sequence[AnnotationRecord] | None = None,
+    ) -> AnnotationRecord:
         """Tag text[start:end]; the same span with another entity label is relabelled, not doubled.
 
         `current` is the caller's up-to-date list of this article's annotations (saves a query).
@@ -250,7 +275,7 @@ class Session:
         start, end = trim(article.text, start, end)
         if start >= end:
             raise ValueError("nothing to label here; move onto a word or select some text")
-        for existing in current if current is not None else self.store.annotations(article.id):
+        for existing in current if current is not None else self.annotations(article.id):
             if (
                 existing["start"] == start
                 and existing["end"] == end
@@ -259,9 +284,9 @@ class Session:
                 if existing["label"] == label["name"]:
                     return existing
                 if label["kind"] == "entity":
-                    return self.store.update_annotation(existing["id"], label=label["name"])
+                    return self.relabel(existing["id"], label["name"])
         source = article.cleaned.raw_span(start, end) or (None, None)
-        return self.store.add_annotation(
+        record = self.store.add_annotation(
             article.id,
             label["kind"],
             label["name"],
@@ -270,12 +295,18 @@ class Session:
             source_start=source[0],
             source_end=source[1],
         )
+        self.sessions.annotation(label["name"], "added")
+        return cast(AnnotationRecord, record)
 
-    def relabel(self, annotation_id: str, label: str) -> dict:
-        return self.store.update_annotation(annotation_id, label=label)
+    def relabel(self, annotation_id: str, label: str) -> AnnotationRecord:
+        self.sessions.annotation(label, "changed")
+        return cast(AnnotationRecord, self.store.update_annotation(annotation_id, label=label))
 
     def delete_annotation(self, annotation_id: str) -> None:
+        old = self.store.get_annotation(annotation_id)
         self.store.delete_annotation(annotation_id)
+        if old is not None:
+            self.sessions.annotation(old["label"], "deleted")
 
     def history(self, article: Article, undoing: bool) -> HistoryStep:
         """Undo or redo the last change, but only when it belongs to the article on screen."""
@@ -309,7 +340,9 @@ class Session:
                 return start, end
         raise ValueError("the cursor is not in a sentence; select the claim with v first")
 
-    def add_claim(self, article: Article, start: int, end: int, attributes: dict) -> dict:
+    def add_claim(
+        self, article: Article, start: int, end: int, attributes: dict[str, Any]
+    ) -> AnnotationRecord:
         """Create a claim with its attributes as one undo step, linking a picked speaker mention."""
         label = self.claim_label()
         if label is None:
@@ -321,12 +354,13 @@ class Session:
             claim = self.set_claim_attributes(claim["id"], attributes)
         return claim
 
-    def set_claim_attributes(self, claim_id: str, attributes: dict) -> dict:
+    def set_claim_attributes(self, claim_id: str, attributes: dict[str, Any]) -> AnnotationRecord:
         """Store the claim's attributes; a speaker picked from the text is linked to the entity registry
         and gets a said_by relation, so exports can say who said what across articles."""
         with self.store.transaction("claim attributes"):
             speaker = attributes.get("speaker")
-            target = speaker.get("annotation_id") if isinstance(speaker, dict) else None
+            speaker = speaker if isinstance(speaker, dict) else {}
+            target = speaker.get("annotation_id")
             if target and self.store.get_annotation(target) is None:
                 # the speaker's mention was deleted: keep the name and registry entity, drop the dead link
                 target, speaker = None, {**speaker, "annotation_id": None}
@@ -339,7 +373,9 @@ class Session:
             elif isinstance(speaker, dict) and speaker.get("text") and not speaker.get("entity_id"):
                 entity = self.suggestions.entity_named(speaker["text"])  # a typed registry name
                 attributes = {**attributes, "speaker": {**speaker, "entity_id": entity}}
-            claim = self.store.update_annotation(claim_id, attributes=attributes)
+            claim = cast(
+                AnnotationRecord, self.store.update_annotation(claim_id, attributes=attributes)
+            )
             said_by = [
                 r
                 for r in self.store.relations()
@@ -357,36 +393,38 @@ class Session:
     def registry_entity(self, mention_id: str) -> str | None:
         """The registry entity of a mention: its link, else an entity with the same name and type
         (created if needed), which the mention is then linked to."""
-        mention = self.store.get_annotation(mention_id)
+        mention = cast(AnnotationRecord | None, self.store.get_annotation(mention_id))
         if mention is None:
             return None
-        if mention.get("entity_id"):
-            return mention["entity_id"]
+        linked = mention.get("entity_id")
+        if linked:
+            return linked
         name = " ".join(mention["exact"].split())
         folded = name.casefold()
+        entities = cast(list[EntityRecord], self.store.entities())
         entity = next(
             (
                 e
-                for e in self.store.entities()
+                for e in entities
                 if e["type"] == mention["label"]
                 and folded in [n.casefold() for n in [e["name"], *e.get("aliases", [])]]
             ),
             None,
-        ) or self.store.add_entity(name, mention["label"])
+        ) or cast(EntityRecord, self.store.add_entity(name, mention["label"]))
         self.store.link(mention_id, entity["id"])
         return entity["id"]
 
-    def speakers(self, doc_id: str) -> list[dict]:
+    def speakers(self, doc_id: str) -> list[AnnotationRecord]:
         """Entity mentions in the article, one per distinct text, people first, as speaker choices."""
-        seen: dict[str, dict] = {}
-        for annotation in self.store.annotations(doc_id):
+        seen: dict[str, AnnotationRecord] = {}
+        for annotation in self.annotations(doc_id):
             if annotation["kind"] == "entity" and annotation.get("state", "ok") == "ok":
                 seen.setdefault(" ".join(annotation.get("exact", "").split()), annotation)
         return sorted(seen.values(), key=lambda a: (a["label"] != "PERSON", a["start"]))
 
-    def guess_speaker(self, doc_id: str, start: int, end: int) -> dict | None:
+    def guess_speaker(self, doc_id: str, start: int, end: int) -> AnnotationRecord | None:
         """The mention nearest a claim (people first, within 40 characters): a default the user confirms."""
-        best = None
+        best: tuple[tuple[bool, int], AnnotationRecord] | None = None
         for mention in self.speakers(doc_id):
             distance = max(0, start - mention["end"], mention["start"] - end)
             if distance <= 40:
@@ -395,9 +433,9 @@ class Session:
                     best = (rank, mention)
         return best[1] if best else None
 
-    def counts(self) -> dict[str, Counter]:
+    def counts(self) -> dict[str, Counter[str]]:
         """Entity and claim counts per document for the library, in one pass over the table."""
-        counts: dict[str, Counter] = {}
+        counts: dict[str, Counter[str]] = {}
         for annotation in self.store.annotations():
             counts.setdefault(annotation["document_id"], Counter())[annotation["kind"]] += 1
         return counts
@@ -414,28 +452,6 @@ class Session:
             STATE_KEY, {"document_id": article.id, "cursor": cursor, "selecting": selecting}
         )
 
-    def last_position(self) -> dict:
+    def last_position(self) -> ResumeState:
         state = self.store.get_state(STATE_KEY)
-        return state if isinstance(state, dict) else {}
-
-
-def trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Shrink a range to exclude surrounding whitespace so labels hug the words."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
-_QUOTED = re.compile(r"[“«\"]([^”»\"]*)[”»\"]")
-
-
-def guess_claim_type(quote: str) -> str:
-    """A default the user confirms: "direct quote" when someone's words are in quotation marks
-    (three or more, not all capitalised), not when only a name such as “Bay Area Platform” is."""
-    for inner in _QUOTED.findall(quote):
-        words = inner.split()
-        if len(words) >= 3 and any(word[:1].islower() for word in words):
-            return "direct quote"
-    return "assertion"
+        return cast(ResumeState, state) if isinstance(state, dict) else {}

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
+from typing import Any
 
 from rich.text import Text
 from textual import events
@@ -34,7 +36,7 @@ class ClaimAttributes:
     stance: str
     note: str
 
-    def to_record(self) -> dict:
+    def to_record(self) -> dict[str, Any]:
         """Attributes as stored: speaker {text, entity_id, annotation_id} or None."""
         record = asdict(self)
         if self.speaker is None:
@@ -42,7 +44,7 @@ class ClaimAttributes:
         return record
 
     @classmethod
-    def from_record(cls, attributes: dict | None) -> ClaimAttributes:
+    def from_record(cls, attributes: Mapping[str, Any] | None) -> ClaimAttributes:
         """Read stored attributes back, tolerating missing fields and a plain-text speaker."""
         attributes = attributes or {}
         speaker = attributes.get("speaker")
@@ -54,8 +56,12 @@ class ClaimAttributes:
             )
         else:
             speaker = None
-        kind = attributes.get("type") if attributes.get("type") in CLAIM_TYPES else "direct quote"
-        stance = attributes.get("stance") if attributes.get("stance") in STANCES else "unverified"
+        kind = (
+            str(attributes.get("type")) if attributes.get("type") in CLAIM_TYPES else "direct quote"
+        )
+        stance = (
+            str(attributes.get("stance")) if attributes.get("stance") in STANCES else "unverified"
+        )
         return cls(speaker, kind, stance, str(attributes.get("note") or ""))
 
 

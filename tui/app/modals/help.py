@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -39,16 +40,18 @@ def where_name(class_name: str) -> str:
     return _WHERE.get(class_name, class_name.removesuffix("Screen").lower())
 
 
-def help_rows(active: dict[str, ActiveBinding], key_display) -> list[HelpRow]:
+def help_rows(
+    active: Mapping[str, ActiveBinding], key_display: Callable[[Binding], str]
+) -> list[HelpRow]:
     """Group active bindings by action so each action is one row listing all its keys."""
-    rows: dict[tuple[str, str], list] = {}
+    rows: dict[tuple[str, str], tuple[Binding, list[str]]] = {}
     for key, item in active.items():
         binding = item.binding
         if binding.system and not binding.description:
             continue
         where = where_name(type(item.node).__name__)
         group = (where, binding.id or binding.action)
-        entry = rows.setdefault(group, [binding, []])
+        entry = rows.setdefault(group, (binding, []))
         entry[1].append(key_display(binding.with_key(key)))
     result = []
     for (where, _), (binding, keys) in rows.items():
@@ -75,7 +78,9 @@ class HelpScreen(ModalScreen[None]):
                     "Keys (remap by id in the keymap file; Ctrl+P lists every action)", style="bold"
                 )
             )
-            table: DataTable = DataTable(cursor_type="row", zebra_stripes=True, id="help-table")
+            table: DataTable[Text] = DataTable(
+                cursor_type="row", zebra_stripes=True, id="help-table"
+            )
             table.add_columns("Keys", "Action", "Binding id", "Where")
             for row in self.rows:
                 table.add_row(

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import ModalScreen
@@ -10,6 +13,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.safe_text import visible
+from tui.workspace import LabelRecord
 
 
 class LabelPicker(ModalScreen[str | None]):
@@ -17,7 +21,7 @@ class LabelPicker(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="labels.cancel")]
 
-    def __init__(self, labels: list[dict], current: str) -> None:
+    def __init__(self, labels: Sequence[LabelRecord], current: str) -> None:
         super().__init__()
         self.labels = labels
         self.current = current
@@ -39,7 +43,7 @@ class LabelPicker(ModalScreen[str | None]):
             option_list.highlighted = names.index(self.current)
         option_list.focus()
 
-    def on_key(self, event) -> None:
+    def on_key(self, event: events.Key) -> None:
         hit = next(
             (label["name"] for label in self.labels if str(label.get("hotkey")) == event.key), None
         )

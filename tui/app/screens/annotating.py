@@ -1,73 +1,129 @@
 """The reader's annotating keys (label, claim, edit, delete, undo, done, keep/drop a line).
 
-A mixin of ReaderScreen, kept apart so each module stays small; it relies on the screen's
-`session`, `article`, `annotations`, `reader`, `changed()` and `reload_annotations()`.
+An `Annotator` is owned by the ReaderScreen and called from its actions. It changes data only
+through the `Session`, and touches the screen only through `AnnotatingScreen`, the protocol
+below: the article on screen and its annotations (`marks`), the reader widget (for the cursor and the
+selection), and four calls back (warn, status note, one annotation changed, reload).
 """
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, ParamSpec, Protocol, TypeVar
 
 from tui.app.modals.claim_editor import ClaimAttributes, ClaimEditor, Speaker
 from tui.app.modals.label_picker import LabelPicker
-from tui.workspace.session import StoreError, guess_claim_type
+from tui.app.spans import ArticleMarks
+from tui.workspace import AnnotationRecord
+from tui.workspace.session import Article, Session, StoreError, guess_claim_type
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from tui.app.widgets.reader import ReaderView
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
-def reported(handler):
+class AnnotatingScreen(Protocol):
+    """All an Annotator may use of the screen that owns it."""
+
+    @property
+    def article(self) -> Article | None: ...
+
+    @property
+    def marks(self) -> ArticleMarks: ...
+
+    @property
+    def reader(self) -> ReaderView: ...
+
+    def warn(self, message: str) -> None: ...
+
+    def refresh_status(self, message: str = "") -> None: ...
+
+    def under_cursor(self) -> AnnotationRecord | None: ...
+
+    def changed(self, record: AnnotationRecord, *, removed: bool = False) -> None:
+        """One annotation was added, changed or removed: repaint its span only."""
+
+    def reload_annotations(self, article: Article | None = None) -> None:
+        """Re-read the annotations (and show `article`, re-cleaned, when given)."""
+
+    def open_modal(self, modal: Screen[Any], done: Callable[[Any], None]) -> None:
+        """Push a modal screen; `done` gets its result."""
+
+
+def reported(handler: Callable[P, R]) -> Callable[P, R | None]:
     """Turn a refused change (read-only, vanished record, bad span) into a toast, not a crash."""
 
     @functools.wraps(handler)
-    def wrapper(self, *args, **kwargs):
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R | None:
         try:
-            return handler(self, *args, **kwargs)
+            return handler(*args, **kwargs)
         except (StoreError, ValueError) as error:
-            self.warn(str(error))
+            annotator = args[0]
+            assert isinstance(annotator, Annotator)
+            annotator.screen.warn(str(error))
             return None
 
     return wrapper
 
 
-class AnnotatingMixin:
-    """Key actions that change the database; every one goes through the session or the store."""
+class Annotator:
+    """Key actions that change the database; every one goes through the session."""
+
+    def __init__(self, session: Session, screen: AnnotatingScreen) -> None:
+        self.session = session
+        self.screen = screen
+
+    @property
+    def article(self) -> Article:
+        article = self.screen.article
+        assert article is not None, "the reader screen has no article open"
+        return article
+
+    def writable(self) -> bool:
+        """False (with a toast saying what to do) when another newsmark holds the database."""
+        if self.session.read_only:
+            self.screen.warn(
+                "read-only: another newsmark holds the database; close it, then restart this one to annotate"
+            )
+            return False
+        return True
 
     @reported
-    def action_label(self, key: str) -> None:
+    def label(self, key: str) -> None:
         label = self.session.label_for_hotkey(key)
+        screen = self.screen
         if label is None:
-            self.warn(f"no label has hotkey {key}; see the labels table")
+            screen.warn(f"no label has hotkey {key}; see the labels table")
             return
         if label["kind"] == "claim":
-            self.action_claim()
+            self.claim()
             return
-        if not self.guard_writable():
+        if not self.writable():
             return
-        target = self.reader.target_range()
+        target = screen.reader.target_range()
         if target is None:
-            self.warn("nothing to label here; move onto a word or select text with v")
+            screen.warn("nothing to label here; move onto a word or select text with v")
             return
         start, end = target
-        try:
-            record = self.session.apply_label(self.article, label, start, end, self.annotations)
-        except ValueError as error:
-            self.warn(str(error))
-            return
-        self.reader.clear_selection()
-        self.changed(record)
+        nearby = screen.marks.overlapping(start, end)  # holds any annotation on the same span
+        record = self.session.apply_label(self.article, label, start, end, nearby)
+        screen.reader.clear_selection()
+        screen.changed(record)
 
     @reported
-    def action_claim(self) -> None:
-        if not self.guard_writable():
+    def claim(self) -> None:
+        if not self.writable():
             return
-        reader = self.reader
-        selection = reader.selection
-        try:
-            start, end = self.session.claim_range(self.article, selection, reader.cursor)
-        except ValueError as error:
-            self.warn(str(error))
-            return
+        article, reader = self.article, self.screen.reader
+        start, end = self.session.claim_range(article, reader.selection, reader.cursor)
         # On a whole sentence, propose the content/cue/speaker split ("…,” said Lin Yunan).
-        split = self.session.suggestions.claim_split(self.article.id, start, end)
-        extra: dict = {}
+        split = self.session.suggestions.claim_split(article.id, start, end)
+        extra: dict[str, Any] = {}
         speaker = None
         if split is not None:
             start, end = split.start, split.end
@@ -78,37 +134,38 @@ class AnnotatingMixin:
                 )
             elif split.speaker_text:
                 speaker = Speaker(split.speaker_text)
-        quote = self.article.text[start:end]
-        guess = None if speaker else self.session.guess_speaker(self.article.id, start, end)
+        quote = article.text[start:end]
+        guess = None if speaker else self.session.guess_speaker(article.id, start, end)
         if guess:
             speaker = Speaker(" ".join(guess["exact"].split()), guess.get("entity_id"), guess["id"])
         kind = split.type if split is not None else guess_claim_type(quote)
         current = ClaimAttributes(speaker, kind, "unverified", "")
-        self.app.push_screen(
+        self.screen.open_modal(
             ClaimEditor(quote, self.speakers(), current),
             functools.partial(self._save_new_claim, start, end, extra),
         )
 
     @reported
     def _save_new_claim(
-        self, start: int, end: int, extra: dict, result: ClaimAttributes | None
+        self, start: int, end: int, extra: dict[str, Any], result: ClaimAttributes | None
     ) -> None:
         if result is not None:
-            record = self.session.add_claim(
-                self.article, start, end, {**result.to_record(), **extra}
-            )
-            self.reader.clear_selection()
-            self.changed(record)
+            attributes = {**result.to_record(), **extra}
+            record = self.session.add_claim(self.article, start, end, attributes)
+            self.screen.reader.clear_selection()
+            self.screen.changed(record)
 
     @reported
     def _save_claim(self, annotation_id: str, result: ClaimAttributes | None) -> None:
         if result is not None:
-            self.changed(self.session.set_claim_attributes(annotation_id, result.to_record()))
+            self.screen.changed(
+                self.session.set_claim_attributes(annotation_id, result.to_record())
+            )
 
     @reported
-    def _relabel(self, annotation: dict, name: str | None) -> None:
+    def _relabel(self, annotation: AnnotationRecord, name: str | None) -> None:
         if name and name != annotation["label"]:
-            self.changed(self.session.relabel(annotation["id"], name))
+            self.screen.changed(self.session.relabel(annotation["id"], name))
 
     def speakers(self) -> list[Speaker]:
         return [
@@ -117,95 +174,76 @@ class AnnotatingMixin:
         ]
 
     @reported
-    def action_edit(self) -> None:
-        annotation = self.under_cursor()
+    def edit(self) -> None:
+        annotation = self.screen.under_cursor()
         if annotation is None:
-            self.warn("no annotation under the cursor; move onto one (n / N) first")
+            self.screen.warn("no annotation under the cursor; move onto one (n / N) first")
             return
-        if not self.guard_writable():
+        if not self.writable():
             return
         if annotation["kind"] == "claim":
             current = ClaimAttributes.from_record(annotation.get("attributes"))
-            self.app.push_screen(
+            self.screen.open_modal(
                 ClaimEditor(annotation["exact"], self.speakers(), current),
                 functools.partial(self._save_claim, annotation["id"]),
             )
             return
         labels = [label for label in self.session.labels() if label["kind"] == "entity"]
-        self.app.push_screen(
+        self.screen.open_modal(
             LabelPicker(labels, annotation["label"]), functools.partial(self._relabel, annotation)
         )
 
     @reported
-    def action_delete(self) -> None:
-        annotation = self.under_cursor()
+    def delete_under_cursor(self) -> None:
+        annotation = self.screen.under_cursor()
         if annotation is None:
-            self.warn("no annotation under the cursor to delete")
+            self.screen.warn("no annotation under the cursor to delete")
             return
-        self._delete(annotation)
+        self.delete(annotation)
 
     @reported
-    def on_side_panel_delete(self, message) -> None:
-        annotation = next((a for a in self.annotations if a["id"] == message.annotation_id), None)
-        if annotation is not None:
-            self._delete(annotation)
-
-    def _delete(self, annotation: dict) -> None:
-        if self.guard_writable():
+    def delete(self, annotation: AnnotationRecord) -> None:
+        if self.writable():
             self.session.delete_annotation(annotation["id"])
-            self.changed(annotation, removed=True)
-            self.refresh_status(f"deleted {annotation['label']} (u undoes)")
+            self.screen.changed(annotation, removed=True)
+            self.screen.refresh_status(f"deleted {annotation['label']} (u undoes)")
 
     @reported
-    def _history(self, undoing: bool) -> None:
-        if not self.guard_writable():
+    def history(self, undoing: bool) -> None:
+        """Undo (or redo) the last change, when it belongs to the article on screen."""
+        if not self.writable():
             return
         step = self.session.history(self.article, undoing)
-        if not step.done:
-            self.refresh_status(step.message)
-            return
-        article = self.session.reload(self.article)
-        changed = article is not self.article
-        self.article = article
-        self.reload_annotations(text_changed=changed)
-        self.refresh_status(step.message)
-
-    def action_undo(self) -> None:
-        self._history(undoing=True)
-
-    def action_redo(self) -> None:
-        self._history(undoing=False)
+        if step.done:
+            self.screen.reload_annotations(self.session.reload(self.article))
+        self.screen.refresh_status(step.message)
 
     @reported
-    def action_mark_done(self) -> None:
-        if self.guard_writable():
+    def mark_done(self) -> None:
+        if self.writable():
             done = self.session.status(self.article.id) == "done"
             self.session.set_status(self.article, "in progress" if done else "done")
-            self.refresh_status("marked in progress" if done else "marked done")
-
-    def action_toggle_boilerplate(self) -> None:
-        self.show_dropped = not self.show_dropped
-        reader = self.reader
-        reader.set_document(self.blocks(), self.spans(), cursor=reader.cursor)
-        self.refresh_status(
-            "dropped lines shown; t keeps or drops a line" if self.show_dropped else ""
-        )
+            self.screen.refresh_status("marked in progress" if done else "marked done")
 
     @reported
-    def action_toggle_line(self) -> None:
-        if not self.guard_writable():
+    def toggle_line(self) -> None:
+        """Keep a dropped line or drop a kept one (a per-article override of the cleaner)."""
+        if not self.writable():
             return
-        block = self.reader.current_block
+        reader = self.screen.reader
+        block = reader.current_block
         if block is None or block.raw_line is None:
-            self.warn("this line is not from the article file; move to a text or dropped line")
+            self.screen.warn(
+                "this line is not from the article file; move to a text or dropped line"
+            )
             return
-        cursor = self.reader.cursor
-        self.article, report = self.session.toggle_line(self.article, block.raw_line)
-        self.reload_annotations(text_changed=True)
-        orphaned = len(report.get("orphaned", ()) or ()) if isinstance(report, dict) else 0
+        cursor = reader.cursor
+        article, report = self.session.toggle_line(self.article, block.raw_line)
+        self.screen.reload_annotations(article)
+        orphaned = len(report.get("orphaned", ()) or ())
         verb = "kept" if block.start is None else "dropped"
         note = f"line {block.raw_line} {verb}" + (
             f"; {orphaned} annotations orphaned (listed)" if orphaned else ""
         )
-        self.refresh_status(note + " (u undoes)")
-        self.reader.move_to(min(cursor, len(self.article.text)))
+        self.screen.refresh_status(note + " (u undoes)")
+        reader.move_to(min(cursor, len(article.text)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 
 from rich.text import Text
 from textual import work
@@ -18,6 +19,7 @@ from textual.widgets import Footer, Input, ProgressBar, Static
 from tui.app.widgets.library_table import COLUMNS as TABLE_COLUMNS
 from tui.app.widgets.library_table import LibraryHeader, LibraryTable
 from tui.safe_text import visible
+from tui.workspace import ArticleEntry, Session
 
 # Title last: it takes the remaining width, so the short columns stay visible at 80 columns.
 COLUMNS = tuple(name for name, _, _ in TABLE_COLUMNS)
@@ -27,7 +29,7 @@ COLUMNS = tuple(name for name, _, _ in TABLE_COLUMNS)
 class Row:
     """One article as the library shows it."""
 
-    entry: object
+    entry: ArticleEntry
     status: str
     entities: int
     claims: int
@@ -36,7 +38,7 @@ class Row:
     def key(self) -> str:
         return self.entry.id
 
-    def cells(self) -> tuple:
+    def cells(self) -> tuple[Text, ...]:
         e = self.entry
         return (
             Text(self.status),
@@ -48,9 +50,9 @@ class Row:
             Text(visible(" ".join((e.title or e.id).split()))[:200]),
         )
 
-    def sort_value(self, column: str):
+    def sort_value(self, column: str) -> str | int:
         e = self.entry
-        return {
+        values: dict[str, str | int] = {
             "status": self.status,
             "title": (e.title or e.id).casefold(),
             "date": str(e.date or ""),
@@ -58,14 +60,15 @@ class Row:
             "words": e.words,
             "entities": self.entities,
             "claims": self.claims,
-        }[column]
+        }
+        return values[column]
 
     def matches(self, needle: str) -> bool:
         e = self.entry
         return needle in f"{e.title} {e.id} {e.source} {e.date} {self.status}".casefold()
 
 
-class LibraryScreen(Screen):
+class LibraryScreen(Screen[None]):
     """Lists the corpus while a worker indexes it, so reading can start before indexing ends."""
 
     BINDINGS = [
@@ -79,7 +82,7 @@ class LibraryScreen(Screen):
     class Indexed(Message):
         """A batch of corpus entries is ready (posted from the indexing worker)."""
 
-        entries: list
+        entries: list[ArticleEntry]
 
     @dataclass
     class Progress(Message):
@@ -100,13 +103,13 @@ class LibraryScreen(Screen):
 
         entry_id: str
 
-    def __init__(self, session, paths: list[str], cache_dir) -> None:
+    def __init__(self, session: Session, paths: list[str], cache_dir: Path) -> None:
         super().__init__()
         self.session = session
         self.paths = paths
         self.cache_dir = cache_dir
         self.rows: dict[str, Row] = {}
-        self.counts: dict[str, Counter] = {}
+        self.counts: dict[str, Counter[str]] = {}
         self.statuses: dict[str, str] = {}
         self.needle = ""
         self.sort_column: str | None = None  # None: corpus order, the order `]` and `[` follow
@@ -139,7 +142,7 @@ class LibraryScreen(Screen):
     @work(thread=True, exclusive=True, group="index")
     def index_corpus(self) -> None:
         """Index in a thread; entries are posted in batches so the table fills while the user reads."""
-        batch: list = []
+        batch: list[ArticleEntry] = []
         state = {"last": 0}
 
         def progress(done: int, total: int) -> None:
@@ -197,7 +200,7 @@ class LibraryScreen(Screen):
         for row in self.rows.values():
             self._refresh_row(row)
 
-    def _row(self, entry) -> Row:
+    def _row(self, entry: ArticleEntry) -> Row:
         row = Row(entry, "new", 0, 0)
         self.order[entry.id] = len(self.order)
         self._refresh_row(row)
@@ -217,7 +220,8 @@ class LibraryScreen(Screen):
         if self.sort_column is None:
             rows.sort(key=lambda row: self.order[row.entry.id], reverse=self.sort_reverse)
         else:
-            rows.sort(key=lambda row: row.sort_value(self.sort_column), reverse=self.sort_reverse)
+            column = self.sort_column
+            rows.sort(key=lambda row: row.sort_value(column), reverse=self.sort_reverse)
         table.set_rows(rows, keep)
         header = self.query_one(LibraryHeader)
         header.sort_column, header.reverse = self.sort_column, self.sort_reverse

@@ -3,41 +3,36 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import replace
+from collections.abc import Callable
+from functools import cache
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer
 
 from tui.app.blocks import build_blocks
-from tui.app.screens.annotating import AnnotatingMixin
+from tui.app.screens.annotating import Annotator
 from tui.app.screens.library import LibraryScreen
 from tui.app.screens.suggesting import Suggester, SuggestionsReady
-from tui.app.spans import label_styles, to_spans
+from tui.app.spans import ArticleMarks, label_styles
 from tui.app.widgets.reader import ReaderView
+from tui.app.widgets.reader_messages import CursorMoved, SelectionChanged
 from tui.app.widgets.reader_search import SearchChanged
+from tui.app.widgets.reader_types import Block, Span
 from tui.app.widgets.side_panel import SidePanel
 from tui.app.widgets.status_line import StatusLine
 from tui.safe_text import visible
+from tui.workspace import AnchorReport, AnnotationRecord, ResumeState
 from tui.workspace.session import Article, Session
 
 LABEL_KEYS = "1234567890"
 
 
-def innermost(annotations: list[dict], offset: int, end: int | None = None) -> dict | None:
-    """The shortest placed annotation covering `offset` (or overlapping [offset, end)): what `E` and `x` act on."""
-    end = offset + 1 if end is None else end
-    covering = [
-        a
-        for a in annotations
-        if a["start"] < end and offset < a["end"] and a.get("state", "ok") != "orphaned"
-    ]
-    return min(covering, key=lambda a: a["end"] - a["start"], default=None)
-
-
-class ReaderScreen(AnnotatingMixin, Screen):
+class ReaderScreen(Screen[None]):
     """Shows one article at a time; `]`/`[` walk the corpus without leaving the screen."""
 
     BINDINGS = [
@@ -85,33 +80,34 @@ class ReaderScreen(AnnotatingMixin, Screen):
         Binding("o,escape", "library", "Library", id="reader.library"),
     ]
 
-    def __init__(self, session: Session, entry_index: int, resume: dict | None = None) -> None:
+    def __init__(
+        self, session: Session, entry_index: int, resume: ResumeState | None = None
+    ) -> None:
         super().__init__()
         self.session = session
         self.entry_index = entry_index
         self.resume = resume or {}
         self.article: Article | None = None
-        self.annotations: list[dict] = []
-        self.span_cache: dict = {}
-        self.shown_details: dict | None = None
-        self.position_timer = None
-        self.panel_timer = None
-        self.name_label_bindings()
+        self.marks = ArticleMarks(session.labels())
+        self.shown_details: AnnotationRecord | None = None
+        self.position_timer: Timer | None = None
+        self.panel_timer: Timer | None = None
         self.show_dropped = False
+        self.annotator = Annotator(session, self)
         self.suggester = Suggester(self)
 
-    def name_label_bindings(self) -> None:
-        """Describe `1`-`9` by the label they apply (labels are data), so help and palette say "PERSON"."""
-        for key in LABEL_KEYS:
-            label = self.session.label_for_hotkey(key)
-            bindings = self._bindings.key_to_bindings.get(key, [])
-            if label is not None:
-                self._bindings.key_to_bindings[key] = [
-                    replace(b, description=f"Label {visible(label['name'])}")
-                    if b.id == f"reader.label_{key}"
-                    else b
-                    for b in bindings
-                ]
+    @classmethod
+    def for_session(
+        cls, session: Session, entry_index: int, resume: ResumeState | None = None
+    ) -> ReaderScreen:
+        """A reader whose `1`-`0` keys are described by the label they apply (labels are data),
+        so help, the palette and the footer say "Label PERSON" rather than "Label 1"."""
+        names = tuple(
+            (key, label["name"])
+            for key in LABEL_KEYS
+            if (label := session.label_for_hotkey(key)) is not None
+        )
+        return labelled(cls, names)(session, entry_index, resume)
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="reader-main"):
@@ -154,20 +150,19 @@ class ReaderScreen(AnnotatingMixin, Screen):
             self.notify(visible(f"cannot open {entry.id}: {error}"), severity="error", markup=False)
             return
         self.entry_index, self.article = index, article
-        self.span_cache.clear()
         if cursor is None:
-            record = self.session.document(article.id) or {}
-            cursor = record.get("cursor") or 0
-        self.annotations = self.session.annotations(article.id)
+            record = self.session.document(article.id)
+            cursor = (record.get("cursor") if record is not None else None) or 0
+        self.suggester.on_open()  # registry names become suggestions before the first paint
+        self.marks.reset(self.session.annotations(article.id))
         cursor = min(max(0, int(cursor)), len(article.text))
         self.reader.set_document(self.blocks(), self.spans(), cursor=cursor)
         if selecting:
             self.reader.selecting = True
-        self.suggester.on_open()
         self.refresh_panel()
         self.refresh_status(self.reanchor_note(article.reanchored))
 
-    def reanchor_note(self, report: dict | None) -> str:
+    def reanchor_note(self, report: AnchorReport | None) -> str:
         """Opening re-anchored annotations (a newer cleaner, an edited file): say so, loudly if some were lost."""
         if not report:
             return ""
@@ -180,8 +175,8 @@ class ReaderScreen(AnnotatingMixin, Screen):
             self.warn(note + " (Tab lists them; x in the list deletes one)")
         return note
 
-    def blocks(self):
-        article = self.article
+    def blocks(self) -> list[Block]:
+        article = self.shown
         return build_blocks(
             article.cleaned,
             article.document.raw,
@@ -189,35 +184,40 @@ class ReaderScreen(AnnotatingMixin, Screen):
             extra_meta=dict(article.document.meta or {}),
         )
 
-    def spans(self):
-        return to_spans(self.annotations, self.session.labels(), self.span_cache)
+    @property
+    def shown(self) -> Article:
+        """The article on screen (there is one from mount until the screen closes)."""
+        assert self.article is not None, "no article is open"
+        return self.article
 
-    def reload_annotations(self, *, text_changed: bool = False) -> None:
-        """Re-read this article's annotations after a change; rebuild blocks only if the text changed."""
-        self.annotations = self.session.annotations(self.article.id)
+    @property
+    def annotations(self) -> list[AnnotationRecord]:
+        """This article's annotations in text order (outer spans first)."""
+        return self.marks.annotations
+
+    def spans(self) -> list[Span]:
+        return self.marks.spans()
+
+    def reload_annotations(self, article: Article | None = None) -> None:
+        """Re-read this article's annotations after a change; given a re-cleaned `article`
+        (undo of an override, a kept or dropped line), show it, rebuilding the blocks."""
+        text_changed = article is not None and article is not self.article
+        if article is not None:
+            self.article = article
+        self.marks.reset(self.session.annotations(self.shown.id))
         if text_changed:
             reader = self.reader
             self.reader.set_document(
-                self.blocks(), self.spans(), cursor=min(reader.cursor, len(self.article.text))
+                self.blocks(), self.spans(), cursor=min(reader.cursor, len(self.shown.text))
             )
         else:
             self.reader.set_spans(self.spans())
         self.schedule_panel()
         self.refresh_status()
 
-    def changed(self, record: dict, *, removed: bool = False) -> None:
+    def changed(self, record: AnnotationRecord, *, removed: bool = False) -> None:
         """Apply one annotation change to the local list: no store query, only its span repaints."""
-        old = next((i for i, a in enumerate(self.annotations) if a["id"] == record["id"]), None)
-        if old is not None:
-            del self.annotations[old]
-        if not removed:
-            index = bisect_right(
-                self.annotations,
-                (record["start"], -record["end"]),
-                key=lambda a: (a["start"], -a["end"]),
-            )
-            self.annotations.insert(index, record)
-        self.reader.set_spans(self.spans())
+        self.reader.update_span(*self.marks.apply(record, removed=removed))
         self.schedule_panel()
         self.refresh_status()
 
@@ -252,7 +252,7 @@ class ReaderScreen(AnnotatingMixin, Screen):
 
     def refresh_status(self, message: str = "") -> None:
         status = self.query_one(StatusLine)
-        article = self.article
+        article = self.shown
         done = self.session.status(article.id)
         title = " ".join(article.cleaned.title.split())[:60]
         status.position = (
@@ -268,14 +268,14 @@ class ReaderScreen(AnnotatingMixin, Screen):
         search = self.reader.search
         status.message = search.prompt if search.active else message  # a typed query stays in view
 
-    def on_reader_view_cursor_moved(self, message: ReaderView.CursorMoved) -> None:
+    def on_reader_view_cursor_moved(self, message: CursorMoved) -> None:
         self.refresh_details()
         # Remember the position once the user pauses, so even a crash resumes close by.
         if self.position_timer is not None:
             self.position_timer.stop()
         self.position_timer = self.set_timer(2.0, self.save_position)
 
-    def on_reader_view_selection_changed(self, message: ReaderView.SelectionChanged) -> None:
+    def on_reader_view_selection_changed(self, message: SelectionChanged) -> None:
         # only the SELECT mode changes; a note (say, what opening re-anchored) must not be wiped
         self.refresh_status(self.query_one(StatusLine).message)
 
@@ -288,12 +288,12 @@ class ReaderScreen(AnnotatingMixin, Screen):
     def on_side_panel_back(self, message: SidePanel.Back) -> None:
         self.reader.focus()
 
-    def under_cursor(self) -> dict | None:
-        found = innermost(self.annotations, self.reader.cursor)
+    def under_cursor(self) -> AnnotationRecord | None:
+        found = self.marks.innermost(self.reader.cursor)
         if found is None and self.reader.selection is None:
             # an imported or re-anchored span can start inside a word, where the cursor never stops
             word = self.reader.target_range()
-            found = innermost(self.annotations, *word) if word else None
+            found = self.marks.innermost(*word) if word else None
         return found
 
     def save_position(self) -> None:
@@ -306,13 +306,46 @@ class ReaderScreen(AnnotatingMixin, Screen):
         """A toast that never interprets markup: messages can quote article text and file names."""
         self.notify(visible(message), severity="warning", markup=False)
 
-    def guard_writable(self) -> bool:
-        if self.session.read_only:
-            self.warn(
-                "read-only: another newsmark holds the database; close it, then restart this one to annotate"
-            )
-            return False
-        return True
+    def open_modal(self, modal: Screen[Any], done: Callable[[Any], None]) -> None:
+        self.app.push_screen(modal, done)
+
+    # annotating keys: the Annotator does the work -------------------------------
+    def action_label(self, key: str) -> None:
+        self.annotator.label(key)
+
+    def action_claim(self) -> None:
+        self.annotator.claim()
+
+    def action_edit(self) -> None:
+        self.annotator.edit()
+
+    def action_delete(self) -> None:
+        self.annotator.delete_under_cursor()
+
+    def on_side_panel_delete(self, message: SidePanel.Delete) -> None:
+        annotation = next((a for a in self.annotations if a["id"] == message.annotation_id), None)
+        if annotation is not None:
+            self.annotator.delete(annotation)
+
+    def action_undo(self) -> None:
+        self.annotator.history(undoing=True)
+
+    def action_redo(self) -> None:
+        self.annotator.history(undoing=False)
+
+    def action_mark_done(self) -> None:
+        self.annotator.mark_done()
+
+    def action_toggle_line(self) -> None:
+        self.annotator.toggle_line()
+
+    def action_toggle_boilerplate(self) -> None:
+        self.show_dropped = not self.show_dropped
+        reader = self.reader
+        reader.set_document(self.blocks(), self.spans(), cursor=reader.cursor)
+        self.refresh_status(
+            "dropped lines shown; t keeps or drops a line" if self.show_dropped else ""
+        )
 
     # navigation ------------------------------------------------------------------
     def action_next_annotation(self) -> None:
@@ -346,7 +379,7 @@ class ReaderScreen(AnnotatingMixin, Screen):
     def on_search_changed(self, message: SearchChanged) -> None:
         self.refresh_status(message.prompt or message.note)
 
-    # suggestions and all occurrences (the Suggester owns the logic) ---------------------
+    # suggestions and all occurrences: the Suggester does the work -----------------------
     def action_occurrences(self, corpus: bool) -> None:
         self.suggester.occurrences(corpus)
 
@@ -375,5 +408,18 @@ class ReaderScreen(AnnotatingMixin, Screen):
         self.save_position()
         for screen in self.app.screen_stack:
             if isinstance(screen, LibraryScreen):
-                screen.show_on_return(self.article.id)
+                screen.show_on_return(self.shown.id)
         self.app.pop_screen()
+
+
+@cache
+def labelled(base: type[ReaderScreen], names: tuple[tuple[str, str], ...]) -> type[ReaderScreen]:
+    """A ReaderScreen subclass whose label bindings carry the label names (Textual reads
+    descriptions from the class's BINDINGS, so this is how a binding's text follows data)."""
+    bindings = [
+        Binding(
+            key, f"label('{key}')", f"Label {visible(name)}", show=False, id=f"reader.label_{key}"
+        )
+        for key, name in names
+    ]
+    return type(base.__name__, (base,), {"BINDINGS": bindings, "__module__": base.__module__})

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from bisect import bisect_right
+from collections.abc import Callable
 from typing import Any, Protocol
 
 from textual.message import Message
@@ -40,19 +41,23 @@ class SuggestingScreen(Protocol):
 
     session: Session
     article: Article | None
-    annotations: list[dict[str, Any]]
     app: Any
+
+    @property
+    def annotations(self) -> list[Any]: ...
 
     @property
     def reader(self) -> Any: ...
 
-    def changed(self, record: dict[str, Any], *, removed: bool = False) -> None: ...
-    def reload_annotations(self, *, text_changed: bool = False) -> None: ...
+    def changed(self, record: Any, *, removed: bool = False) -> None: ...
+    def reload_annotations(self, article: Article | None = None) -> None: ...
     def refresh_status(self, message: str = "") -> None: ...
     def warn(self, message: str) -> None: ...
-    def guard_writable(self) -> bool: ...
-    def under_cursor(self) -> dict[str, Any] | None: ...
-    def run_worker(self, work: Any, **options: Any) -> Any: ...
+    def under_cursor(self) -> Any: ...
+
+    @property
+    def run_worker(self) -> Callable[..., Any]: ...
+
     def post_message(self, message: Message) -> bool: ...
 
 
@@ -64,6 +69,14 @@ class Suggester:
         self.model_name = os.environ.get(MODEL_ENV) or None
         self.pipeline: Any = None
         self.label_map: dict[str, str] | None = None
+
+    def writable(self) -> bool:
+        if self.screen.session.read_only:
+            self.screen.warn(
+                "read-only: another newsmark holds the database; suggestions cannot be saved"
+            )
+            return False
+        return True
 
     @property
     def service(self) -> Any:
@@ -83,18 +96,20 @@ class Suggester:
 
     # suggesting ------------------------------------------------------------------
     def on_open(self) -> None:
-        """Registry names found in the article become suggestions at once (fast, no worker)."""
+        """Registry names found in the article become suggestions at once (one fast pass, no worker);
+        called while the screen loads the article, before it reads the annotations."""
         screen = self.screen
         if screen.session.read_only or screen.article is None:
             return
         doc_id = screen.article.id
-        if self.service.add(doc_id, self.service.registry_proposals(doc_id)):
-            screen.reload_annotations()
+        self.service.add(
+            doc_id, self.service.registry_proposals(doc_id)
+        )  # the screen reads them next
 
     def suggest_now(self) -> None:
         """Claim cues, the registry and the configured spaCy pipeline, in a worker thread."""
         screen = self.screen
-        if not screen.guard_writable():
+        if not self.writable():
             return
         doc_id = self._article().id
         service, name = self.service, self.model_name
@@ -148,7 +163,7 @@ class Suggester:
         return True
 
     def _current(self) -> dict[str, Any] | None:
-        found = self.screen.under_cursor()
+        found: dict[str, Any] | None = self.screen.under_cursor()
         if found is not None and found.get("state") == "suggested":
             return found
         cursor = self.screen.reader.cursor
@@ -156,7 +171,7 @@ class Suggester:
 
     def decide(self, accept: bool) -> None:
         screen = self.screen
-        if not screen.guard_writable():
+        if not self.writable():
             return
         current = self._current()
         if current is None:
@@ -177,7 +192,7 @@ class Suggester:
 
     def accept_all(self) -> None:
         screen = self.screen
-        if not screen.guard_writable():
+        if not self.writable():
             return
         accepted = self.service.accept_all(self._article().id)
         screen.reload_annotations()
@@ -185,7 +200,7 @@ class Suggester:
 
     # all occurrences -----------------------------------------------------------------
     def _source(self) -> dict[str, Any] | None:
-        found = self.screen.under_cursor()
+        found: dict[str, Any] | None = self.screen.under_cursor()
         if found is None or found.get("state") != "ok" or found["kind"] != "entity":
             self.screen.warn(
                 "move onto a tagged name first; * tags it everywhere in the article, # in the corpus"
@@ -196,7 +211,7 @@ class Suggester:
     def occurrences(self, corpus: bool) -> None:
         screen = self.screen
         source = self._source()
-        if source is None or not screen.guard_writable():
+        if source is None or not self.writable():
             return
         if corpus:
             self.record_corpus()
@@ -238,7 +253,7 @@ class Suggester:
     def repeat_label(self) -> None:
         """Tag the next untagged occurrence of the last tagged text the same way, and go there."""
         screen = self.screen
-        if not screen.guard_writable():
+        if not self.writable():
             return
         mentions = [
             a for a in screen.annotations if a["kind"] == "entity" and a.get("state") == "ok"

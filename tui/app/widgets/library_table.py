@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from rich.text import Text
 from textual import events
@@ -69,7 +70,7 @@ class LibraryTable(LineList):
     class Selected(LineList.Selected):
         """The user opened the article with this id."""
 
-    def row_text(self, row, width: int) -> Text:
+    def row_text(self, row: Any, width: int) -> Text:
         return layout_line(row.cells(), width)
 
 

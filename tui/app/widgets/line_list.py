@@ -140,6 +140,7 @@ class LineList(ScrollView, can_focus=True):
     def _refresh_row(self, index: int) -> None:
         self.refresh_line(index)  # virtual row; ScrollView maps it to the screen
 
-    def row_text(self, row, width: int) -> Text:
+    def row_text(self, row: Any, width: int) -> Text:
         """One row as a line of at most `width` cells; subclasses lay out their columns."""
-        return row.text(width)
+        text: Text = row.text(width)
+        return text

@@ -6,13 +6,14 @@ markup and no control code reaches the terminal.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
+from textual.widget import Widget
 
 from tui.safe_text import visible
 
@@ -71,16 +72,17 @@ def _span_styles(span: Span) -> tuple[Style, Style | None]:
     return style + Style(underline=True), Style(color=colour) if colour else None
 
 
-def _component(widget, name: str, *, background: bool = False) -> Style:
+def _component(widget: Widget, name: str, *, background: bool = False) -> Style:
     """A component style with theme colours blended (Rich has no alpha), keeping only what it sets."""
     full = widget.get_component_rich_style(name)
     partial = widget.get_component_rich_style(name, partial=True)
     if background:
-        return partial.without_color + Style(bgcolor=full.bgcolor)
+        blended: Style = partial.without_color + Style(bgcolor=full.bgcolor)
+        return blended
     return partial.without_color + Style(color=full.color) if partial.color else partial
 
 
-def palette_of(widget) -> Palette:
+def palette_of(widget: Widget) -> Palette:
     """Resolve the reader's component classes (theme variables in newsmark.tcss) into Rich styles."""
 
     def get(name: str, background: bool = False) -> Style:
@@ -105,22 +107,22 @@ def _order(placed: _Placed) -> tuple[int, int]:
 
 
 class SpanIndex:
-    """Spans placed at reader positions, sorted so a line finds its spans by bisection."""
+    """Spans placed at reader positions, sorted so a line finds its spans by bisection.
+
+    Built once per layout; a label key then calls `add`/`remove`, which cost a bisection and a
+    list insert instead of placing and sorting every span again.
+    """
 
     def __init__(
         self, spans: Iterable[Span], layout: Layout, previous: SpanIndex | None = None
     ) -> None:
-        # Reuse what an earlier index over the same layout already placed: a label key adds one span.
+        # Reuse what an earlier index over the same layout already placed.
         known = previous.by_span if previous is not None and previous.layout is layout else {}
-        self.layout = layout
+        self.layout: Layout = layout
         self.by_span: dict[Span, _Placed | None] = {}
         placed = []
         for span in spans:
-            if span in known:
-                item = known[span]
-            else:
-                start, end = layout.to_position(span.start), layout.to_position(span.end)
-                item = _Placed(start, end, span, *_span_styles(span)) if end > start else None
+            item = known[span] if span in known else self._place(span)
             self.by_span[span] = item
             if item is not None:
                 placed.append(item)
@@ -129,6 +131,36 @@ class SpanIndex:
         self.starts = [p.start for p in placed]
         self.max_length = max((p.end - p.start for p in placed), default=0)
         self.by_id = {p.span.id: p for p in placed}
+
+    def _place(self, span: Span) -> _Placed | None:
+        start, end = self.layout.to_position(span.start), self.layout.to_position(span.end)
+        return _Placed(start, end, span, *_span_styles(span)) if end > start else None
+
+    def add(self, span: Span) -> _Placed | None:
+        """Place one more span (after any with the same range); None if it covers no text."""
+        item = self._place(span)
+        self.by_span[span] = item
+        if item is not None:
+            index = bisect_right(self.placed, _order(item), key=_order)
+            self.placed.insert(index, item)
+            self.starts.insert(index, item.start)
+            self.max_length = max(self.max_length, item.end - item.start)
+            self.by_id[span.id] = item
+        return item
+
+    def remove(self, span: Span) -> _Placed | None:
+        """Take a span out; returns where it was placed (None if it was not shown)."""
+        item = self.by_span.pop(span, None)
+        if item is None:
+            return None
+        if self.by_id.get(span.id) is item:
+            del self.by_id[span.id]
+        index = bisect_left(self.starts, item.start)
+        while self.placed[index] is not item:
+            index += 1
+        del self.placed[index]
+        del self.starts[index]
+        return item  # max_length stays an upper bound: overlapping() stays correct
 
     def overlapping(self, start: int, end: int) -> list[_Placed]:
         low = bisect_left(self.starts, start - self.max_length)
@@ -188,8 +220,17 @@ def render_line(
 
 
 def _text_segments(
-    text, base, start, end, kind_style, placed, cursor, selection, selection_style, cursor_style
-):
+    text: str,
+    base: int,
+    start: int,
+    end: int,
+    kind_style: Style,
+    placed: list[_Placed],
+    cursor: tuple[int, int] | None,
+    selection: tuple[int, int] | None,
+    selection_style: Style,
+    cursor_style: Style,
+) -> list[Segment]:
     """Split [start, end) at every style boundary and style each piece."""
     cuts = {start, end}
     ranges = [(p.start, p.end) for p in placed]

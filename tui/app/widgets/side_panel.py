@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -13,6 +14,7 @@ from textual.widgets import Static
 
 from tui.app.widgets.line_list import LineList
 from tui.safe_text import visible
+from tui.workspace import AnnotationRecord, LabelRecord
 
 
 class AnnotationRow:
@@ -20,7 +22,7 @@ class AnnotationRow:
 
     __slots__ = ("key", "annotation")
 
-    def __init__(self, annotation: dict) -> None:
+    def __init__(self, annotation: AnnotationRecord) -> None:
         self.key = annotation["id"]
         self.annotation = annotation
 
@@ -49,7 +51,7 @@ def short(text: str, limit: int = 40) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-def describe(annotation: dict, entity_names: dict[str, str]) -> Text:
+def describe(annotation: AnnotationRecord, entity_names: dict[str, str]) -> Text:
     """The details block for one annotation: label, linked entity, claim attributes, state."""
     out = Text()
     out.append(visible(str(annotation["label"])), style="bold")
@@ -102,7 +104,7 @@ class SidePanel(Vertical):
         yield AnnotationList(id="annotation-list")
         yield Static("", id="annotation-details")
 
-    def set_legend(self, labels: list[dict], styles: dict[str, str]) -> None:
+    def set_legend(self, labels: Sequence[LabelRecord], styles: dict[str, str]) -> None:
         """Which key applies which label, in each label's own style, so nobody has to guess."""
         legend = Text()
         keyed = [label for label in labels if label.get("hotkey")]
@@ -119,14 +121,16 @@ class SidePanel(Vertical):
         legend.append("help")
         self.query_one("#label-legend", Static).update(legend)
 
-    def set_annotations(self, annotations: list[dict]) -> None:
+    def set_annotations(self, annotations: Sequence[AnnotationRecord]) -> None:
         """Replace the list, keeping the highlighted annotation when it still exists."""
         annotation_list = self.query_one(AnnotationList)
         annotation_list.set_rows(
             [AnnotationRow(a) for a in annotations], annotation_list.cursor_key
         )
 
-    def show_details(self, annotation: dict | None, entity_names: dict[str, str]) -> None:
+    def show_details(
+        self, annotation: AnnotationRecord | None, entity_names: dict[str, str]
+    ) -> None:
         """Show what is under the cursor, or a hint when nothing is."""
         details = self.query_one("#annotation-details", Static)
         if annotation is None:

@@ -1,0 +1,484 @@
+"""Every phrase family the cleaner knows, as data: name, reason shown to the user, scope, languages, pattern.
+
+How to add one: append a `Family` here (scope "short" for menu items and prompts of at most a dozen words,
+"long" for wording that only boilerplate uses in a line of any length, "marker" for a line that closes an
+article) and the languages it covers. Its literal words become an Aho-Corasick prefilter on their own
+(`needles.py`); a pattern made only of character classes is simply tried on every line.
+Then measure both parts of the dev set (`score.py --func tui.cleaning:clean`, see docs/ARCHITECTURE.md) and
+keep the family only if it helps the part it was not aimed at too. Order matters: within a scope the first
+family that matches gives the reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Family:
+    """One family of boilerplate wording: what the user is told, where it applies, how it is matched."""
+
+    name: str
+    reason: str
+    scope: str  # "short", "long" or "marker"
+    languages: tuple[str, ...]
+    pattern: str  # searched in the lower-cased, stripped line ("marker": matched at its start)
+    menu_word: bool = (
+        False  # "short": matches a menu word at the start, so a full sentence skips it
+    )
+
+
+FAMILIES: tuple[Family, ...] = (
+    Family(
+        "menu-words",
+        "navigation",
+        "short",
+        ("en", "de", "fr", "es", "it"),
+        r"^(skip to|jump to|zum inhalt|zur navigation|direkt zum|aller au contenu|"
+        r"ir al contenido|vai al contenuto|menu|menü|main menu|navigation|navigationspfad|"
+        r"home|startseite|accueil|inicio|search|suche|suchen|rechercher|buscar|cerca|sign in|"
+        r"log in|login|logout|anmelden|einloggen|abmelden|register|registrieren|connexion|"
+        r"se connecter|iniciar sesión|accedi|my account|mein konto|back to top|nach oben|top|"
+        r"haut de page|previous( article| post)?|next( article| post)?|vorheriger artikel|"
+        r"nächster artikel|zurück|weiter|older posts|newer posts|mehr|more|show more|"
+        r"load more|mehr anzeigen|alle anzeigen|view all|see all|contact|kontakt|about us|"
+        r"über uns|sitemap|faq|help|hilfe|close|schließen|fermer|cerrar|chiudi)\b",
+        menu_word=True,
+    ),
+    Family(
+        "share-buttons",
+        "share prompt",
+        "short",
+        ("en", "de", "fr", "es", "it", "pl", "nl"),
+        r"^(share|teilen|artikel teilen|beitrag teilen|partager|compartir|condividi|"
+        r"udostępnij|delen|tweet|print|drucken|imprimer|imprimir|stampa|copy link|"
+        r"link kopieren|e-?mail|per e-?mail)\b|^([\W\d]*(share|teilen|on|auf|sur|en|via|"
+        r"facebook|twitter|x|pinterest|linkedin|xing|reddit|telegram|whatsapp|flipboard|"
+        r"tumblr|mastodon|threads|instagram|youtube|e-?mail|messenger|sms|print|"
+        r"drucken)\b)+[\W\d]*$|\b(teilen|drucken|share|print|partager|compartir|imprimir|"
+        r"condividi)\W*$",
+        menu_word=True,
+    ),
+    Family(
+        "share-calls",
+        "share prompt",
+        "short",
+        ("en", "de", "fr", "es"),
+        r"\b(jetzt|bitte|please|zu|to|it|this|now) (teilen|share|partager|compartir)\W*$|"
+        r"\b(canal|kanal|channel)( de| auf| on)? (youtube|telegram|whatsapp)",
+    ),
+    Family(
+        "subscribe-prompts",
+        "subscription prompt",
+        "short",
+        ("en", "de", "fr", "es", "it", "pl", "pt"),
+        r"(subscribe|subscription|newsletter|abonnieren|abonnement|abonnenten|\babo\b|sign up|"
+        r"s'abonner|abonnez|suscr[ií]b|iscriviti|abbonati|zapisz się|inscreva|register now|"
+        r"jetzt registrieren|free trial|kostenlos testen|get the app|^(hier |"
+        r"jetzt )?(kostenlos |gratis )?(anmelden|registrieren)\W*$|^sign up (for free|now)\b|"
+        r"^(unterstütze|unterstützen sie) \S+|^support (us|our (work|journalism))\b)",
+    ),
+    Family(
+        "comment-buttons",
+        "comment form",
+        "short",
+        ("en", "de", "fr", "es", "it", "nl", "pl"),
+        r"^(comments?|kommentare?|commentaires?|comentarios?|commenti|reacties|komentarze|"
+        r"reply|antworten|répondre|responder|rispondi|like|gefällt mir|melden|report|"
+        r"cancel reply|pingback|trackback)\b",
+        menu_word=True,
+    ),
+    Family(
+        "comment-form-lines",
+        "comment form",
+        "short",
+        ("en", "de", "fr", "es", "it", "nl", "pl"),
+        r"(leave a (reply|comment)|post a comment|add a comment|write a comment|"
+        r"your email address will not be published|required fields are marked|notify of|"
+        r"\d+\s+(comments?|kommentare?|commentaires?|comentarios?|commenti|reacties|"
+        r"komentarz\w*)\b|kommentar (schreiben|verfassen|abschicken)|save my name|"
+        r"submit comment|post comment|laisser un commentaire|deja (un|una) (comentario|"
+        r"respuesta)|lascia un commento|you must be logged in|logged in as|"
+        r"sie müssen angemeldet sein|\bsays:$|\bsagt:$|\bdit :$)",
+    ),
+    Family(
+        "related-links",
+        "related-posts block",
+        "short",
+        ("en", "de", "fr", "es", "it", "pt", "nl", "pl"),
+        r"(related (posts?|articles?|stories|content|topics)|you may also like|"
+        r"you might also like|read more|read also|also read|more from|more stories|more news|"
+        r"recommended|popular posts|most (read|popular|viewed)|trending|weitere artikel|"
+        r"das könnte sie auch|auch interessant|auch lesen|mehr zum thema|"
+        r"weitere informationen|weiterführende links|das könnte (dich|sie|euch) auch|"
+        r"otras noticias|más noticias|informate más|vea también|lea (también|más)|"
+        r"mira también|ver más|sigue leyendo|leia (também|mais)|veja também|voir plus|"
+        r"en savoir plus|lire plus|plus d'articles|scopri di più|leggi di più|altre notizie|"
+        r"see also|see more|learn more|find out more|more on this|more about|top stories|"
+        r"latest (news|posts|articles)|neueste (artikel|beiträge)|aktuelle (artikel|beiträge|"
+        r"nachrichten)|letzte beiträge|derniers articles|últimas noticias|ultime notizie|"
+        r"najnowsze|mehr (aus|zu|von)|lesen sie auch|meistgelesen|ähnliche (artikel|beiträge)|"
+        r"verwandte artikel|à lire aussi|lire aussi|lire la suite|voir aussi|"
+        r"sur le même sujet|te puede interesar|leer más|noticias relacionadas|leggi anche|"
+        r"potrebbe interessarti|articoli correlati|zobacz (też|także|również)|czytaj (też|"
+        r"także|więcej)|lees ook|gerelateerd|puedes ver|lee (también|más)|^(>>|»)\s.*\s(<<|"
+        r"«)$)",
+        menu_word=True,
+    ),
+    Family(
+        "continue-reading",
+        "advertisement",
+        "short",
+        ("en",),
+        r"(story continues below|continue reading (below|the main story)|scroll to continue|"
+        r"article continues (below|after)|^ad feedback$|^sponsored content|^paid (post|"
+        r"content)|^partner content)",
+    ),
+    Family(
+        "page-tools",
+        "navigation",
+        "short",
+        ("en", "de", "fr", "es"),
+        r"^(listen to (this )?(article|story)|\d+ min(ute)?s? read|save( article| story)?|"
+        r"gift (this )?article|print (this )?(article|page)|text size|font size|toggle|"
+        r"open menu|close menu|edition|sections|all sections|watch live|live tv|watch:|video:|"
+        r"audio:|podcast:|photos:|gallery:)|^(view image in fullscreen|skip ad|"
+        r"reuse this content|view site in reader|collapse this bar|sign me up|"
+        r"continue reading|explore more on these topics)$|^(bild (anzeigen|schließen|"
+        r"vergrößern)|zum vergrößern|click to enlarge|view (larger )?image|enlarge image|"
+        r"beitragsbild|featured image|report abuse|(einen )?missbrauch melden)|"
+        r"^(inhaltsverzeichnis|table of contents|contents|inhalt|sommaire|índice)\W*$|"
+        r"^(externer inhalt|external content|empfohlener redaktioneller inhalt)\W*$",
+        menu_word=True,
+    ),
+    Family(
+        "related-headings",
+        "related-posts block",
+        "short",
+        ("en",),
+        r"^(editor'?s'? picks?|top picks|more (top )?stories|most shared|most commented|"
+        r"trending( now| stories)?|popular (now|today|stories)|don'?t miss|just in|latest|"
+        r"recommended (for you|stories|reading)|you might be interested in|around the web|"
+        r"from our partners|promoted stories|more in [\w ]+|related coverage|more coverage|"
+        r"elsewhere on [\w ]+)$",
+    ),
+    Family(
+        "ad-labels",
+        "advertisement",
+        "short",
+        ("en", "de", "fr", "es", "it", "pl", "nl"),
+        r"^(advertisement|advertising|anzeige|werbung|sponsored|promoted|publicité|publicidad|"
+        r"pubblicità|reklama|advertentie|ad|discover|download|buy|shop now|order now|book now|"
+        r"click here|hier klicken|jetzt (kaufen|bestellen|buchen|entdecken|testen|sichern)|"
+        r"get (your|the|our))\b",
+        menu_word=True,
+    ),
+    Family(
+        "tag-lines",
+        "tags",
+        "short",
+        ("en", "de", "fr", "es"),
+        r"^(tags?|tagged|tagged with|schlagworte?|schlagwörter|stichworte?|themen|étiquettes|"
+        r"mots-clés|etiquetas|categor(y|ies|ie|ías|ia)|kategorien?|filed under|posted in)\b",
+        menu_word=True,
+    ),
+    Family(
+        "breadcrumbs",
+        "breadcrumb",
+        "short",
+        ("en", "de", "fr", "es", "it"),
+        r"^(you are here|sie sind hier|vous êtes ici|está en|ti trovi in)\b|^(home|startseite|"
+        r"start|accueil|inicio|home page|homepage)\s*[>›»/|]|"
+        r"^[^>›»]{1,40}([>›»][^>›»]{1,60}){2,}$",
+    ),
+    Family(
+        "cookie-words",
+        "cookie notice",
+        "short",
+        ("en", "de", "fr", "es", "it"),
+        r"(cookies?\b|datenschutz|privacy|confidentialité|privacidad|ok, ?verstanden|^(accept|"
+        r"akzeptieren|accepter|aceptar|accetta|alle akzeptieren|einverstanden|i agree)\b)",
+        menu_word=True,
+    ),
+    Family(
+        "legal-footer",
+        "copyright",
+        "short",
+        ("en", "de", "fr", "es", "it"),
+        r"(©|\(c\)\s*\d{4}|copyright|all rights reserved|alle rechte vorbehalten|"
+        r"tous droits réservés|todos los derechos|tutti i diritti|impressum|imprint|"
+        r"mentions légales|aviso legal|terms of (use|service)|nutzungsbedingungen|\bagb\b|"
+        r"conditions générales)",
+    ),
+    Family(
+        "comment-widgets",
+        "comment form",
+        "long",
+        ("en", "de", "fr"),
+        r"(enter your comment here|you are commenting using your|"
+        r"fill in your details below or click|notify me of (new|follow-up) (comments|posts)|"
+        r"comment form is closed|gib hier deinen kommentar ein|du kommentierst mit deinem|"
+        r"trage deine daten unten ein|informiere mich über neue (beiträge|kommentare)|"
+        r"benachrichtige mich über (neue|nachfolgende)|"
+        r"benachrichtigung bei weiteren kommentaren|saisissez votre commentaire|"
+        r"vous commentez à l'aide de|^(show|load|view|hide|see) (all )?(\d+ )?comments\b|"
+        r"^(alle )?kommentare (anzeigen|laden|einblenden)\b|^(sort by|(view|show|"
+        r"hide) (\d+ )?(more )?repl(y|ies))\b)",
+    ),
+    Family(
+        "share-click",
+        "share prompt",
+        "long",
+        ("en", "de", "fr"),
+        r"(click to (share|print|email)|klicke?n?,? (um|zum) [^.]{0,40}(teilen|drucken|"
+        r"ausdrucken|senden)|cliquez pour (partager|imprimer|envoyer)|"
+        r"\(opens in (a )?new window\)|\(wird in neuem fenster geöffnet\)|"
+        r"\(s'ouvre dans une nouvelle fenêtre\))",
+    ),
+    Family(
+        "permalink-footer",
+        "tags",
+        "long",
+        ("en", "de"),
+        r"(bookmark the permalink|lesezeichen für den permalink|^this entry was posted (in|"
+        r"on)\b|^(dieser|der) (eintrag|beitrag|artikel) wurde .{0,80}veröffentlicht)",
+    ),
+    Family(
+        "blog-platform-footer",
+        "copyright",
+        "long",
+        ("en", "de"),
+        r"(blog at wordpress\.com|bloggen auf wordpress\.com|create a free website or blog|"
+        r"erstelle eine kostenlose website oder|already have a wordpress\.com account|"
+        r"powered by wordpress|proudly powered by)",
+    ),
+    Family(
+        "read-more-lead-in",
+        "related-posts block",
+        "long",
+        ("en", "de", "fr", "es", "it", "pt", "nl", "pl"),
+        r"^(read (more|also|next)|see also|related|more|also on|lesen sie (auch|mehr|hier)|"
+        r"lea|lee|mira|ver también|leia|lire|watch|listen|read|ver|auch interessant|"
+        r"das könnte sie interessieren|auch lesen|mehr (dazu|zum thema)|weiterlesen|zum thema|"
+        r"lire (aussi|la suite)|à lire aussi|voir aussi|vea también|lea (también|más)|"
+        r"leer más|mira también|te puede interesar|leggi anche|leggi (di )?più|czytaj (też|"
+        r"także|więcej)|zobacz (też|także)|lees ook|leia (também|mais)|veja também|"
+        r"le puede interesar|puedes ver|también te puede interesar|you (may|might) also like|"
+        r"ebenfalls interessant)\s*[:›»>|–—-]",
+    ),
+    Family(
+        "photo-credits",
+        "caption",
+        "long",
+        ("en", "de", "fr", "es", "it", "pt", "pl"),
+        r"^(?=(\S+\s+){0,30}\S*$)(.*©|.*picture[- ]alliance|(foto|fotos|photo|photos|bild|"
+        r"bilder|image|imagen|immagine|credit|crédit|quelle|fuente|fonte|źródło|bildquelle|"
+        r"fotocredit|photo credit|crédito|titelbild|titelfoto|beitragsbild|symbolbild|"
+        r"abbildung \d+|fig(ure|\.)? ?\d+)\s*:|.*\((symbolbild|archivbild|archive|file photo|"
+        r"archivo)\)\W*$|.*\b(foto|photo|bild|imagen|credit|crédito|"
+        r"photograph)\s*:\s*[^.:]{1,40}\W*$|(.*([/|©(:,·•]|\b(foto|photo|bild|image|picture|"
+        r"credit)s?\b)\s*)?(getty images|\bdpa\b|\bafp\b|reuters|\bimago\b|shutterstock|"
+        r"istock(photo)?|keystone|\bap photo)\W*$|(image|media) caption,|image source,|"
+        r"pictured:|photo by .{1,60} on (unsplash|pexels|pixabay)\W*$|.*\bap photo/|"
+        r".*\((reuters|afp|ap|dpa|efe|epa|ansa|getty images|imago|aa|"
+        r"xinhua)\s*/[^()]{1,50}\)\W*$|.*\((foto|fotos|photo|quelle|source|bild|fuente|"
+        r"foto de|crédit|credit|picture)\s*:[^()]{1,60}\)\W*$|.*\([^()]{0,40}(istock|"
+        r"shutterstock|adobe ?stock|getty images|unsplash|pixabay|pexels)(\.com)?\)\W*$)",
+    ),
+    Family(
+        "affiliate-disclosure",
+        "disclaimer",
+        "long",
+        ("en", "de", "fr", "es", "it"),
+        r"(affiliate links?|we may (earn|receive) (a )?(small )?commission|"
+        r"erhält? .{0,30}provision|provisions?-?links|werbelinks?|enthält (affiliate|werbe)|"
+        r"liens? (d'affiliation|affiliés)|enlaces de afiliados|link di affiliazione)",
+    ),
+    Family(
+        "author-intro",
+        "author bio",
+        "long",
+        ("en", "de", "fr", "es", "it"),
+        r"^((hi|hallo|hello|hey|servus|moin|bonjour|hola|ciao)\b[ ,!]*)?(ich bin|i am|i'm|"
+        r"je suis|soy|sono|mein name ist|my name is|je m'appelle|me llamo|"
+        r"mi chiamo)\s+[\w-]+\s*,|^about (me|the author)\b|^über (mich|den autor|"
+        r"die autorin)\b",
+    ),
+    Family(
+        "investment-disclaimer",
+        "disclaimer",
+        "long",
+        ("en", "de", "fr"),
+        r"^(disclaimer|haftungsausschluss|avertissement)\b|the views and opinions expressed|"
+        r"does not constitute (financial|investment) advice|"
+        r"not (be )?considered (as )?financial advice",
+    ),
+    Family(
+        "consent-dialog",
+        "cookie notice",
+        "long",
+        ("en",),
+        r"(we and our (\d+ )?partners|(store and/or access|process(es)?) (information|"
+        r"personal data)|(consent|privacy) (preferences|settings|choices)|manage (cookies|"
+        r"consent|preferences)|by clicking .?accept|(please )?enable javascript|"
+        r"javascript is (disabled|required)|your browser is (out of date|not supported))",
+    ),
+    Family(
+        "paywall",
+        "subscription prompt",
+        "long",
+        ("en",),
+        r"((subscribe|sign in|log in) to (continue|keep) reading|you'?ve (read|"
+        r"reached) \d+ of \d+|free articles? (left|remaining)|already (have an account|"
+        r"a member)|create (a )?free account)",
+    ),
+    Family(
+        "cookie-banner",
+        "cookie notice",
+        "long",
+        ("en", "de", "fr", "es", "it", "pl", "nl"),
+        r"(we use cookies|this (web)?site uses cookies|verwendet cookies|nutzt cookies|"
+        r"wir (verwenden|nutzen|setzen) cookies|nous utilisons des cookies|utilizamos cookies|"
+        r"usiamo (i )?cookie|używamy (plików )?cookies|we gebruiken cookies|"
+        r"utilise des cookies|utiliza cookies|utilizza (i )?cookie|by continuing to (use|"
+        r"browse)|cookies (verwenden|einsetzen|erleichtern|helfen|help us)|use of cookies|"
+        r"^(accept|akzeptieren sie) (all |alle )?cookies|cookie[- ](policy|settings|"
+        r"preferences|richtlinie|einstellungen)|"
+        r"klicken sie auf den (unteren )?button,? um den inhalt|"
+        r"click (on )?the button below to load|(inhalt|inhalte|content) (von|"
+        r"from) [\w.-]+ (zu )?laden|to load (the )?(content|video|tweet|map) from|"
+        r"(ich akzeptiere|i accept|i agree to|i have read( and accept)?) (die|den|"
+        r"the) (datenschutz|privacy|terms))",
+    ),
+    Family(
+        "server-error",
+        "server error message",
+        "long",
+        ("en",),
+        r"^(deprecated|strict standards|warning|notice|fatal error|"
+        r"parse error):.{0,400}\bon line \d+",
+    ),
+    Family(
+        "rights-reserved",
+        "copyright",
+        "long",
+        ("en", "de", "fr", "es", "it"),
+        r"(all rights reserved|alle rechte vorbehalten|tous droits réservés|"
+        r"todos los derechos reservados|tutti i diritti riservati)",
+    ),
+    Family(
+        "email-not-published",
+        "comment form",
+        "long",
+        ("en", "de", "fr", "es", "it"),
+        r"(your email address will not be published|required fields are marked|(ihre|"
+        r"deine) e-mail-adresse wird (nicht|niemals) veröffentlicht|"
+        r"votre adresse (e-)?mail ne sera pas publiée|"
+        r"tu dirección de correo electrónico no será publicada|"
+        r"il tuo indirizzo email non sarà pubblicato)",
+    ),
+    Family(
+        "read-more-invite",
+        "related-posts block",
+        "long",
+        ("en",),
+        r"^(interested in (reading )?more|want to read more|discover more (about|from)|"
+        r"read more (about|from|on)|find more (about|from)|for more (stories|articles|"
+        r"news) (like this|on|about))\b",
+    ),
+    Family(
+        "login-to-comment",
+        "comment form",
+        "long",
+        ("en", "de", "fr", "es", "it"),
+        r"((log ?in|sign in|register|registrieren|anmelden|inicia sesión|registrarte|"
+        r"connectez-vous).{0,30}\b(to|um|pour|para|per) (comment|kommentieren|commenter|"
+        r"comentar|commentare)|^(para|pour|per|um|to) (comentar|commenter|commentare|"
+        r"kommentieren|comment)\b|(must|need to|have to|müssen|musst|devez|debes|"
+        r"devi) .{0,20}(logged in|angemeldet|connecté|registrad|registrat|"
+        r"eingeloggt).{0,20}(to|um|pour|para|per) (post a )?(comment|kommentieren|commenter|"
+        r"comentar|commentare)|(kommentare|comments) (sind|are) (geschlossen|closed|"
+        r"deaktiviert|disabled))",
+    ),
+    Family(
+        "follow-us",
+        "share prompt",
+        "long",
+        ("en", "de", "fr", "es", "it", "nl"),
+        r"^(follow us|folge uns|folgen sie uns|suivez-nous|síguenos|siganos|seguici|volg ons|"
+        r"join (us|our)|abonnieren sie uns|mira lo que tiene nuestro|check out our|"
+        r"besuchen sie uns)\b|(youtube|instagram|telegram|whatsapp|tiktok)[- ]?(kanal|channel|"
+        r"canal)",
+    ),
+    Family(
+        "newsletter-delivery",
+        "subscription prompt",
+        "long",
+        ("en", "de"),
+        r"(get (the latest|our|breaking) .{0,40}(delivered|in your inbox|straight to your)|"
+        r"(sign up|register) (now |today )?(for free|to (get|receive|read|continue))|"
+        r"already a subscriber|subscribe (now|today)|become a (member|subscriber)|^(please |"
+        r"help us |you can )?support (our|independent) journalism|"
+        r"you have reached your (free )?(article )?limit|this (article|content) is (for|"
+        r"only available to) subscribers|sign up for (our|the) [\w ]{0,30}newsletter|"
+        r"by signing up,? you agree|thanks for signing up|wählen sie ihren zugang|"
+        r"choose your (subscription|plan) to continue)",
+    ),
+    Family(
+        "follow-author",
+        "share prompt",
+        "long",
+        ("en",),
+        r"^(follow (\w+ ){1,3}on (twitter|facebook|instagram|linkedin|x)\b|"
+        r"have a (news )?tip\b|contact the (author|reporter)|email the (author|reporter)|"
+        r"click here to)",
+    ),
+    Family(
+        "newsletter-signup",
+        "subscription prompt",
+        "long",
+        ("en", "de", "fr"),
+        r"(sign up for (our|the) newsletter|subscribe to (our|the) newsletter|"
+        r"melden sie sich (jetzt )?für (unseren|den) newsletter|abonnez-vous à (notre|"
+        r"la) newsletter)",
+    ),
+    Family(
+        "end-markers",
+        "after end of article",
+        "marker",
+        ("en", "de", "fr", "es", "it", "pt", "nl", "pl"),
+        r"^((\d+|one|no|ein|eine|kein|un|une|uno|una)\s+)?(leave a (reply|comment)|post a comment|add a comment|comments?|"
+        r"kommentare?|commentaires?|comentarios?|commenti|reacties|komentarze|discussion|"
+        r"diskussion|leserpost|leserbriefe?|leserkommentare|reader comments|"
+        r"readers'? comments|join the (conversation|discussion)|related( posts| articles|"
+        r" stories| content| coverage| topics| reading| links| news| videos)?|more coverage|"
+        r"more on this (story|topic)|elsewhere on [\w ]+|you may also like|"
+        r"you might also like|(read )?more (related )?(articles|stories|news)|"
+        r"read more related articles|recommended( for you)?|more from [\w ]+|"
+        r"share this( article| story| post)?|tags?|tagged|about the author|most (read|popular|"
+        r"viewed|shared|commented)|trending( now| stories)?|popular (now|stories|posts)|"
+        r"editor'?s'? picks|top stories|(from )?around the web|(sponsored|promoted|"
+        r"partner) (content|stories|links)|more (news|stories|coverage) on [\w ]+|"
+        r"what to read next|read next|up next|über den autor|à propos de l'auteur|"
+        r"das könnte sie auch interessieren|weitere artikel|mehr zum thema|ähnliche (artikel|"
+        r"beiträge)|lesen sie (auch|mehr)|à lire aussi|sur le même sujet|"
+        r"noticias relacionadas|articoli correlati|leggi anche|zobacz też|lees ook|"
+        r"relacionad[oa]s|articles liés|saiba mais|seguí leyendo|sigue leyendo|"
+        r"más sobre [\w ]+|while you('re| are) here|autor(in)?|author|der autor|die autorin|"
+        r"über die autorin|sobre el autor|l'autore|à propos de l'auteur|most clicked|"
+        r"meist(geklickte|gelesene|kommentierte|geteilte) (beiträge|artikel|nachrichten|"
+        r"news))\s*[:(\d)]*$",
+    ),
+    Family(
+        "inline-markers",
+        "related-posts block",
+        "marker",
+        ("en", "de", "fr", "es", "it", "pt", "nl", "pl"),
+        r"^(related( posts| articles| stories| content| coverage| reading| links| news)?|"
+        r"recommended( for you)?|(read|see) (more|also|next)|more on this (story|topic)|"
+        r"share this( article| story| post)?|lesen sie (auch|mehr)|mehr zum thema|"
+        r"das könnte sie auch interessieren|à lire aussi|lire aussi|sur le même sujet|"
+        r"leggi anche|lea también|lee también|seguí leyendo|sigue leyendo|saiba mais|"
+        r"zobacz też|lees ook|weitere artikel)\b",
+    ),
+)
