@@ -6,8 +6,8 @@ import pytest
 
 from tui.app.blocks import build_blocks, header_line
 from tui.app.modals.claim_editor import ClaimAttributes, Speaker
-from tui.app.modals.search import find
 from tui.app.spans import ArticleMarks, label_styles
+from tui.app.widgets.reader_search import find
 from tui.cleaning import clean
 from tui.keymap import KeymapError, load_keymap, parse_keymap
 from tui.text import word_count

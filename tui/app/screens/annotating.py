@@ -121,23 +121,37 @@ class Annotator:
             return
         article, reader = self.article, self.screen.reader
         start, end = self.session.claim_range(article, reader.selection, reader.cursor)
+        # On a whole sentence, propose the content/cue/speaker split ("…,” said Lin Yunan).
+        split = self.session.suggestions.claim_split(article.id, start, end)
+        extra: dict[str, Any] = {}
+        speaker = None
+        if split is not None:
+            start, end = split.start, split.end
+            extra = {"cue": {"start": split.cue_start, "end": split.cue_end}}
+            if split.speaker is not None and split.speaker.annotation_id:
+                speaker = Speaker(
+                    split.speaker_text or "", split.speaker.entity_id, split.speaker.annotation_id
+                )
+            elif split.speaker_text:
+                speaker = Speaker(split.speaker_text)
         quote = article.text[start:end]
-        guess = self.session.guess_speaker(article.id, start, end)
-        speaker = (
-            Speaker(" ".join(guess["exact"].split()), guess.get("entity_id"), guess["id"])
-            if guess
-            else None
-        )
-        current = ClaimAttributes(speaker, guess_claim_type(quote), "unverified", "")
+        guess = None if speaker else self.session.guess_speaker(article.id, start, end)
+        if guess:
+            speaker = Speaker(" ".join(guess["exact"].split()), guess.get("entity_id"), guess["id"])
+        kind = split.type if split is not None else guess_claim_type(quote)
+        current = ClaimAttributes(speaker, kind, "unverified", "")
         self.screen.open_modal(
             ClaimEditor(quote, self.speakers(), current),
-            functools.partial(self._save_new_claim, start, end),
+            functools.partial(self._save_new_claim, start, end, extra),
         )
 
     @reported
-    def _save_new_claim(self, start: int, end: int, result: ClaimAttributes | None) -> None:
+    def _save_new_claim(
+        self, start: int, end: int, extra: dict[str, Any], result: ClaimAttributes | None
+    ) -> None:
         if result is not None:
-            record = self.session.add_claim(self.article, start, end, result.to_record())
+            attributes = {**result.to_record(), **extra}
+            record = self.session.add_claim(self.article, start, end, attributes)
             self.screen.reader.clear_selection()
             self.screen.changed(record)
 
