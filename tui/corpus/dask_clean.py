@@ -152,7 +152,8 @@ def run(
     chunks = [inputs[i : i + size] for i in range(0, len(inputs), size)]
     base = output.rstrip("/")
     urls = [f"{base}/part-{n:05d}.parquet" for n in range(len(chunks))]
-    futures = client.map(clean_partition, chunks, urls, pure=False)
+    # the file lists go to the workers as data, not inside the task graph (100k paths is MBs)
+    futures = client.map(clean_partition, client.scatter(chunks), urls, pure=False)
     results: list[tuple[int, list[str]]] = client.gather(futures)
     errors = [message for _count, messages in results for message in messages]
     for message in errors:
