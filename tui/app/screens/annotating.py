@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, ParamSpec, Protocol, TypeVar
 from tui.app.modals.claim_editor import ClaimAttributes, ClaimEditor, Speaker
 from tui.app.modals.label_picker import LabelPicker
 from tui.app.spans import ArticleMarks
+from tui.app.wording import plural
 from tui.workspace import AnnotationRecord
 from tui.workspace.session import Article, Session, StoreError, guess_claim_type
 
@@ -243,7 +244,7 @@ class Annotator:
         orphaned = len(report.get("orphaned", ()) or ())
         verb = "kept" if block.start is None else "dropped"
         note = f"line {block.raw_line} {verb}" + (
-            f"; {orphaned} annotations orphaned (listed)" if orphaned else ""
+            f"; {plural(orphaned, 'annotation')} orphaned (listed)" if orphaned else ""
         )
         self.screen.refresh_status(note + " (u undoes)")
         reader.move_to(min(cursor, len(article.text)))

@@ -25,6 +25,7 @@ from tui.app.widgets.reader_search import SearchChanged
 from tui.app.widgets.reader_types import Block, Span
 from tui.app.widgets.side_panel import SidePanel
 from tui.app.widgets.status_line import StatusLine
+from tui.app.wording import plural
 from tui.safe_text import visible
 from tui.workspace import AnchorReport, AnnotationRecord, ResumeState
 from tui.workspace.session import Article, Session
@@ -168,8 +169,8 @@ class ReaderScreen(Screen[None]):
             return ""
         orphaned = len(report.get("orphaned") or ())
         note = (
-            f"the clean text changed since last time: {report.get('kept', 0)} annotations kept, "
-            f"{report.get('moved', 0) + report.get('fuzzy', 0)} re-placed, {orphaned} orphaned"
+            f"the clean text changed since last time: {plural(report.get('kept', 0), 'annotation')}"
+            f" kept, {report.get('moved', 0) + report.get('fuzzy', 0)} re-placed, {orphaned} orphaned"
         )
         if orphaned:
             self.warn(note + " (Tab lists them; x in the list deletes one)")

@@ -16,14 +16,11 @@ from typing import Any, Protocol
 from textual.message import Message
 
 from tui.app.modals.occurrences import OccurrencePreview
+from tui.app.wording import plural
 from tui.workspace.session import Article, Session
 from tui.workspace.suggestions import Occurrence, Proposal
 
 MODEL_ENV = "NEWSMARK_MODEL"  # an installed spaCy pipeline the S key runs as well
-
-
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 class SuggestionsReady(Message):
@@ -245,7 +242,13 @@ class Suggester:
         self.service.tag_occurrences(source, chosen, raw_span=article.cleaned.raw_span)
         screen.reload_annotations()
         elsewhere = sum(1 for hit in chosen if hit.document_id != article.id)
-        note = f" ({elsewhere} in other articles)" if elsewhere else ""
+        note = (
+            f" ({elsewhere} in other articles)"
+            if elsewhere > 1
+            else " (1 in another article)"
+            if elsewhere
+            else ""
+        )
         screen.refresh_status(
             f"tagged {plural(len(chosen), 'occurrence')}{note} as {source['label']} (u undoes all)"
         )
