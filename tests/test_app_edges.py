@@ -46,6 +46,9 @@ async def test_an_orphan_can_be_deleted_from_the_annotation_list(tmp_path):
         await search(pilot, "Xinhua")
         await pilot.press("2", "t")  # tag, then drop the line it is on: the tag is orphaned
         assert [a["state"] for a in app.screen.annotations] == ["orphaned"]
+        assert (
+            "1 annotation orphaned" in app.screen.query_one(StatusLine).message
+        )  # not "1 annotations"
         await pilot.press("x")  # under the cursor: orphans have no place, so nothing happens
         assert len(app.screen.annotations) == 1
         await pilot.press("tab", "x")

@@ -27,9 +27,9 @@ async def test_a_working_session_ends_up_in_the_database(tmp_path):
         # The sentence under the cursor becomes a claim with attributes.
         await pilot.press("s", "c")
         assert isinstance(app.screen, ClaimEditor)
-        # The speaker is guessed from the nearby mention, so the form opens on the note.
-        await pilot.press(*"official line", "shift+tab")
-        await pilot.press("enter", "down", "enter")  # open the stance list, pick "supported"
+        # The form always opens on the speaker (guessed from the attribution); Tab x4 to the note.
+        await pilot.press("tab", "tab", "tab", "tab", *"official line", "shift+tab")
+        await pilot.press("space", "down", "enter")  # open the stance list, pick "supported"
         await pilot.press("ctrl+s")
         assert app.screen is screen
         # Label, undo, redo.
@@ -60,7 +60,13 @@ async def test_a_working_session_ends_up_in_the_database(tmp_path):
     assert by_text["Weizhong Bank"]["label"] == "ORG"
     assert "Xinhua" not in by_text
     claim = next(a for a in db["annotations"] if a["kind"] == "claim")
-    assert "said Lin Yunan" in claim["exact"]
+    # c on the sentence took the quote as the content and "said" as the cue (issue 11)
+    assert (
+        claim["exact"].startswith("The blockchain service network") and "said" not in claim["exact"]
+    )
+    cue = claim["attributes"]["cue"]
+    text = next(d for d in db["documents"] if d["id"] == claim["document_id"])["text"]
+    assert text[cue["start"] : cue["end"]] == "said"
     assert claim["attributes"]["speaker"]["text"] == "Lin Yunan"
     [entity] = db["entities"]
     assert (entity["name"], entity["type"]) == ("Lin Yunan", "PERSON")

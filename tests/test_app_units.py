@@ -6,8 +6,8 @@ import pytest
 
 from tui.app.blocks import build_blocks, header_line
 from tui.app.modals.claim_editor import ClaimAttributes, Speaker
-from tui.app.modals.search import find
 from tui.app.spans import ArticleMarks, label_styles
+from tui.app.widgets.reader_search import find
 from tui.cleaning import clean
 from tui.keymap import KeymapError, load_keymap, parse_keymap
 from tui.text import word_count
@@ -282,3 +282,11 @@ def test_a_claim_keeps_its_speaker_entity_when_the_mention_is_deleted(tmp_path):
 def test_keymap_entry_of_only_commas_is_refused():
     with pytest.raises(KeymapError, match="app.quit"):
         parse_keymap('[keymap]\n"app.quit" = " , ,"\n')
+
+
+def test_messages_count_in_the_singular_and_the_plural():
+    from tui.app.wording import plural
+
+    assert plural(1, "annotation") + " orphaned" == "1 annotation orphaned"
+    assert plural(0, "annotation") == "0 annotations"
+    assert plural(2, "entity", "entities") == "2 entities"

@@ -64,7 +64,7 @@ def test_newsmark_in_tmux_labels_a_word_and_saves(tmp_path):
         screen = wait_for(session, "ORG")
         assert "saved" in screen
         tmux("send-keys", "-t", session, "/")
-        wait_for(session, "search this article")
+        wait_for(session, "Enter finds")  # the query is typed into the status line
         tmux("send-keys", "-t", session, "Lin Yunan", "Enter")
         time.sleep(0.3)
         tmux("send-keys", "-t", session, "K")
@@ -91,8 +91,11 @@ def test_newsmark_in_tmux_labels_a_word_and_saves(tmp_path):
     ]
     assert ("PERSON", "Lin Yunan") in [(a["label"], a["exact"]) for a in annotations]
     claim = annotations[1]
+    # c on the sentence proposes the quote as content, "said" as the cue (issue 11)
     assert (
-        "said Lin Yunan" in claim["exact"] and claim["attributes"]["speaker"]["text"] == "Lin Yunan"
+        claim["exact"].startswith("The blockchain service network")
+        and claim["attributes"]["cue"]
+        and claim["attributes"]["speaker"]["text"] == "Lin Yunan"
     )
     assert {a["annotator"] for a in annotations} == {"smoke"}
     exported = subprocess.run(

@@ -131,3 +131,18 @@ def test_next_undo_names_the_documents_a_step_touched(tmp_path):
         assert store.get_document("c.txt") is None  # an import is undone whole
     finally:
         store.close()
+
+
+def test_a_machine_suggestion_is_not_an_undo_step_but_accepting_it_is(tmp_path):
+    store = Store.open(tmp_path / "db.json", annotator="t")
+    try:
+        store.upsert_document("a.txt", text="Alice met Bob in Paris.")
+        ghost = store.add_annotation(
+            "a.txt", "entity", "PERSON", 0, 5, state="suggested", undoable=False
+        )
+        assert store.next_undo() is None
+        store.update_annotation(ghost["id"], state="ok")
+        store.undo()
+        assert store.get_annotation(ghost["id"])["state"] == "suggested"
+    finally:
+        store.close()

@@ -25,6 +25,7 @@ SUBCOMMANDS: dict[str, str] = {
     "stats": "tui.commands.stats:stats_command",
     "agree": "tui.commands.agree:agree_command",
     "merge": "tui.commands.merge:merge_command",
+    "suggest": "tui.commands.suggest:suggest_command",
 }
 
 HELP = """Read and annotate news articles from the keyboard.
@@ -35,6 +36,7 @@ HELP = """Read and annotate news articles from the keyboard.
   newsmark export --format F  export annotations
   newsmark agree A.json B.json  inter-annotator agreement
   newsmark merge A.json B.json -o gold.json  agreed spans + suggestions to adjudicate
+  newsmark suggest PATH...    suggest entities and claims to accept in the app
   newsmark COMMAND --help     help for one command
 """
 

@@ -19,8 +19,9 @@ __all__ = ["words", "word_count", "sentences", "sentences_in", "paragraphs", "sp
 
 Span = tuple[int, int]
 
-# A word: letters/digits with inner joiners ("don't", "state-backed", "U.S", "AT&T", "1,000.5").
-_WORD = re.compile(r"\w+(?:['’\-.,&/]\w+)*")
+# A word: letters/digits with inner joiners ("don't", "state-backed", "U.S", "AT&T", "1,000.5");
+# a possessive "’s" is not joined, so "Hainan’s" lets "Hainan" alone be tagged.
+_WORD = re.compile(r"(?<!\w['’])\w+(?:(?!['’]s\b)['’\-.,&/]\w+)*")
 # A paragraph break: a newline, optional blanks, and at least one more newline.
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
 

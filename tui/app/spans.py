@@ -57,6 +57,10 @@ class ArticleMarks:
     def span_of(self, annotation: AnnotationRecord) -> Span:
         label = annotation["label"]
         style = self.styles.get(label, "bold")
+        if annotation.get("state") == "suggested":  # a ghost to accept or reject: dim, not bold
+            style = "dim underline " + style.replace("bold", "").replace(
+                "italic underline", "italic"
+            )
         return Span(
             annotation["id"],
             annotation["start"],

@@ -160,11 +160,14 @@ class TableMethods:
         source_end: int | None = None,
         state: str = "ok",
         restore: Mapping[str, Any] | None = None,
+        undoable: bool = True,
     ) -> dict:
         """Tag text[start:end] of a document; quote, prefix, suffix and hash are filled in here.
 
         `restore` (from a backup being imported) keeps the record's own id when it is free,
         and its annotator, created and updated, so a restored database matches the original.
+        `undoable=False` is for machine suggestions shown on opening an article: they are not a
+        user's action, so `u` must not take them back (accepting or rejecting one is undoable).
         """
         self._check_writable()
         with self._lock:
@@ -187,7 +190,7 @@ class TableMethods:
             record.update(
                 R.restored(restore, self._get("annotations", (restore or {}).get("id", "")))
             )
-            self._apply("annotations", record["id"], record)
+            self._apply("annotations", record["id"], record, undoable=undoable)
             return dict(record)
 
     def update_annotation(self, ann_id: str, **changes: Any) -> dict:

@@ -31,6 +31,7 @@ from tui.workspace.records import (
 )
 from tui.workspace.rules import guess_claim_type, normalise_overrides, sha256, trim
 from tui.workspace.sessions import SessionTracker
+from tui.workspace.suggestions import SuggestionService
 
 STATE_KEY = "app.session"
 __all__ = [
@@ -83,6 +84,7 @@ class Session:
         self._labels: list[LabelRecord] | None = None
         self.sessions = SessionTracker(store, store.annotator)
         self.adjudication = Adjudication(store)
+        self.suggestions = SuggestionService(store)
 
     @classmethod
     def open(cls, db_path: str | Path, annotator: str) -> Session:
@@ -164,6 +166,20 @@ class Session:
         record = self.store.get_document(entry.id) or {}
         if record.get("status", "new") == "new":
             self.store.update_document(entry.id, status="in progress")
+        return article
+
+    def record(self, entry: CorpusEntry) -> Article:
+        """Load an article and keep its stored clean text current, without marking it opened
+        (what corpus-wide suggestions and all-occurrences search read)."""
+        record = self.store.get_document(entry.id)
+        document, cleaned = corpus.load(
+            entry, normalise_overrides((record or {}).get("overrides")) or None
+        )
+        article = Article(
+            entry, document, cleaned, normalise_overrides((record or {}).get("overrides"))
+        )
+        if record is None or record.get("clean_sha256") != sha256(cleaned.text):
+            self._upsert(article)
         return article
 
     def _upsert(self, article: Article) -> AnchorReport:
@@ -301,7 +317,7 @@ class Session:
             # Recording the article when it was first opened is not a user action to undo.
             return HistoryStep(False, f"nothing more to {verb} in this article")
         others = step.document_ids() - {article.id}
-        if others:
+        if others and article.id not in step.document_ids():  # a corpus-wide step here is ours
             other = sorted(others)[0]
             record = store.get_document(other) or {}
             where = record.get("title") or other
@@ -354,6 +370,9 @@ class Session:
                     **attributes,
                     "speaker": {**speaker, "entity_id": self.registry_entity(target)},
                 }
+            elif isinstance(speaker, dict) and speaker.get("text") and not speaker.get("entity_id"):
+                entity = self.suggestions.entity_named(speaker["text"])  # a typed registry name
+                attributes = {**attributes, "speaker": {**speaker, "entity_id": entity}}
             claim = cast(
                 AnnotationRecord, self.store.update_annotation(claim_id, attributes=attributes)
             )

@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical
@@ -69,6 +70,8 @@ class ClaimEditor(ModalScreen[ClaimAttributes | None]):
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="claim.save"),
+        # Enter saves from every field (a list opens with Space or the arrows), unless a list is open.
+        Binding("enter", "save", "Save", show=False, priority=True, id="claim.save_enter"),
         Binding("escape", "cancel", "Cancel", id="claim.cancel"),
     ]
 
@@ -124,16 +127,38 @@ class ClaimEditor(ModalScreen[ClaimAttributes | None]):
                 yield Label("Note")
                 yield Input(current.note, placeholder="note", compact=True, id="claim-note")
             yield Static(
-                "Tab / Shift+Tab move · Enter on a text field or Ctrl+S saves · Esc cancels",
+                "Tab / Shift+Tab move · Space opens a list · Enter or Ctrl+S saves · Esc cancels",
                 classes="hint",
             )
 
     def on_mount(self) -> None:
-        # With a speaker already filled in, Enter should confirm; otherwise start at the speaker.
-        if self.current.speaker is not None:
-            self.query_one("#claim-note", Input).focus()
-        else:
-            self.query_one("#claim-speaker", Select).focus()
+        # Always the same first field, so the keys to reach a field never depend on the guess.
+        self.query_one("#claim-speaker", Select).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "save" and any(select.expanded for select in self.query(Select)):
+            return False  # Enter picks the highlighted entry of the open list
+        return True
+
+    def on_key(self, event: events.Key) -> None:
+        """A key that reaches the form before a field has focus goes to the first field, in order."""
+        if self.focused is None:
+            event.stop()
+            first = self.query_one("#claim-speaker", Select)
+            self.set_focus(first)
+            first.post_message(events.Key(event.key, event.character))
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        """Picking a speaker clears a typed name, so the form shows what will be saved."""
+        if event.select.id == "claim-speaker" and event.value != Select.NULL:
+            self.query_one("#claim-speaker-text", Input).value = ""
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Typing a name clears the picked speaker, for the same reason."""
+        if event.input.id == "claim-speaker-text" and event.value.strip():
+            speaker = self.query_one("#claim-speaker", Select)
+            if speaker.value != Select.NULL:
+                speaker.clear()
 
     def result(self) -> ClaimAttributes:
         """Collect the form; a typed name wins over the picked mention."""

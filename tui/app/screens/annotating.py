@@ -2,9 +2,9 @@
 
 An `Annotator` is owned by the ReaderScreen and called from its actions. It changes data only
 through the `Session`, and touches the screen only through `AnnotatingScreen`, the protocol
-below: the article on screen and its annotations (`marks`), the reader widget (for the cursor and the
-selection), and four calls back (warn, status note, one annotation changed, reload).
-"""
+below: the article on screen and its annotations (`marks`), the reader widget (cursor and
+selection), the annotation under the cursor, and calls back to warn, note in the status line,
+repaint one changed annotation, reload after an undo or a kept/dropped line, and open a modal."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, ParamSpec, Protocol, TypeVar
 from tui.app.modals.claim_editor import ClaimAttributes, ClaimEditor, Speaker
 from tui.app.modals.label_picker import LabelPicker
 from tui.app.spans import ArticleMarks
+from tui.app.wording import plural
 from tui.workspace import AnnotationRecord
 from tui.workspace.session import Article, Session, StoreError, guess_claim_type
 
@@ -121,23 +122,37 @@ class Annotator:
             return
         article, reader = self.article, self.screen.reader
         start, end = self.session.claim_range(article, reader.selection, reader.cursor)
+        # On a whole sentence, propose the content/cue/speaker split ("…,” said Lin Yunan).
+        split = self.session.suggestions.claim_split(article.id, start, end)
+        extra: dict[str, Any] = {}
+        speaker = None
+        if split is not None:
+            start, end = split.start, split.end
+            extra = {"cue": {"start": split.cue_start, "end": split.cue_end}}
+            if split.speaker is not None and split.speaker.annotation_id:
+                speaker = Speaker(
+                    split.speaker_text or "", split.speaker.entity_id, split.speaker.annotation_id
+                )
+            elif split.speaker_text:
+                speaker = Speaker(split.speaker_text)
         quote = article.text[start:end]
-        guess = self.session.guess_speaker(article.id, start, end)
-        speaker = (
-            Speaker(" ".join(guess["exact"].split()), guess.get("entity_id"), guess["id"])
-            if guess
-            else None
-        )
-        current = ClaimAttributes(speaker, guess_claim_type(quote), "unverified", "")
+        guess = None if speaker else self.session.guess_speaker(article.id, start, end)
+        if guess:
+            speaker = Speaker(" ".join(guess["exact"].split()), guess.get("entity_id"), guess["id"])
+        kind = split.type if split is not None else guess_claim_type(quote)
+        current = ClaimAttributes(speaker, kind, "unverified", "")
         self.screen.open_modal(
             ClaimEditor(quote, self.speakers(), current),
-            functools.partial(self._save_new_claim, start, end),
+            functools.partial(self._save_new_claim, start, end, extra),
         )
 
     @reported
-    def _save_new_claim(self, start: int, end: int, result: ClaimAttributes | None) -> None:
+    def _save_new_claim(
+        self, start: int, end: int, extra: dict[str, Any], result: ClaimAttributes | None
+    ) -> None:
         if result is not None:
-            record = self.session.add_claim(self.article, start, end, result.to_record())
+            attributes = {**result.to_record(), **extra}
+            record = self.session.add_claim(self.article, start, end, attributes)
             self.screen.reader.clear_selection()
             self.screen.changed(record)
 
@@ -229,7 +244,7 @@ class Annotator:
         orphaned = len(report.get("orphaned", ()) or ())
         verb = "kept" if block.start is None else "dropped"
         note = f"line {block.raw_line} {verb}" + (
-            f"; {orphaned} annotations orphaned (listed)" if orphaned else ""
+            f"; {plural(orphaned, 'annotation')} orphaned (listed)" if orphaned else ""
         )
         self.screen.refresh_status(note + " (u undoes)")
         reader.move_to(min(cursor, len(article.text)))

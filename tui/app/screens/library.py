@@ -18,6 +18,7 @@ from textual.widgets import Footer, Input, ProgressBar, Static
 
 from tui.app.widgets.library_table import COLUMNS as TABLE_COLUMNS
 from tui.app.widgets.library_table import LibraryHeader, LibraryTable
+from tui.app.wording import plural
 from tui.safe_text import visible
 from tui.workspace import ArticleEntry, Session
 
@@ -243,7 +244,7 @@ class LibraryScreen(Screen[None]):
         table = self.query_one(LibraryTable)
         arrow = "↓" if self.sort_reverse else "↑"
         parts = [
-            f"{table.row_count} of {len(self.rows)} articles",
+            f"{table.row_count} of {plural(len(self.rows), 'article')}",
             f"sorted by {self.sort_column or 'corpus order'} {arrow}",
         ]
         if self.indexing:

@@ -15,15 +15,17 @@ from textual.timer import Timer
 from textual.widgets import Footer
 
 from tui.app.blocks import build_blocks
-from tui.app.modals.search import SearchPrompt, find
 from tui.app.screens.annotating import Annotator
 from tui.app.screens.library import LibraryScreen
+from tui.app.screens.suggesting import Suggester, SuggestionsReady
 from tui.app.spans import ArticleMarks, label_styles
 from tui.app.widgets.reader import ReaderView
 from tui.app.widgets.reader_messages import CursorMoved, SelectionChanged
+from tui.app.widgets.reader_search import SearchChanged
 from tui.app.widgets.reader_types import Block, Span
 from tui.app.widgets.side_panel import SidePanel
 from tui.app.widgets.status_line import StatusLine
+from tui.app.wording import plural
 from tui.safe_text import visible
 from tui.workspace import AnchorReport, AnnotationRecord, ResumeState
 from tui.workspace.session import Article, Session
@@ -50,6 +52,21 @@ class ReaderScreen(Screen[None]):
         Binding(
             "N", "previous_annotation", "Prev ann.", show=False, id="reader.previous_annotation"
         ),
+        Binding(
+            "asterisk", "occurrences(False)", "All in article", id="reader.occurrences_article"
+        ),
+        Binding(
+            "number_sign", "occurrences(True)", "All in corpus", id="reader.occurrences_corpus"
+        ),
+        Binding("full_stop", "repeat_label", "Repeat label", show=False, id="reader.repeat_label"),
+        Binding("a", "decide(True)", "Accept", id="reader.accept_suggestion"),
+        Binding("r", "decide(False)", "Reject", id="reader.reject_suggestion"),
+        Binding("A", "accept_all", "Accept all", show=False, id="reader.accept_all"),
+        Binding("f", "suggestion(True)", "Next sugg.", show=False, id="reader.next_suggestion"),
+        Binding(
+            "F", "suggestion(False)", "Prev sugg.", show=False, id="reader.previous_suggestion"
+        ),
+        Binding("S", "suggest", "Suggest", show=False, id="reader.suggest"),
         Binding("right_square_bracket", "next_article", "Next article", id="reader.next_article"),
         Binding(
             "left_square_bracket",
@@ -77,8 +94,8 @@ class ReaderScreen(Screen[None]):
         self.position_timer: Timer | None = None
         self.panel_timer: Timer | None = None
         self.show_dropped = False
-        self.last_search = ""
         self.annotator = Annotator(session, self)
+        self.suggester = Suggester(self)
 
     @classmethod
     def for_session(
@@ -137,6 +154,7 @@ class ReaderScreen(Screen[None]):
         if cursor is None:
             record = self.session.document(article.id)
             cursor = (record.get("cursor") if record is not None else None) or 0
+        self.suggester.on_open()  # registry names become suggestions before the first paint
         self.marks.reset(self.session.annotations(article.id))
         cursor = min(max(0, int(cursor)), len(article.text))
         self.reader.set_document(self.blocks(), self.spans(), cursor=cursor)
@@ -151,8 +169,8 @@ class ReaderScreen(Screen[None]):
             return ""
         orphaned = len(report.get("orphaned") or ())
         note = (
-            f"the clean text changed since last time: {report.get('kept', 0)} annotations kept, "
-            f"{report.get('moved', 0) + report.get('fuzzy', 0)} re-placed, {orphaned} orphaned"
+            f"the clean text changed since last time: {plural(report.get('kept', 0), 'annotation')}"
+            f" kept, {report.get('moved', 0) + report.get('fuzzy', 0)} re-placed, {orphaned} orphaned"
         )
         if orphaned:
             self.warn(note + " (Tab lists them; x in the list deletes one)")
@@ -239,7 +257,8 @@ class ReaderScreen(Screen[None]):
         done = self.session.status(article.id)
         title = " ".join(article.cleaned.title.split())[:60]
         status.position = (
-            f"article {self.entry_index + 1} of {len(self.session.entries)} · {done} · {title}"
+            f"article {self.entry_index + 1} of {len(self.session.entries)} · {done}"
+            f"{self.suggester.status()} · {title}"
         )
         modes = []
         if self.reader.selecting:
@@ -247,7 +266,8 @@ class ReaderScreen(Screen[None]):
         if self.show_dropped:
             modes.append("BOILERPLATE")
         status.mode = " ".join(modes)
-        status.message = message
+        search = self.reader.search
+        status.message = search.prompt if search.active else message  # a typed query stays in view
 
     def on_reader_view_cursor_moved(self, message: CursorMoved) -> None:
         self.refresh_details()
@@ -354,17 +374,33 @@ class ReaderScreen(Screen[None]):
             self.refresh_status("first article")
 
     def action_search(self) -> None:
-        def go(needle: str | None) -> None:
-            if needle is None:
-                return
-            self.last_search = needle or self.last_search
-            hit = find(self.shown.text, self.last_search, self.reader.cursor + 1)
-            if hit is None:
-                self.refresh_status(f"not found: {self.last_search}")
-            else:
-                self.reader.move_to(hit)
+        """Reached only through a remapped key: `/` itself is taken by the reader, in key order."""
+        self.reader.start_search()
 
-        self.app.push_screen(SearchPrompt(self.last_search), go)
+    def on_search_changed(self, message: SearchChanged) -> None:
+        self.refresh_status(message.prompt or message.note)
+
+    # suggestions and all occurrences: the Suggester does the work -----------------------
+    def action_occurrences(self, corpus: bool) -> None:
+        self.suggester.occurrences(corpus)
+
+    def action_repeat_label(self) -> None:
+        self.suggester.repeat_label()
+
+    def action_decide(self, accept: bool) -> None:
+        self.suggester.decide(accept)
+
+    def action_accept_all(self) -> None:
+        self.suggester.accept_all()
+
+    def action_suggestion(self, forward: bool) -> None:
+        self.suggester.jump(forward)
+
+    def action_suggest(self) -> None:
+        self.suggester.suggest_now()
+
+    def on_suggestions_ready(self, message: SuggestionsReady) -> None:
+        self.suggester.ready(message)
 
     def action_focus_panel(self) -> None:
         self.query_one(SidePanel).focus_list()

@@ -8,11 +8,13 @@ Keys: READER_BINDINGS in reader_actions.py (the one list; help and the palette a
 
 from __future__ import annotations
 
+from textual import events
 from textual.binding import BindingType
 
 from .reader_actions import READER_BINDINGS, SelectionEdit
 from .reader_canvas import ReaderCanvas
 from .reader_messages import CursorMoved, SelectionChanged
+from .reader_search import SearchChanged, SearchLine, find_in_blocks
 from .reader_types import Block, Span
 
 __all__ = ["ReaderView", "Block", "Span"]
@@ -57,9 +59,26 @@ class ReaderView(ReaderCanvas, can_focus=True):
 
     # -- key actions (the bindings are in reader_actions.py) ------------------------------
 
+    def __init__(
+        self,
+        *,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+        disabled: bool = False,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes, disabled=disabled)
+        self.search = SearchLine()  # the `/` query being typed, if any
+
     def action_move(self, motion: str) -> None:
-        if self._navigator is not None:
-            self._move(self._navigator.target(motion, self._position))
+        if self._navigator is None:
+            return
+        if self._selecting and motion in ("sentence_next", "paragraph_next"):
+            # extend to this sentence's (paragraph's) end, not into the next one's first word
+            edit = "sentence_end_from" if motion == "sentence_next" else "paragraph_end_from"
+            self.action_edit_selection(edit)
+            return
+        self._move(self._navigator.target(motion, self._position))
 
     def action_line(self, lines: int) -> None:
         """Move the cursor `lines` screen lines, keeping the column it started from."""
@@ -113,3 +132,30 @@ class ReaderView(ReaderCanvas, can_focus=True):
 
     def action_cancel(self) -> None:
         self.clear_selection()
+
+    # -- `/` search, typed here so a burst of keys keeps its order --------------------------
+
+    def on_key(self, event: events.Key) -> None:
+        if not self.search.active and event.key != "slash":
+            return
+        event.stop()
+        event.prevent_default()
+        if self.search.active:
+            self._search_key(event)
+        else:
+            self.start_search()
+
+    def start_search(self) -> None:
+        self.search.begin()
+        self.post_message(SearchChanged(self.search.prompt))
+
+    def _search_key(self, event: events.Key) -> None:
+        needle = self.search.feed(event.key, event.character)
+        note = ""
+        if needle and self._layout is not None and self._motions is not None:
+            hit = find_in_blocks(self._layout.texts, needle, self._position)
+            if hit is None:
+                note = f"not found: {needle}"
+            else:
+                self._move(self._motions.snap(hit))
+        self.post_message(SearchChanged(self.search.prompt, note))

@@ -51,13 +51,21 @@ READER_BINDINGS = [
     _edit("H,alt+left", "grow_start", "Grow start"),
     _edit("L,alt+right", "shrink_start", "Shrink start"),
     _edit("K", "extend_name", "Extend name"),
+    _edit("plus,ctrl+right", "grow_end_char", "End +1 char"),
+    _edit("minus,ctrl+left", "shrink_end_char", "End -1 char"),
+    _edit("ctrl+shift+left,alt+h", "grow_start_char", "Start -1 char"),
+    _edit("ctrl+shift+right,alt+l", "shrink_start_char", "Start +1 char"),
     _b("escape", "cancel", "cancel", "Cancel selection"),
 ]
 
 MOTIONS = frozenset(
     "word_next word_prev word_end sentence_next sentence_prev paragraph_next paragraph_prev".split()
 )
-EDITS = frozenset("grow_end shrink_end grow_start shrink_start extend_name".split())
+EDITS = frozenset(
+    "grow_end shrink_end grow_start shrink_start extend_name grow_end_char shrink_end_char"
+    " grow_start_char shrink_start_char sentence_end_from paragraph_end_from".split()
+)
+START_EDITS = frozenset("grow_start shrink_start grow_start_char shrink_start_char".split())
 
 
 @dataclass(frozen=True)
@@ -136,7 +144,7 @@ class Navigator:
         motions = self.motions
         current = selection or motions.word_range(position)
         start, end = getattr(motions, edit)(current)
-        if edit in ("grow_end", "shrink_end", "extend_name"):  # the end moves, the start stays
+        if edit not in START_EDITS:  # the end moves, the start stays
             return SelectionEdit((start, end), (start, start), motions.word_prev(end))
         return SelectionEdit((start, end), (end, end), start)
 

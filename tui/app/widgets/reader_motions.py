@@ -183,15 +183,75 @@ class Motions:
             return self.starts[index], end
         return selection
 
+    # one character at a time, for what word steps cannot reach (a closing quote, a stray letter)
+    def grow_end_char(self, selection: tuple[int, int]) -> tuple[int, int]:
+        start, end = selection
+        block = self.layout.block_of(max(start, end - 1))
+        limit = self.layout.vstarts[block] + len(self.layout.blocks[block].text)
+        return (start, end + 1) if end < limit else selection
+
+    def shrink_end_char(self, selection: tuple[int, int]) -> tuple[int, int]:
+        start, end = selection
+        return (start, end - 1) if end - 1 > start else selection
+
+    def grow_start_char(self, selection: tuple[int, int]) -> tuple[int, int]:
+        start, end = selection
+        block = self.layout.block_of(start)
+        return (start - 1, end) if start > self.layout.vstarts[block] else selection
+
+    def shrink_start_char(self, selection: tuple[int, int]) -> tuple[int, int]:
+        start, end = selection
+        return (start + 1, end) if start + 1 < end else selection
+
+    def sentence_end_from(self, selection: tuple[int, int]) -> tuple[int, int]:
+        """Grow the end to the end of its sentence (closing quote included), or of the next one
+        when it is already there; never into the next sentence's first word."""
+        start, end = selection
+        block = self.layout.block_of(max(start, end - 1))
+        for _, sentence_end in self.sentences_of(block):
+            if sentence_end > end:
+                return start, sentence_end
+        return selection
+
+    def paragraph_end_from(self, selection: tuple[int, int]) -> tuple[int, int]:
+        """Grow the end to the end of its paragraph, or of the next one when already there."""
+        start, end = selection
+        for block in range(self.layout.block_of(max(start, end - 1)), len(self.layout.blocks)):
+            sentences = self.sentences_of(block)
+            if sentences and sentences[-1][1] > end:
+                return start, sentences[-1][1]
+        return selection
+
+    def _capital_start(self, selection: tuple[int, int]) -> tuple[int, int] | None:
+        """For K on a lowercase word: the next word when it is capitalised and only blanks lie
+        between; None when there is no such word."""
+        start, end = selection
+        layout = self.layout
+        block = layout.block_of(start)
+        text, base = layout.blocks[block].text, layout.vstarts[block]
+        index = bisect_left(self.starts, end)
+        if index >= len(self.starts) or layout.block_of(self.starts[index]) != block:
+            return None
+        if text[end - base : self.starts[index] - base].strip():
+            return None
+        word = text[self.starts[index] - base : self.ends[index] - base]
+        return (self.starts[index], self.ends[index]) if word[:1].isupper() else None
+
     def extend_name(self, selection: tuple[int, int]) -> tuple[int, int]:
         """Grow the end over following capitalised words, across particles and initials ("Xi Jinping").
 
         Stops before an "and" that joins two names; pressing again takes in the next name.
+        A selection starting on a lowercase word ("include China Telecom") starts at the name.
         """
         start, end = selection
         layout = self.layout
         block = layout.block_of(max(start, end - 1))
         text, base = layout.blocks[block].text, layout.vstarts[block]
+        if text[start - base : end - base][:1].islower():
+            first = self._capital_start(selection)
+            if first is None:
+                return selection
+            start, end = first
         index = bisect_left(self.starts, end)
         best = previous_end = end
         crossed_particle = False

@@ -1,0 +1,165 @@
+"""Tag all occurrences and work through suggestions with keys; the file holds what was accepted."""
+
+from __future__ import annotations
+
+import pytest
+from support import database, make_app, open_first_article, sync, wait_until
+
+from tui.app.modals.claim_editor import ClaimEditor
+from tui.app.modals.occurrences import OccurrencePreview
+from tui.app.screens.reader import ReaderScreen
+from tui.app.widgets.status_line import StatusLine
+
+
+async def open_reader(app, pilot):
+    await open_first_article(app, pilot)
+    await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen), "the reader")
+    return app.screen
+
+
+async def tag(pilot, text: str, label: str) -> None:
+    await pilot.press("slash", *text, "enter", "K", label)
+
+
+def mentions(tmp_path, text: str) -> list[dict]:
+    return [a for a in database(tmp_path)["annotations"] if a["exact"] == text]
+
+
+@sync
+async def test_tag_all_occurrences_in_the_article_then_undo_in_one_step(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(110, 36)) as pilot:
+        screen = await open_reader(app, pilot)
+        await tag(pilot, "China Mobile", "2")
+        await pilot.press("asterisk")
+        assert isinstance(app.screen, OccurrencePreview)
+        assert len(app.screen.hits) == 2
+        await pilot.press("a")
+        assert app.screen is screen
+        app.session.flush()
+        assert [(a["label"], a["state"]) for a in mentions(tmp_path, "China Mobile")] == [
+            ("ORG", "ok")
+        ] * 3
+        await pilot.press("u")
+        app.session.flush()
+        assert len(mentions(tmp_path, "China Mobile")) == 1
+
+
+@sync
+async def test_tag_in_the_corpus_one_by_one_linked_to_the_source_entity(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(110, 36)) as pilot:
+        screen = await open_reader(app, pilot)
+        entity = app.session.store.add_entity("China UnionPay", "ORG")
+        await tag(pilot, "China UnionPay", "2")
+        app.session.store.link(screen.under_cursor()["id"], entity["id"])
+        screen.reload_annotations()
+        await pilot.press("number_sign")
+        preview = app.screen
+        assert isinstance(preview, OccurrencePreview)
+        assert {h.document_id for h in preview.hits} == {
+            screen.article.id,
+            "001_c81238c294599553.txt",
+        }
+        assert len(preview.hits) == 4
+        await pilot.press("y", "n", "y", "enter")  # accept, skip, accept, accept (Enter)
+        assert app.screen is screen
+        assert "tagged 3 occurrences (2 in other articles)" in screen.query_one(StatusLine).message
+        app.session.flush()
+        found = mentions(tmp_path, "China UnionPay")
+        assert len(found) == 4 and {a["entity_id"] for a in found} == {entity["id"]}
+        await pilot.press("u")  # a corpus-wide step that touched this article undoes here
+        app.session.flush()
+        assert len(mentions(tmp_path, "China UnionPay")) == 1
+
+
+@sync
+async def test_registry_suggestions_are_accepted_and_rejected_with_one_key(tmp_path):
+    app = make_app(tmp_path)
+    app.session.store.add_entity("China Telecom", "ORG")
+    app.session.store.add_entity("Huobi", "ORG", aliases=["Huobi China"])
+    async with app.run_test(size=(110, 36)) as pilot:
+        screen = await open_reader(app, pilot)
+        suggested = [a for a in screen.annotations if a["state"] == "suggested"]
+        assert {a["exact"] for a in suggested} >= {"China Telecom", "Huobi", "Huobi China"}
+        assert "suggestions" in screen.query_one(StatusLine).position
+        await pilot.press("g", "f")  # to the first suggestion
+        first = screen.under_cursor()
+        assert first["state"] == "suggested"
+        await pilot.press("a")  # accept, and the cursor goes on to the next one
+        second = screen.under_cursor()
+        assert second["id"] != first["id"] and second["state"] == "suggested"
+        await pilot.press("r")
+        await pilot.press("A")  # all the rest
+        app.session.flush()
+    db = database(tmp_path)
+    states = {a["id"]: a for a in db["annotations"]}
+    assert states[first["id"]]["state"] == "ok" and states[first["id"]]["entity_id"]
+    assert second["id"] not in states  # rejected ...
+    rejected = db["meta"][0]["state"]["suggestions.rejected"][second["document_id"]]
+    assert f"{second['start']}:{second['end']}:{second['label']}" in rejected  # ... and remembered
+    assert all(a["state"] == "ok" for a in db["annotations"])
+
+
+@sync
+async def test_model_suggestions_from_a_blank_pipeline_with_an_entity_ruler(tmp_path):
+    spacy = pytest.importorskip("spacy")
+    nlp = spacy.blank("en")
+    nlp.add_pipe("entity_ruler").add_patterns([{"label": "ORG", "pattern": "Weizhong Bank"}])
+    app = make_app(tmp_path)
+    async with app.run_test(size=(110, 36)) as pilot:
+        screen = await open_reader(app, pilot)
+        screen.suggester.model_name, screen.suggester.pipeline = "ruler", nlp
+        await pilot.press("S")
+        await wait_until(
+            pilot,
+            lambda: any(a["exact"] == "Weizhong Bank" for a in screen.annotations),
+            "the worker's suggestions",
+        )
+        await pilot.press("slash", *"Weizhong", "enter", "a")
+        app.session.flush()
+    [bank] = mentions(tmp_path, "Weizhong Bank")
+    assert (bank["label"], bank["state"], bank["attributes"]["suggested_by"]) == (
+        "ORG",
+        "ok",
+        "model:ruler",
+    )
+
+
+@sync
+async def test_accept_a_suggested_claim_with_its_cue_and_speaker(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(110, 36)) as pilot:
+        screen = await open_reader(app, pilot)
+        await tag(pilot, "Lin Yunan", "1")
+        await pilot.press("S")
+        await wait_until(
+            pilot, lambda: any(a["kind"] == "claim" for a in screen.annotations), "claims"
+        )
+        await pilot.press("slash", *"effectively reduce", "enter", "a")
+        assert not isinstance(app.screen, ClaimEditor)
+        app.session.flush()
+    db = database(tmp_path)
+    claim = next(
+        a for a in db["annotations"] if a["kind"] == "claim" and "effectively" in a["exact"]
+    )
+    lin = mentions(tmp_path, "Lin Yunan")[0]
+    text = next(d for d in db["documents"] if d["id"] == claim["document_id"])["text"]
+    cue = claim["attributes"]["cue"]
+    assert claim["state"] == "ok" and text[cue["start"] : cue["end"]] == "said"
+    assert claim["attributes"]["speaker"]["annotation_id"] == lin["id"]
+    assert (claim["id"], lin["id"], "said_by") in [
+        (r["from"], r["to"], r["type"]) for r in db["relations"]
+    ]
+
+
+@sync
+async def test_dot_repeats_the_last_label_on_the_next_match(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(110, 36)) as pilot:
+        await open_reader(app, pilot)
+        await pilot.press("g")
+        await tag(pilot, "China Mobile", "2")
+        await pilot.press("full_stop", "full_stop")
+        app.session.flush()
+        assert len(mentions(tmp_path, "China Mobile")) == 3

@@ -1,0 +1,61 @@
+"""Keys that arrive faster than a screen opens (tmux, a fast typist) land where they were meant."""
+
+from __future__ import annotations
+
+from support import database, make_app, open_first_article, sync, wait_until
+from textual import events
+
+from tui.app.screens.reader import ReaderScreen
+from tui.app.widgets.status_line import StatusLine
+
+NAMES = {"slash": "/", "enter": None, "space": " ", "escape": None, "backspace": None}
+
+
+def burst(app, *keys: str) -> None:
+    """Queue every key at once, as a terminal delivers a burst, without waiting in between."""
+    for key in keys:
+        character = NAMES.get(key, key) if len(key) > 1 else key
+        app.post_message(events.Key(key, character))
+
+
+def typed(text: str) -> list[str]:
+    return ["space" if ch == " " else ch for ch in text]
+
+
+@sync
+async def test_a_search_typed_in_one_burst_after_slash_is_searched_whole(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(110, 36)) as pilot:
+        await open_first_article(app, pilot)
+        await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen), "the reader")
+        await pilot.pause()
+        burst(app, "slash", *typed("Weizhong"), "enter", "2")
+        await pilot.pause(0.3)
+        burst(app, "slash", *typed("China Mobile"), "enter", "v", "w", "2")
+        await pilot.pause(0.3)
+        burst(app, "slash", *typed("nowhere-to-be-found"), "enter")
+        await pilot.pause(0.3)
+        assert "not found: nowhere-to-be-found" in app.screen.query_one(StatusLine).message
+        app.session.flush()
+    tagged = sorted((a["exact"], a["label"]) for a in database(tmp_path)["annotations"])
+    assert tagged == [("China Mobile", "ORG"), ("Weizhong", "ORG")]
+
+
+@sync
+async def test_search_finds_dropped_lines_while_the_boilerplate_view_shows_them(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(110, 36)) as pilot:
+        await open_first_article(app, pilot)
+        await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen), "the reader")
+        screen = app.screen
+        raw = screen.article.document.raw
+        dropped = next(
+            raw[line.start : line.end].strip()
+            for line in screen.article.cleaned.lines
+            if line.decision not in ("title", "content")
+            and len(raw[line.start : line.end].split()) >= 2
+        )
+        needle = " ".join(dropped.split()[:2])
+        await pilot.press("z", "slash", *typed(needle), "enter")
+        block = screen.reader.current_block
+        assert block is not None and block.start is None and needle in " ".join(block.text.split())

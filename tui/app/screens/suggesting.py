@@ -1,0 +1,279 @@
+"""The reader's suggestion and all-occurrences keys, as an object the reader screen owns.
+
+Composition, not a mixin: the Suggester reaches the screen only through the small
+`SuggestingScreen` protocol below and the data only through `session.suggestions`.
+Registry suggestions are added when an article opens (one Aho-Corasick pass); `S` runs the
+slower sources (claim cues, a spaCy pipeline) in a worker thread that posts its proposals back.
+"""
+
+from __future__ import annotations
+
+import os
+from bisect import bisect_right
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from textual.message import Message
+
+from tui.app.modals.occurrences import OccurrencePreview
+from tui.app.wording import plural
+from tui.workspace.session import Article, Session
+from tui.workspace.suggestions import Occurrence, Proposal
+
+MODEL_ENV = "NEWSMARK_MODEL"  # an installed spaCy pipeline the S key runs as well
+
+
+class SuggestionsReady(Message):
+    """Proposals computed off the UI thread for one document, to be stored by the handler."""
+
+    def __init__(self, document_id: str, proposals: list[Proposal], note: str = "") -> None:
+        super().__init__()
+        self.document_id = document_id
+        self.proposals = proposals
+        self.note = note
+
+
+class SuggestingScreen(Protocol):
+    """What the Suggester needs from the reader screen."""
+
+    session: Session
+    article: Article | None
+    app: Any
+
+    @property
+    def annotations(self) -> list[Any]: ...
+
+    @property
+    def reader(self) -> Any: ...
+
+    def changed(self, record: Any, *, removed: bool = False) -> None: ...
+    def reload_annotations(self, article: Article | None = None) -> None: ...
+    def refresh_status(self, message: str = "") -> None: ...
+    def warn(self, message: str) -> None: ...
+    def under_cursor(self) -> Any: ...
+
+    @property
+    def run_worker(self) -> Callable[..., Any]: ...
+
+    def post_message(self, message: Message) -> bool: ...
+
+
+class Suggester:
+    """Suggested spans (accept, reject, next), all occurrences, and repeat-last-label."""
+
+    def __init__(self, screen: SuggestingScreen) -> None:
+        self.screen = screen
+        self.model_name = os.environ.get(MODEL_ENV) or None
+        self.pipeline: Any = None
+        self.label_map: dict[str, str] | None = None
+
+    def writable(self) -> bool:
+        if self.screen.session.read_only:
+            self.screen.warn(
+                "read-only: another newsmark holds the database; suggestions cannot be saved"
+            )
+            return False
+        return True
+
+    @property
+    def service(self) -> Any:
+        return self.screen.session.suggestions
+
+    def _article(self) -> Article:
+        article = self.screen.article
+        assert article is not None
+        return article
+
+    def suggested(self) -> list[dict[str, Any]]:
+        return [a for a in self.screen.annotations if a.get("state") == "suggested"]
+
+    def status(self) -> str:
+        count = len(self.suggested())
+        return f" · {plural(count, 'suggestion')} (a/r, f next)" if count else ""
+
+    # suggesting ------------------------------------------------------------------
+    def on_open(self) -> None:
+        """Registry names found in the article become suggestions at once (one fast pass, no worker);
+        called while the screen loads the article, before it reads the annotations."""
+        screen = self.screen
+        if screen.session.read_only or screen.article is None:
+            return
+        doc_id = screen.article.id
+        self.service.add(
+            doc_id, self.service.registry_proposals(doc_id)
+        )  # the screen reads them next
+
+    def suggest_now(self) -> None:
+        """Claim cues, the registry and the configured spaCy pipeline, in a worker thread."""
+        screen = self.screen
+        if not self.writable():
+            return
+        doc_id = self._article().id
+        service, name = self.service, self.model_name
+        screen.refresh_status(
+            "suggesting…" + (f" (loading {name})" if name and self.pipeline is None else "")
+        )
+
+        def work() -> None:
+            note = ""
+            proposals = service.registry_proposals(doc_id) + service.claim_proposals(doc_id)
+            if name:
+                try:
+                    if self.pipeline is None:
+                        from tui.analysis.model import load_pipeline
+
+                        self.pipeline = load_pipeline(name)
+                    proposals += service.model_proposals(
+                        doc_id, self.pipeline, name, self.label_map
+                    )
+                except ValueError as error:
+                    note = str(error)
+            screen.post_message(SuggestionsReady(doc_id, proposals, note))
+
+        screen.run_worker(work, thread=True, exclusive=True, group="suggest")
+
+    def ready(self, message: SuggestionsReady) -> None:
+        screen = self.screen
+        if screen.article is None or message.document_id != screen.article.id:
+            return  # the user moved on; the next S suggests there
+        added = self.service.add(message.document_id, message.proposals)
+        screen.reload_annotations()
+        note = message.note or f"{plural(len(added), 'new suggestion')}"
+        screen.refresh_status(note)
+        if added and not any(a["id"] == (screen.under_cursor() or {}).get("id") for a in added):
+            self.jump(forward=True)
+
+    # going through them ----------------------------------------------------------
+    def jump(self, forward: bool) -> bool:
+        starts = [a["start"] for a in self.suggested()]
+        cursor = self.screen.reader.cursor
+        if forward:
+            index = bisect_right(starts, cursor)
+            target = starts[index] if index < len(starts) else (starts[0] if starts else None)
+        else:
+            earlier = [s for s in starts if s < cursor]
+            target = earlier[-1] if earlier else (starts[-1] if starts else None)
+        if target is None:
+            self.screen.refresh_status("no open suggestions in this article (S suggests)")
+            return False
+        self.screen.reader.move_to(target)
+        return True
+
+    def _current(self) -> dict[str, Any] | None:
+        found: dict[str, Any] | None = self.screen.under_cursor()
+        if found is not None and found.get("state") == "suggested":
+            return found
+        cursor = self.screen.reader.cursor
+        return next((a for a in self.suggested() if a["start"] <= cursor < a["end"]), None)
+
+    def decide(self, accept: bool) -> None:
+        screen = self.screen
+        if not self.writable():
+            return
+        current = self._current()
+        if current is None:
+            if self.jump(forward=True):
+                screen.refresh_status("moved to the next suggestion; a accepts, r rejects")
+            return
+        if accept:
+            record = self.service.accept(current["id"])
+            screen.changed(record)
+            verb = f"accepted {record['label']}"
+        else:
+            self.service.reject(current["id"])
+            screen.changed(current, removed=True)
+            verb = "rejected (not suggested here again)"
+        if self.suggested():
+            self.jump(forward=True)
+        screen.refresh_status(f"{verb} (u undoes)")
+
+    def accept_all(self) -> None:
+        screen = self.screen
+        if not self.writable():
+            return
+        accepted = self.service.accept_all(self._article().id)
+        screen.reload_annotations()
+        screen.refresh_status(f"accepted {plural(len(accepted), 'suggestion')} (u undoes all)")
+
+    # all occurrences -----------------------------------------------------------------
+    def _source(self) -> dict[str, Any] | None:
+        found: dict[str, Any] | None = self.screen.under_cursor()
+        if found is None or found.get("state") != "ok" or found["kind"] != "entity":
+            self.screen.warn(
+                "move onto a tagged name first; * tags it everywhere in the article, # in the corpus"
+            )
+            return None
+        return found
+
+    def occurrences(self, corpus: bool) -> None:
+        screen = self.screen
+        source = self._source()
+        if source is None or not self.writable():
+            return
+        if corpus:
+            self.record_corpus()
+        hits = self.service.occurrences(source, corpus=corpus)
+        where = "the corpus" if corpus else "this article"
+        if not hits:
+            screen.refresh_status(f"no other untagged “{source['exact']}” in {where}")
+            return
+        screen.app.push_screen(
+            OccurrencePreview(source["exact"], hits, corpus),
+            lambda chosen: self._tag(source, chosen),
+        )
+
+    def record_corpus(self) -> None:
+        """Articles never opened are not in the database yet: record them so # searches them too."""
+        session = self.screen.session
+        known = set(session.statuses())
+        for entry in session.entries:
+            if entry.id not in known:
+                try:
+                    session.record(entry)
+                except Exception:  # an unreadable file is skipped here; the library says why
+                    continue
+
+    def _tag(self, source: dict[str, Any], chosen: list[Occurrence] | None) -> None:
+        screen = self.screen
+        if not chosen:
+            screen.refresh_status("nothing tagged")
+            return
+        article = self._article()
+        self.service.tag_occurrences(source, chosen, raw_span=article.cleaned.raw_span)
+        screen.reload_annotations()
+        elsewhere = sum(1 for hit in chosen if hit.document_id != article.id)
+        note = (
+            f" ({elsewhere} in other articles)"
+            if elsewhere > 1
+            else " (1 in another article)"
+            if elsewhere
+            else ""
+        )
+        screen.refresh_status(
+            f"tagged {plural(len(chosen), 'occurrence')}{note} as {source['label']} (u undoes all)"
+        )
+
+    def repeat_label(self) -> None:
+        """Tag the next untagged occurrence of the last tagged text the same way, and go there."""
+        screen = self.screen
+        if not self.writable():
+            return
+        mentions = [
+            a for a in screen.annotations if a["kind"] == "entity" and a.get("state") == "ok"
+        ]
+        if not mentions:
+            screen.warn("nothing tagged yet in this article; tag a name, then . repeats it")
+            return
+        last = max(mentions, key=lambda a: a.get("updated") or "")
+        hits = self.service.occurrences(last)
+        if not hits:
+            screen.refresh_status(f"no other untagged “{last['exact']}” in this article")
+            return
+        cursor = screen.reader.cursor
+        hit = next((h for h in hits if h.start > cursor), hits[0])
+        self.service.tag_occurrences(last, [hit], raw_span=self._article().cleaned.raw_span)
+        screen.reload_annotations()
+        screen.reader.move_to(hit.start)
+        screen.refresh_status(
+            f"tagged “{last['exact']}” as {last['label']} ({plural(len(hits) - 1, 'more')})"
+        )
