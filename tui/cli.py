@@ -26,6 +26,8 @@ SUBCOMMANDS: dict[str, str] = {
     "agree": "tui.commands.agree:agree_command",
     "merge": "tui.commands.merge:merge_command",
     "suggest": "tui.commands.suggest:suggest_command",
+    "entities": "tui.commands.crossdoc:entities_command",
+    "claims": "tui.commands.crossdoc:claims_command",
 }
 
 HELP = """Read and annotate news articles from the keyboard.
@@ -37,6 +39,8 @@ HELP = """Read and annotate news articles from the keyboard.
   newsmark agree A.json B.json  inter-annotator agreement
   newsmark merge A.json B.json -o gold.json  agreed spans + suggestions to adjudicate
   newsmark suggest PATH...    suggest entities and claims to accept in the app
+  newsmark entities [--similar]  the entity registry, or same-entity candidates
+  newsmark claims [--similar]    every claim, or the same claim across outlets
   newsmark COMMAND --help     help for one command
 """
 

@@ -307,6 +307,20 @@ class TableMethods(StoreCore):
             record = self._get("entities", entity_id)
             return dict(record) if record else None
 
+    def delete_entity(self, entity_id: str) -> None:
+        """Remove a registry entity that no mention or relation refers to any more."""
+        with self._lock:
+            self._require("entities", entity_id)
+            linked = any(
+                a.get("entity_id") == entity_id for a in self._rows["annotations"].values()
+            )
+            related = any(
+                entity_id in (r["from"], r["to"]) for r in self._rows["relations"].values()
+            )
+            if linked or related:
+                raise ValueError(f"entity {entity_id!r} is still linked; unlink or merge it first")
+            self._apply("entities", entity_id, None)
+
     def link(self, ann_id: str, entity_id: str | None) -> dict[str, Any]:
         """Point a mention at a registry entity (None unlinks)."""
         self._check_writable()
@@ -315,7 +329,13 @@ class TableMethods(StoreCore):
         return self.update_annotation(ann_id, entity_id=entity_id)
 
     def add_relation(
-        self, from_id: str, to_id: str, type: str, *, restore: Mapping[str, Any] | None = None
+        self,
+        from_id: str,
+        to_id: str,
+        type: str,
+        *,
+        note: str | None = None,
+        restore: Mapping[str, Any] | None = None,
     ) -> dict[str, Any]:
         self._check_writable()
         with self._lock:
@@ -325,6 +345,8 @@ class TableMethods(StoreCore):
                         f"relation end {end!r} is neither an annotation nor an entity"
                     )
             record = R.relation_record(from_id, to_id, type, self.annotator)
+            if note:
+                record["note"] = note
             record.update(
                 R.restored(restore, self._get("relations", (restore or {}).get("id", "")))
             )

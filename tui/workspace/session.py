@@ -21,6 +21,7 @@ from tui.store import Store, StoreError
 from tui.store.records import CLAIM_TYPES, STANCES
 from tui.text import sentences_in
 from tui.workspace.adjudication import Adjudication
+from tui.workspace.claims import ClaimComparison
 from tui.workspace.records import (
     AnchorReport,
     AnnotationRecord,
@@ -29,6 +30,7 @@ from tui.workspace.records import (
     LabelRecord,
     ResumeState,
 )
+from tui.workspace.registry import EntityRegistry
 from tui.workspace.rules import guess_claim_type, normalise_overrides, sha256, trim
 from tui.workspace.sessions import SessionTracker
 from tui.workspace.suggestions import SuggestionService
@@ -84,6 +86,8 @@ class Session:
         self._labels: list[LabelRecord] | None = None
         self.sessions = SessionTracker(store, store.annotator)
         self.adjudication = Adjudication(store)
+        self.registry = EntityRegistry(store)
+        self.claims = ClaimComparison(store)
         self.suggestions = SuggestionService(store)
 
     @classmethod
@@ -307,6 +311,13 @@ class Session:
         self.store.delete_annotation(annotation_id)
         if old is not None:
             self.sessions.annotation(old["label"], "deleted")
+
+    def undo_last(self, undoing: bool = True) -> HistoryStep:
+        """Undo or redo the last change wherever it is: the cross-document screens' `u`."""
+        description = self.store.undo() if undoing else self.store.redo()
+        if description is None:
+            return HistoryStep(False, f"nothing more to {'undo' if undoing else 'redo'}")
+        return HistoryStep(True, f"{'undid' if undoing else 'redid'}: {description}")
 
     def history(self, article: Article, undoing: bool) -> HistoryStep:
         """Undo or redo the last change, but only when it belongs to the article on screen."""

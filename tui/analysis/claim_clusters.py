@@ -1,0 +1,203 @@
+"""Claims compared across outlets: near-duplicate quotes, word-level differences, attribution.
+
+Pure functions over plain records. Candidate pairs come from blocking on each claim's rarest
+words (an inverted index, never all pairs), then rapidfuzz scores the normalised content.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from tui.analysis.names import fold
+
+_QUOTED = re.compile(r"[“\"«„]([^”\"»“]{12,})[”\"»“]")
+_STOP = frozenset(
+    "the a an of and or to in on for by with that this is are was were be been it its as at "
+    "from can will would could should has have had not but".split()
+)
+BLOCK_KEYS = 5  # rarest words per claim used as blocking keys
+MAX_BLOCK = 400  # a word shared by more claims than this is not a useful key
+MIN_SCORE = 0.6
+
+
+@dataclass(frozen=True)
+class ClaimText:
+    """What clustering needs of one claim."""
+
+    id: str
+    document_id: str
+    content: str  # what was said (the quoted words when there are quotation marks)
+    attribution: str  # the rest of the sentence: cue, speaker, title, agency
+    speaker: str  # speaker as written ("" when unknown)
+    speaker_entity: str | None
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A run of words in a word-level diff: same, changed, or only on this side."""
+
+    text: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Pair:
+    a: str
+    b: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """Claims that say the same thing, with the scored pairs that joined them."""
+
+    claim_ids: tuple[str, ...]
+    pairs: tuple[Pair, ...]
+    documents: int
+
+
+def split_claim(exact: str, sentence: str) -> tuple[str, str]:
+    """(content, attribution): quoted words are the content, the rest of the sentence attributes."""
+    quoted = max(_QUOTED.findall(exact), key=len, default="")
+    if quoted:
+        content = quoted
+        source = sentence if exact.strip() in sentence else exact
+        attribution = source.replace(quoted, " ")
+    else:
+        content = exact
+        attribution = sentence.replace(exact, " ") if exact in sentence else ""
+    attribution = re.sub(r"[“”\"«»„]", " ", attribution)
+    attribution = " ".join(attribution.replace("[…]", " ").split()).strip(" ,.;:")
+    return " ".join(content.split()), attribution
+
+
+def words(text: str) -> list[str]:
+    return [w for w in fold(text.replace("[…]", " ").replace("...", " ")).split() if w]
+
+
+def _keys(tokens: list[str], frequency: Counter[str]) -> list[str]:
+    useful = sorted({t for t in tokens if len(t) > 2 and t not in _STOP}, key=frequency.__getitem__)
+    return useful[:BLOCK_KEYS]
+
+
+def similarity(a: str, b: str) -> float:
+    """0..1; a quote trimmed with […] still matches its full version."""
+    left, right = " ".join(words(a)), " ".join(words(b))
+    if not left or not right:
+        return 0.0
+    if min(len(left.split()), len(right.split())) >= 5:
+        return fuzz.token_set_ratio(left, right) / 100
+    return fuzz.ratio(left, right) / 100
+
+
+def candidate_pairs(claims: Sequence[ClaimText], min_score: float = MIN_SCORE) -> list[Pair]:
+    """Scored pairs of claims whose content is nearly the same, found through shared rare words."""
+    tokenised = [words(c.content) for c in claims]
+    frequency: Counter[str] = Counter()
+    for tokens in tokenised:
+        frequency.update(set(tokens))
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for index, tokens in enumerate(tokenised):
+        for key in _keys(tokens, frequency):
+            blocks[key].append(index)
+    joined = [" ".join(t) for t in tokenised]
+    seen: set[tuple[int, int]] = set()
+    pairs: list[Pair] = []
+    for members in blocks.values():
+        if len(members) < 2 or len(members) > MAX_BLOCK:
+            continue
+        for i, left in enumerate(members):
+            for right in members[i + 1 :]:
+                if (left, right) in seen:
+                    continue
+                seen.add((left, right))
+                a, b = joined[left], joined[right]
+                if min(len(tokenised[left]), len(tokenised[right])) >= 5:
+                    score = fuzz.token_set_ratio(a, b) / 100
+                else:
+                    score = fuzz.ratio(a, b) / 100
+                if score >= min_score:
+                    pairs.append(Pair(claims[left].id, claims[right].id, round(score, 3)))
+    return pairs
+
+
+def clusters(claims: Sequence[ClaimText], pairs: Sequence[Pair]) -> list[Cluster]:
+    """Connected groups of paired claims; groups spanning several articles first."""
+    parent = {c.id: c.id for c in claims}
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for pair in pairs:
+        parent[root(pair.a)] = root(pair.b)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for claim in claims:
+        groups[root(claim.id)].append(claim.id)
+    document = {c.id: c.document_id for c in claims}
+    by_root: dict[str, list[Pair]] = defaultdict(list)
+    for pair in pairs:
+        by_root[root(pair.a)].append(pair)
+    found = [
+        Cluster(tuple(ids), tuple(by_root[key]), len({document[i] for i in ids}))
+        for key, ids in groups.items()
+        if len(ids) > 1
+    ]
+    found.sort(key=lambda c: (-c.documents, -len(c.claim_ids), c.claim_ids))
+    return found
+
+
+def word_diff(a: str, b: str) -> tuple[tuple[Piece, ...], tuple[Piece, ...]]:
+    """Word-level differences of two texts, as pieces for each side."""
+    left, right = a.split(), b.split()
+    matcher = difflib.SequenceMatcher(a=[fold(w) for w in left], b=[fold(w) for w in right])
+    a_side: list[Piece] = []
+    b_side: list[Piece] = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            a_side.append(Piece(" ".join(left[i1:i2]), "same"))
+            b_side.append(Piece(" ".join(right[j1:j2]), "same"))
+            continue
+        kind = "changed" if op == "replace" else "only"
+        if i2 > i1:
+            a_side.append(Piece(" ".join(left[i1:i2]), kind))
+        if j2 > j1:
+            b_side.append(Piece(" ".join(right[j1:j2]), kind))
+    return tuple(a_side), tuple(b_side)
+
+
+def attribution_differences(a: ClaimText, b: ClaimText) -> list[str]:
+    """What differs in who said it: the speaker, and names or titles around the cue."""
+    found: list[str] = []
+    if a.speaker_entity and b.speaker_entity and a.speaker_entity != b.speaker_entity:
+        found.append(f"speaker: {a.speaker or '?'} ≠ {b.speaker or '?'} (different entities)")
+    elif a.speaker and b.speaker and fold(a.speaker) != fold(b.speaker):
+        same = a.speaker_entity is not None and a.speaker_entity == b.speaker_entity
+        found.append(f"speaker named {a.speaker} ≠ {b.speaker}" + (" (one entity)" if same else ""))
+    speaker_words = set(words(a.speaker)) | set(words(b.speaker))
+    left, right = word_diff(a.attribution, b.attribution)
+    changed_a = [
+        p.text for p in left if p.kind != "same" and _names_something(p.text, speaker_words)
+    ]
+    changed_b = [
+        p.text for p in right if p.kind != "same" and _names_something(p.text, speaker_words)
+    ]
+    if changed_a or changed_b:
+        found.append(f"attribution: {' '.join(changed_a) or '—'} ≠ {' '.join(changed_b) or '—'}")
+    return found
+
+
+def _names_something(text: str, speaker_words: set[str]) -> bool:
+    """A changed run matters when it holds a capitalised word that is not the speaker's name."""
+    return any(
+        w[:1].isupper() and fold(w) not in speaker_words and fold(w) not in _STOP
+        for w in re.findall(r"[\w'’-]+", text)
+    )
