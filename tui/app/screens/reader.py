@@ -312,7 +312,10 @@ class ReaderScreen(Screen[None]):
 
     # annotating keys: the Annotator does the work -------------------------------
     def action_label(self, key: str) -> None:
+        ghost = self.under_cursor() if self.reader.selection is None else None
         self.annotator.label(key)
+        if ghost is not None and ghost.get("state") == "suggested" and self.suggester.suggested():
+            self.suggester.jump(forward=True)  # accepted with this label: on to the next one
 
     def action_claim(self) -> None:
         self.annotator.claim()
