@@ -380,6 +380,18 @@ class ReaderScreen(Screen[None]):
         """Reached only through a remapped key: `/` itself is taken by the reader, in key order."""
         self.reader.start_search()
 
+    def search_key(self, key: str, character: str | None) -> bool:
+        """`/` on the text starts the search line, and while it is open every key is the query's;
+        True when the key was taken (the app calls this in key order, before the bindings)."""
+        reader = self.reader
+        if reader.search.active:
+            reader.search_key(key, character)
+            return True
+        if key == "slash" and self.focused is reader:
+            reader.start_search()
+            return True
+        return False
+
     def on_search_changed(self, message: SearchChanged) -> None:
         self.refresh_status(message.prompt or message.note)
 
