@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
 import statistics
 import sys
 import tempfile
@@ -55,7 +56,8 @@ def main() -> None:
     snapshot = generated_snapshot(args.documents, args.annotations)
     print(
         f"snapshot: {len(snapshot['annotations'])} annotations in {len(snapshot['documents'])} documents"
-        f" (generated in {time.perf_counter() - start:.2f} s)"
+        f" (generated in {time.perf_counter() - start:.2f} s; load average"
+        f" {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores: other work slows every row alike)"
     )
     print(f"{'format':<17} {'median s':>9} {'min s':>7} {'ann/s':>10} {'MB':>7}  target")
     for name in args.formats.split(","):

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
 from support import make_app, wait_indexed, wait_until
 
 from tui.app.screens.reader import ReaderScreen
 
 SIZE = (100, 30)
+
+# Whole-app renders, ~2-3 s each: the CI gate runs them, the quick loop (-m 'not slow') skips them.
+pytestmark = pytest.mark.slow
 
 
 async def settled(app, pilot) -> None:

@@ -25,6 +25,8 @@ def test_every_format_exports_and_reports(name, awkward_db, tmp_path):
     assert f"{name}: exported" in result.output
     if name not in ("json", "csv", "parquet"):
         assert "not carried: 1 orphaned annotations" in result.output
+    if name not in ("json", "jsonl", "csv", "parquet"):  # the claim's raw-file offsets
+        assert "not carried: 1 raw-file offsets" in result.output
     assert out.exists()
 
 

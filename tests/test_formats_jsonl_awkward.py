@@ -6,7 +6,17 @@ from tui.formats.into_store import apply_import
 from tui.formats.jsonl import export_jsonl, read_jsonl
 from tui.store import Store
 
-FIELDS = ("document_id", "kind", "label", "start", "end", "entity_id", "attributes")
+FIELDS = (
+    "document_id",
+    "kind",
+    "label",
+    "start",
+    "end",
+    "entity_id",
+    "attributes",
+    "source_start",
+    "source_end",
+)
 KEPT = ("annotator", "created", "updated")
 
 

@@ -137,3 +137,29 @@ def test_cli_imports_a_label_studio_export_list(tmp_path):
         ("Jane Doe", "PERSON", "ann@example.com"),
     ]
     assert relations == ["works_for"]
+
+
+def test_utf16_offsets_from_old_label_studio_are_recognised(tmp_path):
+    text = "\U0001f680 Acme Corp launched"
+    task = {
+        "data": {"text": text},
+        "annotations": [
+            {
+                "result": [
+                    {
+                        "id": "x",
+                        "from_name": "label",
+                        "to_name": "text",
+                        "type": "labels",
+                        "value": {"start": 3, "end": 12, "text": "Acme Corp", "labels": ["ORG"]},
+                    }
+                ]
+            }
+        ],
+    }
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps([task]), encoding="utf-8")
+    imported = read_label_studio(path)
+    (annotation,) = imported.annotations
+    assert text[annotation["start"] : annotation["end"]] == "Acme Corp"
+    assert imported.warnings == []

@@ -97,3 +97,41 @@ def test_the_process_pool_writes_the_same_files(awkward, tmp_path, monkeypatch):
     assert serial.lines() == pooled.lines()
     for file in (tmp_path / "serial").iterdir():
         assert (tmp_path / "pooled" / file.name).read_bytes() == file.read_bytes()
+
+
+def test_an_inception_style_zip_imports_through_the_cli(tmp_path):
+    """A CAS made with the DKPro types only (as INCEpTION exports it), zipped with its types."""
+    import zipfile
+
+    from click.testing import CliRunner
+
+    from tui.cli import cli
+
+    typesystem = cassis.load_dkpro_core_typesystem()
+    metadata = typesystem.create_type(
+        "de.tudarmstadt.ukp.dkpro.core.api.metadata.type.DocumentMetaData",
+        supertypeName="uima.tcas.DocumentAnnotation",
+    )
+    for name in ("documentTitle", "documentId"):
+        typesystem.create_feature(metadata, name, "uima.cas.String")
+    cas = cassis.Cas(typesystem=typesystem)
+    cas.sofa_string = "Zoe\u0308 Lee met \U0001f680 Acme in Berlin.\r\nThe end."
+    cas.add(metadata(begin=0, end=len(cas.sofa_string), documentTitle="t", documentId="inc/1.txt"))
+    entity = typesystem.get_type(NAMED_ENTITY)
+    text = cas.sofa_string
+    rocket, berlin = text.index("\U0001f680"), text.index("Berlin")
+    cas.add(entity(begin=0, end=8, value="PER"))
+    cas.add(entity(begin=rocket, end=rocket + 6, value="ORG", identifier="http://x.org/Q1"))
+    cas.add(entity(begin=berlin, end=berlin + 6, value="LOC"))
+    archive = tmp_path / "inception-export.zip"
+    with zipfile.ZipFile(archive, "w") as out:
+        out.writestr("curation/inc1.xmi", cas.to_xmi())
+        out.writestr("TypeSystem.xml", typesystem.to_xml())
+    db = tmp_path / "db.json"
+    result = CliRunner().invoke(cli, ["import", str(archive), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    with Store.open(db, read_only=True) as store:
+        (document,) = store.documents()
+        spans = [(a["exact"], a["label"]) for a in store.annotations()]
+    assert document["id"] == "inc/1.txt" and document["title"] == "t"
+    assert spans == [("Zoe\u0308 Lee", "PER"), ("\U0001f680 Acme", "ORG"), ("Berlin", "LOC")]

@@ -66,7 +66,7 @@ def test_dask_local_cluster_writes_parquet_newsmark_opens(corpus, tmp_path):
     from tui.corpus.parquet import parts, read_rows
 
     output = tmp_path / "cleaned"
-    client = client_for("local", 2, processes=False)
+    client = client_for("local", 2)  # worker processes: no distributed state left in this one
     try:
         summary = run([str(corpus)], str(output), client, report=print, per_part=10)
     finally:
@@ -106,3 +106,26 @@ def test_dask_local_cluster_writes_parquet_newsmark_opens(corpus, tmp_path):
 def test_dask_needs_output_and_refuses_a_full_folder(corpus, tmp_path):
     result = CliRunner().invoke(cli, ["clean", str(corpus), "--dask", "local"])
     assert result.exit_code == 2 and "--output" in result.output
+
+
+def test_fsspec_inputs_and_output(corpus):
+    """URLs in and out (fsspec's memory filesystem here; s3:// etc. work the same way)."""
+    fsspec = pytest.importorskip("fsspec")
+    pytest.importorskip("pyarrow")
+    from tui.corpus.dask_clean import clean_partition, list_inputs
+    from tui.corpus.parquet import is_parquet_corpus, read_rows
+
+    fs = fsspec.filesystem("memory")
+    local = sorted((corpus / "outlet1").glob("*.txt"))[:3]
+    for path in local:
+        fs.pipe(f"/in/outlet1/{path.name}", path.read_bytes())
+    inputs = list_inputs(["memory://in"], print)
+    assert [i.id for i in inputs] == [f"outlet1/{p.name}" for p in local]
+    count, errors = clean_partition(inputs, "memory://out/part-00000.parquet")
+    assert (count, errors) == (3, [])
+    rows = list(read_rows("memory://out/part-00000.parquet"))
+    single = CliRunner().invoke(cli, ["clean", "--json", "--jobs", "1", *map(str, local)])
+    expected = [json.loads(line) for line in single.output.splitlines()]
+    assert [r["text"] for r in rows] == [e["text"] for e in expected]
+    assert rows[0]["path"] == f"memory:///in/outlet1/{local[0].name}"
+    assert not is_parquet_corpus("memory://out")  # no manifest: not a finished corpus

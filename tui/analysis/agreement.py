@@ -36,10 +36,9 @@ class PRF:
 
     @property
     def f1(self) -> float | None:
-        p, r = self.precision, self.recall
-        if p is None or r is None:
-            return None
-        return 2 * p * r / (p + r) if p + r else 0.0
+        """2tp / (reference + predicted): 0 when one side has spans the other lacks entirely."""
+        both = self.reference + self.predicted
+        return 2 * self.matched / both if both else None
 
     def as_dict(self) -> dict[str, float | int | None]:
         return {**asdict(self), "precision": self.precision, "recall": self.recall, "f1": self.f1}

@@ -78,26 +78,21 @@ def bar(value: float, largest: float, width: int = 20) -> str:
 
 def session_tables(figures: SessionFigures) -> list[Any]:
     """Per annotator and day, then annotations per label and hours per day as bars."""
+    from rich import box
     from rich.table import Table
     from rich.text import Text
 
     from tui.safe_text import visible
 
     count = sum(row.sessions for row in figures.days)
-    days = Table(title=f"Sessions ({count})")
-    for column in (
-        "annotator",
-        "day",
-        "sessions",
-        "active h",
-        "opened",
-        "finished",
-        "added",
-        "changed",
-        "deleted",
-        "per hour",
-    ):
-        days.add_column(column, justify="left" if column in ("annotator", "day") else "right")
+    days = Table(title=f"Sessions ({count})", box=box.SIMPLE_HEAD)
+    days.caption = "hours: active; chg/del: changed/deleted; /h: added per active hour"
+    for column in ("annotator", "day", "n", "hours", "opened", "done", "added"):
+        days.add_column(
+            column, justify="left" if column in ("annotator", "day") else "right", no_wrap=True
+        )
+    for column in ("chg", "del", "/h"):
+        days.add_column(column, justify="right", no_wrap=True)
     if not count:
         days.caption = "no sessions recorded yet: they are written as you work in the app"
     for row in figures.days:
@@ -113,14 +108,14 @@ def session_tables(figures: SessionFigures) -> list[Any]:
             str(row.deleted),
             "-" if row.per_hour is None else f"{row.per_hour:.0f}",
         )
-    labels = Table(title="Annotations added per label")
+    labels = Table(title="Added per label")
     labels.add_column("label")
     labels.add_column("added", justify="right")
     labels.add_column("")
     top = max(figures.by_label.values(), default=0)
     for label, count in figures.by_label.most_common():
         labels.add_row(Text(visible(label)), str(count), bar(count, top))
-    hours = Table(title="Active hours per day")
+    hours = Table(title="Hours per day")
     hours.add_column("day")
     hours.add_column("hours", justify="right")
     hours.add_column("")

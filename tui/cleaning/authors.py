@@ -8,6 +8,7 @@ from .dates import MONTH
 from .stopwords import STOPWORDS
 
 _MONTH_NAMES = "|".join(sorted(MONTH, key=len, reverse=True))
+_ARTICLES = frozenset("The THE Der Die Das Les Los Las".split())
 # Words of a job title, not of a name: "Jane Doe, Senior Staff Writer".
 _JOB_WORDS = frozenset(
     "senior staff chief editor editors reporter reporters correspondent writer writers columnist "
@@ -56,6 +57,7 @@ def _name_like(part: str, allow_handle: bool) -> bool:
     return (
         all(_NAME_TOKEN.match(t) for t in tokens)
         and tokens[0][0].isupper()
+        and tokens[0] not in _ARTICLES  # "The New York Times" is a publisher
         and not any(t.lower() in _JOB_WORDS or t.endswith(("'s", "’s")) for t in tokens)
     )
 

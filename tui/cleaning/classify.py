@@ -178,7 +178,23 @@ def _end_marker(feats: list[LineFeatures], i: int) -> str | None:
         return "after end of article"  # links to the neighbouring posts
     if date_only(f) and any(date_only(g) for g in feats[i + 1 : i + TEASER_WINDOW]):
         return "related-posts block"  # teasers: headline, summary, date, repeated
+    if _slideshow(feats, i):
+        return "related-posts block"  # "1/50 Title", caption, "2/50 Title", ...: a picture gallery
     return None
+
+
+_COUNTER = re.compile(r"^(\d{1,3})\s*/\s*(\d{1,3})\b")
+
+
+def _slideshow(feats: list[LineFeatures], i: int) -> bool:
+    """'1/50 ...' here and '2/50 ...' a few lines on: the numbered slides of a picture gallery."""
+    m = _COUNTER.match(feats[i].line.text)
+    if not m or int(m[1]) >= int(m[2]) or int(m[2]) < 3:
+        return False
+    follow = f"{int(m[1]) + 1}/{m[2]}"
+    return any(
+        g.line.text.replace(" ", "").startswith(follow) for g in feats[i + 1 : i + TEASER_WINDOW]
+    )
 
 
 RESUME_WORDS = 60  # prose words, in paragraphs of two lines or more, that show the article goes on
@@ -190,10 +206,10 @@ def _resumes(
 ) -> int | None:
     """Where the article's prose resumes after an inline marker at i (within the run up to b), or None.
 
-    "Related", "Read more", "Share this" may stand inside a body, before more of it: the article goes
+    "Related", "Read more", "Share this" or a picture gallery may stand inside a body, before more of it: the article goes
     on when below the marker, still in the densest run, come paragraphs (not lone teaser summaries)
     whose lines each share the body's words."""
-    if not INLINE_MARKER.match(feats[i].lower.strip(" .:!?-–—|•…")):
+    if not (INLINE_MARKER.match(feats[i].lower.strip(" .:!?-–—|•…")) or _slideshow(feats, i)):
         return None
     j = i + 1
     while j <= b and not (feats[j].kind == GOOD and j not in teasers):
@@ -355,7 +371,7 @@ def classify(feats: list[LineFeatures]) -> Classified:
             reasons[i] = "footer" if f.kind == SHORT else "outside article body"
         elif i in gaps:
             reasons[i] = gaps[i]
-    between = _between_good(feats, start, b)
+    between = _between_good(feats, start, b, gaps.keys())
     menus = _menus_above_run(feats, start, min(a, b + 1))  # the tail may be cut above the run
     for m in menus:
         between[m - start] = False
@@ -413,24 +429,27 @@ def _transparent(f: LineFeatures) -> bool:
     return f.kind == SHORT or f.kind == BAD and f.reason in _INTERRUPTIONS
 
 
-def _between_good(feats: list[LineFeatures], a: int, b: int) -> list[bool]:
+def _between_good(
+    feats: list[LineFeatures], a: int, b: int, gaps: Set[int] = frozenset()
+) -> list[bool]:
     """jusText context for each line of [a, b]: a short line (a subheading) counts when body text is
-    on both sides, looking past other short lines, ads and captions. Two linear passes."""
+    on both sides, looking past other short lines, ads and captions (not past a bridged interruption,
+    whose heading goes with it). Two linear passes."""
     size = max(b - a + 1, 0)
+    kinds = [BAD if a + k in gaps else feats[a + k].kind for k in range(size)]
+    see_through = [a + k not in gaps and _transparent(feats[a + k]) for k in range(size)]
     before: list[str | None] = [None] * size
     last = None
     for k in range(size):
         before[k] = last
-        f = feats[a + k]
-        if not _transparent(f):
-            last = f.kind
+        if not see_through[k]:
+            last = kinds[k]
     out = [False] * size
     last = None
     for k in range(size - 1, -1, -1):
         out[k] = before[k] in (GOOD, NEAR) and last in (GOOD, NEAR)
-        f = feats[a + k]
-        if not _transparent(f):
-            last = f.kind
+        if not see_through[k]:
+            last = kinds[k]
     return out
 
 

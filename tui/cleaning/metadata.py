@@ -45,6 +45,17 @@ def _norm(text: str) -> str:
     return _NONWORD.sub(" ", text.casefold()).strip()
 
 
+_NONWORD_LINE = re.compile(r"[^\w\n]+")
+
+
+def _norms(texts: list[str]) -> list[str]:
+    """_norm of each (single-line) text, in one regex pass over them all."""
+    if not texts:
+        return []
+    joined = _NONWORD_LINE.sub(" ", "\n".join(texts).casefold())
+    return [part.strip() for part in joined.split("\n")]
+
+
 def find_title(
     feats: list[LineFeatures],
     a: int,
@@ -54,13 +65,17 @@ def find_title(
     """Index of the title line above the body: headline-shaped, near the body, echoed in a breadcrumb
     or "Title | Site" line, followed by a byline or date; None if nothing looks like one."""
     lo = max(0, a - TITLE_WINDOW)
-    heads = [_norm(f.line.text) for f in feats[: a + 5] if f.words <= 60]
+    heads = _norms([f.line.text for f in feats[: a + 5] if f.words <= 60])
     joined, same = "\x00".join(heads), Counter(heads)  # a head equal to norm holds it exactly once
     best, best_score = None, float("-inf")
     meta = [is_meta_line(g) is not None for g in feats[lo : a + 4]]  # each line tested once
-    for j in range(lo, a):
+    # The body's first line when a byline follows it at once: a headline the body run took in.
+    reach = a + 1 if a + 2 < len(feats) and _headline_over_byline(feats, a) else a
+    for j in range(lo, reach):
         f = feats[j]
-        if f.kind == BAD or not 2 <= f.words <= 30 or f.chars > 250 or meta[j - lo]:
+        if j >= len(feats) or f.kind == BAD or not 2 <= f.words <= 30 or f.chars > 250:
+            continue
+        if j < a + 4 and meta[j - lo]:
             continue
         if taken is not None and taken(j):
             continue
@@ -103,6 +118,16 @@ def find_title(
         ):
             return j
     return best
+
+
+def _headline_over_byline(feats: list[LineFeatures], a: int) -> bool:
+    f = feats[a]
+    return (
+        f.kind != GOOD
+        and 4 <= f.words <= 25
+        and f.line.text[-1] not in '.:;,"”“»«'
+        and any(byline(g.line.text, lead_within=40) for g in feats[a + 1 : a + 3] if g.words <= 14)
+    )
 
 
 def body_vocab(
@@ -205,6 +230,8 @@ def extract(
             meta["date"], meta["found"]["date"] = near[0], feats[near[1]].line.number
     if meta["author"] is None:
         _find_author(feats, decisions, reasons, meta, t, ref, a, b)
+    if meta["author"] is None:
+        _byline_nearby(feats, decisions, reasons, meta, ref, a)
     if t is not None:
         _keep_standfirst(feats, decisions, reasons, t, a)
     return t, meta
@@ -223,6 +250,33 @@ def _keep_standfirst(
         f = feats[j]
         if decisions[j] == "boilerplate" and f.kind in (NEAR, GOOD) and f.ends_sentence:
             decisions[j], reasons[j] = "content", None
+
+
+BYLINE_REACH = 15  # lines around the title and the body's start searched for a "By ..." line
+_BY_START = re.compile(r"^(by|von|par|por|door|written by|geschrieben von|verfasst von)\s", re.I)
+
+
+def _byline_nearby(
+    feats: list[LineFeatures],
+    decisions: list[str],
+    reasons: list[str | None],
+    meta: dict[str, Any],
+    ref: int,
+    a: int,
+) -> None:
+    """The nearest line opening with "By <name>" around the title: a byline a few lines off, or one that
+    goes on with the author's job ("By Alex Heath, a deputy editor and ...")."""
+    lo, hi = max(0, ref - BYLINE_REACH), min(len(feats), max(ref, a) + BYLINE_REACH)
+    for j in sorted(range(lo, hi), key=lambda k: abs(k - ref)):
+        text = feats[j].line.text
+        if not _BY_START.match(text):
+            continue
+        name = byline(text[:100])
+        if name and " " in name:  # a person, not a handle ("Par ailleurs, ...")
+            meta["author"], meta["found"]["author"] = name, feats[j].line.number
+            if decisions[j] == "boilerplate" or feats[j].words <= 14:
+                decisions[j], reasons[j] = "meta", "byline"
+            return
 
 
 def _find_author(

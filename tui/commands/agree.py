@@ -72,17 +72,8 @@ def _render(report: AgreementReport) -> None:
     console.print(f"Krippendorff's alpha over tokens (all annotators): {alpha}")
     for pair in report.pairs:
         table = Table(title=visible(f"{pair.a} (reference) vs {pair.b}"))
-        for column in (
-            "label",
-            "exact P",
-            "R",
-            "F1",
-            "overlap P",
-            "R",
-            "F1",
-            f"n {pair.a}",
-            f"n {pair.b}",
-        ):
+        table.caption = "P R F1: exact match; P~ R~ F1~: overlapping spans of the same label"
+        for column in ("label", "P", "R", "F1", "P~", "R~", "F1~", f"n {pair.a}", f"n {pair.b}"):
             table.add_column(visible(column), justify="left" if column == "label" else "right")
         for label, exact in pair.exact.items():
             over: PRF = pair.overlap[label]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import sys
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -69,6 +70,19 @@ def _record(document: Document, cleaned: Cleaned) -> dict[str, Any]:
         "encoding": document.encoding,
         "cleaner_version": CLEANER_VERSION,
     }
+
+
+def _json_line(document: Document, cleaned: Cleaned) -> str:
+    """One `--json` line (built in a worker process when cleaning in parallel)."""
+    import orjson
+
+    return _json_safe(orjson.dumps(_record(document, cleaned)).decode())
+
+
+def _text_block(several: bool, document: Document, cleaned: Cleaned) -> str:
+    """One document's plain output: a header when there are several, the text, a blank line."""
+    header = f"==> {visible(document.id)} <==\n" if several else ""
+    return f"{header}{visible(cleaned.text, keep_newlines=True)}\n"
 
 
 def _explain(console: Console, document: Document, cleaned: Cleaned) -> None:
@@ -171,9 +185,7 @@ def clean_command(
     output: str | None,
 ) -> None:
     """Print the cleaned text of articles in PATHS (.txt, .html, .htm, .jsonl files or folders)."""
-    import orjson
-
-    from tui.corpus.parallel import clean_sources, resolve_jobs
+    from tui.corpus.parallel import clean_sources, render_sources, resolve_jobs
     from tui.documents import discover
 
     if dask_address is not None or output is not None:
@@ -210,17 +222,17 @@ def clean_command(
         sys.exit(2)
     printed = 0
     several = len(sources) > 1 or any(source.kind == "jsonl" for source in sources)
-    for document, cleaned in clean_sources(sources, resolve_jobs(jobs), report):
-        if as_json:
-            click.echo(_json_safe(orjson.dumps(_record(document, cleaned)).decode()))
-        elif explain and console is not None:
+    workers = resolve_jobs(jobs)
+    if explain:
+        assert console is not None  # made above for --explain
+        for document, cleaned in clean_sources(sources, workers, report):
             _explain(console, document, cleaned)
-        else:
-            if several or printed:
-                click.echo(f"==> {visible(document.id)} <==")
-            click.echo(visible(cleaned.text, keep_newlines=True))
-            click.echo()
-        printed += 1
+            printed += 1
+    else:
+        render = _json_line if as_json else partial(_text_block, several)
+        for block in render_sources(sources, workers, report, render):
+            click.echo(block)
+            printed += 1
     if not printed:
         report("newsmark clean: nothing could be loaded (see the lines above)")
         sys.exit(1)

@@ -89,7 +89,7 @@ def export_command(format_name: str, output: Path | None, db: Path | None, offse
     if fmt.target == "directory" and output is not None and output.exists() and not output.is_dir():
         raise click.UsageError(f"{output} is a file; {format_name} needs a directory for -o")
     snapshot = _read_snapshot(db)
-    exporter: Exporter = fmt.load()  # type: ignore[no-untyped-call]
+    exporter: Exporter = fmt.load()
     options = {"offsets": offsets} if fmt.utf16 else {}
     try:
         if fmt.target == "directory":

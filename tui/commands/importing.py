@@ -26,7 +26,8 @@ Formats (detected from the path, or forced with --format):
   label-studio
           Label Studio's JSON export (a list of tasks) or a folder with tasks.json;
           predictions come in as suggestions
-  xmi     UIMA CAS XMI (INCEpTION/WebAnno): a folder of .xmi with TypeSystem.xml
+  xmi     UIMA CAS XMI (INCEpTION/WebAnno): a folder of .xmi with TypeSystem.xml,
+          or INCEpTION's exported .zip
 
 \b
 Examples:
@@ -43,7 +44,7 @@ def detect_format(path: Path) -> str:
     suffix = path.suffix.lower()
     if path.is_dir() and (path / "tasks.json").is_file():
         return "label-studio"
-    if suffix == ".xmi" or (path.is_dir() and any(path.glob("*.xmi"))):
+    if suffix in (".xmi", ".zip") or (path.is_dir() and any(path.glob("*.xmi"))):
         return "xmi"
     if (
         path.is_dir()

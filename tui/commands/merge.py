@@ -88,7 +88,7 @@ def merge_command(databases: tuple[Path, ...], output: Path) -> None:
 
     Spans (with claim type and stance) that every annotator made are kept; the others are kept
     as `suggested`, naming their annotators in attributes.annotators, for the adjudication view
-    (`newsmark --db gold.json`, then `a` in the library).
+    (`newsmark --db gold.json`, then `A` in the library).
     """
     from tui.commands.agree import annotator_names, read_snapshots
 
@@ -122,5 +122,5 @@ def merge_command(databases: tuple[Path, ...], output: Path) -> None:
     click.echo(
         f"{output}: {counts['agreed']} agreed span(s) kept, {counts['suggested']} disagreement(s) "
         f"kept as suggestions, {counts['relations']} relation(s); adjudicate with "
-        f"`newsmark --db {output}` and `a` in the library."
+        f"`newsmark --db {output}` and `A` in the library."
     )

@@ -109,20 +109,20 @@ def clean_partition(items: Sequence[Input], url: str) -> tuple[int, list[str]]:
 def client_for(address: str, workers: int, processes: bool = True) -> Any:
     """A Client on the scheduler at `address`, or on a new LocalCluster for 'local'."""
     try:
-        from dask.distributed import Client, LocalCluster
+        from dask.distributed import Client
     except ImportError:
         raise DaskMissing(
             "--dask needs dask.distributed: pip install 'newsmark[dask]' (or drop --dask and use --jobs)"
         ) from None
     if address == "local":
-        cluster = LocalCluster(  # type: ignore[no-untyped-call]
+        # the client starts the LocalCluster itself, so closing the client stops its workers too
+        return Client(  # type: ignore[no-untyped-call]
             n_workers=workers,
             threads_per_worker=1,
             processes=processes,
             dashboard_address=None,
             silence_logs=logging.ERROR,  # worker shutdown chatter is not the user's business
         )
-        return Client(cluster)  # type: ignore[no-untyped-call]
     return Client(address, timeout="20s")  # type: ignore[no-untyped-call]
 
 
@@ -152,7 +152,8 @@ def run(
     chunks = [inputs[i : i + size] for i in range(0, len(inputs), size)]
     base = output.rstrip("/")
     urls = [f"{base}/part-{n:05d}.parquet" for n in range(len(chunks))]
-    futures = client.map(clean_partition, chunks, urls, pure=False)
+    # the file lists go to the workers as data, not inside the task graph (100k paths is MBs)
+    futures = client.map(clean_partition, client.scatter(chunks), urls, pure=False)
     results: list[tuple[int, list[str]]] = client.gather(futures)
     errors = [message for _count, messages in results for message in messages]
     for message in errors:

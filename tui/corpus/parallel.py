@@ -7,8 +7,10 @@ corpus never sits in memory at once, and stopping early cancels what was not sta
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
+import sys
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -39,6 +41,18 @@ def resolve_jobs(jobs: int | None) -> int:
     return local_cores() if not jobs else max(1, jobs)
 
 
+def _real_stderr() -> contextlib.AbstractContextManager[object]:
+    """multiprocessing hands sys.stderr's fd to its resource tracker; under Textual that is a
+    capture object without one (fileno -1: 'bad value(s) in fds_to_keep'), so lend it the real one."""
+    try:
+        usable = sys.stderr.fileno() >= 0
+    except (AttributeError, OSError, ValueError):
+        usable = False
+    if usable or sys.__stderr__ is None:
+        return contextlib.nullcontext()
+    return contextlib.redirect_stderr(sys.__stderr__)
+
+
 def _run_batch(fn: Callable[[T], R], batch: Sequence[T]) -> list[R]:
     return [fn(item) for item in batch]
 
@@ -54,9 +68,10 @@ def ordered_map(
     context = multiprocessing.get_context(
         "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
     )
-    executor = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
     pending: deque[Future[list[R]]] = deque()
     task = partial(_run_batch, fn)
+    with _real_stderr():
+        executor = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
 
     def submit() -> bool:
         chunk = list(islice(iterator, batch))
@@ -65,8 +80,9 @@ def ordered_map(
         return bool(chunk)
 
     try:
-        while len(pending) < jobs * 3 and submit():
-            pass
+        with _real_stderr():  # the first submit starts the workers
+            while len(pending) < jobs * 3 and submit():
+                pass
         while pending:
             results = pending.popleft().result()
             submit()
@@ -96,3 +112,28 @@ def clean_sources(
         for message in errors:
             report(message)
         yield from pairs
+
+
+Render = Callable[[Document, Cleaned], str]
+
+
+def render_source(render: Render, source: Source) -> tuple[list[str], list[str]]:
+    """In a worker: clean one file and format each document, so only text travels back."""
+    pairs, errors = clean_source(source)
+    return [render(document, cleaned) for document, cleaned in pairs], errors
+
+
+def render_sources(
+    sources: Sequence[Source], jobs: int, report: Callable[[str], None], render: Render
+) -> Iterator[str]:
+    """`render(document, cleaned)` for every document, in order; workers clean and format."""
+    task = partial(render_source, render)
+    results: Iterable[tuple[list[str], list[str]]]
+    if jobs <= 1 or len(sources) < MIN_PARALLEL:
+        results = map(task, sources)
+    else:
+        results = ordered_map(task, sources, jobs)
+    for texts, errors in results:
+        for message in errors:
+            report(message)
+        yield from texts

@@ -8,7 +8,14 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypedDict
 
-from tui.formats.common import ExportReport, Record, Snapshot, iter_documents, relations_within
+from tui.formats.common import (
+    ExportReport,
+    Record,
+    Snapshot,
+    count_raw_offsets,
+    iter_documents,
+    relations_within,
+)
 
 MANIFEST = "newsmark-documents.json"
 CLAIM_FLAG = "Claim"
@@ -194,6 +201,8 @@ def export_brat(snapshot: Snapshot, directory: str | Path) -> ExportReport:
     (directory / LABELS_FILE).write_text(
         json.dumps(renamed, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
     )
+    count_raw_offsets(snapshot, report)
+    report.lost("annotation ids, annotators and times", report.annotations)
     return report
 
 

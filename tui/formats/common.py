@@ -148,6 +148,18 @@ def _in_bounds(annotation: Record, length: int) -> bool:
     return isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= length
 
 
+def count_raw_offsets(snapshot: Snapshot, report: ExportReport) -> None:
+    """Formats with no field for offsets into the raw file say how many they dropped."""
+    report.lost(
+        "raw-file offsets (source_start/source_end; kept in json, jsonl, csv)",
+        sum(
+            1
+            for a in snapshot.get("annotations", [])
+            if a.get("state", "ok") == "ok" and a.get("source_start") is not None
+        ),
+    )
+
+
 def relations_within(snapshot: Snapshot, exported_ids: set[str]) -> tuple[list[Record], int]:
     """Split relations into those whose two ends were exported, and a count of the others."""
     kept, missing = [], 0

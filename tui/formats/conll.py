@@ -7,7 +7,7 @@ from typing import BinaryIO
 
 import regex
 
-from tui.formats.common import ExportReport, Record, Snapshot, iter_documents
+from tui.formats.common import ExportReport, Record, Snapshot, count_raw_offsets, iter_documents
 
 DOCSTART = "-DOCSTART- -X- -X- O\n\n"
 # Words are runs of grapheme clusters that start with a word character (so "Jose\u0301" and
@@ -74,6 +74,8 @@ def export_conll(snapshot: Snapshot, out: BinaryIO) -> ExportReport:
             if a.get("entity_id") and a.get("state", "ok") == "ok"
         ),
     )
+    count_raw_offsets(snapshot, report)
+    report.lost("annotation ids, annotators and times", report.annotations)
     report.lost("document ids and metadata (only -DOCSTART- separators)", report.documents)
     return report
 

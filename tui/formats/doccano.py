@@ -16,6 +16,7 @@ from typing import Any, BinaryIO
 from tui.formats.common import (
     ExportReport,
     Snapshot,
+    count_raw_offsets,
     iter_documents,
     json_line,
     offset_converter,
@@ -77,6 +78,7 @@ def _export(
                 "overlapping spans (doccano keeps them only in projects that allow overlapping)",
                 _overlapping(spans),
             )
+    count_raw_offsets(snapshot, report)
     _count_losses(snapshot, report, exported)
     return report
 

@@ -20,7 +20,16 @@ from tui.formats.common import (
 from tui.formats.imported import Imported, span_ok
 
 # Span keys beyond Prodigy's start/end/label that newsmark writes so a re-import loses nothing.
-_EXTRA_SPAN_KEYS = ("kind", "entity_id", "attributes", "annotator", "created", "updated")
+_EXTRA_SPAN_KEYS = (
+    "kind",
+    "entity_id",
+    "attributes",
+    "annotator",
+    "created",
+    "updated",
+    "source_start",
+    "source_end",
+)
 
 
 def export_jsonl(snapshot: Snapshot, out: BinaryIO, *, offsets: str = "codepoint") -> ExportReport:
@@ -178,6 +187,9 @@ def _read_record(
         }
         for key in ("annotator", "created", "updated"):
             if isinstance(span.get(key), str):
+                annotation[key] = span[key]
+        for key in ("source_start", "source_end"):
+            if isinstance(span.get(key), int):
                 annotation[key] = span[key]
         imported.annotations.append(annotation)
         for entity_id, entity in (span.get("entities") or {}).items():

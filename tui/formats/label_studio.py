@@ -18,7 +18,7 @@ from xml.sax.saxutils import quoteattr
 
 import orjson
 
-from tui.formats.common import ExportReport, Snapshot, iter_documents
+from tui.formats.common import ExportReport, Snapshot, count_raw_offsets, iter_documents
 
 Record = dict[str, Any]
 
@@ -80,6 +80,7 @@ def export_label_studio(snapshot: Snapshot, directory: str | Path) -> ExportRepo
     )
     relation_types = sorted({r.get("type") or "related" for r in snapshot.get("relations", [])})
     colours = {str(label.get("name")): label.get("color") for label in snapshot.get("labels", [])}
+    count_raw_offsets(snapshot, report)
     (directory / CONFIG_FILE).write_text(
         labeling_config(labels, relation_types, colours), encoding="utf-8"
     )

@@ -8,6 +8,7 @@ from typing import Any
 
 import orjson
 
+from tui.formats.common import codepoint_converter
 from tui.formats.imported import Imported, span_ok
 from tui.formats.label_studio import CHOICES, CUE, CUE_LABEL, TASKS_FILE, TEXT, TEXTAREAS
 
@@ -99,13 +100,13 @@ def _read_result(
             relations.append(region)
         elif kind in SPAN_TYPES and isinstance(value, dict):
             labels = value.get("labels") or []
-            start, end = value.get("start"), value.get("end")
+            start, end = _offsets(text, value, f"{where}: region {rid}", imported)
             if not labels or not span_ok(text, start, end):
                 imported.warnings.append(
                     f"{where}: skipped region {rid}: needs a label and offsets inside the text"
                 )
             elif region.get("from_name") == CUE or labels[0] == CUE_LABEL:
-                cues[str(rid)] = (value["start"], value["end"])
+                cues[str(rid)] = (int(start or 0), int(end or 0))
             else:
                 if len(labels) > 1:
                     imported.warnings.append(
@@ -157,6 +158,24 @@ def _read_result(
                 "type": str(labels[0]),
             }
         )
+
+
+def _offsets(text: str, value: Record, where: str, imported: Imported) -> tuple[Any, Any]:
+    """Code-point offsets; Label Studio before 1.4 wrote UTF-16 ones, recognised by `value.text`."""
+    start, end = value.get("start"), value.get("end")
+    quoted = value.get("text")
+    if not (isinstance(quoted, str) and isinstance(start, int) and isinstance(end, int)):
+        return start, end
+    if not span_ok(text, start, end) or text[start:end] == quoted:
+        return start, end
+    to_codepoint = codepoint_converter(text, "utf16")
+    start16, end16 = to_codepoint(start), to_codepoint(end)
+    if span_ok(text, start16, end16) and text[start16:end16] == quoted:
+        return start16, end16
+    imported.warnings.append(
+        f"{where}: its text {quoted!r} differs from the document's; offsets kept"
+    )
+    return start, end
 
 
 def _attribute(extra: Record, control: str, value: Record) -> None:

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Any, BinaryIO
 
-from tui.formats.common import ExportReport, Record, Snapshot, iter_documents, relations_within
+from tui.formats.common import (
+    ExportReport,
+    Record,
+    Snapshot,
+    count_raw_offsets,
+    iter_documents,
+    relations_within,
+)
 
 INSTALL_HINT = "spaCy is not installed: pip install 'newsmark[spacy]'"
 SPANS_KEY = "sc"  # spaCy's default SpanCategorizer key
@@ -84,6 +91,7 @@ def export_spacy(snapshot: Snapshot, out: BinaryIO, *, language: str = "en") -> 
         "entity registry records (spans keep entity_id in user_data)",
         len(snapshot.get("entities", [])),
     )
+    count_raw_offsets(snapshot, report)
     out.write(docbin.to_bytes())
     return report
 

@@ -12,6 +12,7 @@ from tui.formats.common import (
     ExportReport,
     Record,
     Snapshot,
+    count_raw_offsets,
     iter_documents,
     relations_within,
 )
@@ -64,6 +65,7 @@ def export_w3c(snapshot: Snapshot, out: BinaryIO) -> ExportReport:
         len(entities),
     )
     report.lost("document titles and metadata (targets name documents by id)", report.documents)
+    count_raw_offsets(snapshot, report)
     collection_id = "urn:uuid:" + str(
         uuid5(NAMESPACE_URL, "newsmark:w3c:" + "\n".join(sorted(i["id"] for i in items)))
     )

@@ -23,7 +23,13 @@ from pathlib import Path
 from typing import Any
 
 from tui.formats.brat import file_stem
-from tui.formats.common import ExportReport, Snapshot, iter_documents, relations_within
+from tui.formats.common import (
+    ExportReport,
+    Snapshot,
+    count_raw_offsets,
+    iter_documents,
+    relations_within,
+)
 from tui.formats.conll import tokens
 from tui.text import sentences
 
@@ -135,6 +141,7 @@ def export_xmi(snapshot: Snapshot, directory: str | Path) -> ExportReport:
         "entity registry records (mentions carry urn:newsmark:entity:<id>)",
         len(snapshot.get("entities", [])),
     )
+    count_raw_offsets(snapshot, report)
     report.lost("annotation ids, annotators and times", report.annotations)
     return report
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import tempfile
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -20,12 +22,24 @@ from tui.formats.xmi import (
 )
 
 Record = dict[str, Any]
+DKPRO_METADATA = "de.tudarmstadt.ukp.dkpro.core.api.metadata.type.DocumentMetaData"
 
 
 def read_xmi(path: str | Path, *, label_kinds: dict[str, str] | None = None) -> Imported:
     """Read one .xmi or every .xmi under a folder, with the TypeSystem.xml beside them."""
-    cassis = _cassis()
     path = Path(path)
+    if path.suffix.lower() == ".zip":  # INCEpTION's document export: .xmi + TypeSystem.xml
+        with tempfile.TemporaryDirectory() as temporary:
+            try:
+                with zipfile.ZipFile(path) as archive:
+                    _extract(archive, Path(temporary))
+            except zipfile.BadZipFile as error:
+                raise ValueError(f"{path}: not a zip file ({error})") from None
+            imported = read_xmi(temporary, label_kinds=label_kinds)
+        for document in imported.documents:
+            document["path"] = str(path.resolve())
+        return imported
+    cassis = _cassis()
     files = sorted(path.rglob("*.xmi")) if path.is_dir() else [path]
     if not files:
         raise ValueError(f"{path}: no .xmi files found; export XMI from INCEpTION (UIMA CAS XMI)")
@@ -43,6 +57,15 @@ def read_xmi(path: str | Path, *, label_kinds: dict[str, str] | None = None) -> 
             continue
         _read_cas(cas, file, label_kinds or {}, imported)
     return imported
+
+
+def _extract(archive: zipfile.ZipFile, folder: Path) -> None:
+    """Extract only .xmi and TypeSystem.xml members, each by its base name (no path tricks)."""
+    for member in archive.infolist():
+        name = Path(member.filename).name
+        if member.is_dir() or not (name.endswith(".xmi") or name == TYPESYSTEM_FILE):
+            continue
+        (folder / name).write_bytes(archive.read(member))
 
 
 def _typesystem(cassis: Any, folder: Path, imported: Imported) -> Any:
@@ -70,6 +93,9 @@ def _select(cas: Any, type_name: str) -> list[Any]:
 def _read_cas(cas: Any, file: Path, label_kinds: dict[str, str], imported: Imported) -> None:
     text = cas.sofa_string or ""
     document_id, title, metadata = file.stem, None, {}
+    for info in _select(cas, DKPRO_METADATA):  # INCEpTION's own files carry this
+        document_id = info.get("documentId") or info.get("documentTitle") or document_id
+        title = info.get("documentTitle")
     for info in _select(cas, DOCUMENT):
         document_id = info.documentId or document_id
         title = info.title

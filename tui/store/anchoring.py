@@ -81,7 +81,7 @@ class DiffMap:
         return s, e + 1
 
 
-class _Alphabet(dict):
+class _Alphabet(dict[int, int]):
     """str.translate table folding every character outside `chars` into one code (edlib's limit is 256)."""
 
     def __init__(self, chars: Iterable[str]) -> None:
@@ -110,7 +110,7 @@ def similarity(a: str, b: str) -> float:
     folded = _fold(a + b, a, b)
     if folded is None:
         return 0.0
-    distance = edlib.align(folded[1], folded[2], mode="NW", task="distance")["editDistance"]
+    distance: int = edlib.align(folded[1], folded[2], mode="NW", task="distance")["editDistance"]
     return max(0.0, 1.0 - distance / max(len(a), len(b)))
 
 
@@ -164,7 +164,7 @@ def search(ann: Mapping[str, Any], text: str, hint: int, trusted: bool = False) 
     near = CONTEXT
     if not exact:
         return Placement("orphaned")
-    hits = []
+    hits: list[tuple[int, int]] = []
     i = text.find(exact)
     while i != -1 and len(hits) < 1000:
         hits.append((i, i + len(exact)))
@@ -185,7 +185,7 @@ def search(ann: Mapping[str, Any], text: str, hint: int, trusted: bool = False) 
     result = edlib.align(folded[0], folded[1], mode="HW", task="locations", k=k)
     if result["editDistance"] < 0:
         return Placement("orphaned")
-    candidates = {}
+    fuzzy: dict[tuple[int, int], tuple[float, float, int, int]] = {}
     for s, e_incl in result["locations"][:20]:
         for start, end in _nudged(s, e_incl + 1, len(text)):
             quote_sim = similarity(exact, text[start:end])
@@ -193,8 +193,8 @@ def search(ann: Mapping[str, Any], text: str, hint: int, trusted: bool = False) 
             score = _score(quote_sim, context, start, hint, len(text)) + 0.02 * _same_edges(
                 ann, text, start, end
             )
-            candidates[start, end] = (score, context, start, end)
-    found = _pick(_distinct(candidates.values()), MIN_CONTEXT, anchor, near)
+            fuzzy[start, end] = (score, context, start, end)
+    found = _pick(_distinct(fuzzy.values()), MIN_CONTEXT, anchor, near)
     if found is None:
         return Placement("orphaned")
     return Placement("fuzzy", found.start, found.end, found.score)
@@ -269,7 +269,7 @@ def reanchor(
             else None
         )
         placement = place(ann, new_text, usable)
-        if placement.method == "orphaned":
+        if placement.method == "orphaned" or placement.start is None or placement.end is None:
             changes: dict[str, Any] = {"state": "orphaned"}
         else:
             changes = {

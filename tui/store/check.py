@@ -25,8 +25,8 @@ class CheckReport:
     parse_error: str | None = None
     schema_problems: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
-    orphans: list[dict] = field(default_factory=list)
-    counts: dict[str, int] = field(default_factory=dict)
+    orphans: list[dict[str, Any]] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict[str, Any])
 
     @property
     def damaged(self) -> bool:
@@ -41,9 +41,9 @@ class CheckReport:
 def consistency_problems(data: dict[str, Any], limit: int = 50) -> list[str]:
     """Cross-record checks a schema cannot express: references, spans, quotes, duplicate ids."""
     problems: list[str] = []
-    ids: dict[str, set[str]] = {}
+    ids: dict[str, set[str | None]] = {}
     for table in R.TABLES:
-        seen: set[str] = set()
+        seen: set[str | None] = set()
         for record in (data.get(table) or {}).values():
             rid = record.get("id") if isinstance(record, dict) else None
             if rid in seen:
@@ -102,7 +102,7 @@ def check(path: Path) -> CheckReport:
         report.exists = False
         return report
     meta_table = data.get("meta")
-    meta = next(iter(meta_table.values()), {}) if isinstance(meta_table, dict) else {}
+    meta: Any = next(iter(meta_table.values()), {}) if isinstance(meta_table, dict) else {}
     version = meta.get("schema_version") if isinstance(meta, dict) else None
     if isinstance(version, int) and version > R.SCHEMA_VERSION:
         report.problems.append(

@@ -9,7 +9,7 @@ DEFAULT_DB = Path("annotations") / "annotations.json"
 ENV_VAR = "NEWSMARK_DB"
 
 
-def default_db_path(cli_value: str | os.PathLike | None = None) -> Path:
+def default_db_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
     """Return `--db` if given, else $NEWSMARK_DB, else annotations/annotations.json under the cwd."""
     if cli_value:
         return Path(cli_value).expanduser()

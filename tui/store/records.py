@@ -6,7 +6,7 @@ import hashlib
 import re
 import time
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
@@ -78,7 +78,9 @@ def meta_record() -> dict[str, Any]:
     }
 
 
-def label_record(name: str, kind: str, hotkey: str | None = None, color: str | None = None) -> dict:
+def label_record(
+    name: str, kind: str, hotkey: str | None = None, color: str | None = None
+) -> dict[str, Any]:
     if kind not in KINDS:
         raise ValueError(f"label kind must be one of {', '.join(KINDS)}, not {kind!r}")
     if not name or not name.strip():
@@ -86,7 +88,7 @@ def label_record(name: str, kind: str, hotkey: str | None = None, color: str | N
     return {"id": new_id(), "name": name, "kind": kind, "hotkey": hotkey, "color": color}
 
 
-def default_labels() -> list[dict]:
+def default_labels() -> list[dict[str, Any]]:
     return [label_record(*spec) for spec in DEFAULT_LABELS]
 
 
@@ -244,7 +246,7 @@ def restored(restore: Mapping[str, Any] | None, taken: object) -> dict[str, Any]
 
 
 def entity_record(
-    name: str, type: str, aliases=(), external_id: str | None = None
+    name: str, type: str, aliases: Iterable[str] = (), external_id: str | None = None
 ) -> dict[str, Any]:
     if not name or not name.strip():
         raise ValueError("an entity needs a non-empty canonical name")

@@ -11,7 +11,10 @@ from typing import Any
 
 @lru_cache(maxsize=1)
 def schema() -> dict[str, Any]:
-    return json.loads(resources.files("tui.store").joinpath("schema.json").read_text("utf-8"))
+    loaded: dict[str, Any] = json.loads(
+        resources.files("tui.store").joinpath("schema.json").read_text("utf-8")
+    )
+    return loaded
 
 
 @lru_cache(maxsize=1)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import orjson
 
@@ -17,7 +18,7 @@ from tui.store.records import TABLES
 SEGMENT = 500  # doc ids per segment: one segment encodes in ~1 ms, the longest GIL hold of a save
 
 
-def warm_segment(segments: dict[int, bytes], seg: int, records: dict[str, dict]) -> None:
+def warm_segment(segments: dict[int, bytes], seg: int, records: dict[str, dict[str, Any]]) -> None:
     """Cache one segment's encoding (or forget it if the segment is now empty)."""
     if records:
         segments[seg] = orjson.dumps(records)[1:-1]  # the members, without the braces
@@ -26,7 +27,7 @@ def warm_segment(segments: dict[int, bytes], seg: int, records: dict[str, dict])
 
 
 def segment_stream(
-    cache: dict[str, dict[int, bytes]], work: dict[str, dict[int, dict[str, dict]]]
+    cache: dict[str, dict[int, bytes]], work: dict[str, dict[int, dict[str, dict[str, Any]]]]
 ) -> Iterator[bytes]:
     """The whole TinyDB file: refresh the changed segments in `cache` from `work`, then emit all."""
     for table in TABLES:
@@ -42,7 +43,7 @@ def segment_stream(
     yield b"}"
 
 
-def file_identity(path: Path) -> tuple | None:
+def file_identity(path: Path) -> tuple[int, int, int] | None:
     try:
         st = os.stat(path)
     except OSError:

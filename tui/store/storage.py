@@ -13,6 +13,7 @@ import secrets
 import stat
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 import orjson
 from tinydb.storages import Storage
@@ -30,7 +31,7 @@ def corrupt_message(path: Path, why: str) -> str:
     )
 
 
-def read_json(path: Path) -> dict | None:
+def read_json(path: Path) -> dict[str, Any] | None:
     """Parse the database file; None if it does not exist, CorruptDatabaseError if it is damaged."""
     try:
         data = path.read_bytes()
@@ -121,14 +122,14 @@ class AtomicStorage(Storage):
     Store writes through `write_atomic` as well, but from its saver thread.
     """
 
-    def __init__(self, path: str | os.PathLike, read_only: bool = False) -> None:
+    def __init__(self, path: str | os.PathLike[str], read_only: bool = False) -> None:
         self.path = Path(path)
         self.read_only = read_only
 
-    def read(self) -> dict | None:
+    def read(self) -> dict[str, Any] | None:
         return read_json(self.path)
 
-    def write(self, data: dict) -> None:
+    def write(self, data: dict[str, Any]) -> None:
         if self.read_only:
             raise PermissionError(f"{self.path} was opened read-only")
         write_atomic(self.path, [orjson.dumps(data)])

@@ -3,7 +3,7 @@
 TinyDB's Table API converts the whole table on every insert (O(n) per key press at 100k
 annotations), so the Store keeps the tables itself, in TinyDB's own file layout
 (`{table: {doc_id: record}}`), and writes them through the atomic storage. Records are
-never mutated in place: an update builds a new dict, which is what makes the saver's
+never mutated in place: an update builds a new dict[str, Any], which is what makes the saver's
 snapshots, the segment serialisation cache and the undo images safe to share.
 """
 
@@ -61,7 +61,7 @@ class Store(UndoMethods, TableMethods):
         self.read_only = read_only
         self.lock_holder = lock_holder
         self._lock = threading.RLock()
-        self._rows: dict[str, dict[int, dict]] = {t: {} for t in R.TABLES}
+        self._rows: dict[str, dict[int, dict[str, Any]]] = {t: {} for t in R.TABLES}
         self._index: dict[str, dict[str, int]] = {t: {} for t in R.TABLES}
         self._next: dict[str, int] = {t: 1 for t in R.TABLES}
         self._segments: dict[str, dict[int, bytes]] = {t: {} for t in R.TABLES}  # saver thread only
@@ -74,7 +74,9 @@ class Store(UndoMethods, TableMethods):
         self._saver: Saver | None = None
         self._last_backup = 0.0
         self._closed = False
-        self._known: tuple | None = None  # (inode, size, mtime) of the file as we last saw it
+        self._known: tuple[int, int, int] | None = (
+            None  # (inode, size, mtime) of the file as we last saw it
+        )
         self._external: Path | None = None  # where a file changed behind our back was moved
 
     # -- opening and closing ----------------------------------------------------------
@@ -133,8 +135,8 @@ class Store(UndoMethods, TableMethods):
         return store
 
     @staticmethod
-    def _fresh() -> dict:
-        tables: dict[str, dict] = {t: {} for t in R.TABLES}
+    def _fresh() -> dict[str, Any]:
+        tables: dict[str, dict[str, Any]] = {t: {} for t in R.TABLES}
         tables["meta"]["1"] = R.meta_record()
         for i, label in enumerate(R.default_labels(), 1):
             tables["labels"][str(i)] = label
@@ -250,7 +252,7 @@ class Store(UndoMethods, TableMethods):
                     )
         work = {}
         for table, (dirty, rows) in taken.items():
-            grouped: dict[int, dict[str, dict]] = {seg: {} for seg in dirty}
+            grouped: dict[int, dict[str, dict[str, Any]]] = {seg: {} for seg in dirty}
             for doc_id, record in rows.items():
                 members = grouped.get(doc_id // SEGMENT)
                 if members is not None:
@@ -283,7 +285,7 @@ class Store(UndoMethods, TableMethods):
                         self._dirty[table].add(seg)
                     raise
 
-    def _guarded(self, taken: dict, stream: Iterator[bytes]) -> Iterator[bytes]:
+    def _guarded(self, taken: dict[str, Any], stream: Iterator[bytes]) -> Iterator[bytes]:
         """If a save dies part-way, its segments are dirty again, so the retry encodes them anew."""
         try:
             yield from stream
@@ -332,7 +334,7 @@ class Store(UndoMethods, TableMethods):
         if self._closed:
             raise StoreError("the store is closed; open it again to make changes")
 
-    def _put(self, table: str, rec_id: str, record: dict | None) -> dict | None:
+    def _put(self, table: str, rec_id: str, record: dict[str, Any] | None) -> dict[str, Any] | None:
         """Replace (or create, or delete with None) one record and its indexes; returns the old one."""
         index, rows = self._index[table], self._rows[table]
         doc_id = index.get(rec_id)
@@ -359,7 +361,7 @@ class Store(UndoMethods, TableMethods):
         return before
 
     def _apply(
-        self, table: str, rec_id: str, record: dict | None, *, undoable: bool = True
+        self, table: str, rec_id: str, record: dict[str, Any] | None, *, undoable: bool = True
     ) -> None:
         """Change a record as part of the current undo step and schedule a save."""
         self._check_writable()
@@ -393,17 +395,17 @@ class Store(UndoMethods, TableMethods):
         self._local.step = step
 
     # -- lookups used by the mutations ------------------------------------------------
-    def _get(self, table: str, rec_id: str) -> dict | None:
+    def _get(self, table: str, rec_id: str) -> dict[str, Any] | None:
         doc_id = self._index[table].get(rec_id)
         return self._rows[table][doc_id] if doc_id is not None else None
 
-    def _require(self, table: str, rec_id: str) -> dict:
+    def _require(self, table: str, rec_id: str) -> dict[str, Any]:
         record = self._get(table, rec_id)
         if record is None:
             raise NotFoundError(f"no {SINGULAR[table]} with id {rec_id!r} in {self.path}")
         return record
 
-    def _meta(self) -> dict:
+    def _meta(self) -> dict[str, Any]:
         return next(iter(self._rows["meta"].values()))
 
 

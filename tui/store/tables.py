@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from tui.store import records as R
 from tui.store.anchoring import reanchor
+from tui.store.core import StoreCore
 from tui.store.errors import NotFoundError
 
 ANNOTATION_FIELDS = {
@@ -23,7 +24,7 @@ ANNOTATION_FIELDS = {
 DOCUMENT_FIELDS = {"status", "cursor", "overrides", "title", "metadata", "path"}
 
 
-class TableMethods:
+class TableMethods(StoreCore):
     """Mixed into Store; relies on its _apply/_get/_require/_lock/transaction."""
 
     # -- documents --------------------------------------------------------------------
@@ -39,12 +40,12 @@ class TableMethods:
         title: str | None = None,
         metadata: Mapping[str, Any] | None = None,
         overrides: Mapping[int | str, str] | None = None,
-        source_span=None,
-    ) -> dict:
+        source_span: Callable[[int, int], tuple[int, int] | None] | None = None,
+    ) -> dict[str, Any]:
         """Insert or refresh a document; if its clean text changed, re-anchor its annotations.
 
         `source_span(start, end) -> (raw_start, raw_end) | None` (e.g. `Cleaned.raw_span`) lets
-        re-anchored annotations get fresh raw offsets. Returns a report dict:
+        re-anchored annotations get fresh raw offsets. Returns a report dict[str, Any]:
         {"document", "created", "text_changed", "kept", "moved", "fuzzy", "orphaned": [ids]}.
         """
         self._check_writable()
@@ -69,7 +70,9 @@ class TableMethods:
                 "orphaned": [],
             }
             if old is not None:
-                keep = {k: old[k] for k in ("status", "cursor", "created") if k in old}
+                keep: dict[str, Any] = {
+                    k: old[k] for k in ("status", "cursor", "created") if k in old
+                }
                 if overrides is None:
                     keep["overrides"] = old.get("overrides", {})
                 fresh.update(keep)
@@ -91,8 +94,18 @@ class TableMethods:
             report["document"] = fresh
             return report
 
-    def _reanchor_all(self, old: dict, new: dict, source_span, report: dict) -> None:
-        anns = [self._get("annotations", a) for a in self._by_doc.get(old["id"], {})]
+    def _reanchor_all(
+        self,
+        old: dict[str, Any],
+        new: dict[str, Any],
+        source_span: Callable[[int, int], tuple[int, int] | None] | None,
+        report: dict[str, Any],
+    ) -> None:
+        anns = [
+            record
+            for a in self._by_doc.get(old["id"], {})
+            if (record := self._get("annotations", a)) is not None
+        ]
         raw_changed = old.get("raw_sha256") != new.get("raw_sha256")
         stamp = R.now()
         for ann, placement, changes in reanchor(anns, old["text"], new["text"]):
@@ -117,12 +130,14 @@ class TableMethods:
                 record["updated"] = stamp
                 self._apply("annotations", ann["id"], record)
 
-    def get_document(self, doc_id: str) -> dict | None:
+    def get_document(self, doc_id: str) -> dict[str, Any] | None:
         with self._lock:
             record = self._get("documents", doc_id)
             return dict(record) if record else None
 
-    def update_document(self, doc_id: str, *, undoable: bool = False, **fields: Any) -> dict:
+    def update_document(
+        self, doc_id: str, *, undoable: bool = False, **fields: Any
+    ) -> dict[str, Any]:
         """Change status, cursor, overrides, title, metadata or path (text goes through upsert)."""
         unknown = set(fields) - DOCUMENT_FIELDS
         if unknown:
@@ -141,7 +156,7 @@ class TableMethods:
             self._apply("documents", doc_id, record, undoable=undoable)
             return dict(record)
 
-    def documents(self) -> list[dict]:
+    def documents(self) -> list[dict[str, Any]]:
         with self._lock:
             return [dict(d) for d in self._rows["documents"].values()]
 
@@ -161,7 +176,7 @@ class TableMethods:
         state: str = "ok",
         restore: Mapping[str, Any] | None = None,
         undoable: bool = True,
-    ) -> dict:
+    ) -> dict[str, Any]:
         """Tag text[start:end] of a document; quote, prefix, suffix and hash are filled in here.
 
         `restore` (from a backup being imported) keeps the record's own id when it is free,
@@ -193,7 +208,7 @@ class TableMethods:
             self._apply("annotations", record["id"], record, undoable=undoable)
             return dict(record)
 
-    def update_annotation(self, ann_id: str, **changes: Any) -> dict:
+    def update_annotation(self, ann_id: str, **changes: Any) -> dict[str, Any]:
         """Relabel, move, or edit attributes; moving re-reads the quote and clears `orphaned`."""
         unknown = set(changes) - ANNOTATION_FIELDS
         if unknown:
@@ -236,22 +251,26 @@ class TableMethods:
                     self._apply("relations", rel_id, None)
                 self._apply("annotations", ann_id, None)
 
-    def get_annotation(self, ann_id: str) -> dict | None:
+    def get_annotation(self, ann_id: str) -> dict[str, Any] | None:
         with self._lock:
             record = self._get("annotations", ann_id)
             return dict(record) if record else None
 
-    def annotations(self, doc_id: str | None = None) -> list[dict]:
+    def annotations(self, doc_id: str | None = None) -> list[dict[str, Any]]:
         """Annotations of one document (or all), sorted by (start, -end) so outer spans come first."""
         with self._lock:
             if doc_id is None:
                 found = list(self._rows["annotations"].values())
             else:
-                found = [self._get("annotations", a) for a in self._by_doc.get(doc_id, {})]
+                found = [
+                    record
+                    for a in self._by_doc.get(doc_id, {})
+                    if (record := self._get("annotations", a)) is not None
+                ]
         found.sort(key=lambda a: (a["document_id"], a["start"], -a["end"]))
         return [dict(a) for a in found]
 
-    def orphans(self) -> list[dict]:
+    def orphans(self) -> list[dict[str, Any]]:
         return [a for a in self.annotations() if a["state"] == "orphaned"]
 
     # -- registry, relations, labels --------------------------------------------------
@@ -260,16 +279,16 @@ class TableMethods:
         name: str,
         type: str,
         *,
-        aliases=(),
+        aliases: Iterable[str] = (),
         external_id: str | None = None,
         restore: Mapping[str, Any] | None = None,
-    ) -> dict:
+    ) -> dict[str, Any]:
         record = R.entity_record(name, type, aliases, external_id)
         record.update(R.restored(restore, self._get("entities", (restore or {}).get("id", ""))))
         self._apply("entities", record["id"], record)
         return dict(record)
 
-    def update_entity(self, entity_id: str, **changes: Any) -> dict:
+    def update_entity(self, entity_id: str, **changes: Any) -> dict[str, Any]:
         unknown = set(changes) - {"name", "type", "aliases", "external_id"}
         if unknown:
             raise ValueError(f"cannot update entity field(s) {sorted(unknown)}")
@@ -279,16 +298,16 @@ class TableMethods:
             self._apply("entities", entity_id, record)
             return dict(record)
 
-    def entities(self) -> list[dict]:
+    def entities(self) -> list[dict[str, Any]]:
         with self._lock:
             return [dict(e) for e in self._rows["entities"].values()]
 
-    def get_entity(self, entity_id: str) -> dict | None:
+    def get_entity(self, entity_id: str) -> dict[str, Any] | None:
         with self._lock:
             record = self._get("entities", entity_id)
             return dict(record) if record else None
 
-    def link(self, ann_id: str, entity_id: str | None) -> dict:
+    def link(self, ann_id: str, entity_id: str | None) -> dict[str, Any]:
         """Point a mention at a registry entity (None unlinks)."""
         self._check_writable()
         if entity_id is not None and self._get("entities", entity_id) is None:
@@ -297,7 +316,7 @@ class TableMethods:
 
     def add_relation(
         self, from_id: str, to_id: str, type: str, *, restore: Mapping[str, Any] | None = None
-    ) -> dict:
+    ) -> dict[str, Any]:
         self._check_writable()
         with self._lock:
             for end in (from_id, to_id):
@@ -317,17 +336,17 @@ class TableMethods:
             self._require("relations", relation_id)
             self._apply("relations", relation_id, None)
 
-    def relations(self) -> list[dict]:
+    def relations(self) -> list[dict[str, Any]]:
         with self._lock:
             return [dict(r) for r in self._rows["relations"].values()]
 
-    def labels(self) -> list[dict]:
+    def labels(self) -> list[dict[str, Any]]:
         with self._lock:
             return [dict(label) for label in self._rows["labels"].values()]
 
     def add_label(
         self, name: str, kind: str, hotkey: str | None = None, color: str | None = None
-    ) -> dict:
+    ) -> dict[str, Any]:
         """Add a user label, or update the existing label of that name."""
         self._check_writable()
         with self._lock:
@@ -347,7 +366,7 @@ class TableMethods:
             raise ValueError("a session record needs an id")
         self._apply("sessions", str(record["id"]), dict(record), undoable=False)
 
-    def sessions(self) -> list[dict]:
+    def sessions(self) -> list[dict[str, Any]]:
         with self._lock:
             return [dict(s) for s in self._rows["sessions"].values()]
 
@@ -362,7 +381,7 @@ class TableMethods:
             state = dict(meta.get("state", {}), **{key: value})
             self._apply("meta", meta["id"], dict(meta, state=state), undoable=False)
 
-    def snapshot(self) -> dict[str, list[dict]]:
+    def snapshot(self) -> dict[str, list[dict[str, Any]]]:
         """Every table as a list of records (the shape the exporters take)."""
         with self._lock:
             return {t: [dict(r) for r in self._rows[t].values()] for t in R.TABLES}

@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
+from tui.store.core import StoreCore
 from tui.store.records import SINGULAR
 
 Record = dict[str, Any]
@@ -36,8 +37,10 @@ class Step:
             if change.table == "documents":
                 ids.add(change.id)
             elif change.table == "annotations":
-                ids.add((change.after or change.before or {}).get("document_id"))
-        return frozenset(ids - {None})
+                document_id = (change.after or change.before or {}).get("document_id")
+                if document_id is not None:
+                    ids.add(document_id)
+        return frozenset(ids)
 
     def creates_document(self, document_id: str) -> bool:
         """True when this step first recorded the document (undoing it would orphan its text)."""
@@ -91,7 +94,7 @@ class History:
         return bool(self._redo)
 
 
-class UndoMethods:
+class UndoMethods(StoreCore):
     """Mixed into Store: transactions, undo and redo over the before/after images of `_put`."""
 
     @staticmethod
@@ -111,20 +114,20 @@ class UndoMethods:
         with self._lock:
             outer = self._step is None
             if outer:
-                self._step = Step(description)
+                step = self._step = Step(description)
         try:
             yield self
         except BaseException:
             with self._lock:
                 if outer:
-                    step, self._step = self._step, None
+                    self._step = None
                     for change in reversed(step.changes):
                         self._put(change.table, change.id, change.before)
                     self._bump()
             raise
         with self._lock:
             if outer:
-                step, self._step = self._step, None
+                self._step = None
                 self._history.push(step)
 
     def next_undo(self) -> Step | None:
@@ -163,7 +166,9 @@ class UndoMethods:
             self._bump()
             return step.description
 
-    def _keep_session_fields(self, change: Change, image: dict | None) -> dict | None:
+    def _keep_session_fields(
+        self, change: Change, image: dict[str, Any] | None
+    ) -> dict[str, Any] | None:
         """Undo restores a document's text and overrides, not where the user is or its status."""
         if change.table != "documents" or image is None:
             return image

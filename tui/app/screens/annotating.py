@@ -2,9 +2,9 @@
 
 An `Annotator` is owned by the ReaderScreen and called from its actions. It changes data only
 through the `Session`, and touches the screen only through `AnnotatingScreen`, the protocol
-below: the article on screen and its annotations (`marks`), the reader widget (for the cursor and the
-selection), and four calls back (warn, status note, one annotation changed, reload).
-"""
+below: the article on screen and its annotations (`marks`), the reader widget (cursor and
+selection), the annotation under the cursor, and calls back to warn, note in the status line,
+repaint one changed annotation, reload after an undo or a kept/dropped line, and open a modal."""
 
 from __future__ import annotations
 

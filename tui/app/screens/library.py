@@ -77,6 +77,8 @@ class LibraryScreen(Screen[None]):
         Binding("s", "sort", "Sort column", id="library.sort"),
         Binding("r", "reverse", "Reverse sort", id="library.reverse"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="library.clear_filter"),
+        Binding("T", "team_stats", "Time spent", show=False, id="library.team_stats"),
+        Binding("A", "adjudicate", "Adjudicate", show=False, id="library.adjudicate"),
     ]
 
     @dataclass
@@ -120,6 +122,16 @@ class LibraryScreen(Screen[None]):
         self.errors: list[str] = []
         self.focus_key: str | None = None
         self.painted_at: float | None = None
+
+    def action_team_stats(self) -> None:
+        from tui.app.screens.team_stats import TeamStatsScreen
+
+        self.app.push_screen(TeamStatsScreen(self.session))
+
+    def action_adjudicate(self) -> None:
+        from tui.app.screens.adjudicate import AdjudicateScreen
+
+        self.app.push_screen(AdjudicateScreen(self.session))
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="library-top"):
