@@ -59,3 +59,19 @@ async def test_search_finds_dropped_lines_while_the_boilerplate_view_shows_them(
         await pilot.press("z", "slash", *typed(needle), "enter")
         block = screen.reader.current_block
         assert block is not None and block.start is None and needle in " ".join(block.text.split())
+
+
+@sync
+async def test_bindings_and_search_keys_of_one_burst_run_in_the_order_typed(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(110, 36)) as pilot:
+        await open_first_article(app, pilot)
+        await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen), "the reader")
+        await pilot.pause()
+        # K and 2 must act on Weizhong Bank before the next search moves the cursor on
+        burst(app, "slash", *typed("Weizhong"), "enter", "K", "2", "slash", *typed("Xinhua"))
+        burst(app, "enter", "3")
+        await pilot.pause(0.5)
+        app.session.flush()
+    tagged = sorted((a["exact"], a["label"]) for a in database(tmp_path)["annotations"])
+    assert tagged == [("Weizhong Bank", "ORG"), ("Xinhua", "GPE")]

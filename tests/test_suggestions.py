@@ -135,3 +135,14 @@ def test_c_on_a_sentence_gets_the_split_and_a_typed_registry_name_links(store):
     attributes = {"speaker": {"text": "lin yunan", "entity_id": None, "annotation_id": None}}
     saved = session.set_claim_attributes(claim["id"], attributes)
     assert saved["attributes"]["speaker"]["entity_id"] == entity["id"]
+
+
+def test_a_label_key_on_a_suggestion_accepts_it_with_that_label(store):
+    from tui.workspace.session import Session
+
+    session = Session(store)
+    ghost = store.add_annotation("a", "entity", "GPE", 0, 12, state="suggested", undoable=False)
+    org = next(label for label in session.labels() if label["name"] == "ORG")
+    article = type("A", (), {"id": "a", "text": TEXT, "cleaned": None})()
+    record = session.apply_label(article, org, 0, 12, [ghost])
+    assert (record["id"], record["label"], record["state"]) == (ghost["id"], "ORG", "ok")

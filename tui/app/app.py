@@ -152,6 +152,15 @@ class NewsmarkApp(App[None]):
             return
         self.push_screen(ReaderScreen.for_session(self.session, index, resume))
 
+    def on_key(self, event: events.Key) -> None:
+        """Keys reach the app after the widgets, in the order they were typed, just before the
+        bindings run: the `/` search line is fed here so it can never overtake (or be overtaken
+        by) a key binding pressed before it in the same burst."""
+        screen = self.screen
+        if isinstance(screen, ReaderScreen) and screen.search_key(event.key, event.character):
+            event.prevent_default()
+            event.stop()
+
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
             return

@@ -272,7 +272,8 @@ class Session:
         end: int,
         current: Sequence[AnnotationRecord] | None = None,
     ) -> AnnotationRecord:
-        """Tag text[start:end]; the same span with another entity label is relabelled, not doubled.
+        """Tag text[start:end]; the same span with another entity label is relabelled, not doubled
+        (a suggestion there is accepted with this label).
 
         `current` is the caller's up-to-date list of this article's annotations (saves a query).
         """
@@ -285,6 +286,13 @@ class Session:
                 and existing["end"] == end
                 and existing["kind"] == label["kind"]
             ):
+                if existing.get("state") == "suggested":  # a label key on a suggestion accepts it
+                    return cast(
+                        AnnotationRecord,
+                        self.store.update_annotation(
+                            existing["id"], label=label["name"], state="ok"
+                        ),
+                    )
                 if existing["label"] == label["name"]:
                     return existing
                 if label["kind"] == "entity":

@@ -212,7 +212,7 @@ class SuggestionService:
     def occurrences(
         self, source: Mapping[str, Any], *, corpus: bool = False, ignore_case: bool = False
     ) -> list[Occurrence]:
-        """Other places the source annotation's text occurs, not yet tagged with its label."""
+        """Other places the source annotation's text occurs where nothing of its kind is tagged yet."""
         needle = str(source["exact"])
         doc_id = str(source["document_id"])
         if corpus:
@@ -226,17 +226,17 @@ class SuggestionService:
             docs = {doc_id: self.store.get_document(doc_id) or {"text": ""}}
             text = docs[doc_id]["text"]
             spans = [(doc_id, s, e) for s, e in find_all(text, needle, ignore_case=ignore_case)]
-        tagged: dict[str, set[tuple[int, int]]] = {}
+        tagged: dict[str, list[tuple[int, int]]] = {}
         found = []
         for doc, start, end in spans:
             if doc not in tagged:
-                tagged[doc] = {
+                tagged[doc] = [
                     (a["start"], a["end"])
                     for a in self.store.annotations(doc)
                     if a["kind"] == source["kind"] and a.get("state") != "suggested"
-                }
-            if (start, end) in tagged[doc]:
-                continue
+                ]
+            if any(s < end and start < e for s, e in tagged[doc]):
+                continue  # already tagged, or inside a longer tagged name ("China" in "China Mobile")
             text = docs[doc]["text"]
             begin, finish = context_of(text, start, end)
             title = str(docs[doc].get("title") or doc)

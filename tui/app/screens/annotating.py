@@ -107,6 +107,9 @@ class Annotator:
         if not self.writable():
             return
         target = screen.reader.target_range()
+        ghost = screen.under_cursor() if screen.reader.selection is None else None
+        if ghost is not None and ghost.get("state") == "suggested" and ghost["kind"] == "entity":
+            target = (ghost["start"], ghost["end"])  # a label key on a suggestion accepts it so
         if target is None:
             screen.warn("nothing to label here; move onto a word or select text with v")
             return

@@ -312,7 +312,10 @@ class ReaderScreen(Screen[None]):
 
     # annotating keys: the Annotator does the work -------------------------------
     def action_label(self, key: str) -> None:
+        ghost = self.under_cursor() if self.reader.selection is None else None
         self.annotator.label(key)
+        if ghost is not None and ghost.get("state") == "suggested" and self.suggester.suggested():
+            self.suggester.jump(forward=True)  # accepted with this label: on to the next one
 
     def action_claim(self) -> None:
         self.annotator.claim()
@@ -376,6 +379,18 @@ class ReaderScreen(Screen[None]):
     def action_search(self) -> None:
         """Reached only through a remapped key: `/` itself is taken by the reader, in key order."""
         self.reader.start_search()
+
+    def search_key(self, key: str, character: str | None) -> bool:
+        """`/` on the text starts the search line, and while it is open every key is the query's;
+        True when the key was taken (the app calls this in key order, before the bindings)."""
+        reader = self.reader
+        if reader.search.active:
+            reader.search_key(key, character)
+            return True
+        if key == "slash" and self.focused is reader:
+            reader.start_search()
+            return True
+        return False
 
     def on_search_changed(self, message: SearchChanged) -> None:
         self.refresh_status(message.prompt or message.note)

@@ -21,6 +21,23 @@ from tui.workspace.session import Article, Session
 from tui.workspace.suggestions import Occurrence, Proposal
 
 MODEL_ENV = "NEWSMARK_MODEL"  # an installed spaCy pipeline the S key runs as well
+LABEL_MAP_ENV = "NEWSMARK_LABEL_MAP"  # "NORP=GPE,DATE=": spaCy label -> ours ('' drops it)
+
+
+def label_map_of(spec: str) -> dict[str, str] | None:
+    """The default map with `SPACY=OURS` pairs on top (None: the default as is)."""
+    if not spec.strip():
+        return None
+    from tui.analysis.model import DEFAULT_LABEL_MAP
+
+    mapping = dict(DEFAULT_LABEL_MAP)
+    for pair in spec.split(","):
+        source, _, target = pair.strip().partition("=")
+        if target:
+            mapping[source] = target
+        else:
+            mapping.pop(source, None)
+    return mapping
 
 
 class SuggestionsReady(Message):
@@ -65,7 +82,7 @@ class Suggester:
         self.screen = screen
         self.model_name = os.environ.get(MODEL_ENV) or None
         self.pipeline: Any = None
-        self.label_map: dict[str, str] | None = None
+        self.label_map = label_map_of(os.environ.get(LABEL_MAP_ENV, ""))
 
     def writable(self) -> bool:
         if self.screen.session.read_only:

@@ -8,7 +8,6 @@ Keys: READER_BINDINGS in reader_actions.py (the one list; help and the palette a
 
 from __future__ import annotations
 
-from textual import events
 from textual.binding import BindingType
 
 from .reader_actions import READER_BINDINGS, SelectionEdit
@@ -133,24 +132,15 @@ class ReaderView(ReaderCanvas, can_focus=True):
     def action_cancel(self) -> None:
         self.clear_selection()
 
-    # -- `/` search, typed here so a burst of keys keeps its order --------------------------
-
-    def on_key(self, event: events.Key) -> None:
-        if not self.search.active and event.key != "slash":
-            return
-        event.stop()
-        event.prevent_default()
-        if self.search.active:
-            self._search_key(event)
-        else:
-            self.start_search()
+    # -- `/` search: the app feeds the query's keys in order (NewsmarkApp.on_key) -------------
 
     def start_search(self) -> None:
         self.search.begin()
         self.post_message(SearchChanged(self.search.prompt))
 
-    def _search_key(self, event: events.Key) -> None:
-        needle = self.search.feed(event.key, event.character)
+    def search_key(self, key: str, character: str | None) -> None:
+        """One key of the query typed after `/` (the app feeds them in order)."""
+        needle = self.search.feed(key, character)
         note = ""
         if needle and self._layout is not None and self._motions is not None:
             hit = find_in_blocks(self._layout.texts, needle, self._position)
