@@ -33,6 +33,8 @@ class NewsmarkApp(App[None]):
     BINDINGS = [
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("C", "claims", "Claims across articles", show=False, id="app.claims"),
+        Binding("R", "entities", "Entities (registry)", show=False, id="app.entities"),
     ]
 
     @dataclass
@@ -160,6 +162,18 @@ class NewsmarkApp(App[None]):
         if isinstance(screen, ReaderScreen) and screen.search_key(event.key, event.character):
             event.prevent_default()
             event.stop()
+
+    def action_claims(self) -> None:
+        from tui.app.screens.claims import ClaimsScreen
+
+        if not isinstance(self.screen, ClaimsScreen):
+            self.push_screen(ClaimsScreen(self.session))
+
+    def action_entities(self) -> None:
+        from tui.app.screens.entities import EntitiesScreen
+
+        if not isinstance(self.screen, EntitiesScreen):
+            self.push_screen(EntitiesScreen(self.session))
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):

@@ -16,6 +16,7 @@ from textual.widgets import Footer
 
 from tui.app.blocks import build_blocks
 from tui.app.screens.annotating import Annotator
+from tui.app.screens.crossdoc_keys import CrossDocKeys
 from tui.app.screens.library import LibraryScreen
 from tui.app.screens.suggesting import Suggester, SuggestionsReady
 from tui.app.spans import ArticleMarks, label_styles
@@ -79,6 +80,9 @@ class ReaderScreen(Screen[None]):
         Binding("t", "toggle_line", "Keep/drop line", show=False, id="reader.toggle_line"),
         Binding("tab", "focus_panel", "Panel", show=False, id="reader.focus_panel"),
         Binding("o,escape", "library", "Library", id="reader.library"),
+        Binding("l", "link_entity", "Link entity", show=False, id="reader.link_entity"),
+        Binding("semicolon", "link_last", "Link to last entity", show=False, id="reader.link_last"),
+        Binding("J", "jump_linked", "Jump to linked claim", show=False, id="reader.jump_linked"),
     ]
 
     def __init__(
@@ -96,6 +100,7 @@ class ReaderScreen(Screen[None]):
         self.show_dropped = False
         self.annotator = Annotator(session, self)
         self.suggester = Suggester(self)
+        self.crossdoc = CrossDocKeys(self)
 
     @classmethod
     def for_session(
@@ -309,6 +314,23 @@ class ReaderScreen(Screen[None]):
 
     def open_modal(self, modal: Screen[Any], done: Callable[[Any], None]) -> None:
         self.app.push_screen(modal, done)
+
+    def open_document(self, document_id: str, cursor: int) -> None:
+        """Show another article (a linked claim's) with the cursor on `cursor`."""
+        index = next((i for i, e in enumerate(self.session.entries) if e.id == document_id), None)
+        if index is None:
+            self.warn(f"{document_id} is not in the corpus opened here")
+            return
+        self.load(index, cursor=cursor)
+
+    def action_link_entity(self) -> None:
+        self.crossdoc.link()
+
+    def action_link_last(self) -> None:
+        self.crossdoc.link_to_last()
+
+    def action_jump_linked(self) -> None:
+        self.crossdoc.jump_to_linked_claim()
 
     # annotating keys: the Annotator does the work -------------------------------
     def action_label(self, key: str) -> None:

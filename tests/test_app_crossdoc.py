@@ -1,0 +1,80 @@
+"""Cross-document work by keys: link mentions in two articles, merge entities, mark claims."""
+
+from __future__ import annotations
+
+import pytest
+from support import database, make_app, open_first_article, search, wait_until
+
+from tui.app.modals.claim_editor import ClaimEditor
+from tui.app.modals.entity_picker import EntityPicker
+from tui.app.screens.claims import ClaimsScreen
+from tui.app.screens.entities import EntitiesScreen
+from tui.app.screens.reader import ReaderScreen
+
+pytestmark = pytest.mark.anyio
+
+
+async def _tag_speaker_and_quote(pilot, app, name: str) -> None:
+    """Tag `name` PERSON, link it with the picker (l), and make its sentence a claim (c)."""
+    await search(pilot, name)
+    await pilot.press("K", "1", "l")
+    await wait_until(pilot, lambda: isinstance(app.screen, EntityPicker), "the entity picker")
+    await pilot.press("enter")  # the first choice: the closest entity, or a new one
+    await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen), "the reader")
+    await pilot.press("s", "c")
+    await wait_until(pilot, lambda: isinstance(app.screen, ClaimEditor), "the claim editor")
+    await pilot.press("ctrl+s")
+    await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen), "the reader again")
+
+
+@pytest.mark.slow
+async def test_link_merge_and_mark_across_articles_then_undo(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_first_article(app, pilot)
+        await _tag_speaker_and_quote(pilot, app, "Lin Yunan")
+        await pilot.press("right_square_bracket")
+        await pilot.pause(0.3)
+        await _tag_speaker_and_quote(pilot, app, "Yunan Liu")
+        session = app.session
+        entities = session.registry.entities()
+        assert {e.name for e in entities} >= {"Lin Yunan", "Yunan Liu"}
+
+        # The claims screen offers the pair without typing either quote; x marks contradicts.
+        await pilot.press("C")
+        await wait_until(pilot, lambda: isinstance(app.screen, ClaimsScreen), "the claims screen")
+        claims = app.screen
+        assert claims.clusters and claims.clusters[0].attribution_differs
+        await pilot.press("x")
+        relation = [r for r in database_now(app) if r["type"] == "contradicts"]
+        assert len(relation) == 1
+        await pilot.press("u")
+        assert not [r for r in database_now(app) if r["type"] == "contradicts"]
+        await pilot.press("s")
+        assert [r for r in database_now(app) if r["type"] == "same_claim"]
+
+        # The entities screen offers Lin Yunan / Yunan Liu; y merges, u undoes, y again.
+        await pilot.press("R")
+        await wait_until(
+            pilot, lambda: isinstance(app.screen, EntitiesScreen), "the entities screen"
+        )
+        await pilot.press("c")
+        assert app.screen.candidates
+        await pilot.press("y")
+        merged = [e for e in session.registry.entities() if e.mentions == 2]
+        assert merged and {merged[0].name, *merged[0].aliases} >= {"Lin Yunan", "Yunan Liu"}
+        await pilot.press("u")
+        assert not [e for e in session.registry.entities() if e.mentions == 2]
+        await pilot.press("ctrl+r")
+        await pilot.press("escape", "escape")
+        await pilot.press("q")
+    db = database(tmp_path)
+    people = [e for e in db["entities"] if {"Lin Yunan", "Yunan Liu"} <= {e["name"], *e["aliases"]}]
+    assert len(people) == 1
+    linked = [a for a in db["annotations"] if a.get("entity_id") == people[0]["id"]]
+    assert {a["exact"] for a in linked} == {"Lin Yunan", "Yunan Liu"}
+    assert [r for r in db["relations"] if r["type"] == "same_claim"]
+
+
+def database_now(app) -> list[dict]:
+    return app.session.store.relations()
