@@ -32,6 +32,18 @@ from tui.workspace import AnchorReport, AnnotationRecord, ResumeState
 from tui.workspace.session import Article, Session
 
 LABEL_KEYS = "1234567890"
+# keys, Suggester call, description, shown in the footer, binding id (after "reader.")
+SUGGESTION_KEYS = [
+    ("asterisk", "'occurrences', False", "All in article", True, "occurrences_article"),
+    ("number_sign", "'occurrences', True", "All in corpus", True, "occurrences_corpus"),
+    ("full_stop", "'repeat_label'", "Repeat label", False, "repeat_label"),
+    ("a", "'decide', True", "Accept", True, "accept_suggestion"),
+    ("r", "'decide', False", "Reject", True, "reject_suggestion"),
+    ("A", "'accept_all'", "Accept all", False, "accept_all"),
+    ("f", "'jump', True", "Next sugg.", False, "next_suggestion"),
+    ("F", "'jump', False", "Prev sugg.", False, "previous_suggestion"),
+    ("S", "'suggest_now'", "Suggest", False, "suggest"),
+]
 
 
 class ReaderScreen(Screen[None]):
@@ -53,21 +65,10 @@ class ReaderScreen(Screen[None]):
         Binding(
             "N", "previous_annotation", "Prev ann.", show=False, id="reader.previous_annotation"
         ),
-        Binding(
-            "asterisk", "occurrences(False)", "All in article", id="reader.occurrences_article"
-        ),
-        Binding(
-            "number_sign", "occurrences(True)", "All in corpus", id="reader.occurrences_corpus"
-        ),
-        Binding("full_stop", "repeat_label", "Repeat label", show=False, id="reader.repeat_label"),
-        Binding("a", "decide(True)", "Accept", id="reader.accept_suggestion"),
-        Binding("r", "decide(False)", "Reject", id="reader.reject_suggestion"),
-        Binding("A", "accept_all", "Accept all", show=False, id="reader.accept_all"),
-        Binding("f", "suggestion(True)", "Next sugg.", show=False, id="reader.next_suggestion"),
-        Binding(
-            "F", "suggestion(False)", "Prev sugg.", show=False, id="reader.previous_suggestion"
-        ),
-        Binding("S", "suggest", "Suggest", show=False, id="reader.suggest"),
+        *[
+            Binding(keys, f"suggester({call})", text, show=show, id=f"reader.{name}")
+            for keys, call, text, show, name in SUGGESTION_KEYS
+        ],
         Binding("right_square_bracket", "next_article", "Next article", id="reader.next_article"),
         Binding(
             "left_square_bracket",
@@ -417,24 +418,9 @@ class ReaderScreen(Screen[None]):
     def on_search_changed(self, message: SearchChanged) -> None:
         self.refresh_status(message.prompt or message.note)
 
-    # suggestions and all occurrences: the Suggester does the work -----------------------
-    def action_occurrences(self, corpus: bool) -> None:
-        self.suggester.occurrences(corpus)
-
-    def action_repeat_label(self) -> None:
-        self.suggester.repeat_label()
-
-    def action_decide(self, accept: bool) -> None:
-        self.suggester.decide(accept)
-
-    def action_accept_all(self) -> None:
-        self.suggester.accept_all()
-
-    def action_suggestion(self, forward: bool) -> None:
-        self.suggester.jump(forward)
-
-    def action_suggest(self) -> None:
-        self.suggester.suggest_now()
+    def action_suggester(self, method: str, *args: bool) -> None:
+        """The suggestion and all-occurrences keys (`a r A f F S * # .`): the Suggester does the work."""
+        getattr(self.suggester, method)(*args)
 
     def on_suggestions_ready(self, message: SuggestionsReady) -> None:
         self.suggester.ready(message)
