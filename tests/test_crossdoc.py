@@ -170,3 +170,21 @@ def test_read_only_store_lists_but_refuses_to_change(bsn_db: Path):
         finally:
             reader.close()
         assert writer.relations() == [r for r in writer.relations() if r["type"] == "said_by"]
+
+
+def test_claims_table_export_has_the_cluster_and_relations(bsn_db: Path):
+    import csv
+    import io
+
+    with Store.open(bsn_db, annotator="t") as store:
+        session = Session(store)
+        a, b = session.claims.clusters()[0].claims
+        session.claims.mark(a.id, b.id, "contradicts", "different agency")
+    result = CliRunner().invoke(cli, ["export", "--format", "claims-csv", "--db", str(bsn_db)])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert len(rows) == 2
+    assert rows[0]["cluster_id"] and rows[0]["cluster_id"] == rows[1]["cluster_id"]
+    assert {r["attribution_differs"] for r in rows} == {"true"}
+    assert rows[0]["contradicts"] == rows[1]["claim_id"]
+    assert {r["speaker"] for r in rows} == {"Lin Yunan", "Yunan Liu"}

@@ -1,7 +1,7 @@
 """Claims compared across outlets: near-duplicate quotes, word-level differences, attribution.
 
-Pure functions over plain records. Candidate pairs come from blocking on each claim's rarest
-words (an inverted index, never all pairs), then rapidfuzz scores the normalised content.
+Pure functions over plain records. Candidate pairs come from blocking on word trigrams (an
+inverted index, never all pairs; stock phrases skipped), then rapidfuzz scores the content.
 """
 
 from __future__ import annotations
@@ -21,8 +21,7 @@ _STOP = frozenset(
     "the a an of and or to in on for by with that this is are was were be been it its as at "
     "from can will would could should has have had not but".split()
 )
-BLOCK_KEYS = 5  # rarest words per claim used as blocking keys
-MAX_BLOCK = 400  # a word shared by more claims than this is not a useful key
+MAX_BLOCK = 60  # a trigram shared by more claims than this is a stock phrase
 MIN_SCORE = 0.6
 
 
@@ -81,9 +80,11 @@ def words(text: str) -> list[str]:
     return [w for w in fold(text.replace("[…]", " ").replace("...", " ")).split() if w]
 
 
-def _keys(tokens: list[str], frequency: Counter[str]) -> list[str]:
-    useful = sorted({t for t in tokens if len(t) > 2 and t not in _STOP}, key=frequency.__getitem__)
-    return useful[:BLOCK_KEYS]
+def _keys(tokens: list[str]) -> set[int]:
+    """Word trigrams (a re-reported quote keeps most of them, even trimmed); short claims whole."""
+    if len(tokens) < 4:
+        return {hash(tuple(tokens))} if tokens else set()
+    return set(map(hash, zip(tokens, tokens[1:], tokens[2:], strict=False)))
 
 
 def similarity(a: str, b: str) -> float:
@@ -97,33 +98,29 @@ def similarity(a: str, b: str) -> float:
 
 
 def candidate_pairs(claims: Sequence[ClaimText], min_score: float = MIN_SCORE) -> list[Pair]:
-    """Scored pairs of claims whose content is nearly the same, found through shared rare words."""
+    """Scored pairs of claims whose content is nearly the same, found through shared trigrams."""
     tokenised = [words(c.content) for c in claims]
-    frequency: Counter[str] = Counter()
-    for tokens in tokenised:
-        frequency.update(set(tokens))
-    blocks: dict[str, list[int]] = defaultdict(list)
+    blocks: dict[int, list[int]] = defaultdict(list)
     for index, tokens in enumerate(tokenised):
-        for key in _keys(tokens, frequency):
+        for key in _keys(tokens):
             blocks[key].append(index)
-    joined = [" ".join(t) for t in tokenised]
-    seen: set[tuple[int, int]] = set()
-    pairs: list[Pair] = []
+    shared: Counter[tuple[int, int]] = Counter()
     for members in blocks.values():
         if len(members) < 2 or len(members) > MAX_BLOCK:
-            continue
+            continue  # a stock phrase ("according to the") says nothing about identity
         for i, left in enumerate(members):
             for right in members[i + 1 :]:
-                if (left, right) in seen:
-                    continue
-                seen.add((left, right))
-                a, b = joined[left], joined[right]
-                if min(len(tokenised[left]), len(tokenised[right])) >= 5:
-                    score = fuzz.token_set_ratio(a, b) / 100
-                else:
-                    score = fuzz.ratio(a, b) / 100
-                if score >= min_score:
-                    pairs.append(Pair(claims[left].id, claims[right].id, round(score, 3)))
+                shared[left, right] += 1
+    joined = [" ".join(t) for t in tokenised]
+    pairs: list[Pair] = []
+    for (left, right), count in shared.items():
+        short = min(len(tokenised[left]), len(tokenised[right]))
+        if count < 2 and short >= 6:
+            continue
+        a, b = joined[left], joined[right]
+        score = (fuzz.token_set_ratio(a, b) if short >= 5 else fuzz.ratio(a, b)) / 100
+        if score >= min_score:
+            pairs.append(Pair(claims[left].id, claims[right].id, round(score, 3)))
     return pairs
 
 

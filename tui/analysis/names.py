@@ -11,6 +11,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -18,7 +19,7 @@ _SMALL = frozenset({"of", "the", "and", "for", "de", "la", "des", "du", "&"})
 _LONG_FORM = re.compile(
     r"((?:[A-Z][\w'’-]*\s+)(?:(?:of|the|and|for|[A-Z][\w'’-]*)\s+){0,8}[A-Z][\w'’-]*)\s*\(([A-Z]{2,8})\)"
 )
-MAX_BLOCK = 300  # a token shared by more names than this says nothing about identity
+MAX_BLOCK = 100  # a token shared by more names than this says nothing about identity
 
 
 @dataclass(frozen=True)
@@ -46,10 +47,14 @@ class Candidate:
     reason: str
 
 
+@lru_cache(maxsize=200_000)
 def fold(name: str) -> str:
     """Case, diacritics, punctuation and spacing removed: "Lín  Yúnan," -> "lin yunan"."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    if name.isascii():
+        plain = name
+    else:
+        decomposed = unicodedata.normalize("NFKD", name)
+        plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(re.sub(r"[^\w\s]", " ", plain.casefold()).split())
 
 
@@ -57,6 +62,7 @@ def tokens(name: str) -> tuple[str, ...]:
     return tuple(fold(name).split())
 
 
+@lru_cache(maxsize=200_000)
 def acronym(name: str) -> str:
     """Initials of the words that carry meaning: "National Information Centre" -> "NIC"."""
     words = [w for w in re.split(r"[\s-]+", name) if w and w.casefold() not in _SMALL]
@@ -106,7 +112,7 @@ def _compare(x: str, y: str, long_forms: Mapping[str, str]) -> tuple[float, str]
                 return 0.9, f"the text defines {short} as {long}"
     ratio = fuzz.token_sort_ratio(fx, fy) / 100
     shared = set(tx) & set(ty)
-    if ratio >= 0.8 and shared:
+    if ratio >= 0.85 and shared:
         return round(ratio, 3), f"near spelling, shares '{' '.join(sorted(shared))}'"
     if ratio >= 0.88:
         return round(ratio, 3), "near spelling"

@@ -109,6 +109,20 @@ EXPORT_FORMATS: dict[str, ExportFormat] = {
             "the csv table as Parquet (needs pyarrow: newsmark[parquet])",
         ),
         ExportFormat(
+            "claims-csv",
+            "stream",
+            "tui.formats.claims_table:export_claims_csv",
+            False,
+            "one row per claim with speaker, outlet, cluster and relations",
+        ),
+        ExportFormat(
+            "claims-parquet",
+            "file",
+            "tui.formats.claims_table:export_claims_parquet",
+            False,
+            "the claims table as Parquet (needs pyarrow: newsmark[parquet])",
+        ),
+        ExportFormat(
             "conll",
             "stream",
             "tui.formats.conll:export_conll",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tui.analysis.claim_clusters import Piece as DiffPiece
+from tui.analysis.claim_rows import ClaimCluster, ClaimPair, ClaimRow
 
 __all__ = [
     "ClaimCluster",
@@ -67,53 +68,6 @@ class SameEntityCandidate:
     b_name: str
     score: float
     reason: str
-
-
-@dataclass(frozen=True)
-class ClaimRow:
-    """A claim with who said it, where and when, and its relations to other claims."""
-
-    id: str
-    document_id: str
-    document_title: str
-    source: str | None
-    date: str | None
-    quote: str
-    content: str
-    attribution: str
-    speaker_text: str | None
-    speaker_entity: str | None
-    type: str | None
-    stance: str | None
-    state: str
-    start: int
-    end: int
-    relations: tuple[tuple[str, str], ...]  # (relation type, other claim id)
-
-
-@dataclass(frozen=True)
-class ClaimPair:
-    """Two claims of a cluster side by side, with their word-level differences."""
-
-    a: ClaimRow
-    b: ClaimRow
-    score: float
-    quote_diff: tuple[tuple[DiffPiece, ...], tuple[DiffPiece, ...]]
-    attribution_diff: tuple[tuple[DiffPiece, ...], tuple[DiffPiece, ...]]
-    relation: str | None
-    differences: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class ClaimCluster:
-    """Claims that say the same thing; flagged when their attributions differ."""
-
-    id: str
-    claims: tuple[ClaimRow, ...]
-    documents: int
-    pairs: tuple[ClaimPair, ...]
-    attribution_differs: bool
-    differing: tuple[str, ...]
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,9 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from tui.analysis.claim_rows import sentence_of
 from tui.analysis.names import NameRecord, acronyms_in, fold, same_entity_candidates
 from tui.store import Store
-from tui.text import sentences_in
 from tui.workspace.crossdoc_records import (
     EntityMatch,
     EntitySummary,
@@ -22,14 +22,6 @@ DISMISSED_KEY = "registry.dismissed"
 
 def mention_name(annotation: dict[str, Any]) -> str:
     return " ".join(str(annotation.get("exact", "")).split())
-
-
-def sentence_of(text: str, start: int, end: int) -> str:
-    """The sentence around a span, on one line (the span itself when there is no sentence)."""
-    for s, e in sentences_in(text, start, max(end, start + 1)):
-        if s <= start < e:
-            return " ".join(text[s:e].split())
-    return " ".join(text[start:end].split())
 
 
 class EntityRegistry:
