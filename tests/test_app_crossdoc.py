@@ -78,3 +78,24 @@ async def test_link_merge_and_mark_across_articles_then_undo(tmp_path):
 
 def database_now(app) -> list[dict]:
     return app.session.store.relations()
+
+
+async def test_library_filter_searches_article_text_and_opens_at_the_first_hit(tmp_path):
+    from support import wait_indexed
+
+    from tui.app.screens.library import LibraryScreen
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_indexed(app, pilot, 5)
+        library = app.screen
+        await pilot.press("slash", *"weizhong")  # only in article text, never in a title
+        await wait_until(pilot, lambda: library.text_hits, "the text search")
+        assert isinstance(library, LibraryScreen)
+        assert set(library.text_hits) and all(h.hits >= 1 for h in library.text_hits.values())
+        await pilot.press("enter", "enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen), "the reader")
+        screen = app.screen
+        await wait_until(pilot, lambda: screen.article is not None, "the article")
+        cursor = screen.reader.cursor
+        assert screen.article.text[cursor : cursor + 8].casefold() == "weizhong"

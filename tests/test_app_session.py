@@ -116,7 +116,8 @@ async def test_library_filters_as_you_type_and_sorts(tmp_path):
         assert isinstance(library, LibraryScreen)
         table = library.query_one("#library-table")
         await pilot.press("slash", *"huobi")
-        assert table.row_count == 1
+        await wait_until(pilot, lambda: library.text_hits, "the search in article text")
+        assert table.row_count == 2  # and the article that mentions Huobi in its text
         await pilot.press("escape")
         assert table.row_count == 5
         await pilot.press("s", "s", "s", "s")  # corpus order -> status -> date -> source -> words

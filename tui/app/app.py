@@ -137,7 +137,10 @@ class NewsmarkApp(App[None]):
 
     def on_library_screen_open(self, message: LibraryScreen.Open) -> None:
         self.pending_resume = {}
-        self.open_entry(message.entry_id)
+        resume: ResumeState | None = (
+            {"cursor": message.cursor} if message.cursor is not None else None
+        )
+        self.open_entry(message.entry_id, resume)
 
     def post_save_status(self, status: str) -> None:
         """Called from the saver thread: the status line is updated on the UI thread."""

@@ -52,34 +52,39 @@ class ClaimComparison:
         return [(kind, rows[other]) for kind, other in row.relations if other in rows]
 
     def search_corpus(self, query: str) -> list[SearchHit]:
-        """Articles whose text or tagged entity names match `query`, most hits first."""
+        """Recorded articles whose text or tagged entity names match `query`, most hits first."""
+        documents = self.store.documents()
+        texts = {d["id"]: d.get("text") or "" for d in documents}
+        titles = {d["id"]: d.get("title") or d["id"] for d in documents}
+        return self.search_texts(query, texts, titles)
+
+    def search_texts(
+        self, query: str, texts: dict[str, str], titles: dict[str, str]
+    ) -> list[SearchHit]:
+        """Hits of `query` in `texts` (case-insensitive), plus mentions of entities it names."""
         needle = query.strip()
         if not needle:
             return []
         pattern = re.compile(re.escape(needle), re.IGNORECASE)
         folded = fold(needle)
-        named: dict[str, set[str]] = {}
-        for entity in self.store.entities():
-            names = (entity["name"], *(entity.get("aliases") or ()))
-            if any(folded and folded in fold(n) for n in names):
-                named[entity["id"]] = set(names)
-        hits: list[SearchHit] = []
+        named = {
+            entity["id"]
+            for entity in self.store.entities()
+            if folded
+            and any(folded in fold(n) for n in (entity["name"], *(entity.get("aliases") or ())))
+        }
         mentions: dict[str, list[int]] = {}
-        for annotation in self.store.annotations():
-            if annotation.get("entity_id") in named:
-                mentions.setdefault(annotation["document_id"], []).append(annotation["start"])
-        for document in self.store.documents():
-            text = document.get("text") or ""
-            offsets = [m.start() for m in pattern.finditer(text)]
-            offsets.extend(mentions.get(document["id"], []))
+        if named:
+            for annotation in self.store.annotations():
+                if annotation.get("entity_id") in named:
+                    mentions.setdefault(annotation["document_id"], []).append(annotation["start"])
+        hits: list[SearchHit] = []
+        for doc_id, text in texts.items():
+            offsets = {m.start() for m in pattern.finditer(text)}
+            offsets.update(mentions.get(doc_id, []))
             if offsets:
                 hits.append(
-                    SearchHit(
-                        document["id"],
-                        document.get("title") or document["id"],
-                        len(offsets),
-                        min(offsets),
-                    )
+                    SearchHit(doc_id, titles.get(doc_id, doc_id), len(offsets), min(offsets))
                 )
         hits.sort(key=lambda hit: (-hit.hits, hit.title))
         return hits

@@ -22,6 +22,7 @@ from tui.store.records import CLAIM_TYPES, STANCES
 from tui.text import sentences_in
 from tui.workspace.adjudication import Adjudication
 from tui.workspace.claims import ClaimComparison
+from tui.workspace.crossdoc_records import SearchHit
 from tui.workspace.records import (
     AnchorReport,
     AnnotationRecord,
@@ -104,6 +105,25 @@ class Session:
     ) -> Iterator[corpus.CorpusEntry]:
         """Index the corpus (cleaning what the cache lacks); entries come in corpus order."""
         yield from corpus.index(paths, cache_dir, on_progress=on_progress, on_error=on_error)
+
+    def search_articles(self, query: str) -> dict[str, SearchHit]:
+        """Articles of the corpus whose clean text or tagged entity names match `query`.
+
+        Runs off the UI thread (the library's worker): unopened articles are read from the
+        cleaned-text cache, opened ones from the database.
+        """
+        texts: dict[str, str] = {}
+        for entry in self.entries:
+            record = self.store.get_document(entry.id)
+            if record is not None and record.get("text") is not None:
+                texts[entry.id] = record["text"]
+                continue
+            try:
+                texts[entry.id] = corpus.load(entry)[1].text
+            except Exception:  # an unreadable file is reported when it is opened
+                continue
+        titles = {entry.id: entry.title or entry.id for entry in self.entries}
+        return {hit.document_id: hit for hit in self.claims.search_texts(query, texts, titles)}
 
     # the store's state, for the status line -------------------------------------
     @property

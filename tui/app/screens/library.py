@@ -21,6 +21,7 @@ from tui.app.widgets.library_table import LibraryHeader, LibraryTable
 from tui.app.wording import plural
 from tui.safe_text import visible
 from tui.workspace import ArticleEntry, Session
+from tui.workspace.crossdoc_records import SearchHit
 
 # Title last: it takes the remaining width, so the short columns stay visible at 80 columns.
 COLUMNS = tuple(name for name, _, _ in TABLE_COLUMNS)
@@ -34,6 +35,7 @@ class Row:
     status: str
     entities: int
     claims: int
+    hits: int = 0  # matches of the library filter in the article's text
 
     @property
     def key(self) -> str:
@@ -48,7 +50,10 @@ class Row:
             Text(str(e.words)),
             Text(str(self.entities)),
             Text(str(self.claims)),
-            Text(visible(" ".join((e.title or e.id).split()))[:200]),
+            Text(
+                (f"({self.hits} hits) " if self.hits else "")
+                + visible(" ".join((e.title or e.id).split()))[:200]
+            ),
         )
 
     def sort_value(self, column: str) -> str | int:
@@ -64,8 +69,11 @@ class Row:
         }
         return values[column]
 
-    def matches(self, needle: str) -> bool:
+    def matches(self, needle: str, text_hits: dict[str, SearchHit] | None = None) -> bool:
+        """The filter matches the row's fields, or (from the text search) the article's words."""
         e = self.entry
+        if text_hits and e.id in text_hits:
+            return True
         return needle in f"{e.title} {e.id} {e.source} {e.date} {self.status}".casefold()
 
 
@@ -102,9 +110,17 @@ class LibraryScreen(Screen[None]):
 
     @dataclass
     class Open(Message):
-        """The user chose an article."""
+        """The user chose an article; `cursor` is the first search hit's offset, if any."""
 
         entry_id: str
+        cursor: int | None = None
+
+    @dataclass
+    class TextHits(Message):
+        """Articles whose text or entity names match the filter (posted by the search worker)."""
+
+        needle: str
+        hits: dict[str, SearchHit]
 
     def __init__(self, session: Session, paths: list[str], cache_dir: Path) -> None:
         super().__init__()
@@ -115,6 +131,7 @@ class LibraryScreen(Screen[None]):
         self.counts: dict[str, Counter[str]] = {}
         self.statuses: dict[str, str] = {}
         self.needle = ""
+        self.text_hits: dict[str, SearchHit] = {}
         self.sort_column: str | None = None  # None: corpus order, the order `]` and `[` follow
         self.order: dict[str, int] = {}
         self.sort_reverse = False
@@ -179,7 +196,9 @@ class LibraryScreen(Screen[None]):
     def on_library_screen_indexed(self, message: Indexed) -> None:
         self.session.entries.extend(message.entries)
         new = [self._row(entry) for entry in message.entries]
-        self.query_one(LibraryTable).append_rows([row for row in new if row.matches(self.needle)])
+        self.query_one(LibraryTable).append_rows(
+            [row for row in new if row.matches(self.needle, self.text_hits)]
+        )
         self._update_status()
 
     def on_library_screen_progress(self, message: Progress) -> None:
@@ -229,7 +248,10 @@ class LibraryScreen(Screen[None]):
         """Rebuild the table from the filter and sort order, keeping the highlighted article."""
         table = self.query_one(LibraryTable)
         keep = keep or table.cursor_key
-        rows = [row for row in self.rows.values() if row.matches(self.needle)]
+        rows = [row for row in self.rows.values() if row.matches(self.needle, self.text_hits)]
+        for row in self.rows.values():
+            hit = self.text_hits.get(row.entry.id)
+            row.hits = hit.hits if hit else 0
         if self.sort_column is None:
             rows.sort(key=lambda row: self.order[row.entry.id], reverse=self.sort_reverse)
         else:
@@ -247,6 +269,12 @@ class LibraryScreen(Screen[None]):
             f"{table.row_count} of {plural(len(self.rows), 'article')}",
             f"sorted by {self.sort_column or 'corpus order'} {arrow}",
         ]
+        if self.text_hits:
+            total = sum(hit.hits for hit in self.text_hits.values())
+            parts.append(
+                f"{plural(total, 'hit')} of “{visible(self.needle)[:30]}” in the text of "
+                f"{plural(len(self.text_hits), 'article')} (Enter opens at the first)"
+            )
         if self.indexing:
             parts.append("indexing… (Enter opens what is listed)")
         if self.errors:
@@ -257,7 +285,8 @@ class LibraryScreen(Screen[None]):
 
     def on_library_table_selected(self, event: LibraryTable.Selected) -> None:
         event.stop()
-        self.post_message(self.Open(event.key))
+        hit = self.text_hits.get(event.key)
+        self.post_message(self.Open(event.key, hit.first_offset if hit else None))
 
     def on_library_header_clicked(self, event: LibraryHeader.Clicked) -> None:
         self.sort_reverse = not self.sort_reverse if event.column == self.sort_column else False
@@ -266,7 +295,20 @@ class LibraryScreen(Screen[None]):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.needle = event.value.strip().casefold()
+        self.text_hits = {}
         self._fill()
+        if len(self.needle) >= 3:
+            self.search_text(self.needle)
+
+    @work(thread=True, exclusive=True, group="search")
+    def search_text(self, needle: str) -> None:
+        """Search the articles' text and entity names off the UI thread."""
+        self.post_message(self.TextHits(needle, self.session.search_articles(needle)))
+
+    def on_library_screen_text_hits(self, message: TextHits) -> None:
+        if message.needle == self.needle:  # a later keystroke has not changed the filter
+            self.text_hits = message.hits
+            self._fill()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.query_one(LibraryTable).focus()
