@@ -110,6 +110,8 @@ def test_seeds_bsn_quote_is_offered_flagged_marked_and_merged(bsn_db: Path):
         a, b = cluster.claims
         session.claims.mark(a.id, b.id, "same_claim")
         assert session.claims.clusters()[0].pairs[0].relation == "same_claim"
+        assert [kind for kind, _ in session.claims.relations_of(a.id)] == ["same_claim"]
+        assert session.claims.relations_of(b.id)[0][1] == a.document_title
         candidates = session.registry.candidates()
         assert {(c.a_name, c.b_name) for c in candidates} & {
             ("Lin Yunan", "Yunan Liu"),

@@ -51,6 +51,22 @@ class ClaimComparison:
             return []
         return [(kind, rows[other]) for kind, other in row.relations if other in rows]
 
+    def relations_of(self, claim_id: str) -> list[tuple[str, str]]:
+        """(relation, other article's title) for a claim, cheaply, for the reader's side panel."""
+        found = []
+        for relation in self.store.relations():
+            if relation["type"] not in CLAIM_RELATIONS or claim_id not in (
+                relation["from"],
+                relation["to"],
+            ):
+                continue
+            other = relation["to"] if relation["from"] == claim_id else relation["from"]
+            annotation = self.store.get_annotation(other)
+            document = self.store.get_document(annotation["document_id"]) if annotation else None
+            title = (document or {}).get("title") or (annotation or {}).get("document_id", "?")
+            found.append((relation["type"], str(title)))
+        return found
+
     def search_corpus(self, query: str) -> list[SearchHit]:
         """Recorded articles whose text or tagged entity names match `query`, most hits first."""
         documents = self.store.documents()

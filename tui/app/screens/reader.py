@@ -255,7 +255,12 @@ class ReaderScreen(Screen[None]):
         names = {}
         if annotation is not None and annotation.get("entity_id"):
             names = self.session.entity_names()
-        self.query_one(SidePanel).show_details(annotation, names)
+        linked = (
+            self.session.claims.relations_of(annotation["id"])
+            if annotation is not None and annotation["kind"] == "claim"
+            else None
+        )
+        self.query_one(SidePanel).show_details(annotation, names, linked)
 
     def refresh_status(self, message: str = "") -> None:
         status = self.query_one(StatusLine)

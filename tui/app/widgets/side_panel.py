@@ -129,14 +129,21 @@ class SidePanel(Vertical):
         )
 
     def show_details(
-        self, annotation: AnnotationRecord | None, entity_names: dict[str, str]
+        self,
+        annotation: AnnotationRecord | None,
+        entity_names: dict[str, str],
+        linked: list[tuple[str, str]] | None = None,
     ) -> None:
-        """Show what is under the cursor, or a hint when nothing is."""
+        """Show what is under the cursor (and the claims it is linked to), or a hint."""
         details = self.query_one("#annotation-details", Static)
         if annotation is None:
             details.update(Text("Nothing under the cursor."))
-        else:
-            details.update(describe(annotation, entity_names))
+            return
+        text = describe(annotation, entity_names)
+        for kind, title in linked or []:
+            text.append("\n" + kind.replace("_", " ") + ": ", style="bold")
+            text.append(visible(title[:60]) + " (J jumps)")
+        details.update(text)
 
     def focus_list(self) -> None:
         """Give the list focus so Enter can jump."""
