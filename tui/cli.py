@@ -65,6 +65,16 @@ class NewsmarkGroup(click.Group):
         command: click.Command = getattr(module, attribute)
         return command
 
+    def invoke(self, ctx: click.Context) -> object:
+        """A database the store refuses (a FIFO, a device, a folder...) is one line, exit 2."""
+        from tui.store.errors import StoreError
+
+        try:
+            return super().invoke(ctx)
+        except StoreError as error:
+            click.echo(f"error: {error}", err=True)
+            ctx.exit(2)
+
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if not args or (
             args[0] not in SUBCOMMANDS and args[0] not in ("--help", "-h", "--version")

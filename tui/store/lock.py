@@ -39,8 +39,13 @@ class WriterLock:
             os.close(fd)
             raise
         since = time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime())
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"pid {os.getpid()} on {socket.gethostname()} since {since}\n".encode(), 0)
+        try:
+            os.ftruncate(fd, 0)
+            os.pwrite(
+                fd, f"pid {os.getpid()} on {socket.gethostname()} since {since}\n".encode(), 0
+            )
+        except OSError:
+            pass  # a full disk: the lock holds all the same, only the holder's name is missing
         self._fd = fd
         return None
 

@@ -32,7 +32,7 @@ from tui.store.errors import (
     StoreError,
 )
 from tui.store.lock import WriterLock
-from tui.store.paths import lock_path
+from tui.store.paths import check_database_path, lock_path
 from tui.store.records import SINGULAR
 from tui.store.saver import Saver
 from tui.store.segments import (
@@ -86,6 +86,7 @@ class Store(UndoMethods, TableMethods):
     ) -> Store:
         """Open (or create) the database; read-only, naming the holder, if another process writes it."""
         path = Path(path)
+        check_database_path(path)
         if (
             path.is_symlink()
         ):  # one lock and one backup folder per real file, whichever name opened it
