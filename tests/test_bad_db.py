@@ -62,3 +62,23 @@ def test_bad_database_paths_get_one_line_and_no_litter(command, tmp_path):
         assert result.stderr.strip(), name
         assert set(tmp_path.iterdir()) == listing, name  # no lock, backup or cache left
     assert set(os.listdir("/dev")) == before
+
+
+def test_a_parseable_file_with_an_annotation_missing_start_is_refused_in_one_line(tmp_path):
+    import json
+
+    from tui.store import Store
+
+    db = tmp_path / "db.json"
+    with Store.open(db, annotator="t") as store:
+        store.upsert_document("d", text="Acme said so.")
+        store.add_annotation("d", "entity", "ORG", 0, 4)
+    data = json.loads(db.read_text(encoding="utf-8"))
+    for record in data["annotations"].values():
+        del record["start"]
+    db.write_text(json.dumps(data), encoding="utf-8")
+    before = db.read_bytes()
+    result = run(["stats", "--db", str(db)], tmp_path)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "without start" in result.stderr and "check" in result.stderr
+    assert db.read_bytes() == before

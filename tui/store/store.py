@@ -171,6 +171,19 @@ class Store(UndoMethods, TableMethods):
             self._dirty[table] = set(range(self._next[table] // SEGMENT + 1))  # nothing encoded yet
         by_doc = self._by_doc
         for ann in self._rows["annotations"].values():
+            if not (
+                isinstance(ann.get("start"), int)
+                and isinstance(ann.get("end"), int)
+                and isinstance(ann.get("document_id"), str)
+                and isinstance(ann.get("exact"), str)
+                and isinstance(ann.get("label"), str)
+            ):
+                raise CorruptDatabaseError(
+                    corrupt_message(
+                        self.path,
+                        f"has annotation {ann.get('id')!r} without start/end/document_id/exact/label",
+                    )
+                )
             ids = by_doc.get(ann["document_id"])
             if ids is None:
                 ids = by_doc[ann["document_id"]] = {}
