@@ -290,3 +290,14 @@ def test_messages_count_in_the_singular_and_the_plural():
     assert plural(1, "annotation") + " orphaned" == "1 annotation orphaned"
     assert plural(0, "annotation") == "0 annotations"
     assert plural(2, "entity", "entities") == "2 entities"
+
+
+def test_occurrence_preview_is_one_line_without_line_break_marks():
+    from tui.app.modals.occurrences import hit_prompt
+    from tui.workspace.suggestions import Occurrence
+
+    context = "\nIt is believed that the\nalliance will look\n to develop"
+    hit = Occurrence("d", "A\ntitle", 30, 38, context, context.index("alliance"))
+    plain = hit_prompt(hit, None, True).plain
+    assert "␊" not in plain and "\n" not in plain
+    assert "It is believed that the alliance will look to develop" in plain

@@ -18,12 +18,13 @@ MARKS = {None: "  ", True: "✓ ", False: "· "}
 
 def hit_prompt(hit: Occurrence, decided: bool | None, show_title: bool) -> Text:
     """One row: the decision mark, the article (corpus-wide), and the sentence with the hit bold."""
-    context = " ".join(visible(hit.context[: hit.offset]).split())
+    # whitespace (line breaks included) is folded before visible(), which would show them as ␊
+    context = visible(" ".join(hit.context[: hit.offset].split()))
     match = visible(hit.context[hit.offset : hit.offset + hit.end - hit.start])
-    after = " ".join(visible(hit.context[hit.offset + hit.end - hit.start :]).split())
+    after = visible(" ".join(hit.context[hit.offset + hit.end - hit.start :].split()))
     row = Text(MARKS[decided], style="bold")
     if show_title:
-        row.append(f"{' '.join(visible(hit.title).split())[:28]} │ ", style="italic")
+        row.append(f"{visible(' '.join(hit.title.split()))[:28]} │ ", style="italic")
     row.append(context[-50:] + (" " if context else ""))
     row.append(" ".join(match.split()), style="bold reverse")
     row.append((" " if after and after[0].isalnum() else "") + after[:60])
