@@ -11,7 +11,6 @@ import click
 from tui.analysis.agreement import PRF, AgreementReport, agreement, report_json
 from tui.analysis.spans import Annotator, Snapshot, load_annotator
 from tui.safe_text import visible
-from tui.store.errors import StoreError
 
 
 def annotator_names(paths: list[Path]) -> list[str]:
@@ -24,23 +23,12 @@ def annotator_names(paths: list[Path]) -> list[str]:
 
 def read_snapshots(paths: list[Path]) -> list[Snapshot]:
     """Read each database read-only (never taking its write lock); one clear line if one is bad."""
-    from tui.store import Store
+    from tui.commands.read_db import read_snapshot
 
-    snapshots: list[Snapshot] = []
-    for path in paths:
-        if not path.is_file():
-            click.echo(f"error: no database at {path}; give the annotators' --db files.", err=True)
-            sys.exit(2)
-        try:
-            store = Store.open(path, read_only=True)
-        except StoreError as error:
-            click.echo(f"error: {error}", err=True)
-            sys.exit(2)
-        try:
-            snapshots.append(store.snapshot())
-        finally:
-            store.close()
-    return snapshots
+    return [
+        read_snapshot(path, f"error: no database at {path}; give the annotators' --db files.")
+        for path in paths
+    ]
 
 
 def load_databases(paths: list[Path]) -> list[Annotator]:

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import asdict
 from typing import Any
 
 import click
 import orjson
 
+from tui.commands.read_db import open_read_only
 from tui.safe_text import visible
-from tui.store import Store, StoreError, default_db_path
+from tui.store import Store, default_db_path
 from tui.workspace.claims import ClaimComparison
 from tui.workspace.registry import EntityRegistry
 
@@ -24,22 +23,11 @@ DB_OPTION = click.option(
 )
 
 
-@contextmanager
-def read_only_store(db: str | None) -> Iterator[Store]:
-    """Open the database without taking its write lock; one clear line when it cannot be read."""
+def read_only_store(db: str | None) -> AbstractContextManager[Store]:
+    """The database named by --db, read-only; one clear line when it cannot be read."""
     path = default_db_path(db)
-    if not path.is_file():
-        click.echo(f"error: no database at {path}; annotate something or pass --db FILE.", err=True)
-        sys.exit(2)
-    try:
-        store = Store.open(path, read_only=True)
-    except StoreError as error:
-        click.echo(f"error: {error}", err=True)
-        sys.exit(2)
-    try:
-        yield store
-    finally:
-        store.close()
+    missing = f"error: no database at {path}; annotate something or pass --db FILE."
+    return open_read_only(path, missing)
 
 
 def emit_json(value: Any) -> None:

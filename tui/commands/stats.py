@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
@@ -12,7 +11,6 @@ if TYPE_CHECKING:
     from rich.table import Table
 
 from tui.safe_text import visible
-from tui.store.errors import StoreError
 from tui.store.paths import default_db_path
 from tui.store.records import DOC_STATUSES
 
@@ -123,21 +121,11 @@ def stats_command(db: str | None, show_all: bool, sessions: bool) -> None:
     """Show documents, labels, annotators and progress (or, with --sessions, time spent)."""
     from rich.console import Console
 
-    from tui.store.store import Store
+    from tui.commands.read_db import read_snapshot
 
     path = default_db_path(db)
-    if not path.exists():
-        click.echo(f"{path}: no database here yet; annotate something or pass --db FILE.", err=True)
-        sys.exit(1)
-    try:
-        store = Store.open(path, read_only=True)
-    except StoreError as error:
-        click.echo(f"error: {error}", err=True)
-        sys.exit(2)
-    try:
-        snapshot = store.snapshot()
-    finally:
-        store.close()
+    missing = f"{path}: no database here yet; annotate something or pass --db FILE."
+    snapshot = read_snapshot(path, missing, missing_code=1)
     console = Console()
     if sessions:
         from tui.analysis.session_stats import session_figures, session_tables
