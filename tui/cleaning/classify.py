@@ -35,6 +35,7 @@ _PREV_NEXT = re.compile(
     r"articolo)\s*(post|article|story|entry|beitrag|artikel|eintrag|précédent|suivant|anterior|"
     r"siguiente|precedente|successivo)|^←.+→"
 )
+_NUMBER = re.compile(r"\d")
 _LETTERS = re.compile(r"[^\W\d_]{3,}")
 
 
@@ -390,6 +391,8 @@ def classify(feats: list[LineFeatures]) -> Classified:
                 decisions[i] = "content"
             else:
                 reasons[i] = "navigation" if i in menus else "short line outside paragraphs"
+        elif _figure_in_body(feats, i, between[i - start] and i not in menus):
+            decisions[i] = "content"
     return Classified(decisions, reasons, start, b, a)
 
 
@@ -426,7 +429,7 @@ _INTERRUPTIONS = ("advertisement", "caption")  # dropped lines that do not break
 
 
 def _transparent(f: LineFeatures) -> bool:
-    return f.kind == SHORT or f.kind == BAD and f.reason in _INTERRUPTIONS
+    return f.kind == SHORT or f.kind == BAD and (f.reason in _INTERRUPTIONS or f.words == 0)
 
 
 def _between_good(
@@ -464,6 +467,14 @@ def _heading_after_link(feats: list[LineFeatures], i: int, b: int) -> bool:
         and before.kind == BAD
         and before.reason == "related-posts block"
     )
+
+
+def _figure_in_body(feats: list[LineFeatures], i: int, between: bool) -> bool:
+    """A year or a figure next to a paragraph of the body (a table row, a list entry), not a chart's axis."""
+    f = feats[i]
+    if not between or f.words or f.reason is not None or not _NUMBER.search(f.line.text):
+        return False
+    return any(0 <= k < len(feats) and feats[k].kind in (GOOD, NEAR) for k in (i - 1, i + 1))
 
 
 def _sentence_line(f: LineFeatures) -> bool:
