@@ -295,6 +295,60 @@ def extend_on_topic(
     return b
 
 
+BRIDGE_WINDOW = (
+    40  # lines past the body's end within which its prose may resume after a long interruption
+)
+BRIDGE_WORDS = (
+    60  # prose words on the body's topic needed, in consecutive paragraphs, to bridge that far
+)
+
+
+def bridge_far(
+    feats: list[LineFeatures], start: int, b: int, teasers: Set[int] = frozenset()
+) -> int:
+    """Past the body's end, over more lines than `extend_on_topic` skips (a table, a box of links, a list of
+    materials) but no end of text, the article resumes when at least BRIDGE_WORDS words of prose follow
+    whose lines each share the body's words; returns the new last line of the body."""
+    vocab: set[str] | None = None
+    j, n = b + 1, len(feats)
+    while j < min(n, b + 1 + BRIDGE_WINDOW):
+        f = feats[j]
+        if _stops_text(feats, j, teasers):
+            return b
+        if f.kind in (GOOD, NEAR):
+            if vocab is None:
+                vocab = set()
+                for g in feats[start : b + 1]:
+                    if g.kind in (GOOD, NEAR):
+                        vocab |= content_words(g.lower or g.line.text.lower())
+            words, last, k = 0, j, j
+            while k < n and not _stops_text(feats, k, teasers):
+                g = feats[k]
+                if g.kind in (GOOD, NEAR):
+                    own = content_words(g.lower or g.line.text.lower())
+                    if not own or len(own & vocab) < RESUME_OVERLAP * len(own):
+                        break
+                    words, last = words + g.words, k
+                elif k - last > 3:
+                    break
+                k += 1
+            if words >= BRIDGE_WORDS:
+                return last
+            j = k
+        j += 1
+    return b
+
+
+def _stops_text(feats: list[LineFeatures], j: int, teasers: Set[int]) -> bool:
+    """A line that ends an article's text: a block head, a comment, a date stamp, a marker, a teaser."""
+    f = feats[j]
+    if f.kind == BAD and f.reason in _END_OF_TEXT and not _inline_link(f) or f.comment:
+        return True
+    if date_only(f) or j in teasers:
+        return True
+    return f.words <= 8 and END_MARKER.match(f.lower.strip(" .:!?-–—|•…")) is not None
+
+
 def _inline_link(f: LineFeatures) -> bool:
     """'Related: Chicago is America's most segregated city': a link set inside the body, not a block head."""
     return (
@@ -357,6 +411,8 @@ def classify(feats: list[LineFeatures]) -> Classified:
     a, b = body_run(feats, teasers)
     start = lead_on_topic(feats, next((i for i in range(a) if feats[i].kind == GOOD), a), b)
     b = extend_on_topic(feats, start, b, teasers)
+    while (far := bridge_far(feats, start, b, teasers)) > b:
+        b = extend_on_topic(feats, start, far, teasers)
     gaps: dict[int, str] = {}
     b, tail_at, tail_reason = cut_tail(feats, start, a, b, teasers, gaps)
     for i, f in enumerate(feats):
