@@ -415,6 +415,9 @@ def classify(feats: list[LineFeatures]) -> Classified:
         b = extend_on_topic(feats, start, far, teasers)
     gaps: dict[int, str] = {}
     b, tail_at, tail_reason = cut_tail(feats, start, a, b, teasers, gaps)
+    listed = _bulleted_lists(feats, start, b, len(feats) if tail_at is None else tail_at)
+    if listed:
+        start, b = min(start, min(listed)), max(b, max(listed))
     for i, f in enumerate(feats):
         if f.kind == BAD:
             reasons[i] = f.reason or "decoration"
@@ -440,7 +443,8 @@ def classify(feats: list[LineFeatures]) -> Classified:
             decisions[i] = "content"
         elif f.kind == SHORT:
             if (
-                between[i - start]
+                i in listed
+                or between[i - start]
                 or i not in menus
                 and (_sentence_line(f) or _heading_after_link(feats, i, b))
             ):
@@ -523,6 +527,30 @@ def _heading_after_link(feats: list[LineFeatures], i: int, b: int) -> bool:
         and before.kind == BAD
         and before.reason == "related-posts block"
     )
+
+
+_BULLET = re.compile(r"^[+*•▪·◦‣●■–-]\s+\S")
+MIN_LIST_ITEMS = 2
+
+
+def _bulleted_lists(feats: list[LineFeatures], start: int, b: int, limit: int) -> set[int]:
+    """Lines of lists written with literal bullets ('+ Added Slime Block', '• item') that touch or stand in
+    the body: the article's own lists (a menu's items carry no bullet in the text)."""
+    out: set[int] = set()
+    k = max(start - 1, 0)
+    while k > 0 and _BULLET.match(feats[k - 1].line.text) and _BULLET.match(feats[k].line.text):
+        k -= 1  # a list that ends right above the body starts further up
+    while k < limit and k <= b + 1:
+        if not _BULLET.match(feats[k].line.text) or feats[k].comment:
+            k += 1
+            continue
+        e = k
+        while e + 1 < limit and _BULLET.match(feats[e + 1].line.text) and not feats[e + 1].comment:
+            e += 1
+        if e - k + 1 >= MIN_LIST_ITEMS and (e >= start - 1 and k <= b + 1):
+            out.update(m for m in range(k, e + 1) if feats[m].kind != BAD)
+        k = e + 1
+    return out
 
 
 def _figure_in_body(feats: list[LineFeatures], i: int, between: bool) -> bool:
