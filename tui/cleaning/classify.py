@@ -472,10 +472,19 @@ def _menus_above_run(feats: list[LineFeatures], start: int, a: int) -> set[int]:
         e = k
         while e + 1 < a and _transparent(feats[e + 1]):
             e += 1
-        if e - k + 1 > MAX_SHORT_GROUP_ABOVE_RUN:
+        if e - k + 1 > MAX_SHORT_GROUP_ABOVE_RUN and not _code_block(feats[k : e + 1]):
             menus.update(m for m in range(k, e + 1) if feats[m].kind == SHORT)
         k = e + 1
     return menus
+
+
+_CODE = re.compile(r"[{}();=<>\[\]]|//")
+
+
+def _code_block(block: list[LineFeatures]) -> bool:
+    """Most lines carry brackets, semicolons or '=': a code listing, which menus never are."""
+    short = [f for f in block if f.kind == SHORT]
+    return sum(1 for f in short if _CODE.search(f.line.text)) * 2 > len(short)
 
 
 _SECTION_HEADS = {
