@@ -21,7 +21,7 @@ from .lines import RawLine, split_lines
 from .metadata import extract
 from .model import Cleaned, LineDecision
 
-CLEANER_VERSION = "43"
+CLEANER_VERSION = "44"
 
 __all__ = ["CLEANER_VERSION", "Cleaned", "LineDecision", "clean"]
 

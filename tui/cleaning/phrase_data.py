@@ -196,7 +196,7 @@ FAMILIES: tuple[Family, ...] = (
         "cookie notice",
         "short",
         ("en", "de", "fr", "es", "it"),
-        r"(cookies?\b|datenschutz|privacy|confidentialité|privacidad|ok, ?verstanden|^(accept|"
+        r"(^\W*(\S+\s+){0,3}(cookies?\b|datenschutz|privacy|confidentialité|privacidad)|ok, ?verstanden|^(accept|"
         r"akzeptieren|accepter|aceptar|accetta|alle akzeptieren|einverstanden|i agree)\b)",
         menu_word=True,
     ),
