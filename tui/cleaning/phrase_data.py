@@ -196,7 +196,7 @@ FAMILIES: tuple[Family, ...] = (
         "cookie notice",
         "short",
         ("en", "de", "fr", "es", "it"),
-        r"(cookies?\b|datenschutz|privacy|confidentialité|privacidad|ok, ?verstanden|^(accept|"
+        r"(^\W*(\S+\s+){0,3}(cookies?\b|datenschutz|privacy|confidentialité|privacidad)|ok, ?verstanden|^(accept|"
         r"akzeptieren|accepter|aceptar|accetta|alle akzeptieren|einverstanden|i agree)\b)",
         menu_word=True,
     ),
@@ -278,7 +278,7 @@ FAMILIES: tuple[Family, ...] = (
         r"archivo)\)\W*$|.*\b(foto|photo|bild|imagen|credit|crédito|"
         r"photograph)\s*:\s*[^.:]{1,40}\W*$|(.*([/|©(:,·•]|\b(foto|photo|bild|image|picture|"
         r"credit)s?\b)\s*)?(getty images|\bdpa\b|\bafp\b|reuters|\bimago\b|shutterstock|"
-        r"istock(photo)?|keystone|\bap photo)\W*$|(image|media) caption,|image source,|"
+        r"istock(photo)?|keystone|\bap photo)\W*$|(image|media) caption,|^(image|media|video) caption\b|image source,|"
         r"pictured:|photo by .{1,60} on (unsplash|pexels|pixabay)\W*$|.*\bap photo/|"
         r".*\((reuters|afp|ap|dpa|efe|epa|ansa|getty images|imago|aa|"
         r"xinhua)\s*/[^()]{1,50}\)\W*$|.*\((foto|fotos|photo|quelle|source|bild|fuente|"
