@@ -162,13 +162,15 @@ class Store(UndoMethods, TableMethods):
             self._next[table] = max(rows, default=0) + 1
             self._dirty[table] = set(range(self._next[table] // SEGMENT + 1))  # nothing encoded yet
         by_doc = self._by_doc
+        known = by_doc.get
         for ann in self._rows["annotations"].values():
-            if not (
-                isinstance(ann.get("start"), int)
-                and isinstance(ann.get("end"), int)
-                and isinstance(ann.get("document_id"), str)
-                and isinstance(ann.get("exact"), str)
-                and isinstance(ann.get("label"), str)
+            doc_id = ann.get("document_id")
+            if not (  # one pass at 100k: type() tests cost half of isinstance's
+                type(doc_id) is str
+                and type(ann.get("start")) is int
+                and type(ann.get("end")) is int
+                and type(ann.get("exact")) is str
+                and type(ann.get("label")) is str
             ):
                 raise CorruptDatabaseError(
                     corrupt_message(
@@ -176,9 +178,9 @@ class Store(UndoMethods, TableMethods):
                         f"has annotation {ann.get('id')!r} without start/end/document_id/exact/label",
                     )
                 )
-            ids = by_doc.get(ann["document_id"])
+            ids = known(doc_id)
             if ids is None:
-                ids = by_doc[ann["document_id"]] = {}
+                ids = by_doc[doc_id] = {}
             ids[ann["id"]] = None
 
     def close(self, timeout: float = 5.0) -> bool:
@@ -192,7 +194,6 @@ class Store(UndoMethods, TableMethods):
         if self._writer is not None:
             self._writer.release()
         _OPEN.discard(self)
-        gc.unfreeze()  # let the cyclic collector reclaim this store (open() froze its records)
         return ok
 
     def __enter__(self) -> Store:
