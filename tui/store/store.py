@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import atexit
 import gc
-import os
 import threading
 import time
 import weakref
@@ -25,6 +24,7 @@ from tui.store import records as R
 from tui.store.backups import list_backups, make_backup
 from tui.store.errors import (
     CorruptDatabaseError,
+    LockLostError,
     NotFoundError,
     ReadOnlyError,
     SchemaVersionError,
@@ -41,7 +41,13 @@ from tui.store.segments import (
     segment_stream,
     warm_segment,
 )
-from tui.store.storage import corrupt_message, read_json, write_atomic
+from tui.store.storage import (
+    corrupt_message,
+    keep_under_new_name,
+    read_json,
+    unique_sibling,
+    write_atomic,
+)
 from tui.store.tables import TableMethods
 from tui.store.undo import Change, History, Step, UndoMethods
 
@@ -76,6 +82,7 @@ class Store(UndoMethods, TableMethods):
             None  # (inode, size, mtime) of the file as we last saw it
         )
         self._external: Path | None = None  # where a file changed behind our back was moved
+        self._conflict_copy: Path | None = None  # our version, while another process holds the lock
 
     # -- opening and closing ----------------------------------------------------------
     @classmethod
@@ -302,21 +309,39 @@ class Store(UndoMethods, TableMethods):
                     self._dirty[table] |= dirty
             raise
 
-    def _write(self, chunks: Iterable[bytes]) -> None:
+    def _write(self, chunks: Iterable[bytes]) -> str | None:
+        """Save to the database, or beside it when another process took the lock; returns a notice."""
+        holder = self._lock_taken_by()
+        if holder is not None:
+            side = self._conflict_copy or unique_sibling(self.path, "conflict")
+            write_atomic(side, chunks)
+            self._conflict_copy = side
+            raise LockLostError(
+                f"{holder} took over {self.path.name} after its lock file was deleted or replaced; "
+                f"your changes are safe in {side.name}. Close the other program and they will be "
+                "saved to the database (its version is kept too)"
+            )
+        self._external = None
         write_atomic(self.path, chunks, before_replace=self._before_replace)
         self._known = file_identity(self.path)
+        if self._external is None:
+            return None
+        return (
+            f"another program changed {self.path.name} while it was open; "
+            f"its version is kept as {self._external.name}"
+        )
+
+    def _lock_taken_by(self) -> str | None:
+        """None while our lock is the lock; re-take a deleted lock file, else name its new holder."""
+        if self._writer is None or self._writer.still_ours():
+            return None
+        return self._writer.retake()
 
     def _before_replace(self) -> None:
         """Keep a file someone else wrote while we had it open, then take a rolling backup."""
         current = file_identity(self.path)
         if current is not None and self._known is not None and current != self._known:
-            stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime())
-            aside = self.path.with_name(f"{self.path.name}.external-{stamp}")
-            try:
-                os.replace(self.path, aside)
-            except OSError:
-                pass
-            self._external = aside
+            self._external = keep_under_new_name(self.path, "external")
         self._maybe_backup()
 
     def _maybe_backup(self) -> None:
