@@ -129,3 +129,18 @@ def test_english_captions_signup_boxes_and_disqus_style_threads_stay_out():
     lines = by_text(cleaned, raw)
     assert lines["Image caption, The mayor spoke to reporters after the vote"].reason == "caption"
     assert lines["mike_99 • 3 years ago"].reason == "reader comments"
+
+
+def test_a_cookie_banner_longer_than_sixty_words_is_still_a_cookie_notice():
+    banner = (
+        "We use cookies and similar technologies to improve your browsing experience, personalize "
+        "content and offers, show targeted ads, analyze traffic, and better understand you. We may "
+        "share your information with third-party partners for marketing purposes. To learn more and "
+        "make choices about data use, visit our Advertising Policy and Privacy Policy, and you can "
+        "change your settings at any time from the link at the bottom of every page of this site."
+    )
+    assert len(banner.split()) > 60
+    raw = "\n".join([banner, *PARAS])
+    cleaned = clean(raw)
+    assert by_text(cleaned, raw)[banner].reason == "cookie notice"
+    assert cleaned.body.split("\n\n") == PARAS

@@ -33,6 +33,7 @@ def _compile(scope: str) -> tuple[Compiled, ...]:
 
 SHORT_FAMILIES = _compile("short")
 LONG_FAMILIES = _compile("long")
+OPENINGS = tuple((f.reason, re.compile(f.pattern)) for f in FAMILIES if f.scope == "opening")
 _MARKERS = {f.name: re.compile(f.pattern) for f in FAMILIES if f.scope == "marker"}
 END_MARKER = _MARKERS["end-markers"]  # a standalone line that closes an article
 INLINE_MARKER = _MARKERS["inline-markers"]  # ... that may also stand between a body's paragraphs
@@ -85,6 +86,15 @@ def match_long(lowered: str) -> str | None:
     for fam in _LONG.candidates(lowered):
         if fam.pattern.search(lowered):
             return fam.reason
+    return None
+
+
+def match_opening(lowered: str) -> str | None:
+    """Reason for a line too long for the other scopes whose first words only boilerplate says, else None."""
+    head = lowered[:120]
+    for reason, pattern in OPENINGS:
+        if pattern.match(head):
+            return reason
     return None
 
 
