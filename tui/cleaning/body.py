@@ -199,6 +199,33 @@ def _inline_link(f: LineFeatures) -> bool:
     )
 
 
+PROMO_OVERLAP = 0.05  # a promo shares less than this share of its content words with the run
+PROMO_DISTANCE = 60  # ... stands more than this many (non-boilerplate) lines above the run
+PROMO_WORDS = 40  # ... and has at most this many words (a lone long paragraph may be the article)
+
+
+def promos_above_run(feats: list[LineFeatures], a: int, b: int) -> set[int]:
+    """Far above the densest run, a lone prose line (no prose right above or below it) that shares almost
+    none of the run's words: a promo or a teaser for another page, not the article's lead."""
+    vocab: set[str] = set()
+    for g in feats[a : b + 1]:
+        if g.kind in (GOOD, NEAR):
+            vocab |= content_words(g.lower or g.line.text.lower())
+    out: set[int] = set()
+    prose = [f.kind in (GOOD, NEAR) for f in feats[: a + 1]]
+    far = 0
+    for i in range(a - 1, -1, -1):
+        far += feats[i].kind != BAD
+        if far <= PROMO_DISTANCE or not prose[i] or i and prose[i - 1] or prose[i + 1]:
+            continue
+        if feats[i].words > PROMO_WORDS:
+            continue
+        words = content_words(feats[i].lower or feats[i].line.text.lower())
+        if len(words & vocab) < PROMO_OVERLAP * len(words):
+            out.add(i)
+    return out
+
+
 def lead_on_topic(feats: list[LineFeatures], start: int, b: int) -> int:
     """Above the first good line, take in lead sentences (near-prose, full stop) over gaps of up to
     EXTEND_GAP_UP short lines while they share the opening paragraphs' words."""
