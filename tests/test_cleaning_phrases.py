@@ -144,3 +144,16 @@ def test_a_cookie_banner_longer_than_sixty_words_is_still_a_cookie_notice():
     cleaned = clean(raw)
     assert by_text(cleaned, raw)[banner].reason == "cookie notice"
     assert cleaned.body.split("\n\n") == PARAS
+
+
+def test_inline_teaser_cards_inside_the_body_are_dropped():
+    title = "How to Avoid Impulse Purchases in the Internet Shopping Age"
+    card = [
+        f"{title} {title} {title[:40]}",
+        "When spending money online is as simple as clicking one single button it's difficult … Read more Read",
+    ]
+    raw = "\n".join([PARAS[0], PARAS[1], *card, PARAS[2], PARAS[3]])
+    cleaned = clean(raw)
+    lines = by_text(cleaned, raw)
+    assert all(lines[c].reason == "related-posts block" for c in card)
+    assert cleaned.body.split("\n\n") == PARAS

@@ -388,6 +388,21 @@ FAMILIES: tuple[Family, ...] = (
         r"news) (like this|on|about))\b",
     ),
     Family(
+        "truncated-teaser",
+        "related-posts block",
+        "long",
+        ("en", "de", "fr", "es", "it", "pt"),
+        r"(…|\.\.\.)\s*(read more|continue reading|keep reading|weiterlesen|mehr lesen|"
+        r"lire la suite|leer más|seguir leyendo|leggi (di )?più|continua a leggere|leia mais)\b",
+    ),
+    Family(
+        "repeated-headline",
+        "related-posts block",
+        "long",
+        ("en", "de", "fr", "es", "it", "pt", "nl", "pl"),
+        r"^([^\W\d_][^\n.!?]{14,120}?)\s*\1",
+    ),
+    Family(
         "login-to-comment",
         "comment form",
         "long",
