@@ -157,3 +157,11 @@ def test_inline_teaser_cards_inside_the_body_are_dropped():
     lines = by_text(cleaned, raw)
     assert all(lines[c].reason == "related-posts block" for c in card)
     assert cleaned.body.split("\n\n") == PARAS
+
+
+def test_a_signature_with_a_weekday_and_separators_is_a_comment_signature():
+    from tui.cleaning.phrases import comment_signature
+
+    assert comment_signature("Heidemarie Heim | Di, 21. April 2020 - 16:40")
+    assert comment_signature("Jane Doe | Tue, 21 April 2020 - 4:40 pm")
+    assert not comment_signature("The council met on Tuesday, 21 April 2020 at 16:40 to vote on it")

@@ -144,7 +144,8 @@ def comment_signature(text: str) -> bool:
         return True
     return bool(
         _DIGIT.search(text)
-        and len(text.split()) <= 8
+        and sum(1 for w in text.split() if _WORDISH.search(w))
+        <= 8  # separators ('|', '-') are no words
         and _DATE_HINT.search(text)
         and _STAMP.search(text)
     )
@@ -156,3 +157,4 @@ _SAYS_LAST = frozenset(
     "wrote writes commented antwortete replied".split()
 )
 _DIGIT = re.compile(r"\d")
+_WORDISH = re.compile(r"\w")
