@@ -164,4 +164,6 @@ def test_a_signature_with_a_weekday_and_separators_is_a_comment_signature():
 
     assert comment_signature("Heidemarie Heim | Di, 21. April 2020 - 16:40")
     assert comment_signature("Jane Doe | Tue, 21 April 2020 - 4:40 pm")
+    assert comment_signature("18.10.2019, 16:18 Zum Antworten anmelden Zitieren #")
+    assert comment_signature("March 4, 2024 at 5:01 pm Reply")
     assert not comment_signature("The council met on Tuesday, 21 April 2020 at 16:40 to vote on it")

@@ -111,7 +111,9 @@ _REPLY = re.compile(
 )
 _STAMP = re.compile(
     r"(\d{1,2}[:.h]\d{2}\s*(uhr|am|pm|h)?|\bum \d{1,2}[:.]\d{2}|\bat \d{1,2}:\d{2}|"
-    r"\bà \d{1,2}[h:]\d{2}|\ba las \d{1,2}:\d{2}|\balle \d{1,2}:\d{2})\W{0,3}$",
+    r"\bà \d{1,2}[h:]\d{2}|\ba las \d{1,2}:\d{2}|\balle \d{1,2}:\d{2})\W{0,3}"
+    r"((zum antworten anmelden|log in to reply|reply|antworten|zitieren|quote|répondre|citer|"
+    r"responder|citar|rispondi|cita|melden|report|permalink|link)\W{0,3})*$",
     re.I,
 )
 _DATE_HINT = re.compile(
