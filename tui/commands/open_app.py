@@ -43,6 +43,7 @@ def open_command(
 ) -> None:
     """Open PATH... (files or folders; default seeds/) in the app."""
     from tui.app.app import KeymapError, create_app
+    from tui.process_tuning import tune_for_interactive_use
     from tui.store import StoreError
     from tui.store.paths import default_db_path
 
@@ -61,6 +62,7 @@ def open_command(
         )
     except (KeymapError, StoreError) as error:
         raise click.ClickException(str(error)) from None
+    tune_for_interactive_use()
     app.run()
     report_skipped(app.skipped)
     if app.unsaved:

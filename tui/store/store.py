@@ -12,7 +12,6 @@ from __future__ import annotations
 import atexit
 import gc
 import os
-import sys
 import threading
 import time
 import weakref
@@ -47,7 +46,6 @@ from tui.store.tables import TableMethods
 from tui.store.undo import Change, History, Step, UndoMethods
 
 BACKUP_EVERY = 600.0  # seconds between rolling backups while a session keeps saving
-SWITCH_INTERVAL = 0.001  # seconds: longest a mutation waits for the saver thread to yield the GIL
 
 
 class Store(UndoMethods, TableMethods):
@@ -113,8 +111,6 @@ class Store(UndoMethods, TableMethods):
                 raise CorruptDatabaseError(
                     corrupt_message(path, f"has records of the wrong shape ({error!r})")
                 ) from None
-            # loaded records are acyclic and long-lived: keep full collections (UI pauses) from rescanning them
-            gc.freeze()
         except BaseException:
             if writer is not None:
                 writer.release()
@@ -125,10 +121,6 @@ class Store(UndoMethods, TableMethods):
         if not read_only:
             remove_stale_temps(path)
             store._last_backup = 0.0 if created else time.monotonic() - BACKUP_EVERY
-            # The saver thread runs Python while the UI thread waits for the GIL; at the default
-            # 5 ms switch interval a key press can wait that long, at 1 ms it does not.
-            if sys.getswitchinterval() > SWITCH_INTERVAL:
-                sys.setswitchinterval(SWITCH_INTERVAL)
             store._saver = Saver(store._snapshot, store._write, warm=store._warm)
             if created:
                 store._bump()
