@@ -297,3 +297,15 @@ def teaser_streaks_of(raw):
     from tui.cleaning.lines import split_lines
 
     return teaser_streaks(line_features(split_lines(raw)))
+
+
+def test_lone_promos_far_above_the_article_do_not_start_the_body():
+    promo = (
+        "Enter the shape, color, or imprint of your prescription or over the counter drug, and our "
+        "pill identification tool will identify it in a few seconds."
+    )
+    menu = [f"Section {k}" for k in range(70)]
+    raw = "\n".join(["Home", promo, "Get Started", *menu, "Transport budget approved", *PARAS])
+    cleaned = clean(raw)
+    assert cleaned.body.split("\n\n") == PARAS
+    assert by_text(cleaned, raw)[promo].reason

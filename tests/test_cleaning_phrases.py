@@ -129,3 +129,41 @@ def test_english_captions_signup_boxes_and_disqus_style_threads_stay_out():
     lines = by_text(cleaned, raw)
     assert lines["Image caption, The mayor spoke to reporters after the vote"].reason == "caption"
     assert lines["mike_99 • 3 years ago"].reason == "reader comments"
+
+
+def test_a_cookie_banner_longer_than_sixty_words_is_still_a_cookie_notice():
+    banner = (
+        "We use cookies and similar technologies to improve your browsing experience, personalize "
+        "content and offers, show targeted ads, analyze traffic, and better understand you. We may "
+        "share your information with third-party partners for marketing purposes. To learn more and "
+        "make choices about data use, visit our Advertising Policy and Privacy Policy, and you can "
+        "change your settings at any time from the link at the bottom of every page of this site."
+    )
+    assert len(banner.split()) > 60
+    raw = "\n".join([banner, *PARAS])
+    cleaned = clean(raw)
+    assert by_text(cleaned, raw)[banner].reason == "cookie notice"
+    assert cleaned.body.split("\n\n") == PARAS
+
+
+def test_inline_teaser_cards_inside_the_body_are_dropped():
+    title = "How to Avoid Impulse Purchases in the Internet Shopping Age"
+    card = [
+        f"{title} {title} {title[:40]}",
+        "When spending money online is as simple as clicking one single button it's difficult … Read more Read",
+    ]
+    raw = "\n".join([PARAS[0], PARAS[1], *card, PARAS[2], PARAS[3]])
+    cleaned = clean(raw)
+    lines = by_text(cleaned, raw)
+    assert all(lines[c].reason == "related-posts block" for c in card)
+    assert cleaned.body.split("\n\n") == PARAS
+
+
+def test_a_signature_with_a_weekday_and_separators_is_a_comment_signature():
+    from tui.cleaning.phrases import comment_signature
+
+    assert comment_signature("Heidemarie Heim | Di, 21. April 2020 - 16:40")
+    assert comment_signature("Jane Doe | Tue, 21 April 2020 - 4:40 pm")
+    assert comment_signature("18.10.2019, 16:18 Zum Antworten anmelden Zitieren #")
+    assert comment_signature("March 4, 2024 at 5:01 pm Reply")
+    assert not comment_signature("The council met on Tuesday, 21 April 2020 at 16:40 to vote on it")

@@ -151,6 +151,16 @@ def bridge_far(
     whose lines each share the body's words; returns the new last line of the body."""
     vocab: set[str] | None = None
     j, n = b + 1, len(feats)
+    ahead = 0  # prose words before the next end of text: too few and nothing can resume (cheap test first)
+    for k in range(j, n):
+        if _stops_text(feats, k, teasers):
+            break
+        if feats[k].kind in (GOOD, NEAR):
+            ahead += feats[k].words
+            if ahead >= BRIDGE_WORDS:
+                break
+    if ahead < BRIDGE_WORDS:
+        return b
     while j < min(n, b + 1 + BRIDGE_WINDOW):
         f = feats[j]
         if _stops_text(feats, j, teasers):
@@ -197,6 +207,42 @@ def _inline_link(f: LineFeatures) -> bool:
         and ":" in f.line.text[:30]
         and not END_MARKER.match(f.lower.strip(" .:!?-–—|•…"))
     )
+
+
+PROMO_OVERLAP = 0.05  # a promo shares less than this share of its content words with the run
+PROMO_DISTANCE = 60  # ... stands more than this many (non-boilerplate) lines above the run
+PROMO_WORDS = 40  # ... and has at most this many words (a lone long paragraph may be the article)
+
+
+def promos_above_run(feats: list[LineFeatures], a: int, b: int) -> set[int]:
+    """Far above the densest run, a lone prose line (no prose right above or below it) that shares almost
+    none of the run's words: a promo or a teaser for another page, not the article's lead."""
+    lone: list[int] = []
+    far = 0
+    for i in range(a - 1, -1, -1):
+        f = feats[i]
+        far += f.kind != BAD
+        if far <= PROMO_DISTANCE or f.kind not in (GOOD, NEAR) or f.words > PROMO_WORDS:
+            continue
+        if not _prose_next_to(feats, i):
+            lone.append(i)
+    if not lone:
+        return set()
+    vocab: set[str] = set()
+    for g in feats[a : b + 1]:
+        if g.kind in (GOOD, NEAR):
+            vocab |= content_words(g.lower or g.line.text.lower())
+    out: set[int] = set()
+    for i in lone:
+        words = content_words(feats[i].lower or feats[i].line.text.lower())
+        if len(words & vocab) < PROMO_OVERLAP * len(words):
+            out.add(i)
+    return out
+
+
+def _prose_next_to(feats: list[LineFeatures], k: int) -> bool:
+    """Another prose line right above or below line k."""
+    return any(0 <= j < len(feats) and feats[j].kind in (GOOD, NEAR) for j in (k - 1, k + 1))
 
 
 def lead_on_topic(feats: list[LineFeatures], start: int, b: int) -> int:

@@ -7,7 +7,14 @@ import re
 from collections.abc import Set
 from dataclasses import dataclass
 
-from .body import body_run, bridge_far, extend_on_topic, lead_on_topic, teaser_streaks
+from .body import (
+    body_run,
+    bridge_far,
+    extend_on_topic,
+    lead_on_topic,
+    promos_above_run,
+    teaser_streaks,
+)
 from .features import BAD, GOOD, NEAR, SHORT, LineFeatures
 from .tail import cut_tail
 
@@ -37,12 +44,15 @@ def classify(feats: list[LineFeatures]) -> Classified:
     reasons: list[str | None] = [None] * n
     teasers = teaser_streaks(feats)
     a, b = body_run(feats, teasers)
-    start = lead_on_topic(feats, next((i for i in range(a) if feats[i].kind == GOOD), a), b)
+    promos = promos_above_run(feats, a, b)
+    first = next((i for i in range(a) if feats[i].kind == GOOD and i not in promos), a)
+    start = lead_on_topic(feats, first, b)
     b = extend_on_topic(feats, start, b, teasers)
     while (far := bridge_far(feats, start, b, teasers)) > b:
         b = extend_on_topic(feats, start, far, teasers)
     gaps: dict[int, str] = {}
     b, tail_at, tail_reason = cut_tail(feats, start, a, b, teasers, gaps)
+    gaps.update((i, "teaser") for i in promos if start <= i <= b)
     listed = _bulleted_lists(feats, start, b, len(feats) if tail_at is None else tail_at)
     if listed:
         start, b = min(start, min(listed)), max(b, max(listed))
