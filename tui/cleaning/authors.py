@@ -20,7 +20,7 @@ _JOB_WORDS = frozenset(
 _LEAD = re.compile(
     r"(?:^|(?<=[\s|·•]))(?:written by|posted by|eingestellt von|geschrieben von|verfasst von|ein beitrag von|"
     r"text(?=\s*:)|by|von|par|por|"
-    r"door|przez|autor(?:in)?|author|redakteur(?:in)?)\s*:?\s*(?=\S)",
+    r"door|przez|autor(?:in)?|author|redakteur(?:in)?)(?:\s*:\s+|\s+)(?=\S)",  # a word, not "Partner"
     re.I,
 )
 _STOP_AT = re.compile(

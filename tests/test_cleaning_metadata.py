@@ -1,0 +1,39 @@
+"""Title, date and author found in page text: the forms seen on real pages that the cleaner used to miss."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.cleaning.authors import byline
+from tui.cleaning.dates import find_date
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Von: Björn Jahner | 31.10.23", "2023-10-31"),  # two-digit year
+        ("30/10/23 | StarsInsider", "2023-10-30"),
+        ("10.15.15", "2015-10-15"),  # month first when day first is impossible
+        ("13. 1. 2020", "2020-01-13"),  # spaced day. month. year
+        ("Veröffentlicht am 19. Dezember 202219. Dezember 2022 von Redaktion", "2022-12-19"),
+        ("27.01.2022MineralölINFO November 2021", "2022-01-27"),  # glued to the next word
+        ("Anglertalkhejfish7. Januar 20220", "2022-01-07"),  # glued to the previous word
+        ("miércoles, 4 de mayo de 202207:59 hs", "2022-05-04"),
+        ("Dezember 29, 2021Dezember 29, 2021", "2021-12-29"),
+    ],
+)
+def test_dates_in_the_forms_pages_print_them(text: str, iso: str) -> None:
+    hit = find_date(text)
+    assert hit is not None and hit[0] == iso
+
+
+@pytest.mark.parametrize(
+    "text", ["version 1.2.3", "192.168.1.10", "3.5.20 %", "12345", "1.2.2.2024"]
+)
+def test_numbers_that_are_not_dates(text: str) -> None:
+    assert find_date(text) is None
+
+
+@pytest.mark.parametrize("text", ["Partner werden", "Porträt der Woche", "Parlament stimmt zu"])
+def test_a_lead_word_must_stand_alone(text: str) -> None:
+    assert byline(text) is None  # "Par" + "tner" is no byline
