@@ -37,3 +37,33 @@ def test_numbers_that_are_not_dates(text: str) -> None:
 @pytest.mark.parametrize("text", ["Partner werden", "Porträt der Woche", "Parlament stimmt zu"])
 def test_a_lead_word_must_stand_alone(text: str) -> None:
     assert byline(text) is None  # "Par" + "tner" is no byline
+
+
+_PROSE = (
+    "The council voted on Tuesday to expand the city's tram network after a long debate about "
+    "costs, routes and the years of building work that residents along the line would face."
+)
+
+
+def test_the_dateline_by_the_title_beats_a_dated_teaser_list() -> None:
+    from tui.cleaning import clean
+
+    teasers = [f"Older story number {k} about something else\n{k + 1}.03.2021" for k in range(5)]
+    page = "\n".join(
+        ["Home", "News", *teasers, "City expands tram network", "12.04.2021", *[_PROSE] * 6]
+    )
+    assert clean(page).meta["date"] == "2021-04-12"
+
+
+def test_a_date_inside_a_sentence_is_not_the_articles() -> None:
+    from tui.cleaning import clean
+
+    page = "\n".join(
+        [
+            "City expands tram network",
+            "Work will start on 3 May 2022, the council said in a statement on its plans "
+            "for the network and the stations along the new line.",
+            *[_PROSE] * 6,
+        ]
+    )
+    assert clean(page).meta["date"] is None

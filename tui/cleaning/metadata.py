@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .authors import bare_name, bio, byline, name_by_date
+from .dateline import pick_date
 from .dates import find_date
 from .features import BAD, GOOD, NEAR, LineFeatures
 from .stopwords import content_words
@@ -156,24 +157,6 @@ def section_of(title: str, f: LineFeatures) -> str | None:
     return head[-1].strip() if head else None
 
 
-DATE_REACH = 40  # lines around the title searched for a date when the header has none
-
-
-def _nearby_date(feats: list[LineFeatures], ref: int, b: int) -> tuple[str, int] | None:
-    """The date in a short line nearest the title (above before below), for pages whose header has none."""
-    best = None
-    for j in range(max(0, ref - DATE_REACH), min(len(feats), max(b, ref) + DATE_REACH)):
-        f = feats[j]
-        if f.words > 20:
-            continue
-        hit = find_date(f.line.text)
-        if hit:
-            dist = abs(j - ref) + (0.5 if j > ref else 0)
-            if best is None or dist < best[0]:
-                best = (dist, hit[0], j)
-    return (best[1], best[2]) if best else None
-
-
 def extract(
     feats: list[LineFeatures],
     decisions: list[str],
@@ -218,16 +201,10 @@ def extract(
             name = name_by_date(f.line.text, hit[1], hit[2]) if hit else None
             if name:
                 meta["author"], meta["found"]["author"] = name, f.line.number
-        if meta["date"] is None:
-            hit = find_date(f.line.text)
-            if hit:
-                meta["date"] = hit[0]
-                meta["found"]["date"] = f.line.number
         decisions[j], reasons[j] = "meta", why
-    if meta["date"] is None:
-        near = _nearby_date(feats, ref, b)
-        if near:
-            meta["date"], meta["found"]["date"] = near[0], feats[near[1]].line.number
+    dated = pick_date(feats, ref, b)
+    if dated:
+        meta["date"], meta["found"]["date"] = dated[0], feats[dated[1]].line.number
     if meta["author"] is None:
         _find_author(feats, decisions, reasons, meta, t, ref, a, b)
     if meta["author"] is None:
