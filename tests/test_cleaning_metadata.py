@@ -67,3 +67,34 @@ def test_a_date_inside_a_sentence_is_not_the_articles() -> None:
         ]
     )
     assert clean(page).meta["date"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Von Thilo / 6. November 2023 / Keine Kommentare", "Thilo"),
+        ("Von Jule Radeck Vom 3. Februar 2022 0", "Jule Radeck"),  # a capitalised stopword ends it
+        ("Artikel von Jane Doe", "Jane Doe"),
+        ("Veröffentlicht von HansG", "HansG"),
+        ("Christoph von Ritter", None),  # a particle, not a lead: the line is a bare name
+        ("Share by email", None),
+    ],
+)
+def test_bylines_in_the_forms_pages_print_them(text: str, name: str | None) -> None:
+    assert byline(text) == name
+
+
+def test_the_byline_below_the_title_beats_a_name_in_the_menu_above() -> None:
+    from tui.cleaning import clean
+
+    page = "\n".join(
+        [
+            "Home",
+            "Anna Weber",  # a columnist's page in the menu
+            "Politik",
+            "City expands tram network",
+            "Veröffentlicht am 12.04.2021 von Jonas Berger",
+            *[_PROSE] * 6,
+        ]
+    )
+    assert clean(page).meta["author"] == "Jonas Berger"
