@@ -153,7 +153,12 @@ async def run(mode: str, corpus: Path, tmp: Path, gold: set, model: str) -> tupl
                     continue  # tagged by an earlier #
                 await replay.tag(start, end, label)
                 if mode in ("occurrences", "suggestions"):
-                    await replay.press("number_sign")
+                    await replay.press("number_sign")  # searches in a worker: wait for it
+                    for _ in range(1000):
+                        message = screen.query_one("StatusLine").message
+                        if isinstance(app.screen, OccurrencePreview) or "no other" in message:
+                            break
+                        await pilot.pause(0.01)
                     preview = app.screen
                     if isinstance(preview, OccurrencePreview):
                         good = [

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from support import database, make_app, open_first_article, sync, wait_until
 
@@ -54,9 +56,9 @@ async def test_tag_in_the_corpus_one_by_one_linked_to_the_source_entity(tmp_path
         await tag(pilot, "China UnionPay", "2")
         app.session.store.link(screen.under_cursor()["id"], entity["id"])
         screen.reload_annotations()
-        await pilot.press("number_sign")
+        await pilot.press("number_sign")  # reads the unopened articles in a worker
+        await wait_until(pilot, lambda: isinstance(app.screen, OccurrencePreview), "the preview")
         preview = app.screen
-        assert isinstance(preview, OccurrencePreview)
         assert {h.document_id for h in preview.hits} == {
             screen.article.id,
             "001_c81238c294599553.txt",
@@ -71,6 +73,37 @@ async def test_tag_in_the_corpus_one_by_one_linked_to_the_source_entity(tmp_path
         await pilot.press("u")  # a corpus-wide step that touched this article undoes here
         app.session.flush()
         assert len(mentions(tmp_path, "China UnionPay")) == 1
+
+
+@sync
+async def test_corpus_search_runs_in_a_worker_and_keys_stay_live(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(110, 36)) as pilot:
+        screen = await open_reader(app, pilot)
+        release = threading.Event()
+        record = app.session.record
+
+        def slow_record(entry):
+            release.wait(10)  # an unopened article that takes long to read and clean
+            return record(entry)
+
+        app.session.record = slow_record
+        await tag(pilot, "China UnionPay", "2")
+        await pilot.press("number_sign")
+        assert "reading 4 unopened articles" in screen.query_one(StatusLine).message
+        first = screen.article.id
+        await pilot.press("right_square_bracket")  # handled while the worker waits
+        assert screen.article.id != first
+        release.set()
+        await wait_until(
+            pilot,
+            lambda: "finished elsewhere" in screen.query_one(StatusLine).message,
+            "the search to end",
+        )
+        assert app.screen is screen  # no preview over an article the hits are not from
+        await pilot.press("left_square_bracket", "number_sign")  # recorded now: straight to hits
+        await wait_until(pilot, lambda: isinstance(app.screen, OccurrencePreview), "the preview")
+        assert len(app.screen.hits) == 4
 
 
 @sync

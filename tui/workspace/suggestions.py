@@ -267,6 +267,8 @@ class SuggestionService:
                     if raw_span and hit.document_id == source["document_id"]
                     else None
                 )
+                if any(a.get("state") != "suggested" for a in covering):
+                    continue  # tagged meanwhile (the corpus search ran in a worker)
                 for ghost in covering:
                     self.store.delete_annotation(ghost["id"])  # a suggestion here gives way
                 records.append(

@@ -18,7 +18,12 @@ from tui.app.blocks import build_blocks
 from tui.app.screens.annotating import Annotator
 from tui.app.screens.crossdoc_keys import CrossDocKeys
 from tui.app.screens.library import LibraryScreen
-from tui.app.screens.suggesting import Suggester, SuggestionsReady
+from tui.app.screens.suggesting import (
+    CorpusProgress,
+    OccurrencesFound,
+    Suggester,
+    SuggestionsReady,
+)
 from tui.app.spans import ArticleMarks, label_styles
 from tui.app.widgets.reader import ReaderView
 from tui.app.widgets.reader_messages import CursorMoved, SelectionChanged
@@ -429,6 +434,12 @@ class ReaderScreen(Screen[None]):
 
     def on_suggestions_ready(self, message: SuggestionsReady) -> None:
         self.suggester.ready(message)
+
+    def on_occurrences_found(self, message: OccurrencesFound) -> None:
+        self.suggester.found(message)
+
+    def on_corpus_progress(self, message: CorpusProgress) -> None:
+        self.suggester.progress(message)
 
     def action_focus_panel(self) -> None:
         self.query_one(SidePanel).focus_list()

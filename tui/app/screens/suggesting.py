@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from textual.message import Message
+from textual.worker import get_current_worker
 
 from tui.app.modals.occurrences import OccurrencePreview
 from tui.app.wording import plural
@@ -48,6 +49,24 @@ class SuggestionsReady(Message):
         self.document_id = document_id
         self.proposals = proposals
         self.note = note
+
+
+class OccurrencesFound(Message):
+    """The corpus-wide search of `#` finished off the UI thread: the handler shows the preview."""
+
+    def __init__(self, source: dict[str, Any], hits: list[Occurrence]) -> None:
+        super().__init__()
+        self.source = source
+        self.hits = hits
+
+
+class CorpusProgress(Message):
+    """How many unopened articles `#` has read so far, for the status line."""
+
+    def __init__(self, done: int, total: int) -> None:
+        super().__init__()
+        self.done = done
+        self.total = total
 
 
 class SuggestingScreen(Protocol):
@@ -223,32 +242,70 @@ class Suggester:
         return found
 
     def occurrences(self, corpus: bool) -> None:
-        screen = self.screen
+        """`*` searches this article at once; `#` reads and searches the corpus in a worker thread,
+        since unopened articles must be loaded and cleaned first (keys stay live meanwhile)."""
         source = self._source()
         if source is None or not self.writable():
             return
         if corpus:
-            self.record_corpus()
-        hits = self.service.occurrences(source, corpus=corpus)
+            self.search_corpus(source)
+        else:
+            self.show_hits(source, self.service.occurrences(source), corpus=False)
+
+    def search_corpus(self, source: dict[str, Any]) -> None:
+        screen = self.screen
+        session, service = screen.session, self.service
+        known = set(session.statuses())
+        missing = [entry for entry in session.entries if entry.id not in known]
+        screen.refresh_status(
+            f"# reading {plural(len(missing), 'unopened article')} first…"
+            if missing
+            else f"# searching the corpus for “{source['exact']}”…"
+        )
+
+        def work() -> None:
+            worker = get_current_worker()
+            for done, entry in enumerate(missing, 1):
+                if worker.is_cancelled:
+                    return
+                try:
+                    session.record(entry)  # so the search sees it; not an undo step
+                except Exception:  # an unreadable file is skipped here; the library says why
+                    pass
+                if done % 10 == 0 and done < len(missing):
+                    screen.post_message(CorpusProgress(done, len(missing)))
+            hits = service.occurrences(source, corpus=True)
+            if not worker.is_cancelled:
+                screen.post_message(OccurrencesFound(source, hits))
+
+        screen.run_worker(work, thread=True, exclusive=True, group="occurrences")
+
+    def progress(self, message: CorpusProgress) -> None:
+        self.screen.refresh_status(
+            f"# reading unopened articles: {message.done} of {message.total}…"
+        )
+
+    def found(self, message: OccurrencesFound) -> None:
+        """Show the corpus hits, unless the user has since left the article or untagged the name."""
+        screen, source = self.screen, message.source
+        here = screen.article is not None and screen.article.id == source["document_id"]
+        if not here or not any(a["id"] == source["id"] for a in screen.annotations):
+            screen.refresh_status(f"# for “{source['exact']}” finished elsewhere; press # again")
+            return
+        if screen.app.screen is not screen:
+            screen.refresh_status("# finished while another screen was open; press # again")
+            return
+        self.show_hits(source, message.hits, corpus=True)
+
+    def show_hits(self, source: dict[str, Any], hits: list[Occurrence], corpus: bool) -> None:
         where = "the corpus" if corpus else "this article"
         if not hits:
-            screen.refresh_status(f"no other untagged “{source['exact']}” in {where}")
+            self.screen.refresh_status(f"no other untagged “{source['exact']}” in {where}")
             return
-        screen.app.push_screen(
+        self.screen.app.push_screen(
             OccurrencePreview(source["exact"], hits, corpus),
             lambda chosen: self._tag(source, chosen),
         )
-
-    def record_corpus(self) -> None:
-        """Articles never opened are not in the database yet: record them so # searches them too."""
-        session = self.screen.session
-        known = set(session.statuses())
-        for entry in session.entries:
-            if entry.id not in known:
-                try:
-                    session.record(entry)
-                except Exception:  # an unreadable file is skipped here; the library says why
-                    continue
 
     def _tag(self, source: dict[str, Any], chosen: list[Occurrence] | None) -> None:
         screen = self.screen
