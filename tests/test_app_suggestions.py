@@ -196,3 +196,25 @@ async def test_dot_repeats_the_last_label_on_the_next_match(tmp_path):
         await pilot.press("full_stop", "full_stop")
         app.session.flush()
         assert len(mentions(tmp_path, "China Mobile")) == 3
+
+
+@sync
+async def test_suggested_spans_take_their_style_from_the_stylesheet(tmp_path):
+    app = make_app(tmp_path)
+    app.session.store.add_entity("China Telecom", "ORG")
+    async with app.run_test(size=(110, 36)) as pilot:
+        screen = await open_reader(app, pilot)
+        reader = screen.reader
+
+        def telecom():
+            height = reader.scrollable_content_region.height
+            segments = [s for y in range(height) for s in reader.render_line(y)]
+            return next(s.style for s in segments if "Telecom" in s.text and "," not in s.text)
+
+        # newsmark.tcss: `ReaderView > .reader--suggested { text-style: dim underline not bold }`
+        assert reader.get_component_rich_style("reader--suggested").dim
+        ghost = telecom()
+        assert ghost.dim and ghost.underline and not ghost.bold
+        await pilot.press("g", "f", "a")  # accepted: the label's own style, bold and not dim
+        accepted = telecom()
+        assert accepted.bold and not accepted.dim and accepted.color == ghost.color
