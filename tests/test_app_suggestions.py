@@ -218,3 +218,26 @@ async def test_suggested_spans_take_their_style_from_the_stylesheet(tmp_path):
         await pilot.press("g", "f", "a")  # accepted: the label's own style, bold and not dim
         accepted = telecom()
         assert accepted.bold and not accepted.dim and accepted.color == ghost.color
+
+
+@sync
+async def test_accept_or_reject_every_suggestion_alike_with_one_key(tmp_path):
+    app = make_app(tmp_path)
+    app.session.store.add_entity("China Mobile", "ORG")
+    app.session.store.add_entity("NIC", "ORG")
+    async with app.run_test(size=(110, 36)) as pilot:
+        screen = await open_reader(app, pilot)
+        await pilot.press("slash", *"China Mobile", "enter")
+        assert "= accepts all 3 “China Mobile”" in screen.suggester.hint()
+        await pilot.press("equals_sign")
+        assert "accepted 3 × “China Mobile” as ORG" in screen.query_one(StatusLine).message
+        app.session.flush()
+        assert [a["state"] for a in mentions(tmp_path, "China Mobile")] == ["ok"] * 3
+        await pilot.press("u")  # one undo step: all three are suggestions again
+        app.session.flush()
+        assert [a["state"] for a in mentions(tmp_path, "China Mobile")] == ["suggested"] * 3
+        await pilot.press("slash", *"NIC", "enter", "R")
+        app.session.flush()
+        assert mentions(tmp_path, "NIC") == []
+        rejected = database(tmp_path)["meta"][0]["state"]["suggestions.rejected"]
+        assert len(rejected[screen.article.id]) == 3  # remembered, never suggested again here

@@ -44,6 +44,8 @@ SUGGESTION_KEYS = [
     ("full_stop", "'repeat_label'", "Repeat label", False, "repeat_label"),
     ("a", "'decide', True", "Accept", True, "accept_suggestion"),
     ("r", "'decide', False", "Reject", True, "reject_suggestion"),
+    ("equals_sign", "'decide_alike', True", "Accept alike", False, "accept_alike"),
+    ("R", "'decide_alike', False", "Reject alike", False, "reject_alike"),
     ("A", "'accept_all'", "Accept all", False, "accept_all"),
     ("f", "'jump', True", "Next sugg.", False, "next_suggestion"),
     ("F", "'jump', False", "Prev sugg.", False, "previous_suggestion"),

@@ -178,6 +178,7 @@ class Suggester:
         screen.refresh_status(note)
         if added and not any(a["id"] == (screen.under_cursor() or {}).get("id") for a in added):
             self.jump(forward=True)
+            screen.refresh_status(note + self.hint())
 
     # going through them ----------------------------------------------------------
     def jump(self, forward: bool) -> bool:
@@ -195,7 +196,7 @@ class Suggester:
         self.screen.reader.move_to(target)
         return True
 
-    def _current(self) -> dict[str, Any] | None:
+    def current(self) -> dict[str, Any] | None:
         found: dict[str, Any] | None = self.screen.under_cursor()
         if found is not None and found.get("state") == "suggested":
             return found
@@ -206,7 +207,7 @@ class Suggester:
         screen = self.screen
         if not self.writable():
             return
-        current = self._current()
+        current = self.current()
         if current is None:
             if self.jump(forward=True):
                 screen.refresh_status("moved to the next suggestion; a accepts, r rejects")
@@ -221,7 +222,44 @@ class Suggester:
             verb = "rejected (not suggested here again)"
         if self.suggested():
             self.jump(forward=True)
-        screen.refresh_status(f"{verb} (u undoes)")
+        screen.refresh_status(f"{verb} (u undoes){self.hint()}")
+
+    def decide_alike(self, accept: bool) -> None:
+        """`=` / `R`: the suggestion under the cursor and every one with its text and label here."""
+        screen = self.screen
+        if not self.writable():
+            return
+        current = self.current()
+        if current is None:
+            if self.jump(forward=True):
+                screen.refresh_status(
+                    "moved to the next suggestion; = accepts all alike, R rejects"
+                )
+            return
+        group = self.service.decide_alike(current["id"], accept)
+        for record in group:
+            screen.changed(record, removed=not accept)
+        if self.suggested():
+            self.jump(forward=True)
+        verb = "accepted" if accept else "rejected"
+        text = " ".join(current["exact"].split())
+        screen.refresh_status(
+            f"{verb} {len(group)} × “{text}” as {current['label']} (u undoes all){self.hint()}"
+        )
+
+    def hint(self) -> str:
+        """What the status line says on a suggestion that has others alike: `=` takes them all."""
+        current = self.current()
+        if current is None:
+            return ""
+        text = " ".join(current["exact"].split())
+        count = sum(
+            1
+            for a in self.suggested()
+            if (a["label"], a["kind"]) == (current["label"], current["kind"])
+            and " ".join(a["exact"].split()) == text
+        )
+        return f" · = accepts all {count} “{text}”, R rejects them" if count > 1 else ""
 
     def accept_all(self) -> None:
         screen = self.screen
