@@ -47,8 +47,8 @@ SUGGESTION_KEYS = [
     ("equals_sign", "'decide_alike', True", "Accept alike", False, "accept_alike"),
     ("R", "'decide_alike', False", "Reject alike", False, "reject_alike"),
     ("A", "'accept_all'", "Accept all", False, "accept_all"),
-    ("f", "'jump', True", "Next sugg.", False, "next_suggestion"),
-    ("F", "'jump', False", "Prev sugg.", False, "previous_suggestion"),
+    ("f", "'step', True", "Next sugg.", False, "next_suggestion"),
+    ("F", "'step', False", "Prev sugg.", False, "previous_suggestion"),
     ("S", "'suggest_now'", "Suggest", False, "suggest"),
 ]
 

@@ -175,12 +175,16 @@ class Suggester:
         added = self.service.add(message.document_id, message.proposals)
         screen.reload_annotations()
         note = message.note or f"{plural(len(added), 'new suggestion')}"
-        screen.refresh_status(note)
         if added and not any(a["id"] == (screen.under_cursor() or {}).get("id") for a in added):
             self.jump(forward=True)
-            screen.refresh_status(note + self.hint())
+        screen.refresh_status(note + self.hint())
 
     # going through them ----------------------------------------------------------
+    def step(self, forward: bool) -> None:
+        """`f` / `F`: on to the next or previous suggestion, saying when `=` would take others alike."""
+        if self.jump(forward):
+            self.screen.refresh_status(self.hint().removeprefix(" · "))
+
     def jump(self, forward: bool) -> bool:
         starts = [a["start"] for a in self.suggested()]
         cursor = self.screen.reader.cursor
