@@ -71,6 +71,7 @@ class Store(UndoMethods, TableMethods):
         self._segments: dict[str, dict[int, bytes]] = {t: {} for t in R.TABLES}  # saver thread only
         self._dirty: dict[str, set[int]] = {t: set() for t in R.TABLES}
         self._by_doc: dict[str, dict[str, None]] = {}
+        self._by_end: dict[str, dict[str, None]] = {}  # annotation id -> ids of its relations
         self._generation = 0
         self._history = History()
         self._local = threading.local()  # each thread's open transaction step (see _step)
@@ -189,6 +190,18 @@ class Store(UndoMethods, TableMethods):
             if ids is None:
                 ids = by_doc[doc_id] = {}
             ids[ann["id"]] = None
+        for relation in self._rows["relations"].values():
+            self._index_relation(relation, add=True)
+
+    def _index_relation(self, relation: dict[str, Any], *, add: bool) -> None:
+        """Keep `_by_end` (relations by either end) current, so a claim finds its links at once."""
+        for end in {relation.get("from"), relation.get("to")}:
+            if not isinstance(end, str):
+                continue
+            if add:
+                self._by_end.setdefault(end, {})[relation["id"]] = None
+            else:
+                self._by_end.get(end, {}).pop(relation["id"], None)
 
     def close(self, timeout: float = 5.0) -> bool:
         """Save everything pending (waiting up to `timeout`), release the lock; False if the last save failed."""
@@ -390,6 +403,11 @@ class Store(UndoMethods, TableMethods):
                 self._by_doc.get(before["document_id"], {}).pop(rec_id, None)
             if record is not None:
                 self._by_doc.setdefault(record["document_id"], {})[rec_id] = None
+        elif table == "relations":  # every change, undo and redo included, passes here
+            if before is not None:
+                self._index_relation(before, add=False)
+            if record is not None:
+                self._index_relation(record, add=True)
         return before
 
     def _apply(
