@@ -200,8 +200,12 @@ class Store(UndoMethods, TableMethods):
                 continue
             if add:
                 self._by_end.setdefault(end, {})[relation["id"]] = None
-            else:
-                self._by_end.get(end, {}).pop(relation["id"], None)
+            else:  # drop an emptied entry: a key per annotation ever linked grew memory without bound
+                ids = self._by_end.get(end)
+                if ids is not None:
+                    ids.pop(relation["id"], None)
+                    if not ids:
+                        del self._by_end[end]
 
     def close(self, timeout: float = 5.0) -> bool:
         """Save everything pending (waiting up to `timeout`), release the lock; False if the last save failed."""
