@@ -3,7 +3,7 @@
 Adds, relabels, undoes and deletes in turn (the count stays put) and prints resident memory
 after every block, with the growth per 10,000 operations against the first block.
 Run: .venv/bin/python benchmarks/bench_memory.py [--blocks 20] [--base 2000]
-(measured 2026-12-05: 200,000 operations at 2,000 annotations, RSS 29 -> 30 MB, flat after the
+(measured 2026-12-05: 100,000 operations at 2,000 annotations, RSS 29 -> 30 MB, flat after the
 first block; under tracemalloc it seems to grow ~3 MB per 10k, which is tracemalloc's own.)
 """
 
