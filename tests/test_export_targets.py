@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import subprocess
 import sys
 import threading
@@ -61,17 +62,32 @@ def test_fifo_is_written_directly(db: Path, tmp_path: Path) -> None:
     assert received and received[0].startswith(b"{")
 
 
-@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
-def test_dev_full_says_disk_full(db: Path) -> None:
-    before = os.stat("/dev/full")
-    result = newsmark("export", "-f", "json", "-o", "/dev/full", "--db", db)
+@pytest.fixture
+def full_device(tmp_path: Path) -> Path:
+    """A "disk full" device the test may lose: as root a private node (so a regression replaces
+    that node, never the system's /dev/full); otherwise /dev/full, which only root can replace."""
+    if os.geteuid() == 0:
+        node = tmp_path / "full"
+        try:
+            os.mknod(node, 0o666 | stat.S_IFCHR, os.makedev(1, 7))
+        except OSError as error:
+            pytest.skip(f"cannot create a device node here ({error.strerror})")
+        return node
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full on this system")
+    return Path("/dev/full")
+
+
+def test_full_device_says_disk_full(db: Path, full_device: Path) -> None:
+    before = os.stat(full_device)
+    result = newsmark("export", "-f", "json", "-o", full_device, "--db", db)
+    after = os.stat(full_device)
+    assert (after.st_mode, after.st_rdev) == (before.st_mode, before.st_rdev)  # still the device
     assert result.returncode == 1
     assert result.stderr.strip().splitlines() == [
-        "Error: could not write /dev/full: disk full (nothing else was changed)"
+        f"Error: could not write {full_device}: disk full (nothing else was changed)"
     ]
-    after = os.stat("/dev/full")
-    assert (after.st_mode, after.st_rdev) == (before.st_mode, before.st_rdev)
-    with open("/dev/full", "wb") as full:  # plain redirection to a full disk: the same line
+    with open(full_device, "wb") as full:  # plain redirection to a full disk: the same line
         redirected = subprocess.run(
             [*NEWSMARK, "export", "-f", "json", "--db", str(db)],
             stdout=full,
