@@ -90,6 +90,7 @@ class Session:
         self.registry = EntityRegistry(store)
         self.claims = ClaimComparison(store)
         self.suggestions = SuggestionService(store)
+        self.follow_links = False  # symlinks leading outside the corpus folders are skipped
 
     @classmethod
     def open(cls, db_path: str | Path, annotator: str) -> Session:
@@ -104,7 +105,13 @@ class Session:
         on_error: Callable[[str], None] | None = None,
     ) -> Iterator[corpus.CorpusEntry]:
         """Index the corpus (cleaning what the cache lacks); entries come in corpus order."""
-        yield from corpus.index(paths, cache_dir, on_progress=on_progress, on_error=on_error)
+        yield from corpus.index(
+            paths,
+            cache_dir,
+            on_progress=on_progress,
+            on_error=on_error,
+            follow_links=self.follow_links,
+        )
 
     def search_articles(self, query: str) -> dict[str, SearchHit]:
         """Articles of the corpus whose clean text or tagged entity names match `query`.
