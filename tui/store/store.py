@@ -34,6 +34,7 @@ from tui.store.lock import WriterLock
 from tui.store.paths import check_database_path, lock_path
 from tui.store.records import SINGULAR
 from tui.store.saver import Saver
+from tui.store.schema import open_problem
 from tui.store.segments import (
     SEGMENT,
     file_identity,
@@ -113,6 +114,9 @@ class Store(UndoMethods, TableMethods):
             store._known = known
             store._writer = writer
             created = data is None
+            problem = None if data is None else open_problem(data, R.SCHEMA_VERSION)
+            if problem is not None:
+                raise CorruptDatabaseError(corrupt_message(path, problem))
             try:
                 store._load(data if data is not None else store._fresh())
             except (KeyError, TypeError, AttributeError, ValueError) as error:

@@ -91,6 +91,7 @@ class Session:
         self.registry = EntityRegistry(store)
         self.claims = ClaimComparison(store)
         self.suggestions = SuggestionService(store)
+        self.follow_links = False  # symlinks leading outside the corpus folders are skipped
 
     @classmethod
     def open(cls, db_path: str | Path, annotator: str) -> Session:
@@ -110,7 +111,13 @@ class Session:
             make_folders(cache_dir, folder_mode_for(mode) if mode is not None else None)
         except OSError:
             pass  # the corpus reports an unwritable cache itself
-        yield from corpus.index(paths, cache_dir, on_progress=on_progress, on_error=on_error)
+        yield from corpus.index(
+            paths,
+            cache_dir,
+            on_progress=on_progress,
+            on_error=on_error,
+            follow_links=self.follow_links,
+        )
 
     def search_articles(self, query: str) -> dict[str, SearchHit]:
         """Articles of the corpus whose clean text or tagged entity names match `query`.
