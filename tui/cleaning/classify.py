@@ -91,6 +91,7 @@ def classify(feats: list[LineFeatures]) -> Classified:
                 reasons[i] = "navigation" if i in menus else "short line outside paragraphs"
         elif _figure_in_body(feats, i, between[i - start] and i not in menus):
             decisions[i] = "content"
+    _drop_repeated(feats, decisions, reasons)
     return Classified(decisions, reasons, start, b, a)
 
 
@@ -211,3 +212,20 @@ def _figure_in_body(feats: list[LineFeatures], i: int, between: bool) -> bool:
 def _sentence_line(f: LineFeatures) -> bool:
     """A short line that is still a sentence: a one-line paragraph of the body."""
     return f.words >= 4 and f.stops >= 1 and f.line.text[-1] in ".!?"
+
+
+REPEATS = 3  # copies of one prose line on a page that make it a template's
+
+
+def _drop_repeated(
+    feats: list[LineFeatures], decisions: list[str], reasons: list[str | None]
+) -> None:
+    """A line said word for word REPEATS times on one page is a template's (a consent placeholder before
+    every embed, a newsletter box), not the article's."""
+    count: dict[str, int] = {}
+    for f in feats:
+        if f.kind in (GOOD, NEAR):
+            count[f.line.text] = count.get(f.line.text, 0) + 1
+    for i, f in enumerate(feats):
+        if decisions[i] == "content" and count.get(f.line.text, 0) >= REPEATS:
+            decisions[i], reasons[i] = "boilerplate", "repeated on the page"
