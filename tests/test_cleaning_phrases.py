@@ -167,3 +167,15 @@ def test_a_signature_with_a_weekday_and_separators_is_a_comment_signature():
     assert comment_signature("18.10.2019, 16:18 Zum Antworten anmelden Zitieren #")
     assert comment_signature("March 4, 2024 at 5:01 pm Reply")
     assert not comment_signature("The council met on Tuesday, 21 April 2020 at 16:40 to vote on it")
+
+
+def test_download_links_are_named():
+    from tui.cleaning.phrases import match_short
+
+    for line in (
+        "Dieses Skript als PDF herunterladen",
+        "Download the transcript",
+        "Download (123 KB)",
+    ):
+        assert match_short(line.lower()) == "download link", line
+    assert match_short("the app lets you download maps before a trip") is None

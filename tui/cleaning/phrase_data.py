@@ -61,6 +61,15 @@ FAMILIES: tuple[Family, ...] = (
         menu_word=True,
     ),
     Family(
+        "download-links",
+        "download link",
+        "short",
+        ("en", "de", "fr", "es"),
+        r"\b(als )?pdf (herunterladen|downloaden|download)\b|^download (the |this )?(pdf|transcript|"
+        r"script|file|app)\b|^(jetzt |hier )?(kostenlos )?herunterladen\W*$|\bdownload \(\d+([.,]\d+)? ?"
+        r"[kmg]b\)\W*$|^télécharger (le|la|ce) |^descargar (el|la|pdf)\b",
+    ),
+    Family(
         "share-calls",
         "share prompt",
         "short",
