@@ -179,3 +179,16 @@ def test_download_links_are_named():
     ):
         assert match_short(line.lower()) == "download link", line
     assert match_short("the app lets you download maps before a trip") is None
+
+
+def test_read_more_buttons_see_also_heads_and_enlarge_hints_are_named():
+    from tui.cleaning.phrases import match_long, match_short
+
+    for line in ("weiterlesen 5 Minuten", "Read more", "Mirá también", "See also"):
+        assert match_short(line.lower()) == "related-posts block", line
+    for line in (
+        "Nicht labern, ranklotzen! Foto: Timur | flickr| CC BY 2.0",
+        "Erdöl. Bild: TebNad/Shutterstock.com",
+    ):
+        assert match_long(line.lower()) == "caption", line
+    assert match_short("informationsschreiben pdf | 38 kb") == "download link"

@@ -67,7 +67,17 @@ FAMILIES: tuple[Family, ...] = (
         ("en", "de", "fr", "es"),
         r"\b(als )?pdf (herunterladen|downloaden|download)\b|^download (the |this )?(pdf|transcript|"
         r"script|file|app)\b|^(jetzt |hier )?(kostenlos )?herunterladen\W*$|\bdownload \(\d+([.,]\d+)? ?"
-        r"[kmg]b\)\W*$|^télécharger (le|la|ce) |^descargar (el|la|pdf)\b",
+        r"[kmg]b\)\W*$|^télécharger (le|la|ce) |^descargar (el|la|pdf)\b|\bpdf\s*[|(,]\s*\d+([.,]\d+)? ?[kmg]b\b",
+    ),
+    Family(
+        "read-more-buttons",
+        "related-posts block",
+        "short",
+        ("en", "de", "fr", "es", "it"),
+        r"^(weiterlesen|mehr lesen|read more|continue reading|keep reading|lire la suite|leer más|"
+        r"seguir leyendo|leggi di più|continua a leggere)( \d+ (minuten|minutes|min\.?))?\W*$|"
+        r"^(mirá también|mira también|ver también|vea también|pour approfondir|lire aussi|"
+        r"à lire également|leia também|veja também|see also|siehe auch)\W*$",
     ),
     Family(
         "share-calls",
@@ -286,7 +296,8 @@ FAMILIES: tuple[Family, ...] = (
         r"fotocredit|photo credit|crédito|titelbild|titelfoto|beitragsbild|symbolbild|"
         r"abbildung \d+|fig(ure|\.)? ?\d+)\s*:|.*\((symbolbild|archivbild|archive|file photo|"
         r"archivo)\)\W*$|.*\b(foto|photo|bild|imagen|credit|crédito|"
-        r"photograph)\s*:\s*[^.:]{1,40}\W*$|(.*([/|©(:,·•]|\b(foto|photo|bild|image|picture|"
+        r"photograph)\s*:\s*([^.:]|\.(?=\w)){1,40}\W*$|.*\b(zum vergrößern|click to enlarge|"
+        r"cliquez pour agrandir)\b|(.*([/|©(:,·•]|\b(foto|photo|bild|image|picture|"
         r"credit)s?\b)\s*)?(getty images|\bdpa\b|\bafp\b|reuters|\bimago\b|shutterstock|"
         r"istock(photo)?|keystone|\bap photo)\W*$|(image|media) caption,|^(image|media|video) caption\b|image source,|"
         r"pictured:|photo by .{1,60} on (unsplash|pexels|pixabay)\W*$|.*\bap photo/|"
