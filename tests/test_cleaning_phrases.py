@@ -192,3 +192,21 @@ def test_read_more_buttons_see_also_heads_and_enlarge_hints_are_named():
     ):
         assert match_long(line.lower()) == "caption", line
     assert match_short("informationsschreiben pdf | 38 kb") == "download link"
+
+
+def test_newsletter_calls_link_disclaimers_and_licence_lines_are_named():
+    from tui.cleaning.phrases import match_long
+
+    cases = {
+        "keine neuigkeiten mehr verpassen: abonnieren sie kostenlos den meedia-newsletter.": (
+            "subscription prompt"
+        ),
+        "trotz sorgfältiger kontrolle übernehme ich keine haftung für die inhalte externer links.": (
+            "disclaimer"
+        ),
+        "texte auf dieser webseite stehen unter einer creative commons namensnennung 3.0 lizenz.": (
+            "disclaimer"
+        ),
+    }
+    for line, reason in cases.items():
+        assert match_long(line) == reason, line

@@ -332,7 +332,9 @@ FAMILIES: tuple[Family, ...] = (
         ("en", "de", "fr"),
         r"^(disclaimer|haftungsausschluss|avertissement)\b|the views and opinions expressed|"
         r"does not constitute (financial|investment) advice|"
-        r"not (be )?considered (as )?financial advice",
+        r"not (be )?considered (as )?financial advice|keine haftung für (die )?inhalte "
+        r"(externer|fremder) (links|seiten)|(stehen|steht|is|are) (licensed )?(unter|under) "
+        r"(einer|a) creative[- ]commons",
     ),
     Family(
         "consent-dialog",
@@ -476,7 +478,9 @@ FAMILIES: tuple[Family, ...] = (
         ("en", "de", "fr"),
         r"(sign up for (our|the) newsletter|subscribe to (our|the) newsletter|"
         r"melden sie sich (jetzt )?für (unseren|den) newsletter|abonnez-vous à (notre|"
-        r"la) newsletter)",
+        r"la) newsletter|abonnieren sie (jetzt |hier )?(kostenlos |gratis )?(unseren|den|die|das)"
+        r" [\w-]{0,30}newsletter|newsletter (kostenlos )?(abonnieren|bestellen)|(willige|stimme) ich"
+        r" .{0,60}newsletter|suscr[ií]bete a (nuestro|nuestra|el|la) (newsletter|bolet[ií]n))",
     ),
     Family(
         "end-markers",
