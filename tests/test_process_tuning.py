@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import sys
 
-from tui.process_tuning import SWITCH_INTERVAL, tune_for_interactive_use
+from tui.process_tuning import SWITCH_INTERVAL, interactive_start
 from tui.store import Store
 
 
@@ -19,12 +19,15 @@ def test_opening_a_store_leaves_switch_interval_and_gc_alone(tmp_path):
     assert gc.isenabled() == enabled
 
 
-def test_the_app_command_shortens_the_switch_interval_and_freezes(monkeypatch):
+def test_the_app_command_pauses_gc_while_loading_then_freezes(monkeypatch):
     applied: list[float] = []
     frozen: list[bool] = []
     monkeypatch.setattr(sys, "getswitchinterval", lambda: 0.005)
     monkeypatch.setattr(sys, "setswitchinterval", applied.append)
     monkeypatch.setattr(gc, "freeze", lambda: frozen.append(True))
-    tune_for_interactive_use()
+    enabled = gc.isenabled()
+    with interactive_start():
+        assert not gc.isenabled()
+    assert gc.isenabled() == enabled
     assert applied == [SWITCH_INTERVAL]
     assert frozen == [True]
