@@ -221,11 +221,14 @@ def _drop_repeated(
     feats: list[LineFeatures], decisions: list[str], reasons: list[str | None]
 ) -> None:
     """A line said word for word REPEATS times on one page is a template's (a consent placeholder before
-    every embed, a newsletter box), not the article's."""
+    every embed, a newsletter box), not the article's, unless it is most of the body."""
     count: dict[str, int] = {}
     for f in feats:
         if f.kind in (GOOD, NEAR):
             count[f.line.text] = count.get(f.line.text, 0) + 1
-    for i, f in enumerate(feats):
-        if decisions[i] == "content" and count.get(f.line.text, 0) >= REPEATS:
-            decisions[i], reasons[i] = "boilerplate", "repeated on the page"
+    kept = [i for i, d in enumerate(decisions) if d == "content"]
+    drop = [i for i in kept if count.get(feats[i].line.text, 0) >= REPEATS]
+    if 2 * len(drop) >= len(kept):
+        return  # most of the body: the article itself says it again and again, keep it
+    for i in drop:
+        decisions[i], reasons[i] = "boilerplate", "repeated on the page"
