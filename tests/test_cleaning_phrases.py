@@ -210,3 +210,15 @@ def test_newsletter_calls_link_disclaimers_and_licence_lines_are_named():
     }
     for line, reason in cases.items():
         assert match_long(line) == reason, line
+
+
+def test_print_pin_shop_and_do_you_like_us_prompts_are_share_prompts():
+    from tui.cleaning.phrases import match_short
+
+    for line in (
+        "Rezept drucken Bei Pinterest speichern",
+        "Jetzt neu! Besuchen Sie unseren Fan-Shop!",
+        "Sie lesen gern Achgut.com?",
+        "Enjoying this article?",
+    ):
+        assert match_short(line.lower()) == "share prompt", line

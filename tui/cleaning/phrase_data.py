@@ -80,6 +80,17 @@ FAMILIES: tuple[Family, ...] = (
         r"à lire également|leia também|veja também|see also|siehe auch)\W*$",
     ),
     Family(
+        "print-pin-shop",
+        "share prompt",
+        "short",
+        ("en", "de"),
+        r"\b(rezept|artikel|seite|beitrag|recipe|article|page) (drucken|ausdrucken|print|speichern|"
+        r"save)\b|\b(bei|auf) pinterest (speichern|merken)|^pin it\b|\bbesuchen sie unseren "
+        r"(fan-?)?shop|^(visit|shop) (our|the) (store|shop)\b|^zum (shop|onlineshop)\b|"
+        r"^(sie lesen gerne?|gefällt (dir|ihnen) (unser|unsere|dieser)|lust auf mehr\?|"
+        r"enjoying (this|our) (article|content|magazine)\?|like what you('re| are) reading\?)",
+    ),
+    Family(
         "share-calls",
         "share prompt",
         "short",
