@@ -112,3 +112,19 @@ def test_a_prose_line_repeated_three_times_on_the_page_is_a_template():
     assert {line.reason for line in cleaned.lines if line.decision == "boilerplate"} >= {
         "repeated on the page"
     }
+
+
+def test_a_list_announced_by_the_last_line_of_the_body_is_kept():
+    rules = ["Have time for dreams", "Stay active", "Practise gratitude", "Live in a community"]
+    raw = "\n".join(
+        [
+            *HEAD,
+            *PARAS,
+            "The philosophy comes with these four rules:",
+            *rules,
+            "© 2024 Example News",
+        ]
+    )
+    cleaned = clean(raw)
+    assert all(rule in cleaned.body.split("\n\n") for rule in rules)
+    assert "© 2024" not in cleaned.body

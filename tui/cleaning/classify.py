@@ -54,6 +54,8 @@ def classify(feats: list[LineFeatures]) -> Classified:
     b, tail_at, tail_reason = cut_tail(feats, start, a, b, teasers, gaps)
     gaps.update((i, "teaser") for i in promos if start <= i <= b)
     listed = _bulleted_lists(feats, start, b, len(feats) if tail_at is None else tail_at)
+    if tail_at is None:
+        listed |= _announced_list(feats, b)
     if listed:
         start, b = min(start, min(listed)), max(b, max(listed))
     for i, f in enumerate(feats):
@@ -199,6 +201,27 @@ def _bulleted_lists(feats: list[LineFeatures], start: int, b: int, limit: int) -
             out.update(m for m in range(k, e + 1) if feats[m].kind != BAD)
         k = e + 1
     return out
+
+
+LIST_MAX = 25  # short lines an announced list may run to
+LIST_MIN = 2  # ... and at least this many, or the colon announced something else
+
+
+def _announced_list(feats: list[LineFeatures], b: int) -> set[int]:
+    """The body's last line ends in ':' ("What you'll need:", "Here are the ten rules:"): the short lines
+    that follow it, up to the next prose or boilerplate, are its list."""
+    if not 0 <= b < len(feats) - 1:
+        return set()
+    head = b if feats[b].line.text.endswith(":") else b + 1  # or a short heading right below it
+    f = feats[head]
+    if f.kind == BAD or not f.line.text.endswith(":"):
+        return set()
+    out: set[int] = {head} if head > b else set()
+    for k in range(head + 1, min(len(feats), head + 1 + LIST_MAX)):
+        if feats[k].kind != SHORT or feats[k].comment:
+            break
+        out.add(k)
+    return out if len(out - {head}) >= LIST_MIN else set()
 
 
 def _figure_in_body(feats: list[LineFeatures], i: int, between: bool) -> bool:
