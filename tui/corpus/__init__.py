@@ -113,6 +113,7 @@ class CorpusIndex:
         on_progress: Callable[[int, int], None] | None = None,
         on_error: Callable[[str], None] | None = None,
         jobs: int | None = None,
+        follow_links: bool = False,
     ) -> Iterator[CorpusEntry]:
         """Yield an entry per article under `paths`, reusing the index file for unchanged files.
 
@@ -129,7 +130,7 @@ class CorpusIndex:
             yield from self._stored_entries(stored, on_error)
             if not roots:
                 return
-        sources = list(discover(roots, on_error))
+        sources = list(discover(roots, on_error, follow_links=follow_links))
         store = IndexFile.open(self.cache_dir, roots)
         total = len(sources)
         step = max(1, total // 200)
@@ -339,10 +340,11 @@ def index(
     on_progress: Callable[[int, int], None] | None = None,
     on_error: Callable[[str], None] | None = None,
     jobs: int | None = None,
+    follow_links: bool = False,
 ) -> Iterator[CorpusEntry]:
     """Yield CorpusEntry records for every article under `paths` (see CorpusIndex.index)."""
     return CorpusIndex(cache_dir).index(
-        paths, on_progress=on_progress, on_error=on_error, jobs=jobs
+        paths, on_progress=on_progress, on_error=on_error, jobs=jobs, follow_links=follow_links
     )
 
 

@@ -17,6 +17,7 @@ from tui import corpus
 from tui.cleaning import CLEANER_VERSION, Cleaned, clean
 from tui.corpus import CorpusEntry
 from tui.documents import Document
+from tui.file_modes import file_mode_of, folder_mode_for, make_folders
 from tui.store import Store, StoreError
 from tui.store.records import CLAIM_TYPES, STANCES
 from tui.text import sentences_in
@@ -90,6 +91,7 @@ class Session:
         self.registry = EntityRegistry(store)
         self.claims = ClaimComparison(store)
         self.suggestions = SuggestionService(store)
+        self.follow_links = False  # symlinks leading outside the corpus folders are skipped
 
     @classmethod
     def open(cls, db_path: str | Path, annotator: str) -> Session:
@@ -104,7 +106,18 @@ class Session:
         on_error: Callable[[str], None] | None = None,
     ) -> Iterator[corpus.CorpusEntry]:
         """Index the corpus (cleaning what the cache lacks); entries come in corpus order."""
-        yield from corpus.index(paths, cache_dir, on_progress=on_progress, on_error=on_error)
+        mode = file_mode_of(self.store.path)  # a private database gets a private cache
+        try:
+            make_folders(cache_dir, folder_mode_for(mode) if mode is not None else None)
+        except OSError:
+            pass  # the corpus reports an unwritable cache itself
+        yield from corpus.index(
+            paths,
+            cache_dir,
+            on_progress=on_progress,
+            on_error=on_error,
+            follow_links=self.follow_links,
+        )
 
     def search_articles(self, query: str) -> dict[str, SearchHit]:
         """Articles of the corpus whose clean text or tagged entity names match `query`.
