@@ -9,7 +9,7 @@ from .authors import name_like
 from .dates import find_date
 from .lines import RawLine
 from .phrases import comment_signature, match_long, match_opening, match_short
-from .stopwords import CJK_STOPCHARS, STOPWORDS
+from .stopwords import CJK_STOPCHARS, STOPWORDS, content_words
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _SENTENCE_END = frozenset(".!?…\"”»'’)]:;。！？」")
@@ -145,6 +145,8 @@ def clear_cache() -> None:
     """Forget the per-text caches (benchmarks measure a first pass)."""
     _facts.cache_clear()
     match_short.cache_clear()
+    find_date.cache_clear()
+    content_words.cache_clear()
 
 
 def line_features(lines: list[RawLine]) -> list[LineFeatures]:
