@@ -8,7 +8,7 @@ from functools import lru_cache
 from .authors import name_like
 from .dates import find_date
 from .lines import RawLine
-from .phrases import comment_signature, match_long, match_opening, match_short
+from .phrases import comment_signature, match_long, match_opening, match_short_then_long
 from .stopwords import CJK_STOPCHARS, STOPWORDS, content_words
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -82,10 +82,10 @@ def _facts(text: str) -> _Facts:
     if comment:
         reason = "reader comments"
     elif words <= SHORT_PHRASE_WORDS:
-        reason = match_short(
+        reason = match_short_then_long(
             lower, words >= 5 and stops >= 1 and _FULL_STOP.search(text) is not None
         )
-    if reason is None and lower:
+    elif lower:
         reason = match_long(lower)
     return (
         words,
@@ -123,8 +123,10 @@ _DATELINE = re.compile(
 
 def _name_then_date(text: str) -> bool:
     """'Jane Doe / 22.04.2020': how comment threads sign each comment."""
+    if len(text) > 80:
+        return False
     hit = find_date(text)
-    if not hit or hit[1] == 0 or len(text) > 80:
+    if not hit or hit[1] == 0:
         return False
     name = text[: hit[1]].strip(_STAMP_SEP)
     joined = _SIGNED_ON.search(
@@ -144,7 +146,6 @@ _SIGNED_ON = re.compile(r"\s(am|on|le|el|il)$")
 def clear_cache() -> None:
     """Forget the per-text caches (benchmarks measure a first pass)."""
     _facts.cache_clear()
-    match_short.cache_clear()
     find_date.cache_clear()
     content_words.cache_clear()
 
