@@ -15,6 +15,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _SENTENCE_END = frozenset(".!?…\"”»'’)]:;。！？」")
 _FULL_STOP = re.compile(r"[.!?][\"”’»)]*$")  # a sentence's end; ':' or '…' end a prompt or a teaser
 _PUNCT = re.compile(r"[.,;:!?。，、]")
+_DIGIT = re.compile(r"\d")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
@@ -74,11 +75,10 @@ def _facts(text: str) -> _Facts:
     if words > 60:
         reason = match_opening(lower)  # a cookie banner, however long
         lower = ""
-    comment = (
-        words <= 10
-        and not _DATELINE.match(text)
-        and (comment_signature(text) or _name_then_date(text))
-    )
+    comment = False
+    if words <= 10 and not _DATELINE.match(text):
+        digit = _DIGIT.search(text) is not None  # a date or a clock time: tested once for both
+        comment = comment_signature(text, digit) or digit and _name_then_date(text)
     if comment:
         reason = "reader comments"
     elif words <= SHORT_PHRASE_WORDS:
@@ -101,14 +101,14 @@ def _facts(text: str) -> _Facts:
 def _kind(text: str, words: int, stops: int, ends_sentence: bool, reason: str | None) -> str:
     if reason is not None or words == 0:
         return BAD
+    if words < 8:
+        return SHORT
     ratio = stops / words
-    punctuated = (
-        _PUNCT.search(text) is not None
-    )  # prose has commas and stops; menus and tag lists do not
+    # prose has commas and stops; menus and tag lists do not (tested only where it decides)
     if words >= 20 and ratio >= 0.18:
-        return GOOD if punctuated else NEAR
-    if words >= 8 and ratio >= 0.12 and (ends_sentence or words >= 15):
-        return NEAR if punctuated else SHORT
+        return GOOD if _PUNCT.search(text) is not None else NEAR
+    if ratio >= 0.12 and (ends_sentence or words >= 15):
+        return NEAR if _PUNCT.search(text) is not None else SHORT
     return SHORT
 
 

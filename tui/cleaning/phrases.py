@@ -149,8 +149,10 @@ _AGO = re.compile(
 )
 
 
-def comment_signature(text: str) -> bool:
-    """True for a line only a reader-comment thread has: 'Name says:', a reply button, a date+time stamp."""
+def comment_signature(text: str, digit: bool | None = None) -> bool:
+    """True for a line only a reader-comment thread has: 'Name says:', a reply button, a date+time stamp.
+
+    digit: whether text has a digit, when the caller already knows."""
     if len(text) > 80:
         return False
     head = text.rstrip(": \t")
@@ -160,14 +162,16 @@ def comment_signature(text: str) -> bool:
         last = words[-1] if words else ""
         if (
             (last in _SAYS_LAST or last.startswith("napisał"))
-            and (len(words) <= 5 or _DIGIT.search(text))  # a name (and a date) says; not a sentence
+            and (
+                len(words) <= 5 or (_DIGIT.search(text) if digit is None else digit)
+            )  # a name (and a date) says; not a sentence
             and _SAYS.match(text)
         ):
             return True
     if _REPLY.match(text) or last == "ago" and _AGO.match(text):
         return True
     return bool(  # the most selective test first; the order does not change the answer
-        _DIGIT.search(text)
+        (_DIGIT.search(text) if digit is None else digit)
         and _STAMP.search(text)
         and _DATE_HINT.search(text)
         and sum(1 for w in text.split() if _WORDISH.search(w)) <= 8  # separators are no words
