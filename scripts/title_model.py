@@ -1,7 +1,7 @@
 """Train the title ranker (tui/cleaning/title_weights.json) on the dev pages, cross-validated by site.
 
 Per page: every candidate line near the body's start with the features of `tui.cleaning.titles`
-(the headline rule's pick among them); label 1 for the line equal to the gold title after the
+(the old headline rule, metadata.rule_title, is printed alongside); label 1 for the line equal to the gold title after the
 scorer's normalisation. A linear score per line, softmax over the page's candidates, L2-regularised,
 fitted by gradient descent on standardised features. Prints title accuracy of the rule and of the
 model in 5 folds grouped by site, on each part of the dev set (rd = English, tf = multilingual),
@@ -29,7 +29,7 @@ from tui.cleaning import titles  # noqa: E402
 from tui.cleaning.classify import classify  # noqa: E402
 from tui.cleaning.features import line_features  # noqa: E402
 from tui.cleaning.lines import split_lines  # noqa: E402
-from tui.cleaning.metadata import body_vocab, title_candidates  # noqa: E402
+from tui.cleaning.metadata import body_vocab, rule_title, title_candidates  # noqa: E402
 
 L2 = 0.01
 
@@ -65,9 +65,8 @@ def load(dev: Path) -> list[dict]:
             cands, rule = [], None
         else:
             vocab = body_vocab(feats, decisions, found.start, found.end)
-            rule, cands = title_candidates(
-                feats, decisions, reasons, found.start, found.run_start, vocab
-            )
+            cands = title_candidates(feats, decisions, reasons, found.start, found.run_start, vocab)
+            rule = rule_title(feats, decisions, reasons, found.start, found.run_start, vocab)[0]
         g = norm_title(gold)
         labels = [float(norm_title(feats[j].line.text) == g) for j, _ in cands]
         rule_ok = rule is not None and norm_title(feats[rule].line.text) == g

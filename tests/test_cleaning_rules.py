@@ -340,7 +340,6 @@ def test_title_is_the_headline_that_names_what_the_body_is_about(monkeypatch):
     topic = {titles.FEATURES.index(n) for n in ("body_vocab", "shared_words", "most_on_topic")}
     blind = tuple(0.0 if i in topic else x for i, x in enumerate(w))
     monkeypatch.setattr(titles, "weights", lambda: (blind, mu, sd))
-    monkeypatch.setattr("tui.cleaning.metadata.TITLE_VOCAB_WEIGHT", 0.0)
     assert (
         clean(raw).title == "Our pick of weekend podcasts and playlists"
     )  # the learned ranker without the body's vocabulary: the nearest line wins

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .dates import MONTH
 from .stopwords import STOPWORDS
@@ -97,6 +98,7 @@ def _names_span(rest: str, allow_handle: bool) -> str | None:
     return head[:end].strip() or None
 
 
+@lru_cache(maxsize=1 << 16)
 def byline(text: str, lead_within: int = 160) -> str | None:
     """Author named in a byline such as 'By Jane Doe | May 3' or 'Veröffentlicht am ... von Heiko'."""
     if len(text) > 160:

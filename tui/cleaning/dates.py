@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _MONTHS = {
     1: "jan january januar janvier enero gennaio januari janeiro stycznia styczeń jänner",
@@ -21,6 +22,7 @@ _MONTHS = {
 MONTH = {name: num for num, names in _MONTHS.items() for name in names.split()}
 _MNAME = "|".join(sorted(MONTH, key=len, reverse=True))
 
+_TWO_DIGITS = re.compile(r"\d\d")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # A year may be glued to what follows on pages that lost their markup ("19. Juni 201619. Juni 2016",
 # "27.01.2022MineralölINFO", "4 de mayo de 202207:59"), so a year ends where no 3 more digits follow.
@@ -46,8 +48,12 @@ def _valid(y: int, m: int, d: int) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1 << 16)
 def find_date(text: str) -> tuple[str, int, int] | None:
-    """First plausible date in text as (YYYY-MM-DD, start, end), else None."""
+    """First plausible date in text as (YYYY-MM-DD, start, end), else None; cached, as the title,
+    byline and date pickers each ask about the same lines around the title."""
+    if not _TWO_DIGITS.search(text):
+        return None  # every form has a two-digit run: most lines end here
     if not _YEAR.search(text):
         return _short_date(text)  # the other forms have a 4-digit year: most lines end here
     found = []

@@ -149,16 +149,19 @@ def title_candidates(
     a: int,
     run_start: int | None,
     vocab: frozenset[str],
-) -> tuple[int | None, list[tuple[int, list[float]]]]:
-    """The rule's title line and every candidate line with its features for the learned ranker."""
-    rule, below = rule_title(feats, decisions, reasons, a, run_start, vocab)
+) -> list[tuple[int, list[float]]]:
+    """Every line that may be the title with its features for the learned ranker."""
+    below = (
+        run_start
+        if run_start is not None and run_start > a and "navigation" in reasons[a:run_start]
+        else None
+    )  # a dropped menu between the body's start and its densest run: the title may be below it
     lo = max(0, a - titles.WINDOW_ABOVE)
     hi = min(len(feats), max(a, below or a) + titles.WINDOW_BELOW + 5)
     meta_lines = [False] * len(feats)
     for j in range(lo, hi):
         meta_lines[j] = is_meta_line(feats[j]) is not None
-    cands = titles.candidates(feats, decisions, reasons, a, meta_lines, vocab, rule, below)
-    return rule, cands
+    return titles.candidates(feats, decisions, reasons, a, meta_lines, vocab, below)
 
 
 def choose_title(
@@ -171,10 +174,9 @@ def choose_title(
 ) -> int | None:
     """The title line: the learned ranker's pick among the candidates, the bare title preferred to
     a "Section - Title" line holding it."""
-    rule, cands = title_candidates(feats, decisions, reasons, a, run_start, vocab)
-    best = titles.rank(cands)
+    best = titles.rank(title_candidates(feats, decisions, reasons, a, run_start, vocab))
     if best is None:
-        return rule
+        return None
     return _bare_title(feats, best, max(0, a - titles.WINDOW_ABOVE))
 
 

@@ -3,7 +3,7 @@
 Every short line near the body's start is a candidate; each gets the features below (distance to the
 body, length, ending, kind, the rule's bonuses: echoed in a breadcrumb or "Title | Site" line, a
 byline or date after it, words shared with the body) and the candidate with the highest weighted sum
-wins. The weights live in `title_weights.json`, written by `scripts/title_model.py`, which trains
+wins (the rule's own pick is no feature: it added nothing once its evidence was). The weights live in `title_weights.json`, written by `scripts/title_model.py`, which trains
 them on the dev pages (softmax over each page's candidates) and cross-validates by site.
 """
 
@@ -17,7 +17,6 @@ from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from .authors import bare_name
 from .dates import find_date
 from .features import BAD, GOOD, NEAR, SHORT, LineFeatures
 from .stopwords import content_words
@@ -27,7 +26,6 @@ WINDOW_BELOW = 4  # lines from the body's start down: a headline the body run to
 WEIGHTS = Path(__file__).with_name("title_weights.json")
 FEATURES = (
     "bias",
-    "rule_pick",
     "dist_above",
     "below_start",
     "just_above",
@@ -58,7 +56,6 @@ FEATURES = (
     "starts_lower",
     "digit_share",
     "has_separator",
-    "bare_name",
     "has_date",
     "prev_bad",
     "first_line",
@@ -91,7 +88,6 @@ def candidates(
     a: int,
     meta_lines: Sequence[bool],
     vocab: frozenset[str],
-    rule_pick: int | None,
     below: int | None = None,
 ) -> list[tuple[int, list[float]]]:
     """(line index, feature vector in FEATURES order) of each line that may be the title: from
@@ -123,7 +119,6 @@ def candidates(
                 j,
                 [
                     1.0,
-                    float(j == rule_pick),
                     max(0, a - j) / 10,
                     float(j >= a),
                     float(j == a - 1),
@@ -154,7 +149,6 @@ def candidates(
                     float(text[:1].islower()),
                     len(_DIGIT.findall(text)) / max(1, f.chars),
                     float(bool(_SEPARATOR.search(text))),
-                    float(bare_name(text) is not None),
                     float(find_date(text) is not None),
                     float(j > 0 and feats[j - 1].kind == BAD),
                     float(j == 0),
@@ -195,10 +189,11 @@ def rank(cands: list[tuple[int, list[float]]]) -> int | None:
     """The candidate with the highest learned score, or None when there is none."""
     if not cands:
         return None
-    w, mu, sd = weights()
+    w, _means, sd = weights()  # the means shift every candidate's score alike: left out
+    coef = [wi / si for wi, si in zip(w, sd, strict=True)]
     best, best_score = None, float("-inf")
     for j, x in cands:
-        score = sum(wi * (xi - mi) / si for wi, xi, mi, si in zip(w, x, mu, sd, strict=True))
+        score = sum(map(float.__mul__, coef, x))
         if score > best_score:
             best, best_score = j, score
     return best
