@@ -11,9 +11,11 @@ headless), twice, on fresh databases, and prints key presses and wrong/missed sp
   preview `a` when every hit is a gold mention with this label, else y/n hit by hit; mentions
   already tagged by an earlier `#` cost nothing.
 - + suggestions: in each article first `S` (an installed spaCy pipeline, en_core_web_sm by
-  default, labels PERSON/ORG/GPE), then from the first suggestion (`g f`): `a` on a gold one,
-  the right label key (+ `f` on to the next) on a gold span with another label, `r` on the
-  rest; then the all-occurrences way for whatever is still untagged.
+  default, labels PERSON/ORG/GPE), then from the first suggestion (`g f`): `=` when every
+  open suggestion with its text and label is a gold mention (the status line counts them),
+  `R` when none is, else `a` on a gold one, the right label key (which also moves on) on a
+  gold span with another label, `r` on the rest; then the all-occurrences way for whatever is
+  still untagged.
 
 The baseline of the issue (a person, by hand): ~650 keys for 100 mentions with 13 wrong spans.
 Run: .venv/bin/python benchmarks/bench_keys.py
@@ -111,11 +113,22 @@ async def suggestions(replay: Replay, gold: set, model: str) -> None:
     await replay.press("g", "f")
     gold_spans = {(g[1], g[2]): g[3] for g in gold if g[0] == screen.shown.id}
     for _ in range(400):
-        current = screen.suggester._current()
+        current = screen.suggester.current()
         if current is None:
             break
         label = gold_spans.get((current["start"], current["end"]))
-        if label == current["label"]:
+        text = " ".join(current["exact"].split())
+        alike = [
+            gold_spans.get((a["start"], a["end"]))
+            for a in screen.suggester.suggested()
+            if (a["label"], a["kind"]) == (current["label"], current["kind"])
+            and " ".join(a["exact"].split()) == text
+        ]  # the status line names them: "= accepts all 7 “China”, R rejects them"
+        if len(alike) > 1 and set(alike) == {current["label"]}:
+            await replay.press("equals_sign")
+        elif len(alike) > 1 and set(alike) == {None}:
+            await replay.press("R")
+        elif label == current["label"]:
             await replay.press("a")
         elif label is not None:
             await replay.press(HOTKEYS[label])  # accepts with that label, then on to the next
@@ -153,7 +166,12 @@ async def run(mode: str, corpus: Path, tmp: Path, gold: set, model: str) -> tupl
                     continue  # tagged by an earlier #
                 await replay.tag(start, end, label)
                 if mode in ("occurrences", "suggestions"):
-                    await replay.press("number_sign")
+                    await replay.press("number_sign")  # searches in a worker: wait for it
+                    for _ in range(1000):
+                        message = screen.query_one("StatusLine").message
+                        if isinstance(app.screen, OccurrencePreview) or "no other" in message:
+                            break
+                        await pilot.pause(0.01)
                     preview = app.screen
                     if isinstance(preview, OccurrencePreview):
                         good = [

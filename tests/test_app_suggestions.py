@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from support import database, make_app, open_first_article, sync, wait_until
 
@@ -54,9 +56,9 @@ async def test_tag_in_the_corpus_one_by_one_linked_to_the_source_entity(tmp_path
         await tag(pilot, "China UnionPay", "2")
         app.session.store.link(screen.under_cursor()["id"], entity["id"])
         screen.reload_annotations()
-        await pilot.press("number_sign")
+        await pilot.press("number_sign")  # reads the unopened articles in a worker
+        await wait_until(pilot, lambda: isinstance(app.screen, OccurrencePreview), "the preview")
         preview = app.screen
-        assert isinstance(preview, OccurrencePreview)
         assert {h.document_id for h in preview.hits} == {
             screen.article.id,
             "001_c81238c294599553.txt",
@@ -71,6 +73,37 @@ async def test_tag_in_the_corpus_one_by_one_linked_to_the_source_entity(tmp_path
         await pilot.press("u")  # a corpus-wide step that touched this article undoes here
         app.session.flush()
         assert len(mentions(tmp_path, "China UnionPay")) == 1
+
+
+@sync
+async def test_corpus_search_runs_in_a_worker_and_keys_stay_live(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(110, 36)) as pilot:
+        screen = await open_reader(app, pilot)
+        release = threading.Event()
+        record = app.session.record
+
+        def slow_record(entry):
+            release.wait(10)  # an unopened article that takes long to read and clean
+            return record(entry)
+
+        app.session.record = slow_record
+        await tag(pilot, "China UnionPay", "2")
+        await pilot.press("number_sign")
+        assert "reading 4 unopened articles" in screen.query_one(StatusLine).message
+        first = screen.article.id
+        await pilot.press("right_square_bracket")  # handled while the worker waits
+        assert screen.article.id != first
+        release.set()
+        await wait_until(
+            pilot,
+            lambda: "finished elsewhere" in screen.query_one(StatusLine).message,
+            "the search to end",
+        )
+        assert app.screen is screen  # no preview over an article the hits are not from
+        await pilot.press("left_square_bracket", "number_sign")  # recorded now: straight to hits
+        await wait_until(pilot, lambda: isinstance(app.screen, OccurrencePreview), "the preview")
+        assert len(app.screen.hits) == 4
 
 
 @sync
@@ -163,3 +196,48 @@ async def test_dot_repeats_the_last_label_on_the_next_match(tmp_path):
         await pilot.press("full_stop", "full_stop")
         app.session.flush()
         assert len(mentions(tmp_path, "China Mobile")) == 3
+
+
+@sync
+async def test_suggested_spans_take_their_style_from_the_stylesheet(tmp_path):
+    app = make_app(tmp_path)
+    app.session.store.add_entity("China Telecom", "ORG")
+    async with app.run_test(size=(110, 36)) as pilot:
+        screen = await open_reader(app, pilot)
+        reader = screen.reader
+
+        def telecom():
+            height = reader.scrollable_content_region.height
+            segments = [s for y in range(height) for s in reader.render_line(y)]
+            return next(s.style for s in segments if "Telecom" in s.text and "," not in s.text)
+
+        # newsmark.tcss: `ReaderView > .reader--suggested { text-style: dim underline not bold }`
+        assert reader.get_component_rich_style("reader--suggested").dim
+        ghost = telecom()
+        assert ghost.dim and ghost.underline and not ghost.bold
+        await pilot.press("g", "f", "a")  # accepted: the label's own style, bold and not dim
+        accepted = telecom()
+        assert accepted.bold and not accepted.dim and accepted.color == ghost.color
+
+
+@sync
+async def test_accept_or_reject_every_suggestion_alike_with_one_key(tmp_path):
+    app = make_app(tmp_path)
+    app.session.store.add_entity("China Mobile", "ORG")
+    app.session.store.add_entity("NIC", "ORG")
+    async with app.run_test(size=(110, 36)) as pilot:
+        screen = await open_reader(app, pilot)
+        await pilot.press("slash", *"China Mobile", "enter")
+        assert "= accepts all 3 “China Mobile”" in screen.suggester.hint()
+        await pilot.press("equals_sign")
+        assert "accepted 3 × “China Mobile” as ORG" in screen.query_one(StatusLine).message
+        app.session.flush()
+        assert [a["state"] for a in mentions(tmp_path, "China Mobile")] == ["ok"] * 3
+        await pilot.press("u")  # one undo step: all three are suggestions again
+        app.session.flush()
+        assert [a["state"] for a in mentions(tmp_path, "China Mobile")] == ["suggested"] * 3
+        await pilot.press("slash", *"NIC", "enter", "R")
+        app.session.flush()
+        assert mentions(tmp_path, "NIC") == []
+        rejected = database(tmp_path)["meta"][0]["state"]["suggestions.rejected"]
+        assert len(rejected[screen.article.id]) == 3  # remembered, never suggested again here

@@ -29,6 +29,13 @@ OPS = st.lists(
 )
 
 
+def assert_relation_index(store: Store) -> None:
+    """`relations_of` (an index kept by every change, undo and redo) agrees with a full scan."""
+    for annotation in store.annotations():
+        scan = [r for r in store.relations() if annotation["id"] in (r["from"], r["to"])]
+        assert sorted(map(repr, store.relations_of(annotation["id"]))) == sorted(map(repr, scan))
+
+
 def state(store: Store) -> dict:
     snap = store.snapshot()
     snap.pop("meta")
@@ -90,15 +97,18 @@ def test_undo_all_then_redo_all_round_trips(ops, segment):
                 apply(store, *op)
                 steps.append(state(store))
                 assert store.generation > before
+                assert_relation_index(store)
             end = state(store)
             undone = 0
             while state(store) != start:
                 assert store.undo() is not None, "ran out of undo steps before reaching the start"
+                assert_relation_index(store)
                 undone += 1
             assert undone <= len(ops)
             for _ in range(undone):
                 assert store.redo() is not None
             assert state(store) == end
+            assert_relation_index(store)
             assert store.flush()
             written = orjson.loads((Path(tmp) / "db.json").read_bytes())
             assert list(schema_errors(written)) == [] and consistency_problems(written) == []
@@ -106,6 +116,7 @@ def test_undo_all_then_redo_all_round_trips(ops, segment):
                 Path(tmp) / "db.json", read_only=True
             ) as again:  # the file is the memory
                 assert again.snapshot() == store.snapshot()
+                assert_relation_index(again)  # built on opening too
         finally:
             store.close()
 

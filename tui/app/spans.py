@@ -56,18 +56,14 @@ class ArticleMarks:
 
     def span_of(self, annotation: AnnotationRecord) -> Span:
         label = annotation["label"]
-        style = self.styles.get(label, "bold")
-        if annotation.get("state") == "suggested":  # a ghost to accept or reject: dim, not bold
-            style = "dim underline " + style.replace("bold", "").replace(
-                "italic underline", "italic"
-            )
         return Span(
             annotation["id"],
             annotation["start"],
             annotation["end"],
             label,
             annotation["kind"],
-            style,
+            self.styles.get(label, "bold"),
+            suggested=annotation.get("state") == "suggested",  # styled by newsmark.tcss
         )
 
     def spans(self) -> list[Span]:

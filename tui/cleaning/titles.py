@@ -66,6 +66,7 @@ FEATURES = (
     "most_on_topic",
     "nearest_above",
     "sentence_inside",
+    "prose_before",
 )
 _NONWORD_LINE = re.compile(r"[^\w\n]+")
 _SEPARATOR = re.compile(r"\s[-–—|:·»›]\s")
@@ -109,6 +110,9 @@ def candidates(
         text = f.line.text
         if not 1 <= f.words <= 30 or f.chars > 250 or _FILE_NAME.search(text):
             continue
+        before = sum(1 for k in range(a, j) if feats[k].kind == GOOD)
+        if j >= a and (before >= 2 or f.kind == GOOD and not text[-1:].isalnum()):
+            continue  # inside the body: only a headline the run took in, not below its prose
         norm = heads[j]
         tokens = text.split()
         caps = sum(1 for t in tokens if t[:1].isupper())
@@ -159,6 +163,7 @@ def candidates(
                     0.0,  # most_on_topic, set below
                     0.0,  # nearest_above, set below
                     float(". " in text.rstrip(".")),
+                    float(before > 0),
                 ],
             )
         )

@@ -26,6 +26,7 @@ class StoreCore:
     _lock: threading.RLock
     _rows: dict[str, dict[int, Record]]
     _by_doc: dict[str, dict[str, None]]
+    _by_end: dict[str, dict[str, None]]
     _history: History
 
     @property

@@ -243,9 +243,7 @@ class TableMethods(StoreCore):
         self._check_writable()
         with self._lock:
             self._require("annotations", ann_id)
-            dangling = [
-                r["id"] for r in self._rows["relations"].values() if ann_id in (r["from"], r["to"])
-            ]
+            dangling = list(self._by_end.get(ann_id, {}))
             with self.transaction("delete annotation"):
                 for rel_id in dangling:
                     self._apply("relations", rel_id, None)
@@ -361,6 +359,12 @@ class TableMethods(StoreCore):
     def relations(self) -> list[dict[str, Any]]:
         with self._lock:
             return [dict(r) for r in self._rows["relations"].values()]
+
+    def relations_of(self, ann_id: str) -> list[dict[str, Any]]:
+        """Relations from or to one annotation, from an index (not a scan of every relation)."""
+        with self._lock:
+            found = (self._get("relations", rel_id) for rel_id in self._by_end.get(ann_id, {}))
+            return [dict(r) for r in found if r is not None]
 
     def labels(self) -> list[dict[str, Any]]:
         with self._lock:

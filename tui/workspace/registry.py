@@ -172,7 +172,7 @@ class EntityRegistry:
                     attributes = dict(annotation["attributes"])
                     attributes["speaker"] = {**speaker, "entity_id": keep_id}
                     self.store.update_annotation(annotation["id"], attributes=attributes)
-            for relation in self.store.relations():
+            for relation in self.store.relations_of(drop_id):
                 if drop_id in (relation["from"], relation["to"]):
                     self.store.delete_relation(relation["id"])
                     ends = [

@@ -417,7 +417,7 @@ class Session:
             )
             said_by = [
                 r
-                for r in self.store.relations()
+                for r in self.store.relations_of(claim_id)
                 if r["from"] == claim_id and r["type"] == "said_by"
             ]
             for relation in said_by:

@@ -191,6 +191,29 @@ class SuggestionService:
         with self.store.transaction("accept all suggestions"):
             return [self.accept(a["id"]) for a in self.open_suggestions(doc_id)]
 
+    def alike(self, annotation_id: str) -> list[dict[str, Any]]:
+        """Open suggestions of the same document with the same text, kind and label (the one
+        given included, in text order): what one key accepts or rejects together."""
+        record = self.store.get_annotation(annotation_id)
+        if record is None or record.get("state") != "suggested":
+            return []
+        text = " ".join(str(record["exact"]).split())
+        return [
+            a
+            for a in self.open_suggestions(record["document_id"])
+            if (a["kind"], a["label"]) == (record["kind"], record["label"])
+            and " ".join(str(a["exact"]).split()) == text
+        ]
+
+    def decide_alike(self, annotation_id: str, accept: bool) -> list[dict[str, Any]]:
+        """Accept or reject a suggestion and every one alike in its article, as one undo step."""
+        group = self.alike(annotation_id)
+        verb = "accept" if accept else "reject"
+        with self.store.transaction(f"{verb} {len(group)} suggestions alike"):
+            if accept:
+                return [self.accept(a["id"]) for a in group]
+            return [self.reject(a["id"]) for a in group]
+
     def reject(self, annotation_id: str) -> dict[str, Any]:
         """Delete a suggestion and remember its span so it is never suggested again here."""
         record = self.store.get_annotation(annotation_id)
@@ -267,6 +290,8 @@ class SuggestionService:
                     if raw_span and hit.document_id == source["document_id"]
                     else None
                 )
+                if any(a.get("state") != "suggested" for a in covering):
+                    continue  # tagged meanwhile (the corpus search ran in a worker)
                 for ghost in covering:
                     self.store.delete_annotation(ghost["id"])  # a suggestion here gives way
                 records.append(

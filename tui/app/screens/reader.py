@@ -18,7 +18,12 @@ from tui.app.blocks import build_blocks
 from tui.app.screens.annotating import Annotator
 from tui.app.screens.crossdoc_keys import CrossDocKeys
 from tui.app.screens.library import LibraryScreen
-from tui.app.screens.suggesting import Suggester, SuggestionsReady
+from tui.app.screens.suggesting import (
+    CorpusProgress,
+    OccurrencesFound,
+    Suggester,
+    SuggestionsReady,
+)
 from tui.app.spans import ArticleMarks, label_styles
 from tui.app.widgets.reader import ReaderView
 from tui.app.widgets.reader_messages import CursorMoved, SelectionChanged
@@ -39,9 +44,11 @@ SUGGESTION_KEYS = [
     ("full_stop", "'repeat_label'", "Repeat label", False, "repeat_label"),
     ("a", "'decide', True", "Accept", True, "accept_suggestion"),
     ("r", "'decide', False", "Reject", True, "reject_suggestion"),
+    ("equals_sign", "'decide_alike', True", "Accept alike", False, "accept_alike"),
+    ("R", "'decide_alike', False", "Reject alike", False, "reject_alike"),
     ("A", "'accept_all'", "Accept all", False, "accept_all"),
-    ("f", "'jump', True", "Next sugg.", False, "next_suggestion"),
-    ("F", "'jump', False", "Prev sugg.", False, "previous_suggestion"),
+    ("f", "'step', True", "Next sugg.", False, "next_suggestion"),
+    ("F", "'step', False", "Prev sugg.", False, "previous_suggestion"),
     ("S", "'suggest_now'", "Suggest", False, "suggest"),
 ]
 
@@ -429,6 +436,12 @@ class ReaderScreen(Screen[None]):
 
     def on_suggestions_ready(self, message: SuggestionsReady) -> None:
         self.suggester.ready(message)
+
+    def on_occurrences_found(self, message: OccurrencesFound) -> None:
+        self.suggester.found(message)
+
+    def on_corpus_progress(self, message: CorpusProgress) -> None:
+        self.suggester.progress(message)
 
     def action_focus_panel(self) -> None:
         self.query_one(SidePanel).focus_list()

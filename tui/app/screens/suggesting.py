@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from textual.message import Message
+from textual.worker import get_current_worker
 
 from tui.app.modals.occurrences import OccurrencePreview
 from tui.app.wording import plural
@@ -48,6 +49,24 @@ class SuggestionsReady(Message):
         self.document_id = document_id
         self.proposals = proposals
         self.note = note
+
+
+class OccurrencesFound(Message):
+    """The corpus-wide search of `#` finished off the UI thread: the handler shows the preview."""
+
+    def __init__(self, source: dict[str, Any], hits: list[Occurrence]) -> None:
+        super().__init__()
+        self.source = source
+        self.hits = hits
+
+
+class CorpusProgress(Message):
+    """How many unopened articles `#` has read so far, for the status line."""
+
+    def __init__(self, done: int, total: int) -> None:
+        super().__init__()
+        self.done = done
+        self.total = total
 
 
 class SuggestingScreen(Protocol):
@@ -156,11 +175,16 @@ class Suggester:
         added = self.service.add(message.document_id, message.proposals)
         screen.reload_annotations()
         note = message.note or f"{plural(len(added), 'new suggestion')}"
-        screen.refresh_status(note)
         if added and not any(a["id"] == (screen.under_cursor() or {}).get("id") for a in added):
             self.jump(forward=True)
+        screen.refresh_status(note + self.hint())
 
     # going through them ----------------------------------------------------------
+    def step(self, forward: bool) -> None:
+        """`f` / `F`: on to the next or previous suggestion, saying when `=` would take others alike."""
+        if self.jump(forward):
+            self.screen.refresh_status(self.hint().removeprefix(" · "))
+
     def jump(self, forward: bool) -> bool:
         starts = [a["start"] for a in self.suggested()]
         cursor = self.screen.reader.cursor
@@ -176,7 +200,7 @@ class Suggester:
         self.screen.reader.move_to(target)
         return True
 
-    def _current(self) -> dict[str, Any] | None:
+    def current(self) -> dict[str, Any] | None:
         found: dict[str, Any] | None = self.screen.under_cursor()
         if found is not None and found.get("state") == "suggested":
             return found
@@ -187,7 +211,7 @@ class Suggester:
         screen = self.screen
         if not self.writable():
             return
-        current = self._current()
+        current = self.current()
         if current is None:
             if self.jump(forward=True):
                 screen.refresh_status("moved to the next suggestion; a accepts, r rejects")
@@ -202,7 +226,44 @@ class Suggester:
             verb = "rejected (not suggested here again)"
         if self.suggested():
             self.jump(forward=True)
-        screen.refresh_status(f"{verb} (u undoes)")
+        screen.refresh_status(f"{verb} (u undoes){self.hint()}")
+
+    def decide_alike(self, accept: bool) -> None:
+        """`=` / `R`: the suggestion under the cursor and every one with its text and label here."""
+        screen = self.screen
+        if not self.writable():
+            return
+        current = self.current()
+        if current is None:
+            if self.jump(forward=True):
+                screen.refresh_status(
+                    "moved to the next suggestion; = accepts all alike, R rejects"
+                )
+            return
+        group = self.service.decide_alike(current["id"], accept)
+        for record in group:
+            screen.changed(record, removed=not accept)
+        if self.suggested():
+            self.jump(forward=True)
+        verb = "accepted" if accept else "rejected"
+        text = " ".join(current["exact"].split())
+        screen.refresh_status(
+            f"{verb} {len(group)} × “{text}” as {current['label']} (u undoes all){self.hint()}"
+        )
+
+    def hint(self) -> str:
+        """What the status line says on a suggestion that has others alike: `=` takes them all."""
+        current = self.current()
+        if current is None:
+            return ""
+        text = " ".join(current["exact"].split())
+        count = sum(
+            1
+            for a in self.suggested()
+            if (a["label"], a["kind"]) == (current["label"], current["kind"])
+            and " ".join(a["exact"].split()) == text
+        )
+        return f" · = accepts all {count} “{text}”, R rejects them" if count > 1 else ""
 
     def accept_all(self) -> None:
         screen = self.screen
@@ -223,32 +284,70 @@ class Suggester:
         return found
 
     def occurrences(self, corpus: bool) -> None:
-        screen = self.screen
+        """`*` searches this article at once; `#` reads and searches the corpus in a worker thread,
+        since unopened articles must be loaded and cleaned first (keys stay live meanwhile)."""
         source = self._source()
         if source is None or not self.writable():
             return
         if corpus:
-            self.record_corpus()
-        hits = self.service.occurrences(source, corpus=corpus)
+            self.search_corpus(source)
+        else:
+            self.show_hits(source, self.service.occurrences(source), corpus=False)
+
+    def search_corpus(self, source: dict[str, Any]) -> None:
+        screen = self.screen
+        session, service = screen.session, self.service
+        known = set(session.statuses())
+        missing = [entry for entry in session.entries if entry.id not in known]
+        screen.refresh_status(
+            f"# reading {plural(len(missing), 'unopened article')} first…"
+            if missing
+            else f"# searching the corpus for “{source['exact']}”…"
+        )
+
+        def work() -> None:
+            worker = get_current_worker()
+            for done, entry in enumerate(missing, 1):
+                if worker.is_cancelled:
+                    return
+                try:
+                    session.record(entry)  # so the search sees it; not an undo step
+                except Exception:  # an unreadable file is skipped here; the library says why
+                    pass
+                if done % 10 == 0 and done < len(missing):
+                    screen.post_message(CorpusProgress(done, len(missing)))
+            hits = service.occurrences(source, corpus=True)
+            if not worker.is_cancelled:
+                screen.post_message(OccurrencesFound(source, hits))
+
+        screen.run_worker(work, thread=True, exclusive=True, group="occurrences")
+
+    def progress(self, message: CorpusProgress) -> None:
+        self.screen.refresh_status(
+            f"# reading unopened articles: {message.done} of {message.total}…"
+        )
+
+    def found(self, message: OccurrencesFound) -> None:
+        """Show the corpus hits, unless the user has since left the article or untagged the name."""
+        screen, source = self.screen, message.source
+        here = screen.article is not None and screen.article.id == source["document_id"]
+        if not here or not any(a["id"] == source["id"] for a in screen.annotations):
+            screen.refresh_status(f"# for “{source['exact']}” finished elsewhere; press # again")
+            return
+        if screen.app.screen is not screen:
+            screen.refresh_status("# finished while another screen was open; press # again")
+            return
+        self.show_hits(source, message.hits, corpus=True)
+
+    def show_hits(self, source: dict[str, Any], hits: list[Occurrence], corpus: bool) -> None:
         where = "the corpus" if corpus else "this article"
         if not hits:
-            screen.refresh_status(f"no other untagged “{source['exact']}” in {where}")
+            self.screen.refresh_status(f"no other untagged “{source['exact']}” in {where}")
             return
-        screen.app.push_screen(
+        self.screen.app.push_screen(
             OccurrencePreview(source["exact"], hits, corpus),
             lambda chosen: self._tag(source, chosen),
         )
-
-    def record_corpus(self) -> None:
-        """Articles never opened are not in the database yet: record them so # searches them too."""
-        session = self.screen.session
-        known = set(session.statuses())
-        for entry in session.entries:
-            if entry.id not in known:
-                try:
-                    session.record(entry)
-                except Exception:  # an unreadable file is skipped here; the library says why
-                    continue
 
     def _tag(self, source: dict[str, Any], chosen: list[Occurrence] | None) -> None:
         screen = self.screen

@@ -39,6 +39,7 @@ class ReaderCanvas(ScrollView):
         "reader--header",
         "reader--note",
         "reader--claim-bar",
+        "reader--suggested",
     }
 
     def __init__(

@@ -40,6 +40,7 @@ class Palette:
     header: Style
     note: Style
     claim_bar: Style
+    suggested: Style  # added over a suggested span's label style
 
     def for_kind(self, kind: str) -> Style:
         style = {
@@ -99,6 +100,7 @@ def palette_of(widget: Widget) -> Palette:
         header=get("reader--header"),
         note=get("reader--note"),
         claim_bar=widget.rich_style + get("reader--claim-bar"),
+        suggested=get("reader--suggested"),
     )
 
 
@@ -211,6 +213,7 @@ def render_line(
                 selection,
                 palette.selection,
                 cursor_style,
+                palette.suggested,
             )
         )
     if note in (NOTE_INLINE, NOTE_OWN_LINE) and block.note:
@@ -230,6 +233,7 @@ def _text_segments(
     selection: tuple[int, int] | None,
     selection_style: Style,
     cursor_style: Style,
+    suggested_style: Style,
 ) -> list[Segment]:
     """Split [start, end) at every style boundary and style each piece."""
     cuts = {start, end}
@@ -250,7 +254,7 @@ def _text_segments(
         style = kind_style
         for p in layered:
             if p.start <= low and high <= p.end:
-                style = style + p.style
+                style = style + p.style + suggested_style if p.span.suggested else style + p.style
         if selection and selection[0] <= low and high <= selection[1]:
             style = style + selection_style
         if cursor and cursor[0] <= low and high <= cursor[1]:

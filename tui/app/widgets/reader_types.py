@@ -26,3 +26,4 @@ class Span:
     label: str
     kind: str  # "entity" | "claim"
     style: str
+    suggested: bool = False  # a ghost to accept or reject: drawn with the `reader--suggested` style
