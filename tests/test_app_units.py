@@ -73,6 +73,12 @@ def test_header_line_lists_what_is_known():
     )
 
 
+def test_header_line_prefers_the_documents_own_metadata():
+    # extra is the document's (HTML head, JSONL fields), meta the cleaner's guesses from the text
+    header = header_line({"date": "2021-03-03", "author": "Max Muster"}, {"date": "2019-11-12"})
+    assert header == "2019-11-12 · Max Muster"
+
+
 def test_spans_skip_orphans_and_style_claims_apart():
     labels = [
         {"name": "ORG", "kind": "entity", "color": "red"},

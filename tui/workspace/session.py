@@ -15,6 +15,7 @@ from typing import Any, cast
 
 from tui import corpus
 from tui.cleaning import CLEANER_VERSION, Cleaned, clean
+from tui.cleaning.model import page_meta
 from tui.corpus import CorpusEntry
 from tui.documents import Document
 from tui.file_modes import file_mode_of, folder_mode_for, make_folders
@@ -220,10 +221,7 @@ class Session:
         return article
 
     def _upsert(self, article: Article) -> AnchorReport:
-        metadata = {
-            **dict(article.document.meta or {}),
-            **{k: v for k, v in article.cleaned.meta.items() if v},
-        }
+        metadata = page_meta(article.document.meta, article.cleaned.meta)  # the page's own first
         if self.store.read_only:
             return {}
         # the store hashes the text itself (its clean_sha256 argument is ignored: see docs)
