@@ -271,6 +271,9 @@ class ReaderScreen(Screen[None]):
 
     def refresh_status(self, message: str = "") -> None:
         status = self.query_one(StatusLine)
+        # "saving" shows in the frame of the change itself (the saver's own message then changes
+        # nothing), so a label key repaints the status line once, not once per save state
+        status.save_status = self.session.save_status
         article = self.shown
         done = self.session.status(article.id)
         title = " ".join(article.cleaned.title.split())[:60]

@@ -17,6 +17,7 @@ from textual.message import Message
 from textual.worker import get_current_worker
 
 from tui.app.modals.occurrences import OccurrencePreview
+from tui.app.spans import ArticleMarks
 from tui.app.wording import plural
 from tui.workspace.session import Article, Session
 from tui.workspace.suggestions import Occurrence, Proposal
@@ -80,6 +81,9 @@ class SuggestingScreen(Protocol):
     def annotations(self) -> list[Any]: ...
 
     @property
+    def marks(self) -> ArticleMarks: ...
+
+    @property
     def reader(self) -> Any: ...
 
     def changed(self, record: Any, *, removed: bool = False) -> None: ...
@@ -121,10 +125,11 @@ class Suggester:
         return article
 
     def suggested(self) -> list[dict[str, Any]]:
-        return [a for a in self.screen.annotations if a.get("state") == "suggested"]
+        """The article's open suggestions in text order (kept by the marks: no scan of them all)."""
+        return sorted(self.screen.marks.suggested.values(), key=lambda a: (a["start"], -a["end"]))
 
     def status(self) -> str:
-        count = len(self.suggested())
+        count = len(self.screen.marks.suggested)  # every key refreshes the status: O(1)
         return f" · {plural(count, 'suggestion')} (a/r, f next)" if count else ""
 
     # suggesting ------------------------------------------------------------------
