@@ -141,8 +141,10 @@ def build_database(work: Path, total: int, words: int, in_article: int) -> tuple
 async def bench_keys(corpus: Path, db: Path, work: Path, runs: int) -> None:
     from tui.app.app import create_app
     from tui.app.screens.reader import ReaderScreen
+    from tui.process_tuning import interactive_start
 
-    app = create_app([corpus], db, annotator="bench", cache_dir=work / "long-cache", keymap={})
+    with interactive_start():  # as the newsmark command opens the database
+        app = create_app([corpus], db, annotator="bench", cache_dir=work / "long-cache", keymap={})
     async with app.run_test(size=(120, 40)) as pilot:
         while not (isinstance(app.screen, ReaderScreen) and app.screen.article):
             await pilot.pause(0.05)

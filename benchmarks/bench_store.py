@@ -3,7 +3,8 @@
 Targets (issue): the caller never waits more than 5 ms for a mutation at 100k annotations;
 durable within 50 ms at 10k and 300 ms at 100k; open under 0.5 s at 100k; JSONL export of
 100k under 3 s. Prints medians (and p99/max for add latency) and the ratio to each target.
-Each size runs in its own subprocess so peak RSS is per size.
+Each size runs in its own subprocess; memory comes from /proc (RSS held by one open store, and the
+child's own peak after resetting it), side by side with TinyDB's API reading the same file.
 Run: .venv/bin/python benchmarks/bench_store.py [--sizes 1000,10000,100000] [--adds 300]
 """
 
@@ -14,7 +15,6 @@ import gc
 import io
 import json
 import random
-import resource
 import statistics
 import subprocess
 import sys
@@ -40,6 +40,7 @@ TARGETS = {
     ("durable", 10_000): 0.050,
     ("durable", 100_000): 0.300,
     ("open", 100_000): 0.5,
+    ("open (app)", 100_000): 0.5,
     ("export jsonl", 100_000): 3.0,
 }
 
@@ -88,11 +89,39 @@ def generate(path: Path, n_annotations: int, n_documents: int, seed: int = 1) ->
     write_atomic(path, [orjson.dumps(tables)])
 
 
+def rss_mb() -> float:
+    """Resident memory now, from /proc (ru_maxrss would carry the parent's peak across exec)."""
+    return _status_kb("VmRSS:") / 1024
+
+
+def peak_mb() -> float:
+    """Peak resident memory since the child reset it (see reset_peak)."""
+    return _status_kb("VmHWM:") / 1024
+
+
+def reset_peak() -> None:
+    """Start the child's peak from its own current size (Linux: write 5 to clear_refs)."""
+    with open("/proc/self/clear_refs", "w") as refs:
+        refs.write("5")
+
+
+def _status_kb(field: str) -> float:
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith(field):
+                return float(line.split()[1])
+    return 0.0
+
+
 def measure(path: Path, adds: int) -> dict:
     """Runs in the child process: every number for one database size."""
+    from tinydb import TinyDB
+
     from tui.formats import EXPORT_FORMATS
+    from tui.process_tuning import interactive_start
     from tui.store import Store
 
+    reset_peak()
     result: dict = {"file_mb": path.stat().st_size / 1e6}
     parses = []
     for _ in range(3):  # the floor for open: reading and parsing the file, nothing else
@@ -102,18 +131,44 @@ def measure(path: Path, adds: int) -> dict:
     result["parse only"] = statistics.median(parses)
     opens = []
     for n in range(3):
+        gc.collect()
+        before = rss_mb()
         t = time.perf_counter()
         store = Store.open(path, annotator="bench")
         opens.append(time.perf_counter() - t)
-        if n == 0:
-            result["rss_open_mb"] = (
-                resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-            )  # one open
+        if n == 0:  # what one open store holds, after the saver has encoded its segments
+            store.flush(timeout=60)
+            gc.collect()
+            result["held_mb"] = rss_mb() - before
         if n < 2:
             store.close()
             del store
-            gc.collect()
     result["open"] = statistics.median(opens)
+    store.close()
+    app_opens = []
+    for _ in range(3):  # as the newsmark command opens it: collector paused, loaded records frozen
+        gc.collect()
+        t = time.perf_counter()
+        with interactive_start():
+            store = Store.open(path, annotator="bench")
+        app_opens.append(time.perf_counter() - t)
+        store.close()
+        del store
+        gc.unfreeze()
+    result["open (app)"] = statistics.median(app_opens)
+    tiny_opens = []
+    for _ in range(3):  # the baseline: TinyDB's own API reading every annotation
+        gc.collect()
+        before = rss_mb()
+        t = time.perf_counter()
+        tiny = TinyDB(path, access_mode="rb")
+        rows = tiny.table("annotations").all()
+        tiny_opens.append(time.perf_counter() - t)
+        result["tinydb held_mb"] = rss_mb() - before
+        tiny.close()
+        del tiny, rows
+    result["tinydb all()"] = statistics.median(tiny_opens)
+    store = Store.open(path, annotator="bench")
 
     docs = [d["id"] for d in store.documents()[:50]]
     latencies = []
@@ -148,7 +203,7 @@ def measure(path: Path, adds: int) -> dict:
                 exporter(snapshot, io.BytesIO())
             result[f"export {name}"] = time.perf_counter() - t
     store.close()
-    result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result["peak_rss_mb"] = peak_mb()
     return result
 
 
@@ -215,6 +270,11 @@ def main() -> None:
             )
             print(f"  {key:<14} {shown:10.2f} {unit}{ratio}")
         print(f"  open / parse   {result['open'] / result['parse only']:10.2f} x")
+        print(
+            f"  held per annotation {result['held_mb'] * 1024 / size:.2f} KB "
+            f"(TinyDB all(): {result['tinydb held_mb'] * 1024 / size:.2f} KB); "
+            f"open {result['open'] / result['tinydb all()']:.2f}x TinyDB's time"
+        )
 
 
 if __name__ == "__main__":

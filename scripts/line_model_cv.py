@@ -12,6 +12,10 @@ Run: python scripts/line_model_cv.py [--dev ../shared/cleaning-dev] [--model log
 Measured 2026-12-05 (CLEANER_VERSION 36): rules rd 0.927/0.904/0.915, tf F1 0.900, comments 0.05;
 logistic rd 0.900/0.898/0.899, tf 0.889, comments 0.15; boosting rd 0.922/0.893/0.907, tf 0.887,
 comments 0.07. Neither beats the rules, so none ships.
+Re-measured at CLEANER_VERSION 50 as a rescue/veto over the rules instead of a replacement (boosting,
+same folds; a dropped line is kept when p >= 0.8/0.9/0.95, a kept line dropped when p <= 0.05/0.1/0.2):
+no threshold pair beats leaving the rules alone (rd F1 0.928-0.940 against 0.940, tf F1 0.897-0.899
+against 0.899 in the same reconstruction of the body), so still none ships.
 """
 
 from __future__ import annotations

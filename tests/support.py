@@ -151,3 +151,8 @@ def sync(test):
     import pytest
 
     return pytest.mark.anyio(test)
+
+
+def by_text(cleaned, raw: str) -> dict:
+    """Each raw line's decision, keyed by the line's text (cleaner tests look lines up by what they say)."""
+    return {raw[line.start : line.end]: line for line in cleaned.lines}

@@ -9,9 +9,11 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain, combinations
 
+import numpy as np
 from rapidfuzz import fuzz
 
 from tui.analysis.names import fold
@@ -97,22 +99,31 @@ def similarity(a: str, b: str) -> float:
     return fuzz.ratio(left, right) / 100
 
 
+def _blocks(keys: list[set[int]]) -> Iterator[list[int]]:
+    """Claims sharing a key, ascending, for each key held by 2..MAX_BLOCK claims (numpy sort)."""
+    counts = [len(k) for k in keys]
+    flat = np.fromiter(chain.from_iterable(keys), dtype=np.int64, count=sum(counts))
+    owners = np.repeat(np.arange(len(keys)), counts)
+    order = np.argsort(flat, kind="stable")  # stable: owners stay ascending within a key
+    ordered_owners = owners[order].tolist()
+    edges = np.flatnonzero(np.diff(flat[order])) + 1
+    starts = np.concatenate(([0], edges))
+    ends = np.concatenate((edges, [len(ordered_owners)]))
+    sizes = ends - starts
+    # a stock phrase ("according to the") shared by many says nothing about identity
+    useful = (sizes >= 2) & (sizes <= MAX_BLOCK)
+    for start, end in zip(starts[useful].tolist(), ends[useful].tolist(), strict=True):
+        yield ordered_owners[start:end]
+
+
 def candidate_pairs(claims: Sequence[ClaimText], min_score: float = MIN_SCORE) -> list[Pair]:
     """Scored pairs of claims whose content is nearly the same, found through shared trigrams."""
     tokenised = [words(c.content) for c in claims]
-    blocks: dict[int, list[int]] = defaultdict(list)
-    for index, tokens in enumerate(tokenised):
-        for key in _keys(tokens):
-            blocks[key].append(index)
     shared: Counter[tuple[int, int]] = Counter()
-    for members in blocks.values():
-        if len(members) < 2 or len(members) > MAX_BLOCK:
-            continue  # a stock phrase ("according to the") says nothing about identity
-        for i, left in enumerate(members):
-            for right in members[i + 1 :]:
-                shared[left, right] += 1
+    for members in _blocks([_keys(tokens) for tokens in tokenised]):
+        shared.update(combinations(members, 2))  # counted in C; members ascend
     joined = [" ".join(t) for t in tokenised]
-    pairs: list[Pair] = []
+    scored: list[tuple[int, int, float]] = []
     for (left, right), count in shared.items():
         short = min(len(tokenised[left]), len(tokenised[right]))
         if count < 2 and short >= 6:
@@ -120,8 +131,9 @@ def candidate_pairs(claims: Sequence[ClaimText], min_score: float = MIN_SCORE) -
         a, b = joined[left], joined[right]
         score = (fuzz.token_set_ratio(a, b) if short >= 5 else fuzz.ratio(a, b)) / 100
         if score >= min_score:
-            pairs.append(Pair(claims[left].id, claims[right].id, round(score, 3)))
-    return pairs
+            scored.append((left, right, round(score, 3)))
+    scored.sort()  # the blocks come in hash order, which changes from one process to the next
+    return [Pair(claims[left].id, claims[right].id, score) for left, right, score in scored]
 
 
 def clusters(claims: Sequence[ClaimText], pairs: Sequence[Pair]) -> list[Cluster]:

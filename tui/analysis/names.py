@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import combinations
 
 from rapidfuzz import fuzz
 
@@ -47,14 +48,25 @@ class Candidate:
     reason: str
 
 
+class _MarkTable(dict[int, int | None]):
+    """str.translate table that drops combining marks, filled one code point at a time."""
+
+    def __missing__(self, point: int) -> int | None:
+        kept = None if unicodedata.combining(chr(point)) else point
+        self[point] = kept
+        return kept
+
+
+_WITHOUT_MARKS = _MarkTable()
+
+
 @lru_cache(maxsize=200_000)
 def fold(name: str) -> str:
     """Case, diacritics, punctuation and spacing removed: "Lín  Yúnan," -> "lin yunan"."""
     if name.isascii():
         plain = name
     else:
-        decomposed = unicodedata.normalize("NFKD", name)
-        plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+        plain = unicodedata.normalize("NFKD", name).translate(_WITHOUT_MARKS)
     return " ".join(re.sub(r"[^\w\s]", " ", plain.casefold()).split())
 
 
@@ -83,36 +95,65 @@ def acronyms_in(text: str) -> dict[str, str]:
     return found
 
 
-def _pair_reason(
-    a: NameRecord, b: NameRecord, long_forms: Mapping[str, str]
-) -> tuple[float, str] | None:
+@dataclass(frozen=True)
+class _Form:
+    """One name folded once, so comparing it with many others repeats no string work."""
+
+    raw: str
+    folded: str
+    sorted_words: tuple[str, ...]
+    words: frozenset[str]
+    initials: str
+    defined_as: str | None  # folded long form when the name is an acronym-like short form
+
+
+def _forms(record: NameRecord, long_forms: Mapping[str, str]) -> tuple[_Form, ...]:
+    forms = []
+    for name in record.names():
+        folded = fold(name)
+        short = name.isupper() and 2 <= len(name) <= 8
+        forms.append(
+            _Form(
+                name,
+                folded,
+                tuple(sorted(folded.split())),
+                frozenset(folded.split()),
+                acronym(name),
+                fold(long_forms.get(name, "")) if short else None,
+            )
+        )
+    return tuple(forms)
+
+
+def _pair_reason(a: tuple[_Form, ...], b: tuple[_Form, ...]) -> tuple[float, str] | None:
     best: tuple[float, str] | None = None
-    for x in a.names():
-        for y in b.names():
-            scored = _compare(x, y, long_forms)
+    for x in a:
+        for y in b:
+            scored = _compare(x, y)
             if scored is not None and (best is None or scored[0] > best[0]):
                 best = scored
     return best
 
 
-def _compare(x: str, y: str, long_forms: Mapping[str, str]) -> tuple[float, str] | None:
-    fx, fy = fold(x), fold(y)
+def _compare(x: _Form, y: _Form) -> tuple[float, str] | None:
+    fx, fy = x.folded, y.folded
     if not fx or not fy:
         return None
     if fx == fy:
-        return (1.0, "same name but for case or accents") if x != y else (1.0, "same name")
-    tx, ty = fx.split(), fy.split()
-    if sorted(tx) == sorted(ty):
+        return (1.0, "same name but for case or accents") if x.raw != y.raw else (1.0, "same name")
+    if x.sorted_words == y.sorted_words:
         return 0.95, "same name, words in another order"
     for short, long in ((x, y), (y, x)):
-        if short.isupper() and 2 <= len(short) <= 8:
-            if acronym(long) == short:
-                return 0.9, f"{short} is the initials of {long}"
-            if fold(long_forms.get(short, "")) == fold(long):
-                return 0.9, f"the text defines {short} as {long}"
-    ratio = fuzz.token_sort_ratio(fx, fy) / 100
-    shared = set(tx) & set(ty)
-    if ratio >= 0.85 and shared:
+        if short.defined_as is not None:
+            if long.initials == short.raw:
+                return 0.9, f"{short.raw} is the initials of {long.raw}"
+            if short.defined_as == long.folded:
+                return 0.9, f"the text defines {short.raw} as {long.raw}"
+    ratio = fuzz.token_sort_ratio(fx, fy, score_cutoff=85) / 100
+    if not ratio:
+        return None
+    shared = x.words & y.words
+    if shared:
         return round(ratio, 3), f"near spelling, shares '{' '.join(sorted(shared))}'"
     if ratio >= 0.88:
         return round(ratio, 3), "near spelling"
@@ -143,30 +184,32 @@ def same_entity_candidates(
     min_score: float = 0.8,
 ) -> list[Candidate]:
     """Pairs of records that probably name one entity, best first; dismissed pairs left out."""
-    forms = long_forms or {}
+    known = long_forms or {}
     blocks: dict[str, list[int]] = defaultdict(list)
     for index, record in enumerate(records):
-        for key in _block_keys(record, forms):
+        for key in _block_keys(record, known):
             blocks[key].append(index)
     skip = {frozenset(pair) for pair in dismissed}
-    seen: set[tuple[int, int]] = set()
-    found: list[Candidate] = []
+    pairs: set[tuple[int, int]] = set()
     for members in blocks.values():
-        if len(members) < 2 or len(members) > MAX_BLOCK:
+        if 2 <= len(members) <= MAX_BLOCK:
+            pairs.update(combinations(members, 2))  # members ascend, so each pair once as (lo, hi)
+    forms = [_forms(record, known) for record in records]
+    # one name and no acronym rule: only spelling can pair it, so rapidfuzz alone can rule it out
+    plain = [f[0].folded if len(f) == 1 and f[0].defined_as is None else None for f in forms]
+    ratio = fuzz.token_sort_ratio
+    found: list[Candidate] = []
+    for left, right in pairs:
+        x, y = plain[left], plain[right]
+        if x is not None and y is not None and not ratio(x, y, score_cutoff=85):
             continue
-        for i, left in enumerate(members):
-            for right in members[i + 1 :]:
-                pair = (left, right) if left < right else (right, left)
-                if pair in seen:
-                    continue
-                seen.add(pair)
-                a, b = records[pair[0]], records[pair[1]]
-                if a.type and b.type and a.type != b.type:
-                    continue
-                if frozenset((a.key, b.key)) in skip:
-                    continue
-                scored = _pair_reason(a, b, forms)
-                if scored is not None and scored[0] >= min_score:
-                    found.append(Candidate(a.key, b.key, a.name, b.name, scored[0], scored[1]))
-    found.sort(key=lambda c: (-c.score, c.a_name, c.b_name))
+        a, b = records[left], records[right]
+        if a.type and b.type and a.type != b.type:
+            continue
+        if skip and frozenset((a.key, b.key)) in skip:
+            continue
+        scored = _pair_reason(forms[left], forms[right])
+        if scored is not None and scored[0] >= min_score:
+            found.append(Candidate(a.key, b.key, a.name, b.name, scored[0], scored[1]))
+    found.sort(key=lambda c: (-c.score, c.a_name, c.b_name, c.a, c.b))
     return found

@@ -114,6 +114,8 @@ class NewsmarkApp(App[None]):
         ):  # a reader under a modal (help, claim editor) must not stay "saving"
             for line in screen.query(StatusLine):
                 line.save_status = message.status
+        if message.status.startswith("saved; "):  # e.g. another program's version kept aside
+            self.notify(visible(message.status), severity="warning", timeout=20, markup=False)
         failed = message.status.startswith("not saved")
         if (
             failed and message.status != self.last_save_error

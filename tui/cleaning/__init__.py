@@ -2,12 +2,13 @@
 
 Pipeline, one module per step: `lines` splits raw text with exact offsets; `features` measures each
 line (words, stopwords, punctuation, phrase families from `phrases`; a full sentence is not judged by
-a menu word at its start); `classify` finds the article body (densest run of prose, with streaks of
-lone teaser summaries counting little, extended up to the first good line and down over short gaps to
-paragraphs on the same topic, cut at comment threads and forms, teaser lists and end-of-article
-markers) and judges short lines by context; `metadata` picks the title (headline-shaped, sharing the
-body's words), date (`dates`), author (`authors`: bylines, datelines) and section; overrides from the
-user are applied last; `model` holds the results and the map back to raw offsets.
+a menu word at its start); `body` finds the article body (densest run of prose, with streaks of lone
+teaser summaries counting little, extended up to the first good line and down over gaps to
+paragraphs on the same topic); `tail` cuts it at comment threads and forms, teaser lists and
+end-of-article markers; `classify` judges short lines inside it by context; `metadata` picks the
+title (headline-shaped, sharing the body's words), date (`dates`), author (`authors`: bylines,
+datelines) and section; overrides from the user are applied last; `model` holds the results and
+the map back to raw offsets.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from .lines import RawLine, split_lines
 from .metadata import extract
 from .model import Cleaned, LineDecision
 
-CLEANER_VERSION = "39"
+CLEANER_VERSION = "50"
 
 __all__ = ["CLEANER_VERSION", "Cleaned", "LineDecision", "clean"]
 

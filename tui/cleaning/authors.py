@@ -20,19 +20,27 @@ _JOB_WORDS = frozenset(
 _LEAD = re.compile(
     r"(?:^|(?<=[\s|·•]))(?:written by|posted by|eingestellt von|geschrieben von|verfasst von|ein beitrag von|"
     r"text(?=\s*:)|by|von|par|por|"
-    r"door|przez|autor(?:in)?|author|redakteur(?:in)?)\s*:?\s*(?=\S)",
+    r"door|przez|autor(?:in)?|author|redakteur(?:in)?)(?:\s*:\s+|\s+)(?=\S)",  # a word, not "Partner"
     re.I,
 )
 _STOP_AT = re.compile(
-    r"\s*(?:\d|\||\(|\[|·|•|—|–|\s-\s|@|\b(?:am|on|le|el|il|um|at|in|im|for|für|pour|para|per|with|mit|"
+    r"\s*(?:\d|\||\(|\[|·|•|—|–|\s-\s|\s/\s|@|\b(?:am|on|le|el|il|um|at|in|im|vom|for|für|pour|para|per|with|mit|"
     r"updated|published|veröffentlicht|aktualisiert)\b|"
-    r"(?i:\b(?:updated|published|posted|veröffentlicht|aktualisiert|erstellt|geändert|lesezeit|reading time|"
+    r"(?i:\b(?:vom|updated|published|posted|veröffentlicht|aktualisiert|erstellt|geändert|lesezeit|reading time|"
     r"symbolbild|fotos?|photos?|bild|publicado|publié|mis à jour)\b)|"
     rf"(?i:\b(?:{_MONTH_NAMES})\.?\s+\d))"  # a date follows: "JANE DOE JULY 29, 2016"
 )
 _SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*")
 _NAME_TOKEN = re.compile(
     r"^(?:[A-ZÀ-ÞŁŚŻ][\w'’.-]*|van|von|de|der|den|da|di|del|le|la|du|dos|das|ten|ter)$"
+)
+# A capitalised stopword ends a name ("Jule Radeck Vom", "Henry In Aktuell"); particles may be capitalised.
+_NOT_IN_NAMES = STOPWORDS - frozenset(
+    "van von de der den da di del le la du dos das ten ter".split()
+)
+# "Share by email", "envoyer par mail": a share bar's channels are no user handles.
+_SHARE_WORDS = frozenset(
+    "email e-mail mail facebook twitter whatsapp linkedin telegram sms rss".split()
 )
 _HANDLE = re.compile(r"^[\w.-]{3,30}$")
 _BIO = re.compile(
@@ -52,11 +60,15 @@ def _name_like(part: str, allow_handle: bool) -> bool:
         return False
     if len(tokens) == 1:
         return (
-            allow_handle and bool(_HANDLE.match(tokens[0])) and tokens[0].lower() not in STOPWORDS
+            allow_handle
+            and bool(_HANDLE.match(tokens[0]))
+            and tokens[0].lower() not in STOPWORDS
+            and tokens[0].lower() not in _SHARE_WORDS
         )
     return (
         all(_NAME_TOKEN.match(t) for t in tokens)
         and tokens[0][0].isupper()
+        and not any(t[0].isupper() and t.lower() in _NOT_IN_NAMES for t in tokens)  # "Jane Doe Vom"
         and tokens[0] not in _ARTICLES  # "The New York Times" is a publisher
         and not any(t.lower() in _JOB_WORDS or t.endswith(("'s", "’s")) for t in tokens)
     )
@@ -92,10 +104,33 @@ def byline(text: str, lead_within: int = 160) -> str | None:
     for m in _LEAD.finditer(text, 0, lead_within + 12):
         if m.start() > lead_within:
             break
+        if _particle(text, m):
+            continue
         names = _names_span(text[m.end() :], allow_handle=True)
         if names:
             return names
     return None
+
+
+_PARTICLES = frozenset("von van de por par door".split())
+# Words before "von"/"par" that make it a byline's lead: "Veröffentlicht von HansG", "Fotos von ...".
+_BY_WORDS = frozenset(
+    "veröffentlicht gepostet geschrieben verfasst erstellt eingestellt beitrag artikel text foto fotos "
+    "bild bilder interview gespräch video publié posté écrit publicado escrito".split()
+)
+
+
+def _particle(text: str, m: re.Match[str]) -> bool:
+    """Whether a lead word is a name's particle: 'Christoph von Ritter', 'Ursula von der Leyen'."""
+    before, rest = text[: m.start()].split(), text[m.end() :].split()
+    return (
+        len(before) == 1
+        and before[0][:1].isupper()
+        and before[0].lower() not in _BY_WORDS
+        and m.group(0).strip() in _PARTICLES  # lower case: "Von Jane Doe" opens a byline
+        and bool(rest)
+        and (len(rest) == 1 or rest[0] in ("der", "den", "la", "le"))
+    )
 
 
 _SIDE_SEP = re.compile(r"\s*[|·•—–,/∙]\s*|\s+-\s+")

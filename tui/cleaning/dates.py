@@ -22,14 +22,21 @@ MONTH = {name: num for num, names in _MONTHS.items() for name in names.split()}
 _MNAME = "|".join(sorted(MONTH, key=len, reverse=True))
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# A year may be glued to what follows on pages that lost their markup ("19. Juni 201619. Juni 2016",
+# "27.01.2022MineralölINFO", "4 de mayo de 202207:59"), so a year ends where no 3 more digits follow.
+_END = r"(?!\d{3})"
 _ISO = re.compile(r"(?<!\d)((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
-_DMY = re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-]((?:19|20)\d{2})\b")
+_DMY = re.compile(
+    rf"(?<![\d.])(\d{{1,2}})(?:[/-]|\.\s?)(\d{{1,2}})(?:[/-]|\.\s?)((?:19|20)\d{{2}}){_END}"
+)
+# Two-digit years ("31.10.23", "30/10/23"): same separator twice, not part of a longer dotted number.
+_DMY_SHORT = re.compile(r"(?<![\d.,/])(\d{1,2})([./])(\d{1,2})\2(\d{2})(?![\d./,]|\s?%)")
 _D_MON_Y = re.compile(
-    rf"\b(\d{{1,2}})(?:\.|er|st|nd|rd|th)?\s+(?:de\s+)?({_MNAME})\.?,?\s+(?:de\s+)?((?:19|20)\d{{2}})\b",
+    rf"(?<!\d)(\d{{1,2}})(?:\.|er|st|nd|rd|th)?\s+(?:de\s+)?({_MNAME})\.?,?\s+(?:de\s+)?((?:19|20)\d{{2}}){_END}",
     re.I,
 )
 _MON_D_Y = re.compile(
-    rf"\b({_MNAME})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})\b", re.I
+    rf"\b({_MNAME})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}}){_END}", re.I
 )
 
 
@@ -42,7 +49,7 @@ def _valid(y: int, m: int, d: int) -> str | None:
 def find_date(text: str) -> tuple[str, int, int] | None:
     """First plausible date in text as (YYYY-MM-DD, start, end), else None."""
     if not _YEAR.search(text):
-        return None  # every form below has a 4-digit year: most lines are rejected here
+        return _short_date(text)  # the other forms have a 4-digit year: most lines end here
     found = []
     for m in _ISO.finditer(text):
         iso = _valid(int(m[1]), int(m[2]), int(m[3]))
@@ -70,3 +77,13 @@ def find_date(text: str) -> tuple[str, int, int] | None:
         return None
     start, iso, end = min(found)
     return iso, start, end
+
+
+def _short_date(text: str) -> tuple[str, int, int] | None:
+    """A day.month.year date with a two-digit year ("31.10.23"), day first as in the 4-digit forms."""
+    for m in _DMY_SHORT.finditer(text):
+        year = 2000 + int(m[4]) if int(m[4]) < 90 else 1900 + int(m[4])
+        iso = _valid(year, int(m[3]), int(m[1])) or _valid(year, int(m[1]), int(m[3]))
+        if iso:
+            return iso, m.start(), m.end()
+    return None

@@ -8,7 +8,7 @@ from functools import lru_cache
 from .authors import name_like
 from .dates import find_date
 from .lines import RawLine
-from .phrases import comment_signature, match_long, match_short
+from .phrases import comment_signature, match_long, match_opening, match_short
 from .stopwords import CJK_STOPCHARS, STOPWORDS
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -70,9 +70,10 @@ def _facts(text: str) -> _Facts:
         words += len(cjk) // 2
         stops += 2 * sum(1 for ch in cjk if ch in CJK_STOPCHARS)
     ends_sentence = text[-1] in _SENTENCE_END
-    if words > 60:
-        lower = ""
     reason = None
+    if words > 60:
+        reason = match_opening(lower)  # a cookie banner, however long
+        lower = ""
     comment = (
         words <= 10
         and not _DATELINE.match(text)

@@ -7,7 +7,9 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
-from .authors import bare_name, bio, byline, name_by_date
+from .authors import byline
+from .bylines import pick_author
+from .dateline import pick_date
 from .dates import find_date
 from .features import BAD, GOOD, NEAR, LineFeatures
 from .stopwords import content_words
@@ -156,24 +158,6 @@ def section_of(title: str, f: LineFeatures) -> str | None:
     return head[-1].strip() if head else None
 
 
-DATE_REACH = 40  # lines around the title searched for a date when the header has none
-
-
-def _nearby_date(feats: list[LineFeatures], ref: int, b: int) -> tuple[str, int] | None:
-    """The date in a short line nearest the title (above before below), for pages whose header has none."""
-    best = None
-    for j in range(max(0, ref - DATE_REACH), min(len(feats), max(b, ref) + DATE_REACH)):
-        f = feats[j]
-        if f.words > 20:
-            continue
-        hit = find_date(f.line.text)
-        if hit:
-            dist = abs(j - ref) + (0.5 if j > ref else 0)
-            if best is None or dist < best[0]:
-                best = (dist, hit[0], j)
-    return (best[1], best[2]) if best else None
-
-
 def extract(
     feats: list[LineFeatures],
     decisions: list[str],
@@ -210,28 +194,19 @@ def extract(
         why = is_meta_line(f)
         if not why:
             continue
-        if why == "byline" and meta["author"] is None:
-            meta["author"] = byline(f.line.text)
-            meta["found"]["author"] = f.line.number
-        elif why == "date" and meta["author"] is None:
-            hit = find_date(f.line.text)
-            name = name_by_date(f.line.text, hit[1], hit[2]) if hit else None
-            if name:
-                meta["author"], meta["found"]["author"] = name, f.line.number
-        if meta["date"] is None:
-            hit = find_date(f.line.text)
-            if hit:
-                meta["date"] = hit[0]
-                meta["found"]["date"] = f.line.number
         decisions[j], reasons[j] = "meta", why
-    if meta["date"] is None:
-        near = _nearby_date(feats, ref, b)
-        if near:
-            meta["date"], meta["found"]["date"] = near[0], feats[near[1]].line.number
-    if meta["author"] is None:
-        _find_author(feats, decisions, reasons, meta, t, ref, a, b)
-    if meta["author"] is None:
-        _byline_nearby(feats, decisions, reasons, meta, ref, a)
+    dated = pick_date(feats, ref, b)
+    if dated:
+        meta["date"], meta["found"]["date"] = dated[0], feats[dated[1]].line.number
+    author = pick_author(feats, decisions, t, ref, a, b, vocab)
+    if author is not None:
+        meta["author"], meta["found"]["author"] = author.name, feats[author.at].line.number
+        if decisions[author.at] != "meta" and (
+            decisions[author.at] == "boilerplate"
+            or feats[author.at].words <= 14
+            or author.why == "author bio"
+        ):  # not a long body line that opens "By Jane Doe, a reporter who ..."
+            decisions[author.at], reasons[author.at] = "meta", author.why
     if t is not None:
         _keep_standfirst(feats, decisions, reasons, t, a)
     return t, meta
@@ -250,60 +225,3 @@ def _keep_standfirst(
         f = feats[j]
         if decisions[j] == "boilerplate" and f.kind in (NEAR, GOOD) and f.ends_sentence:
             decisions[j], reasons[j] = "content", None
-
-
-BYLINE_REACH = 15  # lines around the title and the body's start searched for a "By ..." line
-_BY_START = re.compile(r"^(by|von|par|por|door|written by|geschrieben von|verfasst von)\s", re.I)
-
-
-def _byline_nearby(
-    feats: list[LineFeatures],
-    decisions: list[str],
-    reasons: list[str | None],
-    meta: dict[str, Any],
-    ref: int,
-    a: int,
-) -> None:
-    """The nearest line opening with "By <name>" around the title: a byline a few lines off, or one that
-    goes on with the author's job ("By Alex Heath, a deputy editor and ...")."""
-    lo, hi = max(0, ref - BYLINE_REACH), min(len(feats), max(ref, a) + BYLINE_REACH)
-    for j in sorted(range(lo, hi), key=lambda k: abs(k - ref)):
-        text = feats[j].line.text
-        if not _BY_START.match(text):
-            continue
-        name = byline(text[:100])
-        if name and " " in name:  # a person, not a handle ("Par ailleurs, ...")
-            meta["author"], meta["found"]["author"] = name, feats[j].line.number
-            if decisions[j] == "boilerplate" or feats[j].words <= 14:
-                decisions[j], reasons[j] = "meta", "byline"
-            return
-
-
-def _find_author(
-    feats: list[LineFeatures],
-    decisions: list[str],
-    reasons: list[str | None],
-    meta: dict[str, Any],
-    t: int | None,
-    ref: int,
-    a: int,
-    b: int,
-) -> None:
-    """Author from a bare name line by the title, else a byline or bio at the end of the body."""
-    for j in range(max(0, ref - 2), min(len(feats), a + 3)):
-        if j != t and decisions[j] != "content" and feats[j].kind != BAD:
-            name = bare_name(feats[j].line.text)
-            if name:
-                meta["author"], meta["found"]["author"] = name, feats[j].line.number
-                decisions[j], reasons[j] = "meta", "byline"
-                return
-    for j in range(max(a + 1, b - 2), min(len(feats), b + 6)):
-        f = feats[j]
-        name = byline(f.line.text) if f.words <= 12 else None
-        why = "byline"
-        if not name:
-            name, why = bio(f.line.text), "author bio"
-        if name:
-            meta["author"], meta["found"]["author"] = name, f.line.number
-            decisions[j], reasons[j] = "meta", why
-            return

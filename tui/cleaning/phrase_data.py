@@ -2,7 +2,8 @@
 
 How to add one: append a `Family` here (scope "short" for menu items and prompts of at most a dozen words,
 "long" for wording that only boilerplate uses in a line of any length, "marker" for a line that closes an
-article) and the languages it covers. Its literal words become an Aho-Corasick prefilter on their own
+article, "opening" for the first words of a line too long for the other scopes: over 60 words, a
+cookie banner) and the languages it covers. Its literal words become an Aho-Corasick prefilter on their own
 (`needles.py`); a pattern made only of character classes is simply tried on every line.
 Then measure both parts of the dev set (`score.py --func tui.cleaning:clean`, see docs/ARCHITECTURE.md) and
 keep the family only if it helps the part it was not aimed at too. Order matters: within a scope the first
@@ -20,7 +21,7 @@ class Family:
 
     name: str
     reason: str
-    scope: str  # "short", "long" or "marker"
+    scope: str  # "short", "long", "marker" or "opening"
     languages: tuple[str, ...]
     pattern: str  # searched in the lower-cased, stripped line ("marker": matched at its start)
     menu_word: bool = (
@@ -196,7 +197,7 @@ FAMILIES: tuple[Family, ...] = (
         "cookie notice",
         "short",
         ("en", "de", "fr", "es", "it"),
-        r"(cookies?\b|datenschutz|privacy|confidentialité|privacidad|ok, ?verstanden|^(accept|"
+        r"(^\W*(\S+\s+){0,3}(cookies?\b|datenschutz|privacy|confidentialité|privacidad)|ok, ?verstanden|^(accept|"
         r"akzeptieren|accepter|aceptar|accetta|alle akzeptieren|einverstanden|i agree)\b)",
         menu_word=True,
     ),
@@ -278,7 +279,7 @@ FAMILIES: tuple[Family, ...] = (
         r"archivo)\)\W*$|.*\b(foto|photo|bild|imagen|credit|crédito|"
         r"photograph)\s*:\s*[^.:]{1,40}\W*$|(.*([/|©(:,·•]|\b(foto|photo|bild|image|picture|"
         r"credit)s?\b)\s*)?(getty images|\bdpa\b|\bafp\b|reuters|\bimago\b|shutterstock|"
-        r"istock(photo)?|keystone|\bap photo)\W*$|(image|media) caption,|image source,|"
+        r"istock(photo)?|keystone|\bap photo)\W*$|(image|media) caption,|^(image|media|video) caption\b|image source,|"
         r"pictured:|photo by .{1,60} on (unsplash|pexels|pixabay)\W*$|.*\bap photo/|"
         r".*\((reuters|afp|ap|dpa|efe|epa|ansa|getty images|imago|aa|"
         r"xinhua)\s*/[^()]{1,50}\)\W*$|.*\((foto|fotos|photo|quelle|source|bild|fuente|"
@@ -387,6 +388,21 @@ FAMILIES: tuple[Family, ...] = (
         r"news) (like this|on|about))\b",
     ),
     Family(
+        "truncated-teaser",
+        "related-posts block",
+        "long",
+        ("en", "de", "fr", "es", "it", "pt"),
+        r"(…|\.\.\.)\s*(read more|continue reading|keep reading|weiterlesen|mehr lesen|"
+        r"lire la suite|leer más|seguir leyendo|leggi (di )?più|continua a leggere|leia mais)\b",
+    ),
+    Family(
+        "repeated-headline",
+        "related-posts block",
+        "long",
+        ("en", "de", "fr", "es", "it", "pt", "nl", "pl"),
+        r"^([^\W\d_][^\n.!?]{14,120}?)\s*\1",
+    ),
+    Family(
         "login-to-comment",
         "comment form",
         "long",
@@ -480,5 +496,17 @@ FAMILIES: tuple[Family, ...] = (
         r"das könnte sie auch interessieren|à lire aussi|lire aussi|sur le même sujet|"
         r"leggi anche|lea también|lee también|seguí leyendo|sigue leyendo|saiba mais|"
         r"zobacz też|lees ook|weitere artikel)\b",
+    ),
+    Family(
+        "consent-opening",
+        "cookie notice",
+        "opening",
+        ("en", "de", "fr", "es", "it", "nl"),
+        r"^(we (and our (\d+ )?partners )?use cookies|we use (cookies|technologies) (and|to)|"
+        r"this (web)?site uses cookies|by (using|continuing to (use|browse)) (this|our) "
+        r"(site|website)|wir (verwenden|nutzen|setzen) cookies|diese (web)?seite (verwendet|nutzt) "
+        r"cookies|nous utilisons des cookies|ce site utilise des cookies|utilizamos cookies|"
+        r"este sitio (web )?utiliza cookies|questo sito utilizza (i )?cookie|"
+        r"we gebruiken cookies)",
     ),
 )

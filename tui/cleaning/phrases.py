@@ -33,6 +33,7 @@ def _compile(scope: str) -> tuple[Compiled, ...]:
 
 SHORT_FAMILIES = _compile("short")
 LONG_FAMILIES = _compile("long")
+OPENINGS = tuple((f.reason, re.compile(f.pattern)) for f in FAMILIES if f.scope == "opening")
 _MARKERS = {f.name: re.compile(f.pattern) for f in FAMILIES if f.scope == "marker"}
 END_MARKER = _MARKERS["end-markers"]  # a standalone line that closes an article
 INLINE_MARKER = _MARKERS["inline-markers"]  # ... that may also stand between a body's paragraphs
@@ -88,6 +89,15 @@ def match_long(lowered: str) -> str | None:
     return None
 
 
+def match_opening(lowered: str) -> str | None:
+    """Reason for a line too long for the other scopes whose first words only boilerplate says, else None."""
+    head = lowered[:120]
+    for reason, pattern in OPENINGS:
+        if pattern.match(head):
+            return reason
+    return None
+
+
 # Signatures of a reader-comment thread: "Name says:", a reply button, a date with a clock time.
 _SAYS = re.compile(
     r"^.{1,60}?\s(says|said|sagt|schreibt|schrieb|meint|dit|a dit|écrit|dice|escribió|scrive|"
@@ -101,7 +111,9 @@ _REPLY = re.compile(
 )
 _STAMP = re.compile(
     r"(\d{1,2}[:.h]\d{2}\s*(uhr|am|pm|h)?|\bum \d{1,2}[:.]\d{2}|\bat \d{1,2}:\d{2}|"
-    r"\bà \d{1,2}[h:]\d{2}|\ba las \d{1,2}:\d{2}|\balle \d{1,2}:\d{2})\W{0,3}$",
+    r"\bà \d{1,2}[h:]\d{2}|\ba las \d{1,2}:\d{2}|\balle \d{1,2}:\d{2})\W{0,3}"
+    r"((zum antworten anmelden|log in to reply|reply|antworten|zitieren|quote|répondre|citer|"
+    r"responder|citar|rispondi|cita|melden|report|permalink|link)\W{0,3})*$",
     re.I,
 )
 _DATE_HINT = re.compile(
@@ -134,7 +146,8 @@ def comment_signature(text: str) -> bool:
         return True
     return bool(
         _DIGIT.search(text)
-        and len(text.split()) <= 8
+        and sum(1 for w in text.split() if _WORDISH.search(w))
+        <= 8  # separators ('|', '-') are no words
         and _DATE_HINT.search(text)
         and _STAMP.search(text)
     )
@@ -146,3 +159,4 @@ _SAYS_LAST = frozenset(
     "wrote writes commented antwortete replied".split()
 )
 _DIGIT = re.compile(r"\d")
+_WORDISH = re.compile(r"\w")

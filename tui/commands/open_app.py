@@ -43,6 +43,7 @@ def open_command(
 ) -> None:
     """Open PATH... (files or folders; default seeds/) in the app."""
     from tui.app.app import KeymapError, create_app
+    from tui.process_tuning import interactive_start
     from tui.store import StoreError
     from tui.store.paths import default_db_path
 
@@ -52,13 +53,14 @@ def open_command(
             raise click.UsageError("no PATH given and no seeds/ folder here; run `newsmark FOLDER`")
         paths = (default,)
     try:
-        app = create_app(
-            list(paths),
-            default_db_path(db),
-            annotator=annotator,
-            cache_dir=cache_dir,
-            keymap_path=keymap_path,
-        )
+        with interactive_start():
+            app = create_app(
+                list(paths),
+                default_db_path(db),
+                annotator=annotator,
+                cache_dir=cache_dir,
+                keymap_path=keymap_path,
+            )
     except (KeymapError, StoreError) as error:
         raise click.ClickException(str(error)) from None
     app.run()

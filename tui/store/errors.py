@@ -28,3 +28,7 @@ class NotFoundError(StoreError, KeyError):
 
     def __str__(self) -> str:  # KeyError would repr() the message
         return str(self.args[0]) if self.args else "not found"
+
+
+class LockLostError(StoreError):
+    """Another process locked the database after our lock file was deleted; we save beside it."""

@@ -49,6 +49,29 @@ class WriterLock:
         self._fd = fd
         return None
 
+    def still_ours(self) -> bool:
+        """False when the lock file was deleted or replaced: another process may then lock a new one."""
+        if self._fd is None:
+            return False
+        try:
+            on_disk = os.stat(self.path)
+        except OSError:
+            return False
+        held = os.fstat(self._fd)
+        return (on_disk.st_dev, on_disk.st_ino) == (held.st_dev, held.st_ino)
+
+    def retake(self) -> str | None:
+        """After `still_ours()` failed: lock the file now at the path; None, or who holds it."""
+        old = self._fd
+        self._fd = None
+        holder = self.acquire()
+        if holder is not None:
+            self._fd = old  # keep the stale descriptor: still_ours() stays False, nothing is freed
+            return holder
+        if old is not None:
+            os.close(old)
+        return None
+
     @staticmethod
     def _read_holder(fd: int) -> str:
         try:

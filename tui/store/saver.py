@@ -1,7 +1,8 @@
 """The background writer: mutations return at once, this thread makes them durable.
 
 Changes that arrive while a save is running are coalesced into the next one. "saved" is
-only reported after the new file has been fsync'd and renamed into place. A failed save
+only reported after the new file has been fsync'd and renamed into place ("saved; <notice>" when
+the write had something to tell, such as another program's version kept under a new name). A failed save
 (disk full, EIO) reports "not saved: ..." and retries from memory with a fresh temp file.
 """
 
@@ -23,7 +24,7 @@ class Saver:
     def __init__(
         self,
         snapshot: Snapshot,
-        write: Callable[[Iterable[bytes]], None],
+        write: Callable[[Iterable[bytes]], str | None],
         warm: Callable[[], None] | None = None,
     ) -> None:
         self._snapshot = snapshot
@@ -104,7 +105,7 @@ class Saver:
             self._emit("saving")
             try:
                 generation, chunks = self._snapshot()
-                self._write(chunks)
+                notice = self._write(chunks)  # e.g. another program's version kept aside
             except Exception as error:  # disk full, EIO, or a bug: keep the data, say so, retry
                 reason = (
                     (error.strerror if isinstance(error, OSError) else None)
@@ -127,5 +128,5 @@ class Saver:
                 self._error = None
                 done = self._saved >= self._wanted
                 self._cond.notify_all()
-            if done:
-                self._emit("saved")
+            if done or notice:
+                self._emit(f"saved; {notice}" if notice else "saved")

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import os
 import secrets
+import shutil
 import stat
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -19,6 +21,8 @@ import orjson
 from tinydb.storages import Storage
 
 from tui.store.errors import CorruptDatabaseError, StoreError
+from tui.store.lock import WriterLock
+from tui.store.paths import check_database_path, lock_path
 
 
 def corrupt_message(path: Path, why: str) -> str:
@@ -73,6 +77,37 @@ def fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
+def unique_sibling(path: Path, kind: str) -> Path:
+    """A new name next to `path` that no other file has: `<name>.<kind>-<UTC time>-<random>`."""
+    stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime())
+    while True:
+        candidate = path.with_name(f"{path.name}.{kind}-{stamp}-{secrets.token_hex(3)}")
+        if not os.path.lexists(candidate):
+            return candidate
+
+
+def keep_under_new_name(path: Path, kind: str) -> Path | None:
+    """Give the current file a second, unique name (a hard link), so replacing `path` keeps it.
+
+    Never overwrites: `os.link` fails if the name exists, and then another name is tried.
+    """
+    for _ in range(100):
+        aside = unique_sibling(path, kind)
+        try:
+            os.link(path, aside)
+            return aside
+        except FileExistsError:
+            continue
+        except OSError:  # a filesystem without hard links: copy, never over an existing name
+            try:
+                with open(path, "rb") as source, open(aside, "xb") as copy:
+                    shutil.copyfileobj(source, copy)
+                return aside
+            except OSError:
+                return None
+    return None
+
+
 def write_atomic(
     path: Path,
     chunks: Iterable[bytes],
@@ -118,21 +153,47 @@ def write_atomic(
 class AtomicStorage(Storage):
     """TinyDB storage for the newsmark file: orjson, atomic replace, refuses damaged files.
 
-    Other tools can use it directly: `TinyDB(path, storage=AtomicStorage)`. The newsmark
-    Store writes through `write_atomic` as well, but from its saver thread.
+    Other tools can use it directly: `TinyDB(path, storage=AtomicStorage)`. It takes the same
+    lock as newsmark, so two writers never overwrite each other: when newsmark (or another
+    tool) holds it, this storage reads but refuses to write, naming the holder. Close the
+    TinyDB (or use `with TinyDB(...)`) to let newsmark write again.
     """
 
     def __init__(self, path: str | os.PathLike[str], read_only: bool = False) -> None:
         self.path = Path(path)
+        check_database_path(self.path)  # a FIFO or a device is refused before a lock is made
         self.read_only = read_only
+        self.holder: str | None = None  # who holds the lock when this storage could not take it
+        self._lock: WriterLock | None = None
+        if not read_only:
+            lock = WriterLock(lock_path(self.path))
+            self.holder = lock.acquire()
+            if self.holder is None:
+                self._lock = lock
+            else:
+                self.read_only = True
 
     def read(self) -> dict[str, Any] | None:
         return read_json(self.path)
 
     def write(self, data: dict[str, Any]) -> None:
-        if self.read_only:
-            raise PermissionError(f"{self.path} was opened read-only")
+        if self._lock is None:
+            raise PermissionError(self._refusal())
+        if not self._lock.still_ours():  # the lock file was deleted: take the new one or stop
+            self.holder = self._lock.retake()
+            if self.holder is not None:
+                raise PermissionError(self._refusal())
         write_atomic(self.path, [orjson.dumps(data)])
 
+    def _refusal(self) -> str:
+        if self.holder is None:
+            return f"{self.path} was opened read-only"
+        return (
+            f"{self.path} is being written by {self.holder}; this TinyDB can read it but not "
+            "write it. Close that newsmark (or tool) and open the database again to write."
+        )
+
     def close(self) -> None:
-        pass
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None

@@ -1,0 +1,101 @@
+"""Parts of a body that are not paragraphs: code listings, bulleted lists, tables of years and figures."""
+
+from support import PARAS, by_text
+
+from tui.cleaning import clean
+
+HEAD = ["Home", "News", "Tech", "How the new fetch API replaces XMLHttpRequest", "By Jane Doe"]
+INTRO = (
+    "The fetch API gives web pages a simpler way to request resources over the network, and it returns "
+    "promises, so the code that handles a response reads from top to bottom."
+)
+EXPLAIN = (
+    "The response object carries the status of the request, and its json method reads the body of the "
+    "response and parses it, again returning a promise that the next step of the code can use."
+)
+CODE = [
+    'fetch("/data.json").then(function(res) {',
+    "if (res.ok) {",
+    "console.log(res.status);",
+    "}",
+    "});",
+    'var req = new Request("/index.html");',
+    "console.log(req.method);",
+    "req = null;",
+    "}",
+    "});",
+]
+
+
+def test_a_code_listing_between_paragraphs_is_kept_whole():
+    raw = "\n".join([*HEAD, INTRO, *CODE, EXPLAIN, *PARAS, "© 2024 Example News"])
+    cleaned = clean(raw)
+    lines = by_text(cleaned, raw)
+    assert all(lines[c].decision == "content" for c in CODE if any(ch.isalpha() for ch in c))
+    assert "navigation" not in {lines[c].reason for c in CODE}
+
+
+def test_a_bulleted_list_touching_the_body_is_part_of_it():
+    items = [
+        f"+ Added {thing}"
+        for thing in ("Granite blocks", "Slime Block", "Iron Trapdoor", "Banners")
+    ]
+    items += ["* Villager trading has been rebalanced", "- Removed Herobrine"]
+    raw = "\n".join([*HEAD, *items, PARAS[0], PARAS[1], "Related Articles", "Other story"])
+    cleaned = clean(raw)
+    assert all(item in cleaned.body for item in items)
+    assert "Other story" not in cleaned.body
+
+
+def test_years_beside_the_rows_of_a_list_are_kept_but_not_a_charts_axis():
+    films = []
+    for title, year in (
+        ("Repeat Performance", "1947"),
+        ("Groundhog Day", "1993"),
+        ("Run Lola Run", "1998"),
+    ):
+        films += [
+            title,
+            year,
+            f"In {title} the main character relives the same day again and again, "
+            "and has to learn something about the people around them before the loop will end.",
+        ]
+    axis = [
+        "Interest payments on the national debt",
+        *[f"’{y}" for y in range(17, 29)],
+        "$900",
+        "billion",
+    ]
+    raw = "\n".join([*HEAD, *axis, PARAS[0], *films, PARAS[1], "© 2024 Example News"])
+    cleaned = clean(raw)
+    lines = by_text(cleaned, raw)
+    assert all(lines[y].decision == "content" for y in ("1947", "1993", "1998"))
+    assert lines["’17"].decision == "boilerplate" and lines["’17"].reason
+
+
+def test_a_sentence_that_mentions_privacy_is_not_a_cookie_notice():
+    wrapped = "certain filters in place for privacy and security reasons, such as"
+    raw = "\n".join([*HEAD, PARAS[0], "Headers have", wrapped, "supporting the rules.", PARAS[1]])
+    lines = by_text(clean(raw), raw)
+    assert lines[wrapped].reason != "cookie notice"
+    assert (
+        by_text(clean("Privacy Policy"), "Privacy Policy")["Privacy Policy"].reason
+        == "cookie notice"
+    )
+
+
+def test_the_body_resumes_after_a_long_table_on_its_topic():
+    table = ["Application", "Original size", "Patch size"]
+    for app in ("Maps", "Mail", "Notes", "Music", "Photos", "Weather", "Clock", "News"):
+        table += [app, "71.1 MB", "8.0 MB (-89%)"]
+    after = [
+        "The council said the transport budget would pay for new buses on the busiest routes, and the "
+        "mayor told reporters that spending on public transport would be reviewed every year.",
+        "Critics of the budget said the council had relied on forecasts of tax revenue that were too "
+        "optimistic, and that the spending on public transport should have waited for the state.",
+    ]
+    raw = "\n".join([*HEAD, *PARAS, *table, *after, "© 2024 Example News"])
+    cleaned = clean(raw)
+    assert all(p in cleaned.body for p in after)
+    dropped = [line for line in cleaned.lines if line.decision == "boilerplate"]
+    assert all(line.reason for line in dropped)

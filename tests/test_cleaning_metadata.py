@@ -1,0 +1,100 @@
+"""Title, date and author found in page text: the forms seen on real pages that the cleaner used to miss."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.cleaning.authors import byline
+from tui.cleaning.dates import find_date
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Von: Björn Jahner | 31.10.23", "2023-10-31"),  # two-digit year
+        ("30/10/23 | StarsInsider", "2023-10-30"),
+        ("10.15.15", "2015-10-15"),  # month first when day first is impossible
+        ("13. 1. 2020", "2020-01-13"),  # spaced day. month. year
+        ("Veröffentlicht am 19. Dezember 202219. Dezember 2022 von Redaktion", "2022-12-19"),
+        ("27.01.2022MineralölINFO November 2021", "2022-01-27"),  # glued to the next word
+        ("Anglertalkhejfish7. Januar 20220", "2022-01-07"),  # glued to the previous word
+        ("miércoles, 4 de mayo de 202207:59 hs", "2022-05-04"),
+        ("Dezember 29, 2021Dezember 29, 2021", "2021-12-29"),
+    ],
+)
+def test_dates_in_the_forms_pages_print_them(text: str, iso: str) -> None:
+    hit = find_date(text)
+    assert hit is not None and hit[0] == iso
+
+
+@pytest.mark.parametrize(
+    "text", ["version 1.2.3", "192.168.1.10", "3.5.20 %", "12345", "1.2.2.2024"]
+)
+def test_numbers_that_are_not_dates(text: str) -> None:
+    assert find_date(text) is None
+
+
+@pytest.mark.parametrize("text", ["Partner werden", "Porträt der Woche", "Parlament stimmt zu"])
+def test_a_lead_word_must_stand_alone(text: str) -> None:
+    assert byline(text) is None  # "Par" + "tner" is no byline
+
+
+_PROSE = (
+    "The council voted on Tuesday to expand the city's tram network after a long debate about "
+    "costs, routes and the years of building work that residents along the line would face."
+)
+
+
+def test_the_dateline_by_the_title_beats_a_dated_teaser_list() -> None:
+    from tui.cleaning import clean
+
+    teasers = [f"Older story number {k} about something else\n{k + 1}.03.2021" for k in range(5)]
+    page = "\n".join(
+        ["Home", "News", *teasers, "City expands tram network", "12.04.2021", *[_PROSE] * 6]
+    )
+    assert clean(page).meta["date"] == "2021-04-12"
+
+
+def test_a_date_inside_a_sentence_is_not_the_articles() -> None:
+    from tui.cleaning import clean
+
+    page = "\n".join(
+        [
+            "City expands tram network",
+            "Work will start on 3 May 2022, the council said in a statement on its plans "
+            "for the network and the stations along the new line.",
+            *[_PROSE] * 6,
+        ]
+    )
+    assert clean(page).meta["date"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Von Thilo / 6. November 2023 / Keine Kommentare", "Thilo"),
+        ("Von Jule Radeck Vom 3. Februar 2022 0", "Jule Radeck"),  # a capitalised stopword ends it
+        ("Artikel von Jane Doe", "Jane Doe"),
+        ("Veröffentlicht von HansG", "HansG"),
+        ("Christoph von Ritter", None),  # a particle, not a lead: the line is a bare name
+        ("Share by email", None),
+    ],
+)
+def test_bylines_in_the_forms_pages_print_them(text: str, name: str | None) -> None:
+    assert byline(text) == name
+
+
+def test_the_byline_below_the_title_beats_a_name_in_the_menu_above() -> None:
+    from tui.cleaning import clean
+
+    page = "\n".join(
+        [
+            "Home",
+            "Anna Weber",  # a columnist's page in the menu
+            "Politik",
+            "City expands tram network",
+            "Veröffentlicht am 12.04.2021 von Jonas Berger",
+            *[_PROSE] * 6,
+        ]
+    )
+    assert clean(page).meta["author"] == "Jonas Berger"

@@ -1,0 +1,169 @@
+"""Phrase families: the prefilter never changes an answer, and each family catches its boilerplate."""
+
+from support import PARAS, by_text
+
+from tui.cleaning import clean
+
+
+def test_phrase_prefilter_never_changes_the_answer():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from tui.cleaning import phrases
+
+    def brute(families, lowered, sentence=False):
+        return next(
+            (
+                f.reason
+                for f in families
+                if not (sentence and f.menu_word) and f.pattern.search(lowered)
+            ),
+            None,
+        )
+
+    families = phrases.SHORT_FAMILIES + phrases.LONG_FAMILIES
+    words = st.sampled_from(
+        sorted({n for f in families for n in f.needs or ()})
+        + [
+            "we use cookies",
+            "(source: riivka)",
+            "photo:",
+            "getty images",
+            "read more:",
+            "hi, i'm",
+            ">> more <<",
+            "home › news › world",
+            "the",
+            "news",
+            " ",
+            ".",
+            ":",
+            "(",
+            ")",
+            "©",
+        ]
+    )
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(words, max_size=10).map(" ".join), st.booleans())
+    def check(text, sentence):
+        assert phrases.match_long(text) == brute(phrases.LONG_FAMILIES, text)
+        assert phrases.match_short.__wrapped__(text, sentence) == brute(
+            phrases.SHORT_FAMILIES, text, sentence
+        )
+
+    check()
+
+
+def test_needles_are_in_every_match():
+    from tui.cleaning.needles import needles
+
+    assert needles(r"^(skip to|jump to)\b") == ("jump to", "skip to")
+    assert needles(r"e-?mail|print") == ("mail", "print")
+    assert needles(r"(a|)b?") is None  # an empty branch: nothing is certain
+    assert needles(r"[\w ]+") is None
+    assert needles(r".*\((foto|source)\s*:") == ("foto", "source")
+
+
+def test_server_errors_and_cookie_notices_above_the_article_are_dropped():
+    top = [
+        "Deprecated: Assigning the return value of new by reference is deprecated in "
+        "/www/htdocs/site/wp-settings.php on line 472",
+        "Cookies help us deliver our services. By using our services, you agree to our use of cookies and to "
+        "the cookie policy of this website.",
+    ]
+    raw = "\n".join([*top, "City council approves transport budget after months of debate", *PARAS])
+    cleaned = clean(raw)
+    assert cleaned.body.split("\n\n") == PARAS
+    lines = by_text(cleaned, raw)
+    assert (
+        lines[top[0]].reason == "server error message" and lines[top[1]].reason == "cookie notice"
+    )
+
+
+def test_embed_consent_placeholders_are_boilerplate():
+    embed = "Click the button below to load the content from www.komoot.com."
+    raw = "\n".join(
+        [
+            "City council approves transport budget after months of debate",
+            PARAS[0],
+            embed,
+            *PARAS[1:],
+        ]
+    )
+    cleaned = clean(raw)
+    assert cleaned.body.split("\n\n") == PARAS
+    assert by_text(cleaned, raw)[embed].reason == "cookie notice"
+
+
+def test_english_captions_signup_boxes_and_disqus_style_threads_stay_out():
+    comment = (
+        "I have lived here for thirty years and this is the first time the council has listened to "
+        "the people who actually take the bus every day, so well done to them."
+    )
+    raw = "\n".join(
+        [
+            "City council approves transport budget after months of debate",
+            PARAS[0],
+            "Image source, Getty Images",
+            "Image caption, The mayor spoke to reporters after the vote",
+            PARAS[1],
+            "Sign up for our morning newsletter and get the news delivered to your inbox.",
+            "By signing up, you agree to our Terms of Use and Privacy Policy.",
+            PARAS[2],
+            PARAS[3],
+            "Related Coverage",
+            "12 comments",
+            "Sort by",
+            "Newest",
+            "mike_99 • 3 years ago",
+            comment,
+            "Reply",
+            "jane.d · 2 hours ago",
+            comment,
+            "Reply",
+        ]
+    )
+    cleaned = clean(raw)
+    assert cleaned.body.split("\n\n") == PARAS
+    lines = by_text(cleaned, raw)
+    assert lines["Image caption, The mayor spoke to reporters after the vote"].reason == "caption"
+    assert lines["mike_99 • 3 years ago"].reason == "reader comments"
+
+
+def test_a_cookie_banner_longer_than_sixty_words_is_still_a_cookie_notice():
+    banner = (
+        "We use cookies and similar technologies to improve your browsing experience, personalize "
+        "content and offers, show targeted ads, analyze traffic, and better understand you. We may "
+        "share your information with third-party partners for marketing purposes. To learn more and "
+        "make choices about data use, visit our Advertising Policy and Privacy Policy, and you can "
+        "change your settings at any time from the link at the bottom of every page of this site."
+    )
+    assert len(banner.split()) > 60
+    raw = "\n".join([banner, *PARAS])
+    cleaned = clean(raw)
+    assert by_text(cleaned, raw)[banner].reason == "cookie notice"
+    assert cleaned.body.split("\n\n") == PARAS
+
+
+def test_inline_teaser_cards_inside_the_body_are_dropped():
+    title = "How to Avoid Impulse Purchases in the Internet Shopping Age"
+    card = [
+        f"{title} {title} {title[:40]}",
+        "When spending money online is as simple as clicking one single button it's difficult … Read more Read",
+    ]
+    raw = "\n".join([PARAS[0], PARAS[1], *card, PARAS[2], PARAS[3]])
+    cleaned = clean(raw)
+    lines = by_text(cleaned, raw)
+    assert all(lines[c].reason == "related-posts block" for c in card)
+    assert cleaned.body.split("\n\n") == PARAS
+
+
+def test_a_signature_with_a_weekday_and_separators_is_a_comment_signature():
+    from tui.cleaning.phrases import comment_signature
+
+    assert comment_signature("Heidemarie Heim | Di, 21. April 2020 - 16:40")
+    assert comment_signature("Jane Doe | Tue, 21 April 2020 - 4:40 pm")
+    assert comment_signature("18.10.2019, 16:18 Zum Antworten anmelden Zitieren #")
+    assert comment_signature("March 4, 2024 at 5:01 pm Reply")
+    assert not comment_signature("The council met on Tuesday, 21 April 2020 at 16:40 to vote on it")

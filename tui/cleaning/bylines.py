@@ -1,0 +1,107 @@
+"""Which name on a page is the article's author: every byline, dateline and name line near the title
+is a candidate, and the nearest strongest one wins (not the first one met from the top)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .authors import bare_name, bio, byline, name_by_date
+from .dates import find_date
+from .features import BAD, GOOD, LineFeatures
+
+BYLINE_REACH = 15  # lines around the title and the body's start searched for the author
+ABOVE_COST = 1.5  # per line above the title (one below costs 1): bylines mostly follow the headline
+# Extra cost by kind of evidence, in lines of distance: "By Jane Doe" is surest, a bare name least.
+DATELINE_COST = 0.5  # "12 May 2020 · Jane Doe"
+BY_SENTENCE_COST = 2.0  # "By Alex Heath, a deputy editor and ..." (a byline going on with a job)
+BARE_NAME_COST = 3.0  # a line that is only "Jane Doe" (or a place, a section, a photo credit)
+BARE_NAME_WORDS = 4  # a name line inside the body's opening is at most this long
+_BY_START = re.compile(r"^(by|von|par|por|door|written by|geschrieben von|verfasst von)\s", re.I)
+
+
+@dataclass(frozen=True)
+class Author:
+    """The author's name, the line it came from and why that line is metadata."""
+
+    name: str
+    at: int
+    why: str
+
+
+def _candidate(
+    f: LineFeatures, in_head: bool, in_opening: bool, vocab: frozenset[str]
+) -> tuple[str, float, str] | None:
+    """(name, extra cost, why) when the line names a person as this page's author."""
+    text = f.line.text
+    if f.words <= 14:
+        name = byline(text, lead_within=40)
+        if name:
+            return name, 0.0, "byline"
+        hit = find_date(text)
+        if hit:
+            name = byline(text) or name_by_date(text, hit[1], hit[2])
+            if name:
+                return name, DATELINE_COST, "date"
+    if _BY_START.match(text):
+        name = byline(text[:100])
+        if name and " " in name:  # a person, not a handle ("Par ailleurs, ...")
+            return name, BY_SENTENCE_COST, "byline"
+    if f.kind != BAD and (in_head or in_opening and f.words <= BARE_NAME_WORDS):
+        name = bare_name(text)
+        if name and not _about_the_body(name, vocab):
+            return name, BARE_NAME_COST, "byline"
+    return None
+
+
+def _about_the_body(name: str, vocab: frozenset[str]) -> bool:
+    """Whether half the words of a would-be name recur in the body: a heading ("Kleine Schafskunde")."""
+    words = name.lower().split()
+    return 2 * sum(w in vocab for w in words) >= len(words)
+
+
+def pick_author(
+    feats: list[LineFeatures],
+    decisions: list[str],
+    t: int | None,
+    ref: int,
+    a: int,
+    b: int,
+    vocab: frozenset[str] = frozenset(),
+) -> Author | None:
+    """The nearest byline, dateline with a name or name line around the title (ref) and the body's
+    start (a); else a byline or bio at the body's end; None when the page names no author."""
+    lo, hi = max(0, ref - BYLINE_REACH), min(len(feats), max(ref, a) + BYLINE_REACH)
+    first_prose = next((j for j in range(a, min(len(feats), b + 1)) if feats[j].kind == GOOD), a)
+    best: tuple[float, Author] | None = None
+    for j in range(lo, hi):
+        f = feats[j]
+        if j == t or f.words > 30:
+            continue
+        if decisions[j] == "content" and f.kind == GOOD and not _BY_START.match(f.line.text):
+            continue  # prose, unless it opens "By Jane Doe, a reporter who ..."
+        in_head = ref - 2 <= j < a + 3 and decisions[j] != "content"
+        in_opening = t is not None and t < j < first_prose
+        found = _candidate(f, in_head, in_opening, vocab)
+        if found is None:
+            continue
+        d = j - ref
+        cost = (d if d >= 0 else -d * ABOVE_COST) + found[1]
+        if best is None or cost < best[0]:
+            best = (cost, Author(found[0], j, found[2]))
+    if best is not None:
+        return best[1]
+    return _at_the_end(feats, a, b)
+
+
+def _at_the_end(feats: list[LineFeatures], a: int, b: int) -> Author | None:
+    """A byline or author bio just after the body ("Jane Doe is a reporter ...")."""
+    for j in range(max(a + 1, b - 2), min(len(feats), b + 6)):
+        f = feats[j]
+        name = byline(f.line.text) if f.words <= 12 else None
+        if name:
+            return Author(name, j, "byline")
+        name = bio(f.line.text)
+        if name:
+            return Author(name, j, "author bio")
+    return None

@@ -1,0 +1,67 @@
+"""Which of the dates on a page is the article's: the dateline by the title, not a teaser list's dates."""
+
+from __future__ import annotations
+
+import re
+
+from .dates import find_date
+from .features import GOOD, LineFeatures
+
+DATE_REACH = 40  # lines around the title and the body searched for the article's date
+LIST_REACH = (
+    3  # a date with two other dates this close is an item of a dated list (archive, teasers)
+)
+LIST_COST = 12.0  # lines of distance a dated-list item counts as
+ABOVE_COST = (
+    1.0  # per line above the title (one below costs 1); 0.8-1.5 score the same on the dev set
+)
+META_BONUS = 4.0  # "Published on ..." names the article's date, wherever it stands
+TITLE_COST = 2.0  # a date in the title itself may be an event's, not the article's
+LONG_LINE_WORDS = 20  # a longer line holds the date only at its start ("29.11.2022 – The ...")
+_META_WORDS = re.compile(
+    r"\b(published|posted|veröffentlicht|erschienen|erstellt|eingetragen|publié|publicado|pubblicato|"
+    r"gepubliceerd|opublikowano|datum|date)\b",  # not "updated": the gold is when it first appeared
+    re.I,
+)
+
+
+def _dates(feats: list[LineFeatures], lo: int, hi: int) -> dict[int, tuple[str, int]]:
+    """The first date of each line in [lo, hi) that may hold the article's date: (iso, start)."""
+    out: dict[int, tuple[str, int]] = {}
+    for j in range(lo, hi):
+        f = feats[j]
+        if f.chars > 400:
+            continue
+        hit = find_date(f.line.text)
+        if hit is None:
+            continue
+        if hit[1] > 0 and (f.words > LONG_LINE_WORDS or f.kind == GOOD):
+            continue  # a date inside a sentence is something the text talks about
+        out[j] = (hit[0], hit[1])
+    return out
+
+
+def pick_date(feats: list[LineFeatures], ref: int, b: int) -> tuple[str, int] | None:
+    """The article's date and its line: the nearest dateline to the title (ref), below before above,
+    "Published ..." lines first, items of a dated list last; None when the page shows no date."""
+    lo, hi = max(0, ref - DATE_REACH), min(len(feats), max(b, ref) + DATE_REACH)
+    # dates just outside the window still tell whether a line in it is one item of a list
+    found = _dates(feats, max(0, lo - LIST_REACH), min(len(feats), hi + LIST_REACH))
+    best: tuple[float, int] | None = None
+    for j, (iso, _start) in found.items():
+        if not lo <= j < hi:
+            continue
+        d = j - ref
+        cost = d if d > 0 else -d * ABOVE_COST if d < 0 else TITLE_COST
+        near = [
+            found[k][0] for k in range(j - LIST_REACH, j + LIST_REACH + 1) if k != j and k in found
+        ]
+        if sum(other != iso for other in near) >= 2:
+            cost += LIST_COST
+        if _META_WORDS.search(feats[j].line.text):
+            cost -= META_BONUS
+        if best is None or cost < best[0]:
+            best = (cost, j)
+    if best is None:
+        return None
+    return found[best[1]][0], best[1]

@@ -1,0 +1,171 @@
+"""Where the article ends: a comment thread or form, or an end marker after which its prose does not resume."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Set
+
+from .body import date_only
+from .features import GOOD, NEAR, LineFeatures
+from .phrases import END_MARKER, INLINE_MARKER
+from .stopwords import content_words
+
+TEASER_WINDOW = 10  # two bare date lines this close after the body: a list of teasers
+THREAD_WINDOW = 8  # a comment thread shows two signatures within this many lines
+MIN_WORDS_BEFORE_THREAD = 40  # body words needed before a comment thread may end the article
+MIN_WORDS_BEFORE_FORM = 20  # ... before a comment form (two form lines close together) may
+MIN_WORDS_BEFORE_MARKER = (
+    80  # ... before a "Related"/"Tags"/teaser marker may (inline ones come earlier)
+)
+
+
+# "12 Responses to “Title”", "One thought on “Title”": a comment thread opens.
+_THREAD_HEAD = re.compile(
+    r"^(\d+|one|ein|eine|zwei|drei|un|une)\s+(responses?|repl(?:y|ies)|thoughts?|comments?|antworten|"
+    r"kommentare?|gedanken|réponses?|commentaires?|respuestas?|comentarios?)\s+"
+    r"(to|on|zu|für|à|sur|a|en)\s+\W"
+)
+# "Previous post", "Nächster Beitrag", "Article suivant": links to the neighbouring posts.
+_PREV_NEXT = re.compile(
+    r"^[«‹<←\s]*(previous|next|older|newer|vorheriger?|nächster?|voriger?|article|artículo|"
+    r"articolo)\s*(post|article|story|entry|beitrag|artikel|eintrag|précédent|suivant|anterior|"
+    r"siguiente|precedente|successivo)|^←.+→"
+)
+
+
+def _signature(feats: list[LineFeatures], k: int, a: int) -> bool:
+    """A comment signature; above the densest run a bare date-and-time line is the article's own dateline."""
+    f = feats[k]
+    return f.comment and (k >= a or not date_only(f))
+
+
+def cut_tail(
+    feats: list[LineFeatures],
+    start: int,
+    a: int,
+    b: int,
+    teasers: Set[int] = frozenset(),
+    gaps: dict[int, str] | None = None,
+) -> tuple[int, int | None, str]:
+    """End the body at a comment thread or form (anywhere after some text) or a standalone end marker (in the run)
+    after which the article's prose does not resume.
+
+    Returns the last body index, the index where the tail starts (None if not cut) and what the tail is;
+    fills gaps with the lines of interruptions (marker to resumed prose) and why they go.
+    """
+    if gaps is None:
+        gaps = {}
+    seen = 0
+    i = start
+    while i <= b:
+        f = feats[i]
+        if (
+            seen >= MIN_WORDS_BEFORE_THREAD
+            and _signature(feats, i, a)
+            and sum(
+                1 for k in range(i, min(i + THREAD_WINDOW, len(feats))) if _signature(feats, k, a)
+            )
+            >= 2
+        ):
+            return i - 1, i, "reader comments"
+        if (
+            seen >= MIN_WORDS_BEFORE_FORM
+            and f.reason == "comment form"
+            and sum(1 for g in feats[i : i + THREAD_WINDOW] if g.reason == "comment form") >= 2
+        ):
+            return i - 1, i, "reader comments"  # a comment form: even a short post ends here
+        if seen >= MIN_WORDS_BEFORE_MARKER and i >= a:
+            end = _end_marker(feats, i)
+            if end is not None:
+                resume = None if end == "reader comments" else _resumes(feats, start, i, b, teasers)
+                if resume is None:
+                    return i - 1, i, end
+                for k in range(i, resume):
+                    gaps[k] = end  # an interruption: the article goes on below it
+                i = resume
+                continue
+        if f.kind in (GOOD, NEAR):
+            seen += f.words
+        i += 1
+    return b, None, "footer"
+
+
+def _end_marker(feats: list[LineFeatures], i: int) -> str | None:
+    """What a standalone end-of-article marker at line i opens, else None."""
+    f = feats[i]
+    if f.words <= 8 and END_MARKER.match(f.lower.strip(" .:!?-–—|•…")):
+        tail = f.reason if f.reason in ("related-posts block", "reader comments") else None
+        return tail or "after end of article"
+    if f.reason == "tags":
+        return "after end of article"  # "Tags: ..." closes a post
+    if f.reason == "author bio" and f.words <= 8:
+        return "author bio"  # "About the author"
+    if f.words <= 25 and _THREAD_HEAD.match(f.lower):
+        return "reader comments"
+    if f.words <= 25 and _PREV_NEXT.match(f.lower):
+        return "after end of article"  # links to the neighbouring posts
+    if date_only(f) and any(date_only(g) for g in feats[i + 1 : i + TEASER_WINDOW]):
+        return "related-posts block"  # teasers: headline, summary, date, repeated
+    if _slideshow(feats, i):
+        return "related-posts block"  # "1/50 Title", caption, "2/50 Title", ...: a picture gallery
+    return None
+
+
+_COUNTER = re.compile(r"^(\d{1,3})\s*/\s*(\d{1,3})\b")
+
+
+def _slideshow(feats: list[LineFeatures], i: int) -> bool:
+    """'1/50 ...' here and '2/50 ...' a few lines on: the numbered slides of a picture gallery."""
+    m = _COUNTER.match(feats[i].line.text)
+    if not m or int(m[1]) >= int(m[2]) or int(m[2]) < 3:
+        return False
+    follow = f"{int(m[1]) + 1}/{m[2]}"
+    return any(
+        g.line.text.replace(" ", "").startswith(follow) for g in feats[i + 1 : i + TEASER_WINDOW]
+    )
+
+
+RESUME_WORDS = 60  # prose words, in paragraphs of two lines or more, that show the article goes on
+RESUME_OVERLAP = 0.25  # share of a line's content words already in the body above the marker
+
+
+def _resumes(
+    feats: list[LineFeatures], start: int, i: int, b: int, teasers: Set[int]
+) -> int | None:
+    """Where the article's prose resumes after an inline marker at i (within the run up to b), or None.
+
+    "Related", "Read more", "Share this" or a picture gallery may stand inside a body, before more of it: the article goes
+    on when below the marker, still in the densest run, come paragraphs (not lone teaser summaries)
+    whose lines each share the body's words."""
+    if not (INLINE_MARKER.match(feats[i].lower.strip(" .:!?-–—|•…")) or _slideshow(feats, i)):
+        return None
+    j = i + 1
+    while j <= b and not (feats[j].kind == GOOD and j not in teasers):
+        if feats[j].comment or feats[j].reason in _HARD_ENDS:
+            return None
+        j += 1
+    if j > b:
+        return None
+    vocab: set[str] = set()
+    for g in feats[start:i]:
+        if g.kind in (GOOD, NEAR):
+            vocab |= content_words(g.lower or g.line.text.lower())
+    words, group = 0, 0
+    for k in range(j, b + 1):
+        g = feats[k]
+        if g.comment or g.reason in _HARD_ENDS or _end_marker(feats, k):
+            break
+        if g.kind in (GOOD, NEAR) and k not in teasers:
+            group += 1
+            if group >= 2 or g.words >= 40:
+                own = content_words(g.lower or g.line.text.lower())
+                if own and len(own & vocab) >= RESUME_OVERLAP * len(own):
+                    words += g.words
+        else:
+            group = 0
+        if words >= RESUME_WORDS:
+            return j
+    return None
+
+
+_HARD_ENDS = ("comment form", "copyright", "cookie notice")
