@@ -234,7 +234,7 @@ class Suggester:
         screen.refresh_status(f"{verb} (u undoes){self.hint()}")
 
     def decide_alike(self, accept: bool) -> None:
-        """`=` / `R`: the suggestion under the cursor and every one with its text and label here."""
+        """`=` / `X`: the suggestion under the cursor and every one with its text and label here."""
         screen = self.screen
         if not self.writable():
             return
@@ -242,7 +242,7 @@ class Suggester:
         if current is None:
             if self.jump(forward=True):
                 screen.refresh_status(
-                    "moved to the next suggestion; = accepts all alike, R rejects"
+                    "moved to the next suggestion; = accepts all alike, X rejects"
                 )
             return
         group = self.service.decide_alike(current["id"], accept)
@@ -268,7 +268,7 @@ class Suggester:
             if (a["label"], a["kind"]) == (current["label"], current["kind"])
             and " ".join(a["exact"].split()) == text
         )
-        return f" · = accepts all {count} “{text}”, R rejects them" if count > 1 else ""
+        return f" · = accepts all {count} “{text}”, X rejects them" if count > 1 else ""
 
     def accept_all(self) -> None:
         screen = self.screen
