@@ -16,13 +16,9 @@ from tui.app.blocks import build_blocks
 from tui.app.screens.annotating import Annotator
 from tui.app.screens.crossdoc_keys import CrossDocKeys
 from tui.app.screens.library import LibraryScreen
+from tui.app.screens.occurrence_keys import CorpusProgress, OccurrenceKeys, OccurrencesFound
 from tui.app.screens.reader_keys import LABEL_KEYS, READER_SCREEN_BINDINGS, labelled
-from tui.app.screens.suggesting import (
-    CorpusProgress,
-    OccurrencesFound,
-    Suggester,
-    SuggestionsReady,
-)
+from tui.app.screens.suggesting import Suggester, SuggestionsReady
 from tui.app.spans import ArticleMarks, label_styles
 from tui.app.widgets.reader import ReaderView
 from tui.app.widgets.reader_messages import CursorMoved, SelectionChanged
@@ -56,6 +52,7 @@ class ReaderScreen(Screen[None]):
         self.show_dropped = False
         self.annotator = Annotator(session, self)
         self.suggester = Suggester(self)
+        self.occurrence_keys = OccurrenceKeys(self)
         self.crossdoc = CrossDocKeys(self)
 
     @classmethod
@@ -360,17 +357,21 @@ class ReaderScreen(Screen[None]):
         self.refresh_status(message.prompt or message.note)
 
     def action_suggester(self, method: str, *args: bool) -> None:
-        """The suggestion and all-occurrences keys (`a r A f F S * # .`): the Suggester does the work."""
+        """The suggestion keys (`a r = X A f F S`): the Suggester does the work."""
         getattr(self.suggester, method)(*args)
 
     def on_suggestions_ready(self, message: SuggestionsReady) -> None:
         self.suggester.ready(message)
 
+    def action_occurrence(self, method: str, *args: bool) -> None:
+        """The all-occurrences keys (`* # .`): the OccurrenceKeys object does the work."""
+        getattr(self.occurrence_keys, method)(*args)
+
     def on_occurrences_found(self, message: OccurrencesFound) -> None:
-        self.suggester.found(message)
+        self.occurrence_keys.found(message)
 
     def on_corpus_progress(self, message: CorpusProgress) -> None:
-        self.suggester.progress(message)
+        self.occurrence_keys.progress(message)
 
     def action_focus_panel(self) -> None:
         self.query_one(SidePanel).focus_list()

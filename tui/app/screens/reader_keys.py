@@ -1,8 +1,8 @@
 """The reader screen's key bindings, defined once: help, the palette and the footer read them.
 
 Kept apart from the screen so the screen module holds behaviour only. The annotating, claim,
-link and suggestion keys call three parameterised actions (`annotate`, `crossdoc`,
-`suggester`) that hand the named method to the object that does the work.
+link, occurrence and suggestion keys call parameterised actions (`annotate`,
+`crossdoc`, `occurrence`, `suggester`) that hand the named method to the object that does the work.
 """
 
 from __future__ import annotations
@@ -17,10 +17,12 @@ from tui.safe_text import visible
 
 LABEL_KEYS = "1234567890"
 # keys, Suggester call, description, shown in the footer, binding id (after "reader.")
-SUGGESTION_KEYS = [
+OCCURRENCE_KEYS = [
     ("asterisk", "'occurrences', False", "All in article", True, "occurrences_article"),
     ("number_sign", "'occurrences', True", "All in corpus", True, "occurrences_corpus"),
     ("full_stop", "'repeat_label'", "Repeat label", False, "repeat_label"),
+]
+SUGGESTION_KEYS = [
     ("a", "'decide', True", "Accept", True, "accept_suggestion"),
     ("r", "'decide', False", "Reject", True, "reject_suggestion"),
     ("equals_sign", "'decide_alike', True", "Accept alike", False, "accept_alike"),
@@ -60,6 +62,10 @@ READER_SCREEN_BINDINGS = [
     Binding("slash", "search", "Search", id="reader.search"),
     Binding("n", "next_annotation", "Next ann.", show=False, id="reader.next_annotation"),
     Binding("N", "previous_annotation", "Prev ann.", show=False, id="reader.previous_annotation"),
+    *[
+        Binding(keys, f"occurrence({call})", text, show=show, id=f"reader.{name}")
+        for keys, call, text, show, name in OCCURRENCE_KEYS
+    ],
     *[
         Binding(keys, f"suggester({call})", text, show=show, id=f"reader.{name}")
         for keys, call, text, show, name in SUGGESTION_KEYS
