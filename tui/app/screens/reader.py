@@ -66,7 +66,8 @@ class ReaderScreen(Screen[None]):
             for key in LABEL_KEYS
             if (label := session.label_for_hotkey(key)) is not None
         )
-        return labelled(cls, names)(session, entry_index, resume)
+        screen_class: type[ReaderScreen] = labelled(cls, names)
+        return screen_class(session, entry_index, resume)
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="reader-main"):

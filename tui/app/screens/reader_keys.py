@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import cache
 from typing import TypeVar
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from tui.safe_text import visible
@@ -53,7 +53,7 @@ def label_binding(key: str, name: str) -> Binding:
     return Binding(key, f"label('{key}')", f"Label {name}", show=False, id=f"reader.label_{key}")
 
 
-READER_SCREEN_BINDINGS = [
+READER_SCREEN_BINDINGS: list[BindingType] = [
     *[label_binding(key, key) for key in LABEL_KEYS],
     *[
         Binding(keys, f"annotate({call})", text, show=show, id=f"reader.{name}")

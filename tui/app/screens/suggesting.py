@@ -18,6 +18,7 @@ from textual.message import Message
 
 from tui.app.spans import ArticleMarks
 from tui.app.wording import plural
+from tui.workspace import AnnotationRecord
 from tui.workspace.session import Article, Session
 from tui.workspace.suggestions import Proposal
 
@@ -105,7 +106,7 @@ class Suggester:
         assert article is not None
         return article
 
-    def suggested(self) -> list[dict[str, Any]]:
+    def suggested(self) -> list[AnnotationRecord]:
         """The article's open suggestions in text order (kept by the marks: no scan of them all)."""
         return sorted(self.screen.marks.suggested.values(), key=lambda a: (a["start"], -a["end"]))
 
@@ -186,8 +187,9 @@ class Suggester:
         self.screen.reader.move_to(target)
         return True
 
-    def current(self) -> dict[str, Any] | None:
-        found: dict[str, Any] | None = self.screen.under_cursor()
+    def current(self) -> AnnotationRecord | None:
+        """The suggestion under the cursor, if any: what a, r, = and X act on."""
+        found: AnnotationRecord | None = self.screen.under_cursor()
         if found is not None and found.get("state") == "suggested":
             return found
         cursor = self.screen.reader.cursor
