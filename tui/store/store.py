@@ -101,7 +101,7 @@ class Store(UndoMethods, TableMethods):
         writer = None
         holder = None
         if not read_only:
-            writer = WriterLock(lock_path(path))
+            writer = WriterLock(lock_path(path), like=path)
             holder = writer.acquire()
             if holder is not None:
                 writer, read_only = None, True
@@ -331,7 +331,7 @@ class Store(UndoMethods, TableMethods):
         holder = self._lock_taken_by()
         if holder is not None:
             side = self._conflict_copy or unique_sibling(self.path, "conflict")
-            write_atomic(side, chunks)
+            write_atomic(side, chunks, like=self.path)
             self._conflict_copy = side
             raise LockLostError(
                 f"{holder} took over {self.path.name} after its lock file was deleted or replaced; "

@@ -17,6 +17,7 @@ from tui import corpus
 from tui.cleaning import CLEANER_VERSION, Cleaned, clean
 from tui.corpus import CorpusEntry
 from tui.documents import Document
+from tui.file_modes import file_mode_of, folder_mode_for, make_folders
 from tui.store import Store, StoreError
 from tui.store.records import CLAIM_TYPES, STANCES
 from tui.text import sentences_in
@@ -105,6 +106,11 @@ class Session:
         on_error: Callable[[str], None] | None = None,
     ) -> Iterator[corpus.CorpusEntry]:
         """Index the corpus (cleaning what the cache lacks); entries come in corpus order."""
+        mode = file_mode_of(self.store.path)  # a private database gets a private cache
+        try:
+            make_folders(cache_dir, folder_mode_for(mode) if mode is not None else None)
+        except OSError:
+            pass  # the corpus reports an unwritable cache itself
         yield from corpus.index(
             paths,
             cache_dir,
