@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import orjson
 
@@ -57,6 +57,26 @@ def _record_id(record: dict[str, Any], number: int) -> str:
     return f"L{number}"  # marked so it cannot pass for a real id
 
 
+_SKIP_CHUNK = 1024 * 1024
+
+
+def _capped_lines(handle: BinaryIO, max_bytes: int) -> Iterator[bytes | None]:
+    """The file's lines, None for a line longer than `max_bytes` (+3 for a BOM and CRLF): it is
+    read past in 1 MB chunks, never held, so a 600 MB one-line file costs no memory."""
+    while True:
+        line = handle.readline(max_bytes + 4)
+        if not line:
+            return
+        if len(line) <= max_bytes + 3 or line.endswith(b"\n"):
+            yield line
+            continue
+        while True:
+            rest = handle.readline(_SKIP_CHUNK)
+            if not rest or rest.endswith(b"\n"):
+                break
+        yield None
+
+
 def load_jsonl(
     source: Source, on_error: Callable[[str], None], *, max_bytes: int, only: str | None = None
 ) -> Iterator[Document]:
@@ -75,8 +95,14 @@ def load_jsonl(
         return
     found_any = False
     try:
-        for number, line in enumerate(handle, start=1):
+        for number, line in enumerate(_capped_lines(handle, max_bytes), start=1):
             where = f"{source.path}:{number}"
+            if line is None:
+                found_any = True
+                on_error(
+                    f"{where}: record over the {max_bytes // (1024 * 1024)} MB limit; line skipped"
+                )
+                continue
             if number == 1:
                 line = line.removeprefix(b"\xef\xbb\xbf")
             if not line.strip():
