@@ -18,7 +18,7 @@ def header_line(
     merged = {**(extra or {}), **{k: v for k, v in meta.items() if v}}
     parts = [
         str(merged[key])
-        for key in ("date", "author", "section", "source", "url")
+        for key in ("notice", "date", "author", "section", "source", "url")
         if merged.get(key)
     ]
     if words is not None:

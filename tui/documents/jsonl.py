@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 import orjson
@@ -78,7 +79,12 @@ def _capped_lines(handle: BinaryIO, max_bytes: int) -> Iterator[bytes | None]:
 
 
 def load_jsonl(
-    source: Source, on_error: Callable[[str], None], *, max_bytes: int, only: str | None = None
+    source: Source,
+    on_error: Callable[[str], None],
+    *,
+    max_bytes: int,
+    only: str | None = None,
+    cache_dir: Path | None = None,
 ) -> Iterator[Document]:
     """Yield one Document per good line; report each bad line (with its number) and go on.
 
@@ -123,7 +129,9 @@ def load_jsonl(
                 continue
             if only is not None and _record_id(record, number) != only:
                 continue
-            document = _document(record, line, source, number, where, seen, on_error, Document)
+            document = _document(
+                record, line, source, (number, where), seen, on_error, Document, cache_dir
+            )
             if document is not None:
                 yield document
                 if only is not None:
@@ -140,13 +148,14 @@ def _document(
     record: dict[str, Any],
     line: bytes,
     source: Source,
-    number: int,
-    where: str,
+    position: tuple[int, str],
     seen: set[str],
     on_error: Callable[[str], None],
     document_class: type[Document],
+    cache_dir: Path | None,
 ) -> Document | None:
     """Turn one parsed record into a Document, or report why it cannot be one."""
+    number, where = position
     text, html = record.get("text"), record.get("html")
     if not (isinstance(text, str) and text.strip()) and not (
         isinstance(html, str) and html.strip()
@@ -162,10 +171,11 @@ def _document(
     if isinstance(text, str) and text.strip():
         raw = text
     else:
-        from tui.documents.html import HtmlExtractionError, extract_html
+        from tui.documents.html import HtmlExtractionError
+        from tui.documents.html_limit import extract_limited
 
         try:
-            raw, extracted = extract_html(str(html), url=meta.get("url"))
+            raw, extracted = extract_limited(str(html), meta.get("url"), cache_dir=cache_dir)
         except HtmlExtractionError as error:
             on_error(f"{where}: {error}; line skipped")
             return None
