@@ -21,6 +21,7 @@ import orjson
 from tinydb.storages import Storage
 
 from tui.store.errors import CorruptDatabaseError, StoreError
+from tui.store.exchange import exchange
 from tui.store.lock import WriterLock
 from tui.store.paths import check_database_path, lock_path
 
@@ -86,22 +87,23 @@ def unique_sibling(path: Path, kind: str) -> Path:
             return candidate
 
 
-def keep_under_new_name(path: Path, kind: str) -> Path | None:
-    """Give the current file a second, unique name (a hard link), so replacing `path` keeps it.
+def keep_under_new_name(path: Path, kind: str, source: Path | None = None) -> Path | None:
+    """Give the current file (or `source`) a second, unique name beside `path` (a hard link).
 
     Never overwrites: `os.link` fails if the name exists, and then another name is tried.
     """
+    source = source or path
     for _ in range(100):
         aside = unique_sibling(path, kind)
         try:
-            os.link(path, aside)
+            os.link(source, aside)
             return aside
         except FileExistsError:
             continue
         except OSError:  # a filesystem without hard links: copy, never over an existing name
             try:
-                with open(path, "rb") as source, open(aside, "xb") as copy:
-                    shutil.copyfileobj(source, copy)
+                with open(source, "rb") as original, open(aside, "xb") as copy:
+                    shutil.copyfileobj(original, copy)
                 return aside
             except OSError:
                 return None
@@ -114,12 +116,16 @@ def write_atomic(
     *,
     before_replace: Callable[[], None] | None = None,
     like: Path | None = None,
+    replaced: Callable[[Path], bool] | None = None,
 ) -> None:
     """Write chunks to a new temp file, fsync it, and swap it in; on any error the old file stays.
 
     The new file gets the mode of `like` (default: the file it replaces). A failed attempt's
     temp file is removed, never re-fsync'd: after a failed fsync the
     kernel may have dropped the dirty pages, so a retry must write everything again.
+    With `replaced`, the new file is swapped in atomically where the system can (see
+    exchange.py) and `replaced(old)` is called with the replaced file, which is removed only
+    when it returns True: a version another program wrote a moment earlier is never lost.
     """
     path = Path(path)
     if (
@@ -142,13 +148,20 @@ def write_atomic(
             os.fsync(handle.fileno())
         if before_replace is not None:
             before_replace()
-        os.replace(temp, path)
+        swapped = replaced is not None and exchange(temp, path)
+        if not swapped:
+            os.replace(temp, path)
     except BaseException:
         try:
             os.unlink(temp)
         except OSError:
             pass
         raise
+    if swapped and replaced is not None and replaced(temp):
+        try:
+            os.unlink(temp)  # the file that was replaced: it now has the temp name
+        except OSError:
+            pass
     fsync_dir(directory)
 
 

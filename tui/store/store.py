@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import atexit
 import gc
+import os
 import threading
 import time
 import weakref
@@ -348,7 +349,9 @@ class Store(UndoMethods, TableMethods):
                 "saved to the database (its version is kept too)"
             )
         self._external = None
-        write_atomic(self.path, chunks, before_replace=self._before_replace)
+        write_atomic(
+            self.path, chunks, before_replace=self._before_replace, replaced=self._replaced
+        )
         self._known = file_identity(self.path)
         if self._external is None:
             return None
@@ -369,6 +372,23 @@ class Store(UndoMethods, TableMethods):
         if current is not None and self._known is not None and current != self._known:
             self._external = keep_under_new_name(self.path, "external")
         self._maybe_backup()
+
+    def _replaced(self, old: Path) -> bool:
+        """The file our save swapped out: if another program wrote it after our check, keep it."""
+        current = file_identity(old)
+        if current is None or self._known is None or current == self._known:
+            return True
+        if self._external is not None and file_identity(self._external) == current:
+            return True  # already kept by the check before the swap
+        kept = keep_under_new_name(self.path, "external", source=old)
+        if kept is None:  # no link, no room for a copy: rename it (a temp name would be cleaned)
+            kept = unique_sibling(self.path, "external")
+            try:
+                os.rename(old, kept)
+            except OSError:
+                return False
+        self._external = kept
+        return True
 
     def _maybe_backup(self) -> None:
         if time.monotonic() - self._last_backup >= BACKUP_EVERY:
