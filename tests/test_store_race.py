@@ -42,3 +42,30 @@ def test_a_version_written_between_the_check_and_the_replace_is_kept(tmp_path):
     assert any(kept[0].name in status for status in seen)  # and the user is told where it is
     assert len(orjson.loads(db.read_bytes())["annotations"]) == 1
     assert not list(tmp_path.glob(".annotations.json.*.tmp"))
+
+
+def test_a_lock_file_deleted_while_it_is_being_taken_is_taken_again(tmp_path, monkeypatch):
+    import fcntl
+
+    import tui.store.lock as lock_module
+    from tui.store.lock import WriterLock
+
+    path = tmp_path / "annotations.json.lock"
+    real_flock = fcntl.flock
+    deleted = []
+
+    def flock_after_someone_deletes_the_file(fd, operation):
+        if not deleted:
+            deleted.append(1)
+            path.unlink()  # another process's cleanup, between our open and our flock
+        return real_flock(fd, operation)
+
+    monkeypatch.setattr(lock_module.fcntl, "flock", flock_after_someone_deletes_the_file)
+    lock = WriterLock(path)
+    assert lock.acquire() is None
+    try:
+        assert deleted and path.exists()
+        assert lock.still_ours()  # a lock on the deleted file would let a second writer in
+        assert WriterLock(path).acquire() is not None
+    finally:
+        lock.release()

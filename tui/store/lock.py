@@ -22,6 +22,18 @@ class WriterLock:
 
     def acquire(self) -> str | None:
         """Take the lock; return None on success, or a description of who holds it."""
+        for _ in range(20):
+            holder = self._acquire_once()
+            if holder is not None or self.still_ours():
+                return holder
+            # the file was deleted or replaced between our open and our lock: that lock guards
+            # nothing, since the next process locks the file now at the path; take that one
+            fd, self._fd = self._fd, None
+            if fd is not None:
+                os.close(fd)
+        return "another process that keeps replacing the lock file"
+
+    def _acquire_once(self) -> str | None:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
