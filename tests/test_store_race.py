@@ -69,3 +69,20 @@ def test_a_lock_file_deleted_while_it_is_being_taken_is_taken_again(tmp_path, mo
         assert WriterLock(path).acquire() is not None
     finally:
         lock.release()
+
+
+def test_a_file_another_program_creates_before_a_new_databases_first_save_is_kept(tmp_path):
+    db = tmp_path / "annotations.json"
+    store = Store.open(db, annotator="t")  # no file yet: the first save creates it
+    try:
+        assert store.flush()
+        db.unlink()  # as if the store had not saved yet
+        store._known = None
+        foreign = b'{"created": "by another program"}'
+        db.write_bytes(foreign)
+        store.upsert_document("d", text="Alpha beta.")
+        assert store.flush()
+    finally:
+        store.close()
+    kept = [p for p in tmp_path.glob("annotations.json.external-*") if p.read_bytes() == foreign]
+    assert kept, "the other program's new file was replaced without being kept"

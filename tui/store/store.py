@@ -369,14 +369,14 @@ class Store(UndoMethods, TableMethods):
     def _before_replace(self) -> None:
         """Keep a file someone else wrote while we had it open, then take a rolling backup."""
         current = file_identity(self.path)
-        if current is not None and self._known is not None and current != self._known:
+        if current is not None and current != self._known:
             self._external = keep_under_new_name(self.path, "external")
         self._maybe_backup()
 
     def _replaced(self, old: Path) -> bool:
         """The file our save swapped out: if another program wrote it after our check, keep it."""
         current = file_identity(old)
-        if current is None or self._known is None or current == self._known:
+        if current is None or current == self._known:  # None known: there was no file
             return True
         if self._external is not None and file_identity(self._external) == current:
             return True  # already kept by the check before the swap
