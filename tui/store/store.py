@@ -35,13 +35,7 @@ from tui.store.paths import check_database_path, lock_path
 from tui.store.records import SINGULAR
 from tui.store.saver import Saver
 from tui.store.schema import open_problem
-from tui.store.segments import (
-    SEGMENT,
-    file_identity,
-    remove_stale_temps,
-    segment_stream,
-    warm_segment,
-)
+from tui.store.segments import SEGMENT, SegmentCache, file_identity, remove_stale_temps
 from tui.store.storage import (
     corrupt_message,
     keep_under_new_name,
@@ -69,7 +63,7 @@ class Store(UndoMethods, TableMethods):
         self._rows: dict[str, dict[int, dict[str, Any]]] = {t: {} for t in R.TABLES}
         self._index: dict[str, dict[str, int]] = {t: {} for t in R.TABLES}
         self._next: dict[str, int] = {t: 1 for t in R.TABLES}
-        self._segments: dict[str, dict[int, bytes]] = {t: {} for t in R.TABLES}  # saver thread only
+        self._segments = SegmentCache(self.path.parent)  # saver thread only
         self._dirty: dict[str, set[int]] = {t: set() for t in R.TABLES}
         self._by_doc: dict[str, dict[str, None]] = {}
         self._by_end: dict[str, dict[str, None]] = {}  # annotation id -> ids of its relations
@@ -215,6 +209,8 @@ class Store(UndoMethods, TableMethods):
         ok = True
         if self._saver is not None:
             ok = self._saver.stop(timeout)
+            if ok:  # the saver has finished; after a failed save its thread may still read it
+                self._segments.close()
         if self._writer is not None:
             self._writer.release()
         _OPEN.discard(self)
@@ -289,7 +285,12 @@ class Store(UndoMethods, TableMethods):
                 if members is not None:
                     members[str(doc_id)] = record
             work[table] = grouped
-        return generation, self._guarded(taken, segment_stream(self._segments, work))
+        return generation, self._guarded(taken, self._encoded(work))
+
+    def _encoded(self, work: dict[str, dict[int, dict[str, dict[str, Any]]]]) -> Iterator[bytes]:
+        """Encode the changed segments once writing starts, so a failure there is retried too."""
+        self._segments.refresh(work)
+        yield from self._segments.stream()
 
     def _warm(self) -> None:
         """Encode the file's segments in the saver thread after opening, one short lock hold each.
@@ -310,7 +311,7 @@ class Store(UndoMethods, TableMethods):
                     rows = self._rows[table]
                     records = {str(d): rows[d] for d in _segment_ids(seg) if d in rows}
                 try:
-                    warm_segment(self._segments[table], seg, records)
+                    self._segments.put(table, seg, records)
                 except BaseException:
                     with self._lock:
                         self._dirty[table].add(seg)
@@ -324,6 +325,10 @@ class Store(UndoMethods, TableMethods):
             with self._lock:
                 for table, (dirty, _rows) in taken.items():
                     self._dirty[table] |= dirty
+                if self._segments.lost:  # its cache is gone: the retry encodes every segment
+                    self._segments.lost = False
+                    for table in R.TABLES:
+                        self._dirty[table] |= set(range(self._next[table] // SEGMENT + 1))
             raise
 
     def _write(self, chunks: Iterable[bytes]) -> str | None:
