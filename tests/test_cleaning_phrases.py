@@ -61,10 +61,12 @@ def test_needles_are_in_every_match():
     from tui.cleaning.needles import needles
 
     assert needles(r"^(skip to|jump to)\b") == ("jump to", "skip to")
-    assert needles(r"e-?mail|print") == ("mail", "print")
+    assert needles(r"e-?mail|print") == ("e-mail", "email", "print")
     assert needles(r"(a|)b?") is None  # an empty branch: nothing is certain
     assert needles(r"[\w ]+") is None
-    assert needles(r".*\((foto|source)\s*:") == ("foto", "source")
+    assert needles(r".*\((foto|source)\s*:") == ("(foto", "(source")  # a run is multiplied out
+    assert needles(r"^[^>]{1,40}([>›][^>]{1,9}){2,}$") == (">", "›")  # a small class
+    assert needles(r"(?i)share") is None and needles(r"(?i:share)") is None  # needles keep case
 
 
 def test_server_errors_and_cookie_notices_above_the_article_are_dropped():
