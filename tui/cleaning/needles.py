@@ -116,3 +116,21 @@ def needles(pattern: str) -> tuple[str, ...] | None:
         return None
     found = _needs(parsed)
     return tuple(sorted(found)) if found else None
+
+
+def repeat_guard(pattern: str) -> int | None:
+    """For a pattern '^(X)...\\1' (a line that repeats its opening), the least width w of X: every match
+    has text[:w] again at w or later, a test much cheaper than the backreference; else None."""
+    parsed = _p.parse(pattern)
+    if parsed.state.flags & _c.SRE_FLAG_IGNORECASE:
+        return None
+    items = list(parsed)
+    if len(items) < 3 or items[0] != (_c.AT, _c.AT_BEGINNING) or items[1][0] is not _c.SUBPATTERN:
+        return None
+    group, add_flags = items[1][1][0], items[1][1][1]
+    if group is None or add_flags & _c.SRE_FLAG_IGNORECASE:
+        return None
+    if not any(op is _c.GROUPREF and av == group for op, av in items[2:]):
+        return None  # only a reference at the top level is sure to be matched
+    width = int(items[1][1][-1].getwidth()[0])
+    return width if width >= 1 else None
