@@ -22,6 +22,7 @@ _MONTHS = {
 MONTH = {name: num for num, names in _MONTHS.items() for name in names.split()}
 _MNAME = "|".join(sorted(MONTH, key=len, reverse=True))
 
+_TWO_DIGITS = re.compile(r"\d\d")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # A year may be glued to what follows on pages that lost their markup ("19. Juni 201619. Juni 2016",
 # "27.01.2022MineralölINFO", "4 de mayo de 202207:59"), so a year ends where no 3 more digits follow.
@@ -51,16 +52,12 @@ def _valid(y: int, m: int, d: int) -> str | None:
     return None
 
 
-_DIGIT = re.compile(r"\d")
-
-
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 16)
 def find_date(text: str) -> tuple[str, int, int] | None:
-    """First plausible date in text as (YYYY-MM-DD, start, end), else None.
-
-    Cached (bounded): features, body, bylines, dateline and metadata each ask about the same lines."""
-    if not _DIGIT.search(text):
-        return None  # every form has digits: most lines end here
+    """First plausible date in text as (YYYY-MM-DD, start, end), else None; cached, as the title,
+    byline and date pickers each ask about the same lines around the title."""
+    if not _TWO_DIGITS.search(text):
+        return None  # every form has a two-digit run: most lines end here
     if not _YEAR.search(text):
         return _short_date(text)  # the other forms have a 4-digit year: most lines end here
     found = []
