@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .authors import name_like
+from .authors import byline, name_like
 from .dates import find_date
 from .lines import RawLine
 from .phrases import comment_signature, match_long, match_opening, match_short_then_long
@@ -150,6 +150,7 @@ def clear_cache() -> None:
     _facts.cache_clear()
     find_date.cache_clear()
     content_words.cache_clear()
+    byline.cache_clear()
 
 
 def line_features(lines: list[RawLine]) -> list[LineFeatures]:
