@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .authors import name_like
+from .authors import byline, name_like
 from .dates import find_date
 from .lines import RawLine
 from .phrases import comment_signature, match_long, match_opening, match_short
@@ -145,6 +145,8 @@ def clear_cache() -> None:
     """Forget the per-text caches (benchmarks measure a first pass)."""
     _facts.cache_clear()
     match_short.cache_clear()
+    find_date.cache_clear()
+    byline.cache_clear()
 
 
 def line_features(lines: list[RawLine]) -> list[LineFeatures]:
