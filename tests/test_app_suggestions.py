@@ -236,7 +236,7 @@ async def test_accept_or_reject_every_suggestion_alike_with_one_key(tmp_path):
         await pilot.press("u")  # one undo step: all three are suggestions again
         app.session.flush()
         assert [a["state"] for a in mentions(tmp_path, "China Mobile")] == ["suggested"] * 3
-        await pilot.press("slash", *"NIC", "enter", "R")
+        await pilot.press("slash", *"NIC", "enter", "X")
         app.session.flush()
         assert mentions(tmp_path, "NIC") == []
         rejected = database(tmp_path)["meta"][0]["state"]["suggestions.rejected"]

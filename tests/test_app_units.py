@@ -228,14 +228,14 @@ def test_changing_a_claims_speaker_moves_its_said_by_link(tmp_path):
                     article, session.label_for_hotkey("1"), start, start + len(name)
                 )
             )
-        claim = session.add_claim(
+        claim = session.claiming.add_claim(
             article, 0, 20, {"speaker": {"text": "Lin Yunan", "annotation_id": people[0]["id"]}}
         )
-        session.set_claim_attributes(
+        session.claiming.set_claim_attributes(
             claim["id"], {"speaker": {"text": "Xinhua", "annotation_id": people[1]["id"]}}
         )
         assert [(r["from"], r["to"]) for r in store.relations()] == [(claim["id"], people[1]["id"])]
-        session.set_claim_attributes(
+        session.claiming.set_claim_attributes(
             claim["id"], {"speaker": {"text": "someone typed", "annotation_id": None}}
         )
         assert store.relations() == []
@@ -272,14 +272,14 @@ def test_a_claim_keeps_its_speaker_entity_when_the_mention_is_deleted(tmp_path):
         article = session.open_article(entry)
         start = article.text.index("Lin Yunan")
         mention = session.apply_label(article, session.label_for_hotkey("1"), start, start + 9)
-        claim = session.add_claim(
+        claim = session.claiming.add_claim(
             article, 0, 20, {"speaker": {"text": "Lin Yunan", "annotation_id": mention["id"]}}
         )
         entity_id = store.get_annotation(claim["id"])["attributes"]["speaker"]["entity_id"]
         store.delete_annotation(mention["id"])
         # the editor re-saves what it read back (its speaker list no longer has the mention)
         again = ClaimAttributes.from_record(store.get_annotation(claim["id"])["attributes"])
-        session.set_claim_attributes(claim["id"], again.to_record())
+        session.claiming.set_claim_attributes(claim["id"], again.to_record())
         speaker = store.get_annotation(claim["id"])["attributes"]["speaker"]
         assert speaker == {"text": "Lin Yunan", "entity_id": entity_id, "annotation_id": None}
         assert store.relations() == []

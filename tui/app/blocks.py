@@ -20,7 +20,7 @@ def header_line(
     merged = page_meta(extra, meta)
     parts = [
         str(merged[key])
-        for key in ("date", "author", "section", "source", "url")
+        for key in ("notice", "date", "author", "section", "source", "url")
         if merged.get(key)
     ]
     if words is not None:

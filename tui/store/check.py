@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,7 +12,7 @@ from tui.store.errors import StoreError
 from tui.store.lock import WriterLock
 from tui.store.paths import lock_path
 from tui.store.schema import schema_errors
-from tui.store.storage import fsync_dir, read_json, write_atomic
+from tui.store.storage import fsync_dir, keep_under_new_name, read_json, write_atomic
 
 
 @dataclass
@@ -131,7 +130,10 @@ def newest_good_backup(path: Path) -> Path | None:
 
 
 def repair(path: Path) -> str:
-    """Restore the newest good backup; the damaged file is moved aside, never deleted.
+    """Restore the newest good backup over the damaged file, which is kept under a new name.
+
+    The database path never goes missing: the backup is copied to a temp file and renamed over
+    it, so a kill at any moment leaves either the damaged file or the restored one.
 
     Returns what was done. Raises StoreError if another process holds the database or no
     good backup exists.
@@ -152,7 +154,7 @@ def repair(path: Path) -> str:
             )
         if report.exists:
             return f"{path} is fine; nothing to repair."
-    lock = WriterLock(lock_path(path))
+    lock = WriterLock(lock_path(path), like=path)
     holder = lock.acquire()
     if holder is not None:
         raise StoreError(f"cannot repair {path}: {holder} has it open. Close that newsmark first.")
@@ -164,18 +166,17 @@ def repair(path: Path) -> str:
                 f"Fix it by hand (see `newsmark check`) or start a new database with --db."
             )
         moved = None
-        if path.exists():
-            stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime())
-            moved = path.with_name(f"{path.name}.damaged-{stamp}")
-            n = 1
-            while moved.exists():
-                moved = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
-                n += 1
-            path.rename(moved)
+        if path.exists():  # a second name for the damaged file; the path itself is never absent
+            moved = keep_under_new_name(path, "damaged")
+            if moved is None:
+                raise StoreError(
+                    f"cannot keep a copy of the damaged {path} next to it; nothing was changed. "
+                    "Free some space or make the folder writable, then run --repair again."
+                )
             fsync_dir(path.parent)
-        with backup.open("rb") as source:
+        with backup.open("rb") as source:  # temp file + rename over the damaged one
             write_atomic(path, iter(lambda: source.read(1 << 20), b""))
-        aside = f"; the damaged file was moved to {moved}" if moved else ""
+        aside = f"; the damaged file is kept as {moved}" if moved else ""
         return f"restored {path} from {backup}{aside}."
     finally:
         lock.release()

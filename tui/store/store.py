@@ -34,13 +34,8 @@ from tui.store.lock import WriterLock
 from tui.store.paths import check_database_path, lock_path
 from tui.store.records import SINGULAR
 from tui.store.saver import Saver
-from tui.store.segments import (
-    SEGMENT,
-    file_identity,
-    remove_stale_temps,
-    segment_stream,
-    warm_segment,
-)
+from tui.store.schema import open_problem
+from tui.store.segments import SEGMENT, SegmentCache, file_identity, remove_stale_temps
 from tui.store.storage import (
     corrupt_message,
     keep_under_new_name,
@@ -68,7 +63,7 @@ class Store(UndoMethods, TableMethods):
         self._rows: dict[str, dict[int, dict[str, Any]]] = {t: {} for t in R.TABLES}
         self._index: dict[str, dict[str, int]] = {t: {} for t in R.TABLES}
         self._next: dict[str, int] = {t: 1 for t in R.TABLES}
-        self._segments: dict[str, dict[int, bytes]] = {t: {} for t in R.TABLES}  # saver thread only
+        self._segments = SegmentCache(self.path.parent)  # saver thread only
         self._dirty: dict[str, set[int]] = {t: set() for t in R.TABLES}
         self._by_doc: dict[str, dict[str, None]] = {}
         self._by_end: dict[str, dict[str, None]] = {}  # annotation id -> ids of its relations
@@ -100,7 +95,7 @@ class Store(UndoMethods, TableMethods):
         writer = None
         holder = None
         if not read_only:
-            writer = WriterLock(lock_path(path))
+            writer = WriterLock(lock_path(path), like=path)
             holder = writer.acquire()
             if holder is not None:
                 writer, read_only = None, True
@@ -113,6 +108,9 @@ class Store(UndoMethods, TableMethods):
             store._known = known
             store._writer = writer
             created = data is None
+            problem = None if data is None else open_problem(data, R.SCHEMA_VERSION)
+            if problem is not None:
+                raise CorruptDatabaseError(corrupt_message(path, problem))
             try:
                 store._load(data if data is not None else store._fresh())
             except (KeyError, TypeError, AttributeError, ValueError) as error:
@@ -211,6 +209,8 @@ class Store(UndoMethods, TableMethods):
         ok = True
         if self._saver is not None:
             ok = self._saver.stop(timeout)
+            if ok:  # the saver has finished; after a failed save its thread may still read it
+                self._segments.close()
         if self._writer is not None:
             self._writer.release()
         _OPEN.discard(self)
@@ -285,7 +285,12 @@ class Store(UndoMethods, TableMethods):
                 if members is not None:
                     members[str(doc_id)] = record
             work[table] = grouped
-        return generation, self._guarded(taken, segment_stream(self._segments, work))
+        return generation, self._guarded(taken, self._encoded(work))
+
+    def _encoded(self, work: dict[str, dict[int, dict[str, dict[str, Any]]]]) -> Iterator[bytes]:
+        """Encode the changed segments once writing starts, so a failure there is retried too."""
+        self._segments.refresh(work)
+        yield from self._segments.stream()
 
     def _warm(self) -> None:
         """Encode the file's segments in the saver thread after opening, one short lock hold each.
@@ -306,7 +311,7 @@ class Store(UndoMethods, TableMethods):
                     rows = self._rows[table]
                     records = {str(d): rows[d] for d in _segment_ids(seg) if d in rows}
                 try:
-                    warm_segment(self._segments[table], seg, records)
+                    self._segments.put(table, seg, records)
                 except BaseException:
                     with self._lock:
                         self._dirty[table].add(seg)
@@ -320,6 +325,10 @@ class Store(UndoMethods, TableMethods):
             with self._lock:
                 for table, (dirty, _rows) in taken.items():
                     self._dirty[table] |= dirty
+                if self._segments.lost:  # its cache is gone: the retry encodes every segment
+                    self._segments.lost = False
+                    for table in R.TABLES:
+                        self._dirty[table] |= set(range(self._next[table] // SEGMENT + 1))
             raise
 
     def _write(self, chunks: Iterable[bytes]) -> str | None:
@@ -327,7 +336,7 @@ class Store(UndoMethods, TableMethods):
         holder = self._lock_taken_by()
         if holder is not None:
             side = self._conflict_copy or unique_sibling(self.path, "conflict")
-            write_atomic(side, chunks)
+            write_atomic(side, chunks, like=self.path)
             self._conflict_copy = side
             raise LockLostError(
                 f"{holder} took over {self.path.name} after its lock file was deleted or replaced; "
