@@ -3,9 +3,11 @@
 Targets (issue): the caller never waits more than 5 ms for a mutation at 100k annotations;
 durable within 50 ms at 10k and 300 ms at 100k; open under 0.5 s at 100k; JSONL export of
 100k under 3 s. Prints medians (and p99/max for add latency) and the ratio to each target.
-Each size runs in its own subprocess; memory comes from /proc (RSS held by one open store, and the
-child's own peak after resetting it), side by side with TinyDB's API reading the same file.
-Run: .venv/bin/python benchmarks/bench_store.py [--sizes 1000,10000,100000] [--adds 300]
+Open time and memory are measured in fresh interpreters, three per way of opening (medians):
+RSS from /proc before and after the open, and the peak after resetting it (ru_maxrss carries
+the parent's peak across exec). The Store is compared with the floor (orjson parsing the file)
+and with TinyDB's own table API reading every annotation of the same file.
+Run: .venv/bin/python benchmarks/bench_store.py [--sizes 1000,10000,100000] [--adds 300] [--quick]
 """
 
 from __future__ import annotations
@@ -113,38 +115,66 @@ def _status_kb(field: str) -> float:
     return 0.0
 
 
-def measure(path: Path, adds: int) -> dict:
-    """Runs in the child process: every number for one database size."""
+def open_once(path: Path, how: str) -> dict:
+    """Runs in a fresh interpreter: open the file one way, report time and memory it holds.
+
+    Imports happen before the baseline is read, so only the open itself is counted; the peak
+    is reset first, so nothing the parent did (ru_maxrss carries it across exec) leaks in.
+    """
     from tinydb import TinyDB
 
+    from tui.store import Store
+
+    gc.collect()
+    reset_peak()
+    before = rss_mb()
+    t = time.perf_counter()
+    if how == "store":  # the Store, after its saver has prepared the next save
+        held = Store.open(path, annotator="bench")
+        elapsed = time.perf_counter() - t
+        held.flush(timeout=120)
+        time.sleep(0.2)
+    elif how == "tinydb":  # TinyDB's own table API reading every annotation, kept in memory
+        tiny = TinyDB(path, access_mode="rb")
+        held = tiny.table("annotations").all()
+        elapsed = time.perf_counter() - t
+    else:  # the floor: the parsed file, nothing else
+        held = orjson.loads(path.read_bytes())
+        elapsed = time.perf_counter() - t
+    gc.collect()
+    return {"open": elapsed, "held_mb": rss_mb() - before, "peak_mb": peak_mb() - before}
+
+
+def open_in_fresh_processes(path: Path, runs: int = 3) -> dict:
+    """Median open time and held memory over `runs` fresh interpreters per way of opening."""
+    result = {}
+    for how, name in (("parse", "parse only"), ("store", "open"), ("tinydb", "tinydb all()")):
+        runs_of = []
+        for _ in range(runs):
+            out = subprocess.run(
+                [sys.executable, __file__, "--open-once", how, str(path)],
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
+            runs_of.append(json.loads(out))
+        result[name] = statistics.median(r["open"] for r in runs_of)
+        suffix = "" if how == "store" else f" {how}"
+        result[f"held_mb{suffix}"] = statistics.median(r["held_mb"] for r in runs_of)
+        result[f"peak_mb{suffix}"] = statistics.median(r["peak_mb"] for r in runs_of)
+    return result
+
+
+def measure(path: Path, adds: int, quick: bool) -> dict:
+    """Runs in the child process: every number for one database size."""
     from tui.formats import EXPORT_FORMATS
     from tui.process_tuning import interactive_start
     from tui.store import Store
 
     reset_peak()
     result: dict = {"file_mb": path.stat().st_size / 1e6}
-    parses = []
-    for _ in range(3):  # the floor for open: reading and parsing the file, nothing else
-        t = time.perf_counter()
-        orjson.loads(path.read_bytes())
-        parses.append(time.perf_counter() - t)
-    result["parse only"] = statistics.median(parses)
-    opens = []
-    for n in range(3):
-        gc.collect()
-        before = rss_mb()
-        t = time.perf_counter()
-        store = Store.open(path, annotator="bench")
-        opens.append(time.perf_counter() - t)
-        if n == 0:  # what one open store holds, after the saver has encoded its segments
-            store.flush(timeout=60)
-            gc.collect()
-            result["held_mb"] = rss_mb() - before
-        if n < 2:
-            store.close()
-            del store
-    result["open"] = statistics.median(opens)
-    store.close()
+    for key, value in open_in_fresh_processes(path).items():
+        result[key] = value
     app_opens = []
     for _ in range(3):  # as the newsmark command opens it: collector paused, loaded records frozen
         gc.collect()
@@ -156,18 +186,6 @@ def measure(path: Path, adds: int) -> dict:
         del store
         gc.unfreeze()
     result["open (app)"] = statistics.median(app_opens)
-    tiny_opens = []
-    for _ in range(3):  # the baseline: TinyDB's own API reading every annotation
-        gc.collect()
-        before = rss_mb()
-        t = time.perf_counter()
-        tiny = TinyDB(path, access_mode="rb")
-        rows = tiny.table("annotations").all()
-        tiny_opens.append(time.perf_counter() - t)
-        result["tinydb held_mb"] = rss_mb() - before
-        tiny.close()
-        del tiny, rows
-    result["tinydb all()"] = statistics.median(tiny_opens)
     store = Store.open(path, annotator="bench")
 
     docs = [d["id"] for d in store.documents()[:50]]
@@ -191,6 +209,9 @@ def measure(path: Path, adds: int) -> dict:
         durable.append(time.perf_counter() - t)
     result["durable"] = statistics.median(durable)
 
+    if quick:
+        store.close()
+        return result
     snapshot = store.snapshot()
     for name in ("jsonl", "json", "w3c", "conll", "brat"):
         fmt = EXPORT_FORMATS[name]
@@ -235,15 +256,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--adds", type=int, default=300)
+    parser.add_argument("--quick", action="store_true", help="open and memory only")
     parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--open-once", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.child:
-        print(json.dumps(measure(Path(args.child), args.adds)))
+    if args.open_once:
+        print(json.dumps(open_once(Path(args.open_once[1]), args.open_once[0])))
         return
-    print(
-        f"re-anchoring 3,000 spans after a paragraph is restored in a 340k-character article: "
-        f"{reanchor_timing()['reanchor 3k'] * 1000:.1f} ms (median of 5)"
-    )
+    if args.child:
+        print(json.dumps(measure(Path(args.child), args.adds, args.quick)))
+        return
+    if not args.quick:
+        print(
+            f"re-anchoring 3,000 spans after a paragraph is restored in a 340k-character article: "
+            f"{reanchor_timing()['reanchor 3k'] * 1000:.1f} ms (median of 5)"
+        )
     for size in (int(s) for s in args.sizes.split(",")):
         with tempfile.TemporaryDirectory(dir=ROOT / "benchmarks") as tmp:
             path = Path(tmp) / "annotations.json"
@@ -251,7 +278,8 @@ def main() -> None:
             generate(path, size, DOCS_FOR.get(size, max(1, size // 10)))
             gen_time = time.perf_counter() - t
             out = subprocess.run(
-                [sys.executable, __file__, "--child", str(path), "--adds", str(args.adds)],
+                [sys.executable, __file__, "--child", str(path), "--adds", str(args.adds)]
+                + ["--quick"] * args.quick,
                 capture_output=True,
                 text=True,
                 check=True,
@@ -262,18 +290,22 @@ def main() -> None:
             f"({result.pop('file_mb'):.1f} MB file, generated in {gen_time:.1f} s)"
         )
         for key, value in result.items():
-            unit = "MB" if key.endswith("_mb") else "ms"
+            unit = "MB" if "_mb" in key else "ms"
             shown = value if unit == "MB" else value * 1000
             target = TARGETS.get((key, size))
             ratio = (
                 f"   target {target * 1000:.0f} ms, ratio {value / target:.2f}" if target else ""
             )
             print(f"  {key:<14} {shown:10.2f} {unit}{ratio}")
-        print(f"  open / parse   {result['open'] / result['parse only']:10.2f} x")
+        kb = {k: result[k] * 1024 / size for k in ("held_mb", "held_mb parse", "held_mb tinydb")}
         print(
-            f"  held per annotation {result['held_mb'] * 1024 / size:.2f} KB "
-            f"(TinyDB all(): {result['tinydb held_mb'] * 1024 / size:.2f} KB); "
-            f"open {result['open'] / result['tinydb all()']:.2f}x TinyDB's time"
+            f"  open / parse   {result['open'] / result['parse only']:10.2f} x   "
+            f"open / TinyDB all() {result['open'] / result['tinydb all()']:.2f} x"
+        )
+        print(
+            f"  held per annotation (fresh process, RSS after open): store {kb['held_mb']:.2f} KB, "
+            f"parsed file {kb['held_mb parse']:.2f} KB, TinyDB all() {kb['held_mb tinydb']:.2f} KB; "
+            f"store / TinyDB {kb['held_mb'] / kb['held_mb tinydb']:.2f} x"
         )
 
 

@@ -54,3 +54,30 @@ def awkward_db(tmp_path: Path) -> Path:
     finally:
         store.close()
     return path
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    """Where a Store test's database goes (a folder that does not exist yet)."""
+    return tmp_path / "annotations" / "annotations.json"
+
+
+@pytest.fixture
+def store(db: Path):
+    """A writable Store on `db` holding one document, a.txt (store_support.TEXT)."""
+    from store_support import TEXT
+
+    from tui.store import Store
+
+    s = Store.open(db, annotator="alice")
+    s.upsert_document(
+        "a.txt",
+        text=TEXT,
+        path="/corpus/a.txt",
+        raw_sha256="r1",
+        cleaner_version="1",
+        title="T",
+        metadata={},
+    )
+    yield s
+    s.close()

@@ -44,8 +44,11 @@ def test_phrase_prefilter_never_changes_the_answer():
         ]
     )
 
+    texts = st.lists(words, max_size=10).map(" ".join)
+    repeated = st.tuples(texts, texts).map(lambda t: f"{t[0]}{t[1]} {t[0]}")  # a headline twice
+
     @settings(max_examples=400, deadline=None)
-    @given(st.lists(words, max_size=10).map(" ".join), st.booleans())
+    @given(texts | repeated, st.booleans())
     def check(text, sentence):
         assert phrases.match_long(text) == brute(phrases.LONG_FAMILIES, text)
         short = brute(phrases.SHORT_FAMILIES, text, sentence)
@@ -58,13 +61,17 @@ def test_phrase_prefilter_never_changes_the_answer():
 
 
 def test_needles_are_in_every_match():
-    from tui.cleaning.needles import needles
+    from tui.cleaning.needles import needles, repeat_guard
 
     assert needles(r"^(skip to|jump to)\b") == ("jump to", "skip to")
-    assert needles(r"e-?mail|print") == ("mail", "print")
+    assert needles(r"e-?mail|print") == ("e-mail", "email", "print")
     assert needles(r"(a|)b?") is None  # an empty branch: nothing is certain
     assert needles(r"[\w ]+") is None
-    assert needles(r".*\((foto|source)\s*:") == ("foto", "source")
+    assert needles(r".*\((foto|source)\s*:") == ("(foto", "(source")  # a run is multiplied out
+    assert needles(r"^[^>]{1,40}([>›][^>]{1,9}){2,}$") == (">", "›")  # a small class
+    assert repeat_guard(r"^([a-z][^.]{4,9}?)\s*\1") == 5  # the opening must recur
+    assert repeat_guard(r"x([a-z]+)\1") is None  # not anchored at the start
+    assert needles(r"(?i)share") is None and needles(r"(?i:share)") is None  # needles keep case
 
 
 def test_server_errors_and_cookie_notices_above_the_article_are_dropped():

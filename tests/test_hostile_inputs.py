@@ -93,3 +93,17 @@ def test_a_small_page_is_extracted_inline_and_not_cached(tmp_path: Path) -> None
     )
     assert "alliance would grow" in text and "notice" not in meta
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_plain_text_fallback_is_linear_on_unclosed_tags() -> None:
+    import time
+
+    from tui.documents.html_limit import plain_text
+
+    assert plain_text("<title>T</title><p>One &amp; two.</p><div>Three<br>four</div>") == (
+        "T\nOne & two.\nThree\nfour"
+    )
+    started = time.monotonic()
+    for markup in ("<" * 2_000_000, "<p" * 1_000_000, "<a " * 700_000):
+        plain_text(markup)
+    assert time.monotonic() - started < 10  # quadratic regexes took minutes here

@@ -86,7 +86,7 @@ def apply(store: Store, op: str, a: int, b: int) -> None:
 @given(OPS, st.sampled_from([2, 500]))
 def test_undo_all_then_redo_all_round_trips(ops, segment):
     # tiny segments make every save cross segment boundaries, empty some, and reuse others
-    with tempfile.TemporaryDirectory() as tmp, mock.patch("tui.store.store.SEGMENT", segment):
+    with tempfile.TemporaryDirectory() as tmp, mock.patch("tui.store.rows.SEGMENT", segment):
         store = Store.open(Path(tmp) / "db.json")
         try:
             store.upsert_document("d", text=TEXT)

@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .authors import name_like
+from .authors import byline, name_like
 from .dates import find_date
 from .lines import RawLine
 from .phrases import comment_signature, match_long, match_opening, match_short_then_long
 from .stopwords import CJK_STOPCHARS, STOPWORDS, content_words
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_ASCII_WORD = re.compile(r"[a-z]+(?:['-][a-z]+)*")  # _WORD on lower-cased ASCII, as a faster bitmap
 _SENTENCE_END = frozenset(".!?…\"”»'’)]:;。！？」")
 _FULL_STOP = re.compile(r"[.!?][\"”’»)]*$")  # a sentence's end; ':' or '…' end a prompt or a teaser
 _PUNCT = re.compile(r"[.,;:!?。，、]")
@@ -63,10 +64,11 @@ def _facts(text: str) -> _Facts:
     """Everything a line's features say, from its text alone: cached, since a site's menus, share bars
     and footers repeat on every page (a corpus of one site repeats most of its short lines)."""
     lower = text.lower()
-    tokens = _WORD.findall(lower)
+    ascii_only = text.isascii()
+    tokens = (_ASCII_WORD if ascii_only else _WORD).findall(lower)
     words = len(tokens)
     stops = sum(map(STOPWORDS.__contains__, tokens))
-    if text.isascii() is False and _CJK.search(text):
+    if not ascii_only and _CJK.search(text):
         cjk = _CJK.findall(text)  # a CJK run is one regex "word": count ~2 chars per word instead
         words += len(cjk) // 2
         stops += 2 * sum(1 for ch in cjk if ch in CJK_STOPCHARS)
@@ -148,6 +150,7 @@ def clear_cache() -> None:
     _facts.cache_clear()
     find_date.cache_clear()
     content_words.cache_clear()
+    byline.cache_clear()
 
 
 def line_features(lines: list[RawLine]) -> list[LineFeatures]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from .needles import needles
+from .needles import needles, repeat_guard
 from .phrase_data import FAMILIES
 
 
@@ -20,11 +20,19 @@ class Compiled:
     pattern: re.Pattern[str]
     needs: tuple[str, ...] | None
     menu_word: bool
+    repeats: int | None = None  # see needles.repeat_guard
 
 
 def _compile(scope: str) -> tuple[Compiled, ...]:
     return tuple(
-        Compiled(f.name, f.reason, re.compile(f.pattern), needles(f.pattern), f.menu_word)
+        Compiled(
+            f.name,
+            f.reason,
+            re.compile(f.pattern),
+            needles(f.pattern),
+            f.menu_word,
+            repeat_guard(f.pattern),
+        )
         for f in FAMILIES
         if f.scope == scope
     )
@@ -60,11 +68,15 @@ class _Prefilter:
             self.automaton.add_word(needle, bits)
         self.automaton.make_automaton()
         self._lists: dict[int, list[Compiled]] = {}
+        self.guards = [(k, fam.repeats) for k, fam in enumerate(families) if fam.repeats]
 
     def candidates(self, lowered: str) -> list[Compiled]:
         mask = self.always
         for _, bits in self.automaton.iter(lowered):
             mask |= bits
+        for k, width in self.guards:  # a line that must repeat its opening, and does not
+            if mask >> k & 1 and lowered.find(lowered[:width], width) < 0:
+                mask &= ~(1 << k)
         found = self._lists.get(mask)
         if found is None:
             if len(self._lists) >= self.MAX_LISTS:

@@ -105,12 +105,14 @@ def candidates(
     for k in range(hi - 1, lo - 1, -1):
         nxt = k if feats[k].kind == GOOD else nxt
         prose[k] = nxt
+    before = 0  # prose lines in [a, j): counted as j goes, not summed again for every candidate
     for j in range(lo, hi):
+        if j > a and feats[j - 1].kind == GOOD:
+            before += 1
         f = feats[j]
         text = f.line.text
         if not 1 <= f.words <= 30 or f.chars > 250 or _FILE_NAME.search(text):
             continue
-        before = sum(1 for k in range(a, j) if feats[k].kind == GOOD)
         if j >= a and (before >= 2 or f.kind == GOOD and not text[-1:].isalnum()):
             continue  # inside the body: only a headline the run took in, not below its prose
         norm = heads[j]

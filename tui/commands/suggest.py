@@ -106,6 +106,13 @@ def suggest_command(
         errors: list[str] = []
         session.follow_links = follow_links
         entries = list(session.index([str(p) for p in paths], cache, on_error=errors.append))
+        if not entries:
+            for message in errors:
+                click.echo(f"newsmark: {visible(message)}", err=True)
+            raise click.ClickException(
+                "no .txt, .html, .htm or .jsonl articles found in "
+                + " ".join(visible(str(p)) for p in paths)
+            )
         service = session.suggestions
         for entry in tqdm(entries, desc="suggesting", unit="article", disable=None):
             try:

@@ -118,9 +118,10 @@ class CorpusIndex:
         """Yield an entry per article under `paths`, reusing the index file for unchanged files.
 
         Files not in the index file are cleaned by `jobs` processes (None: every local core)
-        when there are enough of them; the entries and messages are the same either way.
+        when there are enough of them (`parallel.pool_workers`); the entries and messages are the
+        same either way.
         """
-        from tui.corpus.parallel import MIN_PARALLEL, ordered_map, resolve_jobs
+        from tui.corpus.parallel import ordered_map, pool_workers
 
         on_error = on_error or _ignore
         given = [str(path) for path in paths]
@@ -138,9 +139,9 @@ class CorpusIndex:
             on_progress(0, total)
         known = [store.lookup(source) for source in sources]
         fresh = [source for source, cached in zip(sources, known, strict=True) if cached is None]
-        workers = resolve_jobs(jobs)
+        workers = pool_workers(jobs, len(fresh))
         made: Generator[tuple[list[CorpusEntry], list[str], list[str]]] | None = None
-        if workers > 1 and len(fresh) >= MIN_PARALLEL:
+        if workers > 1:
             made = ordered_map(partial(_index_source, self.cache_dir), fresh, workers)
         try:
             for done, (source, cached) in enumerate(zip(sources, known, strict=True), start=1):

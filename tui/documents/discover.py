@@ -123,7 +123,12 @@ def discover(
     Symlinks met while walking are followed only when their target is inside one of `paths`
     (so `passwd.txt -> /etc/passwd` is skipped with one line each), unless `follow_links`.
     """
-    given_paths = [Path(given).expanduser() for given in paths]
+    given_paths = []
+    for given in paths:
+        if str(given) == "":  # Path("") would be the current folder
+            on_error("an empty path was given; skipped (use . for the current folder)")
+        else:
+            given_paths.append(Path(given).expanduser())
     roots = None if follow_links else tuple(os.path.realpath(p) for p in given_paths)
     ids: dict[str, str] = {}
     paths_seen: set[str] = set()

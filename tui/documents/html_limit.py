@@ -29,7 +29,11 @@ __all__ = ["EXTRACT_SECONDS", "INLINE_BELOW", "extract_limited"]
 EXTRACT_SECONDS = 10.0
 INLINE_BELOW = 128 * 1024  # characters; smaller pages extract in well under a second
 _LAYOUT = 1
-_TAG = re.compile(r"<[^>]*>")
+_TAG = re.compile(r"<[^<>]*>")  # [^<>]: a run of unclosed "<" stays linear
+_BLOCK = re.compile(
+    r"</?(?:p|div|br|h[1-6]|li|tr|title|article|section|blockquote|pre|table|ul|ol|header|footer)\b[^<>]*>",
+    re.IGNORECASE,
+)
 _BLANKS = re.compile(r"[ \t\r\f\v]+")
 
 
@@ -76,7 +80,8 @@ def _remember(path: Path, text: str, meta: dict[str, Any]) -> None:
 
 
 def plain_text(markup: str) -> str:
-    """The page's text with every tag removed: fast and linear, whatever the markup."""
+    """The page's text with every tag removed and a line per block: fast whatever the markup."""
+    markup = _BLOCK.sub("\n", markup)
     text = html.unescape(_TAG.sub(" ", markup))
     lines = (_BLANKS.sub(" ", line).strip() for line in text.splitlines())
     return "\n".join(line for line in lines if line)

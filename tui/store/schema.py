@@ -90,7 +90,8 @@ def open_problem(data: dict[str, Any], newest_version: int) -> str | None:
     takes: ~90 ms at 100k annotations) and fields of the wrong type (a few ms). A file from a
     newer newsmark is left to the version check, which says to upgrade.
     """
-    meta = next(iter((data.get("meta") or {}).values()), None)
+    table = data.get("meta")
+    meta = next(iter(table.values()), None) if isinstance(table, dict) else None
     version = meta.get("schema_version") if isinstance(meta, dict) else None
     if isinstance(version, int) and version > newest_version:
         return None

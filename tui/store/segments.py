@@ -61,7 +61,9 @@ class SegmentCache:
             yield (b"," if n else b"") + orjson.dumps(table) + b":{"
             places = self._places[table]
             for i, seg in enumerate(sorted(places)):
-                yield (b"," if i else b"") + self._read(places[seg])
+                if i:
+                    yield b","  # separately: joining would copy every segment once more
+                yield self._read(places[seg])
             yield b"}"
         yield b"}"
 

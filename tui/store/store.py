@@ -15,7 +15,7 @@ import os
 import threading
 import time
 import weakref
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -28,15 +28,15 @@ from tui.store.errors import (
     LockLostError,
     NotFoundError,
     ReadOnlyError,
-    SchemaVersionError,
     StoreError,
 )
 from tui.store.lock import WriterLock
 from tui.store.paths import check_database_path, lock_path
 from tui.store.records import SINGULAR
+from tui.store.rows import Rows, group_by_segment
 from tui.store.saver import Saver
 from tui.store.schema import open_problem
-from tui.store.segments import SEGMENT, SegmentCache, file_identity, remove_stale_temps
+from tui.store.segments import SegmentCache, file_identity, remove_stale_temps
 from tui.store.storage import (
     corrupt_message,
     keep_under_new_name,
@@ -61,13 +61,11 @@ class Store(UndoMethods, TableMethods):
         self.read_only = read_only
         self.lock_holder = lock_holder
         self._lock = threading.RLock()
-        self._rows: dict[str, dict[int, dict[str, Any]]] = {t: {} for t in R.TABLES}
-        self._index: dict[str, dict[str, int]] = {t: {} for t in R.TABLES}
-        self._next: dict[str, int] = {t: 1 for t in R.TABLES}
+        self._tables = Rows(self.path)  # guarded by _lock
+        self._rows = self._tables.rows  # the same dicts, for the record methods (StoreCore)
+        self._by_doc = self._tables.by_doc
+        self._by_end = self._tables.by_end
         self._segments = SegmentCache(self.path.parent)  # saver thread only
-        self._dirty: dict[str, set[int]] = {t: set() for t in R.TABLES}
-        self._by_doc: dict[str, dict[str, None]] = {}
-        self._by_end: dict[str, dict[str, None]] = {}  # annotation id -> ids of its relations
         self._generation = 0
         self._history = History()
         self._local = threading.local()  # each thread's open transaction step (see _step)
@@ -113,7 +111,7 @@ class Store(UndoMethods, TableMethods):
             if problem is not None:
                 raise CorruptDatabaseError(corrupt_message(path, problem))
             try:
-                store._load(data if data is not None else store._fresh())
+                store._tables.load(data if data is not None else store._fresh())
             except (KeyError, TypeError, AttributeError, ValueError) as error:
                 raise CorruptDatabaseError(
                     corrupt_message(path, f"has records of the wrong shape ({error!r})")
@@ -141,70 +139,6 @@ class Store(UndoMethods, TableMethods):
         for i, label in enumerate(R.default_labels(), 1):
             tables["labels"][str(i)] = label
         return tables
-
-    def _load(self, data: Mapping[str, Any]) -> None:
-        meta = next(iter((data.get("meta") or {}).values()), None)
-        version = meta.get("schema_version") if isinstance(meta, dict) else None
-        if not isinstance(version, int):
-            raise StoreError(corrupt_message(self.path, "has no schema_version in its meta table"))
-        if version > R.SCHEMA_VERSION:
-            raise SchemaVersionError(
-                f"{self.path} uses schema version {version}, newer than this newsmark understands "
-                f"({R.SCHEMA_VERSION}). Upgrade newsmark to open it; the file was not changed."
-            )
-        for table in R.TABLES:
-            raw = data.get(table) or {}
-            if not isinstance(raw, dict):
-                raise StoreError(
-                    corrupt_message(self.path, f"has a {table!r} table that is not an object")
-                )
-            try:
-                rows = {int(key): record for key, record in raw.items()}
-                self._index[table] = {record["id"]: doc_id for doc_id, record in rows.items()}
-            except (TypeError, KeyError, ValueError):
-                raise StoreError(
-                    corrupt_message(self.path, f"has a record without an id in {table!r}")
-                ) from None
-            self._rows[table] = rows
-            self._next[table] = max(rows, default=0) + 1
-            self._dirty[table] = set(range(self._next[table] // SEGMENT + 1))  # nothing encoded yet
-        by_doc = self._by_doc
-        known = by_doc.get
-        for ann in self._rows["annotations"].values():
-            doc_id = ann.get("document_id")
-            if not (  # one pass at 100k: type() tests cost half of isinstance's
-                type(doc_id) is str
-                and type(ann.get("start")) is int
-                and type(ann.get("end")) is int
-                and type(ann.get("exact")) is str
-                and type(ann.get("label")) is str
-            ):
-                raise CorruptDatabaseError(
-                    corrupt_message(
-                        self.path,
-                        f"has annotation {ann.get('id')!r} without start/end/document_id/exact/label",
-                    )
-                )
-            ids = known(doc_id)
-            if ids is None:
-                ids = by_doc[doc_id] = {}
-            ids[ann["id"]] = None
-        for relation in self._rows["relations"].values():
-            self._index_relation(relation, add=True)
-
-    def _index_relation(self, relation: dict[str, Any], *, add: bool) -> None:
-        """Keep `_by_end` (relations by either end) current, so a claim finds its links at once."""
-        for end in {relation.get("from"), relation.get("to")}:
-            if not isinstance(end, str):
-                continue
-            if add:
-                self._by_end.setdefault(end, {})[relation["id"]] = None
-            else:  # drop an emptied entry: a key per annotation ever linked grew memory without bound
-                ids = self._by_end.get(end)
-                if ids is not None:
-                    ids.pop(relation["id"], None)
-                    if not ids:
-                        del self._by_end[end]
 
     def close(self, timeout: float = 5.0) -> bool:
         """Save everything pending (waiting up to `timeout`), release the lock; False if the last save failed."""
@@ -263,33 +197,11 @@ class Store(UndoMethods, TableMethods):
             self._saver.request(self._generation)
 
     def _snapshot(self) -> tuple[int, Iterable[bytes]]:
-        """Take what changed under the lock (cheap), group and serialise it outside the lock.
-
-        Few changed segments: pick their records now. Many (the first save after opening a
-        large file): copy the table's row map instead, a C-speed copy, so a key press never
-        waits for ~100k lookups.
-        """
+        """Take what changed under the lock (cheap), group and serialise it outside the lock."""
         with self._lock:
             generation = self._generation
-            taken = {}
-            for table in R.TABLES:
-                dirty, self._dirty[table] = self._dirty[table], set()
-                rows = self._rows[table]
-                if len(dirty) > 8:
-                    taken[table] = (dirty, dict(rows))
-                else:
-                    taken[table] = (
-                        dirty,
-                        {d: rows[d] for seg in dirty for d in _segment_ids(seg) if d in rows},
-                    )
-        work = {}
-        for table, (dirty, rows) in taken.items():
-            grouped: dict[int, dict[str, dict[str, Any]]] = {seg: {} for seg in dirty}
-            for doc_id, record in rows.items():
-                members = grouped.get(doc_id // SEGMENT)
-                if members is not None:
-                    members[str(doc_id)] = record
-            work[table] = grouped
+            taken = self._tables.take_changed()
+        work = group_by_segment(taken)
         return generation, self._guarded(taken, self._encoded(work))
 
     def _encoded(self, work: dict[str, dict[int, dict[str, dict[str, Any]]]]) -> Iterator[bytes]:
@@ -303,23 +215,23 @@ class Store(UndoMethods, TableMethods):
         Without this the first save after opening 100k annotations encodes them all at once.
         A segment changed meanwhile is dirty again, so the cache never hides a change.
         """
+        dirty = self._tables.dirty
         for table in R.TABLES:
             with self._lock:
-                pending = sorted(self._dirty[table])
+                pending = sorted(dirty[table])
             for seg in pending:
                 if self._closed:
                     return
                 with self._lock:
-                    if seg not in self._dirty[table]:
+                    if seg not in dirty[table]:
                         continue
-                    self._dirty[table].discard(seg)
-                    rows = self._rows[table]
-                    records = {str(d): rows[d] for d in _segment_ids(seg) if d in rows}
+                    dirty[table].discard(seg)
+                    records = self._tables.segment(table, seg)
                 try:
                     self._segments.put(table, seg, records)
                 except BaseException:
                     with self._lock:
-                        self._dirty[table].add(seg)
+                        dirty[table].add(seg)
                     raise
 
     def _guarded(self, taken: dict[str, Any], stream: Iterator[bytes]) -> Iterator[bytes]:
@@ -329,11 +241,10 @@ class Store(UndoMethods, TableMethods):
         except BaseException:
             with self._lock:
                 for table, (dirty, _rows) in taken.items():
-                    self._dirty[table] |= dirty
+                    self._tables.dirty[table] |= dirty
                 if self._segments.lost:  # its cache is gone: the retry encodes every segment
                     self._segments.lost = False
-                    for table in R.TABLES:
-                        self._dirty[table] |= set(range(self._next[table] // SEGMENT + 1))
+                    self._tables.mark_all_dirty()
             raise
 
     def _write(self, chunks: Iterable[bytes]) -> str | None:
@@ -414,34 +325,7 @@ class Store(UndoMethods, TableMethods):
 
     def _put(self, table: str, rec_id: str, record: dict[str, Any] | None) -> dict[str, Any] | None:
         """Replace (or create, or delete with None) one record and its indexes; returns the old one."""
-        index, rows = self._index[table], self._rows[table]
-        doc_id = index.get(rec_id)
-        before = rows.get(doc_id) if doc_id is not None else None
-        if record is None:
-            if doc_id is not None:
-                del rows[doc_id]
-                del index[rec_id]
-        else:
-            if doc_id is None:
-                doc_id = self._next[table]
-                self._next[table] += 1
-                index[rec_id] = doc_id
-            rows[doc_id] = record
-        if doc_id is not None:
-            self._dirty[table].add(doc_id // SEGMENT)
-        if table == "annotations":
-            if before is not None and (
-                record is None or record["document_id"] != before["document_id"]
-            ):
-                self._by_doc.get(before["document_id"], {}).pop(rec_id, None)
-            if record is not None:
-                self._by_doc.setdefault(record["document_id"], {})[rec_id] = None
-        elif table == "relations":  # every change, undo and redo included, passes here
-            if before is not None:
-                self._index_relation(before, add=False)
-            if record is not None:
-                self._index_relation(record, add=True)
-        return before
+        return self._tables.put(table, rec_id, record)
 
     def _apply(
         self, table: str, rec_id: str, record: dict[str, Any] | None, *, undoable: bool = True
@@ -479,8 +363,7 @@ class Store(UndoMethods, TableMethods):
 
     # -- lookups used by the mutations ------------------------------------------------
     def _get(self, table: str, rec_id: str) -> dict[str, Any] | None:
-        doc_id = self._index[table].get(rec_id)
-        return self._rows[table][doc_id] if doc_id is not None else None
+        return self._tables.get(table, rec_id)
 
     def _require(self, table: str, rec_id: str) -> dict[str, Any]:
         record = self._get(table, rec_id)
@@ -490,10 +373,6 @@ class Store(UndoMethods, TableMethods):
 
     def _meta(self) -> dict[str, Any]:
         return next(iter(self._rows["meta"].values()))
-
-
-def _segment_ids(seg: int) -> range:
-    return range(seg * SEGMENT, (seg + 1) * SEGMENT)
 
 
 _OPEN: weakref.WeakSet[Store] = weakref.WeakSet()

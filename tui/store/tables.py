@@ -6,9 +6,9 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from tui.store import records as R
-from tui.store.anchoring import reanchor
 from tui.store.core import StoreCore
 from tui.store.errors import NotFoundError
+from tui.store.text_change import reanchored
 
 ANNOTATION_FIELDS = {
     "label",
@@ -106,29 +106,8 @@ class TableMethods(StoreCore):
             for a in self._by_doc.get(old["id"], {})
             if (record := self._get("annotations", a)) is not None
         ]
-        raw_changed = old.get("raw_sha256") != new.get("raw_sha256")
-        stamp = R.now()
-        for ann, placement, changes in reanchor(anns, old["text"], new["text"]):
-            record = dict(ann, **changes)
-            if placement.method == "orphaned":
-                report["orphaned"].append(ann["id"])
-            else:
-                record["clean_sha256"] = new["clean_sha256"]
-                moved = (ann["start"], ann["end"]) != (record["start"], record["end"])
-                if placement.method == "fuzzy":
-                    report["fuzzy"] += 1
-                elif moved:
-                    report["moved"] += 1
-                else:
-                    report["kept"] += 1
-                raw = source_span(record["start"], record["end"]) if source_span else None
-                if raw is not None:
-                    record["source_start"], record["source_end"] = raw
-                elif raw_changed or source_span is not None:
-                    record["source_start"] = record["source_end"] = None
-            if record != ann:
-                record["updated"] = stamp
-                self._apply("annotations", ann["id"], record)
+        for record in reanchored(anns, old, new, source_span, report):
+            self._apply("annotations", record["id"], record)
 
     def get_document(self, doc_id: str) -> dict[str, Any] | None:
         with self._lock:
