@@ -13,7 +13,7 @@ headless), twice, on fresh databases, and prints key presses and wrong/missed sp
 - + suggestions: in each article first `S` (an installed spaCy pipeline, en_core_web_sm by
   default, labels PERSON/ORG/GPE), then from the first suggestion (`g f`): `=` when every
   open suggestion with its text and label is a gold mention (the status line counts them),
-  `R` when none is, else `a` on a gold one, the right label key (which also moves on) on a
+  `X` when none is, else `a` on a gold one, the right label key (which also moves on) on a
   gold span with another label, `r` on the rest; then the all-occurrences way for whatever is
   still untagged.
 
@@ -123,11 +123,11 @@ async def suggestions(replay: Replay, gold: set, model: str) -> None:
             for a in screen.suggester.suggested()
             if (a["label"], a["kind"]) == (current["label"], current["kind"])
             and " ".join(a["exact"].split()) == text
-        ]  # the status line names them: "= accepts all 7 “China”, R rejects them"
+        ]  # the status line names them: "= accepts all 7 “China”, X rejects them"
         if len(alike) > 1 and set(alike) == {current["label"]}:
             await replay.press("equals_sign")
         elif len(alike) > 1 and set(alike) == {None}:
-            await replay.press("R")
+            await replay.press("X")
         elif label == current["label"]:
             await replay.press("a")
         elif label is not None:

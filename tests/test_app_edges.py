@@ -95,6 +95,7 @@ async def test_an_unopenable_article_is_named_without_control_codes(tmp_path):
         assert messages and not any("\x1b" in m or "\x07" in m for m in messages), messages
 
 
+@pytest.mark.slow
 async def test_opening_an_article_whose_text_changed_says_what_happened_to_its_annotations(
     tmp_path,
 ):

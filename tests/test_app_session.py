@@ -89,6 +89,7 @@ async def test_a_working_session_ends_up_in_the_database(tmp_path):
     assert state["document_id"] == second
 
 
+@pytest.mark.slow
 async def test_next_start_resumes_article_cursor_and_selection_mode(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -153,6 +154,7 @@ async def test_second_instance_is_read_only_and_writes_nothing(tmp_path):
     assert database(tmp_path)["annotations"] == []
 
 
+@pytest.mark.slow
 async def test_help_is_generated_from_active_bindings_and_follows_the_keymap(tmp_path):
     app = make_app(tmp_path, keymap={"reader.claim": "C"})
     async with app.run_test(size=(100, 30)) as pilot:
@@ -174,6 +176,7 @@ async def test_help_is_generated_from_active_bindings_and_follows_the_keymap(tmp
         assert isinstance(app.screen, ClaimEditor)
 
 
+@pytest.mark.slow
 async def test_untrusted_article_renders_safely_and_offsets_hold(tmp_path):
     corpus = tmp_path / "evil"
     corpus.mkdir()
@@ -223,6 +226,7 @@ async def test_label_keys_are_described_by_their_label(tmp_path):
         assert rows["reader.label_0"].description == "Label CLAIM"
 
 
+@pytest.mark.slow
 async def test_side_panel_lists_annotations_in_text_order_and_enter_jumps(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -241,6 +245,7 @@ async def test_side_panel_lists_annotations_in_text_order_and_enter_jumps(tmp_pa
         assert screen.reader.has_focus
 
 
+@pytest.mark.slow
 async def test_escape_cancels_a_selection_first_then_goes_back_to_the_library(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -276,6 +281,7 @@ async def test_dropping_a_line_reanchors_annotations_and_undo_restores_everythin
     assert [a["exact"] for a in db["annotations"]] == ["Weizhong Bank"]
 
 
+@pytest.mark.slow
 async def test_readme_keymap_example_puts_edit_on_e(tmp_path):
     from tui.app.modals.label_picker import LabelPicker
 
@@ -360,6 +366,7 @@ async def test_a_refused_change_becomes_a_message_not_a_crash(tmp_path):
         assert any("close the other newsmark" in n.message for n in app._notifications)
 
 
+@pytest.mark.slow
 async def test_one_undo_takes_back_a_claim_with_its_speaker_link(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:

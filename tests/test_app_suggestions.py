@@ -27,6 +27,7 @@ def mentions(tmp_path, text: str) -> list[dict]:
     return [a for a in database(tmp_path)["annotations"] if a["exact"] == text]
 
 
+@pytest.mark.slow
 @sync
 async def test_tag_all_occurrences_in_the_article_then_undo_in_one_step(tmp_path):
     app = make_app(tmp_path)
@@ -47,6 +48,7 @@ async def test_tag_all_occurrences_in_the_article_then_undo_in_one_step(tmp_path
         assert len(mentions(tmp_path, "China Mobile")) == 1
 
 
+@pytest.mark.slow
 @sync
 async def test_tag_in_the_corpus_one_by_one_linked_to_the_source_entity(tmp_path):
     app = make_app(tmp_path)
@@ -75,6 +77,7 @@ async def test_tag_in_the_corpus_one_by_one_linked_to_the_source_entity(tmp_path
         assert len(mentions(tmp_path, "China UnionPay")) == 1
 
 
+@pytest.mark.slow
 @sync
 async def test_corpus_search_runs_in_a_worker_and_keys_stay_live(tmp_path):
     app = make_app(tmp_path)
@@ -134,6 +137,7 @@ async def test_registry_suggestions_are_accepted_and_rejected_with_one_key(tmp_p
     assert all(a["state"] == "ok" for a in db["annotations"])
 
 
+@pytest.mark.slow
 @sync
 async def test_model_suggestions_from_a_blank_pipeline_with_an_entity_ruler(tmp_path):
     spacy = pytest.importorskip("spacy")
@@ -159,6 +163,7 @@ async def test_model_suggestions_from_a_blank_pipeline_with_an_entity_ruler(tmp_
     )
 
 
+@pytest.mark.slow
 @sync
 async def test_accept_a_suggested_claim_with_its_cue_and_speaker(tmp_path):
     app = make_app(tmp_path)
@@ -186,6 +191,7 @@ async def test_accept_a_suggested_claim_with_its_cue_and_speaker(tmp_path):
     ]
 
 
+@pytest.mark.slow
 @sync
 async def test_dot_repeats_the_last_label_on_the_next_match(tmp_path):
     app = make_app(tmp_path)
@@ -220,6 +226,7 @@ async def test_suggested_spans_take_their_style_from_the_stylesheet(tmp_path):
         assert accepted.bold and not accepted.dim and accepted.color == ghost.color
 
 
+@pytest.mark.slow
 @sync
 async def test_accept_or_reject_every_suggestion_alike_with_one_key(tmp_path):
     app = make_app(tmp_path)
@@ -236,7 +243,7 @@ async def test_accept_or_reject_every_suggestion_alike_with_one_key(tmp_path):
         await pilot.press("u")  # one undo step: all three are suggestions again
         app.session.flush()
         assert [a["state"] for a in mentions(tmp_path, "China Mobile")] == ["suggested"] * 3
-        await pilot.press("slash", *"NIC", "enter", "R")
+        await pilot.press("slash", *"NIC", "enter", "X")
         app.session.flush()
         assert mentions(tmp_path, "NIC") == []
         rejected = database(tmp_path)["meta"][0]["state"]["suggestions.rejected"]

@@ -73,6 +73,12 @@ def test_header_line_lists_what_is_known():
     )
 
 
+def test_header_line_prefers_the_documents_own_metadata():
+    # extra is the document's (HTML head, JSONL fields), meta the cleaner's guesses from the text
+    header = header_line({"date": "2021-03-03", "author": "Max Muster"}, {"date": "2019-11-12"})
+    assert header == "2019-11-12 · Max Muster"
+
+
 def test_spans_skip_orphans_and_style_claims_apart():
     labels = [
         {"name": "ORG", "kind": "entity", "color": "red"},
@@ -222,14 +228,14 @@ def test_changing_a_claims_speaker_moves_its_said_by_link(tmp_path):
                     article, session.label_for_hotkey("1"), start, start + len(name)
                 )
             )
-        claim = session.add_claim(
+        claim = session.claiming.add_claim(
             article, 0, 20, {"speaker": {"text": "Lin Yunan", "annotation_id": people[0]["id"]}}
         )
-        session.set_claim_attributes(
+        session.claiming.set_claim_attributes(
             claim["id"], {"speaker": {"text": "Xinhua", "annotation_id": people[1]["id"]}}
         )
         assert [(r["from"], r["to"]) for r in store.relations()] == [(claim["id"], people[1]["id"])]
-        session.set_claim_attributes(
+        session.claiming.set_claim_attributes(
             claim["id"], {"speaker": {"text": "someone typed", "annotation_id": None}}
         )
         assert store.relations() == []
@@ -266,14 +272,14 @@ def test_a_claim_keeps_its_speaker_entity_when_the_mention_is_deleted(tmp_path):
         article = session.open_article(entry)
         start = article.text.index("Lin Yunan")
         mention = session.apply_label(article, session.label_for_hotkey("1"), start, start + 9)
-        claim = session.add_claim(
+        claim = session.claiming.add_claim(
             article, 0, 20, {"speaker": {"text": "Lin Yunan", "annotation_id": mention["id"]}}
         )
         entity_id = store.get_annotation(claim["id"])["attributes"]["speaker"]["entity_id"]
         store.delete_annotation(mention["id"])
         # the editor re-saves what it read back (its speaker list no longer has the mention)
         again = ClaimAttributes.from_record(store.get_annotation(claim["id"])["attributes"])
-        session.set_claim_attributes(claim["id"], again.to_record())
+        session.claiming.set_claim_attributes(claim["id"], again.to_record())
         speaker = store.get_annotation(claim["id"])["attributes"]["speaker"]
         assert speaker == {"text": "Lin Yunan", "entity_id": entity_id, "annotation_id": None}
         assert store.relations() == []

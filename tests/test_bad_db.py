@@ -51,6 +51,7 @@ def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c[0])
 def test_bad_database_paths_get_one_line_and_no_litter(command, tmp_path):
     before = set(os.listdir("/dev"))

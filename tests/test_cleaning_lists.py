@@ -99,3 +99,32 @@ def test_the_body_resumes_after_a_long_table_on_its_topic():
     assert all(p in cleaned.body for p in after)
     dropped = [line for line in cleaned.lines if line.decision == "boilerplate"]
     assert all(line.reason for line in dropped)
+
+
+def test_a_prose_line_repeated_three_times_on_the_page_is_a_template():
+    consent = (
+        "We respect your privacy, so we only load content from external services like this video "
+        "after you agree to it by clicking the button below."
+    )
+    raw = "\n".join([*HEAD, PARAS[0], consent, PARAS[1], consent, PARAS[2], consent, PARAS[3]])
+    cleaned = clean(raw)
+    assert cleaned.body.split("\n\n") == PARAS
+    assert {line.reason for line in cleaned.lines if line.decision == "boilerplate"} >= {
+        "repeated on the page"
+    }
+
+
+def test_a_list_announced_by_the_last_line_of_the_body_is_kept():
+    rules = ["Have time for dreams", "Stay active", "Practise gratitude", "Live in a community"]
+    raw = "\n".join(
+        [
+            *HEAD,
+            *PARAS,
+            "The philosophy comes with these four rules:",
+            *rules,
+            "© 2024 Example News",
+        ]
+    )
+    cleaned = clean(raw)
+    assert all(rule in cleaned.body.split("\n\n") for rule in rules)
+    assert "© 2024" not in cleaned.body

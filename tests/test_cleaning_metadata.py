@@ -98,3 +98,26 @@ def test_the_byline_below_the_title_beats_a_name_in_the_menu_above() -> None:
         ]
     )
     assert clean(page).meta["author"] == "Jonas Berger"
+
+
+@pytest.mark.parametrize(
+    "text", ["Promoted by Taboola", "Photo by John Smith", "Sponsored by Acme"]
+)
+def test_a_sponsor_or_credit_is_no_byline(text: str) -> None:
+    assert byline(text) is None
+
+
+@pytest.mark.parametrize(
+    "text", ["Published Thursday", "View Photos", "Follow Followed", "Key Specs"]
+)
+def test_title_cased_buttons_are_no_names(text: str) -> None:
+    from tui.cleaning.authors import bare_name
+
+    assert bare_name(text) is None
+
+
+def test_a_name_beside_a_relative_date_is_the_author() -> None:
+    from tui.cleaning import clean
+
+    page = "\n".join(["Tech", "City expands tram network", "Alex Perry 1 day ago", *[_PROSE] * 6])
+    assert clean(page).meta["author"] == "Alex Perry"

@@ -44,25 +44,34 @@ def test_phrase_prefilter_never_changes_the_answer():
         ]
     )
 
+    texts = st.lists(words, max_size=10).map(" ".join)
+    repeated = st.tuples(texts, texts).map(lambda t: f"{t[0]}{t[1]} {t[0]}")  # a headline twice
+
     @settings(max_examples=400, deadline=None)
-    @given(st.lists(words, max_size=10).map(" ".join), st.booleans())
+    @given(texts | repeated, st.booleans())
     def check(text, sentence):
         assert phrases.match_long(text) == brute(phrases.LONG_FAMILIES, text)
-        assert phrases.match_short.__wrapped__(text, sentence) == brute(
-            phrases.SHORT_FAMILIES, text, sentence
+        short = brute(phrases.SHORT_FAMILIES, text, sentence)
+        assert phrases.match_short(text, sentence) == short
+        assert phrases.match_short_then_long(text, sentence) == (
+            short or brute(phrases.LONG_FAMILIES, text)
         )
 
     check()
 
 
 def test_needles_are_in_every_match():
-    from tui.cleaning.needles import needles
+    from tui.cleaning.needles import needles, repeat_guard
 
     assert needles(r"^(skip to|jump to)\b") == ("jump to", "skip to")
-    assert needles(r"e-?mail|print") == ("mail", "print")
+    assert needles(r"e-?mail|print") == ("e-mail", "email", "print")
     assert needles(r"(a|)b?") is None  # an empty branch: nothing is certain
     assert needles(r"[\w ]+") is None
-    assert needles(r".*\((foto|source)\s*:") == ("foto", "source")
+    assert needles(r".*\((foto|source)\s*:") == ("(foto", "(source")  # a run is multiplied out
+    assert needles(r"^[^>]{1,40}([>›][^>]{1,9}){2,}$") == (">", "›")  # a small class
+    assert repeat_guard(r"^([a-z][^.]{4,9}?)\s*\1") == 5  # the opening must recur
+    assert repeat_guard(r"x([a-z]+)\1") is None  # not anchored at the start
+    assert needles(r"(?i)share") is None and needles(r"(?i:share)") is None  # needles keep case
 
 
 def test_server_errors_and_cookie_notices_above_the_article_are_dropped():
@@ -167,3 +176,58 @@ def test_a_signature_with_a_weekday_and_separators_is_a_comment_signature():
     assert comment_signature("18.10.2019, 16:18 Zum Antworten anmelden Zitieren #")
     assert comment_signature("March 4, 2024 at 5:01 pm Reply")
     assert not comment_signature("The council met on Tuesday, 21 April 2020 at 16:40 to vote on it")
+
+
+def test_download_links_are_named():
+    from tui.cleaning.phrases import match_short
+
+    for line in (
+        "Dieses Skript als PDF herunterladen",
+        "Download the transcript",
+        "Download (123 KB)",
+    ):
+        assert match_short(line.lower()) == "download link", line
+    assert match_short("the app lets you download maps before a trip") is None
+
+
+def test_read_more_buttons_see_also_heads_and_enlarge_hints_are_named():
+    from tui.cleaning.phrases import match_long, match_short
+
+    for line in ("weiterlesen 5 Minuten", "Read more", "Mirá también", "See also"):
+        assert match_short(line.lower()) == "related-posts block", line
+    for line in (
+        "Nicht labern, ranklotzen! Foto: Timur | flickr| CC BY 2.0",
+        "Erdöl. Bild: TebNad/Shutterstock.com",
+    ):
+        assert match_long(line.lower()) == "caption", line
+    assert match_short("informationsschreiben pdf | 38 kb") == "download link"
+
+
+def test_newsletter_calls_link_disclaimers_and_licence_lines_are_named():
+    from tui.cleaning.phrases import match_long
+
+    cases = {
+        "keine neuigkeiten mehr verpassen: abonnieren sie kostenlos den meedia-newsletter.": (
+            "subscription prompt"
+        ),
+        "trotz sorgfältiger kontrolle übernehme ich keine haftung für die inhalte externer links.": (
+            "disclaimer"
+        ),
+        "texte auf dieser webseite stehen unter einer creative commons namensnennung 3.0 lizenz.": (
+            "disclaimer"
+        ),
+    }
+    for line, reason in cases.items():
+        assert match_long(line) == reason, line
+
+
+def test_print_pin_shop_and_do_you_like_us_prompts_are_share_prompts():
+    from tui.cleaning.phrases import match_short
+
+    for line in (
+        "Rezept drucken Bei Pinterest speichern",
+        "Jetzt neu! Besuchen Sie unseren Fan-Shop!",
+        "Sie lesen gern Achgut.com?",
+        "Enjoying this article?",
+    ):
+        assert match_short(line.lower()) == "share prompt", line

@@ -91,7 +91,10 @@ def test_changed_file_is_the_only_one_re_read(tree, tmp_path, monkeypatch):
     monkeypatch.setattr(
         corpus,
         "load_source",
-        lambda source, on_error: (read.append(source.id), real(source, on_error))[1],
+        lambda source, on_error, **options: (
+            read.append(source.id),
+            real(source, on_error, **options),
+        )[1],
     )
     entries, _, _ = run(tree, tmp_path / "cache")
     assert read == ["b.txt"]

@@ -78,7 +78,7 @@ def _quote_claim(session: Session, article, speaker: dict) -> dict:
     )
     if end is None:
         end = article.text.index("NIC.", start) + 4
-    return session.add_claim(
+    return session.claiming.add_claim(
         article, start, end, {"speaker": {"text": speaker["exact"], "annotation_id": speaker["id"]}}
     )
 

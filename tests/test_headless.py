@@ -15,6 +15,7 @@ HEADLESS_MODULES = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("module", HEADLESS_MODULES)
 def test_module_does_not_import_textual(module):
     code = f"import sys, {module}; print('textual' in sys.modules)"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from support import database, make_app, open_first_article, sync, wait_until
 from textual import events
 
@@ -41,6 +42,7 @@ async def test_a_search_typed_in_one_burst_after_slash_is_searched_whole(tmp_pat
     assert tagged == [("China Mobile", "ORG"), ("Weizhong", "ORG")]
 
 
+@pytest.mark.slow
 @sync
 async def test_search_finds_dropped_lines_while_the_boilerplate_view_shows_them(tmp_path):
     app = make_app(tmp_path)

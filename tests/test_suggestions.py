@@ -133,7 +133,7 @@ def test_c_on_a_sentence_gets_the_split_and_a_typed_registry_name_links(store):
     entity = store.add_entity("Yunan Lin", "PERSON", aliases=["Lin  Yunan"])
     claim = store.add_annotation("a", "claim", "CLAIM", split.start, split.end)
     attributes = {"speaker": {"text": "lin yunan", "entity_id": None, "annotation_id": None}}
-    saved = session.set_claim_attributes(claim["id"], attributes)
+    saved = session.claiming.set_claim_attributes(claim["id"], attributes)
     assert saved["attributes"]["speaker"]["entity_id"] == entity["id"]
 
 

@@ -96,9 +96,19 @@ def cli() -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Run the command line, turning a broken pipe into a quiet exit."""
+    """Run the command line, turning a broken pipe into a quiet exit and any other file error a
+    command did not foresee (a 5,000-character name, a loop) into one line instead of a traceback."""
     try:
         cli.main(args=argv, prog_name="newsmark")
     except BrokenPipeError:
         sys.stderr.close()
+        sys.exit(1)
+    except OSError as error:
+        from tui.safe_text import visible
+
+        name = str(error.filename) if error.filename is not None else ""
+        if len(name) > 120:
+            name = f"{name[:60]}...{name[-40:]}"
+        reason = error.strerror or str(error)
+        click.echo(f"Error: {visible(name)}: {reason}" if name else f"Error: {reason}", err=True)
         sys.exit(1)

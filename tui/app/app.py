@@ -239,12 +239,14 @@ def create_app(
     keymap_path: Path | None = None,
     keymap: dict[str, str] | None = None,
     resume: bool = True,
+    follow_links: bool = False,
 ) -> NewsmarkApp:
     """Open the store and build the app; used by the `newsmark` command, tests and snapshots."""
     db_path = Path(db_path)
     if keymap is None:
         keymap = load_keymap(keymap_path)  # raises KeymapError with a fix-it message
     session = Session.open(db_path, annotator=annotator or default_annotator())
+    session.follow_links = follow_links
     cache = Path(cache_dir) if cache_dir else db_path.parent / ".cache"
     return NewsmarkApp(session, [str(p) for p in paths], cache, keymap=keymap, resume=resume)
 

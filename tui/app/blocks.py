@@ -8,17 +8,19 @@ from typing import Any
 
 from tui.app.widgets.reader_types import Block
 from tui.cleaning import Cleaned
+from tui.cleaning.model import page_meta
 from tui.text import word_count
 
 
 def header_line(
     meta: Mapping[str, Any], extra: Mapping[str, Any] | None = None, words: int | None = None
 ) -> str:
-    """The one decoration line under the title: date · author · section · source · words."""
-    merged = {**(extra or {}), **{k: v for k, v in meta.items() if v}}
+    """The one decoration line under the title: date · author · section · source · words; the
+    document's own metadata (`extra`: HTML head, JSONL fields) before the cleaner's guesses (`meta`)."""
+    merged = page_meta(extra, meta)
     parts = [
         str(merged[key])
-        for key in ("date", "author", "section", "source", "url")
+        for key in ("notice", "date", "author", "section", "source", "url")
         if merged.get(key)
     ]
     if words is not None:

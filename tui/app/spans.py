@@ -44,6 +44,7 @@ class ArticleMarks:
         self.annotations: list[AnnotationRecord] = []
         self.by_id: dict[str, AnnotationRecord] = {}
         self.spans_by_id: dict[str, Span] = {}
+        self.suggested: dict[str, AnnotationRecord] = {}  # open suggestions, kept per change
         self.max_length = 0
         self.reset(annotations)
 
@@ -51,6 +52,7 @@ class ArticleMarks:
         """Take a fresh list (an article opened, an undo): sorted by start, longest first."""
         self.annotations = sorted(annotations, key=_order)
         self.by_id = {a["id"]: a for a in self.annotations}
+        self.suggested = {a["id"]: a for a in self.annotations if a.get("state") == "suggested"}
         self.spans_by_id = {a["id"]: self.span_of(a) for a in self.annotations if _placed(a)}
         self.max_length = max((a["end"] - a["start"] for a in self.annotations), default=0)
 
@@ -80,8 +82,11 @@ class ArticleMarks:
                 index += 1
             del self.annotations[index]
         old_span = self.spans_by_id.pop(record["id"], None)
+        self.suggested.pop(record["id"], None)
         new_span = None
         if not removed:
+            if record.get("state") == "suggested":
+                self.suggested[record["id"]] = record
             insort_right(self.annotations, record, key=_order)
             self.by_id[record["id"]] = record
             self.max_length = max(self.max_length, record["end"] - record["start"])

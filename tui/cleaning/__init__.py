@@ -6,8 +6,8 @@ a menu word at its start); `body` finds the article body (densest run of prose, 
 teaser summaries counting little, extended up to the first good line and down over gaps to
 paragraphs on the same topic); `tail` cuts it at comment threads and forms, teaser lists and
 end-of-article markers; `classify` judges short lines inside it by context; `metadata` picks the
-title (headline-shaped, sharing the body's words), date (`dates`), author (`authors`: bylines,
-datelines) and section; overrides from the user are applied last; `model` holds the results and
+title (`titles`: a learned ranker over headline evidence), date (`dateline`, forms in `dates`),
+author (`bylines`, name rules in `authors`) and section; overrides from the user are applied last; `model` holds the results and
 the map back to raw offsets.
 """
 
@@ -22,7 +22,7 @@ from .lines import RawLine, split_lines
 from .metadata import extract
 from .model import Cleaned, LineDecision
 
-CLEANER_VERSION = "50"
+CLEANER_VERSION = "60"
 
 __all__ = ["CLEANER_VERSION", "Cleaned", "LineDecision", "clean"]
 

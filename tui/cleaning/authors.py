@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .dates import MONTH
 from .stopwords import STOPWORDS
@@ -38,6 +39,17 @@ _NAME_TOKEN = re.compile(
 _NOT_IN_NAMES = STOPWORDS - frozenset(
     "van von de der den da di del le la du dos das ten ter".split()
 )
+# Words of a page's buttons and labels, never of a name, though title-cased like one.
+_UI_WORDS = frozenset(
+    "published updated posted follow followed following view photos photo video videos share "
+    "subscribe comments comment read more menu search home news sign log print email tweet last "
+    "specs related sponsored advertisement newsletter podcast gallery".split()
+)
+# A "by" after these is a sponsor's or a credit's, not a byline: "Promoted by Taboola".
+_NOT_BYLINE_BEFORE = frozenset(
+    "promoted sponsored powered presented supported funded hosted provided recommended curated "
+    "designed developed illustration illustrations image images photo photos video".split()
+)
 # "Share by email", "envoyer par mail": a share bar's channels are no user handles.
 _SHARE_WORDS = frozenset(
     "email e-mail mail facebook twitter whatsapp linkedin telegram sms rss".split()
@@ -69,6 +81,7 @@ def _name_like(part: str, allow_handle: bool) -> bool:
         all(_NAME_TOKEN.match(t) for t in tokens)
         and tokens[0][0].isupper()
         and not any(t[0].isupper() and t.lower() in _NOT_IN_NAMES for t in tokens)  # "Jane Doe Vom"
+        and not any(t.lower() in _UI_WORDS for t in tokens)  # "Published Thursday", "View Photos"
         and tokens[0] not in _ARTICLES  # "The New York Times" is a publisher
         and not any(t.lower() in _JOB_WORDS or t.endswith(("'s", "’s")) for t in tokens)
     )
@@ -97,6 +110,7 @@ def _names_span(rest: str, allow_handle: bool) -> str | None:
     return head[:end].strip() or None
 
 
+@lru_cache(maxsize=1 << 16)
 def byline(text: str, lead_within: int = 160) -> str | None:
     """Author named in a byline such as 'By Jane Doe | May 3' or 'Veröffentlicht am ... von Heiko'."""
     if len(text) > 160:
@@ -104,12 +118,18 @@ def byline(text: str, lead_within: int = 160) -> str | None:
     for m in _LEAD.finditer(text, 0, lead_within + 12):
         if m.start() > lead_within:
             break
-        if _particle(text, m):
+        if _particle(text, m) or _credit(text, m):
             continue
         names = _names_span(text[m.end() :], allow_handle=True)
         if names:
             return names
     return None
+
+
+def _credit(text: str, m: re.Match[str]) -> bool:
+    """Whether the lead follows a sponsor's or credit's word: "Promoted by Taboola", "Photo by X"."""
+    before = text[: m.start()].split()
+    return bool(before) and before[-1].lower().strip(":,") in _NOT_BYLINE_BEFORE
 
 
 _PARTICLES = frozenset("von van de por par door".split())

@@ -17,6 +17,11 @@ DATELINE_COST = 0.5  # "12 May 2020 · Jane Doe"
 BY_SENTENCE_COST = 2.0  # "By Alex Heath, a deputy editor and ..." (a byline going on with a job)
 BARE_NAME_COST = 3.0  # a line that is only "Jane Doe" (or a place, a section, a photo credit)
 BARE_NAME_WORDS = 4  # a name line inside the body's opening is at most this long
+_AGO = (
+    re.compile(  # a relative date beside the author: "Alex Perry 1 day ago", "James Akinaka • 8h"
+        r"\b\d{1,2}\s*(?:min(?:ute)?s?|h(?:ours?|rs?)?|d(?:ays?)?|weeks?)(?:\s+ago)?\s*$", re.I
+    )
+)
 _BY_START = re.compile(r"^(by|von|par|por|door|written by|geschrieben von|verfasst von)\s", re.I)
 
 
@@ -41,6 +46,11 @@ def _candidate(
         hit = find_date(text)
         if hit:
             name = byline(text) or name_by_date(text, hit[1], hit[2])
+            if name:
+                return name, DATELINE_COST, "date"
+        ago = _AGO.search(text)
+        if ago:
+            name = name_by_date(text, ago.start(), ago.end())
             if name:
                 return name, DATELINE_COST, "date"
     if _BY_START.match(text):

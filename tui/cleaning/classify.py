@@ -54,6 +54,8 @@ def classify(feats: list[LineFeatures]) -> Classified:
     b, tail_at, tail_reason = cut_tail(feats, start, a, b, teasers, gaps)
     gaps.update((i, "teaser") for i in promos if start <= i <= b)
     listed = _bulleted_lists(feats, start, b, len(feats) if tail_at is None else tail_at)
+    if tail_at is None:
+        listed |= _announced_list(feats, b)
     if listed:
         start, b = min(start, min(listed)), max(b, max(listed))
     for i, f in enumerate(feats):
@@ -91,6 +93,7 @@ def classify(feats: list[LineFeatures]) -> Classified:
                 reasons[i] = "navigation" if i in menus else "short line outside paragraphs"
         elif _figure_in_body(feats, i, between[i - start] and i not in menus):
             decisions[i] = "content"
+    _drop_repeated(feats, decisions, reasons)
     return Classified(decisions, reasons, start, b, a)
 
 
@@ -200,6 +203,27 @@ def _bulleted_lists(feats: list[LineFeatures], start: int, b: int, limit: int) -
     return out
 
 
+LIST_MAX = 25  # short lines an announced list may run to
+LIST_MIN = 2  # ... and at least this many, or the colon announced something else
+
+
+def _announced_list(feats: list[LineFeatures], b: int) -> set[int]:
+    """The body's last line ends in ':' ("What you'll need:", "Here are the ten rules:"): the short lines
+    that follow it, up to the next prose or boilerplate, are its list."""
+    if not 0 <= b < len(feats) - 1:
+        return set()
+    head = b if feats[b].line.text.endswith(":") else b + 1  # or a short heading right below it
+    f = feats[head]
+    if f.kind == BAD or not f.line.text.endswith(":"):
+        return set()
+    out: set[int] = {head} if head > b else set()
+    for k in range(head + 1, min(len(feats), head + 1 + LIST_MAX)):
+        if feats[k].kind != SHORT or feats[k].comment:
+            break
+        out.add(k)
+    return out if len(out - {head}) >= LIST_MIN else set()
+
+
 def _figure_in_body(feats: list[LineFeatures], i: int, between: bool) -> bool:
     """A year or a figure next to a paragraph of the body (a table row, a list entry), not a chart's axis."""
     f = feats[i]
@@ -211,3 +235,23 @@ def _figure_in_body(feats: list[LineFeatures], i: int, between: bool) -> bool:
 def _sentence_line(f: LineFeatures) -> bool:
     """A short line that is still a sentence: a one-line paragraph of the body."""
     return f.words >= 4 and f.stops >= 1 and f.line.text[-1] in ".!?"
+
+
+REPEATS = 3  # copies of one prose line on a page that make it a template's
+
+
+def _drop_repeated(
+    feats: list[LineFeatures], decisions: list[str], reasons: list[str | None]
+) -> None:
+    """A line said word for word REPEATS times on one page is a template's (a consent placeholder before
+    every embed, a newsletter box), not the article's, unless it is most of the body."""
+    count: dict[str, int] = {}
+    for f in feats:
+        if f.kind in (GOOD, NEAR):
+            count[f.line.text] = count.get(f.line.text, 0) + 1
+    kept = [i for i, d in enumerate(decisions) if d == "content"]
+    drop = [i for i in kept if count.get(feats[i].line.text, 0) >= REPEATS]
+    if 2 * len(drop) >= len(kept):
+        return  # most of the body: the article itself says it again and again, keep it
+    for i in drop:
+        decisions[i], reasons[i] = "boilerplate", "repeated on the page"

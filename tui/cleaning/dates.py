@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _MONTHS = {
     1: "jan january januar janvier enero gennaio januari janeiro stycznia styczeń jänner",
@@ -21,6 +22,7 @@ _MONTHS = {
 MONTH = {name: num for num, names in _MONTHS.items() for name in names.split()}
 _MNAME = "|".join(sorted(MONTH, key=len, reverse=True))
 
+_TWO_DIGITS = re.compile(r"\d\d")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # A year may be glued to what follows on pages that lost their markup ("19. Juni 201619. Juni 2016",
 # "27.01.2022MineralölINFO", "4 de mayo de 202207:59"), so a year ends where no 3 more digits follow.
@@ -38,6 +40,10 @@ _D_MON_Y = re.compile(
 _MON_D_Y = re.compile(
     rf"\b({_MNAME})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}}){_END}", re.I
 )
+# What every match of _MON_D_Y / _DMY_SHORT contains from its day's last digit on: a cheap test
+# that starts with a digit (the month-name alternation under re.I is slow to try at every position).
+_MON_D_Y_TAIL = re.compile(r"\d(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}", re.I)
+_DMY_SHORT_CORE = re.compile(r"\d[./]\d{1,2}[./]\d{2}")
 
 
 def _valid(y: int, m: int, d: int) -> str | None:
@@ -46,8 +52,12 @@ def _valid(y: int, m: int, d: int) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1 << 16)
 def find_date(text: str) -> tuple[str, int, int] | None:
-    """First plausible date in text as (YYYY-MM-DD, start, end), else None."""
+    """First plausible date in text as (YYYY-MM-DD, start, end), else None; cached, as the title,
+    byline and date pickers each ask about the same lines around the title."""
+    if not _TWO_DIGITS.search(text):
+        return None  # every form has a two-digit run: most lines end here
     if not _YEAR.search(text):
         return _short_date(text)  # the other forms have a 4-digit year: most lines end here
     found = []
@@ -68,7 +78,7 @@ def find_date(text: str) -> tuple[str, int, int] | None:
         if iso:
             found.append((m.start(), iso, m.end()))
             break
-    for m in _MON_D_Y.finditer(text):
+    for m in _MON_D_Y.finditer(text) if _MON_D_Y_TAIL.search(text) else ():
         iso = _valid(int(m[3]), MONTH[m[1].lower()], int(m[2]))
         if iso:
             found.append((m.start(), iso, m.end()))
@@ -81,6 +91,8 @@ def find_date(text: str) -> tuple[str, int, int] | None:
 
 def _short_date(text: str) -> tuple[str, int, int] | None:
     """A day.month.year date with a two-digit year ("31.10.23"), day first as in the 4-digit forms."""
+    if not _DMY_SHORT_CORE.search(text):
+        return None
     for m in _DMY_SHORT.finditer(text):
         year = 2000 + int(m[4]) if int(m[4]) < 90 else 1900 + int(m[4])
         iso = _valid(year, int(m[3]), int(m[1])) or _valid(year, int(m[1]), int(m[3]))

@@ -5,16 +5,18 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .authors import name_like
+from .authors import byline, name_like
 from .dates import find_date
 from .lines import RawLine
-from .phrases import comment_signature, match_long, match_opening, match_short
-from .stopwords import CJK_STOPCHARS, STOPWORDS
+from .phrases import comment_signature, match_long, match_opening, match_short_then_long
+from .stopwords import CJK_STOPCHARS, STOPWORDS, content_words
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_ASCII_WORD = re.compile(r"[a-z]+(?:['-][a-z]+)*")  # _WORD on lower-cased ASCII, as a faster bitmap
 _SENTENCE_END = frozenset(".!?…\"”»'’)]:;。！？」")
 _FULL_STOP = re.compile(r"[.!?][\"”’»)]*$")  # a sentence's end; ':' or '…' end a prompt or a teaser
 _PUNCT = re.compile(r"[.,;:!?。，、]")
+_DIGIT = re.compile(r"\d")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
@@ -62,10 +64,11 @@ def _facts(text: str) -> _Facts:
     """Everything a line's features say, from its text alone: cached, since a site's menus, share bars
     and footers repeat on every page (a corpus of one site repeats most of its short lines)."""
     lower = text.lower()
-    tokens = _WORD.findall(lower)
+    ascii_only = text.isascii()
+    tokens = (_ASCII_WORD if ascii_only else _WORD).findall(lower)
     words = len(tokens)
     stops = sum(map(STOPWORDS.__contains__, tokens))
-    if text.isascii() is False and _CJK.search(text):
+    if not ascii_only and _CJK.search(text):
         cjk = _CJK.findall(text)  # a CJK run is one regex "word": count ~2 chars per word instead
         words += len(cjk) // 2
         stops += 2 * sum(1 for ch in cjk if ch in CJK_STOPCHARS)
@@ -74,18 +77,17 @@ def _facts(text: str) -> _Facts:
     if words > 60:
         reason = match_opening(lower)  # a cookie banner, however long
         lower = ""
-    comment = (
-        words <= 10
-        and not _DATELINE.match(text)
-        and (comment_signature(text) or _name_then_date(text))
-    )
+    comment = False
+    if words <= 10 and not _DATELINE.match(text):
+        digit = _DIGIT.search(text) is not None  # a date or a clock time: tested once for both
+        comment = comment_signature(text, digit) or digit and _name_then_date(text)
     if comment:
         reason = "reader comments"
     elif words <= SHORT_PHRASE_WORDS:
-        reason = match_short(
+        reason = match_short_then_long(
             lower, words >= 5 and stops >= 1 and _FULL_STOP.search(text) is not None
         )
-    if reason is None and lower:
+    elif lower:
         reason = match_long(lower)
     return (
         words,
@@ -101,14 +103,14 @@ def _facts(text: str) -> _Facts:
 def _kind(text: str, words: int, stops: int, ends_sentence: bool, reason: str | None) -> str:
     if reason is not None or words == 0:
         return BAD
+    if words < 8:
+        return SHORT
     ratio = stops / words
-    punctuated = (
-        _PUNCT.search(text) is not None
-    )  # prose has commas and stops; menus and tag lists do not
+    # prose has commas and stops; menus and tag lists do not (tested only where it decides)
     if words >= 20 and ratio >= 0.18:
-        return GOOD if punctuated else NEAR
-    if words >= 8 and ratio >= 0.12 and (ends_sentence or words >= 15):
-        return NEAR if punctuated else SHORT
+        return GOOD if _PUNCT.search(text) is not None else NEAR
+    if ratio >= 0.12 and (ends_sentence or words >= 15):
+        return NEAR if _PUNCT.search(text) is not None else SHORT
     return SHORT
 
 
@@ -123,8 +125,10 @@ _DATELINE = re.compile(
 
 def _name_then_date(text: str) -> bool:
     """'Jane Doe / 22.04.2020': how comment threads sign each comment."""
+    if len(text) > 80:
+        return False
     hit = find_date(text)
-    if not hit or hit[1] == 0 or len(text) > 80:
+    if not hit or hit[1] == 0:
         return False
     name = text[: hit[1]].strip(_STAMP_SEP)
     joined = _SIGNED_ON.search(
@@ -144,7 +148,9 @@ _SIGNED_ON = re.compile(r"\s(am|on|le|el|il)$")
 def clear_cache() -> None:
     """Forget the per-text caches (benchmarks measure a first pass)."""
     _facts.cache_clear()
-    match_short.cache_clear()
+    find_date.cache_clear()
+    content_words.cache_clear()
+    byline.cache_clear()
 
 
 def line_features(lines: list[RawLine]) -> list[LineFeatures]:

@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
+from . import titles
 from .authors import byline
 from .bylines import pick_author
 from .dateline import pick_date
@@ -122,6 +123,78 @@ def find_title(
     return best
 
 
+def rule_title(
+    feats: list[LineFeatures],
+    decisions: list[str],
+    reasons: list[str | None],
+    a: int,
+    run_start: int | None,
+    vocab: frozenset[str],
+) -> tuple[int | None, int | None]:
+    """The headline rule's title line, and the densest run's start when a dropped menu stands
+    between it and the body's start a (then the title may stand below that menu), else None."""
+    t = find_title(feats, a, vocab=vocab)
+    if run_start is not None and run_start > a and "navigation" in reasons[a:run_start]:
+        inner = find_title(feats, run_start, taken=lambda j: decisions[j] == "content", vocab=vocab)
+        if inner is not None and inner > a:
+            t = inner
+        return t, run_start
+    return t, None
+
+
+def title_candidates(
+    feats: list[LineFeatures],
+    decisions: list[str],
+    reasons: list[str | None],
+    a: int,
+    run_start: int | None,
+    vocab: frozenset[str],
+) -> list[tuple[int, list[float]]]:
+    """Every line that may be the title with its features for the learned ranker."""
+    below = (
+        run_start
+        if run_start is not None and run_start > a and "navigation" in reasons[a:run_start]
+        else None
+    )  # a dropped menu between the body's start and its densest run: the title may be below it
+    lo = max(0, a - titles.WINDOW_ABOVE)
+    hi = min(len(feats), max(a, below or a) + titles.WINDOW_BELOW + 5)
+    meta_lines = [False] * len(feats)
+    for j in range(lo, hi):
+        meta_lines[j] = is_meta_line(feats[j]) is not None
+    return titles.candidates(feats, decisions, reasons, a, meta_lines, vocab, below)
+
+
+def choose_title(
+    feats: list[LineFeatures],
+    decisions: list[str],
+    reasons: list[str | None],
+    a: int,
+    run_start: int | None,
+    vocab: frozenset[str],
+) -> int | None:
+    """The title line: the learned ranker's pick among the candidates, the bare title preferred to
+    a "Section - Title" line holding it."""
+    best = titles.rank(title_candidates(feats, decisions, reasons, a, run_start, vocab))
+    if best is None:
+        return None
+    return _bare_title(feats, best, max(0, a - titles.WINDOW_ABOVE))
+
+
+def _bare_title(feats: list[LineFeatures], best: int, lo: int) -> int:
+    """A line above that the chosen one contains, at least half its length: the bare title."""
+    text = feats[best].line.text
+    for j in range(best - 1, lo - 1, -1):
+        other = feats[j].line.text
+        if (
+            2 <= feats[j].words
+            and other in text
+            and len(other) >= 0.5 * len(text)
+            and other != text
+        ):
+            return j
+    return best
+
+
 def _headline_over_byline(feats: list[LineFeatures], a: int) -> bool:
     f = feats[a]
     return (
@@ -174,11 +247,7 @@ def extract(
     if b < a:
         return None, meta
     vocab = body_vocab(feats, decisions, a, b)
-    t = find_title(feats, a, vocab=vocab)
-    if run_start is not None and run_start > a and "navigation" in reasons[a:run_start]:
-        inner = find_title(feats, run_start, taken=lambda j: decisions[j] == "content", vocab=vocab)
-        if inner is not None and inner > a:
-            t = inner
+    t = choose_title(feats, decisions, reasons, a, run_start, vocab)
     title = feats[t].line.text if t is not None else ""
     ref = t if t is not None else a
     for j in range(max(0, ref - 3), min(len(feats), max(a + 3, ref + 4))):

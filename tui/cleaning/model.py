@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -69,3 +70,12 @@ class Cleaned:
                     first = r0 + lo - t0
                 last = r0 + hi - t0
         return None if first is None else (first, last)
+
+
+def page_meta(document: Mapping[str, Any] | None, cleaned: Mapping[str, Any]) -> dict[str, Any]:
+    """A page's own metadata (HTML head via trafilatura, JSONL fields) over what the cleaner guessed
+    from the text: the cleaner's title/date/author only fill what the document does not say."""
+    return {
+        **{k: v for k, v in cleaned.items() if v},
+        **{k: v for k, v in (document or {}).items() if v},
+    }

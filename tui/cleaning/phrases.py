@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 import ahocorasick
 
-from .needles import needles
+from .needles import needles, repeat_guard
 from .phrase_data import FAMILIES
 
 
@@ -21,11 +20,19 @@ class Compiled:
     pattern: re.Pattern[str]
     needs: tuple[str, ...] | None
     menu_word: bool
+    repeats: int | None = None  # see needles.repeat_guard
 
 
 def _compile(scope: str) -> tuple[Compiled, ...]:
     return tuple(
-        Compiled(f.name, f.reason, re.compile(f.pattern), needles(f.pattern), f.menu_word)
+        Compiled(
+            f.name,
+            f.reason,
+            re.compile(f.pattern),
+            needles(f.pattern),
+            f.menu_word,
+            repeat_guard(f.pattern),
+        )
         for f in FAMILIES
         if f.scope == scope
     )
@@ -40,39 +47,54 @@ INLINE_MARKER = _MARKERS["inline-markers"]  # ... that may also stand between a 
 
 
 class _Prefilter:
-    """One Aho-Corasick pass over a line tells which families of a scope may match it, in their order."""
+    """One Aho-Corasick pass over a line tells which families may match it, in their order.
+
+    Each needle carries a bit mask of the families that own it; the candidate list of each mask
+    seen is kept (bounded: a few hundred masks occur on real pages)."""
+
+    MAX_LISTS = 4096
 
     def __init__(self, families: tuple[Compiled, ...]):
         self.families = families
-        self.always = frozenset(k for k, fam in enumerate(families) if fam.needs is None)
-        owners: dict[str, set[int]] = {}
+        self.always = 0
+        owners: dict[str, int] = {}
         for k, fam in enumerate(families):
+            if fam.needs is None:
+                self.always |= 1 << k
             for needle in fam.needs or ():
-                owners.setdefault(needle, set()).add(k)
+                owners[needle] = owners.get(needle, 0) | 1 << k
         self.automaton = ahocorasick.Automaton()
-        for needle, ks in owners.items():
-            self.automaton.add_word(needle, frozenset(ks))
+        for needle, bits in owners.items():
+            self.automaton.add_word(needle, bits)
         self.automaton.make_automaton()
-        self.only_always = [families[k] for k in sorted(self.always)]
+        self._lists: dict[int, list[Compiled]] = {}
+        self.guards = [(k, fam.repeats) for k, fam in enumerate(families) if fam.repeats]
 
     def candidates(self, lowered: str) -> list[Compiled]:
-        hits = [ks for _, ks in self.automaton.iter(lowered)]
-        if not hits:
-            return self.only_always
-        possible = self.always.union(*hits)
-        return [self.families[k] for k in sorted(possible)]
+        mask = self.always
+        for _, bits in self.automaton.iter(lowered):
+            mask |= bits
+        for k, width in self.guards:  # a line that must repeat its opening, and does not
+            if mask >> k & 1 and lowered.find(lowered[:width], width) < 0:
+                mask &= ~(1 << k)
+        found = self._lists.get(mask)
+        if found is None:
+            if len(self._lists) >= self.MAX_LISTS:
+                self._lists.clear()
+            found = [fam for k, fam in enumerate(self.families) if mask >> k & 1]
+            self._lists[mask] = found
+        return found
 
 
 _SHORT = _Prefilter(SHORT_FAMILIES)
 _LONG = _Prefilter(LONG_FAMILIES)
+_BOTH = _Prefilter(SHORT_FAMILIES + LONG_FAMILIES)  # a short line is tried against both scopes
+_LONG_MENU_WORDS = any(fam.menu_word for fam in LONG_FAMILIES)  # "menu_word" is a short-scope flag
 
 
-@lru_cache(maxsize=1 << 16)
 def match_short(lowered: str, sentence: bool = False) -> str | None:
     """Reason for a short line that reads like a menu item, prompt or notice, else None; a full sentence is
-    only judged by the phrase families, not by its first word.
-
-    Cached: menus, share bars and footers repeat on every page of a site."""
+    only judged by the phrase families, not by its first word."""
     for fam in _SHORT.candidates(lowered):
         if sentence and fam.menu_word:
             continue
@@ -84,6 +106,18 @@ def match_short(lowered: str, sentence: bool = False) -> str | None:
 def match_long(lowered: str) -> str | None:
     """Reason for a line of any length that only boilerplate says, else None."""
     for fam in _LONG.candidates(lowered):
+        if fam.pattern.search(lowered):
+            return fam.reason
+    return None
+
+
+def match_short_then_long(lowered: str, sentence: bool = False) -> str | None:
+    """`match_short(lowered, sentence) or match_long(lowered)` with one automaton pass."""
+    if _LONG_MENU_WORDS:
+        return match_short(lowered, sentence) or match_long(lowered)
+    for fam in _BOTH.candidates(lowered):
+        if sentence and fam.menu_word:
+            continue
         if fam.pattern.search(lowered):
             return fam.reason
     return None
@@ -127,8 +161,10 @@ _AGO = re.compile(
 )
 
 
-def comment_signature(text: str) -> bool:
-    """True for a line only a reader-comment thread has: 'Name says:', a reply button, a date+time stamp."""
+def comment_signature(text: str, digit: bool | None = None) -> bool:
+    """True for a line only a reader-comment thread has: 'Name says:', a reply button, a date+time stamp.
+
+    digit: whether text has a digit, when the caller already knows."""
     if len(text) > 80:
         return False
     head = text.rstrip(": \t")
@@ -138,18 +174,19 @@ def comment_signature(text: str) -> bool:
         last = words[-1] if words else ""
         if (
             (last in _SAYS_LAST or last.startswith("napisał"))
-            and (len(words) <= 5 or _DIGIT.search(text))  # a name (and a date) says; not a sentence
+            and (
+                len(words) <= 5 or (_DIGIT.search(text) if digit is None else digit)
+            )  # a name (and a date) says; not a sentence
             and _SAYS.match(text)
         ):
             return True
     if _REPLY.match(text) or last == "ago" and _AGO.match(text):
         return True
-    return bool(
-        _DIGIT.search(text)
-        and sum(1 for w in text.split() if _WORDISH.search(w))
-        <= 8  # separators ('|', '-') are no words
-        and _DATE_HINT.search(text)
+    return bool(  # the most selective test first; the order does not change the answer
+        (_DIGIT.search(text) if digit is None else digit)
         and _STAMP.search(text)
+        and _DATE_HINT.search(text)
+        and sum(1 for w in text.split() if _WORDISH.search(w)) <= 8  # separators are no words
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _LISTS = {
     "en": """a about after all also an and any are as at be because been but by can could did do
@@ -47,6 +48,10 @@ STOPWORDS: frozenset[str] = frozenset(w for words in _LISTS.values() for w in wo
 _CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
 
 
-def content_words(lower: str) -> set[str]:
-    """Words of four letters or more that are not stopwords: what a line is about, to compare lines by topic."""
-    return {w for w in _CONTENT_WORD.findall(lower) if w not in STOPWORDS}
+@lru_cache(maxsize=1 << 14)
+def content_words(lower: str) -> frozenset[str]:
+    """Words of four letters or more that are not stopwords: what a line is about, to compare lines by topic.
+
+    Cached (bounded): the body finder, the tail cutter and the title picker ask for the same lines'
+    words several times per page; frozen, so no caller can change what the next one gets."""
+    return frozenset(_CONTENT_WORD.findall(lower)).difference(STOPWORDS)

@@ -175,6 +175,11 @@ document was printed, 1 when nothing could be loaded, 2 when no article file was
     default=None,
     help="with --dask: write partitioned Parquet here (local folder or fsspec URL)",
 )
+@click.option(
+    "--follow-links",
+    is_flag=True,
+    help="Follow symlinks that lead outside the folders given (default: skip them, one line each).",
+)
 def clean_command(
     paths: tuple[str, ...],
     as_json: bool,
@@ -183,6 +188,7 @@ def clean_command(
     jobs: int,
     dask_address: str | None,
     output: str | None,
+    follow_links: bool,
 ) -> None:
     """Print the cleaned text of articles in PATHS (.txt, .html, .htm, .jsonl files or folders)."""
     from tui.corpus.parallel import clean_sources, render_sources, resolve_jobs
@@ -215,7 +221,7 @@ def clean_command(
         reported.append(message)
         click.echo(visible(message), err=True)
 
-    sources = list(discover(paths, report))
+    sources = list(discover(paths, report, follow_links=follow_links))
     if not sources:
         if not reported:  # e.g. an empty folder: say what was looked for
             report(f"newsmark clean: no .txt, .html, .htm or .jsonl files in {' '.join(paths)}")

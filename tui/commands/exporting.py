@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import io
 import os
+import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -56,7 +58,11 @@ Examples:
     "--output",
     type=click.Path(path_type=Path),
     default=None,
-    help="Output file (a directory for brat, label-studio, xmi). Default: standard output.",
+    help=(
+        "Output file (a directory for brat, label-studio, xmi); - for standard output. "
+        "A symlink is written through to its target, a FIFO or device directly. "
+        "Default: standard output."
+    ),
 )
 @click.option(
     "--db",
@@ -80,14 +86,23 @@ def export_command(format_name: str, output: Path | None, db: Path | None, offse
         raise click.UsageError(
             f"--offsets {offsets} applies to {utf16} only; {format_name} uses code points"
         )
+    if output is not None and str(output) == "-":
+        if fmt.target == "directory":
+            raise click.UsageError(f"{format_name} writes several files: pass -o DIRECTORY, not -")
+        output = None
+        to_stdout = True
+    else:
+        to_stdout = False
     if fmt.target == "directory" and output is None:
         raise click.UsageError(f"{format_name} writes several files: pass -o DIRECTORY")
-    if fmt.target == "file" and output is None:
+    if fmt.target == "file" and output is None and not to_stdout:
         raise click.UsageError(
             f"{format_name} output is binary: pass -o FILE (e.g. -o train.spacy)"
         )
     if fmt.target == "directory" and output is not None and output.exists() and not output.is_dir():
         raise click.UsageError(f"{output} is a file; {format_name} needs a directory for -o")
+    if fmt.target == "file" and to_stdout and sys.stdout.isatty():
+        raise click.UsageError(f"{format_name} output is binary: redirect -o - to a file or pipe")
     snapshot = _read_snapshot(db)
     exporter: Exporter = fmt.load()
     options = {"offsets": offsets} if fmt.utf16 else {}
@@ -101,7 +116,7 @@ def export_command(format_name: str, output: Path | None, db: Path | None, offse
     except RuntimeError as error:  # e.g. spaCy missing: the message says what to install
         raise click.ClickException(str(error)) from None
     except OSError as error:
-        raise click.ClickException(f"could not write {output}: {error.strerror or error}") from None
+        raise click.ClickException(_write_failure(output, error)) from None
     for line in report.lines():
         click.echo(line, err=True)
 
@@ -125,14 +140,48 @@ def _read_snapshot(db: Path | None) -> Snapshot:
         store.close()
 
 
+def _write_failure(output: Path | None, error: OSError) -> str:
+    """One line naming the target and the reason; a full disk is said plainly."""
+    where = "standard output" if output is None else str(output)
+    if error.errno == errno.ENOSPC:
+        return f"could not write {where}: disk full (nothing else was changed)"
+    return f"could not write {where}: {error.strerror or error}"
+
+
+def _real_target(output: Path) -> Path:
+    """Follow symlinks so the link stays a link and its target gets the export."""
+    if not output.is_symlink():
+        return output
+    try:
+        return output.resolve(strict=False)
+    except (RuntimeError, OSError):  # a symlink loop (RuntimeError before Python 3.13)
+        raise click.ClickException(
+            f"{output} is a symlink loop; pass -o with a file name or -o - for standard output"
+        ) from None
+
+
 def _to_file(exporter: Exporter, snapshot: Snapshot, options: dict[str, Any], output: Path) -> Any:
-    """Write beside the target and rename, so a failed export never leaves half a file."""
-    output.parent.mkdir(parents=True, exist_ok=True)
-    partial = output.with_name(output.name + ".partial")
+    """Regular files: write beside the target and rename, so a failed export never leaves half a
+    file; FIFOs and devices are written directly, never replaced by a regular file."""
+    target = _real_target(output)
+    try:
+        mode = target.stat().st_mode
+    except FileNotFoundError:
+        mode = None
+    if mode is not None and stat.S_ISDIR(mode):
+        raise click.ClickException(f"{output} is a folder; pass -o with a file name")
+    if mode is not None and not stat.S_ISREG(mode):
+        with target.open("wb") as stream:
+            report = exporter(snapshot, stream, **options)
+        return report
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
     try:
         with partial.open("wb") as stream:
             report = exporter(snapshot, stream, **options)
-        os.replace(partial, output)
+            if mode is not None:
+                os.fchmod(stream.fileno(), stat.S_IMODE(mode))
+        os.replace(partial, target)
     finally:
         partial.unlink(missing_ok=True)
     return report

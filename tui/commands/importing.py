@@ -100,6 +100,11 @@ def import_command(
     from tui.safe_text import visible
     from tui.store import Store, StoreError, default_db_path
 
+    for path in paths:  # before opening anything: a FIFO would block, a device never end
+        if not (path.is_dir() or path.is_file()):
+            raise click.ClickException(
+                f"{visible(str(path))} is not a regular file or folder; nothing was imported"
+            )
     db_path = default_db_path(db)
     try:
         store = Store.open(db_path, annotator=annotator)

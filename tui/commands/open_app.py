@@ -34,12 +34,18 @@ import click
     default=None,
     help="Where cleaned articles are cached (default: .cache next to the database).",
 )
+@click.option(
+    "--follow-links",
+    is_flag=True,
+    help="Follow symlinks that lead outside the folders given (default: skip them, one line each).",
+)
 def open_command(
     paths: tuple[Path, ...],
     db: Path | None,
     annotator: str | None,
     keymap_path: Path | None,
     cache_dir: Path | None,
+    follow_links: bool,
 ) -> None:
     """Open PATH... (files or folders; default seeds/) in the app."""
     from tui.app.app import KeymapError, create_app
@@ -60,6 +66,7 @@ def open_command(
                 annotator=annotator,
                 cache_dir=cache_dir,
                 keymap_path=keymap_path,
+                follow_links=follow_links,
             )
     except (KeymapError, StoreError) as error:
         raise click.ClickException(str(error)) from None

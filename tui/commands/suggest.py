@@ -61,6 +61,11 @@ def parse_label_map(pairs: tuple[str, ...]) -> dict[str, str] | None:
     default=None,
     help="Where cleaned articles are cached (default: .cache next to the database).",
 )
+@click.option(
+    "--follow-links",
+    is_flag=True,
+    help="Follow symlinks that lead outside the folders given (default: skip them, one line each).",
+)
 def suggest_command(
     paths: tuple[Path, ...],
     gazetteer: bool,
@@ -69,6 +74,7 @@ def suggest_command(
     label_map: tuple[str, ...],
     db: Path | None,
     cache_dir: Path | None,
+    follow_links: bool,
 ) -> None:
     """Record each article as the app would (its status stays as it was), then add its suggestions."""
     from tqdm import tqdm
@@ -98,7 +104,15 @@ def suggest_command(
             )
         cache = cache_dir or db_path.parent / ".cache"
         errors: list[str] = []
+        session.follow_links = follow_links
         entries = list(session.index([str(p) for p in paths], cache, on_error=errors.append))
+        if not entries:
+            for message in errors:
+                click.echo(f"newsmark: {visible(message)}", err=True)
+            raise click.ClickException(
+                "no .txt, .html, .htm or .jsonl articles found in "
+                + " ".join(visible(str(p)) for p in paths)
+            )
         service = session.suggestions
         for entry in tqdm(entries, desc="suggesting", unit="article", disable=None):
             try:

@@ -113,13 +113,15 @@ class CorpusIndex:
         on_progress: Callable[[int, int], None] | None = None,
         on_error: Callable[[str], None] | None = None,
         jobs: int | None = None,
+        follow_links: bool = False,
     ) -> Iterator[CorpusEntry]:
         """Yield an entry per article under `paths`, reusing the index file for unchanged files.
 
         Files not in the index file are cleaned by `jobs` processes (None: every local core)
-        when there are enough of them; the entries and messages are the same either way.
+        when there are enough of them (`parallel.pool_workers`); the entries and messages are the
+        same either way.
         """
-        from tui.corpus.parallel import MIN_PARALLEL, ordered_map, resolve_jobs
+        from tui.corpus.parallel import ordered_map, pool_workers
 
         on_error = on_error or _ignore
         given = [str(path) for path in paths]
@@ -129,7 +131,7 @@ class CorpusIndex:
             yield from self._stored_entries(stored, on_error)
             if not roots:
                 return
-        sources = list(discover(roots, on_error))
+        sources = list(discover(roots, on_error, follow_links=follow_links))
         store = IndexFile.open(self.cache_dir, roots)
         total = len(sources)
         step = max(1, total // 200)
@@ -137,9 +139,9 @@ class CorpusIndex:
             on_progress(0, total)
         known = [store.lookup(source) for source in sources]
         fresh = [source for source, cached in zip(sources, known, strict=True) if cached is None]
-        workers = resolve_jobs(jobs)
+        workers = pool_workers(jobs, len(fresh))
         made: Generator[tuple[list[CorpusEntry], list[str], list[str]]] | None = None
-        if workers > 1 and len(fresh) >= MIN_PARALLEL:
+        if workers > 1:
             made = ordered_map(partial(_index_source, self.cache_dir), fresh, workers)
         try:
             for done, (source, cached) in enumerate(zip(sources, known, strict=True), start=1):
@@ -229,7 +231,7 @@ class CorpusIndex:
         self, source: Source, report: Callable[[str], None], failures: list[str]
     ) -> Iterator[CorpusEntry]:
         """Entries for one file; a document the cleaner fails on is reported, not fatal."""
-        for document in load_source(source, report):
+        for document in load_source(source, report, cache_dir=self.cache_dir):
             try:
                 yield self._entry(document, report)
             except Exception as error:  # a cleaner bug must not stop a 10,000-article listing
@@ -264,7 +266,7 @@ class CorpusIndex:
                 )
             cleaned = clean(found.document.raw, overrides) if overrides else found.cleaned
             return found.document, cleaned
-        document = _read_document(entry, on_error)
+        document = _read_document(entry, on_error, self.cache_dir)
         return document, self._clean(document, on_error, overrides)
 
 
@@ -292,7 +294,9 @@ def _index_source(
     return entries, errors, failures
 
 
-def _read_document(entry: CorpusEntry, on_error: Callable[[str], None]) -> Document:
+def _read_document(
+    entry: CorpusEntry, on_error: Callable[[str], None], cache_dir: Path | None
+) -> Document:
     """Load the one document an entry stands for, or raise FileNotFoundError saying why not."""
     path = Path(entry.path)
     errors: list[str] = []
@@ -308,9 +312,11 @@ def _read_document(entry: CorpusEntry, on_error: Callable[[str], None]) -> Docum
         from tui.documents import MAX_BYTES
         from tui.documents.jsonl import load_jsonl
 
-        documents = load_jsonl(source, errors.append, max_bytes=MAX_BYTES, only=entry.record)
+        documents = load_jsonl(
+            source, errors.append, max_bytes=MAX_BYTES, only=entry.record, cache_dir=cache_dir
+        )
     else:
-        documents = load_source(source, errors.append)
+        documents = load_source(source, errors.append, cache_dir=cache_dir)
     for document in documents:
         if entry.record is None or document.id == entry.id:
             if document.raw_sha256 != entry.raw_sha256:
@@ -339,10 +345,11 @@ def index(
     on_progress: Callable[[int, int], None] | None = None,
     on_error: Callable[[str], None] | None = None,
     jobs: int | None = None,
+    follow_links: bool = False,
 ) -> Iterator[CorpusEntry]:
     """Yield CorpusEntry records for every article under `paths` (see CorpusIndex.index)."""
     return CorpusIndex(cache_dir).index(
-        paths, on_progress=on_progress, on_error=on_error, jobs=jobs
+        paths, on_progress=on_progress, on_error=on_error, jobs=jobs, follow_links=follow_links
     )
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import orjson
 
 from tui.cleaning import CLEANER_VERSION, Cleaned, LineDecision
+from tui.file_modes import file_mode_in, folder_mode_for, make_folders, set_mode
 
 __all__ = ["CleanedCache", "text_sha"]
 
@@ -95,10 +96,14 @@ class CleanedCache:
         if self.directory is None:
             return
         path = self._path(raw_sha256)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        mode = file_mode_in(self.directory)  # files and folders inside take the cache's mode
+        make_folders(path.parent, folder_mode_for(mode) if mode is not None else None)
         temp = path.with_name(f".tmp-{os.getpid()}-{threading.get_ident()}-{path.name}")
         try:
-            temp.write_bytes(dump(cleaned, raw))
+            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+            set_mode(fd, mode)
+            with os.fdopen(fd, "wb") as stream:
+                stream.write(dump(cleaned, raw))
             os.replace(temp, path)
         except BaseException:
             temp.unlink(missing_ok=True)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from tui.cleaning import CLEANER_VERSION
+from tui.file_modes import file_mode_in, set_mode
 
 if TYPE_CHECKING:
     from tui.corpus import CorpusEntry
@@ -93,6 +94,7 @@ class IndexFile:
         data = orjson.dumps({"layout": _LAYOUT, "cleaner": CLEANER_VERSION, "files": self._new})
         handle, temp = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-index-")
         try:
+            set_mode(handle, file_mode_in(self.path.parent))  # the cache's mode, not mkstemp's 0600
             with os.fdopen(handle, "wb") as stream:
                 stream.write(data)
             os.replace(temp, self.path)

@@ -59,8 +59,10 @@ def _read(source: Source, on_error: Callable[[str], None]) -> bytes | None:
     return data
 
 
-def _load_file(source: Source, on_error: Callable[[str], None]) -> Document | None:
-    """Load one .txt or .html file."""
+def _load_file(
+    source: Source, on_error: Callable[[str], None], cache_dir: Path | None = None
+) -> Document | None:
+    """Load one .txt or .html file (slow HTML extractions cached under `cache_dir`)."""
     data = _read(source, on_error)
     if data is None:
         return None
@@ -74,10 +76,11 @@ def _load_file(source: Source, on_error: Callable[[str], None]) -> Document | No
         return None
     meta: dict[str, Any] = {}
     if source.kind == "html":
-        from tui.documents.html import HtmlExtractionError, extract_html
+        from tui.documents.html import HtmlExtractionError
+        from tui.documents.html_limit import extract_limited
 
         try:
-            text, meta = extract_html(text)
+            text, meta = extract_limited(text, cache_dir=cache_dir)
         except HtmlExtractionError as error:
             on_error(f"{source.path}: {error}; skipped")
             return None
@@ -88,14 +91,17 @@ def _load_file(source: Source, on_error: Callable[[str], None]) -> Document | No
     return Document(source.id, source.path, source.kind, text, sha, encoding, meta)
 
 
-def load_source(source: Source, on_error: Callable[[str], None]) -> Iterator[Document]:
-    """Yield the documents in one discovered file (several for JSONL)."""
+def load_source(
+    source: Source, on_error: Callable[[str], None], *, cache_dir: Path | None = None
+) -> Iterator[Document]:
+    """Yield the documents in one discovered file (several for JSONL); `cache_dir` keeps slow
+    HTML extractions so the next load is instant."""
     if source.kind == "jsonl":
         from tui.documents.jsonl import load_jsonl
 
-        yield from load_jsonl(source, on_error, max_bytes=MAX_BYTES)
+        yield from load_jsonl(source, on_error, max_bytes=MAX_BYTES, cache_dir=cache_dir)
         return
-    document = _load_file(source, on_error)
+    document = _load_file(source, on_error, cache_dir)
     if document is not None:
         yield document
 

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["Source", "KINDS", "discover"]
+__all__ = ["Source", "KINDS", "discover", "outside_link"]
 
 # File suffix -> Document.kind.
 KINDS = {".txt": "txt", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
@@ -53,8 +53,26 @@ def _source(path: Path, file_id: str, on_error: Callable[[str], None]) -> Source
     return Source(str(path.absolute()), file_id, kind, info.st_size, info.st_mtime_ns)
 
 
-def _walk(root: Path, on_error: Callable[[str], None]) -> Iterator[Source]:
-    """Yield article files under `root` in sorted order, following symlinks but never in circles."""
+def _inside(real: str, roots: tuple[str, ...]) -> bool:
+    return any(real == root or real.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
+
+
+def outside_link(path: Path, roots: tuple[str, ...]) -> str | None:
+    """The skip message for a symlink whose target is outside the corpus roots, else None."""
+    real = os.path.realpath(path)
+    if _inside(real, roots):
+        return None
+    return (
+        f"{path}: symlink to {real}, outside the folders given; skipped "
+        "(pass --follow-links to include it)"
+    )
+
+
+def _walk(
+    root: Path, on_error: Callable[[str], None], roots: tuple[str, ...] | None = None
+) -> Iterator[Source]:
+    """Yield article files under `root` in sorted order, never in circles; symlinks are followed
+    only to targets inside `roots` (real paths), or anywhere when `roots` is None."""
     seen: set[tuple[int, int]] = set()
     stack = [root]
     while stack:
@@ -79,6 +97,11 @@ def _walk(root: Path, on_error: Callable[[str], None]) -> Iterator[Source]:
             if entry.name.startswith("."):
                 continue  # hidden files and folders, e.g. annotations/.cache
             path = Path(entry.path)
+            if roots is not None and entry.is_symlink():
+                outside = outside_link(path, roots)
+                if outside is not None:
+                    on_error(outside)
+                    continue
             try:
                 is_dir = entry.is_dir()
             except OSError:
@@ -92,14 +115,26 @@ def _walk(root: Path, on_error: Callable[[str], None]) -> Iterator[Source]:
         stack.extend(reversed(subfolders))
 
 
-def discover(paths: Iterable[str | Path], on_error: Callable[[str], None]) -> Iterator[Source]:
-    """Yield every article file under `paths` (folders recursively), each id once."""
+def discover(
+    paths: Iterable[str | Path], on_error: Callable[[str], None], *, follow_links: bool = False
+) -> Iterator[Source]:
+    """Yield every article file under `paths` (folders recursively), each id once.
+
+    Symlinks met while walking are followed only when their target is inside one of `paths`
+    (so `passwd.txt -> /etc/passwd` is skipped with one line each), unless `follow_links`.
+    """
+    given_paths = []
+    for given in paths:
+        if str(given) == "":  # Path("") would be the current folder
+            on_error("an empty path was given; skipped (use . for the current folder)")
+        else:
+            given_paths.append(Path(given).expanduser())
+    roots = None if follow_links else tuple(os.path.realpath(p) for p in given_paths)
     ids: dict[str, str] = {}
     paths_seen: set[str] = set()
-    for given in paths:
-        path = Path(given).expanduser()
+    for path in given_paths:
         if path.is_dir():
-            sources = _walk(path, on_error)
+            sources = _walk(path, on_error, roots)
         elif path.exists() or path.is_symlink():
             source = _source(path, path.name, on_error)
             sources = iter([source] if source is not None else [])

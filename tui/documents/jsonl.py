@@ -5,7 +5,8 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import orjson
 
@@ -57,8 +58,33 @@ def _record_id(record: dict[str, Any], number: int) -> str:
     return f"L{number}"  # marked so it cannot pass for a real id
 
 
+_SKIP_CHUNK = 1024 * 1024
+
+
+def _capped_lines(handle: BinaryIO, max_bytes: int) -> Iterator[bytes | None]:
+    """The file's lines, None for a line longer than `max_bytes` (+3 for a BOM and CRLF): it is
+    read past in 1 MB chunks, never held, so a 600 MB one-line file costs no memory."""
+    while True:
+        line = handle.readline(max_bytes + 4)
+        if not line:
+            return
+        if len(line) <= max_bytes + 3 or line.endswith(b"\n"):
+            yield line
+            continue
+        while True:
+            rest = handle.readline(_SKIP_CHUNK)
+            if not rest or rest.endswith(b"\n"):
+                break
+        yield None
+
+
 def load_jsonl(
-    source: Source, on_error: Callable[[str], None], *, max_bytes: int, only: str | None = None
+    source: Source,
+    on_error: Callable[[str], None],
+    *,
+    max_bytes: int,
+    only: str | None = None,
+    cache_dir: Path | None = None,
 ) -> Iterator[Document]:
     """Yield one Document per good line; report each bad line (with its number) and go on.
 
@@ -75,8 +101,14 @@ def load_jsonl(
         return
     found_any = False
     try:
-        for number, line in enumerate(handle, start=1):
+        for number, line in enumerate(_capped_lines(handle, max_bytes), start=1):
             where = f"{source.path}:{number}"
+            if line is None:
+                found_any = True
+                on_error(
+                    f"{where}: record over the {max_bytes // (1024 * 1024)} MB limit; line skipped"
+                )
+                continue
             if number == 1:
                 line = line.removeprefix(b"\xef\xbb\xbf")
             if not line.strip():
@@ -97,7 +129,9 @@ def load_jsonl(
                 continue
             if only is not None and _record_id(record, number) != only:
                 continue
-            document = _document(record, line, source, number, where, seen, on_error, Document)
+            document = _document(
+                record, line, source, (number, where), seen, on_error, Document, cache_dir
+            )
             if document is not None:
                 yield document
                 if only is not None:
@@ -114,13 +148,14 @@ def _document(
     record: dict[str, Any],
     line: bytes,
     source: Source,
-    number: int,
-    where: str,
+    position: tuple[int, str],
     seen: set[str],
     on_error: Callable[[str], None],
     document_class: type[Document],
+    cache_dir: Path | None,
 ) -> Document | None:
     """Turn one parsed record into a Document, or report why it cannot be one."""
+    number, where = position
     text, html = record.get("text"), record.get("html")
     if not (isinstance(text, str) and text.strip()) and not (
         isinstance(html, str) and html.strip()
@@ -136,10 +171,11 @@ def _document(
     if isinstance(text, str) and text.strip():
         raw = text
     else:
-        from tui.documents.html import HtmlExtractionError, extract_html
+        from tui.documents.html import HtmlExtractionError
+        from tui.documents.html_limit import extract_limited
 
         try:
-            raw, extracted = extract_html(str(html), url=meta.get("url"))
+            raw, extracted = extract_limited(str(html), meta.get("url"), cache_dir=cache_dir)
         except HtmlExtractionError as error:
             on_error(f"{where}: {error}; line skipped")
             return None

@@ -7,6 +7,7 @@ import shutil
 import time
 from pathlib import Path
 
+from tui.file_modes import file_mode_of, folder_mode_for, make_folders
 from tui.store.paths import backup_dir
 from tui.store.storage import fsync_dir
 
@@ -19,7 +20,8 @@ def make_backup(db: Path, keep: int = KEEP) -> Path | None:
     if not db.exists():
         return None
     folder = backup_dir(db)
-    folder.mkdir(parents=True, exist_ok=True)
+    mode = file_mode_of(db)
+    make_folders(folder, folder_mode_for(mode) if mode is not None else None)
     now = time.time_ns()  # one reading: names must sort in time order
     stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime(now // 10**9)) + f".{now % 10**9:09d}"
     target = folder / f"{db.stem}.{stamp}.json"

@@ -154,7 +154,7 @@ def repair(path: Path) -> str:
             )
         if report.exists:
             return f"{path} is fine; nothing to repair."
-    lock = WriterLock(lock_path(path))
+    lock = WriterLock(lock_path(path), like=path)
     holder = lock.acquire()
     if holder is not None:
         raise StoreError(f"cannot repair {path}: {holder} has it open. Close that newsmark first.")

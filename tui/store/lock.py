@@ -8,14 +8,16 @@ import socket
 import time
 from pathlib import Path
 
+from tui.file_modes import file_mode_of, set_mode
 from tui.store.errors import NotWritableError
 
 
 class WriterLock:
     """Holds `fcntl.flock(LOCK_EX)` on `<db>.lock`; the kernel drops it if the process dies."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, like: Path | None = None) -> None:
         self.path = path
+        self.like = like  # the database: a new lock file takes its mode
         self._fd: int | None = None
 
     def acquire(self) -> str | None:
@@ -29,6 +31,7 @@ class WriterLock:
                 f"{self.path.name} and writes the database atomically in that folder. Make the folder writable, "
                 "or pass --db with a file in a writable folder."
             ) from None
+        set_mode(fd, file_mode_of(self.like) if self.like is not None else None)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

@@ -113,10 +113,12 @@ def write_atomic(
     chunks: Iterable[bytes],
     *,
     before_replace: Callable[[], None] | None = None,
+    like: Path | None = None,
 ) -> None:
     """Write chunks to a new temp file, fsync it, and swap it in; on any error the old file stays.
 
-    A failed attempt's temp file is removed, never re-fsync'd: after a failed fsync the
+    The new file gets the mode of `like` (default: the file it replaces). A failed attempt's
+    temp file is removed, never re-fsync'd: after a failed fsync the
     kernel may have dropped the dirty pages, so a retry must write everything again.
     """
     path = Path(path)
@@ -130,7 +132,7 @@ def write_atomic(
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
     try:
         try:  # the replacement keeps the file's permissions: a private (0600) database stays private
-            os.fchmod(fd, stat.S_IMODE(os.stat(path).st_mode))
+            os.fchmod(fd, stat.S_IMODE(os.stat(like or path).st_mode))
         except FileNotFoundError:
             pass
         with os.fdopen(fd, "wb", buffering=1 << 20) as handle:
@@ -166,7 +168,7 @@ class AtomicStorage(Storage):
         self.holder: str | None = None  # who holds the lock when this storage could not take it
         self._lock: WriterLock | None = None
         if not read_only:
-            lock = WriterLock(lock_path(self.path))
+            lock = WriterLock(lock_path(self.path), like=self.path)
             self.holder = lock.acquire()
             if self.holder is None:
                 self._lock = lock

@@ -34,6 +34,7 @@ from tui.store.paths import check_database_path, lock_path
 from tui.store.records import SINGULAR
 from tui.store.rows import Rows, group_by_segment
 from tui.store.saver import Saver
+from tui.store.schema import open_problem
 from tui.store.segments import SegmentCache, file_identity, remove_stale_temps
 from tui.store.storage import (
     corrupt_message,
@@ -92,7 +93,7 @@ class Store(UndoMethods, TableMethods):
         writer = None
         holder = None
         if not read_only:
-            writer = WriterLock(lock_path(path))
+            writer = WriterLock(lock_path(path), like=path)
             holder = writer.acquire()
             if holder is not None:
                 writer, read_only = None, True
@@ -105,6 +106,9 @@ class Store(UndoMethods, TableMethods):
             store._known = known
             store._writer = writer
             created = data is None
+            problem = None if data is None else open_problem(data, R.SCHEMA_VERSION)
+            if problem is not None:
+                raise CorruptDatabaseError(corrupt_message(path, problem))
             try:
                 store._tables.load(data if data is not None else store._fresh())
             except (KeyError, TypeError, AttributeError, ValueError) as error:
@@ -247,7 +251,7 @@ class Store(UndoMethods, TableMethods):
         holder = self._lock_taken_by()
         if holder is not None:
             side = self._conflict_copy or unique_sibling(self.path, "conflict")
-            write_atomic(side, chunks)
+            write_atomic(side, chunks, like=self.path)
             self._conflict_copy = side
             raise LockLostError(
                 f"{holder} took over {self.path.name} after its lock file was deleted or replaced; "

@@ -9,22 +9,22 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
+from typing import cast
 
 from tui import corpus
-from tui.cleaning import CLEANER_VERSION, Cleaned, clean
+from tui.cleaning import CLEANER_VERSION
 from tui.corpus import CorpusEntry
-from tui.documents import Document
+from tui.file_modes import file_mode_of, folder_mode_for, make_folders
 from tui.store import Store, StoreError
 from tui.store.records import CLAIM_TYPES, STANCES
-from tui.text import sentences_in
 from tui.workspace.adjudication import Adjudication
+from tui.workspace.articles import Article, LineOverrides, upsert_article
+from tui.workspace.claim_service import ClaimService
 from tui.workspace.claims import ClaimComparison
 from tui.workspace.crossdoc_records import SearchHit
 from tui.workspace.records import (
-    AnchorReport,
     AnnotationRecord,
     DocumentRecord,
     EntityRecord,
@@ -47,26 +47,6 @@ __all__ = [
     "guess_claim_type",
     "trim",
 ]
-KEPT = ("title", "content")
-
-
-@dataclass
-class Article:
-    """One opened article: the corpus entry, the loaded document and its cleaned text."""
-
-    entry: CorpusEntry
-    document: Document
-    cleaned: Cleaned
-    overrides: dict[int, str] = field(default_factory=dict)
-    reanchored: AnchorReport | None = None  # the store's report when opening found a changed text
-
-    @property
-    def id(self) -> str:
-        return self.entry.id
-
-    @property
-    def text(self) -> str:
-        return self.cleaned.text
 
 
 @dataclass(frozen=True)
@@ -90,6 +70,9 @@ class Session:
         self.registry = EntityRegistry(store)
         self.claims = ClaimComparison(store)
         self.suggestions = SuggestionService(store)
+        self.follow_links = False  # symlinks leading outside the corpus folders are skipped
+        self.claiming = ClaimService(store, self, self.suggestions)
+        self.overrides = LineOverrides(store)
 
     @classmethod
     def open(cls, db_path: str | Path, annotator: str) -> Session:
@@ -104,7 +87,18 @@ class Session:
         on_error: Callable[[str], None] | None = None,
     ) -> Iterator[corpus.CorpusEntry]:
         """Index the corpus (cleaning what the cache lacks); entries come in corpus order."""
-        yield from corpus.index(paths, cache_dir, on_progress=on_progress, on_error=on_error)
+        mode = file_mode_of(self.store.path)  # a private database gets a private cache
+        try:
+            make_folders(cache_dir, folder_mode_for(mode) if mode is not None else None)
+        except OSError:
+            pass  # the corpus reports an unwritable cache itself
+        yield from corpus.index(
+            paths,
+            cache_dir,
+            on_progress=on_progress,
+            on_error=on_error,
+            follow_links=self.follow_links,
+        )
 
     def search_articles(self, query: str) -> dict[str, SearchHit]:
         """Articles of the corpus whose clean text or tagged entity names match `query`.
@@ -181,7 +175,7 @@ class Session:
             or record.get("cleaner_version") != CLEANER_VERSION
             or record.get("raw_sha256") != document.raw_sha256
         ):
-            report = self._upsert(article)
+            report = upsert_article(self.store, article)
             if report.get("text_changed") and not report.get("created"):
                 article.reanchored = report
         self.sessions.opened(entry.id)
@@ -203,61 +197,8 @@ class Session:
             entry, document, cleaned, normalise_overrides((record or {}).get("overrides"))
         )
         if record is None or record.get("clean_sha256") != sha256(cleaned.text):
-            self._upsert(article)
+            upsert_article(self.store, article)
         return article
-
-    def _upsert(self, article: Article) -> AnchorReport:
-        metadata = {
-            **dict(article.document.meta or {}),
-            **{k: v for k, v in article.cleaned.meta.items() if v},
-        }
-        if self.store.read_only:
-            return {}
-        # the store hashes the text itself (its clean_sha256 argument is ignored: see docs)
-        report = self.store.upsert_document(
-            article.id,
-            text=article.cleaned.text,
-            path=str(article.document.path),
-            raw_sha256=article.document.raw_sha256,
-            cleaner_version=CLEANER_VERSION,
-            title=article.cleaned.title,
-            metadata=metadata,
-            overrides={str(k): v for k, v in sorted(article.overrides.items())},
-            source_span=article.cleaned.raw_span,
-        )
-        return cast(AnchorReport, report)
-
-    def toggle_line(self, article: Article, line_number: int) -> tuple[Article, AnchorReport]:
-        """Restore a dropped line as content, or drop a kept one; annotations re-anchor in the store."""
-        line = next((line for line in article.cleaned.lines if line.number == line_number), None)
-        if line is None:
-            raise ValueError(
-                f"line {line_number} is not a line of {article.id}; move to a text line first"
-            )
-        overrides = dict(article.overrides)
-        if line.overridden:
-            overrides.pop(line_number, None)
-        else:
-            overrides[line_number] = "boilerplate" if line.decision in KEPT else "content"
-        cleaned = clean(article.document.raw, overrides or None)
-        updated = Article(article.entry, article.document, cleaned, overrides)
-        verb = "drop" if line.decision in KEPT and not line.overridden else "restore"
-        with self.store.transaction(f"{verb} line {line_number}"):
-            report = self._upsert(updated)
-        return updated, report or {}
-
-    def reload(self, article: Article) -> Article:
-        """Re-read overrides after undo/redo; re-clean only when they changed."""
-        record = self.store.get_document(article.id) or {}
-        overrides = normalise_overrides(record.get("overrides"))
-        if overrides == article.overrides:
-            return article
-        return Article(
-            article.entry,
-            article.document,
-            clean(article.document.raw, overrides or None),
-            overrides,
-        )
 
     def document(self, doc_id: str) -> DocumentRecord | None:
         return cast(DocumentRecord | None, self.store.get_document(doc_id))
@@ -367,110 +308,6 @@ class Session:
             )
         description = store.undo() if undoing else store.redo()
         return HistoryStep(True, f"{'undid' if undoing else 'redid'}: {description}")
-
-    def claim_range(
-        self, article: Article, selection: tuple[int, int] | None, cursor: int
-    ) -> tuple[int, int]:
-        """A claim covers the selection, else the sentence under the cursor."""
-        if selection and selection[0] < selection[1]:
-            return selection
-        for start, end in sentences_in(article.text, cursor, cursor + 1):
-            if start <= cursor < end:
-                return start, end
-        raise ValueError("the cursor is not in a sentence; select the claim with v first")
-
-    def add_claim(
-        self, article: Article, start: int, end: int, attributes: dict[str, Any]
-    ) -> AnnotationRecord:
-        """Create a claim with its attributes as one undo step, linking a picked speaker mention."""
-        label = self.claim_label()
-        if label is None:
-            raise ValueError(
-                "no label of kind 'claim'; add one with store.add_label or the labels table"
-            )
-        with self.store.transaction("add claim"):
-            claim = self.apply_label(article, label, start, end)
-            claim = self.set_claim_attributes(claim["id"], attributes)
-        return claim
-
-    def set_claim_attributes(self, claim_id: str, attributes: dict[str, Any]) -> AnnotationRecord:
-        """Store the claim's attributes; a speaker picked from the text is linked to the entity registry
-        and gets a said_by relation, so exports can say who said what across articles."""
-        with self.store.transaction("claim attributes"):
-            speaker = attributes.get("speaker")
-            speaker = speaker if isinstance(speaker, dict) else {}
-            target = speaker.get("annotation_id")
-            if target and self.store.get_annotation(target) is None:
-                # the speaker's mention was deleted: keep the name and registry entity, drop the dead link
-                target, speaker = None, {**speaker, "annotation_id": None}
-                attributes = {**attributes, "speaker": speaker}
-            if target:
-                attributes = {
-                    **attributes,
-                    "speaker": {**speaker, "entity_id": self.registry_entity(target)},
-                }
-            elif isinstance(speaker, dict) and speaker.get("text") and not speaker.get("entity_id"):
-                entity = self.suggestions.entity_named(speaker["text"])  # a typed registry name
-                attributes = {**attributes, "speaker": {**speaker, "entity_id": entity}}
-            claim = cast(
-                AnnotationRecord, self.store.update_annotation(claim_id, attributes=attributes)
-            )
-            said_by = [
-                r
-                for r in self.store.relations_of(claim_id)
-                if r["from"] == claim_id and r["type"] == "said_by"
-            ]
-            for relation in said_by:
-                if (
-                    relation["to"] != target
-                ):  # the speaker changed: the old link would name two speakers
-                    self.store.delete_relation(relation["id"])
-            if target and not any(r["to"] == target for r in said_by):
-                self.store.add_relation(claim_id, target, "said_by")
-        return claim
-
-    def registry_entity(self, mention_id: str) -> str | None:
-        """The registry entity of a mention: its link, else an entity with the same name and type
-        (created if needed), which the mention is then linked to."""
-        mention = cast(AnnotationRecord | None, self.store.get_annotation(mention_id))
-        if mention is None:
-            return None
-        linked = mention.get("entity_id")
-        if linked:
-            return linked
-        name = " ".join(mention["exact"].split())
-        folded = name.casefold()
-        entities = cast(list[EntityRecord], self.store.entities())
-        entity = next(
-            (
-                e
-                for e in entities
-                if e["type"] == mention["label"]
-                and folded in [n.casefold() for n in [e["name"], *e.get("aliases", [])]]
-            ),
-            None,
-        ) or cast(EntityRecord, self.store.add_entity(name, mention["label"]))
-        self.store.link(mention_id, entity["id"])
-        return entity["id"]
-
-    def speakers(self, doc_id: str) -> list[AnnotationRecord]:
-        """Entity mentions in the article, one per distinct text, people first, as speaker choices."""
-        seen: dict[str, AnnotationRecord] = {}
-        for annotation in self.annotations(doc_id):
-            if annotation["kind"] == "entity" and annotation.get("state", "ok") == "ok":
-                seen.setdefault(" ".join(annotation.get("exact", "").split()), annotation)
-        return sorted(seen.values(), key=lambda a: (a["label"] != "PERSON", a["start"]))
-
-    def guess_speaker(self, doc_id: str, start: int, end: int) -> AnnotationRecord | None:
-        """The mention nearest a claim (people first, within 40 characters): a default the user confirms."""
-        best: tuple[tuple[bool, int], AnnotationRecord] | None = None
-        for mention in self.speakers(doc_id):
-            distance = max(0, start - mention["end"], mention["start"] - end)
-            if distance <= 40:
-                rank = (mention["label"] != "PERSON", distance)
-                if best is None or rank < best[0]:
-                    best = (rank, mention)
-        return best[1] if best else None
 
     def counts(self) -> dict[str, Counter[str]]:
         """Entity and claim counts per document for the library, in one pass over the table."""

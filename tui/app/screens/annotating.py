@@ -124,7 +124,7 @@ class Annotator:
         if not self.writable():
             return
         article, reader = self.article, self.screen.reader
-        start, end = self.session.claim_range(article, reader.selection, reader.cursor)
+        start, end = self.session.claiming.claim_range(article, reader.selection, reader.cursor)
         # On a whole sentence, propose the content/cue/speaker split ("…,” said Lin Yunan).
         split = self.session.suggestions.claim_split(article.id, start, end)
         extra: dict[str, Any] = {}
@@ -139,7 +139,7 @@ class Annotator:
             elif split.speaker_text:
                 speaker = Speaker(split.speaker_text)
         quote = article.text[start:end]
-        guess = None if speaker else self.session.guess_speaker(article.id, start, end)
+        guess = None if speaker else self.session.claiming.guess_speaker(article.id, start, end)
         if guess:
             speaker = Speaker(" ".join(guess["exact"].split()), guess.get("entity_id"), guess["id"])
         kind = split.type if split is not None else guess_claim_type(quote)
@@ -155,7 +155,7 @@ class Annotator:
     ) -> None:
         if result is not None:
             attributes = {**result.to_record(), **extra}
-            record = self.session.add_claim(self.article, start, end, attributes)
+            record = self.session.claiming.add_claim(self.article, start, end, attributes)
             self.screen.reader.clear_selection()
             self.screen.changed(record)
 
@@ -163,7 +163,7 @@ class Annotator:
     def _save_claim(self, annotation_id: str, result: ClaimAttributes | None) -> None:
         if result is not None:
             self.screen.changed(
-                self.session.set_claim_attributes(annotation_id, result.to_record())
+                self.session.claiming.set_claim_attributes(annotation_id, result.to_record())
             )
 
     @reported
@@ -174,7 +174,7 @@ class Annotator:
     def speakers(self) -> list[Speaker]:
         return [
             Speaker(" ".join(a["exact"].split()), a.get("entity_id"), a["id"])
-            for a in self.session.speakers(self.article.id)
+            for a in self.session.claiming.speakers(self.article.id)
         ]
 
     @reported
@@ -219,7 +219,7 @@ class Annotator:
             return
         step = self.session.history(self.article, undoing)
         if step.done:
-            self.screen.reload_annotations(self.session.reload(self.article))
+            self.screen.reload_annotations(self.session.overrides.reload(self.article))
         self.screen.refresh_status(step.message)
 
     @reported
@@ -242,7 +242,7 @@ class Annotator:
             )
             return
         cursor = reader.cursor
-        article, report = self.session.toggle_line(self.article, block.raw_line)
+        article, report = self.session.overrides.toggle_line(self.article, block.raw_line)
         self.screen.reload_annotations(article)
         orphaned = len(report.get("orphaned", ()) or ())
         verb = "kept" if block.start is None else "dropped"

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable
-from functools import cache
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.timer import Timer
@@ -18,12 +16,9 @@ from tui.app.blocks import build_blocks
 from tui.app.screens.annotating import Annotator
 from tui.app.screens.crossdoc_keys import CrossDocKeys
 from tui.app.screens.library import LibraryScreen
-from tui.app.screens.suggesting import (
-    CorpusProgress,
-    OccurrencesFound,
-    Suggester,
-    SuggestionsReady,
-)
+from tui.app.screens.occurrence_keys import CorpusProgress, OccurrenceKeys, OccurrencesFound
+from tui.app.screens.reader_keys import LABEL_KEYS, READER_SCREEN_BINDINGS, labelled
+from tui.app.screens.suggesting import Suggester, SuggestionsReady
 from tui.app.spans import ArticleMarks, label_styles
 from tui.app.widgets.reader import ReaderView
 from tui.app.widgets.reader_messages import CursorMoved, SelectionChanged
@@ -36,62 +31,11 @@ from tui.safe_text import visible
 from tui.workspace import AnchorReport, AnnotationRecord, ResumeState
 from tui.workspace.session import Article, Session
 
-LABEL_KEYS = "1234567890"
-# keys, Suggester call, description, shown in the footer, binding id (after "reader.")
-SUGGESTION_KEYS = [
-    ("asterisk", "'occurrences', False", "All in article", True, "occurrences_article"),
-    ("number_sign", "'occurrences', True", "All in corpus", True, "occurrences_corpus"),
-    ("full_stop", "'repeat_label'", "Repeat label", False, "repeat_label"),
-    ("a", "'decide', True", "Accept", True, "accept_suggestion"),
-    ("r", "'decide', False", "Reject", True, "reject_suggestion"),
-    ("equals_sign", "'decide_alike', True", "Accept alike", False, "accept_alike"),
-    ("R", "'decide_alike', False", "Reject alike", False, "reject_alike"),
-    ("A", "'accept_all'", "Accept all", False, "accept_all"),
-    ("f", "'step', True", "Next sugg.", False, "next_suggestion"),
-    ("F", "'step', False", "Prev sugg.", False, "previous_suggestion"),
-    ("S", "'suggest_now'", "Suggest", False, "suggest"),
-]
-
 
 class ReaderScreen(Screen[None]):
     """Shows one article at a time; `]`/`[` walk the corpus without leaving the screen."""
 
-    BINDINGS = [
-        *[
-            Binding(key, f"label('{key}')", f"Label {key}", show=False, id=f"reader.label_{key}")
-            for key in LABEL_KEYS
-        ],
-        Binding("c", "claim", "Claim", id="reader.claim"),
-        Binding("E,enter", "edit", "Edit", id="reader.edit"),
-        Binding("x", "delete", "Delete", id="reader.delete"),
-        Binding("u", "undo", "Undo", id="reader.undo"),
-        Binding("ctrl+r", "redo", "Redo", id="reader.redo"),
-        Binding("m", "mark_done", "Done", id="reader.mark_done"),
-        Binding("slash", "search", "Search", id="reader.search"),
-        Binding("n", "next_annotation", "Next ann.", show=False, id="reader.next_annotation"),
-        Binding(
-            "N", "previous_annotation", "Prev ann.", show=False, id="reader.previous_annotation"
-        ),
-        *[
-            Binding(keys, f"suggester({call})", text, show=show, id=f"reader.{name}")
-            for keys, call, text, show, name in SUGGESTION_KEYS
-        ],
-        Binding("right_square_bracket", "next_article", "Next article", id="reader.next_article"),
-        Binding(
-            "left_square_bracket",
-            "previous_article",
-            "Prev article",
-            show=False,
-            id="reader.previous_article",
-        ),
-        Binding("z", "toggle_boilerplate", "Dropped lines", id="reader.toggle_boilerplate"),
-        Binding("t", "toggle_line", "Keep/drop line", show=False, id="reader.toggle_line"),
-        Binding("tab", "focus_panel", "Panel", show=False, id="reader.focus_panel"),
-        Binding("o,escape", "library", "Library", id="reader.library"),
-        Binding("l", "link_entity", "Link entity", show=False, id="reader.link_entity"),
-        Binding("semicolon", "link_last", "Link to last entity", show=False, id="reader.link_last"),
-        Binding("J", "jump_linked", "Jump to linked claim", show=False, id="reader.jump_linked"),
-    ]
+    BINDINGS = READER_SCREEN_BINDINGS
 
     def __init__(
         self, session: Session, entry_index: int, resume: ResumeState | None = None
@@ -108,6 +52,7 @@ class ReaderScreen(Screen[None]):
         self.show_dropped = False
         self.annotator = Annotator(session, self)
         self.suggester = Suggester(self)
+        self.occurrence_keys = OccurrenceKeys(self)
         self.crossdoc = CrossDocKeys(self)
 
     @classmethod
@@ -121,7 +66,8 @@ class ReaderScreen(Screen[None]):
             for key in LABEL_KEYS
             if (label := session.label_for_hotkey(key)) is not None
         )
-        return labelled(cls, names)(session, entry_index, resume)
+        screen_class: type[ReaderScreen] = labelled(cls, names)
+        return screen_class(session, entry_index, resume)
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="reader-main"):
@@ -271,6 +217,9 @@ class ReaderScreen(Screen[None]):
 
     def refresh_status(self, message: str = "") -> None:
         status = self.query_one(StatusLine)
+        # "saving" shows in the frame of the change itself (the saver's own message then changes
+        # nothing), so a label key repaints the status line once, not once per save state
+        status.save_status = self.session.save_status
         article = self.shown
         done = self.session.status(article.id)
         title = " ".join(article.cleaned.title.split())[:60]
@@ -336,14 +285,9 @@ class ReaderScreen(Screen[None]):
             return
         self.load(index, cursor=cursor)
 
-    def action_link_entity(self) -> None:
-        self.crossdoc.link()
-
-    def action_link_last(self) -> None:
-        self.crossdoc.link_to_last()
-
-    def action_jump_linked(self) -> None:
-        self.crossdoc.jump_to_linked_claim()
+    def action_crossdoc(self, method: str) -> None:
+        """The link keys (`l ; J`): the CrossDocKeys object does the work."""
+        getattr(self.crossdoc, method)()
 
     # annotating keys: the Annotator does the work -------------------------------
     def action_label(self, key: str) -> None:
@@ -352,31 +296,14 @@ class ReaderScreen(Screen[None]):
         if ghost is not None and ghost.get("state") == "suggested" and self.suggester.suggested():
             self.suggester.jump(forward=True)  # accepted with this label: on to the next one
 
-    def action_claim(self) -> None:
-        self.annotator.claim()
-
-    def action_edit(self) -> None:
-        self.annotator.edit()
-
-    def action_delete(self) -> None:
-        self.annotator.delete_under_cursor()
+    def action_annotate(self, method: str, *args: bool) -> None:
+        """The annotating keys (`c E x u ^r m t`): the Annotator does the work."""
+        getattr(self.annotator, method)(*args)
 
     def on_side_panel_delete(self, message: SidePanel.Delete) -> None:
         annotation = next((a for a in self.annotations if a["id"] == message.annotation_id), None)
         if annotation is not None:
             self.annotator.delete(annotation)
-
-    def action_undo(self) -> None:
-        self.annotator.history(undoing=True)
-
-    def action_redo(self) -> None:
-        self.annotator.history(undoing=False)
-
-    def action_mark_done(self) -> None:
-        self.annotator.mark_done()
-
-    def action_toggle_line(self) -> None:
-        self.annotator.toggle_line()
 
     def action_toggle_boilerplate(self) -> None:
         self.show_dropped = not self.show_dropped
@@ -431,17 +358,21 @@ class ReaderScreen(Screen[None]):
         self.refresh_status(message.prompt or message.note)
 
     def action_suggester(self, method: str, *args: bool) -> None:
-        """The suggestion and all-occurrences keys (`a r A f F S * # .`): the Suggester does the work."""
+        """The suggestion keys (`a r = X A f F S`): the Suggester does the work."""
         getattr(self.suggester, method)(*args)
 
     def on_suggestions_ready(self, message: SuggestionsReady) -> None:
         self.suggester.ready(message)
 
+    def action_occurrence(self, method: str, *args: bool) -> None:
+        """The all-occurrences keys (`* # .`): the OccurrenceKeys object does the work."""
+        getattr(self.occurrence_keys, method)(*args)
+
     def on_occurrences_found(self, message: OccurrencesFound) -> None:
-        self.suggester.found(message)
+        self.occurrence_keys.found(message)
 
     def on_corpus_progress(self, message: CorpusProgress) -> None:
-        self.suggester.progress(message)
+        self.occurrence_keys.progress(message)
 
     def action_focus_panel(self) -> None:
         self.query_one(SidePanel).focus_list()
@@ -452,16 +383,3 @@ class ReaderScreen(Screen[None]):
             if isinstance(screen, LibraryScreen):
                 screen.show_on_return(self.shown.id)
         self.app.pop_screen()
-
-
-@cache
-def labelled(base: type[ReaderScreen], names: tuple[tuple[str, str], ...]) -> type[ReaderScreen]:
-    """A ReaderScreen subclass whose label bindings carry the label names (Textual reads
-    descriptions from the class's BINDINGS, so this is how a binding's text follows data)."""
-    bindings = [
-        Binding(
-            key, f"label('{key}')", f"Label {visible(name)}", show=False, id=f"reader.label_{key}"
-        )
-        for key, name in names
-    ]
-    return type(base.__name__, (base,), {"BINDINGS": bindings, "__module__": base.__module__})

@@ -1,4 +1,5 @@
-"""The reader's suggestion and all-occurrences keys, as an object the reader screen owns.
+"""The reader's suggestion keys (accept, reject, alike, next, suggest now), as an object the
+reader screen owns; the all-occurrences keys are in occurrence_keys.py.
 
 Composition, not a mixin: the Suggester reaches the screen only through the small
 `SuggestingScreen` protocol below and the data only through `session.suggestions`.
@@ -14,12 +15,12 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from textual.message import Message
-from textual.worker import get_current_worker
 
-from tui.app.modals.occurrences import OccurrencePreview
+from tui.app.spans import ArticleMarks
 from tui.app.wording import plural
+from tui.workspace import AnnotationRecord
 from tui.workspace.session import Article, Session
-from tui.workspace.suggestions import Occurrence, Proposal
+from tui.workspace.suggestions import Proposal
 
 MODEL_ENV = "NEWSMARK_MODEL"  # an installed spaCy pipeline the S key runs as well
 LABEL_MAP_ENV = "NEWSMARK_LABEL_MAP"  # "NORP=GPE,DATE=": spaCy label -> ours ('' drops it)
@@ -51,24 +52,6 @@ class SuggestionsReady(Message):
         self.note = note
 
 
-class OccurrencesFound(Message):
-    """The corpus-wide search of `#` finished off the UI thread: the handler shows the preview."""
-
-    def __init__(self, source: dict[str, Any], hits: list[Occurrence]) -> None:
-        super().__init__()
-        self.source = source
-        self.hits = hits
-
-
-class CorpusProgress(Message):
-    """How many unopened articles `#` has read so far, for the status line."""
-
-    def __init__(self, done: int, total: int) -> None:
-        super().__init__()
-        self.done = done
-        self.total = total
-
-
 class SuggestingScreen(Protocol):
     """What the Suggester needs from the reader screen."""
 
@@ -78,6 +61,9 @@ class SuggestingScreen(Protocol):
 
     @property
     def annotations(self) -> list[Any]: ...
+
+    @property
+    def marks(self) -> ArticleMarks: ...
 
     @property
     def reader(self) -> Any: ...
@@ -120,11 +106,12 @@ class Suggester:
         assert article is not None
         return article
 
-    def suggested(self) -> list[dict[str, Any]]:
-        return [a for a in self.screen.annotations if a.get("state") == "suggested"]
+    def suggested(self) -> list[AnnotationRecord]:
+        """The article's open suggestions in text order (kept by the marks: no scan of them all)."""
+        return sorted(self.screen.marks.suggested.values(), key=lambda a: (a["start"], -a["end"]))
 
     def status(self) -> str:
-        count = len(self.suggested())
+        count = len(self.screen.marks.suggested)  # every key refreshes the status: O(1)
         return f" · {plural(count, 'suggestion')} (a/r, f next)" if count else ""
 
     # suggesting ------------------------------------------------------------------
@@ -200,8 +187,9 @@ class Suggester:
         self.screen.reader.move_to(target)
         return True
 
-    def current(self) -> dict[str, Any] | None:
-        found: dict[str, Any] | None = self.screen.under_cursor()
+    def current(self) -> AnnotationRecord | None:
+        """The suggestion under the cursor, if any: what a, r, = and X act on."""
+        found: AnnotationRecord | None = self.screen.under_cursor()
         if found is not None and found.get("state") == "suggested":
             return found
         cursor = self.screen.reader.cursor
@@ -229,7 +217,7 @@ class Suggester:
         screen.refresh_status(f"{verb} (u undoes){self.hint()}")
 
     def decide_alike(self, accept: bool) -> None:
-        """`=` / `R`: the suggestion under the cursor and every one with its text and label here."""
+        """`=` / `X`: the suggestion under the cursor and every one with its text and label here."""
         screen = self.screen
         if not self.writable():
             return
@@ -237,7 +225,7 @@ class Suggester:
         if current is None:
             if self.jump(forward=True):
                 screen.refresh_status(
-                    "moved to the next suggestion; = accepts all alike, R rejects"
+                    "moved to the next suggestion; = accepts all alike, X rejects"
                 )
             return
         group = self.service.decide_alike(current["id"], accept)
@@ -263,7 +251,7 @@ class Suggester:
             if (a["label"], a["kind"]) == (current["label"], current["kind"])
             and " ".join(a["exact"].split()) == text
         )
-        return f" · = accepts all {count} “{text}”, R rejects them" if count > 1 else ""
+        return f" · = accepts all {count} “{text}”, X rejects them" if count > 1 else ""
 
     def accept_all(self) -> None:
         screen = self.screen
@@ -272,124 +260,3 @@ class Suggester:
         accepted = self.service.accept_all(self._article().id)
         screen.reload_annotations()
         screen.refresh_status(f"accepted {plural(len(accepted), 'suggestion')} (u undoes all)")
-
-    # all occurrences -----------------------------------------------------------------
-    def _source(self) -> dict[str, Any] | None:
-        found: dict[str, Any] | None = self.screen.under_cursor()
-        if found is None or found.get("state") != "ok" or found["kind"] != "entity":
-            self.screen.warn(
-                "move onto a tagged name first; * tags it everywhere in the article, # in the corpus"
-            )
-            return None
-        return found
-
-    def occurrences(self, corpus: bool) -> None:
-        """`*` searches this article at once; `#` reads and searches the corpus in a worker thread,
-        since unopened articles must be loaded and cleaned first (keys stay live meanwhile)."""
-        source = self._source()
-        if source is None or not self.writable():
-            return
-        if corpus:
-            self.search_corpus(source)
-        else:
-            self.show_hits(source, self.service.occurrences(source), corpus=False)
-
-    def search_corpus(self, source: dict[str, Any]) -> None:
-        screen = self.screen
-        session, service = screen.session, self.service
-        known = set(session.statuses())
-        missing = [entry for entry in session.entries if entry.id not in known]
-        screen.refresh_status(
-            f"# reading {plural(len(missing), 'unopened article')} first…"
-            if missing
-            else f"# searching the corpus for “{source['exact']}”…"
-        )
-
-        def work() -> None:
-            worker = get_current_worker()
-            for done, entry in enumerate(missing, 1):
-                if worker.is_cancelled:
-                    return
-                try:
-                    session.record(entry)  # so the search sees it; not an undo step
-                except Exception:  # an unreadable file is skipped here; the library says why
-                    pass
-                if done % 10 == 0 and done < len(missing):
-                    screen.post_message(CorpusProgress(done, len(missing)))
-            hits = service.occurrences(source, corpus=True)
-            if not worker.is_cancelled:
-                screen.post_message(OccurrencesFound(source, hits))
-
-        screen.run_worker(work, thread=True, exclusive=True, group="occurrences")
-
-    def progress(self, message: CorpusProgress) -> None:
-        self.screen.refresh_status(
-            f"# reading unopened articles: {message.done} of {message.total}…"
-        )
-
-    def found(self, message: OccurrencesFound) -> None:
-        """Show the corpus hits, unless the user has since left the article or untagged the name."""
-        screen, source = self.screen, message.source
-        here = screen.article is not None and screen.article.id == source["document_id"]
-        if not here or not any(a["id"] == source["id"] for a in screen.annotations):
-            screen.refresh_status(f"# for “{source['exact']}” finished elsewhere; press # again")
-            return
-        if screen.app.screen is not screen:
-            screen.refresh_status("# finished while another screen was open; press # again")
-            return
-        self.show_hits(source, message.hits, corpus=True)
-
-    def show_hits(self, source: dict[str, Any], hits: list[Occurrence], corpus: bool) -> None:
-        where = "the corpus" if corpus else "this article"
-        if not hits:
-            self.screen.refresh_status(f"no other untagged “{source['exact']}” in {where}")
-            return
-        self.screen.app.push_screen(
-            OccurrencePreview(source["exact"], hits, corpus),
-            lambda chosen: self._tag(source, chosen),
-        )
-
-    def _tag(self, source: dict[str, Any], chosen: list[Occurrence] | None) -> None:
-        screen = self.screen
-        if not chosen:
-            screen.refresh_status("nothing tagged")
-            return
-        article = self._article()
-        self.service.tag_occurrences(source, chosen, raw_span=article.cleaned.raw_span)
-        screen.reload_annotations()
-        elsewhere = sum(1 for hit in chosen if hit.document_id != article.id)
-        note = (
-            f" ({elsewhere} in other articles)"
-            if elsewhere > 1
-            else " (1 in another article)"
-            if elsewhere
-            else ""
-        )
-        screen.refresh_status(
-            f"tagged {plural(len(chosen), 'occurrence')}{note} as {source['label']} (u undoes all)"
-        )
-
-    def repeat_label(self) -> None:
-        """Tag the next untagged occurrence of the last tagged text the same way, and go there."""
-        screen = self.screen
-        if not self.writable():
-            return
-        mentions = [
-            a for a in screen.annotations if a["kind"] == "entity" and a.get("state") == "ok"
-        ]
-        if not mentions:
-            screen.warn("nothing tagged yet in this article; tag a name, then . repeats it")
-            return
-        last = max(mentions, key=lambda a: a.get("updated") or "")
-        hits = self.service.occurrences(last)
-        if not hits:
-            screen.refresh_status(f"no other untagged “{last['exact']}” in this article")
-            return
-        cursor = screen.reader.cursor
-        hit = next((h for h in hits if h.start > cursor), hits[0])
-        self.service.tag_occurrences(last, [hit], raw_span=self._article().cleaned.raw_span)
-        screen.reload_annotations()
-        screen.reader.move_to(hit.start)
-        screen.refresh_status(
-            f"tagged “{last['exact']}” as {last['label']} ({plural(len(hits) - 1, 'more')})"
-        )

@@ -1,0 +1,178 @@
+"""Train the title ranker (tui/cleaning/title_weights.json) on the dev pages, cross-validated by site.
+
+Per page: every candidate line near the body's start with the features of `tui.cleaning.titles`
+(the old headline rule, metadata.rule_title, is printed alongside); label 1 for the line equal to the gold title after the
+scorer's normalisation. A linear score per line, softmax over the page's candidates, L2-regularised,
+fitted by gradient descent on standardised features. Prints title accuracy of the rule and of the
+model in 5 folds grouped by site, on each part of the dev set (rd = English, tf = multilingual),
+and training on one part while testing on the other; then fits on all pages and writes the weights.
+
+Run: .venv/bin/python scripts/title_model.py [--dev ../shared/cleaning-dev] [--no-write]
+(needs numpy, which is not a run-time dependency: the cleaner reads the JSON).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tui.cleaning import titles  # noqa: E402
+from tui.cleaning.classify import classify  # noqa: E402
+from tui.cleaning.features import line_features  # noqa: E402
+from tui.cleaning.lines import split_lines  # noqa: E402
+from tui.cleaning.metadata import body_vocab, rule_title, title_candidates  # noqa: E402
+
+L2 = 0.01
+
+
+def norm_title(s: str) -> str:
+    """The dev scorer's title normalisation (score.py norm_title)."""
+    s = unicodedata.normalize("NFKC", s or "").casefold()
+    s = re.sub(r"[\u2018\u2019\u201c\u201d\"'`]", "", s)
+    return re.sub(r"\s+", " ", s).strip().strip(" .:;,-–—|")
+
+
+def site(name: str) -> str:
+    """A page's site, to keep one site's pages in one fold."""
+    return re.split(r"[-.]", name[3:], maxsplit=1)[0].lower() or name
+
+
+def load(dev: Path) -> list[dict]:
+    """One record per dev page with a gold title: candidates, labels, the rule's pick."""
+    manifest = json.loads((dev / "pages" / "manifest.json").read_text(encoding="utf-8"))
+    pages = []
+    for rec in manifest["pages"]:
+        base = dev / "pages" / rec["name"]
+        snip = Path(f"{base}.snippets.json")
+        if not snip.exists():
+            continue
+        gold = (json.loads(snip.read_text(encoding="utf-8")).get("meta") or {}).get("title")
+        if not gold:
+            continue
+        feats = line_features(split_lines(Path(f"{base}.txt").read_text(encoding="utf-8")))
+        found = classify(feats)
+        decisions, reasons = list(found.decisions), list(found.reasons)
+        if found.end < found.start:
+            cands, rule = [], None
+        else:
+            vocab = body_vocab(feats, decisions, found.start, found.end)
+            cands = title_candidates(feats, decisions, reasons, found.start, found.run_start, vocab)
+            rule = rule_title(feats, decisions, reasons, found.start, found.run_start, vocab)[0]
+        g = norm_title(gold)
+        labels = [float(norm_title(feats[j].line.text) == g) for j, _ in cands]
+        rule_ok = rule is not None and norm_title(feats[rule].line.text) == g
+        pages.append(
+            {
+                "name": rec["name"],
+                "part": rec["name"][:2],
+                "site": site(rec["name"]),
+                "X": np.array([x for _, x in cands], dtype=float).reshape(-1, len(titles.FEATURES)),
+                "y": np.array(labels),
+                "rule_ok": rule_ok,
+            }
+        )
+    return pages
+
+
+def fit(pages: list[dict]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Weights, means and scales of a softmax ranker fitted (L-BFGS) on pages whose gold is a candidate."""
+    from scipy.optimize import minimize
+
+    usable = [p for p in pages if p["y"].sum() > 0]
+    allx = np.vstack([p["X"] for p in usable])
+    mu, sd = allx.mean(axis=0), allx.std(axis=0)
+    mu[0], sd[0] = 0.0, 1.0  # the bias stays 1
+    sd[sd == 0] = 1.0
+    x = (allx - mu) / sd
+    y = np.concatenate([p["y"] / p["y"].sum() for p in usable])
+    starts = np.cumsum([0] + [len(p["y"]) for p in usable[:-1]])
+    group = np.repeat(np.arange(len(usable)), [len(p["y"]) for p in usable])
+    n = len(usable)
+
+    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+        s = x @ w
+        s = s - np.maximum.reduceat(s, starts)[group]
+        e = np.exp(s)
+        z = np.add.reduceat(e, starts)
+        p = e / z[group]
+        value = -(y * (s - np.log(z)[group])).sum() / n + L2 / 2 * (w @ w)
+        return value, x.T @ (p - y) / n + L2 * w
+
+    w = minimize(loss, np.zeros(x.shape[1]), jac=True, method="L-BFGS-B").x
+    return w, mu, sd
+
+
+def correct(page: dict, w: np.ndarray, mu: np.ndarray, sd: np.ndarray) -> bool:
+    """Whether the model's top candidate on this page is the gold title."""
+    if not len(page["y"]):
+        return False
+    return bool(page["y"][int(np.argmax(((page["X"] - mu) / sd) @ w))] > 0)
+
+
+def report(label: str, tested: list[dict], w, mu, sd) -> None:
+    for part in ("rd", "tf"):
+        ps = [p for p in tested if p["part"] == part]
+        if not ps:
+            continue
+        rule = sum(p["rule_ok"] for p in ps) / len(ps)
+        model = sum(correct(p, w, mu, sd) for p in ps) / len(ps)
+        reach = sum(p["y"].sum() > 0 for p in ps) / len(ps)
+        print(
+            f"{label:28} {part}: rule {rule:.3f}  model {model:.3f}  (gold among candidates {reach:.3f}, {len(ps)} pages)"
+        )
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("--dev", type=Path, default=ROOT.parent.parent / "shared" / "cleaning-dev")
+    ap.add_argument("--no-write", action="store_true")
+    args = ap.parse_args()
+    pages = load(args.dev)
+    sites = sorted({p["site"] for p in pages})
+    fold_of = {s: i % 5 for i, s in enumerate(sites)}
+    correct_cv = {"rd": [0, 0], "tf": [0, 0]}
+    rule_cv = {"rd": 0, "tf": 0}
+    for k in range(5):
+        train = [p for p in pages if fold_of[p["site"]] != k]
+        test = [p for p in pages if fold_of[p["site"]] == k]
+        w, mu, sd = fit(train)
+        for p in test:
+            correct_cv[p["part"]][0] += correct(p, w, mu, sd)
+            correct_cv[p["part"]][1] += 1
+            rule_cv[p["part"]] += p["rule_ok"]
+    for part, (ok, n) in correct_cv.items():
+        print(
+            f"{'5 folds by site':28} {part}: rule {rule_cv[part] / n:.3f}  model {ok / n:.3f}  ({n} pages)"
+        )
+    for train_part, test_part in (("tf", "rd"), ("rd", "tf")):
+        w, mu, sd = fit([p for p in pages if p["part"] == train_part])
+        report(
+            f"trained on {train_part} only", [p for p in pages if p["part"] == test_part], w, mu, sd
+        )
+    w, mu, sd = fit(pages)
+    report("all pages (training fit)", pages, w, mu, sd)
+    if not args.no_write:
+        data = {
+            "features": list(titles.FEATURES),
+            "weights": [round(float(v), 5) for v in w],
+            "means": [round(float(v), 5) for v in mu],
+            "scales": [round(float(v), 5) for v in sd],
+            "trained_on": f"{len(pages)} dev pages with a gold title (scripts/title_model.py)",
+        }
+        titles.WEIGHTS.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {titles.WEIGHTS}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,206 @@
+"""The title line chosen by a small learned ranker over the headline rule's own evidence.
+
+Every short line near the body's start is a candidate; each gets the features below (distance to the
+body, length, ending, kind, the rule's bonuses: echoed in a breadcrumb or "Title | Site" line, a
+byline or date after it, words shared with the body) and the candidate with the highest weighted sum
+wins (the rule's own pick is no feature: it added nothing once its evidence was). The weights live in `title_weights.json`, written by `scripts/title_model.py`, which trains
+them on the dev pages (softmax over each page's candidates) and cross-validates by site.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from .dates import find_date
+from .features import BAD, GOOD, NEAR, SHORT, LineFeatures
+from .stopwords import content_words
+
+WINDOW_ABOVE = 30  # lines above the body's start that may hold the title
+WINDOW_BELOW = 4  # lines from the body's start down: a headline the body run took in
+WEIGHTS = Path(__file__).with_name("title_weights.json")
+FEATURES = (
+    "bias",
+    "dist_above",
+    "below_start",
+    "just_above",
+    "two_above",
+    "ends_period",
+    "ends_colon",
+    "ends_question_or_bang",
+    "one_word",
+    "two_three_words",
+    "four_to_16_words",
+    "over_16_words",
+    "chars",
+    "menu_item",
+    "in_other_head",
+    "repeated",
+    "meta_follows",
+    "prose_follows",
+    "body_vocab",
+    "kind_bad",
+    "kind_short",
+    "kind_near",
+    "kind_good",
+    "content",
+    "navigation",
+    "meta_line",
+    "capitalised_share",
+    "all_caps",
+    "starts_lower",
+    "digit_share",
+    "has_separator",
+    "has_date",
+    "prev_bad",
+    "first_line",
+    "page_position",
+    "log_dist",
+    "gap_to_prose",
+    "shared_words",
+    "most_on_topic",
+    "nearest_above",
+    "sentence_inside",
+    "prose_before",
+)
+_NONWORD_LINE = re.compile(r"[^\w\n]+")
+_SEPARATOR = re.compile(r"\s[-–—|:·»›]\s")
+_FILE_NAME = re.compile(r"^\S+\.(jpe?g|png|gif|webp|svg|html?|php|pdf)$", re.I)
+_DIGIT = re.compile(r"\d")
+
+
+def _norms(texts: list[str]) -> list[str]:
+    """Each line case-folded with runs of non-word characters as one space, in one regex pass."""
+    if not texts:
+        return []
+    joined = _NONWORD_LINE.sub(" ", "\n".join(texts).casefold())
+    return [part.strip() for part in joined.split("\n")]
+
+
+def candidates(
+    feats: list[LineFeatures],
+    decisions: Sequence[str],
+    reasons: Sequence[str | None],
+    a: int,
+    meta_lines: Sequence[bool],
+    vocab: frozenset[str],
+    below: int | None = None,
+) -> list[tuple[int, list[float]]]:
+    """(line index, feature vector in FEATURES order) of each line that may be the title: from
+    WINDOW_ABOVE lines above the body's start a to WINDOW_BELOW lines below it (or below `below`,
+    the densest run's start when a dropped menu stands between)."""
+    lo = max(0, a - WINDOW_ABOVE)
+    hi = min(len(feats), max(a, below if below is not None else a) + WINDOW_BELOW)
+    heads = _norms([f.line.text if f.words <= 60 else "" for f in feats[: hi + 5]])
+    joined, same = "\x00".join(heads), Counter(heads)
+    out: list[tuple[int, list[float]]] = []
+    n = len(feats)
+    prose = [n] * (hi + 1)  # index of the first prose line at or after each line
+    nxt = next((k for k in range(hi, n) if feats[k].kind == GOOD), n)
+    for k in range(hi - 1, lo - 1, -1):
+        nxt = k if feats[k].kind == GOOD else nxt
+        prose[k] = nxt
+    before = 0  # prose lines in [a, j): counted as j goes, not summed again for every candidate
+    for j in range(lo, hi):
+        if j > a and feats[j - 1].kind == GOOD:
+            before += 1
+        f = feats[j]
+        text = f.line.text
+        if not 1 <= f.words <= 30 or f.chars > 250 or _FILE_NAME.search(text):
+            continue
+        if j >= a and (before >= 2 or f.kind == GOOD and not text[-1:].isalnum()):
+            continue  # inside the body: only a headline the run took in, not below its prose
+        norm = heads[j]
+        tokens = text.split()
+        caps = sum(1 for t in tokens if t[:1].isupper())
+        words = content_words(f.lower or text.lower())
+        follows = meta_lines[j + 1 : j + 5]
+        out.append(
+            (
+                j,
+                [
+                    1.0,
+                    max(0, a - j) / 10,
+                    float(j >= a),
+                    float(j == a - 1),
+                    float(j == a - 2),
+                    float(text.endswith(".")),
+                    float(text.endswith(":")),
+                    float(text[-1] in "?!"),
+                    float(f.words == 1),
+                    float(2 <= f.words <= 3),
+                    float(4 <= f.words <= 16),
+                    float(f.words > 16),
+                    f.chars / 100,
+                    float(0 < j < n - 1 and feats[j - 1].kind == BAD and feats[j + 1].kind == BAD),
+                    float(bool(norm) and joined.count(norm) > same[norm]),
+                    float(same[norm] > 1),
+                    float(any(follows)),
+                    float(j + 1 < n and feats[j + 1].kind in (GOOD, NEAR)),
+                    len(words & vocab) / len(words) if words and vocab else 0.0,
+                    float(f.kind == BAD),
+                    float(f.kind == SHORT),
+                    float(f.kind == NEAR),
+                    float(f.kind == GOOD),
+                    float(decisions[j] == "content"),
+                    float(reasons[j] == "navigation"),
+                    float(meta_lines[j]),
+                    caps / len(tokens),
+                    float(text.isupper()),
+                    float(text[:1].islower()),
+                    len(_DIGIT.findall(text)) / max(1, f.chars),
+                    float(bool(_SEPARATOR.search(text))),
+                    float(find_date(text) is not None),
+                    float(j > 0 and feats[j - 1].kind == BAD),
+                    float(j == 0),
+                    j / n,
+                    math.log1p(max(0, a - j)),
+                    min(10, prose[j + 1] - j if j + 1 <= hi else 10) / 10,
+                    min(10, len(words & vocab)) / 10,
+                    0.0,  # most_on_topic, set below
+                    0.0,  # nearest_above, set below
+                    float(". " in text.rstrip(".")),
+                    float(before > 0),
+                ],
+            )
+        )
+    if out:
+        vocab_at, shared_at = FEATURES.index("body_vocab"), FEATURES.index("most_on_topic")
+        top = max(x[vocab_at] for _, x in out)
+        for _, x in out:
+            x[shared_at] = float(top > 0 and x[vocab_at] == top)
+        above = [x for j, x in out if j < a and x[FEATURES.index("kind_bad")] == 0]
+        if above:
+            above[-1][FEATURES.index("nearest_above")] = 1.0
+    return out
+
+
+@lru_cache(maxsize=1)
+def weights() -> tuple[tuple[float, ...], tuple[float, ...], tuple[float, ...]]:
+    """(weights, means, scales) from title_weights.json, in FEATURES order."""
+    data = json.loads(WEIGHTS.read_text(encoding="utf-8"))
+    names = data["features"]
+    if tuple(names) != FEATURES:
+        raise ValueError(
+            f"{WEIGHTS.name} was trained on other features; rerun scripts/title_model.py"
+        )
+    return tuple(data["weights"]), tuple(data["means"]), tuple(data["scales"])
+
+
+def rank(cands: list[tuple[int, list[float]]]) -> int | None:
+    """The candidate with the highest learned score, or None when there is none."""
+    if not cands:
+        return None
+    w, _means, sd = weights()  # the means shift every candidate's score alike: left out
+    coef = [wi / si for wi, si in zip(w, sd, strict=True)]
+    best, best_score = None, float("-inf")
+    for j, x in cands:
+        score = sum(map(float.__mul__, coef, x))
+        if score > best_score:
+            best, best_score = j, score
+    return best
