@@ -89,7 +89,7 @@ class SegmentCache:
             if self._spill is None:
                 self._spill = tempfile.TemporaryFile(prefix=".newsmark-cache-", dir=self._directory)
             _write_all(self._spill.fileno(), encoded, self._end)
-        except OSError:
+        except (OSError, ValueError):  # disk full, or a file closed under us
             return encoded
         place = (self._end, len(encoded))
         self._end += len(encoded)
@@ -100,9 +100,10 @@ class SegmentCache:
         if isinstance(place, bytes):
             return place
         try:
-            assert self._spill is not None
+            if self._spill is None:
+                raise OSError("the save cache file is closed")
             return _read_all(self._spill.fileno(), *place)
-        except (OSError, AssertionError):
+        except (OSError, ValueError):  # ValueError: a file closed under us
             self.close()  # the caller re-encodes every segment from the records
             raise OSError(
                 "the save cache could not be read back; saving everything again"
