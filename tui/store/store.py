@@ -36,7 +36,7 @@ from tui.store.records import SINGULAR
 from tui.store.rows import Rows, group_by_segment
 from tui.store.saver import Saver
 from tui.store.schema import open_problem, unsavable_message
-from tui.store.segments import SegmentCache, file_identity, remove_stale_temps
+from tui.store.segments import SEGMENT, SegmentCache, file_identity, remove_stale_temps
 from tui.store.storage import (
     corrupt_message,
     keep_under_new_name,
@@ -116,7 +116,7 @@ class Store(UndoMethods, TableMethods):
                 raise CorruptDatabaseError(
                     corrupt_message(path, f"has records of the wrong shape ({error!r})")
                 ) from None
-            store._encode_all(keep=not read_only)
+            store._check_encodable()
         except BaseException:
             if writer is not None:
                 writer.release()
@@ -205,26 +205,19 @@ class Store(UndoMethods, TableMethods):
         work = group_by_segment(taken)
         return generation, self._guarded(taken, self._encoded(work))
 
-    def _encode_all(self, *, keep: bool) -> None:
-        """Encode every segment as a save will: refuses on open what could never be saved (too
-        deep for the encoder), and (`keep`) fills the save cache, so the saver starts ready.
+    def _check_encodable(self) -> None:
+        """Refuse on open what no save could write (nesting too deep for the encoder).
 
-        Segment by segment, so no file-sized buffer is made (it kept ~2.5 KB per annotation
-        resident at 1k-10k: the allocator does not give such blocks back).
+        Encodes the records in segment-sized runs, as a save does, and throws the bytes away:
+        one file-sized buffer instead kept ~2.5 KB per annotation resident at 1k-10k (the
+        allocator does not give such blocks back). The saver encodes its cache in the background.
         """
-        tables = self._tables
         try:
             for table in R.TABLES:
-                for seg in sorted(tables.dirty[table]):
-                    records = tables.segment(table, seg)
-                    if keep:
-                        self._segments.put(table, seg, records)
-                    else:
-                        orjson.dumps(records)
-                if keep:
-                    tables.dirty[table].clear()
+                records = list(self._tables.rows[table].values())
+                for start in range(0, len(records), SEGMENT):
+                    orjson.dumps(records[start : start + SEGMENT])
         except orjson.JSONEncodeError as error:
-            self._segments.close()
             raise CorruptDatabaseError(
                 corrupt_message(self.path, unsavable_message(error))
             ) from None
