@@ -120,7 +120,16 @@ def _snapshot(folder: Path) -> dict[str, int]:
     """mtime_ns of every file under `folder` (no .git, .venv or caches: other tools touch those)."""
     found: dict[str, int] = {}
     for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = [d for d in dirnames if d not in {".git", ".venv", "__pycache__"}]
+        skip = {
+            ".git",
+            ".venv",
+            "__pycache__",
+            ".hypothesis",
+            ".pytest_cache",
+            ".mypy_cache",
+            ".ruff_cache",
+        }
+        dirnames[:] = [d for d in dirnames if d not in skip]  # other tests and tools write these
         dirnames[:] = [d for d in dirnames if not d.startswith((".pytest", ".mypy", ".ruff"))]
         for name in filenames:
             path = os.path.join(dirpath, name)
