@@ -110,17 +110,7 @@ def find_title(
     if best is None:
         return None
     # "Section - Title" above or a breadcrumb holding the title: prefer the bare title line.
-    text = feats[best].line.text
-    for j in range(best - 1, lo - 1, -1):
-        other = feats[j].line.text
-        if (
-            2 <= feats[j].words
-            and other in text
-            and len(other) >= 0.5 * len(text)
-            and other != text
-        ):
-            return j
-    return best
+    return _bare_title(feats, best, lo)
 
 
 def rule_title(
