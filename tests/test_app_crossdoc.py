@@ -99,3 +99,15 @@ async def test_library_filter_searches_article_text_and_opens_at_the_first_hit(t
         await wait_until(pilot, lambda: screen.article is not None, "the article")
         cursor = screen.reader.cursor
         assert screen.article.text[cursor : cursor + 8].casefold() == "weizhong"
+
+
+async def test_the_claims_screen_says_how_to_make_a_claim_when_there_is_none(tmp_path):
+    from tui.app.widgets.claim_pair import ClaimPairView
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_first_article(app, pilot)
+        await pilot.press("C")
+        await wait_until(pilot, lambda: isinstance(app.screen, ClaimsScreen), "the claims screen")
+        shown = str(app.screen.query_one(ClaimPairView).render())
+        assert "No claims yet" in shown and "press c" in shown

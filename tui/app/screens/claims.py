@@ -42,6 +42,7 @@ class ClaimsScreen(Screen[None]):
         self.session = session
         self.clusters: list[ClaimCluster] = []
         self.pair_index = 0
+        self.total_claims = 0
 
     def compose(self) -> ComposeResult:
         yield Static("", id="claims-title")
@@ -58,7 +59,7 @@ class ClaimsScreen(Screen[None]):
         option_list = self.query_one(OptionList)
         option_list.clear_options()
         option_list.add_options([self._option(c) for c in self.clusters])
-        total = len(self.session.claims.claims())
+        total = self.total_claims = len(self.session.claims.claims())
         flagged = sum(c.attribution_differs for c in self.clusters)
         self.query_one("#claims-title", Static).update(
             f"{plural(len(self.clusters), 'claim')} repeated across articles ({flagged} with "
@@ -102,10 +103,23 @@ class ClaimsScreen(Screen[None]):
         cluster = self.cluster
         view = self.query_one(ClaimPairView)
         if cluster is None:
-            view.show(None)
+            view.show(None, self._why_no_pair())
             return
         self.pair_index %= len(cluster.pairs)
         view.show(cluster.pairs[self.pair_index], f"{self.pair_index + 1} of {len(cluster.pairs)}")
+
+    def _why_no_pair(self) -> str:
+        """What a newcomer does next when there is nothing to compare."""
+        if not self.total_claims:
+            return (
+                "No claims yet. In the reader, put the cursor on a quoted sentence and press c "
+                "(or accept a suggested claim with a). Claims that two articles report alike "
+                "are shown here side by side, with what differs in who said it."
+            )
+        return (
+            "None of these claims is reported by another article yet. Claim the same quote where "
+            "another outlet reports it, and the pair appears here."
+        )
 
     def action_pair(self, step: int) -> None:
         self.pair_index += step

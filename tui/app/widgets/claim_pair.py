@@ -19,7 +19,8 @@ class ClaimPairView(Static):
     COMPONENT_CLASSES = {"claim-pair--changed", "claim-pair--only", "claim-pair--label"}
 
     def show(self, pair: ClaimPair | None, position: str = "") -> None:
-        self.update(self._render_pair(pair, position) if pair else Text("no pair to compare"))
+        """`position` says where the pair is ("2 of 3"), or, with no pair, why there is none."""
+        self.update(self._render_pair(pair, position) if pair else Text(position or "no pair"))
 
     def _pieces(self, pieces: Sequence[DiffPiece]) -> Text:
         text = Text()
