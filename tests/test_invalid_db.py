@@ -85,14 +85,26 @@ def _dumps_deep(data: dict[str, Any]) -> str:
 @pytest.mark.parametrize("name", list(BREAKAGES))
 def test_invalid_file_is_refused_on_open(tmp_path: Path, good: dict[str, Any], name: str) -> None:
     db = _write(tmp_path, good, name)
+    (tmp_path / "db.json.lock").unlink(missing_ok=True)  # left by the store that made `good`
     before = (db.read_bytes(), db.stat().st_mtime_ns)
     with pytest.raises(CorruptDatabaseError) as raised:
         Store.open(db, annotator="t")
     message = str(raised.value)
     assert "\n" not in message and f"newsmark check --db {db}" in message
     assert (db.read_bytes(), db.stat().st_mtime_ns) == before
-    left = sorted(p.name for p in tmp_path.iterdir() if p.name != "db.json.lock")  # lock.py's
-    assert left == ["db.json"]  # no backup, temp or moved-aside copy
+    left = sorted(p.name for p in tmp_path.iterdir())
+    assert left == ["db.json"]  # no lock file, backup, temp or moved-aside copy
+
+
+def test_refused_open_keeps_a_lock_file_it_did_not_make(
+    tmp_path: Path, good: dict[str, Any]
+) -> None:
+    db = _write(tmp_path, good, "meta nested 1,000 levels")
+    lock = tmp_path / "db.json.lock"
+    lock.write_text("pid 1 on elsewhere\n", encoding="utf-8")
+    with pytest.raises(CorruptDatabaseError):
+        Store.open(db, annotator="t")
+    assert lock.exists()
 
 
 @pytest.mark.parametrize("name", ["meta nested 1,000 levels", "label name a number"])

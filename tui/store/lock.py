@@ -19,6 +19,7 @@ class WriterLock:
         self.path = path
         self.like = like  # the database: a new lock file takes its mode
         self._fd: int | None = None
+        self.created = False  # this lock made the file: a refused open removes it again
 
     def acquire(self) -> str | None:
         """Take the lock; return None on success, or a description of who holds it."""
@@ -36,7 +37,12 @@ class WriterLock:
     def _acquire_once(self) -> str | None:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            try:
+                fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o644)
+                self.created = True
+            except FileExistsError:
+                fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+                self.created = False
         except OSError as error:
             raise NotWritableError(
                 f"cannot write in {self.path.parent} ({error.strerror or error}): newsmark keeps its lock file "
@@ -103,6 +109,15 @@ class WriterLock:
         finally:
             os.close(self._fd)
             self._fd = None
+
+    def release_and_remove_if_created(self) -> None:
+        """After a refused open: leave no lock file behind that this lock made (unlinked while held)."""
+        if self._fd is not None and self.created and self.still_ours():
+            try:
+                os.unlink(self.path)
+            except OSError:
+                pass  # left behind: harmless, the next open reuses it
+        self.release()
 
     @property
     def held(self) -> bool:

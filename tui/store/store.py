@@ -119,7 +119,7 @@ class Store(UndoMethods, TableMethods):
             store._check_encodable()
         except BaseException:
             if writer is not None:
-                writer.release()
+                writer.release_and_remove_if_created()
             raise
         finally:
             if collecting:
