@@ -198,3 +198,67 @@ def test_help_has_examples():
             and "Examples:" in result.output
             and f"newsmark {command}" in result.output
         )
+
+
+def _brat_pair(folder, name, text):
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    (folder / f"{name}.ann").write_text("T1\tPER 0 3\tAnn\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("follow", [False, True])
+def test_brat_import_follows_links_only_inside_the_folder(tmp_path, follow):
+    """A link in a brat folder that leads outside it is skipped with a warning, as when opening a
+    corpus, unless --follow-links; a link to a file inside the folder is read."""
+    project, outside = tmp_path / "project", tmp_path / "outside"
+    _brat_pair(project, "inside", "Ann spoke.")
+    _brat_pair(outside, "leak", "Ann leaked.")
+    (project / "leak.ann").symlink_to(outside / "leak.ann")
+    (project / "leak.txt").symlink_to(outside / "leak.txt")
+    (project / "sub").mkdir()
+    (project / "sub" / "again.ann").symlink_to(project / "inside.ann")
+    (project / "sub" / "again.txt").symlink_to(project / "inside.txt")
+    db = tmp_path / "db.json"
+    args = ["import", project, "--db", db] + (["--follow-links"] if follow else [])
+    result = run(*args)
+    assert result.exit_code == 0, result.output
+    store = Store.open(db, read_only=True)
+    try:
+        texts = sorted(document["text"] for document in store.documents())
+    finally:
+        store.close()
+    expected = (
+        ["Ann leaked.", "Ann spoke.", "Ann spoke."] if follow else ["Ann spoke.", "Ann spoke."]
+    )
+    assert texts == expected
+    assert ("outside the folders given" in result.output) is not follow
+
+
+def test_failed_folder_export_keeps_the_old_files(sample_db, tmp_path, monkeypatch):
+    """A brat export that fails half-way (disk full) leaves the earlier export as it was, and no
+    half-written folder beside it."""
+    import errno
+
+    import tui.formats.brat as brat
+
+    out = tmp_path / "brat"
+    assert run("export", "-f", "brat", "-o", out, "--db", sample_db).exit_code == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+
+    def half_then_full(snapshot, directory, **options):
+        (directory / "first.txt").write_text("half", encoding="utf-8")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(brat, "export_brat", half_then_full)
+    result = run("export", "-f", "brat", "-o", out, "--db", sample_db)
+    assert result.exit_code == 1 and "disk full" in result.output
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+def test_folder_export_into_a_new_folder_is_whole(sample_db, tmp_path):
+    out = tmp_path / "deep" / "xmi-or-brat"
+    result = run("export", "-f", "brat", "-o", out, "--db", sample_db)
+    assert result.exit_code == 0, result.output
+    assert any(p.suffix == ".ann" for p in out.iterdir())
+    assert [p.name for p in out.parent.iterdir()] == ["xmi-or-brat"]

@@ -129,3 +129,20 @@ def test_fsspec_inputs_and_output(corpus):
     assert [r["text"] for r in rows] == [e["text"] for e in expected]
     assert rows[0]["path"] == f"memory:///in/outlet1/{local[0].name}"
     assert not is_parquet_corpus("memory://out")  # no manifest: not a finished corpus
+
+
+@pytest.mark.parametrize("follow", [False, True])
+def test_dask_inputs_follow_links_only_when_asked(tmp_path, follow):
+    """`clean --dask` lists local files by the same symlink rule as `clean`."""
+    from tui.corpus.dask_clean import list_inputs
+
+    corpus, outside = tmp_path / "corpus", tmp_path / "outside"
+    corpus.mkdir()
+    outside.mkdir()
+    (corpus / "a.txt").write_text("Inside.\n", encoding="utf-8")
+    (outside / "secret.txt").write_text("Outside.\n", encoding="utf-8")
+    (corpus / "secret.txt").symlink_to(outside / "secret.txt")
+    said: list[str] = []
+    inputs = list_inputs([str(corpus)], said.append, follow_links=follow)
+    assert sorted(item.id for item in inputs) == (["a.txt", "secret.txt"] if follow else ["a.txt"])
+    assert any("outside the folders given" in line for line in said) is not follow

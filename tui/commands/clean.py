@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from tui.commands.options import follow_links_option
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -175,11 +177,7 @@ document was printed, 1 when nothing could be loaded, 2 when no article file was
     default=None,
     help="with --dask: write partitioned Parquet here (local folder or fsspec URL)",
 )
-@click.option(
-    "--follow-links",
-    is_flag=True,
-    help="Follow symlinks that lead outside the folders given (default: skip them, one line each).",
-)
+@follow_links_option
 def clean_command(
     paths: tuple[str, ...],
     as_json: bool,
@@ -197,7 +195,7 @@ def clean_command(
     if dask_address is not None or output is not None:
         from tui.commands.clean_dask import run_dask
 
-        run_dask(paths, dask_address, output, jobs)
+        run_dask(paths, dask_address, output, jobs, follow_links)
         return
 
     if as_json and explain:

@@ -9,7 +9,13 @@ import click
 from tui.safe_text import visible
 
 
-def run_dask(paths: tuple[str, ...], address: str | None, output: str | None, jobs: int) -> None:
+def run_dask(
+    paths: tuple[str, ...],
+    address: str | None,
+    output: str | None,
+    jobs: int,
+    follow_links: bool = False,
+) -> None:
     """Check the options, start or reach the cluster, clean, and say where the corpus is."""
     from tui.corpus.dask_clean import DaskMissing, client_for, run
     from tui.corpus.parallel import resolve_jobs
@@ -32,7 +38,7 @@ def run_dask(paths: tuple[str, ...], address: str | None, output: str | None, jo
         click.echo(f"error: cannot reach the Dask scheduler at {address} ({error})", err=True)
         sys.exit(2)
     try:
-        summary = run(list(paths), output, client, report)
+        summary = run(list(paths), output, client, report, follow_links=follow_links)
     except (ValueError, DaskMissing, ParquetMissing) as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(2)

@@ -13,6 +13,8 @@ from typing import Any
 
 import click
 
+from tui.commands.folder_export import write_folder
+from tui.commands.options import db_option
 from tui.formats import EXPORT_FORMATS
 
 Snapshot = dict[str, list[dict[str, Any]]]  # the store's tables, as exporters read them
@@ -64,13 +66,7 @@ Examples:
         "Default: standard output."
     ),
 )
-@click.option(
-    "--db",
-    "db",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Database file (default: $NEWSMARK_DB or annotations/annotations.json).",
-)
+@db_option
 @click.option(
     "--offsets",
     type=click.Choice(["codepoint", "utf16"]),
@@ -108,7 +104,10 @@ def export_command(format_name: str, output: Path | None, db: Path | None, offse
     options = {"offsets": offsets} if fmt.utf16 else {}
     try:
         if fmt.target == "directory":
-            report = exporter(snapshot, output, **options)
+            assert output is not None  # refused above
+            report = write_folder(
+                _real_target(output), lambda folder: exporter(snapshot, folder, **options)
+            )
         elif output is None:
             report = _to_stdout(exporter, snapshot, options)
         else:

@@ -6,9 +6,11 @@ from pathlib import Path
 
 import click
 
+from tui.commands.options import db_option, follow_links_option
 from tui.formats import IMPORT_FORMATS
 
 MAX_WARNINGS = 20
+FOLDER_READERS = ("brat", "xmi")  # they walk folders, by the corpus rule for symlinks
 
 HELP = """Import annotated documents into the database.
 
@@ -82,16 +84,15 @@ def _starts_with_list(path: Path) -> bool:
     show_default=True,
     help="Input format.",
 )
-@click.option(
-    "--db",
-    "db",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Database file (default: $NEWSMARK_DB or annotations/annotations.json).",
-)
+@db_option
 @click.option("--annotator", default=None, help="Name recorded on the imported annotations.")
+@follow_links_option
 def import_command(
-    paths: tuple[Path, ...], format_name: str, db: Path | None, annotator: str | None
+    paths: tuple[Path, ...],
+    format_name: str,
+    db: Path | None,
+    annotator: str | None,
+    follow_links: bool,
 ) -> None:
     """Read every PATH first (so a bad file imports nothing), then insert in one undo step."""
     from tui.formats import load_reader
@@ -120,7 +121,8 @@ def import_command(
         for path in paths:
             name = detect_format(path) if format_name == "auto" else format_name
             try:
-                batch.extend(load_reader(name)(path, label_kinds=kinds))
+                folder_options = {"follow_links": follow_links} if name in FOLDER_READERS else {}
+                batch.extend(load_reader(name)(path, label_kinds=kinds, **folder_options))
             except (ValueError, OSError, UnicodeDecodeError) as error:
                 raise click.ClickException(f"{error}; nothing was imported") from None
         if not batch.documents:

@@ -6,16 +6,12 @@ from pathlib import Path
 
 import click
 
+from tui.commands.options import db_option, follow_links_option
+
 
 @click.command("open")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option(
-    "--db",
-    "db",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Database file (default: $NEWSMARK_DB or annotations/annotations.json).",
-)
+@db_option
 @click.option(
     "--annotator",
     default=None,
@@ -34,11 +30,7 @@ import click
     default=None,
     help="Where cleaned articles are cached (default: .cache next to the database).",
 )
-@click.option(
-    "--follow-links",
-    is_flag=True,
-    help="Follow symlinks that lead outside the folders given (default: skip them, one line each).",
-)
+@follow_links_option
 def open_command(
     paths: tuple[Path, ...],
     db: Path | None,

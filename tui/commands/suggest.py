@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from tui.commands.options import db_option, follow_links_option
+
 HELP = """Suggest entities and claims for every article under PATH (state "suggested").
 
 Suggestions are shown in the app dimmed; a key accepts or rejects each. Nothing is
@@ -48,24 +50,14 @@ def parse_label_map(pairs: tuple[str, ...]) -> dict[str, str] | None:
 @click.option("--claims", is_flag=True, help="Suggest quoted and reported claims.")
 @click.option("--model", "model_name", default=None, help="An installed spaCy pipeline name.")
 @click.option("--label-map", "label_map", multiple=True, help="SPACY=OURS label mapping.")
-@click.option(
-    "--db",
-    "db",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Database file (default: $NEWSMARK_DB or annotations/annotations.json).",
-)
+@db_option
 @click.option(
     "--cache-dir",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
     help="Where cleaned articles are cached (default: .cache next to the database).",
 )
-@click.option(
-    "--follow-links",
-    is_flag=True,
-    help="Follow symlinks that lead outside the folders given (default: skip them, one line each).",
-)
+@follow_links_option
 def suggest_command(
     paths: tuple[Path, ...],
     gazetteer: bool,

@@ -49,11 +49,15 @@ def is_url(path: str) -> bool:
     return "://" in path and not path.startswith("file://")
 
 
-def list_inputs(paths: Sequence[str], report: Callable[[str], None]) -> list[Input]:
-    """Local files through `discover` (same ids as `newsmark clean`), URLs through fsspec."""
+def list_inputs(
+    paths: Sequence[str], report: Callable[[str], None], *, follow_links: bool = False
+) -> list[Input]:
+    """Local files through `discover` (same ids and symlink rule as `newsmark clean`), URLs through fsspec."""
     inputs: list[Input] = []
     local = [p for p in paths if not is_url(p)]
-    inputs += [Input(s.path, s.id, s.kind, s) for s in discover(local, report)]
+    inputs += [
+        Input(s.path, s.id, s.kind, s) for s in discover(local, report, follow_links=follow_links)
+    ]
     for url in (p for p in paths if is_url(p)):
         import fsspec
 
@@ -132,6 +136,8 @@ def run(
     client: Any,
     report: Callable[[str], None],
     per_part: int | None = None,
+    *,
+    follow_links: bool = False,
 ) -> Summary:
     """Clean `paths` on the cluster behind `client` into Parquet partitions under `output`."""
     import fsspec
@@ -140,7 +146,7 @@ def run(
     from tui.corpus.parquet import MANIFEST
 
     started = time.perf_counter()
-    inputs = list_inputs(paths, report)
+    inputs = list_inputs(paths, report, follow_links=follow_links)
     if not inputs:
         raise ValueError(f"no .txt, .html, .htm or .jsonl files in {' '.join(paths)}")
     fs, root = fsspec.core.url_to_fs(output)

@@ -68,10 +68,13 @@ def outside_link(path: Path, roots: tuple[str, ...]) -> str | None:
     )
 
 
-def _walk(
-    root: Path, on_error: Callable[[str], None], roots: tuple[str, ...] | None = None
-) -> Iterator[Source]:
-    """Yield article files under `root` in sorted order, never in circles; symlinks are followed
+def _walk_paths(
+    root: Path,
+    wanted: Callable[[Path], bool],
+    on_error: Callable[[str], None],
+    roots: tuple[str, ...] | None,
+) -> Iterator[Path]:
+    """Yield the wanted files under `root` in sorted order, never in circles; symlinks are followed
     only to targets inside `roots` (real paths), or anywhere when `roots` is None."""
     seen: set[tuple[int, int]] = set()
     stack = [root]
@@ -108,11 +111,28 @@ def _walk(
                 is_dir = False
             if is_dir:
                 subfolders.append(path)
-            elif path.suffix.lower() in KINDS:
-                source = _source(path, path.relative_to(root).as_posix(), on_error)
-                if source is not None:
-                    yield source
+            elif wanted(path):
+                yield path
         stack.extend(reversed(subfolders))
+
+
+def _walk(
+    root: Path, on_error: Callable[[str], None], roots: tuple[str, ...] | None = None
+) -> Iterator[Source]:
+    """Yield the article files under `root` (see `_walk_paths`) as sources."""
+    for path in _walk_paths(root, lambda p: p.suffix.lower() in KINDS, on_error, roots):
+        source = _source(path, path.relative_to(root).as_posix(), on_error)
+        if source is not None:
+            yield source
+
+
+def files_under(
+    root: Path, suffix: str, on_error: Callable[[str], None], *, follow_links: bool = False
+) -> list[Path]:
+    """Every `suffix` file under `root` (an import folder) by the corpus rule for symlinks: links
+    leading outside `root` are skipped with one line each, unless `follow_links`."""
+    roots = None if follow_links else (os.path.realpath(root),)
+    return sorted(_walk_paths(root, lambda p: p.suffix.lower() == suffix, on_error, roots))
 
 
 def discover(

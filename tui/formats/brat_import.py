@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 
+from tui.documents.discover import files_under
 from tui.formats.brat import (
     CLAIM_FLAG,
     CROSS_DOCUMENT,
@@ -42,16 +43,22 @@ def _unescape(match: re.Match[str]) -> str:
     return {"n": "\n", "r": "\r", "t": "\t", "\\": "\\"}.get(code, "\\" + code)
 
 
-def read_brat(path: str | Path, *, label_kinds: dict[str, str] | None = None) -> Imported:
+def read_brat(
+    path: str | Path, *, label_kinds: dict[str, str] | None = None, follow_links: bool = False
+) -> Imported:
     """Read one `.ann` file (its `.txt` beside it) or every `.ann` under a directory."""
     path = Path(path)
     root = path if path.is_dir() else path.parent
-    ann_files = sorted(path.rglob("*.ann")) if path.is_dir() else [path.with_suffix(".ann")]
+    imported = Imported()
+    ann_files = (
+        files_under(path, ".ann", imported.warnings.append, follow_links=follow_links)
+        if path.is_dir()
+        else [path.with_suffix(".ann")]
+    )
     if not ann_files:
         raise ValueError(
             f"{path}: no .ann files found; brat import needs .ann files with .txt beside them"
         )
-    imported = Imported()
     manifests: dict[Path, Record] = {}
     renamed: dict[Path, dict[str, str]] = {}
     for ann in ann_files:

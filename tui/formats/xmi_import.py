@@ -8,6 +8,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from tui.documents.discover import files_under
 from tui.formats.imported import Imported, span_ok
 from tui.formats.xmi import (
     CLAIM,
@@ -25,7 +26,9 @@ Record = dict[str, Any]
 DKPRO_METADATA = "de.tudarmstadt.ukp.dkpro.core.api.metadata.type.DocumentMetaData"
 
 
-def read_xmi(path: str | Path, *, label_kinds: dict[str, str] | None = None) -> Imported:
+def read_xmi(
+    path: str | Path, *, label_kinds: dict[str, str] | None = None, follow_links: bool = False
+) -> Imported:
     """Read one .xmi or every .xmi under a folder, with the TypeSystem.xml beside them."""
     path = Path(path)
     if path.suffix.lower() == ".zip":  # INCEpTION's document export: .xmi + TypeSystem.xml
@@ -40,10 +43,14 @@ def read_xmi(path: str | Path, *, label_kinds: dict[str, str] | None = None) -> 
             document["path"] = str(path.resolve())
         return imported
     cassis = _cassis()
-    files = sorted(path.rglob("*.xmi")) if path.is_dir() else [path]
+    imported = Imported()
+    files = (
+        files_under(path, ".xmi", imported.warnings.append, follow_links=follow_links)
+        if path.is_dir()
+        else [path]
+    )
     if not files:
         raise ValueError(f"{path}: no .xmi files found; export XMI from INCEpTION (UIMA CAS XMI)")
-    imported = Imported()
     systems: dict[Path, Any] = {}
     for file in files:
         folder = file.parent
