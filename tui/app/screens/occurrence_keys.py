@@ -8,15 +8,15 @@ search reads unopened articles first, so it runs in a worker thread that posts i
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any, Protocol
 
 from textual.message import Message
 from textual.worker import get_current_worker
 
 from tui.app.modals.occurrences import OccurrencePreview
+from tui.app.screens.reader_part import ReaderScreenPart
 from tui.app.wording import plural
-from tui.workspace.session import Article, Session
+from tui.workspace.session import Article
 from tui.workspace.suggestions import Occurrence
 
 
@@ -38,28 +38,8 @@ class CorpusProgress(Message):
         self.total = total
 
 
-class OccurrenceScreen(Protocol):
-    """What the all-occurrences keys need from the reader screen."""
-
-    session: Session
-    article: Article | None
-    app: Any
-
-    @property
-    def annotations(self) -> list[Any]: ...
-
-    @property
-    def reader(self) -> Any: ...
-
-    def reload_annotations(self, article: Article | None = None) -> None: ...
-    def refresh_status(self, message: str = "") -> None: ...
-    def warn(self, message: str) -> None: ...
-    def under_cursor(self) -> Any: ...
-
-    @property
-    def run_worker(self) -> Callable[..., Any]: ...
-
-    def post_message(self, message: Message) -> bool: ...
+class OccurrenceScreen(ReaderScreenPart, Protocol):
+    """What the all-occurrences keys need from the reader screen: its common part."""
 
 
 class OccurrenceKeys:

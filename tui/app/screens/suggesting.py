@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import os
 from bisect import bisect_right
-from collections.abc import Callable
 from typing import Any, Protocol
 
 from textual.message import Message
 
+from tui.app.screens.reader_part import ReaderScreenPart
 from tui.app.spans import ArticleMarks
 from tui.app.wording import plural
 from tui.workspace import AnnotationRecord
-from tui.workspace.session import Article, Session
+from tui.workspace.session import Article
 from tui.workspace.suggestions import Proposal
 
 MODEL_ENV = "NEWSMARK_MODEL"  # an installed spaCy pipeline the S key runs as well
@@ -52,32 +52,13 @@ class SuggestionsReady(Message):
         self.note = note
 
 
-class SuggestingScreen(Protocol):
-    """What the Suggester needs from the reader screen."""
-
-    session: Session
-    article: Article | None
-    app: Any
-
-    @property
-    def annotations(self) -> list[Any]: ...
+class SuggestingScreen(ReaderScreenPart, Protocol):
+    """What the Suggester needs from the reader screen: its common part, the marks, and `changed`."""
 
     @property
     def marks(self) -> ArticleMarks: ...
 
-    @property
-    def reader(self) -> Any: ...
-
     def changed(self, record: Any, *, removed: bool = False) -> None: ...
-    def reload_annotations(self, article: Article | None = None) -> None: ...
-    def refresh_status(self, message: str = "") -> None: ...
-    def warn(self, message: str) -> None: ...
-    def under_cursor(self) -> Any: ...
-
-    @property
-    def run_worker(self) -> Callable[..., Any]: ...
-
-    def post_message(self, message: Message) -> bool: ...
 
 
 class Suggester:
