@@ -64,7 +64,7 @@ def main() -> None:
             store.add_annotation(f"d{i % DOCS}", "claim", "CLAIM", 0, 9)["id"]
             for i in range(args.count)
         ]
-        for i in range(args.count + store._history.limit):  # every live one linked, undo full
+        for i in range(args.count + store._undo.history.limit):  # every live one linked, undo full
             cycle(store, live, i)
         store.flush(60)
         gc.collect()

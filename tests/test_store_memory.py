@@ -24,7 +24,7 @@ def test_add_link_delete_at_a_steady_count_does_not_grow(tmp_path):
     try:
         store.upsert_document("d", text=TEXT)
         live = [store.add_annotation("d", "claim", "CLAIM", 0, 4)["id"] for _ in range(50)]
-        store._history.limit = (
+        store._undo.history.limit = (
             50  # the undo history is bounded on purpose; keep it out of the count
         )
         for i in range(1000):  # fill the bounded structures first

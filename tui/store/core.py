@@ -1,7 +1,7 @@
-"""The Store's inner interface that its table and undo parts are written against.
+"""The Store's inner interface that its table methods are written against.
 
-`TableMethods` and `UndoMethods` build the public Store API on these members only; `Store`
-implements them. Declaring them here keeps each part honest about what it may touch.
+`TableMethods` builds the public record API on these members only; `Store` implements them.
+Declaring them here keeps that part honest about what it may touch.
 """
 
 from __future__ import annotations
@@ -12,13 +12,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from tui.store.undo import History, Step
+    from tui.store.undo import UndoLog
 
 Record = dict[str, Any]
 
 
 class StoreCore:
-    """Record storage by table and id, the lock, the undo history and the save trigger."""
+    """Record storage by table and id, the lock, the undo log and the save trigger."""
 
     path: Path
     annotator: str | None
@@ -27,16 +27,7 @@ class StoreCore:
     _rows: dict[str, dict[int, Record]]
     _by_doc: dict[str, dict[str, None]]
     _by_end: dict[str, dict[str, None]]
-    _history: History
-
-    @property
-    def _step(self) -> Step | None:
-        """The calling thread's open transaction, if any."""
-        raise NotImplementedError
-
-    @_step.setter
-    def _step(self, step: Step | None) -> None:
-        raise NotImplementedError
+    _undo: UndoLog
 
     def _check_writable(self) -> None:
         raise NotImplementedError

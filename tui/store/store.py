@@ -16,6 +16,7 @@ import threading
 import time
 import weakref
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -45,12 +46,12 @@ from tui.store.storage import (
     write_atomic,
 )
 from tui.store.tables import TableMethods
-from tui.store.undo import Change, History, Step, UndoMethods
+from tui.store.undo import Change, Step, UndoLog
 
 BACKUP_EVERY = 600.0  # seconds between rolling backups while a session keeps saving
 
 
-class Store(UndoMethods, TableMethods):
+class Store(TableMethods):
     """One open database. Mutations apply in memory and return; the saver makes them durable."""
 
     def __init__(
@@ -67,8 +68,7 @@ class Store(UndoMethods, TableMethods):
         self._by_end = self._tables.by_end
         self._segments = SegmentCache(self.path.parent)  # saver thread only
         self._generation = 0
-        self._history = History()
-        self._local = threading.local()  # each thread's open transaction step (see _step)
+        self._undo = UndoLog(self._tables, self._lock, self._bump, self._check_writable)
         self._writer: WriterLock | None = None
         self._saver: Saver | None = None
         self._last_backup = 0.0
@@ -362,22 +362,42 @@ class Store(UndoMethods, TableMethods):
         with self._lock:
             before = self._put(table, rec_id, record)
             if undoable:
-                change = Change(table, rec_id, before, record)
-                step = self._step
-                if step is not None:
-                    step.changes.append(change)
-                else:
-                    self._history.push(Step(self._describe(change), [change]))
+                self._undo.record(Change(table, rec_id, before, record))
             self._bump()
 
-    @property
-    def _step(self) -> Step | None:
-        """The open transaction of the calling thread: a worker's bulk import never swallows key presses."""
-        return getattr(self._local, "step", None)
+    # -- undo and redo (the log is `UndoLog`) -----------------------------------------
+    @contextmanager
+    def transaction(self, description: str) -> Iterator[Store]:
+        """Group mutations into one undo step; an exception inside rolls all of them back.
 
-    @_step.setter
-    def _step(self, step: Step | None) -> None:
-        self._local.step = step
+        Allowed on a read-only store (the mutations inside raise ReadOnlyError themselves).
+        """
+        with self._undo.transaction(description):
+            yield self
+
+    def undo(self) -> str | None:
+        """Revert the last step; returns its description, or None if there is nothing to undo."""
+        return self._undo.undo()
+
+    def redo(self) -> str | None:
+        """Re-apply the last undone step; returns its description, or None."""
+        return self._undo.redo()
+
+    def next_undo(self) -> Step | None:
+        """The step `undo` would revert, without reverting it."""
+        return self._undo.next_undo()
+
+    def next_redo(self) -> Step | None:
+        """The step `redo` would re-apply, without applying it."""
+        return self._undo.next_redo()
+
+    @property
+    def can_undo(self) -> bool:
+        return self._undo.history.can_undo
+
+    @property
+    def can_redo(self) -> bool:
+        return self._undo.history.can_redo
 
     # -- lookups used by the mutations ------------------------------------------------
     def _get(self, table: str, rec_id: str) -> dict[str, Any] | None:

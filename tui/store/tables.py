@@ -80,7 +80,7 @@ class TableMethods(StoreCore):
                 if unchanged:
                     report["document"] = old
                     return report
-            if old is None and self._step is None:
+            if old is None and self._undo.open_step is None:
                 # Recording an article the user opened is not an action to undo; an import
                 # (inside a transaction) still is.
                 self._apply("documents", doc_id, fresh, undoable=False)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
-from tui.store.core import StoreCore
 from tui.store.records import SINGULAR
 
 Record = dict[str, Any]
@@ -94,8 +94,41 @@ class History:
         return bool(self._redo)
 
 
-class UndoMethods(StoreCore):
-    """Mixed into Store: transactions, undo and redo over the before/after images of `_put`."""
+class UndoLog:
+    """Transactions, undo and redo over the before/after images of the records a store replaces.
+
+    The store owns one and calls `record` for every undoable change; the log reaches the records
+    only through `rows` (replace and read, not recorded again), and asks the store to save through
+    `changed` and to refuse on a read-only file through `check_writable`.
+    """
+
+    def __init__(
+        self,
+        rows: RecordRows,
+        lock: threading.RLock,
+        changed: Callable[[], None],
+        check_writable: Callable[[], None],
+    ) -> None:
+        self.history = History()
+        self._rows = rows
+        self._lock = lock
+        self._changed = changed
+        self._check_writable = check_writable
+        self._local = threading.local()  # each thread's open step
+
+    @property
+    def open_step(self) -> Step | None:
+        """The calling thread's open transaction: a worker's bulk import never swallows key presses."""
+        step: Step | None = getattr(self._local, "step", None)
+        return step
+
+    def record(self, change: Change) -> None:
+        """Add a change to the open step, or make it a step of its own (call under the lock)."""
+        step = self.open_step
+        if step is not None:
+            step.changes.append(change)
+        else:
+            self.history.push(Step(self._describe(change), [change]))
 
     @staticmethod
     def _describe(change: Change) -> str:
@@ -106,81 +139,77 @@ class UndoMethods(StoreCore):
         return f"{verb} {noun} {what}".strip()
 
     @contextmanager
-    def transaction(self, description: str) -> Iterator[UndoMethods]:
-        """Group mutations into one undo step; an exception inside rolls all of them back.
-
-        Allowed on a read-only store (the mutations inside raise ReadOnlyError themselves).
-        """
+    def transaction(self, description: str) -> Iterator[None]:
+        """Group changes into one undo step; an exception inside rolls all of them back."""
         with self._lock:
-            outer = self._step is None
+            outer = self.open_step is None
             if outer:
-                step = self._step = Step(description)
+                step = self._local.step = Step(description)
         try:
-            yield self
+            yield
         except BaseException:
             with self._lock:
                 if outer:
-                    self._step = None
+                    self._local.step = None
                     for change in reversed(step.changes):
-                        self._put(change.table, change.id, change.before)
-                    self._bump()
+                        self._rows.put(change.table, change.id, change.before)
+                    self._changed()
             raise
         with self._lock:
             if outer:
-                self._step = None
-                self._history.push(step)
+                self._local.step = None
+                self.history.push(step)
 
     def next_undo(self) -> Step | None:
-        """The step `undo` would revert, without reverting it."""
         with self._lock:
-            return self._history.peek_undo()
+            return self.history.peek_undo()
 
     def next_redo(self) -> Step | None:
-        """The step `redo` would re-apply, without applying it."""
         with self._lock:
-            return self._history.peek_redo()
+            return self.history.peek_redo()
 
     def undo(self) -> str | None:
         """Revert the last step; returns its description, or None if there is nothing to undo."""
         self._check_writable()
         with self._lock:
-            step = self._history.pop_undo()
+            step = self.history.pop_undo()
             if step is None:
                 return None
             for change in reversed(step.changes):
-                self._put(change.table, change.id, self._keep_session_fields(change, change.before))
-            self._history.done(step)
-            self._bump()
+                self._rows.put(
+                    change.table, change.id, self._keep_session_fields(change, change.before)
+                )
+            self.history.done(step)
+            self._changed()
             return step.description
 
     def redo(self) -> str | None:
         """Re-apply the last undone step; returns its description, or None."""
         self._check_writable()
         with self._lock:
-            step = self._history.pop_redo()
+            step = self.history.pop_redo()
             if step is None:
                 return None
             for change in step.changes:
-                self._put(change.table, change.id, self._keep_session_fields(change, change.after))
-            self._history.redone(step)
-            self._bump()
+                self._rows.put(
+                    change.table, change.id, self._keep_session_fields(change, change.after)
+                )
+            self.history.redone(step)
+            self._changed()
             return step.description
 
-    def _keep_session_fields(
-        self, change: Change, image: dict[str, Any] | None
-    ) -> dict[str, Any] | None:
+    def _keep_session_fields(self, change: Change, image: Record | None) -> Record | None:
         """Undo restores a document's text and overrides, not where the user is or its status."""
         if change.table != "documents" or image is None:
             return image
-        current = self._get("documents", change.id)
+        current = self._rows.get("documents", change.id)
         if current is None:
             return image
         return dict(image, status=current.get("status", "new"), cursor=current.get("cursor"))
 
-    @property
-    def can_undo(self) -> bool:
-        return self._history.can_undo
 
-    @property
-    def can_redo(self) -> bool:
-        return self._history.can_redo
+class RecordRows(Protocol):
+    """The store's records as the undo log replaces and reads them (`tui.store.rows.Rows`)."""
+
+    def put(self, table: str, rec_id: str, record: Record | None) -> Record | None: ...
+    def get(self, table: str, rec_id: str) -> Record | None: ...
