@@ -121,3 +121,38 @@ def test_a_name_beside_a_relative_date_is_the_author() -> None:
 
     page = "\n".join(["Tech", "City expands tram network", "Alex Perry 1 day ago", *[_PROSE] * 6])
     assert clean(page).meta["author"] == "Alex Perry"
+
+
+@pytest.mark.parametrize(
+    ("lead", "name"),
+    [("Von:", "Jonas Berger"), ("Auteur(s) :", "Claire Martin"), ("Published By", "Robin")],
+)
+def test_a_name_under_a_lead_line_is_the_author(lead: str, name: str) -> None:
+    from tui.cleaning import clean
+
+    page = "\n".join(["City expands tram network", *[_PROSE] * 2, lead, name, *[_PROSE] * 4])
+    assert clean(page).meta["author"] == name
+
+
+@pytest.mark.parametrize("when", ["19 February 2020", "4 min read", "Friday 25 December 2015"])
+def test_a_name_over_a_line_that_only_dates_it_is_the_author(when: str) -> None:
+    from tui.cleaning import clean
+
+    page = "\n".join(["City expands tram network", "Hazel Brook", when, *[_PROSE] * 6])
+    assert clean(page).meta["author"] == "Hazel Brook"
+
+
+def test_a_teaser_over_a_byline_with_its_date_is_no_author() -> None:
+    from tui.cleaning import clean
+
+    page = "\n".join(
+        ["Older Article", "Newer Article", "on March 10, 2015 by Nina Holt", *[_PROSE] * 6]
+    )
+    assert clean(page).meta["author"] == "Nina Holt"
+
+
+@pytest.mark.parametrize("text", ["Filter Suche", "Newer Article", "Ähnliche Artikel"])
+def test_buttons_under_a_lead_line_are_no_names(text: str) -> None:
+    from tui.cleaning.authors import bare_name
+
+    assert bare_name(text) is None

@@ -43,7 +43,8 @@ _NOT_IN_NAMES = STOPWORDS - frozenset(
 _UI_WORDS = frozenset(
     "published updated posted follow followed following view photos photo video videos share "
     "subscribe comments comment read more menu search home news sign log print email tweet last "
-    "specs related sponsored advertisement newsletter podcast gallery".split()
+    "specs related sponsored advertisement newsletter podcast gallery suche filter article "
+    "articles artikel newer older previous next live stream".split()
 )
 # A "by" after these is a sponsor's or a credit's, not a byline: "Promoted by Taboola".
 _NOT_BYLINE_BEFORE = frozenset(

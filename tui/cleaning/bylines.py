@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .authors import bare_name, bio, byline, name_by_date
+from .authors import bare_name, bio, byline, name_by_date, name_like
 from .dates import find_date
 from .features import BAD, GOOD, LineFeatures
 
@@ -23,6 +23,18 @@ _AGO = (
     )
 )
 _BY_START = re.compile(r"^(by|von|par|por|door|written by|geschrieben von|verfasst von)\s", re.I)
+# A line that only announces the author, whose name stands on the next line: "Von:", "Auteur(s) :",
+# "Published By", "Kommentar von".
+_LEAD_LINE = re.compile(
+    r"^(?:(?:[^\W\d_]+\s+)?(?:by|von|par|por|door)|autor(?:in|es)?|author|auteur(?:\(s\))?|"
+    r"text|written by|geschrieben von|verfasst von)\s*:?$",
+    re.I,
+)
+# A line that only dates the line above it: "4 min read", "vor 3 Stunden", "hace 4 minutos".
+_TIME_LINE = re.compile(
+    r"^(?:\d+\s*min(?:ute)?s?\.?\s+(?:read|lesezeit|lecture)|(?:vor|hace|il y a)\s+\d+\s+\w+)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -35,9 +47,14 @@ class Author:
 
 
 def _candidate(
-    f: LineFeatures, in_head: bool, in_opening: bool, vocab: frozenset[str]
+    f: LineFeatures,
+    in_head: bool,
+    in_opening: bool,
+    vocab: frozenset[str],
+    around: tuple[LineFeatures | None, LineFeatures | None] = (None, None),
 ) -> tuple[str, float, str] | None:
-    """(name, extra cost, why) when the line names a person as this page's author."""
+    """(name, extra cost, why) when the line names a person as this page's author; `around` is
+    the line before and the line after it, whose form may say the line is a byline."""
     text = f.line.text
     if f.words <= 14:
         name = byline(text, lead_within=40)
@@ -57,11 +74,41 @@ def _candidate(
         name = byline(text[:100])
         if name and " " in name:  # a person, not a handle ("Par ailleurs, ...")
             return name, BY_SENTENCE_COST, "byline"
+    named = _named_by_neighbours(f, around)
+    if named is not None and (named[1] == 0.0 or not _about_the_body(named[0], vocab)):
+        return named  # under a lead line the name may well be a word of the body ("Rose")
     if f.kind != BAD and (in_head or in_opening and f.words <= BARE_NAME_WORDS):
         name = bare_name(text)
         if name and not _about_the_body(name, vocab):
             return name, BARE_NAME_COST, "byline"
     return None
+
+
+def _named_by_neighbours(
+    f: LineFeatures, around: tuple[LineFeatures | None, LineFeatures | None]
+) -> tuple[str, float, str] | None:
+    """A name line under a lead line ("Von:" / "Jane Doe"), or over or under a line that only
+    dates it ("Jane Doe" / "19 February 2020"): a byline split over two lines."""
+    if f.words > BARE_NAME_WORDS or f.chars > 50:
+        return None
+    before, after = around
+    text = f.line.text
+    if before is not None and _LEAD_LINE.match(before.line.text) and name_like(text):
+        return text, 0.0, "byline"
+    if bare_name(text) is None:
+        return None
+    for other in (after, before):
+        if other is not None and other.words <= 8 and _dates_only(other.line.text):
+            return text, DATELINE_COST, "date"
+    return None
+
+
+def _dates_only(text: str) -> bool:
+    """A short line that is only a date (and a time or a weekday) or a reading time."""
+    if _TIME_LINE.match(text):
+        return True
+    hit = find_date(text)
+    return hit is not None and len((text[: hit[1]] + text[hit[2] :]).split()) <= 3
 
 
 def _about_the_body(name: str, vocab: frozenset[str]) -> bool:
@@ -92,7 +139,8 @@ def pick_author(
             continue  # prose, unless it opens "By Jane Doe, a reporter who ..."
         in_head = ref - 2 <= j < a + 3 and decisions[j] != "content"
         in_opening = t is not None and t < j < first_prose
-        found = _candidate(f, in_head, in_opening, vocab)
+        around = (feats[j - 1] if j else None, feats[j + 1] if j + 1 < len(feats) else None)
+        found = _candidate(f, in_head, in_opening, vocab, around)
         if found is None:
             continue
         d = j - ref
