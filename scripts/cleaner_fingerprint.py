@@ -1,15 +1,13 @@
-"""One line per dev page with a hash of everything the cleaner decided, to prove a speed-up changed nothing.
+"""One line per dev page: name + sha256 of everything clean() says about it, to prove a speed change
+changed nothing (text, title, sorted meta items, and every line's decision and reason).
 
-Run before and after a change and compare: `python scripts/cleaner_fingerprint.py > before.txt`,
-change, `python scripts/cleaner_fingerprint.py | diff before.txt -`. Hashed per page: the text, the
-title, the metadata, and every line's decision and reason.
+Run: python scripts/cleaner_fingerprint.py [--pages DIR] > /tmp/fp.txt; compare two runs with diff.
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
-import json
 import sys
 from pathlib import Path
 
@@ -18,36 +16,36 @@ sys.path.insert(0, str(ROOT))
 
 from tui.cleaning import clean  # noqa: E402
 
-DEV_PAGES = next(
-    (
-        p / "cleaning-dev" / "pages"
-        for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared")
-        if p.is_dir()
-    ),
-    ROOT.parent / "shared" / "cleaning-dev" / "pages",
+DEV_PAGES = (
+    next(
+        (p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if p.is_dir()),
+        ROOT.parent / "shared",
+    )
+    / "cleaning-dev"
+    / "pages"
 )
 
 
 def fingerprint(raw: str) -> str:
-    """The hash of one page's whole cleaning result."""
-    cleaned = clean(raw)
-    decided = [(line.decision, line.reason) for line in cleaned.lines]
-    payload = json.dumps(
-        [cleaned.text, cleaned.title, sorted(cleaned.meta.items()), decided],
-        ensure_ascii=False,
-        default=str,
-    )
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
+    """sha256 over clean(raw)'s text, title, sorted meta items and each line's decision and reason."""
+    c = clean(raw)
+    h = hashlib.sha256()
+    for part in (c.text, c.title, repr(sorted(c.meta.items()))):
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\x00")
+    for line in c.lines:
+        h.update(f"{line.number}\t{line.decision}\t{line.reason}\n".encode())
+    return h.hexdigest()
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--pages", type=Path, default=DEV_PAGES, help="folder of NAME.txt pages")
+    ap.add_argument("--pages", type=Path, default=DEV_PAGES)
     args = ap.parse_args()
-    for page in sorted(args.pages.glob("*.txt")):
-        if page.name.endswith(".gold.txt"):
+    for p in sorted(args.pages.glob("*.txt")):
+        if p.name.endswith(".gold.txt"):
             continue
-        print(page.stem, fingerprint(page.read_text(encoding="utf-8")))
+        print(p.stem, fingerprint(p.read_text(encoding="utf-8")))
 
 
 if __name__ == "__main__":

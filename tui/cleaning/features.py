@@ -9,7 +9,7 @@ from .authors import byline, name_like
 from .dates import find_date
 from .lines import RawLine
 from .phrases import comment_signature, match_long, match_opening, match_short_then_long
-from .stopwords import CJK_STOPCHARS, STOPWORDS, content_words
+from .stopwords import CJK_STOPCHARS, STOPWORDS, content_words, folded_words
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _ASCII_WORD = re.compile(r"[a-z]+(?:['-][a-z]+)*")  # _WORD on lower-cased ASCII, as a faster bitmap
@@ -150,6 +150,7 @@ def clear_cache() -> None:
     _facts.cache_clear()
     find_date.cache_clear()
     content_words.cache_clear()
+    folded_words.cache_clear()
     byline.cache_clear()
 
 

@@ -150,6 +150,8 @@ _STAMP = re.compile(
     r"responder|citar|rispondi|cita|melden|report|permalink|link)\W{0,3})*$",
     re.I,
 )
+# What every _STAMP match holds ("12:30", "8.15", "9h45"): found far faster than _STAMP is tried.
+_STAMP_CORE = re.compile(r"\d[:.hH]\d\d")
 _DATE_HINT = re.compile(
     r"\d{4}|\d{1,2}\.\d{1,2}\.|\bago\b|\bvor\b|\bil y a\b|\bhace\b|\byesterday\b|\bgestern\b", re.I
 )
@@ -184,6 +186,7 @@ def comment_signature(text: str, digit: bool | None = None) -> bool:
         return True
     return bool(  # the most selective test first; the order does not change the answer
         (_DIGIT.search(text) if digit is None else digit)
+        and _STAMP_CORE.search(text)
         and _STAMP.search(text)
         and _DATE_HINT.search(text)
         and sum(1 for w in text.split() if _WORDISH.search(w)) <= 8  # separators are no words

@@ -46,6 +46,7 @@ CJK_STOPCHARS = frozenset("的了在是和与对也为有不这中将从到就�
 STOPWORDS: frozenset[str] = frozenset(w for words in _LISTS.values() for w in words.split())
 
 _CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
+_WORD_RUN = re.compile(r"\w+")
 
 
 @lru_cache(maxsize=1 << 14)
@@ -55,3 +56,11 @@ def content_words(lower: str) -> frozenset[str]:
     Cached (bounded): the body finder, the tail cutter and the title picker ask for the same lines'
     words several times per page; frozen, so no caller can change what the next one gets."""
     return frozenset(_CONTENT_WORD.findall(lower)).difference(STOPWORDS)
+
+
+@lru_cache(maxsize=1 << 15)
+def folded_words(text: str) -> str:
+    """The line case-folded with each run of non-word characters as one space, trimmed: two lines that
+    say the same words compare equal. Cached (bounded): a page's menus repeat down the page and across
+    a site's pages."""
+    return " ".join(_WORD_RUN.findall(text.casefold()))
