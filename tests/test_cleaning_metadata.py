@@ -156,3 +156,21 @@ def test_buttons_under_a_lead_line_are_no_names(text: str) -> None:
     from tui.cleaning.authors import bare_name
 
     assert bare_name(text) is None
+
+
+def test_a_name_with_a_date_just_after_the_body_is_the_author() -> None:
+    from tui.cleaning import clean
+
+    page = "\n".join(["City expands tram network", *[_PROSE] * 18, "Jana Holm, 01.12.2021"])
+    assert clean(page).meta["author"] == "Jana Holm"
+
+
+def test_a_link_to_the_authors_other_articles_below_the_body_names_the_author() -> None:
+    from tui.cleaning import clean
+
+    menu = ["Share", "Print", "Newsletter", "Impressum", "Kontakt", "Datenschutz", "AGB"]
+    page = "\n".join(["City expands tram network", *[_PROSE] * 18, *menu, "Mehr von Jana Holm"])
+    assert clean(page).meta["author"] == "Jana Holm"
+    sentence = "Weitere Informationen zur Kontrolle von Cookies findest du hier"
+    page = "\n".join(["City expands tram network", *[_PROSE] * 18, *menu, sentence])
+    assert clean(page).meta["author"] is None

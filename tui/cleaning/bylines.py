@@ -16,6 +16,7 @@ ABOVE_COST = 1.5  # per line above the title (one below costs 1): bylines mostly
 DATELINE_COST = 0.5  # "12 May 2020 · Jane Doe"
 BY_SENTENCE_COST = 2.0  # "By Alex Heath, a deputy editor and ..." (a byline going on with a job)
 BARE_NAME_COST = 3.0  # a line that is only "Jane Doe" (or a place, a section, a photo credit)
+END_REACH = 13  # lines below the body's end searched for its byline or author link
 BARE_NAME_WORDS = 4  # a name line inside the body's opening is at most this long
 _AGO = (
     re.compile(  # a relative date beside the author: "Alex Perry 1 day ago", "James Akinaka • 8h"
@@ -23,6 +24,13 @@ _AGO = (
     )
 )
 _BY_START = re.compile(r"^(by|von|par|por|door|written by|geschrieben von|verfasst von)\s", re.I)
+# A line that opens with the byline's lead, or with a link to the author's other articles.
+_LEAD_FIRST = re.compile(
+    r"^(?:(?:mehr|alles|alle artikel|weitere artikel|alle beiträge|zeige alle beiträge|more|"
+    r"more articles|more stories|all posts|view all posts|erstellt|eingestellt|posted|written)\s+)?"
+    r"(?:by|von|par|por|door)\s",
+    re.I,
+)
 # A line that only announces the author, whose name stands on the next line: "Von:", "Auteur(s) :",
 # "Published By", "Kommentar von".
 _LEAD_LINE = re.compile(
@@ -153,13 +161,22 @@ def pick_author(
 
 
 def _at_the_end(feats: list[LineFeatures], a: int, b: int) -> Author | None:
-    """A byline or author bio just after the body ("Jane Doe is a reporter ...")."""
-    for j in range(max(a + 1, b - 2), min(len(feats), b + 6)):
+    """A byline, dateline with a name or author bio just after the body ("Jane Doe is a reporter
+    ...", "Jane Doe, 01.12.2021"), or a link to the author's other articles below it ("Mehr von
+    Jane Doe", "View all posts by Jane Doe")."""
+    for j in range(max(a + 1, b - 2), min(len(feats), b + END_REACH)):
         f = feats[j]
-        name = byline(f.line.text) if f.words <= 12 else None
+        text = f.line.text
+        name = byline(text) if f.words <= 12 else None
+        if name and (j < b + 6 or f.words <= 8 and " " in name and _LEAD_FIRST.match(text)):
+            return Author(name, j, "byline")  # further down: "Von Jane Doe", "Mehr von Jane Doe"
+        if j >= b + 6:
+            continue
+        hit = find_date(text) if f.words <= 8 else None
+        name = name_by_date(text, hit[1], hit[2]) if hit else None
         if name:
-            return Author(name, j, "byline")
-        name = bio(f.line.text)
+            return Author(name, j, "date")
+        name = bio(text)
         if name:
             return Author(name, j, "author bio")
     return None
