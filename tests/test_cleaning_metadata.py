@@ -174,3 +174,19 @@ def test_a_link_to_the_authors_other_articles_below_the_body_names_the_author() 
     sentence = "Weitere Informationen zur Kontrolle von Cookies findest du hier"
     page = "\n".join(["City expands tram network", *[_PROSE] * 18, *menu, sentence])
     assert clean(page).meta["author"] is None
+
+
+def test_a_name_over_its_job_line_is_the_author() -> None:
+    from tui.cleaning import clean
+    from tui.cleaning.authors import bio
+
+    page = "\n".join(
+        [
+            "City expands tram network",
+            "Ina Kroll",
+            "Redakteurin für Wirtschaft",
+            *[_PROSE] * 4,
+        ]
+    )
+    assert clean(page).meta["author"] == "Ina Kroll"
+    assert bio("Sara Lind ist Redakteurin im Team Wirtschaft.") == "Sara Lind"

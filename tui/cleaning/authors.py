@@ -56,9 +56,18 @@ _SHARE_WORDS = frozenset(
     "email e-mail mail facebook twitter whatsapp linkedin telegram sms rss".split()
 )
 _HANDLE = re.compile(r"^[\w.-]{3,30}$")
+# A line that gives the job of the name above it: "Redakteur für Wirtschaft", "Senior Reporter".
+_JOB_LINE = re.compile(
+    r"\b(?:(?:chef|senior |staff |stellvertretende[rn]? )?(?:redakteur|redakteurin|reporter|reporterin|editor|"
+    r"correspondent|korrespondent|korrespondentin|journalist|journalistin|autor|autorin|author|writer|"
+    r"columnist|kolumnist|kolumnistin|rédacteur|rédactrice|journaliste|periodista|redactor|redactora|"
+    r"giornalista|pressesprecher|pressesprecherin|volontär|volontärin))\b",
+    re.I,
+)
 _BIO = re.compile(
     r"^((?:[A-ZÀ-ÞŁŚŻ][\w'’.-]*\s+){1,3}[A-ZÀ-ÞŁŚŻ][\w'’.-]*)\s+(?:is|was|ist|est|es|è|war)\s+"
-    r"(?:a|an|the|ein|eine|un|une|una|uno|der|die)\b"
+    r"(?:a|an|the|ein|eine|un|une|una|uno|der|die|(?i:(?:freie[rn]?\s+)?(?:redakteur(?:in)?|"
+    r"reporter(?:in)?|journalist(?:in)?|autor(?:in)?|korrespondent(?:in)?|journaliste|periodista)))\b"
 )
 
 
@@ -178,6 +187,11 @@ def bare_name(text: str) -> str | None:
     if len(text) > 50:
         return None
     return text if _name_like(text, allow_handle=False) and len(text.split()) >= 2 else None
+
+
+def job_line(text: str) -> bool:
+    """A short line that gives a person's job, as under an author's name."""
+    return len(text) <= 80 and _JOB_LINE.search(text) is not None
 
 
 def bio(text: str) -> str | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .authors import bare_name, bio, byline, name_by_date, name_like
+from .authors import bare_name, bio, byline, job_line, name_by_date, name_like
 from .dates import find_date
 from .features import BAD, GOOD, LineFeatures
 
@@ -108,6 +108,8 @@ def _named_by_neighbours(
     for other in (after, before):
         if other is not None and other.words <= 8 and _dates_only(other.line.text):
             return text, DATELINE_COST, "date"
+    if after is not None and after.words <= 10 and job_line(after.line.text):
+        return text, DATELINE_COST, "byline"
     return None
 
 
