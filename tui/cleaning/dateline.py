@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .dates import find_date
+from .dates import DATE_START, find_date
 from .features import GOOD, LineFeatures
 
 DATE_REACH = 40  # lines around the title and the body searched for the article's date
@@ -32,6 +32,8 @@ def _dates(feats: list[LineFeatures], lo: int, hi: int) -> dict[int, tuple[str, 
         f = feats[j]
         if f.chars > 400:
             continue
+        if (f.words > LONG_LINE_WORDS or f.kind == GOOD) and not DATE_START.match(f.line.text):
+            continue  # only a date at its start counts there (below), and none starts there
         hit = find_date(f.line.text)
         if hit is None:
             continue

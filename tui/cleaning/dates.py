@@ -44,6 +44,9 @@ _MON_D_Y = re.compile(
 # that starts with a digit (the month-name alternation under re.I is slow to try at every position).
 _MON_D_Y_TAIL = re.compile(r"\d(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}", re.I)
 _DMY_SHORT_CORE = re.compile(r"\d[./]\d{1,2}[./]\d{2}")
+# How every form's match begins (a digit, or a month's name): a line this does not match at its start
+# has no date starting there, whatever find_date finds further on.
+DATE_START = re.compile(rf"\d|(?:{_MNAME})", re.I)
 
 
 def _valid(y: int, m: int, d: int) -> str | None:
