@@ -1,9 +1,13 @@
 """Every char of the clean text maps back to the raw char it was copied from, for any input."""
 
+import dataclasses
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui.cleaning import clean
+from tui.cleaning.model import LineDecision
 
 _pieces = st.one_of(
     st.text(min_size=0, max_size=30),
@@ -159,3 +163,16 @@ def test_comment_thread_and_menu_above_the_densest_run():
         ]
     )
     _check(raw, clean(raw))
+
+
+def test_fast_line_decision_is_the_same_frozen_record():
+    """LineDecision.fast (what clean() builds) must stay the record the dataclass makes, field for field."""
+    args = (3, 10, 42, "boilerplate", "navigation", None, True)
+    fast, slow = LineDecision.fast(*args), LineDecision(*args)
+    assert fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)
+    assert vars(fast) == vars(
+        slow
+    )  # every field set, none extra (a new field must be added to fast)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast.decision = "content"  # type: ignore[misc]
+    assert LineDecision.fast(*args[:-1]) == LineDecision(*args[:-1])

@@ -27,6 +27,7 @@ CLEANER_VERSION = "61"
 __all__ = ["CLEANER_VERSION", "Cleaned", "LineDecision", "clean"]
 
 _OVERRIDE_VALUES = ("content", "boilerplate")
+_KEPT = ("content", "title")  # decisions that need no reason
 
 
 def clean(raw: str, overrides: Mapping[int, str] | None = None) -> Cleaned:
@@ -92,17 +93,12 @@ def _assemble(
     body = text[len(title) + 2 :] if title else text
     if title and len(order) == 1:
         body = ""
+    make = LineDecision.fast
     decided = [
-        LineDecision(
-            line.number,
-            line.start,
-            line.end,
-            decisions[i],
-            None if decisions[i] in ("content", "title") else reasons[i],
-            text_starts[i],
-            overridden[i],
+        make(line.number, line.start, line.end, d, None if d in _KEPT else why, at, by_user)
+        for line, d, why, at, by_user in zip(
+            lines, decisions, reasons, text_starts, overridden, strict=True
         )
-        for i, line in enumerate(lines)
     ]
     return Cleaned(
         title=title, meta=meta, body=body, text=text, lines=decided, segments=tuple(segments)
