@@ -1,7 +1,5 @@
 """Every char of the clean text maps back to the raw char it was copied from, for any input."""
 
-import dataclasses
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -165,14 +163,15 @@ def test_comment_thread_and_menu_above_the_densest_run():
     _check(raw, clean(raw))
 
 
-def test_fast_line_decision_is_the_same_frozen_record():
-    """LineDecision.fast (what clean() builds) must stay the record the dataclass makes, field for field."""
-    args = (3, 10, 42, "boilerplate", "navigation", None, True)
-    fast, slow = LineDecision.fast(*args), LineDecision(*args)
-    assert fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)
-    assert vars(fast) == vars(
-        slow
-    )  # every field set, none extra (a new field must be added to fast)
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        fast.decision = "content"  # type: ignore[misc]
-    assert LineDecision.fast(*args[:-1]) == LineDecision(*args[:-1])
+def test_line_decision_is_a_read_only_record():
+    """clean() makes one per raw line: a named tuple, fields by name, never changed in place."""
+    record = LineDecision(3, 10, 42, "boilerplate", "navigation", None, True)
+    assert (record.number, record.decision, record.reason, record.overridden) == (
+        3,
+        "boilerplate",
+        "navigation",
+        True,
+    )
+    with pytest.raises(AttributeError):
+        record.decision = "content"  # type: ignore[misc]
+    assert LineDecision(3, 10, 42, "content", None, 0).overridden is False

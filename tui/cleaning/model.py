@@ -23,31 +23,6 @@ class LineDecision(NamedTuple):
     text_start: int | None
     overridden: bool = False
 
-    @classmethod
-    def fast(
-        cls,
-        number: int,
-        start: int,
-        end: int,
-        decision: str,
-        reason: str | None,
-        text_start: int | None,
-        overridden: bool = False,
-    ) -> LineDecision:
-        """The record LineDecision(...) makes, without the frozen __init__'s object.__setattr__ per field:
-        clean() makes one per raw line, and those calls took a tenth of its time on real pages."""
-        record = object.__new__(cls)
-        record.__dict__.update(
-            number=number,
-            start=start,
-            end=end,
-            decision=decision,
-            reason=reason,
-            text_start=text_start,
-            overridden=overridden,
-        )
-        return record
-
 
 @dataclass(frozen=True)
 class Cleaned:
