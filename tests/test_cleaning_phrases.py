@@ -231,3 +231,22 @@ def test_print_pin_shop_and_do_you_like_us_prompts_are_share_prompts():
         "Enjoying this article?",
     ):
         assert match_short(line.lower()) == "share prompt", line
+
+
+def test_comment_count_links_are_named_but_do_not_end_the_article():
+    """'11Comments. Click to view comments' under a teaser card is a link, not a comment form: a
+    comment form ends the article, a count does not (a card above the article carries one)."""
+    from tui.cleaning import clean
+    from tui.cleaning.phrases import match_short
+
+    for line in ("11Comments. Click to view comments", "3 Kommentare", "200Comments"):
+        assert match_short(line.lower()) in ("comment count", "comment form"), line
+    assert match_short("11comments. click to view comments") == "comment count"
+    prose = (
+        "An unmanned cargo ship heading to the space station broke up in the atmosphere on "
+        "Thursday after a malfunction, the space agency said in a statement to the press."
+    )
+    page = "\n".join(["Space ship breaks up", "11Comments. Click to view comments", *[prose] * 6])
+    cleaned = clean(page)
+    assert cleaned.title == "Space ship breaks up"
+    assert cleaned.body.count("unmanned") == 6

@@ -108,6 +108,14 @@ SHORT: tuple[Family, ...] = (
         r"sie müssen angemeldet sein|\bsays:$|\bsagt:$|\bdit :$)",
     ),
     Family(
+        "comment-count-links",
+        "comment count",
+        "short",
+        ("en", "de", "fr", "es", "it", "nl", "pl"),
+        r"^\d+\s*(comments?|kommentare?|commentaires?|comentarios?|commenti|reacties|"
+        r"komentarz\w*)\b\W*(click to (view|read) (the )?comments\W*)?$",
+    ),
+    Family(
         "related-links",
         "related-posts block",
         "short",
