@@ -190,3 +190,17 @@ def test_a_name_over_its_job_line_is_the_author() -> None:
     )
     assert clean(page).meta["author"] == "Ina Kroll"
     assert bio("Sara Lind ist Redakteurin im Team Wirtschaft.") == "Sara Lind"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Jedes Mädchen träumt von Justin Timberlake, oder von jemandem", None),
+        ("Es gibt eine Vielzahl von Gründen für die Beurteilung", None),
+        ("Posted in Datenschutz by jdoe on August 3, 2019", "jdoe"),
+        ("Ein Beitrag von Jana Holm", "Jana Holm"),
+        ("12. Mai 2021 | Politik von Jana Holm", "Jana Holm"),
+    ],
+)
+def test_a_lead_word_inside_a_sentence_is_no_byline(text: str, name: str | None) -> None:
+    assert byline(text) == name

@@ -22,7 +22,7 @@ from .lines import RawLine, split_lines
 from .metadata import extract
 from .model import Cleaned, LineDecision
 
-CLEANER_VERSION = "62"
+CLEANER_VERSION = "63"
 
 __all__ = ["CLEANER_VERSION", "Cleaned", "LineDecision", "clean"]
 

@@ -93,7 +93,7 @@ def _name_like(part: str, allow_handle: bool) -> bool:
         and not any(t[0].isupper() and t.lower() in _NOT_IN_NAMES for t in tokens)  # "Jane Doe Vom"
         and not any(t.lower() in _UI_WORDS for t in tokens)  # "Published Thursday", "View Photos"
         and tokens[0] not in _ARTICLES  # "The New York Times" is a publisher
-        and not any(t.lower() in _JOB_WORDS or t.endswith(("'s", "’s")) for t in tokens)
+        and not any(t.lower() in _JOB_WORDS or t.endswith(("'s", "’s", "s'", "s’")) for t in tokens)
     )
 
 
@@ -128,12 +128,28 @@ def byline(text: str, lead_within: int = 160) -> str | None:
     for m in _LEAD.finditer(text, 0, lead_within + 12):
         if m.start() > lead_within:
             break
-        if _particle(text, m) or _credit(text, m):
+        if _particle(text, m) or _credit(text, m) or _inside_a_sentence(text, m):
             continue
         names = _names_span(text[m.end() :], allow_handle=True)
         if names:
             return names
     return None
+
+
+_STAMP_BEFORE = re.compile(r"[\d|·•/—–:]|\s-\s")
+
+
+def _inside_a_sentence(text: str, m: re.Match[str]) -> bool:
+    """Whether a lead word stands inside a sentence: "Jedes Mädchen träumt von Justin Timberlake",
+    "Es gibt eine Vielzahl von Gründen". A byline's lead opens the line, follows a date, a
+    separator or a publishing verb, or follows at most two words ("Ein Beitrag von ...")."""
+    before = text[: m.start()]
+    words = before.split()
+    return (
+        len(words) >= 3
+        and not any(w.lower().strip(":,") in _PUBLISHING for w in words)
+        and _STAMP_BEFORE.search(before) is None
+    )
 
 
 def _credit(text: str, m: re.Match[str]) -> bool:
@@ -148,6 +164,7 @@ _BY_WORDS = frozenset(
     "veröffentlicht gepostet geschrieben verfasst erstellt eingestellt beitrag artikel text foto fotos "
     "bild bilder interview gespräch video publié posté écrit publicado escrito".split()
 )
+_PUBLISHING = _BY_WORDS | frozenset("posted published written filed updated".split())
 
 
 def _particle(text: str, m: re.Match[str]) -> bool:
