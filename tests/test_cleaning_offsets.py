@@ -1,5 +1,7 @@
 """Every char of the clean text maps back to the raw char it was copied from, for any input."""
 
+import gc
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -175,3 +177,25 @@ def test_line_decision_is_a_read_only_record():
     with pytest.raises(AttributeError):
         record.decision = "content"  # type: ignore[misc]
     assert LineDecision(3, 10, 42, "content", None, 0).overridden is False
+
+
+def test_clean_leaves_the_garbage_collector_as_it_found_it():
+    """clean() pauses the cyclic collector while it runs; it must hand it back on, or off, as it was."""
+    raw = "Menu\nThe committee said on Tuesday that the plan would be published before the end of the year.\n"
+    was = gc.isenabled()
+    try:
+        gc.enable()
+        clean(raw)
+        assert gc.isenabled()
+        gc.disable()
+        clean(raw)
+        assert not gc.isenabled()
+        with pytest.raises(ValueError):
+            clean(raw, {2: "bogus"})  # an error inside leaves it as it was too
+        assert not gc.isenabled()
+        gc.enable()
+        with pytest.raises(ValueError):
+            clean(raw, {2: "bogus"})
+        assert gc.isenabled()
+    finally:
+        gc.enable() if was else gc.disable()
