@@ -204,3 +204,26 @@ def test_a_name_over_its_job_line_is_the_author() -> None:
 )
 def test_a_lead_word_inside_a_sentence_is_no_byline(text: str, name: str | None) -> None:
     assert byline(text) == name
+
+
+@pytest.mark.parametrize(
+    ("lead", "line", "name"),
+    [
+        ("Autor*in", "Brit Lange (Medizinredakteurin, M.A.)", "Brit Lange"),
+        ("Von:", "Jonas Berger, Reporter", "Jonas Berger"),
+    ],
+)
+def test_a_name_with_its_job_under_a_lead_line_is_the_author(
+    lead: str, line: str, name: str
+) -> None:
+    from tui.cleaning import clean
+
+    page = "\n".join(["City expands tram network", *[_PROSE] * 2, lead, line, *[_PROSE] * 4])
+    assert clean(page).meta["author"] == name
+
+
+def test_a_name_after_a_date_and_a_tilde_is_the_author() -> None:
+    from tui.cleaning.authors import name_by_date
+
+    text = "17/11/2019 ~ Cem Basman"
+    assert name_by_date(text, 0, 10) == "Cem Basman"

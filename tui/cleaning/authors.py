@@ -180,7 +180,7 @@ def _particle(text: str, m: re.Match[str]) -> bool:
     )
 
 
-_SIDE_SEP = re.compile(r"\s*[|·•—–,/∙]\s*|\s+-\s+")
+_SIDE_SEP = re.compile(r"\s*[|·•—–,/∙~]\s*|\s+-\s+")
 _CLOCK = re.compile(r"^(?:um |at |à )?\d{1,2}[:.h]\d{2}(?:\s*(?:uhr|am|pm|h))?$", re.I)
 _TRAILING_COUNT = re.compile(r"\s+\d+$")
 _JOINER = re.compile(r"\s+(?:am|on|le|el|il|um|at)$|^(?:am|on|le|el|il|um|at)\s+", re.I)

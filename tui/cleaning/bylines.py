@@ -34,10 +34,11 @@ _LEAD_FIRST = re.compile(
 # A line that only announces the author, whose name stands on the next line: "Von:", "Auteur(s) :",
 # "Published By", "Kommentar von".
 _LEAD_LINE = re.compile(
-    r"^(?:(?:[^\W\d_]+\s+)?(?:by|von|par|por|door)|autor(?:in|es)?|author|auteur(?:\(s\))?|"
+    r"^(?:(?:[^\W\d_]+\s+)?(?:by|von|par|por|door)|autor(?:[*:]?in(?:nen)?|es)?|author|auteur(?:\(s\))?|"
     r"text|written by|geschrieben von|verfasst von)\s*:?$",
     re.I,
 )
+_JOB_AFTER = re.compile(r"\s*(?:\(.*|,.*)$")
 # A line that only dates the line above it: "4 min read", "vor 3 Stunden", "hace 4 minutos".
 _TIME_LINE = re.compile(
     r"^(?:\d+\s*min(?:ute)?s?\.?\s+(?:read|lesezeit|lecture)|(?:vor|hace|il y a)\s+\d+\s+\w+)\b",
@@ -97,12 +98,14 @@ def _named_by_neighbours(
 ) -> tuple[str, float, str] | None:
     """A name line under a lead line ("Von:" / "Jane Doe"), or over or under a line that only
     dates it ("Jane Doe" / "19 February 2020"): a byline split over two lines."""
-    if f.words > BARE_NAME_WORDS or f.chars > 50:
-        return None
     before, after = around
     text = f.line.text
-    if before is not None and _LEAD_LINE.match(before.line.text) and name_like(text):
-        return text, 0.0, "byline"
+    if before is not None and f.chars <= 120 and _LEAD_LINE.match(before.line.text):
+        name = _JOB_AFTER.sub("", text)  # "Jane Doe (Medizinredakteurin)", "Jane Doe, Reporter"
+        if len(name.split()) <= BARE_NAME_WORDS and name_like(name) and not _LEAD_LINE.match(name):
+            return name, 0.0, "byline"
+    if f.words > BARE_NAME_WORDS or f.chars > 50:
+        return None
     if bare_name(text) is None:
         return None
     for other in (after, before):
