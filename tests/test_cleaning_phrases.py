@@ -250,3 +250,21 @@ def test_comment_count_links_are_named_but_do_not_end_the_article():
     cleaned = clean(page)
     assert cleaned.title == "Space ship breaks up"
     assert cleaned.body.count("unmanned") == 6
+
+
+def test_video_player_strings_and_more_articles_invites_are_named():
+    from tui.cleaning.phrases import match_long
+
+    assert match_long("this is a modal window.") == "video player"
+    assert (
+        match_long(
+            "this is a modal window. this modal can be closed by pressing the escape key or "
+            "activating the close button."
+        )
+        == "video player"
+    )
+    assert match_long("beginning of dialog window. escape will cancel and close the window.") == (
+        "video player"
+    )
+    assert match_long("check out more articles on example.com!") == "related-posts block"
+    assert match_long("the council said this is a modal shift in transport policy.") is None

@@ -149,6 +149,18 @@ LONG_AND_MARKERS: tuple[Family, ...] = (
         r"the) (datenschutz|privacy|terms))",
     ),
     Family(
+        "video-player",
+        "video player",
+        "long",
+        ("en",),
+        # the screen-reader strings of the common web video players (video.js and its skins)
+        r"^(this is a modal window\.|beginning of dialog window\.|end of dialog window\.|"
+        r"no compatible source was found for this media\.|the media could not be loaded\b|"
+        r"the media playback was aborted\b|a network error caused the media download to fail\b|"
+        r"captions settings, opens captions settings dialog|descriptions off, selected|"
+        r"captions off, selected|subtitles settings, opens subtitles settings dialog)",
+    ),
+    Family(
         "server-error",
         "server error message",
         "long",
@@ -182,7 +194,7 @@ LONG_AND_MARKERS: tuple[Family, ...] = (
         ("en",),
         r"^(interested in (reading )?more|want to read more|discover more (about|from)|"
         r"read more (about|from|on)|find more (about|from)|for more (stories|articles|"
-        r"news) (like this|on|about))\b",
+        r"news) (like this|on|about)|check out more (stories|articles|posts|news) (on|from|at))\b",
     ),
     Family(
         "truncated-teaser",
