@@ -20,6 +20,8 @@ from tui.cleaning.dates import find_date
         ("Anglertalkhejfish7. Januar 20220", "2022-01-07"),  # glued to the previous word
         ("miércoles, 4 de mayo de 202207:59 hs", "2022-05-04"),
         ("Dezember 29, 2021Dezember 29, 2021", "2021-12-29"),
+        ("3 марта 2019, 10:15", "2019-03-03"),  # Cyrillic month in the genitive
+        ("Jun 072018", "2018-06-07"),  # a theme that glues the day to the year
     ],
 )
 def test_dates_in_the_forms_pages_print_them(text: str, iso: str) -> None:
@@ -53,6 +55,30 @@ def test_the_dateline_by_the_title_beats_a_dated_teaser_list() -> None:
         ["Home", "News", *teasers, "City expands tram network", "12.04.2021", *[_PROSE] * 6]
     )
     assert clean(page).meta["date"] == "2021-04-12"
+
+
+@pytest.mark.parametrize(
+    ("dateline", "iso"),
+    [
+        ("4/6/21 9:30AM", "2021-04-06"),  # an English page writes the month first
+        ("04.06.21 in Science", "2021-04-06"),
+        ("04.06.2021", "2021-06-04"),  # dots with a 4-digit year: the European form
+    ],
+)
+def test_an_english_page_reads_numeric_dates_month_first(dateline: str, iso: str) -> None:
+    from tui.cleaning import clean
+
+    page = "\n".join(["Home", "City expands tram network", dateline, *[_PROSE] * 6])
+    assert clean(page).meta["date"] == iso
+
+
+def test_an_unambiguous_date_on_the_page_sets_the_order() -> None:
+    from tui.cleaning import clean
+
+    page = "\n".join(
+        ["City expands tram network", "04/06/2021", *[_PROSE] * 6, "Related: 25/05/2021"]
+    )
+    assert clean(page).meta["date"] == "2021-06-04"  # 25/05 shows the page puts the day first
 
 
 def test_a_date_inside_a_sentence_is_not_the_articles() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .dates import DATE_START, find_date
+from .dates import DATE_START, find_date, numeric_order
 from .features import GOOD, LineFeatures
 
 DATE_REACH = 40  # lines around the title and the body searched for the article's date
@@ -25,7 +25,26 @@ _META_WORDS = re.compile(
 )
 
 
-def _dates(feats: list[LineFeatures], lo: int, hi: int) -> dict[int, tuple[str, int]]:
+# Words frequent in English prose and absent from the other languages' common words.
+_ENGLISH = re.compile(r"\b(?:the|and|of|with|that|was|were|is|are|for)\b")
+_NOT_ENGLISH = re.compile(
+    r"\b(?:der|und|das|ist|nicht|le|les|et|est|une|el|los|que|y|il|che|della|een|het|och|się|и|в)\b"
+)
+
+
+def month_first(feats: list[LineFeatures], lo: int, hi: int) -> bool:
+    """Whether the page writes numeric dates month first: as its unambiguous dates do (12/31 or
+    31.12), else as English pages mostly do (US sites) and other languages' pages do not."""
+    order = numeric_order([f.line.text for f in feats[lo:hi] if f.chars <= 400])
+    if order is not None:
+        return order
+    prose = " ".join(f.lower for f in feats[lo:hi] if f.kind == GOOD)
+    return len(_ENGLISH.findall(prose)) > 2 * len(_NOT_ENGLISH.findall(prose))
+
+
+def _dates(
+    feats: list[LineFeatures], lo: int, hi: int, us_order: bool = False
+) -> dict[int, tuple[str, int]]:
     """The first date of each line in [lo, hi) that may hold the article's date: (iso, start)."""
     out: dict[int, tuple[str, int]] = {}
     for j in range(lo, hi):
@@ -34,7 +53,7 @@ def _dates(feats: list[LineFeatures], lo: int, hi: int) -> dict[int, tuple[str, 
             continue
         if (f.words > LONG_LINE_WORDS or f.kind == GOOD) and not DATE_START.match(f.line.text):
             continue  # only a date at its start counts there (below), and none starts there
-        hit = find_date(f.line.text)
+        hit = find_date(f.line.text, us_order)
         if hit is None:
             continue
         if hit[1] > 0 and (f.words > LONG_LINE_WORDS or f.kind == GOOD):
@@ -48,7 +67,8 @@ def pick_date(feats: list[LineFeatures], ref: int, b: int) -> tuple[str, int] | 
     "Published ..." lines first, items of a dated list last; None when the page shows no date."""
     lo, hi = max(0, ref - DATE_REACH), min(len(feats), max(b, ref) + DATE_REACH)
     # dates just outside the window still tell whether a line in it is one item of a list
-    found = _dates(feats, max(0, lo - LIST_REACH), min(len(feats), hi + LIST_REACH))
+    wide_lo, wide_hi = max(0, lo - LIST_REACH), min(len(feats), hi + LIST_REACH)
+    found = _dates(feats, wide_lo, wide_hi, month_first(feats, wide_lo, wide_hi))
     best: tuple[float, int] | None = None
     for j, (iso, _start) in found.items():
         if not lo <= j < hi:
