@@ -253,3 +253,21 @@ def test_a_name_after_a_date_and_a_tilde_is_the_author() -> None:
 
     text = "17/11/2019 ~ Cem Basman"
     assert name_by_date(text, 0, 10) == "Cem Basman"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Par Jean Roux Jean Roux", "Jean Roux"),  # a link and its label print the name twice
+        ("Autorin: Ida Berg, Projektleiterin der Stiftung", "Ida Berg"),  # a compound job title
+    ],
+)
+def test_a_byline_gives_the_name_once_and_without_its_job(text: str, name: str) -> None:
+    assert byline(text) == name
+
+
+def test_a_line_opening_with_a_lead_far_below_the_title_names_the_author() -> None:
+    from tui.cleaning import clean
+
+    page = "\n".join(["City expands tram network", *[_PROSE] * 20, "By Jane Doe", *[_PROSE] * 3])
+    assert clean(page).meta["author"] == "Jane Doe"

@@ -17,6 +17,22 @@ _JOB_WORDS = frozenset(
     "professor journalist redakteur redakteurin autorin korrespondent rédacteur journaliste "
     "redactor periodista giornalista".split()
 )
+# Endings of compound job titles: "Projektleiterin", "Pressereferent", "Chefredakteurin".
+_JOB_ENDINGS = (
+    "leiter",
+    "leiterin",
+    "referent",
+    "referentin",
+    "sprecher",
+    "sprecherin",
+    "redakteur",
+    "redakteurin",
+    "direktor",
+    "direktorin",
+    "managerin",
+    "beauftragter",
+    "beauftragte",
+)
 
 _LEAD = re.compile(
     r"(?:^|(?<=[\s|·•]))(?:written by|posted by|eingestellt von|geschrieben von|verfasst von|ein beitrag von|"
@@ -94,6 +110,7 @@ def _name_like(part: str, allow_handle: bool) -> bool:
         and not any(t.lower() in _UI_WORDS for t in tokens)  # "Published Thursday", "View Photos"
         and tokens[0] not in _ARTICLES  # "The New York Times" is a publisher
         and not any(t.lower() in _JOB_WORDS or t.endswith(("'s", "’s", "s'", "s’")) for t in tokens)
+        and not any(t.lower().endswith(_JOB_ENDINGS) for t in tokens)  # "Projektleiterin der HSS"
     )
 
 
@@ -132,8 +149,17 @@ def byline(text: str, lead_within: int = 160) -> str | None:
             continue
         names = _names_span(text[m.end() :], allow_handle=True)
         if names:
-            return names
+            return _once(names)
     return None
+
+
+def _once(names: str) -> str:
+    """A name a page printed twice in a row ("Jane Doe Jane Doe": a link and its label) once."""
+    tokens = names.split()
+    half = len(tokens) // 2
+    if len(tokens) % 2 == 0 and half and tokens[:half] == tokens[half:]:
+        return " ".join(tokens[:half])
+    return names
 
 
 _STAMP_BEFORE = re.compile(r"[\d|·•/—–:]|\s-\s")
