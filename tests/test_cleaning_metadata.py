@@ -271,3 +271,23 @@ def test_a_line_opening_with_a_lead_far_below_the_title_names_the_author() -> No
 
     page = "\n".join(["City expands tram network", *[_PROSE] * 20, "By Jane Doe", *[_PROSE] * 3])
     assert clean(page).meta["author"] == "Jane Doe"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Jane C. Doe", "Jane C. Doe"),
+        ("Dr. Tom Berg", "Dr. Tom Berg"),
+        ("Sean O'Hara", "Sean O'Hara"),
+        ("Anna-Lena McKay", "Anna-Lena McKay"),
+        ("Aktuelle Themen", None),  # German capitalises nouns: an adjective opens no name
+        ("Neueste Beiträge", None),
+        ("TOP THEMEN", None),  # capitals, digits, inner capitals: labels, not names
+        ("Shop4 Online", None),
+        ("DownloadShow Link", None),
+    ],
+)
+def test_a_bare_name_line_is_written_as_a_name(text: str, name: str | None) -> None:
+    from tui.cleaning.authors import bare_name
+
+    assert bare_name(text) == name

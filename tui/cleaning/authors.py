@@ -225,11 +225,55 @@ def name_by_date(text: str, start: int, end: int) -> str | None:
     return None
 
 
+_PARTICLE_WORDS = frozenset("van von de der den da di del le la du dos das ten ter".split())
+
+
+def _person_word(token: str) -> bool:
+    """A word written as a name is: "Anna", "O'Neil", "Müller-Lüdenscheidt", "C.", "McKay", or a particle."""
+    if token in _PARTICLE_WORDS:
+        return True
+    if (
+        token.endswith(".")
+        and len(token) <= 5
+        and token[0].isupper()
+        and (len(token) == 2 or token[1:-1].isalpha())
+    ):
+        return True  # an initial or a title: "C.", "Dr.", "Prof."
+    for part in token.split("-"):
+        core = (
+            part[2:]
+            if part[:2] in ("O'", "O’", "D'", "D’")
+            else part.replace("'", "").replace("’", "")
+        )
+        if core.startswith(("Mc", "Mac")) and len(core) > 3 and core[2:3].isupper():
+            core = core[:2] + core[2:].lower()  # "McKay"
+        if not (core[:1].isupper() and core[1:].isalpha() and core[1:].islower()):
+            return False
+    return True
+
+
+# How adjectives end in German, where every noun is capitalised: "Aktuelle Themen", "Neueste
+# Beiträge", "Synthetische Kraftstoffe" are two capitalised words but no person.
+_ADJECTIVE_ENDINGS = tuple(
+    """isch ische isches ischer ischen liche licher liches lichen ige iger iges igen ste ster stes
+    sten ere eres erer eren eue euer eues euen ive ives tuelle tueller tuelles tuellen duelle
+    dueller duelles duellen""".split()
+)
+
+
 def bare_name(text: str) -> str | None:
-    """A line that is only a person's name (2-4 capitalised words), as bylines often are."""
+    """A line that is only a person's name (2-4 words written as names: no all-capital acronyms,
+    digits or inner capitals, not opening with an adjective), as bylines often are."""
     if len(text) > 50:
         return None
-    return text if _name_like(text, allow_handle=False) and len(text.split()) >= 2 else None
+    tokens = text.split()
+    if len(tokens) < 2 or not _name_like(text, allow_handle=False):
+        return None
+    if not all(_person_word(t) for t in tokens):
+        return None  # "ACTU NATIONALE", "JTL Shop4", "DownloadShow URL"
+    if tokens[0].lower().endswith(_ADJECTIVE_ENDINGS):
+        return None
+    return text
 
 
 def job_line(text: str) -> bool:
