@@ -291,3 +291,13 @@ def test_a_bare_name_line_is_written_as_a_name(text: str, name: str | None) -> N
     from tui.cleaning.authors import bare_name
 
     assert bare_name(text) == name
+
+
+@pytest.mark.parametrize(
+    "event", ["Neue Regeln gelten seit dem 1. Oktober 2021", "Termin: 05.10.2021, 19 Uhr"]
+)
+def test_a_date_the_line_talks_about_loses_to_the_dateline(event: str) -> None:
+    from tui.cleaning import clean
+
+    page = "\n".join(["City expands tram network", event, "12.10.2021 | Jane Doe", *[_PROSE] * 6])
+    assert clean(page).meta["date"] == "2021-10-12"

@@ -17,10 +17,20 @@ ABOVE_COST = (
 )
 META_BONUS = 4.0  # "Published on ..." names the article's date, wherever it stands
 TITLE_COST = 2.0  # a date in the title itself may be an event's, not the article's
+EVENT_COST = 6.0  # a date the line talks about ("seit 1. Januar 2020", "Termin: 5.2.") is seldom the article's
+EVENT_WORDS_BEFORE = 4  # this many words before a date make it part of a sentence, not a dateline
 LONG_LINE_WORDS = 20  # a longer line holds the date only at its start ("29.11.2022 – The ...")
 _META_WORDS = re.compile(
     r"\b(published|posted|veröffentlicht|erschienen|erstellt|eingetragen|publié|publicado|pubblicato|"
     r"gepubliceerd|opublikowano|datum|date)\b",  # not "updated": the gold is when it first appeared
+    re.I,
+)
+
+
+# Words before a date that make it an event's or a period's: "seit dem 1. Oktober", "vom 5. bis".
+_EVENT_BEFORE = re.compile(
+    r"\b(?:seit|seit dem|zum|bis|bis zum|ab|ab dem|vom|from|since|until|till|through|by|"
+    r"termin|release|erscheinungsdatum|deadline|depuis|jusqu'au|desde|hasta)\s*:?\s*$",
     re.I,
 )
 
@@ -62,6 +72,13 @@ def _dates(
     return out
 
 
+def _event(text: str, start: int) -> bool:
+    """Whether the date at start is one the line talks about (after a sentence's first words, or
+    after "seit", "bis", "Termin:"), not the line's stamp."""
+    before = text[:start]
+    return len(before.split()) >= EVENT_WORDS_BEFORE or _EVENT_BEFORE.search(before) is not None
+
+
 def pick_date(feats: list[LineFeatures], ref: int, b: int) -> tuple[str, int] | None:
     """The article's date and its line: the nearest dateline to the title (ref), below before above,
     "Published ..." lines first, items of a dated list last; None when the page shows no date."""
@@ -82,6 +99,8 @@ def pick_date(feats: list[LineFeatures], ref: int, b: int) -> tuple[str, int] | 
             cost += LIST_COST
         if _META_WORDS.search(feats[j].line.text):
             cost -= META_BONUS
+        elif _event(feats[j].line.text, _start):
+            cost += EVENT_COST
         if best is None or cost < best[0]:
             best = (cost, j)
     if best is None:
