@@ -301,3 +301,13 @@ def test_a_date_the_line_talks_about_loses_to_the_dateline(event: str) -> None:
 
     page = "\n".join(["City expands tram network", event, "12.10.2021 | Jane Doe", *[_PROSE] * 6])
     assert clean(page).meta["date"] == "2021-10-12"
+
+
+def test_a_stamp_far_from_the_title_dates_the_page_when_nothing_nearer_does() -> None:
+    from tui.cleaning import clean
+
+    menu = [f"Menu entry {k}" for k in range(50)]
+    page = "\n".join(
+        ["Verfasst von: jdoe | 3. März 2020", *menu, "City expands tram network", *[_PROSE] * 6]
+    )
+    assert clean(page).meta["date"] == "2020-03-03"

@@ -104,5 +104,27 @@ def pick_date(feats: list[LineFeatures], ref: int, b: int) -> tuple[str, int] | 
         if best is None or cost < best[0]:
             best = (cost, j)
     if best is None:
-        return None
+        return _stamped(feats, ref)
     return found[best[1]][0], best[1]
+
+
+# What a page's stamp may say when no dateline stands by the title: the first date, or the last edit.
+_STAMP_WORDS = re.compile(
+    _META_WORDS.pattern + r"|\b(?:verfasst|geschrieben|written|eingestellt|gepostet|stand|updated|"
+    r"aktualisiert|geändert|modified|mis à jour|actualizado)\b",
+    re.I,
+)
+
+
+def _stamped(feats: list[LineFeatures], ref: int) -> tuple[str, int] | None:
+    """When no date stands near the title: the nearest short line elsewhere that says when the page
+    was published ("Verfasst von X | 31. Dezember 2008", "Eingetragen am 3. Januar 2020")."""
+    us_order = month_first(feats, 0, len(feats))
+    best: tuple[int, str, int] | None = None
+    for j, f in enumerate(feats):
+        if f.words > LONG_LINE_WORDS or not _STAMP_WORDS.search(f.line.text):
+            continue
+        hit = find_date(f.line.text, us_order)
+        if hit and (best is None or abs(j - ref) < best[0]):
+            best = (abs(j - ref), hit[0], j)
+    return (best[1], best[2]) if best else None
