@@ -311,3 +311,17 @@ def test_a_stamp_far_from_the_title_dates_the_page_when_nothing_nearer_does() ->
         ["Verfasst von: jdoe | 3. März 2020", *menu, "City expands tram network", *[_PROSE] * 6]
     )
     assert clean(page).meta["date"] == "2020-03-03"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "4. Mai 2021 Jana Holm Schreibe einen Kommentar",  # a comment prompt after the name
+        "4 May 2021 | Updated 5 May 2021 | Jana Holm",  # a second date between date and name
+    ],
+)
+def test_a_name_beside_a_dateline_with_more_on_it(text: str) -> None:
+    from tui.cleaning.authors import name_by_date
+
+    hit = find_date(text)
+    assert hit is not None and name_by_date(text, hit[1], hit[2]) == "Jana Holm"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .dates import MONTH
+from .dates import MONTH, find_date
 from .stopwords import STOPWORDS
 
 _MONTH_NAMES = "|".join(sorted(MONTH, key=len, reverse=True))
@@ -213,16 +213,39 @@ _JOINER = re.compile(r"\s+(?:am|on|le|el|il|um|at)$|^(?:am|on|le|el|il|um|at)\s+
 
 
 def name_by_date(text: str, start: int, end: int) -> str | None:
-    """The person's name beside a date in a dateline: 'Jane Doe — 2. Februar 2022', '04.02.2022 | Jane Doe'."""
+    """The person's name beside a date in a dateline: 'Jane Doe — 2. Februar 2022', '04.02.2022 | Jane Doe',
+    '3. Mai 2019 Jane Doe Schreibe einen Kommentar' (a comment prompt after the name)."""
     if len(text) > 100:
         return None
     for side in (text[:start], text[end:]):
-        parts = [p for p in _SIDE_SEP.split(side) if p.strip() and not _CLOCK.match(p.strip())]
-        for part in parts[-1:] if side is text[:start] else parts[:1]:
+        after = side is not text[:start]
+        parts = [
+            p
+            for p in _SIDE_SEP.split(side)
+            if p.strip() and not _CLOCK.match(p.strip()) and not _only_a_date(p)
+        ]
+        for part in parts[:1] if after else parts[-1:]:
             part = _JOINER.sub("", _TRAILING_COUNT.sub("", part.strip(" :;.-")))
             if len(part.split()) >= 2 and _name_like(part, allow_handle=False):
                 return part
+            tokens = part.split()
+            if after and len(tokens) > 2 and tokens[2].lower().strip(":,") in _PROMPT_WORDS:
+                if _name_like(" ".join(tokens[:2]), allow_handle=False):
+                    return " ".join(tokens[:2])  # "Jane Doe Schreibe einen Kommentar"
     return None
+
+
+# Words that open a prompt or counter printed right after the author's name in a dateline.
+_PROMPT_WORDS = frozenset(
+    "schreibe hinterlasse leave kommentar kommentare kommentieren comment comments zuletzt keine "
+    "no laisser laissez deja".split()
+)
+
+
+def _only_a_date(part: str) -> bool:
+    """A separator-split piece that is a further date of the dateline ("Updated 3 May 2020")."""
+    hit = find_date(part.strip())
+    return hit is not None and len(part.strip()) - (hit[2] - hit[1]) <= 12
 
 
 _PARTICLE_WORDS = frozenset("van von de der den da di del le la du dos das ten ter".split())
