@@ -231,3 +231,15 @@ def test_print_pin_shop_and_do_you_like_us_prompts_are_share_prompts():
         "Enjoying this article?",
     ):
         assert match_short(line.lower()) == "share prompt", line
+
+
+def test_anchored_alternatives_are_split_off_only_when_safe():
+    from tui.cleaning.needles import split_at_start
+
+    assert split_at_start(r"^a|b") == ("^a", "b")
+    assert split_at_start(r"(^a|b)|^c") == ("^c", "(^a|b)")  # only top-level alternatives
+    assert split_at_start(r"[|^]x|\|y|^z") == ("^z", r"[|^]x|\|y")  # a class or an escape holds '|'
+    assert split_at_start(r"[]|]x|^y") == ("^y", "[]|]x")  # ']' first in a class is literal
+    assert split_at_start(r"^(a) \1|b") == (None, r"^(a) \1|b")  # a back-reference: kept whole
+    assert split_at_start(r"^a|") == (None, r"^a|")  # an empty alternative matches anywhere
+    assert split_at_start(r"^a|^b") == ("^a|^b", None)
