@@ -325,3 +325,16 @@ def test_a_name_beside_a_dateline_with_more_on_it(text: str) -> None:
 
     hit = find_date(text)
     assert hit is not None and name_by_date(text, hit[1], hit[2]) == "Jana Holm"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Text von Jana Holm Illustration von Max Roth", "Jana Holm"),  # no particle ends a name
+        ("Von J. K. am 07.08.2013", "J. K."),  # an initial keeps its period
+        ("Autor: Rechtsanwalt Tom Berg", "Tom Berg"),  # an office before the name
+        ("Ein Beitrag geteilt von Jana Holm (@jholm)", None),  # an embedded post's credit
+    ],
+)
+def test_a_bylines_name_without_what_surrounds_it(text: str, name: str | None) -> None:
+    assert byline(text) == name

@@ -65,7 +65,8 @@ _UI_WORDS = frozenset(
 # A "by" after these is a sponsor's or a credit's, not a byline: "Promoted by Taboola".
 _NOT_BYLINE_BEFORE = frozenset(
     "promoted sponsored powered presented supported funded hosted provided recommended curated "
-    "designed developed illustration illustrations image images photo photos video".split()
+    "designed developed illustration illustrations image images photo photos video geteilt shared "
+    "leído lu read narrated gelesen".split()
 )
 # "Share by email", "envoyer par mail": a share bar's channels are no user handles.
 _SHARE_WORDS = frozenset(
@@ -114,6 +115,16 @@ def _name_like(part: str, allow_handle: bool) -> bool:
     )
 
 
+_INITIAL_END = re.compile(r"(?:^|\s)[A-ZÀ-Þ]$")
+# Offices and professions written before a name: "Rechtsanwalt Jane Doe", "Bundesminister X".
+_TITLE_WORDS = frozenset(
+    """bundespräsident bundespräsidentin bundeskanzler bundeskanzlerin bundesminister
+    bundesministerin minister ministerin präsident präsidentin rechtsanwalt rechtsanwältin
+    autor autorin redakteur redakteurin reporter reporterin senator senatorin president
+    governor senator mayor bürgermeister bürgermeisterin""".split()
+)
+
+
 def _names_span(rest: str, allow_handle: bool) -> str | None:
     """The leading run of name-like parts of rest, as written (connectors kept)."""
     stop = _STOP_AT.search(rest)
@@ -134,7 +145,17 @@ def _names_span(rest: str, allow_handle: bool) -> str | None:
         if m is None:
             break
         pos = m.end()
-    return head[:end].strip() or None
+    names = head[:end].strip()
+    tokens = names.split()
+    while len(tokens) > 1 and tokens[-1] in _PARTICLE_WORDS:
+        tokens.pop()  # "Jane Doe Illustration von": a name ends with no particle
+    if len(tokens) > 1 and len(tokens) < len(names.split()):
+        names = _names_span(" ".join(tokens[:-1]), allow_handle) or ""
+    if names and rest.lstrip(" ,;:").startswith(names + ".") and _INITIAL_END.search(names):
+        names += "."  # "R. R." keeps its initial's period
+    while len(names.split()) > 2 and names.split()[0].lower().rstrip(".") in _TITLE_WORDS:
+        names = names.split(None, 1)[1]  # "Bundespräsident Johannes Rau" -> "Johannes Rau"
+    return names or None
 
 
 @lru_cache(maxsize=1 << 16)
@@ -157,7 +178,7 @@ def _once(names: str) -> str:
     """A name a page printed twice in a row ("Jane Doe Jane Doe": a link and its label) once."""
     tokens = names.split()
     half = len(tokens) // 2
-    if len(tokens) % 2 == 0 and half and tokens[:half] == tokens[half:]:
+    if len(tokens) % 2 == 0 and half >= 2 and tokens[:half] == tokens[half:]:
         return " ".join(tokens[:half])
     return names
 
