@@ -338,3 +338,16 @@ def test_a_name_beside_a_dateline_with_more_on_it(text: str) -> None:
 )
 def test_a_bylines_name_without_what_surrounds_it(text: str, name: str | None) -> None:
     assert byline(text) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Die Gründer von Nordwerk", None),  # an article opens a sentence
+        ("Berlin ist von Sturm Anna weiterhin betroffen.", None),  # it goes on to a full stop
+        ("1.11.23 20:19 von Jana Holm Lesezeit: 4 Min.", "Jana Holm"),  # a stamp before the lead
+        ("Von Jana Holm Twitter Account", "Jana Holm"),
+    ],
+)
+def test_a_lead_in_a_sentence_is_no_byline(text: str, name: str | None) -> None:
+    assert byline(text) == name

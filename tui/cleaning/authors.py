@@ -60,7 +60,8 @@ _UI_WORDS = frozenset(
     "published updated posted follow followed following view photos photo video videos share "
     "subscribe comments comment read more menu search home news sign log print email tweet last "
     "specs related sponsored advertisement newsletter podcast gallery suche filter article "
-    "articles artikel newer older previous next live stream".split()
+    "articles artikel newer older previous next live stream twitter facebook instagram linkedin "
+    "account profile profil".split()
 )
 # A "by" after these is a sponsor's or a credit's, not a byline: "Promoted by Taboola".
 _NOT_BYLINE_BEFORE = frozenset(
@@ -169,9 +170,27 @@ def byline(text: str, lead_within: int = 160) -> str | None:
         if _particle(text, m) or _credit(text, m) or _inside_a_sentence(text, m):
             continue
         names = _names_span(text[m.end() :], allow_handle=True)
-        if names:
+        if names and not _a_sentence_about(text, m, names):
             return _once(names)
     return None
+
+
+_SENTENCE_OPENERS = frozenset("die der das ein eine the a le la les el los un une".split())
+
+
+def _a_sentence_about(text: str, m: re.Match[str], names: str) -> bool:
+    """Whether the lead and name are words of a sentence rather than a byline: "Die Gründer von
+    X", "Italien ist von X weiterhin betroffen." (an article opens it, or it goes on after the name
+    to a full stop), unless a publishing word comes before ("Veröffentlicht von X")."""
+    before = text[: m.start()].split()
+    if not before or any(w.lower().strip(":,") in _PUBLISHING for w in before):
+        return False
+    if _STAMP_BEFORE.search(text[: m.start()]):
+        return False  # a date or a separator before the lead: "1.11.23 20:19 von Jane Doe"
+    if before[0].lower() in _SENTENCE_OPENERS:
+        return True
+    after = text[m.end() :].split(names, 1)[-1].split()
+    return len(after) >= 2 and text.rstrip().endswith((".", "!", "?"))
 
 
 def _once(names: str) -> str:
