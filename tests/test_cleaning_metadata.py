@@ -325,3 +325,29 @@ def test_a_name_beside_a_dateline_with_more_on_it(text: str) -> None:
 
     hit = find_date(text)
     assert hit is not None and name_by_date(text, hit[1], hit[2]) == "Jana Holm"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Text von Jana Holm Illustration von Max Roth", "Jana Holm"),  # no particle ends a name
+        ("Von A. R. am 07.08.2013", "A. R."),  # an initial keeps its period
+        ("Autor: Rechtsanwalt Tom Berg", "Tom Berg"),  # an office before the name
+        ("Ein Beitrag geteilt von Jana Holm (@jholm)", None),  # an embedded post's credit
+    ],
+)
+def test_a_bylines_name_without_what_surrounds_it(text: str, name: str | None) -> None:
+    assert byline(text) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Die Gründer von Nordwerk", None),  # an article opens a sentence
+        ("Berlin ist von Sturm Anna weiterhin betroffen.", None),  # it goes on to a full stop
+        ("1.11.23 20:19 von Jana Holm Lesezeit: 4 Min.", "Jana Holm"),  # a stamp before the lead
+        ("Von Jana Holm Twitter Account", "Jana Holm"),
+    ],
+)
+def test_a_lead_in_a_sentence_is_no_byline(text: str, name: str | None) -> None:
+    assert byline(text) == name

@@ -60,12 +60,14 @@ _UI_WORDS = frozenset(
     "published updated posted follow followed following view photos photo video videos share "
     "subscribe comments comment read more menu search home news sign log print email tweet last "
     "specs related sponsored advertisement newsletter podcast gallery suche filter article "
-    "articles artikel newer older previous next live stream".split()
+    "articles artikel newer older previous next live stream twitter facebook instagram linkedin "
+    "account profile profil".split()
 )
 # A "by" after these is a sponsor's or a credit's, not a byline: "Promoted by Taboola".
 _NOT_BYLINE_BEFORE = frozenset(
     "promoted sponsored powered presented supported funded hosted provided recommended curated "
-    "designed developed illustration illustrations image images photo photos video".split()
+    "designed developed illustration illustrations image images photo photos video geteilt shared "
+    "leído lu read narrated gelesen".split()
 )
 # "Share by email", "envoyer par mail": a share bar's channels are no user handles.
 _SHARE_WORDS = frozenset(
@@ -114,6 +116,16 @@ def _name_like(part: str, allow_handle: bool) -> bool:
     )
 
 
+_INITIAL_END = re.compile(r"(?:^|\s)[A-ZÀ-Þ]$")
+# Offices and professions written before a name: "Rechtsanwalt Jane Doe", "Bundesminister X".
+_TITLE_WORDS = frozenset(
+    """bundespräsident bundespräsidentin bundeskanzler bundeskanzlerin bundesminister
+    bundesministerin minister ministerin präsident präsidentin rechtsanwalt rechtsanwältin
+    autor autorin redakteur redakteurin reporter reporterin senator senatorin president
+    governor senator mayor bürgermeister bürgermeisterin""".split()
+)
+
+
 def _names_span(rest: str, allow_handle: bool) -> str | None:
     """The leading run of name-like parts of rest, as written (connectors kept)."""
     stop = _STOP_AT.search(rest)
@@ -134,7 +146,17 @@ def _names_span(rest: str, allow_handle: bool) -> str | None:
         if m is None:
             break
         pos = m.end()
-    return head[:end].strip() or None
+    names = head[:end].strip()
+    tokens = names.split()
+    while len(tokens) > 1 and tokens[-1] in _PARTICLE_WORDS:
+        tokens.pop()  # "Jane Doe Illustration von": a name ends with no particle
+    if len(tokens) > 1 and len(tokens) < len(names.split()):
+        names = _names_span(" ".join(tokens[:-1]), allow_handle) or ""
+    if names and rest.lstrip(" ,;:").startswith(names + ".") and _INITIAL_END.search(names):
+        names += "."  # "R. R." keeps its initial's period
+    while len(names.split()) > 2 and names.split()[0].lower().rstrip(".") in _TITLE_WORDS:
+        names = names.split(None, 1)[1]  # "Bundespräsident Johannes Rau" -> "Johannes Rau"
+    return names or None
 
 
 @lru_cache(maxsize=1 << 16)
@@ -148,16 +170,34 @@ def byline(text: str, lead_within: int = 160) -> str | None:
         if _particle(text, m) or _credit(text, m) or _inside_a_sentence(text, m):
             continue
         names = _names_span(text[m.end() :], allow_handle=True)
-        if names:
+        if names and not _a_sentence_about(text, m, names):
             return _once(names)
     return None
+
+
+_SENTENCE_OPENERS = frozenset("die der das ein eine the a le la les el los un une".split())
+
+
+def _a_sentence_about(text: str, m: re.Match[str], names: str) -> bool:
+    """Whether the lead and name are words of a sentence rather than a byline: "Die Gründer von
+    X", "Italien ist von X weiterhin betroffen." (an article opens it, or it goes on after the name
+    to a full stop), unless a publishing word comes before ("Veröffentlicht von X")."""
+    before = text[: m.start()].split()
+    if not before or any(w.lower().strip(":,") in _PUBLISHING for w in before):
+        return False
+    if _STAMP_BEFORE.search(text[: m.start()]):
+        return False  # a date or a separator before the lead: "1.11.23 20:19 von Jane Doe"
+    if before[0].lower() in _SENTENCE_OPENERS:
+        return True
+    after = text[m.end() :].split(names, 1)[-1].split()
+    return len(after) >= 2 and text.rstrip().endswith((".", "!", "?"))
 
 
 def _once(names: str) -> str:
     """A name a page printed twice in a row ("Jane Doe Jane Doe": a link and its label) once."""
     tokens = names.split()
     half = len(tokens) // 2
-    if len(tokens) % 2 == 0 and half and tokens[:half] == tokens[half:]:
+    if len(tokens) % 2 == 0 and half >= 2 and tokens[:half] == tokens[half:]:
         return " ".join(tokens[:half])
     return names
 

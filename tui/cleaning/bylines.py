@@ -17,9 +17,9 @@ DATELINE_COST = 0.5  # "12 May 2020 · Jane Doe"
 BY_SENTENCE_COST = 2.0  # "By Alex Heath, a deputy editor and ..." (a byline going on with a job)
 BARE_NAME_COST = 3.0  # a line that is only "Jane Doe" (or a place, a section, a photo credit)
 END_REACH = 13  # lines below the body's end searched for its byline or author link
-BARE_NAME_WORDS = 4
-FAR_REACH = 40  # lines around the title searched for a line that opens with a byline's lead
-FAR_WORDS = 8  # such a line is at most this long  # a name line inside the body's opening is at most this long
+BARE_NAME_WORDS = 4  # a name line inside the body's opening is at most this long
+FAR_REACH = 60  # lines around the title searched for a line that opens with a byline's lead
+FAR_WORDS = 16  # such a line is at most this long
 _AGO = (
     re.compile(  # a relative date beside the author: "Alex Perry 1 day ago", "James Akinaka • 8h"
         r"\b\d{1,2}\s*(?:min(?:ute)?s?|h(?:ours?|rs?)?|d(?:ays?)?|weeks?)(?:\s+ago)?\s*$", re.I
