@@ -20,6 +20,8 @@ from tui.cleaning.dates import find_date
         ("Anglertalkhejfish7. Januar 20220", "2022-01-07"),  # glued to the previous word
         ("miércoles, 4 de mayo de 202207:59 hs", "2022-05-04"),
         ("Dezember 29, 2021Dezember 29, 2021", "2021-12-29"),
+        ("3 марта 2019, 10:15", "2019-03-03"),  # Cyrillic month in the genitive
+        ("Jun 072018", "2018-06-07"),  # a theme that glues the day to the year
     ],
 )
 def test_dates_in_the_forms_pages_print_them(text: str, iso: str) -> None:
@@ -53,6 +55,30 @@ def test_the_dateline_by_the_title_beats_a_dated_teaser_list() -> None:
         ["Home", "News", *teasers, "City expands tram network", "12.04.2021", *[_PROSE] * 6]
     )
     assert clean(page).meta["date"] == "2021-04-12"
+
+
+@pytest.mark.parametrize(
+    ("dateline", "iso"),
+    [
+        ("4/6/21 9:30AM", "2021-04-06"),  # an English page writes the month first
+        ("04.06.21 in Science", "2021-04-06"),
+        ("04.06.2021", "2021-06-04"),  # dots with a 4-digit year: the European form
+    ],
+)
+def test_an_english_page_reads_numeric_dates_month_first(dateline: str, iso: str) -> None:
+    from tui.cleaning import clean
+
+    page = "\n".join(["Home", "City expands tram network", dateline, *[_PROSE] * 6])
+    assert clean(page).meta["date"] == iso
+
+
+def test_an_unambiguous_date_on_the_page_sets_the_order() -> None:
+    from tui.cleaning import clean
+
+    page = "\n".join(
+        ["City expands tram network", "04/06/2021", *[_PROSE] * 6, "Related: 25/05/2021"]
+    )
+    assert clean(page).meta["date"] == "2021-06-04"  # 25/05 shows the page puts the day first
 
 
 def test_a_date_inside_a_sentence_is_not_the_articles() -> None:
@@ -227,3 +253,75 @@ def test_a_name_after_a_date_and_a_tilde_is_the_author() -> None:
 
     text = "17/11/2019 ~ Cem Basman"
     assert name_by_date(text, 0, 10) == "Cem Basman"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Par Jean Roux Jean Roux", "Jean Roux"),  # a link and its label print the name twice
+        ("Autorin: Ida Berg, Projektleiterin der Stiftung", "Ida Berg"),  # a compound job title
+    ],
+)
+def test_a_byline_gives_the_name_once_and_without_its_job(text: str, name: str) -> None:
+    assert byline(text) == name
+
+
+def test_a_line_opening_with_a_lead_far_below_the_title_names_the_author() -> None:
+    from tui.cleaning import clean
+
+    page = "\n".join(["City expands tram network", *[_PROSE] * 20, "By Jane Doe", *[_PROSE] * 3])
+    assert clean(page).meta["author"] == "Jane Doe"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Jane C. Doe", "Jane C. Doe"),
+        ("Dr. Tom Berg", "Dr. Tom Berg"),
+        ("Sean O'Hara", "Sean O'Hara"),
+        ("Anna-Lena McKay", "Anna-Lena McKay"),
+        ("Aktuelle Themen", None),  # German capitalises nouns: an adjective opens no name
+        ("Neueste Beiträge", None),
+        ("TOP THEMEN", None),  # capitals, digits, inner capitals: labels, not names
+        ("Shop4 Online", None),
+        ("DownloadShow Link", None),
+    ],
+)
+def test_a_bare_name_line_is_written_as_a_name(text: str, name: str | None) -> None:
+    from tui.cleaning.authors import bare_name
+
+    assert bare_name(text) == name
+
+
+@pytest.mark.parametrize(
+    "event", ["Neue Regeln gelten seit dem 1. Oktober 2021", "Termin: 05.10.2021, 19 Uhr"]
+)
+def test_a_date_the_line_talks_about_loses_to_the_dateline(event: str) -> None:
+    from tui.cleaning import clean
+
+    page = "\n".join(["City expands tram network", event, "12.10.2021 | Jane Doe", *[_PROSE] * 6])
+    assert clean(page).meta["date"] == "2021-10-12"
+
+
+def test_a_stamp_far_from_the_title_dates_the_page_when_nothing_nearer_does() -> None:
+    from tui.cleaning import clean
+
+    menu = [f"Menu entry {k}" for k in range(50)]
+    page = "\n".join(
+        ["Verfasst von: jdoe | 3. März 2020", *menu, "City expands tram network", *[_PROSE] * 6]
+    )
+    assert clean(page).meta["date"] == "2020-03-03"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "4. Mai 2021 Jana Holm Schreibe einen Kommentar",  # a comment prompt after the name
+        "4 May 2021 | Updated 5 May 2021 | Jana Holm",  # a second date between date and name
+    ],
+)
+def test_a_name_beside_a_dateline_with_more_on_it(text: str) -> None:
+    from tui.cleaning.authors import name_by_date
+
+    hit = find_date(text)
+    assert hit is not None and name_by_date(text, hit[1], hit[2]) == "Jana Holm"

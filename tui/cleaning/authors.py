@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .dates import MONTH
+from .dates import MONTH, find_date
 from .stopwords import STOPWORDS
 
 _MONTH_NAMES = "|".join(sorted(MONTH, key=len, reverse=True))
@@ -16,6 +16,22 @@ _JOB_WORDS = frozenset(
     "contributor contributing technologist analyst producer photographer director manager "
     "professor journalist redakteur redakteurin autorin korrespondent rédacteur journaliste "
     "redactor periodista giornalista".split()
+)
+# Endings of compound job titles: "Projektleiterin", "Pressereferent", "Chefredakteurin".
+_JOB_ENDINGS = (
+    "leiter",
+    "leiterin",
+    "referent",
+    "referentin",
+    "sprecher",
+    "sprecherin",
+    "redakteur",
+    "redakteurin",
+    "direktor",
+    "direktorin",
+    "managerin",
+    "beauftragter",
+    "beauftragte",
 )
 
 _LEAD = re.compile(
@@ -94,6 +110,7 @@ def _name_like(part: str, allow_handle: bool) -> bool:
         and not any(t.lower() in _UI_WORDS for t in tokens)  # "Published Thursday", "View Photos"
         and tokens[0] not in _ARTICLES  # "The New York Times" is a publisher
         and not any(t.lower() in _JOB_WORDS or t.endswith(("'s", "’s", "s'", "s’")) for t in tokens)
+        and not any(t.lower().endswith(_JOB_ENDINGS) for t in tokens)  # "Projektleiterin der HSS"
     )
 
 
@@ -132,8 +149,17 @@ def byline(text: str, lead_within: int = 160) -> str | None:
             continue
         names = _names_span(text[m.end() :], allow_handle=True)
         if names:
-            return names
+            return _once(names)
     return None
+
+
+def _once(names: str) -> str:
+    """A name a page printed twice in a row ("Jane Doe Jane Doe": a link and its label) once."""
+    tokens = names.split()
+    half = len(tokens) // 2
+    if len(tokens) % 2 == 0 and half and tokens[:half] == tokens[half:]:
+        return " ".join(tokens[:half])
+    return names
 
 
 _STAMP_BEFORE = re.compile(r"[\d|·•/—–:]|\s-\s")
@@ -187,23 +213,90 @@ _JOINER = re.compile(r"\s+(?:am|on|le|el|il|um|at)$|^(?:am|on|le|el|il|um|at)\s+
 
 
 def name_by_date(text: str, start: int, end: int) -> str | None:
-    """The person's name beside a date in a dateline: 'Jane Doe — 2. Februar 2022', '04.02.2022 | Jane Doe'."""
+    """The person's name beside a date in a dateline: 'Jane Doe — 2. Februar 2022', '04.02.2022 | Jane Doe',
+    '3. Mai 2019 Jane Doe Schreibe einen Kommentar' (a comment prompt after the name)."""
     if len(text) > 100:
         return None
     for side in (text[:start], text[end:]):
-        parts = [p for p in _SIDE_SEP.split(side) if p.strip() and not _CLOCK.match(p.strip())]
-        for part in parts[-1:] if side is text[:start] else parts[:1]:
+        after = side is not text[:start]
+        parts = [
+            p
+            for p in _SIDE_SEP.split(side)
+            if p.strip() and not _CLOCK.match(p.strip()) and not _only_a_date(p)
+        ]
+        for part in parts[:1] if after else parts[-1:]:
             part = _JOINER.sub("", _TRAILING_COUNT.sub("", part.strip(" :;.-")))
             if len(part.split()) >= 2 and _name_like(part, allow_handle=False):
                 return part
+            tokens = part.split()
+            if after and len(tokens) > 2 and tokens[2].lower().strip(":,") in _PROMPT_WORDS:
+                if _name_like(" ".join(tokens[:2]), allow_handle=False):
+                    return " ".join(tokens[:2])  # "Jane Doe Schreibe einen Kommentar"
     return None
 
 
+# Words that open a prompt or counter printed right after the author's name in a dateline.
+_PROMPT_WORDS = frozenset(
+    "schreibe hinterlasse leave kommentar kommentare kommentieren comment comments zuletzt keine "
+    "no laisser laissez deja".split()
+)
+
+
+def _only_a_date(part: str) -> bool:
+    """A separator-split piece that is a further date of the dateline ("Updated 3 May 2020")."""
+    hit = find_date(part.strip())
+    return hit is not None and len(part.strip()) - (hit[2] - hit[1]) <= 12
+
+
+_PARTICLE_WORDS = frozenset("van von de der den da di del le la du dos das ten ter".split())
+
+
+def _person_word(token: str) -> bool:
+    """A word written as a name is: "Anna", "O'Neil", "Müller-Lüdenscheidt", "C.", "McKay", or a particle."""
+    if token in _PARTICLE_WORDS:
+        return True
+    if (
+        token.endswith(".")
+        and len(token) <= 5
+        and token[0].isupper()
+        and (len(token) == 2 or token[1:-1].isalpha())
+    ):
+        return True  # an initial or a title: "C.", "Dr.", "Prof."
+    for part in token.split("-"):
+        core = (
+            part[2:]
+            if part[:2] in ("O'", "O’", "D'", "D’")
+            else part.replace("'", "").replace("’", "")
+        )
+        if core.startswith(("Mc", "Mac")) and len(core) > 3 and core[2:3].isupper():
+            core = core[:2] + core[2:].lower()  # "McKay"
+        if not (core[:1].isupper() and core[1:].isalpha() and core[1:].islower()):
+            return False
+    return True
+
+
+# How adjectives end in German, where every noun is capitalised: "Aktuelle Themen", "Neueste
+# Beiträge", "Synthetische Kraftstoffe" are two capitalised words but no person.
+_ADJECTIVE_ENDINGS = tuple(
+    """isch ische isches ischer ischen liche licher liches lichen ige iger iges igen ste ster stes
+    sten ere eres erer eren eue euer eues euen ive ives tuelle tueller tuelles tuellen duelle
+    dueller duelles duellen""".split()
+)
+
+
 def bare_name(text: str) -> str | None:
-    """A line that is only a person's name (2-4 capitalised words), as bylines often are."""
+    """A line that is only a person's name (2-4 words written as names: no all-capital acronyms,
+    digits or inner capitals, not opening with an adjective), as bylines often are."""
     if len(text) > 50:
         return None
-    return text if _name_like(text, allow_handle=False) and len(text.split()) >= 2 else None
+    tokens = text.split()
+    if len(tokens) < 2 or not _name_like(text, allow_handle=False):
+        return None
+    if not all(_person_word(t) for t in tokens):
+        return None  # "ACTU NATIONALE", "JTL Shop4", "DownloadShow URL"
+    if tokens[0].lower().endswith(_ADJECTIVE_ENDINGS):
+        return None
+    return text
 
 
 def job_line(text: str) -> bool:

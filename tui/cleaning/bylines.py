@@ -17,7 +17,9 @@ DATELINE_COST = 0.5  # "12 May 2020 · Jane Doe"
 BY_SENTENCE_COST = 2.0  # "By Alex Heath, a deputy editor and ..." (a byline going on with a job)
 BARE_NAME_COST = 3.0  # a line that is only "Jane Doe" (or a place, a section, a photo credit)
 END_REACH = 13  # lines below the body's end searched for its byline or author link
-BARE_NAME_WORDS = 4  # a name line inside the body's opening is at most this long
+BARE_NAME_WORDS = 4
+FAR_REACH = 40  # lines around the title searched for a line that opens with a byline's lead
+FAR_WORDS = 8  # such a line is at most this long  # a name line inside the body's opening is at most this long
 _AGO = (
     re.compile(  # a relative date beside the author: "Alex Perry 1 day ago", "James Akinaka • 8h"
         r"\b\d{1,2}\s*(?:min(?:ute)?s?|h(?:ours?|rs?)?|d(?:ays?)?|weeks?)(?:\s+ago)?\s*$", re.I
@@ -162,7 +164,32 @@ def pick_author(
             best = (cost, Author(found[0], j, found[2]))
     if best is not None:
         return best[1]
-    return _at_the_end(feats, a, b)
+    return _at_the_end(feats, a, b) or _far_byline(feats, decisions, t, ref, a, b)
+
+
+_STRONG_LEAD = re.compile(
+    r"^(?:(?:(?:veröffentlicht|geschrieben|verfasst|eingestellt|erstellt|gepostet|posted|written|"
+    r"published|publié|écrit|publicado|escrito)\s+)?(?:by|von|par|por|door)\s|"
+    r"(?:autor(?:in)?|author|auteur|text)\s*:)",
+    re.I,
+)
+
+
+def _far_byline(
+    feats: list[LineFeatures], decisions: list[str], t: int | None, ref: int, a: int, b: int
+) -> Author | None:
+    """A short line that opens with a byline's lead ("Von Jane Doe", "Autor: Jane Doe", "Posted
+    by jdoe") farther from the title, when nothing nearer names anyone: the nearest wins."""
+    lo, hi = max(0, ref - FAR_REACH), min(len(feats), b + 1)
+    best: tuple[int, Author] | None = None
+    for j in range(lo, hi):
+        f = feats[j]
+        if j == t or f.words > FAR_WORDS or not _STRONG_LEAD.match(f.line.text):
+            continue
+        name = byline(f.line.text, lead_within=40)
+        if name and (best is None or abs(j - ref) < best[0]):
+            best = (abs(j - ref), Author(name, j, "byline"))
+    return best[1] if best else None
 
 
 def _at_the_end(feats: list[LineFeatures], a: int, b: int) -> Author | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .dates import DATE_START, find_date
+from .dates import DATE_START, find_date, numeric_order
 from .features import GOOD, LineFeatures
 
 DATE_REACH = 40  # lines around the title and the body searched for the article's date
@@ -17,6 +17,8 @@ ABOVE_COST = (
 )
 META_BONUS = 4.0  # "Published on ..." names the article's date, wherever it stands
 TITLE_COST = 2.0  # a date in the title itself may be an event's, not the article's
+EVENT_COST = 6.0  # a date the line talks about ("seit 1. Januar 2020", "Termin: 5.2.") is seldom the article's
+EVENT_WORDS_BEFORE = 4  # this many words before a date make it part of a sentence, not a dateline
 LONG_LINE_WORDS = 20  # a longer line holds the date only at its start ("29.11.2022 – The ...")
 _META_WORDS = re.compile(
     r"\b(published|posted|veröffentlicht|erschienen|erstellt|eingetragen|publié|publicado|pubblicato|"
@@ -25,7 +27,34 @@ _META_WORDS = re.compile(
 )
 
 
-def _dates(feats: list[LineFeatures], lo: int, hi: int) -> dict[int, tuple[str, int]]:
+# Words before a date that make it an event's or a period's: "seit dem 1. Oktober", "vom 5. bis".
+_EVENT_BEFORE = re.compile(
+    r"\b(?:seit|seit dem|zum|bis|bis zum|ab|ab dem|vom|from|since|until|till|through|by|"
+    r"termin|release|erscheinungsdatum|deadline|depuis|jusqu'au|desde|hasta)\s*:?\s*$",
+    re.I,
+)
+
+
+# Words frequent in English prose and absent from the other languages' common words.
+_ENGLISH = re.compile(r"\b(?:the|and|of|with|that|was|were|is|are|for)\b")
+_NOT_ENGLISH = re.compile(
+    r"\b(?:der|und|das|ist|nicht|le|les|et|est|une|el|los|que|y|il|che|della|een|het|och|się|и|в)\b"
+)
+
+
+def month_first(feats: list[LineFeatures], lo: int, hi: int) -> bool:
+    """Whether the page writes numeric dates month first: as its unambiguous dates do (12/31 or
+    31.12), else as English pages mostly do (US sites) and other languages' pages do not."""
+    order = numeric_order([f.line.text for f in feats[lo:hi] if f.chars <= 400])
+    if order is not None:
+        return order
+    prose = " ".join(f.lower for f in feats[lo:hi] if f.kind == GOOD)
+    return len(_ENGLISH.findall(prose)) > 2 * len(_NOT_ENGLISH.findall(prose))
+
+
+def _dates(
+    feats: list[LineFeatures], lo: int, hi: int, us_order: bool = False
+) -> dict[int, tuple[str, int]]:
     """The first date of each line in [lo, hi) that may hold the article's date: (iso, start)."""
     out: dict[int, tuple[str, int]] = {}
     for j in range(lo, hi):
@@ -34,7 +63,7 @@ def _dates(feats: list[LineFeatures], lo: int, hi: int) -> dict[int, tuple[str, 
             continue
         if (f.words > LONG_LINE_WORDS or f.kind == GOOD) and not DATE_START.match(f.line.text):
             continue  # only a date at its start counts there (below), and none starts there
-        hit = find_date(f.line.text)
+        hit = find_date(f.line.text, us_order)
         if hit is None:
             continue
         if hit[1] > 0 and (f.words > LONG_LINE_WORDS or f.kind == GOOD):
@@ -43,12 +72,20 @@ def _dates(feats: list[LineFeatures], lo: int, hi: int) -> dict[int, tuple[str, 
     return out
 
 
+def _event(text: str, start: int) -> bool:
+    """Whether the date at start is one the line talks about (after a sentence's first words, or
+    after "seit", "bis", "Termin:"), not the line's stamp."""
+    before = text[:start]
+    return len(before.split()) >= EVENT_WORDS_BEFORE or _EVENT_BEFORE.search(before) is not None
+
+
 def pick_date(feats: list[LineFeatures], ref: int, b: int) -> tuple[str, int] | None:
     """The article's date and its line: the nearest dateline to the title (ref), below before above,
     "Published ..." lines first, items of a dated list last; None when the page shows no date."""
     lo, hi = max(0, ref - DATE_REACH), min(len(feats), max(b, ref) + DATE_REACH)
     # dates just outside the window still tell whether a line in it is one item of a list
-    found = _dates(feats, max(0, lo - LIST_REACH), min(len(feats), hi + LIST_REACH))
+    wide_lo, wide_hi = max(0, lo - LIST_REACH), min(len(feats), hi + LIST_REACH)
+    found = _dates(feats, wide_lo, wide_hi, month_first(feats, wide_lo, wide_hi))
     best: tuple[float, int] | None = None
     for j, (iso, _start) in found.items():
         if not lo <= j < hi:
@@ -62,8 +99,32 @@ def pick_date(feats: list[LineFeatures], ref: int, b: int) -> tuple[str, int] | 
             cost += LIST_COST
         if _META_WORDS.search(feats[j].line.text):
             cost -= META_BONUS
+        elif _event(feats[j].line.text, _start):
+            cost += EVENT_COST
         if best is None or cost < best[0]:
             best = (cost, j)
     if best is None:
-        return None
+        return _stamped(feats, ref)
     return found[best[1]][0], best[1]
+
+
+# What a page's stamp may say when no dateline stands by the title: the first date, or the last edit.
+_STAMP_WORDS = re.compile(
+    _META_WORDS.pattern + r"|\b(?:verfasst|geschrieben|written|eingestellt|gepostet|stand|updated|"
+    r"aktualisiert|geändert|modified|mis à jour|actualizado)\b",
+    re.I,
+)
+
+
+def _stamped(feats: list[LineFeatures], ref: int) -> tuple[str, int] | None:
+    """When no date stands near the title: the nearest short line elsewhere that says when the page
+    was published ("Verfasst von X | 31. Dezember 2008", "Eingetragen am 3. Januar 2020")."""
+    us_order = month_first(feats, 0, len(feats))
+    best: tuple[int, str, int] | None = None
+    for j, f in enumerate(feats):
+        if f.words > LONG_LINE_WORDS or not _STAMP_WORDS.search(f.line.text):
+            continue
+        hit = find_date(f.line.text, us_order)
+        if hit and (best is None or abs(j - ref) < best[0]):
+            best = (abs(j - ref), hit[0], j)
+    return (best[1], best[2]) if best else None

@@ -19,6 +19,23 @@ _MONTHS = {
     11: "nov november novembre noviembre novembro listopada listopad",
     12: "dec december dezember décembre decembre diciembre dicembre dezembro dez grudnia grudzień",
 }
+# Russian and Ukrainian months in the genitive a date uses ("15 августа 2016", "3 березня 2021").
+_MONTHS_CYRILLIC = {
+    1: "января січня",
+    2: "февраля лютого",
+    3: "марта березня",
+    4: "апреля квітня",
+    5: "мая травня",
+    6: "июня червня",
+    7: "июля липня",
+    8: "августа серпня",
+    9: "сентября вересня",
+    10: "октября жовтня",
+    11: "ноября листопада",
+    12: "декабря грудня",
+}
+for _num, _names in _MONTHS_CYRILLIC.items():
+    _MONTHS[_num] += " " + _names
 MONTH = {name: num for num, names in _MONTHS.items() for name in names.split()}
 _MNAME = "|".join(sorted(MONTH, key=len, reverse=True))
 
@@ -40,9 +57,11 @@ _D_MON_Y = re.compile(
 _MON_D_Y = re.compile(
     rf"\b({_MNAME})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}}){_END}", re.I
 )
+# A theme that prints the day and year as one run: "Apr 042013" (two-digit day, then the year).
+_MON_DDYYYY = re.compile(rf"\b({_MNAME})\.?\s+(\d{{2}})((?:19|20)\d{{2}})(?!\d)", re.I)
 # What every match of _MON_D_Y / _DMY_SHORT contains from its day's last digit on: a cheap test
 # that starts with a digit (the month-name alternation under re.I is slow to try at every position).
-_MON_D_Y_TAIL = re.compile(r"\d(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}", re.I)
+_MON_D_Y_TAIL = re.compile(r"\d(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}|\s\d\d(?:19|20)\d\d(?!\d)", re.I)
 _DMY_SHORT_CORE = re.compile(r"\d[./]\d{1,2}[./]\d{2}")
 # How every form's match begins (a digit, or a month's name): a line this does not match at its start
 # has no date starting there, whatever find_date finds further on.
@@ -56,13 +75,15 @@ def _valid(y: int, m: int, d: int) -> str | None:
 
 
 @lru_cache(maxsize=1 << 16)
-def find_date(text: str) -> tuple[str, int, int] | None:
+def find_date(text: str, month_first: bool = False) -> tuple[str, int, int] | None:
     """First plausible date in text as (YYYY-MM-DD, start, end), else None; cached, as the title,
-    byline and date pickers each ask about the same lines around the title."""
+    byline and date pickers each ask about the same lines around the title. A numeric date whose
+    day and month both fit is read month first ("11/03/2017", "11.03.17" as 3 November) when
+    month_first, except the European form with dots and a 4-digit year ("12.04.2021")."""
     if not _TWO_DIGITS.search(text):
         return None  # every form has a two-digit run: most lines end here
     if not _YEAR.search(text):
-        return _short_date(text)  # the other forms have a 4-digit year: most lines end here
+        return _short_date(text, month_first)  # the other forms have a 4-digit year
     found = []
     for m in _ISO.finditer(text):
         iso = _valid(int(m[1]), int(m[2]), int(m[3]))
@@ -70,9 +91,8 @@ def find_date(text: str) -> tuple[str, int, int] | None:
             found.append((m.start(), iso, m.end()))
             break
     for m in _DMY.finditer(text):
-        iso = _valid(int(m[3]), int(m[2]), int(m[1]))
-        if iso is None and "/" in m[0]:  # 6/13/2018: the US month/day/year order
-            iso = _valid(int(m[3]), int(m[1]), int(m[2]))
+        # "12.04.2021" is the European form even on an English page; "12/04/2021" is not
+        iso = _numeric(int(m[3]), int(m[1]), int(m[2]), month_first and "." not in m[0])
         if iso:
             found.append((m.start(), iso, m.end()))
             break
@@ -81,24 +101,51 @@ def find_date(text: str) -> tuple[str, int, int] | None:
         if iso:
             found.append((m.start(), iso, m.end()))
             break
-    for m in _MON_D_Y.finditer(text) if _MON_D_Y_TAIL.search(text) else ():
-        iso = _valid(int(m[3]), MONTH[m[1].lower()], int(m[2]))
-        if iso:
-            found.append((m.start(), iso, m.end()))
-            break
+    if _MON_D_Y_TAIL.search(text):
+        for form in (_MON_D_Y, _MON_DDYYYY):
+            for m in form.finditer(text):
+                iso = _valid(int(m[3]), MONTH[m[1].lower()], int(m[2]))
+                if iso:
+                    found.append((m.start(), iso, m.end()))
+                    break
     if not found:
         return None
     start, iso, end = min(found)
     return iso, start, end
 
 
-def _short_date(text: str) -> tuple[str, int, int] | None:
-    """A day.month.year date with a two-digit year ("31.10.23"), day first as in the 4-digit forms."""
+def _numeric(year: int, first: int, second: int, month_first: bool) -> str | None:
+    """A numeric date in the page's order, or the other order when that is the only valid one (12/31)."""
+    if month_first:
+        return _valid(year, first, second) or _valid(year, second, first)
+    return _valid(year, second, first) or _valid(year, first, second)
+
+
+_UNAMBIGUOUS = re.compile(r"(?<![\d.,/])(\d{1,2})([./-])(\d{1,2})\2(?:\d{4}|\d{2})(?![\d./,])")
+
+
+def numeric_order(texts: list[str]) -> bool | None:
+    """Whether the numeric dates in texts put the month first (12/31/2020: True), day first
+    (31.12.2020: False), or None when no date there tells (every day is 12 or less)."""
+    for text in texts:
+        if len(text) > 400:
+            continue
+        for m in _UNAMBIGUOUS.finditer(text):
+            first, second = int(m[1]), int(m[3])
+            if 12 < first <= 31 and 1 <= second <= 12:
+                return False
+            if 12 < second <= 31 and 1 <= first <= 12:
+                return True
+    return None
+
+
+def _short_date(text: str, month_first: bool = False) -> tuple[str, int, int] | None:
+    """A numeric date with a two-digit year ("31.10.23"), in the page's order like the 4-digit forms."""
     if not _DMY_SHORT_CORE.search(text):
         return None
     for m in _DMY_SHORT.finditer(text):
         year = 2000 + int(m[4]) if int(m[4]) < 90 else 1900 + int(m[4])
-        iso = _valid(year, int(m[3]), int(m[1])) or _valid(year, int(m[1]), int(m[3]))
+        iso = _numeric(year, int(m[1]), int(m[3]), month_first)
         if iso:
             return iso, m.start(), m.end()
     return None
