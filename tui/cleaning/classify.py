@@ -119,7 +119,11 @@ def _menus_above_run(feats: list[LineFeatures], start: int, a: int) -> set[int]:
         e = k
         while e + 1 < a and _transparent(feats[e + 1]):
             e += 1
-        if e - k + 1 > MAX_SHORT_GROUP_ABOVE_RUN and not _code_block(feats[k : e + 1]):
+        if (
+            e - k + 1 > MAX_SHORT_GROUP_ABOVE_RUN
+            and not _code_block(feats[k : e + 1])
+            and not _quantity_list(feats[k : e + 1], feats[a : a + 60])
+        ):
             menus.update(m for m in range(k, e + 1) if feats[m].kind == SHORT)
         k = e + 1
     return menus
@@ -273,6 +277,25 @@ def _list_above_body(feats: list[LineFeatures], start: int, b: int) -> set[int]:
     if refs < REF_MIN or shaped < REF_MIN or (refs + shaped) * 2 < worded - misses:
         return set()
     return {k for k in range(top, start) if feats[k].kind == SHORT}
+
+
+def _quantity_list(block: list[LineFeatures], text: list[LineFeatures]) -> bool:
+    """A block of short lines the text below names again, with quantities among them: an ingredient list."""
+    vocab: set[str] = set()
+    for g in text:
+        if g.kind in (GOOD, NEAR):
+            vocab |= _stems(g.lower)
+    refs = shaped = worded = 0
+    for f in block:
+        if f.kind != SHORT:
+            continue
+        own = _stems(f.lower)
+        if own & vocab:
+            refs += 1
+        elif f.words <= 5 and _QUANTITY.match(f.line.text):
+            shaped += 1
+        worded += 1
+    return refs >= REF_MIN and shaped >= REF_MIN and (refs + shaped) * 2 >= worded
 
 
 def _figure_in_body(feats: list[LineFeatures], i: int, between: bool) -> bool:
