@@ -268,3 +268,15 @@ def test_video_player_strings_and_more_articles_invites_are_named():
     )
     assert match_long("check out more articles on example.com!") == "related-posts block"
     assert match_long("the council said this is a modal shift in transport policy.") is None
+
+
+def test_anchored_alternatives_are_split_off_only_when_safe():
+    from tui.cleaning.needles import split_at_start
+
+    assert split_at_start(r"^a|b") == ("^a", "b")
+    assert split_at_start(r"(^a|b)|^c") == ("^c", "(^a|b)")  # only top-level alternatives
+    assert split_at_start(r"[|^]x|\|y|^z") == ("^z", r"[|^]x|\|y")  # a class or an escape holds '|'
+    assert split_at_start(r"[]|]x|^y") == ("^y", "[]|]x")  # ']' first in a class is literal
+    assert split_at_start(r"^(a) \1|b") == (None, r"^(a) \1|b")  # a back-reference: kept whole
+    assert split_at_start(r"^a|") == (None, r"^a|")  # an empty alternative matches anywhere
+    assert split_at_start(r"^a|^b") == ("^a|^b", None)

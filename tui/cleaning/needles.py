@@ -7,6 +7,7 @@ classes, optional parts, alternations of such) is multiplied out: `\\((afp|ap)\\
 
 from __future__ import annotations
 
+import re
 import re._constants as _c  # the parser's opcodes; stable across 3.11-3.13
 import re._parser as _p
 from typing import Any
@@ -134,3 +135,52 @@ def repeat_guard(pattern: str) -> int | None:
         return None  # only a reference at the top level is sure to be matched
     width = int(items[1][1][-1].getwidth()[0])
     return width if width >= 1 else None
+
+
+_UNSPLITTABLE = re.compile(r"\\[1-9]|\(\?P=|\(\?[aiLmsux-]+[:)]")  # back-references, inline flags
+
+
+def _top_alternatives(pattern: str) -> list[str]:
+    """The source of each top-level alternative of pattern (split at '|' outside groups and classes)."""
+    out: list[str] = []
+    depth, start, i, in_class = 0, 0, 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            i += 1
+            if pattern[i : i + 1] == "^":
+                i += 1
+            if pattern[i : i + 1] == "]":  # a ']' first in a class is literal
+                i += 1
+            continue
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    out.append(pattern[start:])
+    return out
+
+
+def split_at_start(pattern: str) -> tuple[str | None, str | None]:
+    """(the top-level alternatives that begin with '^', the others) as two patterns, either None when
+    empty: `re.search(pattern, s)` finds a match iff the first matches at 0 or the second is found. Trying
+    the anchored ones only at 0 spares the engine testing them at every position. A pattern with
+    back-references or inline flags is not split: (None, pattern)."""
+    if _UNSPLITTABLE.search(pattern):
+        return None, pattern
+    parts = _top_alternatives(pattern)
+    if "" in parts:
+        return None, pattern  # an empty alternative matches anywhere
+    anchored = [p for p in parts if p.startswith("^")]
+    anywhere = [p for p in parts if not p.startswith("^")]
+    return ("|".join(anchored) or None), ("|".join(anywhere) or None)

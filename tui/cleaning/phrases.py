@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from .needles import needles, repeat_guard
+from .needles import needles, repeat_guard, split_at_start
 from .phrase_data import FAMILIES
 
 
@@ -21,21 +21,34 @@ class Compiled:
     needs: tuple[str, ...] | None
     menu_word: bool
     repeats: int | None = None  # see needles.repeat_guard
+    at_start: re.Pattern[str] | None = None  # pattern's '^' alternatives, tried at 0 only ...
+    anywhere: re.Pattern[str] | None = None  # ... and the others, searched (needles.split_at_start)
+
+    def hit(self, lowered: str) -> bool:
+        """Whether pattern is found in lowered, trying its anchored alternatives at the start only."""
+        return (self.at_start is not None and self.at_start.match(lowered) is not None) or (
+            self.anywhere is not None and self.anywhere.search(lowered) is not None
+        )
 
 
 def _compile(scope: str) -> tuple[Compiled, ...]:
-    return tuple(
-        Compiled(
-            f.name,
-            f.reason,
-            re.compile(f.pattern),
-            needles(f.pattern),
-            f.menu_word,
-            repeat_guard(f.pattern),
-        )
-        for f in FAMILIES
-        if f.scope == scope
-    )
+    out = []
+    for f in FAMILIES:
+        if f.scope == scope:
+            at_start, anywhere = split_at_start(f.pattern)
+            out.append(
+                Compiled(
+                    f.name,
+                    f.reason,
+                    re.compile(f.pattern),
+                    needles(f.pattern),
+                    f.menu_word,
+                    repeat_guard(f.pattern),
+                    re.compile(at_start) if at_start else None,
+                    re.compile(anywhere) if anywhere else None,
+                )
+            )
+    return tuple(out)
 
 
 SHORT_FAMILIES = _compile("short")
@@ -98,7 +111,7 @@ def match_short(lowered: str, sentence: bool = False) -> str | None:
     for fam in _SHORT.candidates(lowered):
         if sentence and fam.menu_word:
             continue
-        if fam.pattern.search(lowered):
+        if fam.hit(lowered):
             return fam.reason
     return None
 
@@ -106,7 +119,7 @@ def match_short(lowered: str, sentence: bool = False) -> str | None:
 def match_long(lowered: str) -> str | None:
     """Reason for a line of any length that only boilerplate says, else None."""
     for fam in _LONG.candidates(lowered):
-        if fam.pattern.search(lowered):
+        if fam.hit(lowered):
             return fam.reason
     return None
 
@@ -118,7 +131,7 @@ def match_short_then_long(lowered: str, sentence: bool = False) -> str | None:
     for fam in _BOTH.candidates(lowered):
         if sentence and fam.menu_word:
             continue
-        if fam.pattern.search(lowered):
+        if fam.hit(lowered):
             return fam.reason
     return None
 
