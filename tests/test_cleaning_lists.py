@@ -128,3 +128,52 @@ def test_a_list_announced_by_the_last_line_of_the_body_is_kept():
     cleaned = clean(raw)
     assert all(rule in cleaned.body.split("\n\n") for rule in rules)
     assert "© 2024" not in cleaned.body
+
+
+def test_an_ingredient_list_right_above_the_method_is_kept_but_not_a_menu():
+    menu = ["Recipes", "Baking", "Soups", "Salads", "Desserts", "Drinks"]
+    ingredients = [
+        "Ingredients",
+        "200 g",
+        "flour",
+        "2 tbsp",
+        "sugar",
+        "3 eggs",
+        "250 ml",
+        "milk",
+        "1 pinch",
+        "salt",
+    ]
+    method = (
+        "Whisk the eggs with the milk and the sugar, then sift the flour into the bowl and stir until the "
+        "batter is smooth; add the salt and let the batter rest for half an hour before you bake it."
+    )
+    bake = (
+        "Heat a little butter in a wide pan and pour in a ladle of batter, turn the pancake when the edges "
+        "are golden and serve it warm with the rest of the sugar sprinkled over the top."
+    )
+    raw = "\n".join(
+        ["Sunday pancakes", *menu, "© 2024 Example Kitchen", *ingredients, method, bake]
+    )
+    lines = by_text(clean(raw), raw)
+    assert all(lines[i].decision != "boilerplate" for i in ingredients[1:])
+    assert all(lines[m].decision == "boilerplate" for m in menu)
+
+
+def test_an_ingredient_list_between_the_intro_and_the_method_is_no_menu():
+    intro = (
+        "These pancakes are the ones my grandmother made every Sunday, thin and soft, and they take "
+        "less than an hour from the first egg to the last pancake on the plate."
+    )
+    items = ["200 g", "flour", "2 tbsp", "sugar", "3 eggs", "250 ml", "milk", "1 pinch", "salt"]
+    method = (
+        "Whisk the eggs with the milk and the sugar, then sift the flour into the bowl and stir until the "
+        "batter is smooth; add the salt and let the batter rest for half an hour before you bake it."
+    )
+    bake = (
+        "Heat a little butter in a wide pan and pour in a ladle of batter, turn the pancake when the edges "
+        "are golden and serve it warm with the rest of the sugar sprinkled over the top."
+    )
+    raw = "\n".join(["Sunday pancakes", intro, "Ingredients", *items, method, bake, *PARAS[:2]])
+    lines = by_text(clean(raw), raw)
+    assert all(lines[i].decision == "content" for i in items)

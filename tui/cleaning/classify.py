@@ -15,7 +15,9 @@ from .body import (
     promos_above_run,
     teaser_streaks,
 )
+from .dates import find_date
 from .features import BAD, GOOD, NEAR, SHORT, LineFeatures
+from .stopwords import content_words
 from .tail import cut_tail
 
 _NUMBER = re.compile(r"\d")
@@ -54,10 +56,14 @@ def classify(feats: list[LineFeatures]) -> Classified:
     b, tail_at, tail_reason = cut_tail(feats, start, a, b, teasers, gaps)
     gaps.update((i, "teaser") for i in promos if start <= i <= b)
     listed = _bulleted_lists(feats, start, b, len(feats) if tail_at is None else tail_at)
+    above = _list_above_body(feats, start, b)
     if tail_at is None:
         listed |= _announced_list(feats, b)
     if listed:
         start, b = min(start, min(listed)), max(b, max(listed))
+    head = start  # where the text begins for the title's search: a list above it is no headline
+    if above:
+        start, listed = min(start, min(above)), listed | above
     for i, f in enumerate(feats):
         if f.kind == BAD:
             reasons[i] = f.reason or "decoration"
@@ -94,7 +100,7 @@ def classify(feats: list[LineFeatures]) -> Classified:
         elif _figure_in_body(feats, i, between[i - start] and i not in menus):
             decisions[i] = "content"
     _drop_repeated(feats, decisions, reasons)
-    return Classified(decisions, reasons, start, b, a)
+    return Classified(decisions, reasons, head, b, a)
 
 
 MAX_SHORT_GROUP_ABOVE_RUN = (
@@ -113,7 +119,11 @@ def _menus_above_run(feats: list[LineFeatures], start: int, a: int) -> set[int]:
         e = k
         while e + 1 < a and _transparent(feats[e + 1]):
             e += 1
-        if e - k + 1 > MAX_SHORT_GROUP_ABOVE_RUN and not _code_block(feats[k : e + 1]):
+        if (
+            e - k + 1 > MAX_SHORT_GROUP_ABOVE_RUN
+            and not _code_block(feats[k : e + 1])
+            and not _quantity_list(feats[k : e + 1], feats[a : a + 60])
+        ):
             menus.update(m for m in range(k, e + 1) if feats[m].kind == SHORT)
         k = e + 1
     return menus
@@ -222,6 +232,70 @@ def _announced_list(feats: list[LineFeatures], b: int) -> set[int]:
             break
         out.add(k)
     return out if len(out - {head}) >= LIST_MIN else set()
+
+
+REF_STEM = 5  # letters that make two words one ('Mandarine', 'Mandarinen')
+REF_MISSES = 4  # lines in a row with words the body never uses end a list above it
+REF_MIN = 3  # lines the body refers to, and quantity lines, that a list above it needs
+
+
+# '200 g', '1 TL', '2 Pck.', '1,5 kg Mehl': a quantity; not a numbered heading ('27. Conclusion')
+_QUANTITY = re.compile(r"^\s*\d+(?:[,./]\d+)?(?![.)]) ?[^\W\d_]")
+
+
+def _stems(lower: str) -> set[str]:
+    return {w[:REF_STEM] for w in content_words(lower)}
+
+
+def _list_above_body(feats: list[LineFeatures], start: int, b: int) -> set[int]:
+    """Right above the body, short lines (an ingredient list, a product's properties, a box of facts) whose
+    words the body's text uses again: the article's own list, not a menu (whose items the text never names)."""
+    if start <= 0 or b < start:
+        return set()
+    vocab: set[str] = set()
+    for g in feats[start : min(b + 1, start + 60)]:
+        if g.kind in (GOOD, NEAR):
+            vocab |= _stems(g.lower)
+    refs, shaped, misses, top, worded = 0, 0, 0, start, 0
+    j = start - 1
+    while j >= 0 and start - j <= LIST_MAX * 2 and _transparent(feats[j]) and not feats[j].comment:
+        f = feats[j]
+        if find_date(f.line.text):
+            break  # the article's dateline: above it is its header, not a list
+        if f.kind == SHORT:
+            own = _stems(f.lower)
+            if own & vocab:
+                refs, misses, top = refs + 1, 0, j
+            elif f.words <= 5 and _QUANTITY.match(f.line.text):
+                shaped, misses, top = shaped + 1, 0, j  # a quantity: a list's shape
+            elif own:
+                misses += 1
+                if misses >= REF_MISSES:
+                    break
+            worded += bool(own) or f.words > 0
+        j -= 1
+    if refs < REF_MIN or shaped < REF_MIN or (refs + shaped) * 2 < worded - misses:
+        return set()
+    return {k for k in range(top, start) if feats[k].kind == SHORT}
+
+
+def _quantity_list(block: list[LineFeatures], text: list[LineFeatures]) -> bool:
+    """A block of short lines the text below names again, with quantities among them: an ingredient list."""
+    vocab: set[str] = set()
+    for g in text:
+        if g.kind in (GOOD, NEAR):
+            vocab |= _stems(g.lower)
+    refs = shaped = worded = 0
+    for f in block:
+        if f.kind != SHORT:
+            continue
+        own = _stems(f.lower)
+        if own & vocab:
+            refs += 1
+        elif f.words <= 5 and _QUANTITY.match(f.line.text):
+            shaped += 1
+        worded += 1
+    return refs >= REF_MIN and shaped >= REF_MIN and (refs + shaped) * 2 >= worded
 
 
 def _figure_in_body(feats: list[LineFeatures], i: int, between: bool) -> bool:
