@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from .dates import DATE_START, find_date, numeric_order
 from .features import GOOD, LineFeatures
@@ -37,6 +38,7 @@ _EVENT_BEFORE = re.compile(
 
 # Words frequent in English prose and absent from the other languages' common words.
 _ENGLISH = re.compile(r"\b(?:the|and|of|with|that|was|were|is|are|for)\b")
+LANGUAGE_LINES = 12  # prose lines enough to tell an English page from others
 _NOT_ENGLISH = re.compile(
     r"\b(?:der|und|das|ist|nicht|le|les|et|est|une|el|los|que|y|il|che|della|een|het|och|się|и|в)\b"
 )
@@ -48,7 +50,7 @@ def month_first(feats: list[LineFeatures], lo: int, hi: int) -> bool:
     order = numeric_order([f.line.text for f in feats[lo:hi] if f.chars <= 400])
     if order is not None:
         return order
-    prose = " ".join(f.lower for f in feats[lo:hi] if f.kind == GOOD)
+    prose = " ".join(islice((f.lower for f in feats[lo:hi] if f.kind == GOOD), LANGUAGE_LINES))
     return len(_ENGLISH.findall(prose)) > 2 * len(_NOT_ENGLISH.findall(prose))
 
 

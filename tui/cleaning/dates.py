@@ -127,15 +127,13 @@ _UNAMBIGUOUS = re.compile(r"(?<![\d.,/])(\d{1,2})([./-])(\d{1,2})\2(?:\d{4}|\d{2
 def numeric_order(texts: list[str]) -> bool | None:
     """Whether the numeric dates in texts put the month first (12/31/2020: True), day first
     (31.12.2020: False), or None when no date there tells (every day is 12 or less)."""
-    for text in texts:
-        if len(text) > 400:
-            continue
-        for m in _UNAMBIGUOUS.finditer(text):
-            first, second = int(m[1]), int(m[3])
-            if 12 < first <= 31 and 1 <= second <= 12:
-                return False
-            if 12 < second <= 31 and 1 <= first <= 12:
-                return True
+    joined = "\n".join(text for text in texts if len(text) <= 400)  # one scan: no match spans lines
+    for m in _UNAMBIGUOUS.finditer(joined):
+        first, second = int(m[1]), int(m[3])
+        if 12 < first <= 31 and 1 <= second <= 12:
+            return False
+        if 12 < second <= 31 and 1 <= first <= 12:
+            return True
     return None
 
 
