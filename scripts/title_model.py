@@ -148,8 +148,16 @@ def main() -> None:
     )
     ap.add_argument("--dev", type=Path, default=ROOT.parent.parent / "shared" / "cleaning-dev")
     ap.add_argument("--no-write", action="store_true")
+    ap.add_argument(
+        "--without", default="", help="comma-separated features to leave out (ablation; implies --no-write)"
+    )
     args = ap.parse_args()
     pages = load(args.dev)
+    if args.without:
+        args.no_write = True
+        cols = [titles.FEATURES.index(name) for name in args.without.split(",")]
+        for p in pages:
+            p["X"][:, cols] = 0.0
     sites = sorted({p["site"] for p in pages})
     fold_of = {s: i % 5 for i, s in enumerate(sites)}
     correct_cv = {"rd": [0, 0], "tf": [0, 0]}
