@@ -149,7 +149,9 @@ def main() -> None:
     ap.add_argument("--dev", type=Path, default=ROOT.parent.parent / "shared" / "cleaning-dev")
     ap.add_argument("--no-write", action="store_true")
     ap.add_argument(
-        "--without", default="", help="comma-separated features to leave out (ablation; implies --no-write)"
+        "--without",
+        default="",
+        help="comma-separated features to leave out (ablation; implies --no-write)",
     )
     args = ap.parse_args()
     pages = load(args.dev)
