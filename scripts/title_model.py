@@ -19,6 +19,7 @@ import re
 import sys
 import unicodedata
 from pathlib import Path
+from urllib.parse import urlparse
 
 import numpy as np
 
@@ -41,8 +42,17 @@ def norm_title(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip().strip(" .:;,-–—|")
 
 
-def site(name: str) -> str:
-    """A page's site, to keep one site's pages in one fold."""
+def site(name: str, url: str | None) -> str:
+    """A page's site, to keep one site's pages in one fold: the URL's host without "www." when the
+    page has a URL (the multilingual pages' names are often hashes; an archive.org copy counts as
+    the site archived), else its name up to a dash or dot ("rd-nytimes-2" -> "nytimes")."""
+    parts = urlparse(url or "")
+    host = parts.netloc.lower()
+    if host == "web.archive.org":  # an archived copy: the site is the one archived
+        host = urlparse(re.sub(r"^/web/[^/]*/", "", parts.path)).netloc.lower() or host
+    host = host.removeprefix("www.")
+    if host:
+        return host
     return re.split(r"[-.]", name[3:], maxsplit=1)[0].lower() or name
 
 
@@ -55,7 +65,8 @@ def load(dev: Path) -> list[dict]:
         snip = Path(f"{base}.snippets.json")
         if not snip.exists():
             continue
-        gold = (json.loads(snip.read_text(encoding="utf-8")).get("meta") or {}).get("title")
+        data = json.loads(snip.read_text(encoding="utf-8"))
+        gold = (data.get("meta") or {}).get("title")
         if not gold:
             continue
         feats = line_features(split_lines(Path(f"{base}.txt").read_text(encoding="utf-8")))
@@ -74,7 +85,7 @@ def load(dev: Path) -> list[dict]:
             {
                 "name": rec["name"],
                 "part": rec["name"][:2],
-                "site": site(rec["name"]),
+                "site": site(rec["name"], data.get("url")),
                 "X": np.array([x for _, x in cands], dtype=float).reshape(-1, len(titles.FEATURES)),
                 "y": np.array(labels),
                 "rule_ok": rule_ok,
@@ -137,8 +148,18 @@ def main() -> None:
     )
     ap.add_argument("--dev", type=Path, default=ROOT.parent.parent / "shared" / "cleaning-dev")
     ap.add_argument("--no-write", action="store_true")
+    ap.add_argument(
+        "--without",
+        default="",
+        help="comma-separated features to leave out (ablation; implies --no-write)",
+    )
     args = ap.parse_args()
     pages = load(args.dev)
+    if args.without:
+        args.no_write = True
+        cols = [titles.FEATURES.index(name) for name in args.without.split(",")]
+        for p in pages:
+            p["X"][:, cols] = 0.0
     sites = sorted({p["site"] for p in pages})
     fold_of = {s: i % 5 for i, s in enumerate(sites)}
     correct_cv = {"rd": [0, 0], "tf": [0, 0]}

@@ -140,18 +140,22 @@ def title_candidates(
     run_start: int | None,
     vocab: frozenset[str],
 ) -> list[tuple[int, list[float]]]:
-    """Every line that may be the title with its features for the learned ranker."""
-    below = (
-        run_start
-        if run_start is not None and run_start > a and "navigation" in reasons[a:run_start]
-        else None
-    )  # a dropped menu between the body's start and its densest run: the title may be below it
-    lo = max(0, a - titles.WINDOW_ABOVE)
-    hi = min(len(feats), max(a, below or a) + titles.WINDOW_BELOW + 5)
-    meta_lines = [False] * len(feats)
-    for j in range(lo, hi):
-        meta_lines[j] = is_meta_line(feats[j]) is not None
-    return titles.candidates(feats, decisions, reasons, a, meta_lines, vocab, below)
+    """Every line that may be the title with its features for the learned ranker: above the body's
+    start a, and above the densest run's start when the body starts higher (see titles.candidates)."""
+    n = len(feats)
+    spans = [range(max(0, a - titles.WINDOW_ABOVE), min(n, a + titles.WINDOW_BELOW + 5))]
+    if run_start is not None and run_start > a:
+        spans.append(
+            range(
+                max(spans[0].stop, run_start - titles.WINDOW_DENSE - 1),
+                min(n, run_start + titles.WINDOW_BELOW + 5),
+            )
+        )
+    meta_lines = [False] * n
+    for span in spans:
+        for j in span:
+            meta_lines[j] = is_meta_line(feats[j]) is not None
+    return titles.candidates(feats, decisions, reasons, a, meta_lines, vocab, run_start)
 
 
 def choose_title(

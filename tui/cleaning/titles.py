@@ -24,6 +24,7 @@ from .stopwords import content_words, folded_words
 
 WINDOW_ABOVE = 30  # lines above the body's start that may hold the title
 WINDOW_BELOW = 4  # lines from the body's start down: a headline the body run took in
+WINDOW_DENSE = 15  # lines above the densest run's start, when the body starts far above it
 WEIGHTS = Path(__file__).with_name("title_weights.json")
 FEATURES = (
     "bias",
@@ -68,6 +69,15 @@ FEATURES = (
     "nearest_above",
     "sentence_inside",
     "prose_before",
+    "starts_other",
+    "ends_other",
+    "repeated_page",
+    "first_para",
+    "meta_above",
+    "twin_near",
+    "dense_window",
+    "dense_dist",
+    "just_above_dense",
 )
 _SEPARATOR = re.compile(r"\s[-–—|:·»›]\s")
 _FILE_NAME = re.compile(r"^\S+\.(jpe?g|png|gif|webp|svg|html?|php|pdf)$", re.I)
@@ -82,96 +92,129 @@ def candidates(
     a: int,
     meta_lines: Sequence[bool],
     vocab: frozenset[str],
-    below: int | None = None,
+    dense: int | None = None,
 ) -> list[tuple[int, list[float]]]:
     """(line index, feature vector in FEATURES order) of each line that may be the title: from
-    WINDOW_ABOVE lines above the body's start a to WINDOW_BELOW lines below it (or below `below`,
-    the densest run's start when a dropped menu stands between)."""
-    lo = max(0, a - WINDOW_ABOVE)
-    hi = min(len(feats), max(a, below if below is not None else a) + WINDOW_BELOW)
-    heads = [folded_words(f.line.text) if f.words <= 60 else "" for f in feats[: hi + 5]]
-    same = Counter(heads)
-    joined = "\x00".join(same)  # each head once: norm is inside another head iff it occurs twice
-    out: list[tuple[int, list[float]]] = []
+    WINDOW_ABOVE lines above the body's start a to WINDOW_BELOW lines below it, and from
+    WINDOW_DENSE lines above the densest run's start `dense` to WINDOW_BELOW below it when the body
+    starts above that run (a menu, teasers or a lead taken in between: the headline often stands
+    right over the densest run)."""
     n = len(feats)
-    prose = [n] * (hi + 1)  # index of the first prose line at or after each line
-    nxt = next((k for k in range(hi, n) if feats[k].kind == GOOD), n)
-    for k in range(hi - 1, lo - 1, -1):
+    lo = max(0, a - WINDOW_ABOVE)
+    hi = min(n, a + WINDOW_BELOW)
+    dense = dense if dense is not None and dense > a else a
+    d_lo, d_hi = (
+        (max(hi, dense - WINDOW_DENSE), min(n, dense + WINDOW_BELOW)) if dense > a else (hi, hi)
+    )
+    top = max(hi, d_hi)
+    heads = [folded_words(f.line.text) if f.words <= 60 else "" for f in feats[: top + 5]]
+    same = Counter(heads)
+    page = same + Counter(folded_words(f.line.text) for f in feats[top + 5 :] if f.words <= 30)
+    joined = "\x00".join(same)  # each head once: norm is inside another head iff it occurs twice
+    ends = "\x00" + "\x00".join(page) + "\x00"  # every head of the page once, for "Title | Site"
+    first = _first_paragraph(feats, decisions, dense)
+    out: list[tuple[int, list[float]]] = []
+    prose = [n] * (top + 1)  # index of the first prose line at or after each line
+    nxt = next((k for k in range(top, n) if feats[k].kind == GOOD), n)
+    for k in range(top - 1, lo - 1, -1):
         nxt = k if feats[k].kind == GOOD else nxt
         prose[k] = nxt
-    before = 0  # prose lines in [a, j): counted as j goes, not summed again for every candidate
-    for j in range(lo, hi):
-        if j > a and feats[j - 1].kind == GOOD:
-            before += 1
-        f = feats[j]
-        text = f.line.text
-        if not 1 <= f.words <= 30 or f.chars > 250 or _FILE_NAME.search(text):
-            continue
-        if j >= a and (before >= 2 or f.kind == GOOD and not text[-1:].isalnum()):
-            continue  # inside the body: only a headline the run took in, not below its prose
-        norm = heads[j]
-        tokens = text.split()
-        caps = sum(map(str.isupper, map(_FIRST, tokens)))
-        words = content_words(f.lower or text.lower())
-        follows = meta_lines[j + 1 : j + 5]
-        out.append(
-            (
-                j,
-                [
-                    1.0,
-                    max(0, a - j) / 10,
-                    float(j >= a),
-                    float(j == a - 1),
-                    float(j == a - 2),
-                    float(text.endswith(".")),
-                    float(text.endswith(":")),
-                    float(text[-1] in "?!"),
-                    float(f.words == 1),
-                    float(2 <= f.words <= 3),
-                    float(4 <= f.words <= 16),
-                    float(f.words > 16),
-                    f.chars / 100,
-                    float(0 < j < n - 1 and feats[j - 1].kind == BAD and feats[j + 1].kind == BAD),
-                    float(bool(norm) and joined.count(norm) > 1),
-                    float(same[norm] > 1),
-                    float(any(follows)),
-                    float(j + 1 < n and feats[j + 1].kind in (GOOD, NEAR)),
-                    len(words & vocab) / len(words) if words and vocab else 0.0,
-                    float(f.kind == BAD),
-                    float(f.kind == SHORT),
-                    float(f.kind == NEAR),
-                    float(f.kind == GOOD),
-                    float(decisions[j] == "content"),
-                    float(reasons[j] == "navigation"),
-                    float(meta_lines[j]),
-                    caps / len(tokens),
-                    float(text.isupper()),
-                    float(text[:1].islower()),
-                    len(_DIGIT.findall(text)) / max(1, f.chars),
-                    float(bool(_SEPARATOR.search(text))),
-                    float(find_date(text) is not None),
-                    float(j > 0 and feats[j - 1].kind == BAD),
-                    float(j == 0),
-                    j / n,
-                    math.log1p(max(0, a - j)),
-                    min(10, prose[j + 1] - j if j + 1 <= hi else 10) / 10,
-                    min(10, len(words & vocab)) / 10,
-                    0.0,  # most_on_topic, set below
-                    0.0,  # nearest_above, set below
-                    float(". " in text.rstrip(".")),
-                    float(before > 0),
-                ],
+    for anchor, j0, j1 in ((a, lo, hi), (dense, d_lo, d_hi)):
+        before = 0  # prose lines in [anchor, j): counted as j goes, not summed again per candidate
+        for j in range(j0, j1):
+            if j > anchor and feats[j - 1].kind == GOOD:
+                before += 1
+            f = feats[j]
+            text = f.line.text
+            if not 1 <= f.words <= 30 or f.chars > 250 or _FILE_NAME.search(text):
+                continue
+            if j >= anchor and (before >= 2 or f.kind == GOOD and not text[-1:].isalnum()):
+                continue  # inside the body: only a headline the run took in, not below its prose
+            norm = heads[j]
+            tokens = text.split()
+            caps = sum(map(str.isupper, map(_FIRST, tokens)))
+            words = content_words(f.lower or text.lower())
+            follows = meta_lines[j + 1 : j + 5]
+            out.append(
+                (
+                    j,
+                    [
+                        1.0,
+                        max(0, a - j) / 10,
+                        float(j >= a),
+                        float(j == a - 1),
+                        float(j == a - 2),
+                        float(text.endswith(".")),
+                        float(text.endswith(":")),
+                        float(text[-1] in "?!"),
+                        float(f.words == 1),
+                        float(2 <= f.words <= 3),
+                        float(4 <= f.words <= 16),
+                        float(f.words > 16),
+                        f.chars / 100,
+                        float(
+                            0 < j < n - 1 and feats[j - 1].kind == BAD and feats[j + 1].kind == BAD
+                        ),
+                        float(bool(norm) and joined.count(norm) > 1),
+                        float(same[norm] > 1),
+                        float(any(follows)),
+                        float(j + 1 < n and feats[j + 1].kind in (GOOD, NEAR)),
+                        len(words & vocab) / len(words) if words and vocab else 0.0,
+                        float(f.kind == BAD),
+                        float(f.kind == SHORT),
+                        float(f.kind == NEAR),
+                        float(f.kind == GOOD),
+                        float(decisions[j] == "content"),
+                        float(reasons[j] == "navigation"),
+                        float(meta_lines[j]),
+                        caps / len(tokens),
+                        float(text.isupper()),
+                        float(text[:1].islower()),
+                        len(_DIGIT.findall(text)) / max(1, f.chars),
+                        float(bool(_SEPARATOR.search(text))),
+                        float(find_date(text) is not None),
+                        float(j > 0 and feats[j - 1].kind == BAD),
+                        float(j == 0),
+                        j / n,
+                        math.log1p(max(0, a - j)),
+                        min(10, prose[j + 1] - j if j + 1 <= top else 10) / 10,
+                        min(10, len(words & vocab)) / 10,
+                        0.0,  # most_on_topic, set below
+                        0.0,  # nearest_above, set below
+                        float(". " in text.rstrip(".")),
+                        float(before > 0),
+                        float(bool(norm) and f"\x00{norm} " in ends),
+                        float(bool(norm) and f" {norm}\x00" in ends),
+                        float(page[norm] > 1),
+                        len(words & first) / len(words) if words and first else 0.0,
+                        float(j > 0 and meta_lines[j - 1]),
+                        float(
+                            bool(norm) and norm in heads[max(0, j - 3) : j] + heads[j + 1 : j + 4]
+                        ),
+                        float(anchor > a),
+                        max(0, dense - j) / 10 if dense > a else 0.0,
+                        float(dense > a and 1 <= dense - j <= 2),
+                    ],
+                )
             )
-        )
     if out:
         vocab_at, shared_at = FEATURES.index("body_vocab"), FEATURES.index("most_on_topic")
-        top = max(x[vocab_at] for _, x in out)
+        best_vocab = max(x[vocab_at] for _, x in out)
         for _, x in out:
-            x[shared_at] = float(top > 0 and x[vocab_at] == top)
+            x[shared_at] = float(best_vocab > 0 and x[vocab_at] == best_vocab)
         above = [x for j, x in out if j < a and x[FEATURES.index("kind_bad")] == 0]
         if above:
             above[-1][FEATURES.index("nearest_above")] = 1.0
     return out
+
+
+def _first_paragraph(feats: list[LineFeatures], decisions: Sequence[str], a: int) -> frozenset[str]:
+    """Content words of the body's first prose paragraph: a headline names what it opens with."""
+    for j in range(a, min(len(feats), a + 12)):
+        f = feats[j]
+        if f.kind == GOOD and decisions[j] == "content":
+            return content_words(f.lower or f.line.text.lower())
+    return frozenset()
 
 
 @lru_cache(maxsize=1)
