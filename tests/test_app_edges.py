@@ -131,7 +131,7 @@ async def test_quitting_with_unsaved_changes_warns_once_and_the_loss_is_reported
     import errno
     import os
 
-    import tui.store.store as store_module
+    import tui.store.database_file as store_module
 
     def full_disk(path, chunks, **kw):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))

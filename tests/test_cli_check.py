@@ -86,7 +86,7 @@ def test_check_reports_inconsistency(db):
 
 
 def test_damaged_file_check_then_repair_restores_backup_and_keeps_the_bad_file(db, monkeypatch):
-    monkeypatch.setattr("tui.store.store.BACKUP_EVERY", 0.0)
+    monkeypatch.setattr("tui.store.database_file.BACKUP_EVERY", 0.0)
     with Store.open(db) as store:  # the next save keeps the current good file as a backup
         store.add_annotation("d.txt", "entity", "DATE", 45, 49)
     assert backup_module.list_backups(db)

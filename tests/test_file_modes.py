@@ -35,7 +35,7 @@ def _everything_beside(db: Path) -> dict[str, int]:
 
 def _work_session(tmp_path: Path, db_mode: int, monkeypatch) -> Path:
     """Create, annotate, back up, index a corpus, damage and repair: every kind of file made."""
-    monkeypatch.setattr("tui.store.store.BACKUP_EVERY", 0.0)
+    monkeypatch.setattr("tui.store.database_file.BACKUP_EVERY", 0.0)
     corpus = tmp_path / "corpus"
     shutil.copytree(SEEDS, corpus)
     db = tmp_path / "data" / "annotations.json"

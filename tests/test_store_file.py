@@ -99,7 +99,7 @@ def test_file_changed_behind_our_back_is_kept_aside(store, db):
 
 
 def test_backups_roll_and_keep_the_previous_file(db, monkeypatch):
-    monkeypatch.setattr("tui.store.store.BACKUP_EVERY", 0.0)
+    monkeypatch.setattr("tui.store.database_file.BACKUP_EVERY", 0.0)
     with Store.open(db) as s:
         s.upsert_document("d", text="one two three")
         for _i in range(8):
@@ -114,7 +114,7 @@ def test_backups_roll_and_keep_the_previous_file(db, monkeypatch):
 def test_fast_changes_are_coalesced_and_on_disk_within_a_second(store, db, monkeypatch):
     import time
 
-    import tui.store.store as store_module
+    import tui.store.database_file as store_module
 
     writes = []
     real = store_module.write_atomic

@@ -16,7 +16,7 @@ def test_a_version_written_between_the_check_and_the_replace_is_kept(tmp_path):
         store.upsert_document("d", text="Alpha beta gamma delta.")
         assert store.flush()
         foreign = b'{"written": "by another program in the last instant"}'
-        real_backup = store._maybe_backup
+        real_backup = store._file.maybe_backup
         calls = []
 
         def other_program_writes_now() -> None:
@@ -28,7 +28,7 @@ def test_a_version_written_between_the_check_and_the_replace_is_kept(tmp_path):
             calls.append(1)
             real_backup()
 
-        store._maybe_backup = other_program_writes_now
+        store._file.maybe_backup = other_program_writes_now  # type: ignore[method-assign]
         seen: list[str] = []
         store.add_status_listener(seen.append)
         store.add_annotation("d", "entity", "ORG", 0, 5)
@@ -77,7 +77,7 @@ def test_a_file_another_program_creates_before_a_new_databases_first_save_is_kep
     try:
         assert store.flush()
         db.unlink()  # as if the store had not saved yet
-        store._known = None
+        store._file.known = None
         foreign = b'{"created": "by another program"}'
         db.write_bytes(foreign)
         store.upsert_document("d", text="Alpha beta.")

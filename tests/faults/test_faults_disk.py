@@ -7,8 +7,8 @@ import os
 
 import pytest
 
+import tui.store.database_file as store_module
 import tui.store.storage as storage_module
-import tui.store.store as store_module
 from tui.store import Store
 
 

@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import atexit
 import gc
-import os
 import threading
-import time
 import weakref
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -23,10 +21,10 @@ from typing import Any
 import orjson
 
 from tui.store import records as R
-from tui.store.backups import list_backups, make_backup
+from tui.store.backups import list_backups
+from tui.store.database_file import DatabaseFile
 from tui.store.errors import (
     CorruptDatabaseError,
-    LockLostError,
     NotFoundError,
     ReadOnlyError,
     StoreError,
@@ -38,17 +36,9 @@ from tui.store.rows import Rows, group_by_segment
 from tui.store.saver import Saver
 from tui.store.schema import open_problem, unsavable_message
 from tui.store.segments import SEGMENT, SegmentCache, file_identity, remove_stale_temps
-from tui.store.storage import (
-    corrupt_message,
-    keep_under_new_name,
-    read_json,
-    unique_sibling,
-    write_atomic,
-)
+from tui.store.storage import corrupt_message, read_json
 from tui.store.tables import TableMethods
 from tui.store.undo import Change, Step, UndoLog
-
-BACKUP_EVERY = 600.0  # seconds between rolling backups while a session keeps saving
 
 
 class Store(TableMethods):
@@ -71,13 +61,8 @@ class Store(TableMethods):
         self._undo = UndoLog(self._tables, self._lock, self._bump, self._check_writable)
         self._writer: WriterLock | None = None
         self._saver: Saver | None = None
-        self._last_backup = 0.0
+        self._file: DatabaseFile | None = None  # writes the file; None while read-only
         self._closed = False
-        self._known: tuple[int, int, int] | None = (
-            None  # (inode, size, mtime) of the file as we last saw it
-        )
-        self._external: Path | None = None  # where a file changed behind our back was moved
-        self._conflict_copy: Path | None = None  # our version, while another process holds the lock
 
     # -- opening and closing ----------------------------------------------------------
     @classmethod
@@ -104,7 +89,6 @@ class Store(TableMethods):
             known = file_identity(path)
             data = read_json(path)
             store = cls(path, annotator, read_only, holder)
-            store._known = known
             store._writer = writer
             created = data is None
             problem = None if data is None else open_problem(data, R.SCHEMA_VERSION, encode=False)
@@ -126,8 +110,8 @@ class Store(TableMethods):
                 gc.enable()
         if not read_only:
             remove_stale_temps(path)
-            store._last_backup = 0.0 if created else time.monotonic() - BACKUP_EVERY
-            store._saver = Saver(store._snapshot, store._write, warm=store._warm)
+            store._file = DatabaseFile(path, writer, known, created)
+            store._saver = Saver(store._snapshot, store._file.write, warm=store._warm)
             if created:
                 store._bump()
             _OPEN.add(store)
@@ -264,68 +248,6 @@ class Store(TableMethods):
                     self._segments.lost = False
                     self._tables.mark_all_dirty()
             raise
-
-    def _write(self, chunks: Iterable[bytes]) -> str | None:
-        """Save to the database, or beside it when another process took the lock; returns a notice."""
-        holder = self._lock_taken_by()
-        if holder is not None:
-            side = self._conflict_copy or unique_sibling(self.path, "conflict")
-            write_atomic(side, chunks, like=self.path)
-            self._conflict_copy = side
-            raise LockLostError(
-                f"{holder} took over {self.path.name} after its lock file was deleted or replaced; "
-                f"your changes are safe in {side.name}. Close the other program and they will be "
-                "saved to the database (its version is kept too)"
-            )
-        self._external = None
-        write_atomic(
-            self.path, chunks, before_replace=self._before_replace, replaced=self._replaced
-        )
-        self._known = file_identity(self.path)
-        if self._external is None:
-            return None
-        return (
-            f"another program changed {self.path.name} while it was open; "
-            f"its version is kept as {self._external.name}"
-        )
-
-    def _lock_taken_by(self) -> str | None:
-        """None while our lock is the lock; re-take a deleted lock file, else name its new holder."""
-        if self._writer is None or self._writer.still_ours():
-            return None
-        return self._writer.retake()
-
-    def _before_replace(self) -> None:
-        """Keep a file someone else wrote while we had it open, then take a rolling backup."""
-        current = file_identity(self.path)
-        if current is not None and current != self._known:
-            self._external = keep_under_new_name(self.path, "external")
-        self._maybe_backup()
-
-    def _replaced(self, old: Path) -> bool:
-        """The file our save swapped out: if another program wrote it after our check, keep it."""
-        current = file_identity(old)
-        if current is None or current == self._known:  # None known: there was no file
-            return True
-        if self._external is not None and file_identity(self._external) == current:
-            return True  # already kept by the check before the swap
-        kept = keep_under_new_name(self.path, "external", source=old)
-        if kept is None:  # no link, no room for a copy: rename it (a temp name would be cleaned)
-            kept = unique_sibling(self.path, "external")
-            try:
-                os.rename(old, kept)
-            except OSError:
-                return False
-        self._external = kept
-        return True
-
-    def _maybe_backup(self) -> None:
-        if time.monotonic() - self._last_backup >= BACKUP_EVERY:
-            self._last_backup = time.monotonic()
-            try:
-                make_backup(self.path)
-            except OSError:
-                pass  # a backup that cannot be made must not stop the save itself
 
     def backups(self) -> list[Path]:
         return list_backups(self.path)
