@@ -13,17 +13,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from bench_cleaning import DEV_PAGES  # noqa: E402  (the dev set, found as the bench finds it)
 
 from tui.cleaning import clean  # noqa: E402
-
-DEV_PAGES = (
-    next(
-        (p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if p.is_dir()),
-        ROOT.parent / "shared",
-    )
-    / "cleaning-dev"
-    / "pages"
-)
 
 
 def fingerprint(raw: str) -> str:
