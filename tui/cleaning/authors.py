@@ -167,7 +167,7 @@ def byline(text: str, lead_within: int = 160) -> str | None:
     for m in _LEAD.finditer(text, 0, lead_within + 12):
         if m.start() > lead_within:
             break
-        if _particle(text, m) or _credit(text, m) or _inside_a_sentence(text, m):
+        if _particle(text, m) or _credit(text, m):
             continue
         names = _names_span(text[m.end() :], allow_handle=True)
         if names and not _a_sentence_about(text, m, names):
@@ -180,14 +180,16 @@ _SENTENCE_OPENERS = frozenset("die der das ein eine the a le la les el los un un
 
 def _a_sentence_about(text: str, m: re.Match[str], names: str) -> bool:
     """Whether the lead and name are words of a sentence rather than a byline: "Die Gründer von
-    X", "Italien ist von X weiterhin betroffen." (an article opens it, or it goes on after the name
-    to a full stop), unless a publishing word comes before ("Veröffentlicht von X")."""
+    X", "Jedes Mädchen träumt von X", "Italien ist von X weiterhin betroffen." (an article opens
+    it, three words come before the lead, or it goes on after the name to a full stop), unless a
+    publishing word, a date or a separator comes before ("Veröffentlicht von X", "1.11.23 von X";
+    a byline's lead may follow two words: "Ein Beitrag von X")."""
     before = text[: m.start()].split()
     if not before or any(w.lower().strip(":,") in _PUBLISHING for w in before):
         return False
     if _STAMP_BEFORE.search(text[: m.start()]):
         return False  # a date or a separator before the lead: "1.11.23 20:19 von Jane Doe"
-    if before[0].lower() in _SENTENCE_OPENERS:
+    if len(before) >= 3 or before[0].lower() in _SENTENCE_OPENERS:
         return True
     after = text[m.end() :].split(names, 1)[-1].split()
     return len(after) >= 2 and text.rstrip().endswith((".", "!", "?"))
@@ -203,19 +205,6 @@ def _once(names: str) -> str:
 
 
 _STAMP_BEFORE = re.compile(r"[\d|·•/—–:]|\s-\s")
-
-
-def _inside_a_sentence(text: str, m: re.Match[str]) -> bool:
-    """Whether a lead word stands inside a sentence: "Jedes Mädchen träumt von Justin Timberlake",
-    "Es gibt eine Vielzahl von Gründen". A byline's lead opens the line, follows a date, a
-    separator or a publishing verb, or follows at most two words ("Ein Beitrag von ...")."""
-    before = text[: m.start()]
-    words = before.split()
-    return (
-        len(words) >= 3
-        and not any(w.lower().strip(":,") in _PUBLISHING for w in words)
-        and _STAMP_BEFORE.search(before) is None
-    )
 
 
 def _credit(text: str, m: re.Match[str]) -> bool:
