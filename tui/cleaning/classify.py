@@ -247,15 +247,21 @@ def _stems(lower: str) -> set[str]:
     return {w[:REF_STEM] for w in content_words(lower)}
 
 
+def _prose_stems(lines: list[LineFeatures]) -> set[str]:
+    """The word stems of the prose among lines: what a list the text refers to shares with it."""
+    stems: set[str] = set()
+    for g in lines:
+        if g.kind in (GOOD, NEAR):
+            stems |= _stems(g.lower)
+    return stems
+
+
 def _list_above_body(feats: list[LineFeatures], start: int, b: int) -> set[int]:
     """Right above the body, short lines (an ingredient list, a product's properties, a box of facts) whose
     words the body's text uses again: the article's own list, not a menu (whose items the text never names)."""
     if start <= 0 or b < start:
         return set()
-    vocab: set[str] = set()
-    for g in feats[start : min(b + 1, start + 60)]:
-        if g.kind in (GOOD, NEAR):
-            vocab |= _stems(g.lower)
+    vocab = _prose_stems(feats[start : min(b + 1, start + 60)])
     refs, shaped, misses, top, worded = 0, 0, 0, start, 0
     j = start - 1
     while j >= 0 and start - j <= LIST_MAX * 2 and _transparent(feats[j]) and not feats[j].comment:
@@ -281,10 +287,7 @@ def _list_above_body(feats: list[LineFeatures], start: int, b: int) -> set[int]:
 
 def _quantity_list(block: list[LineFeatures], text: list[LineFeatures]) -> bool:
     """A block of short lines the text below names again, with quantities among them: an ingredient list."""
-    vocab: set[str] = set()
-    for g in text:
-        if g.kind in (GOOD, NEAR):
-            vocab |= _stems(g.lower)
+    vocab = _prose_stems(text)
     refs = shaped = worded = 0
     for f in block:
         if f.kind != SHORT:
