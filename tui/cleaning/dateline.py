@@ -47,7 +47,8 @@ _NOT_ENGLISH = re.compile(
 def month_first(feats: list[LineFeatures], lo: int, hi: int) -> bool:
     """Whether the page writes numeric dates month first: as its unambiguous dates do (12/31 or
     31.12), else as English pages mostly do (US sites) and other languages' pages do not."""
-    order = numeric_order([f.line.text for f in feats[lo:hi] if f.chars <= 400])
+    # a numeric date holds two digits in a row: the other lines can neither tell nor break a match
+    order = numeric_order([f.line.text for f in feats[lo:hi] if f.digits and f.chars <= 400])
     if order is not None:
         return order
     prose = " ".join(islice((f.lower for f in feats[lo:hi] if f.kind == GOOD), LANGUAGE_LINES))
@@ -61,7 +62,7 @@ def _dates(
     out: dict[int, tuple[str, int]] = {}
     for j in range(lo, hi):
         f = feats[j]
-        if f.chars > 400:
+        if f.chars > 400 or not f.digits:  # no two digits in a row: no date
             continue
         if (f.words > LONG_LINE_WORDS or f.kind == GOOD) and not DATE_START.match(f.line.text):
             continue  # only a date at its start counts there (below), and none starts there
@@ -124,7 +125,7 @@ def _stamped(feats: list[LineFeatures], ref: int) -> tuple[str, int] | None:
     us_order = month_first(feats, 0, len(feats))
     best: tuple[int, str, int] | None = None
     for j, f in enumerate(feats):
-        if f.words > LONG_LINE_WORDS or not _STAMP_WORDS.search(f.line.text):
+        if not f.digits or f.words > LONG_LINE_WORDS or not _STAMP_WORDS.search(f.line.text):
             continue
         hit = find_date(f.line.text, us_order)
         if hit and (best is None or abs(j - ref) < best[0]):

@@ -34,7 +34,7 @@ def is_meta_line(f: LineFeatures) -> str | None:
     text = f.line.text
     if byline(text, lead_within=40):
         return "byline"
-    hit = find_date(text)
+    hit = f.digits and find_date(text)
     if hit and (f.words <= 8 or _META_WORDS.match(text)):
         return "date"
     return None

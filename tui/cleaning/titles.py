@@ -172,7 +172,7 @@ def candidates(
                         float(text[:1].islower()),
                         len(_DIGIT.findall(text)) / max(1, f.chars),
                         float(bool(_SEPARATOR.search(text))),
-                        float(find_date(text) is not None),
+                        float(f.digits and find_date(text) is not None),
                         float(j > 0 and feats[j - 1].kind == BAD),
                         float(j == 0),
                         j / n,
