@@ -63,15 +63,35 @@ def _dates(
         f = feats[j]
         if f.chars > 400:
             continue
-        if (f.words > LONG_LINE_WORDS or f.kind == GOOD) and not DATE_START.match(f.line.text):
-            continue  # only a date at its start counts there (below), and none starts there
-        hit = find_date(f.line.text, us_order)
-        if hit is None:
-            continue
-        if hit[1] > 0 and (f.words > LONG_LINE_WORDS or f.kind == GOOD):
-            continue  # a date inside a sentence is something the text talks about
-        out[j] = (hit[0], hit[1])
+        text = f.line.text
+        if f.words > LONG_LINE_WORDS or f.kind == GOOD:
+            # a sentence's own dates are things it talks about: only a date at its start, or a
+            # dateline set off before it ("Berlin, 25. Januar 2022 – Die ...") is its stamp
+            hit = find_date(text, us_order) if DATE_START.match(text) else None
+            if hit is None or hit[1] > 0:
+                hit = _dateline_lead(text, us_order)
+        else:
+            hit = find_date(text, us_order)
+        if hit is not None:
+            out[j] = (hit[0], hit[1])
     return out
+
+
+DATELINE_CHARS = 60  # how far into a sentence a dateline set off by a dash or bar may end
+DATELINE_WORDS = 3  # words a dateline may hold before its date: a place, "Pressemitteilung vom"
+_DATELINE_END = re.compile(r"\s+[|–—]\s")
+
+
+def _dateline_lead(text: str, us_order: bool) -> tuple[str, int, int] | None:
+    """The date of a dateline that opens a paragraph and ends with a dash or bar, if there is one."""
+    sep = _DATELINE_END.search(text, 0, DATELINE_CHARS)
+    if sep is None:
+        return None
+    head = text[: sep.start()]
+    hit = find_date(head, us_order)
+    if hit is None or hit[2] != len(head) or len(head[: hit[1]].split()) > DATELINE_WORDS:
+        return None
+    return hit
 
 
 def _event(text: str, start: int) -> bool:
