@@ -280,3 +280,15 @@ def test_anchored_alternatives_are_split_off_only_when_safe():
     assert split_at_start(r"^(a) \1|b") == (None, r"^(a) \1|b")  # a back-reference: kept whole
     assert split_at_start(r"^a|") == (None, r"^a|")  # an empty alternative matches anywhere
     assert split_at_start(r"^a|^b") == ("^a|^b", None)
+
+
+def test_a_sentence_naming_a_youtube_channel_is_prose_but_a_channel_prompt_is_not():
+    from tui.cleaning.phrases import match_long, match_short
+
+    sentence = (
+        "for the challenge we use the sequences from my youtube channel again, which i put together "
+        "into one plan for the whole month."
+    )
+    assert match_long(sentence) is None
+    assert match_short("jetzt unseren kanal auf youtube abonnieren") is not None
+    assert match_short("unser youtube-kanal") is not None

@@ -232,8 +232,7 @@ LONG_AND_MARKERS: tuple[Family, ...] = (
         ("en", "de", "fr", "es", "it", "nl"),
         r"^(follow us|folge uns|folgen sie uns|suivez-nous|síguenos|siganos|seguici|volg ons|"
         r"join (us|our)|abonnieren sie uns|mira lo que tiene nuestro|check out our|"
-        r"besuchen sie uns)\b|(youtube|instagram|telegram|whatsapp|tiktok)[- ]?(kanal|channel|"
-        r"canal)",
+        r"besuchen sie uns)\b",
     ),
     Family(
         "newsletter-delivery",

@@ -71,7 +71,8 @@ SHORT: tuple[Family, ...] = (
         "short",
         ("en", "de", "fr", "es"),
         r"\b(jetzt|bitte|please|zu|to|it|this|now) (teilen|share|partager|compartir)\W*$|"
-        r"\b(canal|kanal|channel)( de| auf| on)? (youtube|telegram|whatsapp)",
+        r"\b(canal|kanal|channel)( de| auf| on)? (youtube|telegram|whatsapp)|"
+        r"(youtube|instagram|telegram|whatsapp|tiktok)[- ]?(kanal|channel|canal)",
     ),
     Family(
         "subscribe-prompts",
