@@ -88,6 +88,8 @@ LONG_AND_MARKERS: tuple[Family, ...] = (
         ("en", "de", "fr", "es", "it"),
         r"(affiliate links?|we may (earn|receive) (a )?(small )?commission|"
         r"erhält? .{0,30}provision|provisions?-?links|werbelinks?|enthält (affiliate|werbe)|"
+        r"enthält (unbezahlte |unbeauftragte |bezahlte )?werbung|^\W*(unbezahlte |unbeauftragte )?"
+        r"(werbung|anzeige)\s*[.:|/]|werbung (wegen|durch) (markennennung|verlinkung)|"
         r"liens? (d'affiliation|affiliés)|enlaces de afiliados|link di affiliazione)",
     ),
     Family(
@@ -224,6 +226,17 @@ LONG_AND_MARKERS: tuple[Family, ...] = (
         r"eingeloggt).{0,20}(to|um|pour|para|per) (post a )?(comment|kommentieren|commenter|"
         r"comentar|commentare)|(kommentare|comments) (sind|are) (geschlossen|closed|"
         r"deaktiviert|disabled))",
+    ),
+    Family(
+        "reader-prompts",
+        "share prompt",
+        "long",
+        ("en", "de"),
+        r"^(sie lesen gerne?|gefällt (dir|ihnen) (unser|unsere|dieser)|lust auf mehr\?|"
+        r"enjoying (this|our) (article|content|magazine|newsletter)\?|like what you('re| are) reading\?|"
+        r"(du willst|willst du|möchtest du|wollen sie|möchten sie) mehr (über|zu|als)\b|"
+        r"want (more|to know more)\?|(wenn du|wenn sie) .{0,60}(informiert|benachrichtigt) "
+        r"(werden|bleiben) (willst|möchtest|wollen|möchten))",
     ),
     Family(
         "follow-us",
