@@ -325,3 +325,29 @@ def test_reader_prompts_reading_times_ad_labels_and_related_heads_are_named():
         )
         is None
     )
+
+
+def test_credits_consent_author_boxes_newsletters_and_pagers_are_named():
+    from tui.cleaning.phrases import match_short_then_long
+
+    for line, reason in (
+        ("Abbildung: Karte der Schneehöhen im Tal", "caption"),
+        ("Fot. Jan Kowalski / Agencja", "caption"),
+        ("Vergrößern Die neue Kamera im Display des Telefons.", "caption"),
+        ("Die Gäste sprachen mit der Ministerin. (Bildquelle: Landjugend)", "caption"),
+        ("Informujemy, że korzystamy z cookies.", "cookie notice"),
+        ("Wir stellen ohne dein Einverständnis keine Verbindung zu Twitter her.", "cookie notice"),
+        ("Life is short. View all posts by Jane Doe", "author bio"),
+        ("Tous nos derniers podcasts dans votre boîte mail.", "subscription prompt"),
+        ("Dieser Beitrag stammt aus Ausgabe 3/2020 unseres Magazins.", "subscription prompt"),
+        ("Lesen Sie hier einen weiteren spannenden Beitrag", "related-posts block"),
+        ("Es werden die Artikel 1 bis 10 von insgesamt 19 angezeigt!", "navigation"),
+        ("Quellen ausblenden", "navigation"),
+        ("Let us know what you think in the comments!", "comment form"),
+    ):
+        assert match_short_then_long(line.lower()) == reason, line
+    for prose in (
+        "the mayor said she would view all posts by the council before deciding.",
+        "a version of this article appears in print on page a1 of the new york edition.",
+    ):
+        assert match_short_then_long(prose) is None, prose

@@ -104,6 +104,8 @@ SHORT: tuple[Family, ...] = (
         r"komentarz\w*)\b|kommentar (schreiben|verfassen|abschicken)|^schreibe(n sie)? einen kommentar|save my name|"
         r"submit comment|post comment|laisser un commentaire|deja (un|una) (comentario|"
         r"respuesta)|lascia un commento|you must be logged in|logged in as|"
+        r"^(verraten sie|verrate|erzähl|erzählt|schreib|schreibt|let us know|tell us)\b.{0,40}\b(in den "
+        r"kommentaren|in the comments)|"
         r"sie müssen angemeldet sein|\bsays:$|\bsagt:$|\bdit :$)",
     ),
     Family(
@@ -124,7 +126,8 @@ SHORT: tuple[Family, ...] = (
         r"recommended|popular posts|most (read|popular|viewed)|trending|weitere artikel|"
         r"das könnte sie auch|auch interessant|auch lesen|mehr zum thema|"
         r"(könnte|dürfte) (dich|sie|euch) (auch )?interessieren|(may|might) also be interested in|"
-        r"^weitere (pressemitteilungen|meldungen|beiträge)\b|"
+        r"\bweitere (pressemitteilungen|meldungen|beiträge)\b|weiteren (spannenden |interessanten )?"
+        r"(beitrag|artikel)|(vorschau auf|zum) (den )?nächsten artikel|"
         r"weitere informationen|weiterführende links|das könnte (dich|sie|euch) auch|"
         r"otras noticias|más noticias|informate más|vea también|lea (también|más)|"
         r"mira también|ver más|sigue leyendo|leia (também|mais)|veja também|voir plus|"
@@ -164,7 +167,9 @@ SHORT: tuple[Family, ...] = (
         r"vergrößern)|zum vergrößern|click to enlarge|view (larger )?image|enlarge image|"
         r"beitragsbild|featured image|report abuse|(einen )?missbrauch melden)|"
         r"^(inhaltsverzeichnis|table of contents|contents|inhalt|sommaire|índice)\W*$|"
-        r"^(externer inhalt|external content|empfohlener redaktioneller inhalt)\W*$",
+        r"^(externer inhalt|external content|empfohlener redaktioneller inhalt)\W*$|"
+        r"^quellen (anzeigen|ausblenden|einblenden)\b|\b\d+ (bis|-|–) \d+ von (insgesamt )?\d+ "
+        r"angezeigt|^showing \d+\s*[-–]\s*\d+ of \d+\b",
         menu_word=True,
     ),
     Family(
