@@ -155,3 +155,22 @@ def test_a_lead_sentence_on_the_body_topic_above_a_short_gap_is_kept():
         "Our weekend guide has the best concerts, markets and walks across the region this month."
     )
     assert off_topic not in clean(raw.replace(lead, off_topic)).body
+
+
+def test_a_short_subtitle_below_the_title_is_kept_but_a_tag_line_is_not():
+    dek = "Supporters say the new bus routes will cut congestion in the city"
+    tags = "Transport Budget City Council Buses Parking"
+    raw = "\n".join(
+        [
+            "Home",
+            "News",
+            "City council approves transport budget after months of debate",
+            dek,
+            tags,
+            "By Jane Doe | March 4, 2024",
+            *PARAS,
+        ]
+    )
+    cleaned = clean(raw)
+    assert cleaned.title == "City council approves transport budget after months of debate"
+    assert cleaned.body.split("\n\n") == [dek, *PARAS]

@@ -22,6 +22,7 @@ from tui.cleaning.dates import find_date
         ("Dezember 29, 2021Dezember 29, 2021", "2021-12-29"),
         ("3 марта 2019, 10:15", "2019-03-03"),  # Cyrillic month in the genitive
         ("Jun 072018", "2018-06-07"),  # a theme that glues the day to the year
+        ("19.10.19, 18:56", "2019-10-19"),  # two-digit year, then the time after a comma
     ],
 )
 def test_dates_in_the_forms_pages_print_them(text: str, iso: str) -> None:
@@ -30,7 +31,7 @@ def test_dates_in_the_forms_pages_print_them(text: str, iso: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["version 1.2.3", "192.168.1.10", "3.5.20 %", "12345", "1.2.2.2024"]
+    "text", ["version 1.2.3", "192.168.1.10", "3.5.20 %", "12345", "1.2.2.2024", "1.2.34,5"]
 )
 def test_numbers_that_are_not_dates(text: str) -> None:
     assert find_date(text) is None
@@ -93,6 +94,17 @@ def test_a_date_inside_a_sentence_is_not_the_articles() -> None:
         ]
     )
     assert clean(page).meta["date"] is None
+
+
+@pytest.mark.parametrize(
+    "lead",
+    ["WASHINGTON, May 3, 2022 —", "Pressemitteilung vom 3. Mai 2022 |", "Berlin, 3. Mai 2022 –"],
+)
+def test_a_dateline_opening_the_first_paragraph_dates_the_article(lead: str) -> None:
+    from tui.cleaning import clean
+
+    page = "\n".join(["City expands tram network", f"{lead} {_PROSE}", *[_PROSE] * 6])
+    assert clean(page).meta["date"] == "2022-05-03"
 
 
 @pytest.mark.parametrize(

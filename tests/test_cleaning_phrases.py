@@ -222,7 +222,7 @@ def test_newsletter_calls_link_disclaimers_and_licence_lines_are_named():
 
 
 def test_print_pin_shop_and_do_you_like_us_prompts_are_share_prompts():
-    from tui.cleaning.phrases import match_short
+    from tui.cleaning.phrases import match_short_then_long
 
     for line in (
         "Rezept drucken Bei Pinterest speichern",
@@ -230,7 +230,7 @@ def test_print_pin_shop_and_do_you_like_us_prompts_are_share_prompts():
         "Sie lesen gern Achgut.com?",
         "Enjoying this article?",
     ):
-        assert match_short(line.lower()) == "share prompt", line
+        assert match_short_then_long(line.lower()) == "share prompt", line
 
 
 def test_comment_count_links_are_named_but_do_not_end_the_article():
@@ -280,3 +280,74 @@ def test_anchored_alternatives_are_split_off_only_when_safe():
     assert split_at_start(r"^(a) \1|b") == (None, r"^(a) \1|b")  # a back-reference: kept whole
     assert split_at_start(r"^a|") == (None, r"^a|")  # an empty alternative matches anywhere
     assert split_at_start(r"^a|^b") == ("^a|^b", None)
+
+
+def test_a_sentence_naming_a_youtube_channel_is_prose_but_a_channel_prompt_is_not():
+    from tui.cleaning.phrases import match_long, match_short
+
+    sentence = (
+        "for the challenge we use the sequences from my youtube channel again, which i put together "
+        "into one plan for the whole month."
+    )
+    assert match_long(sentence) is None
+    assert match_short("jetzt unseren kanal auf youtube abonnieren") is not None
+    assert match_short("unser youtube-kanal") is not None
+
+
+def test_reader_prompts_reading_times_ad_labels_and_related_heads_are_named():
+    from tui.cleaning.phrases import match_long, match_short_then_long
+
+    for line, reason in (
+        (
+            "Enjoying this article? Get our best stories in your inbox every week for free.",
+            "share prompt",
+        ),
+        (
+            "Du willst mehr über Gärten erfahren? Dann bist du hier genau richtig, schau dich um!",
+            "share prompt",
+        ),
+        (
+            "Wenn du per E-Mail über Neues aus dem Verein informiert werden willst, melde dich an.",
+            "share prompt",
+        ),
+        ("Lesedauer: 4 Minuten", "navigation"),
+        ("*Werbung. Dieser Beitrag enthält Werbung für eine Marke.", "disclaimer"),
+        ("Das könnte dich auch interessieren:", "related-posts block"),
+        ("You might also be interested in", "related-posts block"),
+        ("Schreibe einen Kommentar", "comment form"),
+        ("Merkblatt vom 3. Mai 2021PDF | 38 KB", "download link"),
+    ):
+        assert match_short_then_long(line.lower()) == reason, line
+    assert match_long("readers who want more news can find it in the city's weekly paper.") is None
+    assert (
+        match_long(
+            "wer informiert werden will, liest die zeitung, sagte der bürgermeister am abend."
+        )
+        is None
+    )
+
+
+def test_credits_consent_author_boxes_newsletters_and_pagers_are_named():
+    from tui.cleaning.phrases import match_short_then_long
+
+    for line, reason in (
+        ("Abbildung: Karte der Schneehöhen im Tal", "caption"),
+        ("Fot. Jan Kowalski / Agencja", "caption"),
+        ("Vergrößern Die neue Kamera im Display des Telefons.", "caption"),
+        ("Die Gäste sprachen mit der Ministerin. (Bildquelle: Landjugend)", "caption"),
+        ("Informujemy, że korzystamy z cookies.", "cookie notice"),
+        ("Wir stellen ohne dein Einverständnis keine Verbindung zu Twitter her.", "cookie notice"),
+        ("Life is short. View all posts by Jane Doe", "author bio"),
+        ("Tous nos derniers podcasts dans votre boîte mail.", "subscription prompt"),
+        ("Dieser Beitrag stammt aus Ausgabe 3/2020 unseres Magazins.", "subscription prompt"),
+        ("Lesen Sie hier einen weiteren spannenden Beitrag", "related-posts block"),
+        ("Es werden die Artikel 1 bis 10 von insgesamt 19 angezeigt!", "navigation"),
+        ("Quellen ausblenden", "navigation"),
+        ("Let us know what you think in the comments!", "comment form"),
+    ):
+        assert match_short_then_long(line.lower()) == reason, line
+    for prose in (
+        "the mayor said she would view all posts by the council before deciding.",
+        "a version of this article appears in print on page a1 of the new york edition.",
+    ):
+        assert match_short_then_long(prose) is None, prose

@@ -49,8 +49,9 @@ _ISO = re.compile(r"(?<!\d)((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 _DMY = re.compile(
     rf"(?<![\d.])(\d{{1,2}})(?:[/-]|\.\s?)(\d{{1,2}})(?:[/-]|\.\s?)((?:19|20)\d{{2}}){_END}"
 )
-# Two-digit years ("31.10.23", "30/10/23"): same separator twice, not part of a longer dotted number.
-_DMY_SHORT = re.compile(r"(?<![\d.,/])(\d{1,2})([./])(\d{1,2})\2(\d{2})(?![\d./,]|\s?%)")
+# Two-digit years ("31.10.23", "30/10/23", "19.10.19, 18:56"): same separator twice, not part of a
+# longer dotted number or a decimal ("1.2.34,5").
+_DMY_SHORT = re.compile(r"(?<![\d.,/])(\d{1,2})([./])(\d{1,2})\2(\d{2})(?![\d./]|,\d|\s?%)")
 _D_MON_Y = re.compile(
     rf"(?<!\d)(\d{{1,2}})(?:\.|er|st|nd|rd|th)?\s+(?:de\s+)?({_MNAME})\.?,?\s+(?:de\s+)?((?:19|20)\d{{2}}){_END}",
     re.I,

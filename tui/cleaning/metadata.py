@@ -12,7 +12,7 @@ from .authors import byline
 from .bylines import pick_author
 from .dateline import pick_date
 from .dates import find_date
-from .features import BAD, GOOD, NEAR, LineFeatures
+from .features import BAD, GOOD, NEAR, SHORT, LineFeatures
 from .stopwords import content_words
 
 TITLE_WINDOW = 30  # lines above the body searched for the title
@@ -286,5 +286,37 @@ def _keep_standfirst(
     """A prose sentence just below the title and above the body is the article's standfirst, not a teaser."""
     for j in range(t + 1, min(a, t + STANDFIRST_REACH + 1)):
         f = feats[j]
-        if decisions[j] == "boilerplate" and f.kind in (NEAR, GOOD) and f.ends_sentence:
+        if decisions[j] == "boilerplate" and (
+            f.kind in (NEAR, GOOD) and f.ends_sentence or _dek(feats, t, j, a)
+        ):
             decisions[j], reasons[j] = "content", None
+
+
+DEK_WORDS = (6, 25)  # a dek (a headline's subtitle) is a short line of this many words ...
+DEK_TITLE_SHARE = 0.6  # ... which is not mostly the title's own words again (a caption, a repeat)
+_ARROWS = "«»‹›<>←→"
+
+
+def _dek(feats: list[LineFeatures], t: int, j: int, a: int) -> bool:
+    """A short line below the title that names what the title and the opening paragraphs name, with no
+    phrase family's reason: the subtitle (dek) that the article's own text goes with, not a teaser."""
+    f, text = feats[j], feats[j].line.text
+    if f.kind != SHORT or f.reason is not None or not DEK_WORDS[0] <= f.words <= DEK_WORDS[1]:
+        return False
+    if not f.stops or text[0].islower():
+        return (
+            False  # a tag list ('Technology PC Raspberry Pi'), a category line ('in Featured ...')
+        )
+    if text[-1] == ":" or text[0] in _ARROWS or text[-1] in _ARROWS or find_date(text):
+        return False
+    own = _stems(feats[j])
+    vocab = _stems(feats[t])
+    if not own or len(own & vocab) >= DEK_TITLE_SHARE * len(own):
+        return False
+    for g in feats[a : a + 5]:
+        vocab |= _stems(g)
+    return bool(own & vocab)
+
+
+def _stems(f: LineFeatures) -> set[str]:
+    return {w[:5] for w in content_words(f.lower or f.line.text.lower())}

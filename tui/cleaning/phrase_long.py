@@ -69,7 +69,7 @@ LONG_AND_MARKERS: tuple[Family, ...] = (
         r"^(?=(\S+\s+){0,30}\S*$)(.*©|.*picture[- ]alliance|(foto|fotos|photo|photos|bild|"
         r"bilder|image|imagen|immagine|credit|crédit|quelle|fuente|fonte|źródło|bildquelle|"
         r"fotocredit|photo credit|crédito|titelbild|titelfoto|beitragsbild|symbolbild|"
-        r"abbildung \d+|fig(ure|\.)? ?\d+)\s*:|.*\((symbolbild|archivbild|archive|file photo|"
+        r"abbildung( \d+)?|fig(ure|\.)? ?\d+)\s*:|^fot\. \S|^(vergrößern|enlarge|agrandir|ampliar) [^\W\d_]|.*\((symbolbild|archivbild|archive|file photo|"
         r"archivo)\)\W*$|.*\b(foto|photo|bild|imagen|credit|crédito|"
         r"photograph)\s*:\s*([^.:]|\.(?=\w)){1,40}\W*$|.*\b(zum vergrößern|click to enlarge|"
         r"cliquez pour agrandir)\b|(.*([/|©(:,·•]|\b(foto|photo|bild|image|picture|"
@@ -77,7 +77,7 @@ LONG_AND_MARKERS: tuple[Family, ...] = (
         r"istock(photo)?|keystone|\bap photo)\W*$|(image|media) caption,|^(image|media|video) caption\b|image source,|"
         r"pictured:|photo by .{1,60} on (unsplash|pexels|pixabay)\W*$|.*\bap photo/|"
         r".*\((reuters|afp|ap|dpa|efe|epa|ansa|getty images|imago|aa|"
-        r"xinhua)\s*/[^()]{1,50}\)\W*$|.*\((foto|fotos|photo|quelle|source|bild|fuente|"
+        r"xinhua)\s*/[^()]{1,50}\)\W*$|.*\((foto|fotos|photo|quelle|bildquelle|fotoquelle|source|bild|fuente|"
         r"foto de|crédit|credit|picture)\s*:[^()]{1,60}\)\W*$|.*\([^()]{0,40}(istock|"
         r"shutterstock|adobe ?stock|getty images|unsplash|pixabay|pexels)(\.com)?\)\W*$)",
     ),
@@ -88,6 +88,8 @@ LONG_AND_MARKERS: tuple[Family, ...] = (
         ("en", "de", "fr", "es", "it"),
         r"(affiliate links?|we may (earn|receive) (a )?(small )?commission|"
         r"erhält? .{0,30}provision|provisions?-?links|werbelinks?|enthält (affiliate|werbe)|"
+        r"enthält (unbezahlte |unbeauftragte |bezahlte )?werbung|^\W*(unbezahlte |unbeauftragte )?"
+        r"(werbung|anzeige)\s*[.:|/]|werbung (wegen|durch) (markennennung|verlinkung)|"
         r"liens? (d'affiliation|affiliés)|enlaces de afiliados|link di affiliazione)",
     ),
     Family(
@@ -97,7 +99,8 @@ LONG_AND_MARKERS: tuple[Family, ...] = (
         ("en", "de", "fr", "es", "it"),
         r"^((hi|hallo|hello|hey|servus|moin|bonjour|hola|ciao)\b[ ,!]*)?(ich bin|i am|i'm|"
         r"je suis|soy|sono|mein name ist|my name is|je m'appelle|me llamo|"
-        r"mi chiamo)\s+[\w-]+\s*,|^about (me|the author)\b|^über (mich|den autor|"
+        r"mi chiamo)\s+[\w-]+\s*,|^about (me|the author)\b|\b(view|see|zeige|alle) (all |alle )?(posts|"
+        r"beiträge|artikel) (by|von)( [^\W\d_][\w'.-]*){1,3}\W*$|^über (mich|den autor|"
         r"die autorin)\b",
     ),
     Family(
@@ -137,7 +140,8 @@ LONG_AND_MARKERS: tuple[Family, ...] = (
         ("en", "de", "fr", "es", "it", "pl", "nl"),
         r"(we use cookies|this (web)?site uses cookies|verwendet cookies|nutzt cookies|"
         r"wir (verwenden|nutzen|setzen) cookies|nous utilisons des cookies|utilizamos cookies|"
-        r"usiamo (i )?cookie|używamy (plików )?cookies|we gebruiken cookies|"
+        r"usiamo (i )?cookie|używamy (plików )?cookies|korzystamy z (plików )?cookies|"
+        r"ohne (dein|ihr) einverständnis keine verbindung|we gebruiken cookies|"
         r"utilise des cookies|utiliza cookies|utilizza (i )?cookie|by continuing to (use|"
         r"browse)|cookies (verwenden|einsetzen|erleichtern|helfen|help us)|use of cookies|"
         r"^(accept|akzeptieren sie) (all |alle )?cookies|cookie[- ](policy|settings|"
@@ -226,14 +230,24 @@ LONG_AND_MARKERS: tuple[Family, ...] = (
         r"deaktiviert|disabled))",
     ),
     Family(
+        "reader-prompts",
+        "share prompt",
+        "long",
+        ("en", "de"),
+        r"^(sie lesen gerne?|gefällt (dir|ihnen) (unser|unsere|dieser)|lust auf mehr\?|"
+        r"enjoying (this|our) (article|content|magazine|newsletter)\?|like what you('re| are) reading\?|"
+        r"(du willst|willst du|möchtest du|wollen sie|möchten sie) mehr (über|zu|als)\b|"
+        r"want (more|to know more)\?|(wenn du|wenn sie) .{0,60}(informiert|benachrichtigt) "
+        r"(werden|bleiben) (willst|möchtest|wollen|möchten))",
+    ),
+    Family(
         "follow-us",
         "share prompt",
         "long",
         ("en", "de", "fr", "es", "it", "nl"),
         r"^(follow us|folge uns|folgen sie uns|suivez-nous|síguenos|siganos|seguici|volg ons|"
         r"join (us|our)|abonnieren sie uns|mira lo que tiene nuestro|check out our|"
-        r"besuchen sie uns)\b|(youtube|instagram|telegram|whatsapp|tiktok)[- ]?(kanal|channel|"
-        r"canal)",
+        r"besuchen sie uns)\b",
     ),
     Family(
         "newsletter-delivery",
@@ -247,7 +261,10 @@ LONG_AND_MARKERS: tuple[Family, ...] = (
         r"you have reached your (free )?(article )?limit|this (article|content) is (for|"
         r"only available to) subscribers|sign up for (our|the) [\w ]{0,30}newsletter|"
         r"by signing up,? you agree|thanks for signing up|wählen sie ihren zugang|"
-        r"choose your (subscription|plan) to continue)",
+        r"choose your (subscription|plan) to continue|dans votre boîte (mail|e-mail|aux lettres|"
+        r"de réception)|lettres? d'information|subskrypc|^benachrichtigung(en)? aktivieren|"
+        r"(dürfen|sollen|können) wir sie .{0,50}(benachrichtigen|informieren)\?|"
+        r"(beitrag|artikel|text) (stammt|erschien (zuerst )?) (aus|in) (der )?(ausgabe|heft))",
     ),
     Family(
         "follow-author",

@@ -42,7 +42,7 @@ SHORT: tuple[Family, ...] = (
         ("en", "de", "fr", "es"),
         r"\b(als )?pdf (herunterladen|downloaden|download)\b|^download (the |this )?(pdf|transcript|"
         r"script|file|app)\b|^(jetzt |hier )?(kostenlos )?herunterladen\W*$|\bdownload \(\d+([.,]\d+)? ?"
-        r"[kmg]b\)\W*$|^télécharger (le|la|ce) |^descargar (el|la|pdf)\b|\bpdf\s*[|(,]\s*\d+([.,]\d+)? ?[kmg]b\b",
+        r"[kmg]b\)\W*$|^télécharger (le|la|ce) |^descargar (el|la|pdf)\b|pdf\s*[|(,]\s*\d+([.,]\d+)? ?[kmg]b\b",
     ),
     Family(
         "read-more-buttons",
@@ -61,9 +61,7 @@ SHORT: tuple[Family, ...] = (
         ("en", "de"),
         r"\b(rezept|artikel|seite|beitrag|recipe|article|page) (drucken|ausdrucken|print|speichern|"
         r"save)\b|\b(bei|auf) pinterest (speichern|merken)|^pin it\b|\bbesuchen sie unseren "
-        r"(fan-?)?shop|^(visit|shop) (our|the) (store|shop)\b|^zum (shop|onlineshop)\b|"
-        r"^(sie lesen gerne?|gefällt (dir|ihnen) (unser|unsere|dieser)|lust auf mehr\?|"
-        r"enjoying (this|our) (article|content|magazine)\?|like what you('re| are) reading\?)",
+        r"(fan-?)?shop|^(visit|shop) (our|the) (store|shop)\b|^zum (shop|onlineshop)\b",
     ),
     Family(
         "share-calls",
@@ -71,7 +69,8 @@ SHORT: tuple[Family, ...] = (
         "short",
         ("en", "de", "fr", "es"),
         r"\b(jetzt|bitte|please|zu|to|it|this|now) (teilen|share|partager|compartir)\W*$|"
-        r"\b(canal|kanal|channel)( de| auf| on)? (youtube|telegram|whatsapp)",
+        r"\b(canal|kanal|channel)( de| auf| on)? (youtube|telegram|whatsapp)|"
+        r"(youtube|instagram|telegram|whatsapp|tiktok)[- ]?(kanal|channel|canal)",
     ),
     Family(
         "subscribe-prompts",
@@ -102,9 +101,11 @@ SHORT: tuple[Family, ...] = (
         r"(leave a (reply|comment)|post a comment|add a comment|write a comment|"
         r"your email address will not be published|required fields are marked|notify of|"
         r"\d+\s+(comments?|kommentare?|commentaires?|comentarios?|commenti|reacties|"
-        r"komentarz\w*)\b|kommentar (schreiben|verfassen|abschicken)|save my name|"
+        r"komentarz\w*)\b|kommentar (schreiben|verfassen|abschicken)|^schreibe(n sie)? einen kommentar|save my name|"
         r"submit comment|post comment|laisser un commentaire|deja (un|una) (comentario|"
         r"respuesta)|lascia un commento|you must be logged in|logged in as|"
+        r"^(verraten sie|verrate|erzähl|erzählt|schreib|schreibt|let us know|tell us)\b.{0,40}\b(in den "
+        r"kommentaren|in the comments)|"
         r"sie müssen angemeldet sein|\bsays:$|\bsagt:$|\bdit :$)",
     ),
     Family(
@@ -124,6 +125,9 @@ SHORT: tuple[Family, ...] = (
         r"you might also like|read more|read also|also read|more from|more stories|more news|"
         r"recommended|popular posts|most (read|popular|viewed)|trending|weitere artikel|"
         r"das könnte sie auch|auch interessant|auch lesen|mehr zum thema|"
+        r"(könnte|dürfte) (dich|sie|euch) (auch )?interessieren|(may|might) also be interested in|"
+        r"\bweitere (pressemitteilungen|meldungen|beiträge)\b|weiteren (spannenden |interessanten )?"
+        r"(beitrag|artikel)|(vorschau auf|zum) (den )?nächsten artikel|"
         r"weitere informationen|weiterführende links|das könnte (dich|sie|euch) auch|"
         r"otras noticias|más noticias|informate más|vea también|lea (también|más)|"
         r"mira también|ver más|sigue leyendo|leia (também|mais)|veja também|voir plus|"
@@ -153,7 +157,8 @@ SHORT: tuple[Family, ...] = (
         "navigation",
         "short",
         ("en", "de", "fr", "es"),
-        r"^(listen to (this )?(article|story)|\d+ min(ute)?s? read|save( article| story)?|"
+        r"^(lesezeit|lesedauer|reading time|temps de lecture|tiempo de lectura|czas czytania)\b|"
+        r"\bprzeczytasz w\b|^(listen to (this )?(article|story)|\d+ min(ute)?s? read|save( article| story)?|"
         r"gift (this )?article|print (this )?(article|page)|text size|font size|toggle|"
         r"open menu|close menu|edition|sections|all sections|watch live|live tv|watch:|video:|"
         r"audio:|podcast:|photos:|gallery:)|^(view image in fullscreen|skip ad|"
@@ -162,7 +167,9 @@ SHORT: tuple[Family, ...] = (
         r"vergrößern)|zum vergrößern|click to enlarge|view (larger )?image|enlarge image|"
         r"beitragsbild|featured image|report abuse|(einen )?missbrauch melden)|"
         r"^(inhaltsverzeichnis|table of contents|contents|inhalt|sommaire|índice)\W*$|"
-        r"^(externer inhalt|external content|empfohlener redaktioneller inhalt)\W*$",
+        r"^(externer inhalt|external content|empfohlener redaktioneller inhalt)\W*$|"
+        r"^quellen (anzeigen|ausblenden|einblenden)\b|\b\d+ (bis|-|–) \d+ von (insgesamt )?\d+ "
+        r"angezeigt|^showing \d+\s*[-–]\s*\d+ of \d+\b",
         menu_word=True,
     ),
     Family(
