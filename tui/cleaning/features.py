@@ -152,6 +152,9 @@ _SIGNED_ON = re.compile(r"\s(am|on|le|el|il)$")
 
 def clear_cache() -> None:
     """Forget the per-text caches (benchmarks measure a first pass)."""
+    from . import titles  # it builds on this module
+
+    titles.clear_cache()
     _facts.cache_clear()
     find_date.cache_clear()
     content_words.cache_clear()

@@ -109,7 +109,8 @@ def candidates(
     top = max(hi, d_hi)
     heads = [folded_words(f.line.text) if f.words <= 60 else "" for f in feats[: top + 5]]
     same = Counter(heads)
-    page = same + Counter(folded_words(f.line.text) for f in feats[top + 5 :] if f.words <= 30)
+    page = Counter(same)  # same + the rest (Counter's "+" is a slow Python loop)
+    page.update(folded_words(f.line.text) for f in feats[top + 5 :] if f.words <= 30)
     joined = "\x00".join(same)  # each head once: norm is inside another head iff it occurs twice
     ends = "\x00" + "\x00".join(page) + "\x00"  # every head of the page once, for "Title | Site"
     first = _first_paragraph(feats, decisions, dense)
@@ -131,8 +132,7 @@ def candidates(
             if j >= anchor and (before >= 2 or f.kind == GOOD and not text[-1:].isalnum()):
                 continue  # inside the body: only a headline the run took in, not below its prose
             norm = heads[j]
-            tokens = text.split()
-            caps = sum(map(str.isupper, map(_FIRST, tokens)))
+            shape = _shape(text)
             words = content_words(f.lower or text.lower())
             follows = meta_lines[j + 1 : j + 5]
             out.append(
@@ -144,9 +144,9 @@ def candidates(
                         float(j >= a),
                         float(j == a - 1),
                         float(j == a - 2),
-                        float(text.endswith(".")),
-                        float(text.endswith(":")),
-                        float(text[-1] in "?!"),
+                        shape[0],
+                        shape[1],
+                        shape[2],
                         float(f.words == 1),
                         float(2 <= f.words <= 3),
                         float(4 <= f.words <= 16),
@@ -167,12 +167,12 @@ def candidates(
                         float(decisions[j] == "content"),
                         float(reasons[j] == "navigation"),
                         float(meta_lines[j]),
-                        caps / len(tokens),
-                        float(text.isupper()),
-                        float(text[:1].islower()),
-                        len(_DIGIT.findall(text)) / max(1, f.chars),
-                        float(bool(_SEPARATOR.search(text))),
-                        float(f.digits and find_date(text) is not None),
+                        shape[3],
+                        shape[4],
+                        shape[5],
+                        shape[6],
+                        shape[7],
+                        shape[8],
                         float(j > 0 and feats[j - 1].kind == BAD),
                         float(j == 0),
                         j / n,
@@ -181,7 +181,7 @@ def candidates(
                         min(10, len(words & vocab)) / 10,
                         0.0,  # most_on_topic, set below
                         0.0,  # nearest_above, set below
-                        float(". " in text.rstrip(".")),
+                        shape[9],
                         float(before > 0),
                         float(bool(norm) and f"\x00{norm} " in ends),
                         float(bool(norm) and f" {norm}\x00" in ends),
@@ -206,6 +206,30 @@ def candidates(
         if above:
             above[-1][FEATURES.index("nearest_above")] = 1.0
     return out
+
+
+@lru_cache(maxsize=1 << 14)
+def _shape(text: str) -> tuple[float, ...]:
+    """The features a line's text alone gives, in FEATURES order (ends_period ... has_date, then
+    sentence_inside): cached (bounded), as a site's menu lines are candidates on each of its pages."""
+    tokens = text.split()
+    return (
+        float(text.endswith(".")),
+        float(text.endswith(":")),
+        float(text[-1] in "?!"),
+        sum(map(str.isupper, map(_FIRST, tokens))) / len(tokens),
+        float(text.isupper()),
+        float(text[:1].islower()),
+        len(_DIGIT.findall(text)) / max(1, len(text)),
+        float(bool(_SEPARATOR.search(text))),
+        float(find_date(text) is not None),
+        float(". " in text.rstrip(".")),
+    )
+
+
+def clear_cache() -> None:
+    """Forget the per-text cache (benchmarks measure a first pass)."""
+    _shape.cache_clear()
 
 
 def _first_paragraph(feats: list[LineFeatures], decisions: Sequence[str], a: int) -> frozenset[str]:
