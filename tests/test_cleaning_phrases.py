@@ -351,3 +351,13 @@ def test_credits_consent_author_boxes_newsletters_and_pagers_are_named():
         "a version of this article appears in print on page a1 of the new york edition.",
     ):
         assert match_short_then_long(prose) is None, prose
+
+
+def test_mehr_aus_is_a_related_head_only_at_the_start_of_a_line():
+    from tui.cleaning.phrases import match_short
+
+    assert (
+        match_short("videos mehr von uns") is None
+        and match_short("mehr zu diesem thema") is not None
+    )
+    assert match_short("weil er schon lang nicht mehr aus liebe schreibt") is None

@@ -135,7 +135,7 @@ SHORT: tuple[Family, ...] = (
         r"see also|see more|learn more|find out more|more on this|more about|top stories|"
         r"latest (news|posts|articles)|neueste (artikel|beiträge)|aktuelle (artikel|beiträge|"
         r"nachrichten)|letzte beiträge|derniers articles|últimas noticias|ultime notizie|"
-        r"najnowsze|mehr (aus|zu|von)|lesen sie auch|meistgelesen|ähnliche (artikel|beiträge)|"
+        r"najnowsze|^mehr (aus|zu|von)\b|lesen sie auch|meistgelesen|ähnliche (artikel|beiträge)|"
         r"verwandte artikel|à lire aussi|lire aussi|lire la suite|voir aussi|"
         r"sur le même sujet|te puede interesar|leer más|noticias relacionadas|leggi anche|"
         r"potrebbe interessarti|articoli correlati|zobacz (też|także|również)|czytaj (też|"
