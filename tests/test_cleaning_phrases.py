@@ -361,3 +361,22 @@ def test_mehr_aus_is_a_related_head_only_at_the_start_of_a_line():
         and match_short("mehr zu diesem thema") is not None
     )
     assert match_short("weil er schon lang nicht mehr aus liebe schreibt") is None
+
+
+def test_donation_and_issue_offers_episode_lists_and_long_comment_prompts_are_named():
+    from tui.cleaning.phrases import match_short_then_long
+
+    for line, reason in (
+        ("Jede kleine Spende hilft den Menschen in Not!", "subscription prompt"),
+        ("Donate now and keep our reporting free for everyone", "subscription prompt"),
+        ("Ihre Meinung zur Startseite Jetzt 3 Ausgaben GRATIS erhalten!", "subscription prompt"),
+        ("PODCAST #12: Die Zukunft des Radios | Alle Folgen", "related-posts block"),
+        ("Dowiedz się więcej: Kto jak głosował?", "related-posts block"),
+        ("Buch bestellen", "advertisement"),
+        (
+            "Let us know in the comments: what would you change about the new bus routes?",
+            "comment form",
+        ),
+    ):
+        assert match_short_then_long(line.lower()) == reason, line
+    assert match_short_then_long("the charity said every donation helps families in need.") is None

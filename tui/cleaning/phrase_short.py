@@ -104,8 +104,6 @@ SHORT: tuple[Family, ...] = (
         r"komentarz\w*)\b|kommentar (schreiben|verfassen|abschicken)|^schreibe(n sie)? einen kommentar|save my name|"
         r"submit comment|post comment|laisser un commentaire|deja (un|una) (comentario|"
         r"respuesta)|lascia un commento|you must be logged in|logged in as|"
-        r"^(verraten sie|verrate|erzähl|erzählt|schreib|schreibt|let us know|tell us)\b.{0,40}\b(in den "
-        r"kommentaren|in the comments)|"
         r"sie müssen angemeldet sein|\bsays:$|\bsagt:$|\bdit :$)",
     ),
     Family(
@@ -125,7 +123,7 @@ SHORT: tuple[Family, ...] = (
         r"you might also like|read more|read also|also read|more from|more stories|more news|"
         r"recommended|popular posts|most (read|popular|viewed)|trending|weitere artikel|"
         r"das könnte sie auch|auch interessant|auch lesen|mehr zum thema|"
-        r"(könnte|dürfte) (dich|sie|euch) (auch )?interessieren|(may|might) also be interested in|"
+        r"(könnte|dürfte) (dich|sie|euch) (auch )?interessieren|\b(alle folgen|all episodes)\W*$|(may|might) also be interested in|"
         r"\bweitere (pressemitteilungen|meldungen|beiträge)\b|weiteren (spannenden |interessanten )?"
         r"(beitrag|artikel)|(vorschau auf|zum) (den )?nächsten artikel|"
         r"weitere informationen|weiterführende links|das könnte (dich|sie|euch) auch|"
@@ -190,7 +188,7 @@ SHORT: tuple[Family, ...] = (
         ("en", "de", "fr", "es", "it", "pl", "nl"),
         r"^(advertisement|advertising|anzeige|werbung|sponsored|promoted|publicité|publicidad|"
         r"pubblicità|reklama|advertentie|ad|discover|download|buy|shop now|order now|book now|"
-        r"click here|hier klicken|jetzt (kaufen|bestellen|buchen|entdecken|testen|sichern)|"
+        r"click here|hier klicken|jetzt (kaufen|bestellen|buchen|entdecken|testen|sichern)|buch (bestellen|kaufen)|"
         r"get (your|the|our))\b",
         menu_word=True,
     ),
