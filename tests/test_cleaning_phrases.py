@@ -380,3 +380,12 @@ def test_donation_and_issue_offers_episode_lists_and_long_comment_prompts_are_na
     ):
         assert match_short_then_long(line.lower()) == reason, line
     assert match_short_then_long("the charity said every donation helps families in need.") is None
+
+
+def test_more_is_a_menu_word_only_as_the_whole_line():
+    from tui.cleaning.phrases import match_short
+
+    for button in ("more", "mehr...", "mehr erfahren", "more info", "mehr themen:"):
+        assert match_short(button) == "navigation", button
+    assert match_short("more investment in public transport") is None
+    assert match_short("mehr investitionen in den bevölkerungsschutz") is None

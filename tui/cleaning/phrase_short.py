@@ -16,9 +16,9 @@ SHORT: tuple[Family, ...] = (
         r"log in|login|logout|anmelden|einloggen|abmelden|register|registrieren|connexion|"
         r"se connecter|iniciar sesión|accedi|my account|mein konto|back to top|nach oben|top|"
         r"haut de page|previous( article| post)?|next( article| post)?|vorheriger artikel|"
-        r"nächster artikel|zurück|weiter|older posts|newer posts|mehr|more|show more|"
+        r"nächster artikel|zurück|weiter|older posts|newer posts|show more|"
         r"load more|mehr anzeigen|alle anzeigen|view all|see all|contact|kontakt|about us|"
-        r"über uns|sitemap|faq|help|hilfe|close|schließen|fermer|cerrar|chiudi)\b",
+        r"über uns|sitemap|faq|help|hilfe|close|schließen|fermer|cerrar|chiudi)\b|^(mehr|more)( themen| topics| zum thema| erfahren| infos?| dazu)?\b\W*$",
         menu_word=True,
     ),
     Family(
