@@ -389,3 +389,16 @@ def test_more_is_a_menu_word_only_as_the_whole_line():
         assert match_short(button) == "navigation", button
     assert match_short("more investment in public transport") is None
     assert match_short("mehr investitionen in den bevölkerungsschutz") is None
+
+
+def test_a_heading_that_starts_with_a_menu_word_is_not_navigation():
+    from tui.cleaning.phrases import match_short
+
+    for item in ("home", "search", "top", "zurück zum lexikon", "back to the list", "next post"):
+        assert match_short(item) == "navigation", item
+    for heading in (
+        "home prices rise again",
+        "top scientists warn of a hot summer",
+        "help for families",
+    ):
+        assert match_short(heading) is None, heading

@@ -11,14 +11,17 @@ SHORT: tuple[Family, ...] = (
         "short",
         ("en", "de", "fr", "es", "it"),
         r"^(skip to|jump to|zum inhalt|zur navigation|direkt zum|aller au contenu|"
-        r"ir al contenido|vai al contenuto|menu|menü|main menu|navigation|navigationspfad|"
-        r"home|startseite|accueil|inicio|search|suche|suchen|rechercher|buscar|cerca|sign in|"
-        r"log in|login|logout|anmelden|einloggen|abmelden|register|registrieren|connexion|"
-        r"se connecter|iniciar sesión|accedi|my account|mein konto|back to top|nach oben|top|"
-        r"haut de page|previous( article| post)?|next( article| post)?|vorheriger artikel|"
-        r"nächster artikel|zurück|weiter|older posts|newer posts|show more|"
-        r"load more|mehr anzeigen|alle anzeigen|view all|see all|contact|kontakt|about us|"
-        r"über uns|sitemap|faq|help|hilfe|close|schließen|fermer|cerrar|chiudi)\b|^(mehr|more)( themen| topics| zum thema| erfahren| infos?| dazu)?\b\W*$",
+        r"ir al contenido|vai al contenuto|main menu|navigationspfad|sign in|"
+        r"log in|login|logout|anmelden|einloggen|abmelden|registrieren|connexion|"
+        r"se connecter|iniciar sesión|accedi|my account|mein konto|back to top|nach oben|"
+        r"haut de page|previous (article|post)|next (article|post)|vorheriger artikel|zurück (zu|zum|zur)|"
+        r"back to|retour (à|au|aux)|volver a|torna a|"
+        r"nächster artikel|older posts|newer posts|show more|"
+        r"load more|mehr anzeigen|alle anzeigen|view all|see all|about us|"
+        r"über uns|sitemap|faq|schließen|fermer|cerrar|chiudi)\b|^(mehr|more)( themen| topics| zum thema| "
+        r"erfahren| infos?| dazu)?\b\W*$|^(menu|menü|navigation|home|startseite|accueil|inicio|search|suche|"
+        r"suchen|rechercher|buscar|cerca|register|top|previous|next|zurück|weiter|contact|kontakt|"
+        r"help|hilfe|close)\b\W*([^\W\d_]+\W*)?$",
         menu_word=True,
     ),
     Family(
