@@ -402,3 +402,17 @@ def test_a_heading_that_starts_with_a_menu_word_is_not_navigation():
         "help for families",
     ):
         assert match_short(heading) is None, heading
+
+
+def test_headings_starting_with_report_discover_or_privacy_are_not_boilerplate():
+    from tui.cleaning.phrases import match_short
+
+    assert match_short("report cancel close") == "comment form"
+    assert match_short("download") == "advertisement"
+    assert match_short("privacy policy") == "cookie notice"
+    for heading in (
+        "report finds more children walk to school",
+        "discover the hidden beaches of the north coast",
+        "new privacy law passes the senate",
+    ):
+        assert match_short(heading) is None, heading

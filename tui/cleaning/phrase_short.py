@@ -92,8 +92,8 @@ SHORT: tuple[Family, ...] = (
         "short",
         ("en", "de", "fr", "es", "it", "nl", "pl"),
         r"^(comments?|kommentare?|commentaires?|comentarios?|commenti|reacties|komentarze|"
-        r"reply|antworten|répondre|responder|rispondi|like|gefällt mir|melden|report|"
-        r"cancel reply|pingback|trackback)\b",
+        r"antworten|répondre|responder|rispondi|gefällt mir|cancel reply|pingback|trackback)\b|"
+        r"^(reply|like|melden|report)\b\W*(\w+\W*){0,2}$",
         menu_word=True,
     ),
     Family(
@@ -190,9 +190,9 @@ SHORT: tuple[Family, ...] = (
         "short",
         ("en", "de", "fr", "es", "it", "pl", "nl"),
         r"^(advertisement|advertising|anzeige|werbung|sponsored|promoted|publicité|publicidad|"
-        r"pubblicità|reklama|advertentie|ad|discover|download|buy|shop now|order now|book now|"
+        r"pubblicità|reklama|advertentie|shop now|order now|book now|"
         r"click here|hier klicken|jetzt (kaufen|bestellen|buchen|entdecken|testen|sichern)|buch (bestellen|kaufen)|"
-        r"get (your|the|our))\b",
+        r"get (your|the|our))\b|^(ad|discover|download|buy)\b\W*(\w+\W*)?$",
         menu_word=True,
     ),
     Family(
@@ -218,7 +218,8 @@ SHORT: tuple[Family, ...] = (
         "cookie notice",
         "short",
         ("en", "de", "fr", "es", "it"),
-        r"(^\W*(\S+\s+){0,3}(cookies?\b|datenschutz|privacy|confidentialité|privacidad)|ok, ?verstanden|^(accept|"
+        r"(^(?=(\S+\s*){1,4}$)\W*(\S+\s+){0,3}(cookies?\b|datenschutz|privacy|confidentialité|privacidad)|"
+        r"ok, ?verstanden|^(accept|"
         r"akzeptieren|accepter|aceptar|accetta|alle akzeptieren|einverstanden|i agree)\b)",
         menu_word=True,
     ),
