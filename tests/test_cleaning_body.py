@@ -309,3 +309,22 @@ def test_lone_promos_far_above_the_article_do_not_start_the_body():
     cleaned = clean(raw)
     assert cleaned.body.split("\n\n") == PARAS
     assert by_text(cleaned, raw)[promo].reason
+
+
+def test_a_sentence_wrapped_over_two_lines_is_kept_whole():
+    last = (
+        "The budget now goes to the state legislature, which is expected to review it before the end "
+        "of the month, according to officials familiar with the process and with the"
+    )
+    raw = "\n".join(
+        [
+            "City council approves transport budget after months of debate",
+            *PARAS[:3],
+            last,
+            "mayor's office",
+            "Related Coverage",
+            "Bus fares to rise in May",
+        ]
+    )
+    cleaned = clean(raw)
+    assert cleaned.body.split("\n\n") == [*PARAS[:3], last, "mayor's office"]

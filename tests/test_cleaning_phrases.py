@@ -351,3 +351,68 @@ def test_credits_consent_author_boxes_newsletters_and_pagers_are_named():
         "a version of this article appears in print on page a1 of the new york edition.",
     ):
         assert match_short_then_long(prose) is None, prose
+
+
+def test_mehr_aus_is_a_related_head_only_at_the_start_of_a_line():
+    from tui.cleaning.phrases import match_short
+
+    assert (
+        match_short("videos mehr von uns") is None
+        and match_short("mehr zu diesem thema") is not None
+    )
+    assert match_short("weil er schon lang nicht mehr aus liebe schreibt") is None
+
+
+def test_donation_and_issue_offers_episode_lists_and_long_comment_prompts_are_named():
+    from tui.cleaning.phrases import match_short_then_long
+
+    for line, reason in (
+        ("Jede kleine Spende hilft den Menschen in Not!", "subscription prompt"),
+        ("Donate now and keep our reporting free for everyone", "subscription prompt"),
+        ("Ihre Meinung zur Startseite Jetzt 3 Ausgaben GRATIS erhalten!", "subscription prompt"),
+        ("PODCAST #12: Die Zukunft des Radios | Alle Folgen", "related-posts block"),
+        ("Dowiedz się więcej: Kto jak głosował?", "related-posts block"),
+        ("Buch bestellen", "advertisement"),
+        (
+            "Let us know in the comments: what would you change about the new bus routes?",
+            "comment form",
+        ),
+    ):
+        assert match_short_then_long(line.lower()) == reason, line
+    assert match_short_then_long("the charity said every donation helps families in need.") is None
+
+
+def test_more_is_a_menu_word_only_as_the_whole_line():
+    from tui.cleaning.phrases import match_short
+
+    for button in ("more", "mehr...", "mehr erfahren", "more info", "mehr themen:"):
+        assert match_short(button) == "navigation", button
+    assert match_short("more investment in public transport") is None
+    assert match_short("mehr investitionen in den bevölkerungsschutz") is None
+
+
+def test_a_heading_that_starts_with_a_menu_word_is_not_navigation():
+    from tui.cleaning.phrases import match_short
+
+    for item in ("home", "search", "top", "zurück zum lexikon", "back to the list", "next post"):
+        assert match_short(item) == "navigation", item
+    for heading in (
+        "home prices rise again",
+        "top scientists warn of a hot summer",
+        "help for families",
+    ):
+        assert match_short(heading) is None, heading
+
+
+def test_headings_starting_with_report_discover_or_privacy_are_not_boilerplate():
+    from tui.cleaning.phrases import match_short
+
+    assert match_short("report cancel close") == "comment form"
+    assert match_short("download") == "advertisement"
+    assert match_short("privacy policy") == "cookie notice"
+    for heading in (
+        "report finds more children walk to school",
+        "discover the hidden beaches of the north coast",
+        "new privacy law passes the senate",
+    ):
+        assert match_short(heading) is None, heading

@@ -99,6 +99,7 @@ def classify(feats: list[LineFeatures]) -> Classified:
                 reasons[i] = "navigation" if i in menus else "short line outside paragraphs"
         elif _figure_in_body(feats, i, between[i - start] and i not in menus):
             decisions[i] = "content"
+    _join_wrapped(feats, decisions, reasons)
     _drop_repeated(feats, decisions, reasons)
     return Classified(decisions, reasons, head, b, a)
 
@@ -332,3 +333,23 @@ def _drop_repeated(
         return  # most of the body: the article itself says it again and again, keep it
     for i in drop:
         decisions[i], reasons[i] = "boilerplate", "repeated on the page"
+
+
+_OPEN_END = re.compile(r"[\w,;–-]$")  # a line that stops mid-sentence: a word, a comma, a dash
+
+
+def _join_wrapped(
+    feats: list[LineFeatures], decisions: list[str], reasons: list[str | None]
+) -> None:
+    """A kept line and a dropped one right next to it (no blank line between) where the first stops
+    mid-sentence and the second goes on in lower case: one sentence wrapped over two lines (a hard
+    line break in the page), so the dropped half is kept too. A pass down, then a pass up."""
+    n = len(feats)
+    for i, k in [(i, i + 1) for i in range(n - 1)] + [(i + 1, i) for i in range(n - 2, -1, -1)]:
+        if decisions[i] != "content" or decisions[k] != "boilerplate":
+            continue
+        f, g = (feats[i], feats[k]) if i < k else (feats[k], feats[i])
+        if f.line.number + 1 != g.line.number or not g.line.text[0].islower():
+            continue
+        if _OPEN_END.search(f.line.text) and feats[k].kind != BAD and not feats[k].comment:
+            decisions[k], reasons[k] = "content", None

@@ -18,7 +18,8 @@ LONG_AND_MARKERS: tuple[Family, ...] = (
         r"benachrichtigung bei weiteren kommentaren|saisissez votre commentaire|"
         r"vous commentez à l'aide de|^(show|load|view|hide|see) (all )?(\d+ )?comments\b|"
         r"^(alle )?kommentare (anzeigen|laden|einblenden)\b|^(sort by|(view|show|"
-        r"hide) (\d+ )?(more )?repl(y|ies))\b)",
+        r"hide) (\d+ )?(more )?repl(y|ies))\b|^(verraten sie|verrate|erzähl|erzählt|schreib|schreibt|"
+        r"let us know|tell us)\b.{0,40}\b(in den kommentaren|in the comments))",
     ),
     Family(
         "share-click",
@@ -59,7 +60,7 @@ LONG_AND_MARKERS: tuple[Family, ...] = (
         r"leer más|mira también|te puede interesar|leggi anche|leggi (di )?più|czytaj (też|"
         r"także|więcej)|zobacz (też|także)|lees ook|leia (também|mais)|veja também|"
         r"le puede interesar|puedes ver|también te puede interesar|you (may|might) also like|"
-        r"ebenfalls interessant)\s*[:›»>|–—-]",
+        r"ebenfalls interessant|dowiedz się więcej|czytaj także)\s*[:›»>|–—-]",
     ),
     Family(
         "photo-credits",
@@ -264,7 +265,10 @@ LONG_AND_MARKERS: tuple[Family, ...] = (
         r"choose your (subscription|plan) to continue|dans votre boîte (mail|e-mail|aux lettres|"
         r"de réception)|lettres? d'information|subskrypc|^benachrichtigung(en)? aktivieren|"
         r"(dürfen|sollen|können) wir sie .{0,50}(benachrichtigen|informieren)\?|"
-        r"(beitrag|artikel|text) (stammt|erschien (zuerst )?) (aus|in) (der )?(ausgabe|heft))",
+        r"(beitrag|artikel|text) (stammt|erschien (zuerst )?) (aus|in) (der )?(ausgabe|heft)|"
+        r"\b\d+ ausgaben (gratis|kostenlos)|(erhalten sie|sichern sie sich) exklusive angebote|"
+        r"(jede|ihre|deine) (kleine )?spende (hilft|zählt)|^(jetzt spenden|donate now|donate today)\b|"
+        r"^(please )?(make a donation|spenden sie jetzt)\b)",
     ),
     Family(
         "follow-author",

@@ -11,14 +11,17 @@ SHORT: tuple[Family, ...] = (
         "short",
         ("en", "de", "fr", "es", "it"),
         r"^(skip to|jump to|zum inhalt|zur navigation|direkt zum|aller au contenu|"
-        r"ir al contenido|vai al contenuto|menu|menü|main menu|navigation|navigationspfad|"
-        r"home|startseite|accueil|inicio|search|suche|suchen|rechercher|buscar|cerca|sign in|"
-        r"log in|login|logout|anmelden|einloggen|abmelden|register|registrieren|connexion|"
-        r"se connecter|iniciar sesión|accedi|my account|mein konto|back to top|nach oben|top|"
-        r"haut de page|previous( article| post)?|next( article| post)?|vorheriger artikel|"
-        r"nächster artikel|zurück|weiter|older posts|newer posts|mehr|more|show more|"
-        r"load more|mehr anzeigen|alle anzeigen|view all|see all|contact|kontakt|about us|"
-        r"über uns|sitemap|faq|help|hilfe|close|schließen|fermer|cerrar|chiudi)\b",
+        r"ir al contenido|vai al contenuto|main menu|navigationspfad|sign in|"
+        r"log in|login|logout|anmelden|einloggen|abmelden|registrieren|connexion|"
+        r"se connecter|iniciar sesión|accedi|my account|mein konto|back to top|nach oben|"
+        r"haut de page|previous (article|post)|next (article|post)|vorheriger artikel|zurück (zu|zum|zur)|"
+        r"back to|retour (à|au|aux)|volver a|torna a|"
+        r"nächster artikel|older posts|newer posts|show more|"
+        r"load more|mehr anzeigen|alle anzeigen|view all|see all|about us|"
+        r"über uns|sitemap|faq|schließen|fermer|cerrar|chiudi)\b|^(mehr|more)( themen| topics| zum thema| "
+        r"erfahren| infos?| dazu)?\b\W*$|^(menu|menü|navigation|home|startseite|accueil|inicio|search|suche|"
+        r"suchen|rechercher|buscar|cerca|register|top|previous|next|zurück|weiter|contact|kontakt|"
+        r"help|hilfe|close)\b\W*([^\W\d_]+\W*)?$",
         menu_word=True,
     ),
     Family(
@@ -89,8 +92,8 @@ SHORT: tuple[Family, ...] = (
         "short",
         ("en", "de", "fr", "es", "it", "nl", "pl"),
         r"^(comments?|kommentare?|commentaires?|comentarios?|commenti|reacties|komentarze|"
-        r"reply|antworten|répondre|responder|rispondi|like|gefällt mir|melden|report|"
-        r"cancel reply|pingback|trackback)\b",
+        r"antworten|répondre|responder|rispondi|gefällt mir|cancel reply|pingback|trackback)\b|"
+        r"^(reply|like|melden|report)\b\W*(\w+\W*){0,2}$",
         menu_word=True,
     ),
     Family(
@@ -104,8 +107,6 @@ SHORT: tuple[Family, ...] = (
         r"komentarz\w*)\b|kommentar (schreiben|verfassen|abschicken)|^schreibe(n sie)? einen kommentar|save my name|"
         r"submit comment|post comment|laisser un commentaire|deja (un|una) (comentario|"
         r"respuesta)|lascia un commento|you must be logged in|logged in as|"
-        r"^(verraten sie|verrate|erzähl|erzählt|schreib|schreibt|let us know|tell us)\b.{0,40}\b(in den "
-        r"kommentaren|in the comments)|"
         r"sie müssen angemeldet sein|\bsays:$|\bsagt:$|\bdit :$)",
     ),
     Family(
@@ -125,7 +126,7 @@ SHORT: tuple[Family, ...] = (
         r"you might also like|read more|read also|also read|more from|more stories|more news|"
         r"recommended|popular posts|most (read|popular|viewed)|trending|weitere artikel|"
         r"das könnte sie auch|auch interessant|auch lesen|mehr zum thema|"
-        r"(könnte|dürfte) (dich|sie|euch) (auch )?interessieren|(may|might) also be interested in|"
+        r"(könnte|dürfte) (dich|sie|euch) (auch )?interessieren|\b(alle folgen|all episodes)\W*$|(may|might) also be interested in|"
         r"\bweitere (pressemitteilungen|meldungen|beiträge)\b|weiteren (spannenden |interessanten )?"
         r"(beitrag|artikel)|(vorschau auf|zum) (den )?nächsten artikel|"
         r"weitere informationen|weiterführende links|das könnte (dich|sie|euch) auch|"
@@ -135,7 +136,7 @@ SHORT: tuple[Family, ...] = (
         r"see also|see more|learn more|find out more|more on this|more about|top stories|"
         r"latest (news|posts|articles)|neueste (artikel|beiträge)|aktuelle (artikel|beiträge|"
         r"nachrichten)|letzte beiträge|derniers articles|últimas noticias|ultime notizie|"
-        r"najnowsze|mehr (aus|zu|von)|lesen sie auch|meistgelesen|ähnliche (artikel|beiträge)|"
+        r"najnowsze|^mehr (aus|zu|von)\b|lesen sie auch|meistgelesen|ähnliche (artikel|beiträge)|"
         r"verwandte artikel|à lire aussi|lire aussi|lire la suite|voir aussi|"
         r"sur le même sujet|te puede interesar|leer más|noticias relacionadas|leggi anche|"
         r"potrebbe interessarti|articoli correlati|zobacz (też|także|również)|czytaj (też|"
@@ -189,9 +190,9 @@ SHORT: tuple[Family, ...] = (
         "short",
         ("en", "de", "fr", "es", "it", "pl", "nl"),
         r"^(advertisement|advertising|anzeige|werbung|sponsored|promoted|publicité|publicidad|"
-        r"pubblicità|reklama|advertentie|ad|discover|download|buy|shop now|order now|book now|"
-        r"click here|hier klicken|jetzt (kaufen|bestellen|buchen|entdecken|testen|sichern)|"
-        r"get (your|the|our))\b",
+        r"pubblicità|reklama|advertentie|shop now|order now|book now|"
+        r"click here|hier klicken|jetzt (kaufen|bestellen|buchen|entdecken|testen|sichern)|buch (bestellen|kaufen)|"
+        r"get (your|the|our))\b|^(ad|discover|download|buy)\b\W*(\w+\W*)?$",
         menu_word=True,
     ),
     Family(
@@ -217,7 +218,8 @@ SHORT: tuple[Family, ...] = (
         "cookie notice",
         "short",
         ("en", "de", "fr", "es", "it"),
-        r"(^\W*(\S+\s+){0,3}(cookies?\b|datenschutz|privacy|confidentialité|privacidad)|ok, ?verstanden|^(accept|"
+        r"(^(?=(\S+\s*){1,4}$)\W*(\S+\s+){0,3}(cookies?\b|datenschutz|privacy|confidentialité|privacidad)|"
+        r"ok, ?verstanden|^(accept|"
         r"akzeptieren|accepter|aceptar|accetta|alle akzeptieren|einverstanden|i agree)\b)",
         menu_word=True,
     ),
