@@ -351,3 +351,24 @@ def test_a_bylines_name_without_what_surrounds_it(text: str, name: str | None) -
 )
 def test_a_lead_in_a_sentence_is_no_byline(text: str, name: str | None) -> None:
     assert byline(text) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Veröffentlicht vonJonas Berger 3. Mai 2021", "Jonas Berger"),
+        ("ByJane Doe", "Jane Doe"),
+        ("Posted on 3 May 20213 May 2021AuthorNina Holt4 Comments", "Nina Holt"),
+        ("DoorDash delivers", None),  # glued to one word: no byline
+    ],
+)
+def test_a_lead_glued_to_the_name_is_a_byline(text: str, name: str | None) -> None:
+    assert byline(text) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("von kitty2010 · in Allgemein", "kitty2010"), ("Autor: x9zebra", "x9zebra")],
+)
+def test_a_handle_keeps_its_digits(text: str, name: str) -> None:
+    assert byline(text) == name

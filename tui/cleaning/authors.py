@@ -40,6 +40,11 @@ _LEAD = re.compile(
     r"door|przez|autor(?:in)?|author|redakteur(?:in)?)(?:\s*:\s+|\s+)(?=\S)",  # a word, not "Partner"
     re.I,
 )
+# A lead glued to the name by a page whose markup had no space there: "vonChris Jung", "ByJane Doe",
+# "2019AuthorAndreas Kalt" (only a two-word name counts: "DoorDash" is no byline).
+_GLUED_LEAD = re.compile(
+    r"(?:^|(?<=[\s|·•\d]))(?i:by|von|par|por|author|autor)(?=[A-ZÀ-ÞŁŚŻ][a-zß-ÿ])"
+)
 _STOP_AT = re.compile(
     r"\s*(?:\d|\||\(|\[|·|•|—|–|\s-\s|\s/\s|@|\b(?:am|on|le|el|il|um|at|in|im|vom|for|für|pour|para|per|with|mit|"
     r"updated|published|veröffentlicht|aktualisiert)\b|"
@@ -61,7 +66,7 @@ _UI_WORDS = frozenset(
     "subscribe comments comment read more menu search home news sign log print email tweet last "
     "specs related sponsored advertisement newsletter podcast gallery suche filter article "
     "articles artikel newer older previous next live stream twitter facebook instagram linkedin "
-    "account profile profil".split()
+    "account profile profil keine kommentar kommentare ort datum".split()
 )
 # A "by" after these is a sponsor's or a credit's, not a byline: "Promoted by Taboola".
 _NOT_BYLINE_BEFORE = frozenset(
@@ -126,8 +131,19 @@ _TITLE_WORDS = frozenset(
 )
 
 
+# A user handle with digits in it, which a name's "stop at a digit" would cut: "freeman1984", "c1ph4".
+_DIGIT_HANDLE = re.compile(r"[^\W\d_][^\W_]*\d[^\W_]*(?=$|[\s,;|·•/)»])")
+
+
 def _names_span(rest: str, allow_handle: bool) -> str | None:
     """The leading run of name-like parts of rest, as written (connectors kept)."""
+    handle = _DIGIT_HANDLE.match(rest) if allow_handle else None
+    if (
+        handle
+        and 3 <= len(handle.group(0)) <= 30
+        and sum(c.isalpha() for c in handle.group(0)) >= 2
+    ):
+        return handle.group(0)
     stop = _STOP_AT.search(rest)
     head = rest[: stop.start()] if stop else rest
     head = head.strip(" ,;:.")
@@ -164,12 +180,17 @@ def byline(text: str, lead_within: int = 160) -> str | None:
     """Author named in a byline such as 'By Jane Doe | May 3' or 'Veröffentlicht am ... von Heiko'."""
     if len(text) > 160:
         return None
-    for m in _LEAD.finditer(text, 0, lead_within + 12):
+    leads = list(_LEAD.finditer(text, 0, lead_within + 12))
+    glued = list(_GLUED_LEAD.finditer(text, 0, lead_within + 12))
+    for m in sorted(leads + glued, key=lambda m: m.start()) if glued else leads:
         if m.start() > lead_within:
             break
         if _particle(text, m) or _credit(text, m):
             continue
-        names = _names_span(text[m.end() :], allow_handle=True)
+        is_glued = m.group(0)[-1:].isalpha()
+        names = _names_span(text[m.end() :], allow_handle=not is_glued)
+        if is_glued and (not names or " " not in names):
+            continue  # glued to a single word: "DoorDash", "Bymarkt"
         if names and not _a_sentence_about(text, m, names):
             return _once(names)
     return None

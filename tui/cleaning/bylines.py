@@ -86,7 +86,9 @@ def _candidate(
         if name and " " in name:  # a person, not a handle ("Par ailleurs, ...")
             return name, BY_SENTENCE_COST, "byline"
     named = _named_by_neighbours(f, around)
-    if named is not None and (named[1] == 0.0 or not _about_the_body(named[0], vocab)):
+    if named is not None and (
+        named[2] == "date" or named[1] == 0.0 or not _about_the_body(named[0], vocab)
+    ):
         return named  # under a lead line the name may well be a word of the body ("Rose")
     if f.kind != BAD and (in_head or in_opening and f.words <= BARE_NAME_WORDS):
         name = bare_name(text)
@@ -116,6 +118,19 @@ def _named_by_neighbours(
     if after is not None and after.words <= 10 and job_line(after.line.text):
         return text, DATELINE_COST, "byline"
     return None
+
+
+def _around(feats: list[LineFeatures], j: int) -> tuple[LineFeatures | None, LineFeatures | None]:
+    """The lines before and after line j, over a lone separator between them ("Jane Doe" / "—" / "3 May")."""
+    i, k = j - 1, j + 1
+    if i > 0 and _SEPARATOR_ONLY.match(feats[i].line.text):
+        i -= 1
+    if k + 1 < len(feats) and _SEPARATOR_ONLY.match(feats[k].line.text):
+        k += 1
+    return (feats[i] if i >= 0 else None, feats[k] if k < len(feats) else None)
+
+
+_SEPARATOR_ONLY = re.compile(r"^[\s|·•—–\-/,:]{1,3}$")
 
 
 def _dates_only(text: str) -> bool:
@@ -154,8 +169,7 @@ def pick_author(
             continue  # prose, unless it opens "By Jane Doe, a reporter who ..."
         in_head = ref - 2 <= j < a + 3 and decisions[j] != "content"
         in_opening = t is not None and t < j < first_prose
-        around = (feats[j - 1] if j else None, feats[j + 1] if j + 1 < len(feats) else None)
-        found = _candidate(f, in_head, in_opening, vocab, around)
+        found = _candidate(f, in_head, in_opening, vocab, _around(feats, j))
         if found is None:
             continue
         d = j - ref
