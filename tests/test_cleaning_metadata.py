@@ -372,3 +372,61 @@ def test_a_lead_glued_to_the_name_is_a_byline(text: str, name: str | None) -> No
 )
 def test_a_handle_keeps_its_digits(text: str, name: str) -> None:
     assert byline(text) == name
+
+
+def test_a_name_over_a_lone_separator_over_its_date_is_the_author() -> None:
+    from tui.cleaning import clean
+
+    page = "\n".join(["City expands tram network", "Hazel Brook", "—", "3 May 2021", *[_PROSE] * 6])
+    assert clean(page).meta["author"] == "Hazel Brook"
+
+
+def test_a_name_line_under_the_standfirst_is_the_author_but_a_heading_over_prose_is_not() -> None:
+    from tui.cleaning import clean
+
+    standfirst = (
+        "The council approved the plan on Monday after a long debate about its cost, and the "
+        "first trams should run on the new line in three years, the mayor said."
+    )
+    page = ["City expands tram network", standfirst, "Hazel Brook", "Share", *[_PROSE] * 6]
+    assert clean("\n".join(page)).meta["author"] == "Hazel Brook"
+    page = ["City expands tram network", standfirst, "Early Plans", *[_PROSE] * 6]
+    assert clean("\n".join(page)).meta["author"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Hazel Brook Stand: 05. Februar 2020", "Hazel Brook"),  # a label before the date
+        ("Hazel Brook | Monday 3 May 2021", "Hazel Brook"),  # a weekday between
+        ("3 May 2021 Hazel Brook 2 Comments Politics", "Hazel Brook"),  # a count after the name
+        ("Hazel Brook Zuletzt geändert am 06.11.2023", "Hazel Brook"),
+    ],
+)
+def test_a_name_beside_a_date_without_the_dates_label(text: str, name: str) -> None:
+    from tui.cleaning.authors import name_by_date
+
+    hit = find_date(text)
+    assert hit is not None
+    assert name_by_date(text, hit[1], hit[2]) == name
+
+
+@pytest.mark.parametrize("ago", ["hace 3 horas", "vor 5 Stunden", "il y a 2 jours"])
+def test_a_name_beside_a_relative_date_in_other_languages(ago: str) -> None:
+    from tui.cleaning import clean
+
+    page = ["City expands tram network", f"Hazel Brook | {ago}", *[_PROSE] * 6]
+    assert clean("\n".join(page)).meta["author"] == "Hazel Brook"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Foto: Michael von Lingen (Copyright)", None),  # one person with a particle
+        ("Martin von Tours – ein Heiliger", None),
+        ("de plus par mois.", None),  # a sentence's last word
+        ("Ein Beitrag von Heiko", "Heiko"),
+    ],
+)
+def test_a_particle_inside_a_name_is_no_lead(text: str, name: str | None) -> None:
+    assert byline(text) == name

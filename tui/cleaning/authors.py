@@ -213,6 +213,8 @@ def _a_sentence_about(text: str, m: re.Match[str], names: str) -> bool:
     if len(before) >= 3 or before[0].lower() in _SENTENCE_OPENERS:
         return True
     after = text[m.end() :].split(names, 1)[-1].split()
+    if " " not in names and text.rstrip().endswith(names + "."):
+        return True  # a sentence's last word: "... de plus par mois."
     return len(after) >= 2 and text.rstrip().endswith((".", "!", "?"))
 
 
@@ -246,19 +248,39 @@ _PUBLISHING = _BY_WORDS | frozenset("posted published written filed updated".spl
 def _particle(text: str, m: re.Match[str]) -> bool:
     """Whether a lead word is a name's particle: 'Christoph von Ritter', 'Ursula von der Leyen'."""
     before, rest = text[: m.start()].split(), text[m.end() :].split()
-    return (
+    if not before or not rest or m.group(0).strip() not in _PARTICLES:
+        return False  # lower case only: "Von Jane Doe" opens a byline
+    if (
         len(before) == 1
         and before[0][:1].isupper()
         and before[0].lower() not in _BY_WORDS
-        and m.group(0).strip() in _PARTICLES  # lower case: "Von Jane Doe" opens a byline
-        and bool(rest)
         and (len(rest) == 1 or rest[0] in ("der", "den", "la", "le"))
+    ):
+        return True
+    # Inside a longer line: a first name, its particle and one more name ("Foto: Stella von
+    # Saldern", "Martin von Tours – ...") is one person, not "Saldern" by a lead.
+    return (
+        _person_word(before[-1])
+        and before[-1].lower() not in _BY_WORDS
+        and _person_word(rest[0].strip(",.;:()"))
+        and rest[0][:1].isupper()
+        and (
+            len(rest) == 1 or not _person_word(rest[1].strip(",.;:()")) or not rest[1][:1].isupper()
+        )
     )
 
 
 _SIDE_SEP = re.compile(r"\s*[|·•—–,/∙~]\s*|\s+-\s+")
 _CLOCK = re.compile(r"^(?:um |at |à )?\d{1,2}[:.h]\d{2}(?:\s*(?:uhr|am|pm|h))?$", re.I)
 _TRAILING_COUNT = re.compile(r"\s+\d+$")
+# Words that introduce a dateline's date: "Jane Doe Stand: 5. Mai 2020", "Jane Doe | Publicado hace 3 horas".
+_DATE_LABEL = re.compile(
+    r"(?i:stand|updated|last updated|published|posted|aktualisiert|veröffentlicht|publicado|actualizado|"
+    r"publié|mis à jour|pubblicato|aggiornato|as of)(?:\s+(?:am|on|el|le|il|at))?"
+)
+_DATE_LABEL_END = re.compile(r"\s+" + _DATE_LABEL.pattern + r"$")
+# A count and what follows it after the name: "Jane Doe 1 Kommentar Politik", "Jane Doe 12 comments".
+_COUNT_AFTER = re.compile(r"\s+\d+\s+\S.*$")
 _JOINER = re.compile(r"\s+(?:am|on|le|el|il|um|at)$|^(?:am|on|le|el|il|um|at)\s+", re.I)
 
 
@@ -267,19 +289,22 @@ def name_by_date(text: str, start: int, end: int) -> str | None:
     '3. Mai 2019 Jane Doe Schreibe einen Kommentar' (a comment prompt after the name)."""
     if len(text) > 100:
         return None
-    for side in (text[:start], text[end:]):
-        after = side is not text[:start]
+    for after, side in enumerate((text[:start], text[end:])):
         parts = [
             p
             for p in _SIDE_SEP.split(side)
-            if p.strip() and not _CLOCK.match(p.strip()) and not _only_a_date(p)
+            if p.strip()
+            and not _CLOCK.match(p.strip())
+            and not _only_a_date(p)
+            and not _DATE_LABEL.fullmatch(p.strip(" :;.-"))
         ]
-        for part in parts[:1] if after else parts[-1:]:
+        for part in parts[:1] if after else parts[:-3:-1]:  # before it: "Jane Doe | Monday 3 May"
             part = _JOINER.sub("", _TRAILING_COUNT.sub("", part.strip(" :;.-")))
+            part = _COUNT_AFTER.sub("", part) if after else _DATE_LABEL_END.sub("", part)
             if len(part.split()) >= 2 and _name_like(part, allow_handle=False):
                 return part
             tokens = part.split()
-            if after and len(tokens) > 2 and tokens[2].lower().strip(":,") in _PROMPT_WORDS:
+            if len(tokens) > 2 and tokens[2].lower().strip(":,") in _PROMPT_WORDS:
                 if _name_like(" ".join(tokens[:2]), allow_handle=False):
                     return " ".join(tokens[:2])  # "Jane Doe Schreibe einen Kommentar"
     return None
@@ -288,7 +313,7 @@ def name_by_date(text: str, start: int, end: int) -> str | None:
 # Words that open a prompt or counter printed right after the author's name in a dateline.
 _PROMPT_WORDS = frozenset(
     "schreibe hinterlasse leave kommentar kommentare kommentieren comment comments zuletzt keine "
-    "no laisser laissez deja".split()
+    "no laisser laissez deja".split()  # and "zuletzt geändert am" before the date
 )
 
 

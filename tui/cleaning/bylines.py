@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from .authors import bare_name, bio, byline, job_line, name_by_date, name_like
 from .dates import find_date
-from .features import BAD, GOOD, LineFeatures
+from .features import BAD, GOOD, NEAR, LineFeatures
+from .stopwords import content_words
 
 BYLINE_REACH = 15  # lines around the title and the body's start searched for the author
 ABOVE_COST = 1.5  # per line above the title (one below costs 1): bylines mostly follow the headline
@@ -18,11 +19,17 @@ BY_SENTENCE_COST = 2.0  # "By Alex Heath, a deputy editor and ..." (a byline goi
 BARE_NAME_COST = 3.0  # a line that is only "Jane Doe" (or a place, a section, a photo credit)
 END_REACH = 13  # lines below the body's end searched for its byline or author link
 BARE_NAME_WORDS = 4  # a name line inside the body's opening is at most this long
+OPENING_AFTER_PROSE = (
+    2  # a name line this close under the first prose (the standfirst) may be a byline
+)
 FAR_REACH = 60  # lines around the title searched for a line that opens with a byline's lead
 FAR_WORDS = 16  # such a line is at most this long
 _AGO = (
     re.compile(  # a relative date beside the author: "Alex Perry 1 day ago", "James Akinaka • 8h"
-        r"\b\d{1,2}\s*(?:min(?:ute)?s?|h(?:ours?|rs?)?|d(?:ays?)?|weeks?)(?:\s+ago)?\s*$", re.I
+        r"(?:\b\d{1,2}\s*(?:min(?:ute)?s?|h(?:ours?|rs?)?|d(?:ays?)?|weeks?)(?:\s+ago)?|"
+        r"(?:vor|hace|il y a)\s+\d{1,2}\s+(?:minuten|stunden?|tagen?|minutos?|horas?|días?|"
+        r"minutes?|heures?|jours?))\s*$",  # "vor 3 Stunden", glued too: "Jane Doevor 3 Stunden"
+        re.I,
     )
 )
 _BY_START = re.compile(r"^(by|von|par|por|door|written by|geschrieben von|verfasst von)\s", re.I)
@@ -133,12 +140,34 @@ def _around(feats: list[LineFeatures], j: int) -> tuple[LineFeatures | None, Lin
 _SEPARATOR_ONLY = re.compile(r"^[\s|·•—–\-/,:]{1,3}$")
 
 
+def _prose_follows(feats: list[LineFeatures], decisions: list[str], j: int) -> bool:
+    """Whether the line after j is body prose, as under a subheading (and seldom under a byline)."""
+    return j + 1 < len(feats) and decisions[j + 1] == "content" and feats[j + 1].kind == GOOD
+
+
 def _dates_only(text: str) -> bool:
     """A short line that is only a date (and a time or a weekday) or a reading time."""
     if _TIME_LINE.match(text):
         return True
     hit = find_date(text)
     return hit is not None and len((text[: hit[1]] + text[hit[2] :]).split()) <= 3
+
+
+def _prose_vocab(
+    feats: list[LineFeatures], decisions: list[str], a: int, b: int, limit: int = 600
+) -> frozenset[str]:
+    """Content words of the body's first few hundred words of prose: not of its short lines, so
+    that a name line kept in the body is not found "about the body" by its own words."""
+    out: set[str] = set()
+    seen = 0
+    for j in range(a, b + 1):
+        f = feats[j]
+        if decisions[j] == "content" and f.kind in (GOOD, NEAR):
+            out |= content_words(f.lower or f.line.text.lower())
+            seen += f.words
+            if seen >= limit:
+                break
+    return frozenset(out)
 
 
 def _about_the_body(name: str, vocab: frozenset[str]) -> bool:
@@ -154,12 +183,12 @@ def pick_author(
     ref: int,
     a: int,
     b: int,
-    vocab: frozenset[str] = frozenset(),
 ) -> Author | None:
     """The nearest byline, dateline with a name or name line around the title (ref) and the body's
     start (a); else a byline or bio at the body's end; None when the page names no author."""
     lo, hi = max(0, ref - BYLINE_REACH), min(len(feats), max(ref, a) + BYLINE_REACH)
     first_prose = next((j for j in range(a, min(len(feats), b + 1)) if feats[j].kind == GOOD), a)
+    vocab = _prose_vocab(feats, decisions, a, b)
     best: tuple[float, Author] | None = None
     for j in range(lo, hi):
         f = feats[j]
@@ -168,7 +197,11 @@ def pick_author(
         if decisions[j] == "content" and f.kind == GOOD and not _BY_START.match(f.line.text):
             continue  # prose, unless it opens "By Jane Doe, a reporter who ..."
         in_head = ref - 2 <= j < a + 3 and decisions[j] != "content"
-        in_opening = t is not None and t < j < first_prose
+        in_opening = t is not None and (
+            t < j < first_prose
+            or first_prose < j <= first_prose + OPENING_AFTER_PROSE
+            and not _prose_follows(feats, decisions, j)  # a heading opens a section of prose
+        )
         found = _candidate(f, in_head, in_opening, vocab, _around(feats, j))
         if found is None:
             continue
