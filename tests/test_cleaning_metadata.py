@@ -430,3 +430,35 @@ def test_a_name_beside_a_relative_date_in_other_languages(ago: str) -> None:
 )
 def test_a_particle_inside_a_name_is_no_lead(text: str, name: str | None) -> None:
     assert byline(text) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Reporting by Hazel Brook; Editing by Tom Reed", "Hazel Brook"),
+        ("Edited by Tom Reed", None),  # an editor is no author
+        ("By HAZEL BROOK, Associated Press", "HAZEL BROOK"),  # an agency is no co-author
+        ("By Hazel Brook and Tom Reed, CNN", "Hazel Brook and Tom Reed"),
+    ],
+)
+def test_english_bylines_with_credits_and_agencies(text: str, name: str | None) -> None:
+    assert byline(text) == name
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Hazel Brook | Staff Writer", "Hazel Brook, Senior Reporter", "Hazel Brook and Tom Reed"],
+)
+def test_a_name_line_with_a_job_or_a_second_name_is_the_byline(line: str) -> None:
+    from tui.cleaning import clean
+
+    page = ["City expands tram network", line, *[_PROSE] * 6]
+    want = line if " and " in line else "Hazel Brook"
+    assert clean("\n".join(page)).meta["author"] == want
+
+
+@pytest.mark.parametrize("line", ["Salt and Pepper", "Berlin, Hamburg und München"])
+def test_words_joined_by_and_are_not_names(line: str) -> None:
+    from tui.cleaning.authors import bare_names
+
+    assert bare_names(line) is None

@@ -46,7 +46,7 @@ _GLUED_LEAD = re.compile(
     r"(?:^|(?<=[\s|·•\d]))(?i:by|von|par|por|author|autor)(?=[A-ZÀ-ÞŁŚŻ][a-zß-ÿ])"
 )
 _STOP_AT = re.compile(
-    r"\s*(?:\d|\||\(|\[|·|•|—|–|\s-\s|\s/\s|@|\b(?:am|on|le|el|il|um|at|in|im|vom|for|für|pour|para|per|with|mit|"
+    r"\s*(?:\d|\||\(|\[|;|·|•|—|–|\s-\s|\s/\s|@|\b(?:am|on|le|el|il|um|at|in|im|vom|for|für|pour|para|per|with|mit|"
     r"updated|published|veröffentlicht|aktualisiert)\b|"
     r"(?i:\b(?:vom|updated|published|posted|veröffentlicht|aktualisiert|erstellt|geändert|lesezeit|reading time|"
     r"symbolbild|fotos?|photos?|bild|publicado|publié|mis à jour)\b)|"
@@ -66,13 +66,14 @@ _UI_WORDS = frozenset(
     "subscribe comments comment read more menu search home news sign log print email tweet last "
     "specs related sponsored advertisement newsletter podcast gallery suche filter article "
     "articles artikel newer older previous next live stream twitter facebook instagram linkedin "
-    "account profile profil keine kommentar kommentare ort datum".split()
+    "account profile profil keine kommentar kommentare ort datum press presse agency agentur "
+    "reuters".split()  # "By Jane Doe, Associated Press": an agency is no co-author
 )
 # A "by" after these is a sponsor's or a credit's, not a byline: "Promoted by Taboola".
 _NOT_BYLINE_BEFORE = frozenset(
     "promoted sponsored powered presented supported funded hosted provided recommended curated "
     "designed developed illustration illustrations image images photo photos video geteilt shared "
-    "leído lu read narrated gelesen".split()
+    "leído lu read narrated gelesen edited editing".split()
 )
 # "Share by email", "envoyer par mail": a share bar's channels are no user handles.
 _SHARE_WORDS = frozenset(
@@ -383,3 +384,36 @@ def bio(text: str) -> str | None:
     """The subject of an author bio sentence: 'Jane Doe is a reporter ...'."""
     m = _BIO.match(text)
     return m.group(1).strip() if m else None
+
+
+NAMES_SPLIT = re.compile(r"\s*,\s*(?:and\s+|und\s+)?|\s+(?:&|and|und|y|et|e)\s+")
+
+
+def bare_names(text: str) -> str | None:
+    """A line that is only two to four people's names: 'Jane Doe and John Smith', 'Ann Lee, Bo Chan &
+    Cy Dunn' (as written)."""
+    if len(text) > 120:
+        return None
+    parts = NAMES_SPLIT.split(text.strip())
+    if not 2 <= len(parts) <= 4 or not all(bare_name(p) for p in parts):
+        return None
+    return text.strip()
+
+
+_NAME_JOB_SEP = re.compile(r"\s*[|,·•—–]\s*|\s+-\s+")
+
+
+def name_with_job(text: str) -> str | None:
+    """The name of a line that is a name and its job: 'Jane Doe | Staff Writer', 'Jane Doe, Senior
+    Reporter'."""
+    if len(text) > 80:
+        return None
+    parts = _NAME_JOB_SEP.split(text.strip(), maxsplit=1)
+    if (
+        len(parts) == 2
+        and len(parts[1].split()) <= 5
+        and job_line(parts[1])
+        and bare_name(parts[0])
+    ):
+        return parts[0]
+    return None

@@ -6,7 +6,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .authors import bare_name, bio, byline, job_line, name_by_date, name_like
+from .authors import (
+    NAMES_SPLIT,
+    bare_name,
+    bare_names,
+    bio,
+    byline,
+    job_line,
+    name_by_date,
+    name_like,
+    name_with_job,
+)
 from .dates import find_date
 from .features import BAD, GOOD, NEAR, LineFeatures
 from .stopwords import content_words
@@ -88,6 +98,9 @@ def _candidate(
             name = name_by_date(text, ago.start(), ago.end())
             if name:
                 return name, DATELINE_COST, "date"
+        name = name_with_job(text)  # "Jane Doe | Staff Writer"
+        if name and not _about_the_body(name, vocab):
+            return name, DATELINE_COST, "byline"
     if _BY_START.match(text):
         name = byline(text[:100])
         if name and " " in name:  # a person, not a handle ("Par ailleurs, ...")
@@ -101,6 +114,10 @@ def _candidate(
         name = bare_name(text)
         if name and not _about_the_body(name, vocab):
             return name, BARE_NAME_COST, "byline"
+    if f.kind != BAD and (in_head or in_opening) and f.words <= 14:
+        name = bare_names(text)  # "Jane Doe and John Smith", "Ann Lee, Bo Chan & Cy Dunn"
+        if name and not all(_about_the_body(n, vocab) for n in NAMES_SPLIT.split(name)):
+            return name, DATELINE_COST, "byline"
     return None
 
 
