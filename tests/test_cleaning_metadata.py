@@ -462,3 +462,28 @@ def test_words_joined_by_and_are_not_names(line: str) -> None:
     from tui.cleaning.authors import bare_names
 
     assert bare_names(line) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "known"),
+    [
+        ("Hazel Brook", True),
+        ("Dr. Hazel Brook", True),
+        ("Hans-Peter Roth", True),
+        ("Leichte Sprache", False),
+        ("Middle East", False),
+    ],
+)
+def test_a_bare_name_needs_a_known_first_name(name: str, known: bool) -> None:
+    from tui.cleaning.authors import known_first_name
+
+    assert known_first_name(name) is known
+
+
+def test_a_heading_under_the_title_is_no_author() -> None:
+    from tui.cleaning import clean
+
+    page = ["City expands tram network", "Leichte Sprache", *[_PROSE] * 6]
+    assert clean("\n".join(page)).meta["author"] is None
+    page = ["City expands tram network", "Hazel Brook", *[_PROSE] * 6]
+    assert clean("\n".join(page)).meta["author"] == "Hazel Brook"

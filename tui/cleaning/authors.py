@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
+from pathlib import Path
 
 from .dates import MONTH, find_date
 from .stopwords import STOPWORDS
@@ -373,6 +375,26 @@ def bare_name(text: str) -> str | None:
     if tokens[0].lower().endswith(_ADJECTIVE_ENDINGS):
         return None
     return text
+
+
+FIRST_NAMES = Path(__file__).with_name("first_names.json")
+
+
+@cache
+def _first_names() -> frozenset[str]:
+    """The given names of first_names.json (written by scripts/first_names.py), read once."""
+    return frozenset(json.loads(FIRST_NAMES.read_text(encoding="utf-8"))["names"])
+
+
+def known_first_name(name: str) -> bool:
+    """Whether a name opens with a known given name, after any title or initial: 'Jane Doe', 'Dr.
+    Jane Doe', 'J. Jane Doe', 'Hans-Peter Roth' (not 'Leichte Sprache', 'Middle East')."""
+    for token in name.split():
+        if token.endswith(".") or len(token) == 1:
+            continue  # "Dr.", "Prof.", "J."
+        word = token.casefold()
+        return word in _first_names() or word.split("-")[0] in _first_names()
+    return False
 
 
 def job_line(text: str) -> bool:

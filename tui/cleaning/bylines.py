@@ -13,6 +13,7 @@ from .authors import (
     bio,
     byline,
     job_line,
+    known_first_name,
     name_by_date,
     name_like,
     name_with_job,
@@ -112,8 +113,8 @@ def _candidate(
         return named  # under a lead line the name may well be a word of the body ("Rose")
     if f.kind != BAD and (in_head or in_opening and f.words <= BARE_NAME_WORDS):
         name = bare_name(text)
-        if name and not _about_the_body(name, vocab):
-            return name, BARE_NAME_COST, "byline"
+        if name and known_first_name(name) and not _about_the_body(name, vocab):
+            return name, BARE_NAME_COST, "byline"  # a heading is no name: "Leichte Sprache"
     if f.kind != BAD and (in_head or in_opening) and f.words <= 14:
         name = bare_names(text)  # "Jane Doe and John Smith", "Ann Lee, Bo Chan & Cy Dunn"
         if name and not all(_about_the_body(n, vocab) for n in NAMES_SPLIT.split(name)):
@@ -194,6 +195,27 @@ def _about_the_body(name: str, vocab: frozenset[str]) -> bool:
 
 
 def pick_author(
+    feats: list[LineFeatures],
+    decisions: list[str],
+    t: int | None,
+    ref: int,
+    a: int,
+    b: int,
+) -> Author | None:
+    """The page's author (see _pick) without a menu entry written after the name: "Jane Doe Kultur",
+    "Jane Doe Reiterrevue International" where "Kultur" or the site's name is a line of its own."""
+    found = _pick(feats, decisions, t, ref, a, b)
+    if found is None or len(found.name.split()) < 3 or len(NAMES_SPLIT.split(found.name)) > 1:
+        return found  # one name of three words or more: not "Ann Lee and Bo Chan"
+    tokens = found.name.split()
+    labels = {f.line.text.strip().casefold() for f in feats if f.words <= 3}
+    for k in (2, 1):
+        if len(tokens) - k >= 2 and " ".join(tokens[-k:]).casefold() in labels:
+            return Author(" ".join(tokens[:-k]), found.at, found.why)
+    return found
+
+
+def _pick(
     feats: list[LineFeatures],
     decisions: list[str],
     t: int | None,
