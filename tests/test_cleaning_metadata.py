@@ -487,3 +487,32 @@ def test_a_heading_under_the_title_is_no_author() -> None:
     assert clean("\n".join(page)).meta["author"] is None
     page = ["City expands tram network", "Hazel Brook", *[_PROSE] * 6]
     assert clean("\n".join(page)).meta["author"] == "Hazel Brook"
+
+
+def test_a_name_over_a_date_with_its_time_and_comment_count_is_the_author() -> None:
+    from tui.cleaning import clean
+
+    page = ["City expands tram network", "Hazel Brook", "27.04.2020 - 18:50 Uhr 3 Kommentare"]
+    assert clean("\n".join([*page, *[_PROSE] * 6])).meta["author"] == "Hazel Brook"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Posted on 3 May 20213 May 2021Author Staff", "Staff"),  # a lead glued to a date
+        ("Auteur: Claire Martin", "Claire Martin"),
+        ("Autoren Jana Holm und Tom Reed", "Jana Holm und Tom Reed"),
+        ("Posted by jdoe under Politics", "jdoe"),
+    ],
+)
+def test_more_leads(text: str, name: str) -> None:
+    assert byline(text) == name
+
+
+@pytest.mark.parametrize("text", ["Redaktion - 31. Januar 2022", "Staff | May 3, 2021"])
+def test_the_newsroom_beside_a_date_is_the_author(text: str) -> None:
+    from tui.cleaning.authors import name_by_date
+
+    hit = find_date(text)
+    assert hit is not None
+    assert name_by_date(text, hit[1], hit[2]) == text.split()[0]

@@ -37,9 +37,9 @@ _JOB_ENDINGS = (
 )
 
 _LEAD = re.compile(
-    r"(?:^|(?<=[\s|·•]))(?:written by|posted by|eingestellt von|geschrieben von|verfasst von|ein beitrag von|"
-    r"text(?=\s*:)|by|von|par|por|"
-    r"door|przez|autor(?:in)?|author|redakteur(?:in)?)(?:\s*:\s+|\s+)(?=\S)",  # a word, not "Partner"
+    r"(?:^|(?<=[\s|·•])|(?<=\d)(?=[AB]))(?:written by|posted by|eingestellt von|geschrieben von|verfasst von|"
+    r"ein beitrag von|text(?=\s*:)|by|von|par|por|door|przez|autor(?:in|en)?|author|auteur|"
+    r"redakteur(?:in)?)(?:\s*:\s+|\s+)(?=\S)",  # a word ("Partner" is none), or glued to a date: "2022Author"
     re.I,
 )
 # A lead glued to the name by a page whose markup had no space there: "vonChris Jung", "ByJane Doe",
@@ -48,7 +48,7 @@ _GLUED_LEAD = re.compile(
     r"(?:^|(?<=[\s|·•\d]))(?i:by|von|par|por|author|autor)(?=[A-ZÀ-ÞŁŚŻ][a-zß-ÿ])"
 )
 _STOP_AT = re.compile(
-    r"\s*(?:\d|\||\(|\[|;|·|•|—|–|\s-\s|\s/\s|@|\b(?:am|on|le|el|il|um|at|in|im|vom|for|für|pour|para|per|with|mit|"
+    r"\s*(?:\d|\||\(|\[|;|·|•|—|–|\s-\s|\s/\s|@|\b(?:am|on|le|el|il|um|at|in|im|vom|for|für|pour|para|per|with|mit|under|unter|"
     r"updated|published|veröffentlicht|aktualisiert)\b|"
     r"(?i:\b(?:vom|updated|published|posted|veröffentlicht|aktualisiert|erstellt|geändert|lesezeit|reading time|"
     r"symbolbild|fotos?|photos?|bild|publicado|publié|mis à jour)\b)|"
@@ -304,6 +304,8 @@ def name_by_date(text: str, start: int, end: int) -> str | None:
         for part in parts[:1] if after else parts[:-3:-1]:  # before it: "Jane Doe | Monday 3 May"
             part = _JOINER.sub("", _TRAILING_COUNT.sub("", part.strip(" :;.-")))
             part = _COUNT_AFTER.sub("", part) if after else _DATE_LABEL_END.sub("", part)
+            if part.casefold() in DESKS:
+                return part
             if len(part.split()) >= 2 and _name_like(part, allow_handle=False):
                 return part
             tokens = part.split()
@@ -311,6 +313,10 @@ def name_by_date(text: str, start: int, end: int) -> str | None:
                 if _name_like(" ".join(tokens[:2]), allow_handle=False):
                     return " ".join(tokens[:2])  # "Jane Doe Schreibe einen Kommentar"
     return None
+
+
+# The newsroom as a whole signing an article: "Redaktion - 31. Januar 2022", "Staff | May 3, 2021".
+DESKS = frozenset("redaktion staff rédaction redazione redacción redação redactie".split())
 
 
 # Words that open a prompt or counter printed right after the author's name in a dateline.

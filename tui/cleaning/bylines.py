@@ -168,7 +168,18 @@ def _dates_only(text: str) -> bool:
     if _TIME_LINE.match(text):
         return True
     hit = find_date(text)
-    return hit is not None and len((text[: hit[1]] + text[hit[2] :]).split()) <= 3
+    if hit is None:
+        return False
+    rest = _CLOCK_OR_COUNT.sub(" ", text[: hit[1]] + " " + text[hit[2] :])
+    return len(rest.split()) <= 3
+
+
+# A time of day or a comment count beside a date: "27.04.2020 - 18:50 Uhr 3 Kommentare".
+_CLOCK_OR_COUNT = re.compile(
+    r"\b\d{1,2}[:.]\d{2}(?:\s*(?:uhr|am|pm|a\.m\.|p\.m\.|h)\b)?|"
+    r"\b\d+\s+(?:kommentare?|comments?|commentaires?|comentarios?|commenti)\b|[|·•—–-]",
+    re.I,
+)
 
 
 def _prose_vocab(
