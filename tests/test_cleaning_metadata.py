@@ -516,3 +516,22 @@ def test_the_newsroom_beside_a_date_is_the_author(text: str) -> None:
     hit = find_date(text)
     assert hit is not None
     assert name_by_date(text, hit[1], hit[2]) == text.split()[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Interview mit Autorin Jana Holm",
+        "Interview with author Jana Holm",
+        "With material by Reuters",
+    ],
+)
+def test_a_guest_author_or_a_source_is_no_byline(text: str) -> None:
+    assert byline(text) is None
+
+
+def test_a_menu_word_under_a_lead_line_is_no_author() -> None:
+    from tui.cleaning import clean
+
+    page = ["City expands tram network", *[_PROSE] * 2, "Por", "Inicio", *[_PROSE] * 4]
+    assert clean("\n".join(page)).meta["author"] is None

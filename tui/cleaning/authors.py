@@ -69,13 +69,14 @@ _UI_WORDS = frozenset(
     "specs related sponsored advertisement newsletter podcast gallery suche filter article "
     "articles artikel newer older previous next live stream twitter facebook instagram linkedin "
     "account profile profil keine kommentar kommentare ort datum press presse agency agentur "
+    "inicio accueil startseite portada "
     "reuters".split()  # "By Jane Doe, Associated Press": an agency is no co-author
 )
 # A "by" after these is a sponsor's or a credit's, not a byline: "Promoted by Taboola".
 _NOT_BYLINE_BEFORE = frozenset(
     "promoted sponsored powered presented supported funded hosted provided recommended curated "
     "designed developed illustration illustrations image images photo photos video geteilt shared "
-    "leído lu read narrated gelesen edited editing".split()
+    "leído lu read narrated gelesen edited editing material materials".split()
 )
 # "Share by email", "envoyer par mail": a share bar's channels are no user handles.
 _SHARE_WORDS = frozenset(
@@ -112,6 +113,7 @@ def _name_like(part: str, allow_handle: bool) -> bool:
             and bool(_HANDLE.match(tokens[0]))
             and tokens[0].lower() not in STOPWORDS
             and tokens[0].lower() not in _SHARE_WORDS
+            and tokens[0].lower() not in _UI_WORDS  # "Inicio", "Home"
         )
     return (
         all(_NAME_TOKEN.match(t) for t in tokens)
@@ -236,7 +238,15 @@ _STAMP_BEFORE = re.compile(r"[\d|·•/—–:]|\s-\s")
 def _credit(text: str, m: re.Match[str]) -> bool:
     """Whether the lead follows a sponsor's or credit's word: "Promoted by Taboola", "Photo by X"."""
     before = text[: m.start()].split()
-    return bool(before) and before[-1].lower().strip(":,") in _NOT_BYLINE_BEFORE
+    if not before:
+        return False
+    if before[-1].lower() in _WITH and m.group(0).strip(" :").lower() in _AUTHOR_WORDS:
+        return True  # "Interview mit Autorin Jane Doe": a guest, not the byline
+    return before[-1].lower().strip(":,") in _NOT_BYLINE_BEFORE
+
+
+_WITH = frozenset("mit with avec con com met z".split())
+_AUTHOR_WORDS = frozenset("autor autorin autoren author auteur redakteur redakteurin".split())
 
 
 _PARTICLES = frozenset("von van de por par door".split())
