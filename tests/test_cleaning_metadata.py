@@ -535,3 +535,34 @@ def test_a_menu_word_under_a_lead_line_is_no_author() -> None:
 
     page = ["City expands tram network", *[_PROSE] * 2, "Por", "Inicio", *[_PROSE] * 4]
     assert clean("\n".join(page)).meta["author"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("By HAZEL BROOK Associated Press", "HAZEL BROOK"), ("By R. K. Lilley", "R. K. Lilley")],
+)
+def test_a_capitalised_name_ends_where_its_case_does(text: str, name: str) -> None:
+    assert byline(text) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"), [("HAZEL BROOK", "HAZEL BROOK"), ("ACTU NATIONALE", None)]
+)
+def test_a_name_line_in_capitals_needs_a_known_first_name(text: str, name: str | None) -> None:
+    from tui.cleaning.authors import bare_name
+
+    assert bare_name(text) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Hazel Brook, CNN", "Hazel Brook"),
+        ("Hazel Brook | Reuters", "Hazel Brook"),
+        ("New York, NY", None),
+    ],
+)
+def test_a_name_line_with_its_outlet(text: str, name: str | None) -> None:
+    from tui.cleaning.authors import name_with_job
+
+    assert name_with_job(text) == name

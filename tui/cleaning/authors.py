@@ -169,6 +169,10 @@ def _names_span(rest: str, allow_handle: bool) -> str | None:
         pos = m.end()
     names = head[:end].strip()
     tokens = names.split()
+    caps = [len(t) > 1 and t.isalpha() and t.isupper() for t in tokens]
+    if len(tokens) > 2 and caps[0] and caps[1] and not all(caps):
+        names = " ".join(tokens[: caps.index(False)])  # "JANE DOE Associated Press"
+        tokens = names.split()
     while len(tokens) > 1 and tokens[-1] in _PARTICLE_WORDS:
         tokens.pop()  # "Jane Doe Illustration von": a name ends with no particle
     if len(tokens) > 1 and len(tokens) < len(names.split()):
@@ -386,8 +390,10 @@ def bare_name(text: str) -> str | None:
     tokens = text.split()
     if len(tokens) < 2 or not _name_like(text, allow_handle=False):
         return None
+    if all(t.isupper() and t.isalpha() for t in tokens):  # "JANE DOE", but "ACTU NATIONALE"
+        return text if known_first_name(text.title()) else None
     if not all(_person_word(t) for t in tokens):
-        return None  # "ACTU NATIONALE", "JTL Shop4", "DownloadShow URL"
+        return None  # "JTL Shop4", "DownloadShow URL"
     if tokens[0].lower().endswith(_ADJECTIVE_ENDINGS):
         return None
     return text
@@ -438,20 +444,20 @@ def bare_names(text: str) -> str | None:
     return text.strip()
 
 
+# A news outlet or agency after a byline's name: "Jane Doe, CNN", "Jane Doe | Reuters".
+_OUTLET = re.compile(
+    r"^(?:[A-Z]{2,5}(?:\s+News)?|(?:The\s+)?Associated Press|Reuters|AFP|Bloomberg(?:\s+News)?)$"
+)
 _NAME_JOB_SEP = re.compile(r"\s*[|,·•—–]\s*|\s+-\s+")
 
 
 def name_with_job(text: str) -> str | None:
-    """The name of a line that is a name and its job: 'Jane Doe | Staff Writer', 'Jane Doe, Senior
-    Reporter'."""
+    """The name of a line that is a name and its job or outlet: 'Jane Doe | Staff Writer', 'Jane Doe,
+    Senior Reporter', 'Jane Doe, CNN'."""
     if len(text) > 80:
         return None
     parts = _NAME_JOB_SEP.split(text.strip(), maxsplit=1)
-    if (
-        len(parts) == 2
-        and len(parts[1].split()) <= 5
-        and job_line(parts[1])
-        and bare_name(parts[0])
-    ):
-        return parts[0]
+    if len(parts) == 2 and len(parts[1].split()) <= 5 and bare_name(parts[0]):
+        if job_line(parts[1]) or _OUTLET.match(parts[1]) and known_first_name(parts[0]):
+            return parts[0]
     return None
