@@ -566,3 +566,27 @@ def test_a_name_line_with_its_outlet(text: str, name: str | None) -> None:
     from tui.cleaning.authors import name_with_job
 
     assert name_with_job(text) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Hazel Brook covers the city council for the paper.", "Hazel Brook"),
+        ("Hazel Brook is a reporter at the paper.", "Hazel Brook"),
+        ("Das Projekt ist ein Angebot der Stadt.", None),  # a thing, not a person
+        ("The Company reports its earnings today.", None),
+    ],
+)
+def test_an_author_bio_names_a_person(text: str, name: str | None) -> None:
+    from tui.cleaning.authors import bio
+
+    assert bio(text) == name
+
+
+def test_a_name_line_over_its_bio_far_below_the_body_is_the_author() -> None:
+    from tui.cleaning import clean
+
+    menu = ["Share", "Print", "Newsletter", "Impressum", "Kontakt", "Datenschutz", "AGB"] * 2
+    bio_line = "Hazel Brook teaches history at the university and writes about cities and trams."
+    page = ["City expands tram network", *[_PROSE] * 6, *menu, "Hazel Brook", bio_line]
+    assert clean("\n".join(page)).meta["author"] == "Hazel Brook"

@@ -92,9 +92,10 @@ _JOB_LINE = re.compile(
     re.I,
 )
 _BIO = re.compile(
-    r"^((?:[A-ZÀ-ÞŁŚŻ][\w'’.-]*\s+){1,3}[A-ZÀ-ÞŁŚŻ][\w'’.-]*)\s+(?:is|was|ist|est|es|è|war)\s+"
+    r"^((?:[A-ZÀ-ÞŁŚŻ][\w'’.-]*\s+){1,3}[A-ZÀ-ÞŁŚŻ][\w'’.-]*)\s+(?:(?:is|was|ist|est|es|è|war)\s+"
     r"(?:a|an|the|ein|eine|un|une|una|uno|der|die|(?i:(?:freie[rn]?\s+)?(?:redakteur(?:in)?|"
-    r"reporter(?:in)?|journalist(?:in)?|autor(?:in)?|korrespondent(?:in)?|journaliste|periodista)))\b"
+    r"reporter(?:in)?|journalist(?:in)?|autor(?:in)?|korrespondent(?:in)?|journaliste|periodista)))|"
+    r"covers|writes|reports|schreibt|berichtet)\b"  # "Jane Doe covers the White House."
 )
 
 
@@ -427,7 +428,10 @@ def job_line(text: str) -> bool:
 def bio(text: str) -> str | None:
     """The subject of an author bio sentence: 'Jane Doe is a reporter ...'."""
     m = _BIO.match(text)
-    return m.group(1).strip() if m else None
+    if m is None:
+        return None
+    name = m.group(1).strip()
+    return name if _name_like(name, allow_handle=False) and known_first_name(name) else None
 
 
 NAMES_SPLIT = re.compile(r"\s*,\s*(?:and\s+|und\s+)?|\s+(?:&|and|und|y|et|e)\s+")

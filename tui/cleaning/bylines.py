@@ -35,6 +35,7 @@ OPENING_AFTER_PROSE = (
 )
 FAR_REACH = 60  # lines around the title searched for a line that opens with a byline's lead
 FAR_WORDS = 16  # such a line is at most this long
+BIO_WORDS = 8  # an author's bio under the name line is at least this long
 _AGO = (
     re.compile(  # a relative date beside the author: "Alex Perry 1 day ago", "James Akinaka • 8h"
         r"(?:\b\d{1,2}\s*(?:min(?:ute)?s?|h(?:ours?|rs?)?|d(?:ays?)?|weeks?)(?:\s+ago)?|"
@@ -261,7 +262,26 @@ def _pick(
             best = (cost, Author(found[0], j, found[2]))
     if best is not None:
         return best[1]
-    return _at_the_end(feats, a, b) or _far_byline(feats, decisions, t, ref, a, b)
+    return (
+        _at_the_end(feats, a, b)
+        or _far_byline(feats, decisions, t, ref, a, b)
+        or _author_box(feats, ref, b)
+    )
+
+
+def _author_box(feats: list[LineFeatures], ref: int, b: int) -> Author | None:
+    """A name line over a bio that opens with the same name, below the title ("Jane Doe" / "Jane
+    Doe lehrt Geschichte an ..."): an author box, the nearest to the body's end."""
+    best: tuple[int, Author] | None = None
+    for j in range(ref + 1, min(len(feats) - 1, b + FAR_REACH)):
+        f, nxt = feats[j], feats[j + 1]
+        if f.words > BARE_NAME_WORDS or nxt.words < BIO_WORDS:
+            continue
+        name = bare_name(f.line.text)
+        if name and nxt.line.text.startswith(name + " ") and known_first_name(name):
+            if best is None or abs(j - b) < best[0]:
+                best = (abs(j - b), Author(name, j, "author bio"))
+    return best[1] if best else None
 
 
 _STRONG_LEAD = re.compile(
