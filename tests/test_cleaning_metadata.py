@@ -590,3 +590,42 @@ def test_a_name_line_over_its_bio_far_below_the_body_is_the_author() -> None:
     bio_line = "Hazel Brook teaches history at the university and writes about cities and trams."
     page = ["City expands tram network", *[_PROSE] * 6, *menu, "Hazel Brook", bio_line]
     assert clean("\n".join(page)).meta["author"] == "Hazel Brook"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aktuelle Meldung 21.01.2022",  # a label written like a heading, not a name
+        "04. November 2021 | PAID CONTENT",
+        "27.01.2022 Spezifische Schwangerenbetreuung",
+    ],
+)
+def test_a_label_beside_a_date_is_no_name(text: str) -> None:
+    from tui.cleaning.authors import name_by_date
+
+    hit = find_date(text)
+    assert hit is not None
+    assert name_by_date(text, hit[1], hit[2]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Portrait by Tom Reed", None),
+        ("Posted by Hazel Brook, Software Engineer on the blog", "Hazel Brook"),
+        ("ABLAUF VON TARIFVERHANDLUNGEN", None),
+        ("Eingestellt von Unknown", None),
+        ("Copyright 2019 by Acme GmbH", None),
+    ],
+)
+def test_credits_jobs_and_companies_are_no_names(text: str, name: str | None) -> None:
+    assert byline(text) == name
+
+
+def test_a_weekday_between_name_and_date_is_left_out() -> None:
+    from tui.cleaning.authors import name_by_date
+
+    text = "Hazel Brook Monday, February 29, 2016 @ 11:10 PM UTC"
+    hit = find_date(text)
+    assert hit is not None
+    assert name_by_date(text, hit[1], hit[2]) == "Hazel Brook"

@@ -15,6 +15,7 @@ _ARTICLES = frozenset("The THE Der Die Das Les Los Las".split())
 # Words of a job title, not of a name: "Jane Doe, Senior Staff Writer".
 _JOB_WORDS = frozenset(
     "senior staff chief editor editors reporter reporters correspondent writer writers columnist "
+    "engineer engineers scientist researcher developer designer officer president founder "
     "contributor contributing technologist analyst producer photographer director manager "
     "professor journalist redakteur redakteurin autorin korrespondent rédacteur journaliste "
     "redactor periodista giornalista".split()
@@ -69,14 +70,18 @@ _UI_WORDS = frozenset(
     "specs related sponsored advertisement newsletter podcast gallery suche filter article "
     "articles artikel newer older previous next live stream twitter facebook instagram linkedin "
     "account profile profil keine kommentar kommentare ort datum press presse agency agentur "
-    "inicio accueil startseite portada "
+    "inicio accueil startseite portada unknown anonymous anonym gmbh inc ltd llc corp "
+    "monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch donnerstag "
+    "freitag samstag sonntag "
     "reuters".split()  # "By Jane Doe, Associated Press": an agency is no co-author
 )
 # A "by" after these is a sponsor's or a credit's, not a byline: "Promoted by Taboola".
 _NOT_BYLINE_BEFORE = frozenset(
     "promoted sponsored powered presented supported funded hosted provided recommended curated "
     "designed developed illustration illustrations image images photo photos video geteilt shared "
-    "leído lu read narrated gelesen edited editing material materials".split()
+    "leído lu read narrated gelesen edited editing material materials portrait portraits photograph "
+    "photographs photography artwork graphic graphics map maps cartoon cartoons drawing drawings "
+    "chart charts".split()
 )
 # "Share by email", "envoyer par mail": a share bar's channels are no user handles.
 _SHARE_WORDS = frozenset(
@@ -111,6 +116,7 @@ def _name_like(part: str, allow_handle: bool) -> bool:
     if len(tokens) == 1:
         return (
             allow_handle
+            and not (len(tokens[0]) >= 4 and tokens[0].isupper())  # "VON TARIFVERHANDLUNGEN"
             and bool(_HANDLE.match(tokens[0]))
             and tokens[0].lower() not in STOPWORDS
             and tokens[0].lower() not in _SHARE_WORDS
@@ -294,7 +300,8 @@ _TRAILING_COUNT = re.compile(r"\s+\d+$")
 # Words that introduce a dateline's date: "Jane Doe Stand: 5. Mai 2020", "Jane Doe | Publicado hace 3 horas".
 _DATE_LABEL = re.compile(
     r"(?i:stand|updated|last updated|published|posted|aktualisiert|veröffentlicht|publicado|actualizado|"
-    r"publié|mis à jour|pubblicato|aggiornato|as of)(?:\s+(?:am|on|el|le|il|at))?"
+    r"publié|mis à jour|pubblicato|aggiornato|as of|monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)(?:\s+(?:am|on|el|le|il|at))?"
 )
 _DATE_LABEL_END = re.compile(r"\s+" + _DATE_LABEL.pattern + r"$")
 # A count and what follows it after the name: "Jane Doe 1 Kommentar Politik", "Jane Doe 12 comments".
@@ -321,11 +328,13 @@ def name_by_date(text: str, start: int, end: int) -> str | None:
             part = _COUNT_AFTER.sub("", part) if after else _DATE_LABEL_END.sub("", part)
             if part.casefold() in DESKS:
                 return part
-            if len(part.split()) >= 2 and _name_like(part, allow_handle=False):
-                return part
+            if len(part.split()) >= 2 and bare_name(part):
+                return (
+                    part  # written as a person's name ("Aktuelle Meldung", "PAID CONTENT" are not)
+                )
             tokens = part.split()
             if len(tokens) > 2 and tokens[2].lower().strip(":,") in _PROMPT_WORDS:
-                if _name_like(" ".join(tokens[:2]), allow_handle=False):
+                if bare_name(" ".join(tokens[:2])):
                     return " ".join(tokens[:2])  # "Jane Doe Schreibe einen Kommentar"
     return None
 

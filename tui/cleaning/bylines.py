@@ -137,7 +137,7 @@ def _named_by_neighbours(
     if f.words > BARE_NAME_WORDS or f.chars > 50:
         return None
     if bare_name(text) is None:
-        return None
+        return None  # "Verwandte Themen" over a date is no byline
     for other in (after, before):
         if other is not None and other.words <= 8 and _dates_only(other.line.text):
             return text, DATELINE_COST, "date"
