@@ -4,7 +4,8 @@ which the author finder asks before it takes a line that is only "Jane Doe" for 
 A bare two-word line near the headline is often the author, but as often a heading, a menu entry
 or a section ("Kleine Schafskunde", "Leichte Sprache", "Middle East"): a known first name at its
 start tells them apart (on the dev pages it kept 17 of the 18 authors found that way and dropped
-ten headings). Only names in Latin script are kept, case-folded, one list for every language.
+ten headings). Names in Latin script are kept, and Cyrillic ones spelled in Latin letters,
+case-folded, one list for every language.
 
 Run: pip install faker (not a run-time dependency: the cleaner reads the JSON), then
 .venv/bin/python scripts/first_names.py
@@ -34,10 +35,30 @@ def given_names() -> set[str]:
             if not isinstance(names, (dict, list, tuple, set, frozenset)):
                 continue  # a property computed from the others
             for name in names:
-                plain = name.replace("-", "").replace("'", "")
-                if plain.isalpha() and all(ord(c) < 0x250 for c in plain):
-                    out.add(name.casefold())
+                for latin in _latin(name.casefold()):
+                    plain = latin.replace("-", "").replace("'", "")
+                    if plain.isalpha() and all(ord(c) < 0x250 for c in plain):
+                        out.add(latin)
     return out
+
+
+# Cyrillic given names (Russian, Ukrainian, Bulgarian) as English news spells them: "Евгения" ->
+# "evgeniya", "evgenia".
+_CYRILLIC = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюяієїґ",
+        "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch - y - e yu ya i ye yi g".split(),
+        strict=True,
+    )
+)
+
+
+def _latin(name: str) -> list[str]:
+    """The name itself, or for a Cyrillic name its two common Latin spellings."""
+    if not any("\u0400" <= c <= "\u04ff" for c in name):
+        return [name]
+    latin = "".join(_CYRILLIC.get(c, c) for c in name).replace("-", "")
+    return [latin, latin.replace("iya", "ia").replace("kh", "h")]
 
 
 def main() -> None:
