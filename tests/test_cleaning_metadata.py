@@ -629,3 +629,27 @@ def test_a_weekday_between_name_and_date_is_left_out() -> None:
     hit = find_date(text)
     assert hit is not None
     assert name_by_date(text, hit[1], hit[2]) == "Hazel Brook"
+
+
+@pytest.mark.parametrize(
+    "under",
+    [
+        "Follow Hazel Brook on Facebook Follow Hazel Brook on Twitter",
+        "hazelbrook",
+        "hazelbrook@example.com",
+    ],
+)
+def test_a_name_line_over_a_line_about_that_person_is_the_author(under: str) -> None:
+    from tui.cleaning import clean
+
+    menu = ["Share", "Print", "Newsletter", "Impressum", "Kontakt", "Datenschutz", "AGB"] * 2
+    page = ["City expands tram network", *[_PROSE] * 6, *menu, "Hazel Brook", under]
+    assert clean("\n".join(page)).meta["author"] == "Hazel Brook"
+
+
+@pytest.mark.parametrize("line", ["Hazel Brook @hazelb", "Hazel Brook"])
+def test_a_name_with_its_handle_under_a_lead_line(line: str) -> None:
+    from tui.cleaning import clean
+
+    page = ["City expands tram network", *[_PROSE] * 2, "Por", line, *[_PROSE] * 4]
+    assert clean("\n".join(page)).meta["author"] == "Hazel Brook"

@@ -36,6 +36,7 @@ OPENING_AFTER_PROSE = (
 FAR_REACH = 60  # lines around the title searched for a line that opens with a byline's lead
 FAR_WORDS = 16  # such a line is at most this long
 BIO_WORDS = 8  # an author's bio under the name line is at least this long
+FOLLOW_WORDS = 16  # a follow prompt under it ("Follow Jane Doe on Facebook") at most this long
 _AGO = (
     re.compile(  # a relative date beside the author: "Alex Perry 1 day ago", "James Akinaka • 8h"
         r"(?:\b\d{1,2}\s*(?:min(?:ute)?s?|h(?:ours?|rs?)?|d(?:ays?)?|weeks?)(?:\s+ago)?|"
@@ -113,7 +114,7 @@ def _candidate(
     ):
         return named  # under a lead line the name may well be a word of the body ("Rose")
     if f.kind != BAD and (in_head or in_opening and f.words <= BARE_NAME_WORDS):
-        name = bare_name(text)
+        name = bare_name(_HANDLE_AFTER.sub("", text))  # "Jane Doe @janedoe"
         if name and known_first_name(name) and not _about_the_body(name, vocab):
             return name, BARE_NAME_COST, "byline"  # a heading is no name: "Leichte Sprache"
     if f.kind != BAD and (in_head or in_opening) and f.words <= 14:
@@ -131,7 +132,9 @@ def _named_by_neighbours(
     before, after = around
     text = f.line.text
     if before is not None and f.chars <= 120 and _LEAD_LINE.match(before.line.text):
-        name = _JOB_AFTER.sub("", text)  # "Jane Doe (Medizinredakteurin)", "Jane Doe, Reporter"
+        name = _JOB_AFTER.sub(
+            "", _HANDLE_AFTER.sub("", text)
+        )  # "Jane Doe (Redakteurin)", "Jane Doe @jd"
         if len(name.split()) <= BARE_NAME_WORDS and name_like(name) and not _LEAD_LINE.match(name):
             return name, 0.0, "byline"
     if f.words > BARE_NAME_WORDS or f.chars > 50:
@@ -269,16 +272,33 @@ def _pick(
     )
 
 
+def _about_the_name(text: str, name: str) -> bool:
+    """Whether a line under a name line is about that person: a bio opening with the name ("Jane
+    Doe lehrt ..."), a follow prompt naming them ("Follow Jane Doe on X"), or their handle
+    ("janedoe", "janedoe@example.com")."""
+    if len(text.split()) >= BIO_WORDS and text.startswith(name + " "):
+        return True
+    if len(text.split()) <= FOLLOW_WORDS and _FOLLOW.search(text) and name in text:
+        return True
+    squashed = "".join(name.split()).casefold()
+    return text.strip().casefold().split("@")[0] == squashed
+
+
+_FOLLOW = re.compile(r"\b(?:folge|follow|suivre|seguir|segui|more from|mehr von)\b", re.I)
+_HANDLE_AFTER = re.compile(r"\s+@\w{2,30}$")
+
+
 def _author_box(feats: list[LineFeatures], ref: int, b: int) -> Author | None:
-    """A name line over a bio that opens with the same name, below the title ("Jane Doe" / "Jane
-    Doe lehrt Geschichte an ..."): an author box, the nearest to the body's end."""
+    """A name line over a line about that person (a bio, a follow prompt, a handle), below the
+    title ("Jane Doe" / "Jane Doe lehrt Geschichte an ..."): an author box, the nearest to the
+    body's end."""
     best: tuple[int, Author] | None = None
     for j in range(ref + 1, min(len(feats) - 1, b + FAR_REACH)):
         f, nxt = feats[j], feats[j + 1]
-        if f.words > BARE_NAME_WORDS or nxt.words < BIO_WORDS:
+        if f.words > BARE_NAME_WORDS:
             continue
         name = bare_name(f.line.text)
-        if name and nxt.line.text.startswith(name + " ") and known_first_name(name):
+        if name and _about_the_name(nxt.line.text, name) and known_first_name(name):
             if best is None or abs(j - b) < best[0]:
                 best = (abs(j - b), Author(name, j, "author bio"))
     return best[1] if best else None
