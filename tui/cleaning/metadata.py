@@ -261,7 +261,7 @@ def extract(
     dated = pick_date(feats, ref, b)
     if dated:
         meta["date"], meta["found"]["date"] = dated[0], feats[dated[1]].line.number
-    author = pick_author(feats, decisions, t, ref, a, b, vocab)
+    author = pick_author(feats, decisions, t, ref, a, b)
     if author is not None:
         meta["author"], meta["found"]["author"] = author.name, feats[author.at].line.number
         if decisions[author.at] != "meta" and (
