@@ -81,6 +81,9 @@ FEATURES = (
 )
 _SEPARATOR = re.compile(r"\s[-–—|:·»›]\s")
 _FILE_NAME = re.compile(r"^\S+\.(jpe?g|png|gif|webp|svg|html?|php|pdf)$", re.I)
+# A list item ("- ", "* ", "• ") or a line holding an address (mail, web): never a headline on the
+# dev pages (0 of 111 such candidates was the gold title), so not a candidate at all.
+_NO_HEADLINE = re.compile(r"^[-+*•·▶►]\s|\S@\S+\.\w|https?://|www\.", re.I)
 _DIGIT = re.compile(r"\d")
 _FIRST = itemgetter(0)  # a token's first character (str.split never gives an empty one)
 
@@ -126,7 +129,12 @@ def candidates(
                 before += 1
             f = feats[j]
             text = f.line.text
-            if not 1 <= f.words <= 30 or f.chars > 250 or _FILE_NAME.search(text):
+            if (
+                not 1 <= f.words <= 30
+                or f.chars > 250
+                or _FILE_NAME.search(text)
+                or _NO_HEADLINE.search(text)
+            ):
                 continue
             if j >= anchor and (before >= 2 or f.kind == GOOD and not text[-1:].isalnum()):
                 continue  # inside the body: only a headline the run took in, not below its prose
