@@ -111,8 +111,12 @@ def candidates(
     )
     top = max(hi, d_hi)
     heads = [folded_words(f.line.text) if f.words <= 60 else "" for f in feats[: top + 5]]
-    same = Counter(heads)
-    page = same + Counter(folded_words(f.line.text) for f in feats[top + 5 :] if f.words <= 30)
+    # a title's echoes ("Title | Site", a breadcrumb, a repeat) are short lines, not prose that
+    # happens to end with the blog's name: prose lines are left out of the echo counts
+    same = Counter(h for h, f in zip(heads, feats[: top + 5], strict=True) if not _prose(f))
+    page = same + Counter(
+        folded_words(f.line.text) for f in feats[top + 5 :] if f.words <= 30 and not _prose(f)
+    )
     joined = "\x00".join(same)  # each head once: norm is inside another head iff it occurs twice
     ends = "\x00" + "\x00".join(page) + "\x00"  # every head of the page once, for "Title | Site"
     first = _first_paragraph(feats, decisions, dense)
@@ -163,8 +167,8 @@ def candidates(
                         float(
                             0 < j < n - 1 and feats[j - 1].kind == BAD and feats[j + 1].kind == BAD
                         ),
-                        float(bool(norm) and joined.count(norm) > 1),
-                        float(same[norm] > 1),
+                        float(bool(norm) and joined.count(norm) > (not _prose(f))),
+                        float(same[norm] + _prose(f) > 1),
                         float(any(follows)),
                         float(j + 1 < n and feats[j + 1].kind in (GOOD, NEAR)),
                         len(words & vocab) / len(words) if words and vocab else 0.0,
@@ -193,7 +197,7 @@ def candidates(
                         float(before > 0),
                         float(bool(norm) and f"\x00{norm} " in ends),
                         float(bool(norm) and f" {norm}\x00" in ends),
-                        float(page[norm] > 1),
+                        float(page[norm] + _prose(f) > 1),
                         len(words & first) / len(words) if words and first else 0.0,
                         float(j > 0 and meta_lines[j - 1]),
                         float(
@@ -214,6 +218,12 @@ def candidates(
         if above:
             above[-1][FEATURES.index("nearest_above")] = 1.0
     return out
+
+
+def _prose(f: LineFeatures) -> bool:
+    """A sentence of prose (a good line ending in a full stop): no echo of a title, even when it
+    ends with the blog's name."""
+    return f.kind == GOOD and f.line.text[-1:] in ".!?"
 
 
 def _first_paragraph(feats: list[LineFeatures], decisions: Sequence[str], a: int) -> frozenset[str]:
