@@ -166,12 +166,9 @@ def choose_title(
     run_start: int | None,
     vocab: frozenset[str],
 ) -> int | None:
-    """The title line: the learned ranker's pick among the candidates, the bare title preferred to
-    a "Section - Title" line holding it."""
-    best = titles.rank(title_candidates(feats, decisions, reasons, a, run_start, vocab))
-    if best is None:
-        return None
-    return _bare_title(feats, best, max(0, a - titles.WINDOW_ABOVE))
+    """The title line: the learned ranker's pick among the candidates (not swapped for a shorter line
+    above that it contains: on the dev pages that swap only turned right titles into fragments)."""
+    return titles.rank(title_candidates(feats, decisions, reasons, a, run_start, vocab))
 
 
 def _bare_title(feats: list[LineFeatures], best: int, lo: int) -> int:

@@ -81,6 +81,9 @@ FEATURES = (
 )
 _SEPARATOR = re.compile(r"\s[-–—|:·»›]\s")
 _FILE_NAME = re.compile(r"^\S+\.(jpe?g|png|gif|webp|svg|html?|php|pdf)$", re.I)
+# A list item ("- ", "* ", "• ") or a line holding an address (mail, web): never a headline on the
+# dev pages (0 of 111 such candidates was the gold title), so not a candidate at all.
+_NO_HEADLINE = re.compile(r"^[-+*•·▶►]\s|\S@\S+\.\w|https?://|www\.", re.I)
 _DIGIT = re.compile(r"\d")
 _FIRST = itemgetter(0)  # a token's first character (str.split never gives an empty one)
 
@@ -108,9 +111,13 @@ def candidates(
     )
     top = max(hi, d_hi)
     heads = [folded_words(f.line.text) if f.words <= 60 else "" for f in feats[: top + 5]]
-    same = Counter(heads)
+    # a title's echoes ("Title | Site", a breadcrumb, a repeat) are short lines, not prose that
+    # happens to end with the blog's name: prose lines are left out of the echo counts
+    same = Counter(h for h, f in zip(heads, feats[: top + 5], strict=True) if not _prose(f))
     page = Counter(same)  # same + the rest (Counter's "+" is a slow Python loop)
-    page.update(folded_words(f.line.text) for f in feats[top + 5 :] if f.words <= 30)
+    page.update(
+        folded_words(f.line.text) for f in feats[top + 5 :] if f.words <= 30 and not _prose(f)
+    )
     joined = "\x00".join(same)  # each head once: norm is inside another head iff it occurs twice
     ends = "\x00" + "\x00".join(page) + "\x00"  # every head of the page once, for "Title | Site"
     first = _first_paragraph(feats, decisions, dense)
@@ -127,7 +134,12 @@ def candidates(
                 before += 1
             f = feats[j]
             text = f.line.text
-            if not 1 <= f.words <= 30 or f.chars > 250 or _FILE_NAME.search(text):
+            if (
+                not 1 <= f.words <= 30
+                or f.chars > 250
+                or _FILE_NAME.search(text)
+                or _NO_HEADLINE.search(text)
+            ):
                 continue
             if j >= anchor and (before >= 2 or f.kind == GOOD and not text[-1:].isalnum()):
                 continue  # inside the body: only a headline the run took in, not below its prose
@@ -155,8 +167,8 @@ def candidates(
                         float(
                             0 < j < n - 1 and feats[j - 1].kind == BAD and feats[j + 1].kind == BAD
                         ),
-                        float(bool(norm) and joined.count(norm) > 1),
-                        float(same[norm] > 1),
+                        float(bool(norm) and joined.count(norm) > (not _prose(f))),
+                        float(same[norm] + _prose(f) > 1),
                         float(any(follows)),
                         float(j + 1 < n and feats[j + 1].kind in (GOOD, NEAR)),
                         len(words & vocab) / len(words) if words and vocab else 0.0,
@@ -185,7 +197,7 @@ def candidates(
                         float(before > 0),
                         float(bool(norm) and f"\x00{norm} " in ends),
                         float(bool(norm) and f" {norm}\x00" in ends),
-                        float(page[norm] > 1),
+                        float(page[norm] + _prose(f) > 1),
                         len(words & first) / len(words) if words and first else 0.0,
                         float(j > 0 and meta_lines[j - 1]),
                         float(
@@ -230,6 +242,12 @@ def _shape(text: str) -> tuple[float, ...]:
 def clear_cache() -> None:
     """Forget the per-text cache (benchmarks measure a first pass)."""
     _shape.cache_clear()
+
+
+def _prose(f: LineFeatures) -> bool:
+    """A sentence of prose (a good line ending in a full stop): no echo of a title, even when it
+    ends with the blog's name."""
+    return f.kind == GOOD and f.line.text[-1:] in ".!?"
 
 
 def _first_paragraph(feats: list[LineFeatures], decisions: Sequence[str], a: int) -> frozenset[str]:
