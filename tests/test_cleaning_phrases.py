@@ -418,3 +418,21 @@ def test_headings_starting_with_report_download_or_privacy_are_not_boilerplate()
         "new privacy law passes the senate",
     ):
         assert match_short(heading) is None, heading
+
+
+def test_may_sign_lets_through_every_digitless_signature_of_several_words():
+    """features skips comment_signature on a digitless line of several words unless may_sign says
+    it may be one: it must never turn down a line comment_signature takes."""
+    from tui.cleaning.phrases import comment_signature, may_sign
+
+    for line in (
+        "Maria Keller says:",
+        "Tom Baker said\u00a0:",
+        "Anna Nowak napisała:",
+        "Sam Lee \u00b7 a week ago",
+        "Jens Petersen schreibt",
+    ):
+        assert comment_signature(line, False), line
+        assert may_sign(line.lower()), line
+    assert not may_sign("share this story with your friends")
+    assert not may_sign("the minister says the plan will work next year")

@@ -110,8 +110,12 @@ def _assemble(
     body = text[len(title) + 2 :] if title else text
     if title and len(order) == 1:
         body = ""
+    new = tuple.__new__  # LineDecision(...) without its Python-level __new__: one per line
     decided = [
-        LineDecision(line.number, line.start, line.end, d, None if d in _KEPT else why, at, by_user)
+        new(
+            LineDecision,
+            (line.number, line.start, line.end, d, None if d in _KEPT else why, at, by_user),
+        )
         for line, d, why, at, by_user in zip(
             lines, decisions, reasons, text_starts, overridden, strict=True
         )

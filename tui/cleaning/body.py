@@ -27,22 +27,20 @@ def date_only(f: LineFeatures) -> bool:
     return len(_LETTERS.findall(rest)) <= 1
 
 
-def _score(f: LineFeatures) -> float:
-    if f.kind == GOOD:
-        return float(f.words)
-    if f.kind == NEAR:
-        return f.words * 0.5
-    if f.kind == SHORT:
-        return SCORE_SHORT
-    return SCORE_BAD
-
-
 def body_run(feats: list[LineFeatures], teasers: Set[int] = frozenset()) -> tuple[int, int]:
     """Indices [a, b] of the densest run (max-sum subarray; teaser summaries count little), or (0, -1)."""
     best, best_a, best_b = 0.0, 0, -1
     cur, cur_a = 0.0, 0
     for i, f in enumerate(feats):
-        s = _score(f)
+        kind = (
+            f.kind
+        )  # the run score of the line (see SCORE_*), inline: once per line of every page
+        if kind == GOOD:
+            s = float(f.words)
+        elif kind == NEAR:
+            s = f.words * 0.5
+        else:
+            s = SCORE_SHORT if kind == SHORT else SCORE_BAD
         if i in teasers:
             s *= TEASER_WEIGHT
         if cur <= 0:

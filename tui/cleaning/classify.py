@@ -244,6 +244,11 @@ REF_MIN = 3  # lines the body refers to, and quantity lines, that a list above i
 _QUANTITY = re.compile(r"^\s*\d+(?:[,./]\d+)?(?![.)]) ?[^\W\d_]")
 
 
+def _quantity(f: LineFeatures) -> bool:
+    """A short line of at most five words that opens with a quantity: a list item's shape."""
+    return f.kind == SHORT and f.words <= 5 and _QUANTITY.match(f.line.text) is not None
+
+
 def _stems(lower: str) -> set[str]:
     return {w[:REF_STEM] for w in content_words(lower)}
 
@@ -262,25 +267,29 @@ def _list_above_body(feats: list[LineFeatures], start: int, b: int) -> set[int]:
     words the body's text uses again: the article's own list, not a menu (whose items the text never names)."""
     if start <= 0 or b < start:
         return set()
-    vocab = _prose_stems(feats[start : min(b + 1, start + 60)])
-    refs, shaped, misses, top, worded = 0, 0, 0, start, 0
+    lines: list[LineFeatures] = []  # the lines a list may take, up to the article's dateline
     j = start - 1
     while j >= 0 and start - j <= LIST_MAX * 2 and _transparent(feats[j]) and not feats[j].comment:
-        f = feats[j]
-        if f.digits and find_date(f.line.text):
+        if feats[j].digits and find_date(feats[j].line.text):
             break  # the article's dateline: above it is its header, not a list
+        lines.append(feats[j])
+        j -= 1
+    if sum(1 for f in lines if _quantity(f)) < REF_MIN:
+        return set()  # too few quantities whatever the body's words (most pages: skip those)
+    vocab = _prose_stems(feats[start : min(b + 1, start + 60)])
+    refs, shaped, misses, top, worded = 0, 0, 0, start, 0
+    for j, f in zip(range(start - 1, start - 1 - len(lines), -1), lines, strict=True):
         if f.kind == SHORT:
             own = _stems(f.lower)
             if own & vocab:
                 refs, misses, top = refs + 1, 0, j
-            elif f.words <= 5 and _QUANTITY.match(f.line.text):
+            elif _quantity(f):
                 shaped, misses, top = shaped + 1, 0, j  # a quantity: a list's shape
             elif own:
                 misses += 1
                 if misses >= REF_MISSES:
                     break
             worded += bool(own) or f.words > 0
-        j -= 1
     if refs < REF_MIN or shaped < REF_MIN or (refs + shaped) * 2 < worded - misses:
         return set()
     return {k for k in range(top, start) if feats[k].kind == SHORT}
@@ -288,6 +297,8 @@ def _list_above_body(feats: list[LineFeatures], start: int, b: int) -> set[int]:
 
 def _quantity_list(block: list[LineFeatures], text: list[LineFeatures]) -> bool:
     """A block of short lines the text below names again, with quantities among them: an ingredient list."""
+    if sum(1 for f in block if _quantity(f)) < REF_MIN:
+        return False  # too few quantities whatever the text's words
     vocab = _prose_stems(text)
     refs = shaped = worded = 0
     for f in block:
@@ -296,7 +307,7 @@ def _quantity_list(block: list[LineFeatures], text: list[LineFeatures]) -> bool:
         own = _stems(f.lower)
         if own & vocab:
             refs += 1
-        elif f.words <= 5 and _QUANTITY.match(f.line.text):
+        elif _quantity(f):
             shaped += 1
         worded += 1
     return refs >= REF_MIN and shaped >= REF_MIN and (refs + shaped) * 2 >= worded

@@ -8,7 +8,13 @@ from functools import lru_cache
 from .authors import byline, name_like
 from .dates import TWO_DIGITS, find_date
 from .lines import RawLine
-from .phrases import comment_signature, match_long, match_opening, match_short_then_long
+from .phrases import (
+    comment_signature,
+    match_long,
+    match_opening,
+    match_short_then_long,
+    may_sign,
+)
 from .stopwords import CJK_STOPCHARS, STOPWORDS, content_words, folded_words
 
 # Possessive (++, *+): a word never gives letters back, so the engine keeps no backtracking points
@@ -84,7 +90,10 @@ def _facts(text: str) -> _Facts:
     comment = False
     if words <= 10 and not _DATELINE.match(text):
         digit = _DIGIT.search(text) is not None  # a date or a clock time: tested once for both
-        comment = comment_signature(text, digit) or digit and _name_then_date(text)
+        # without a digit, a signature is a lone reply button or ends in a 'says' word (cheap test first)
+        comment = (digit or words == 1 or may_sign(lower)) and (
+            comment_signature(text, digit) or digit and _name_then_date(text)
+        )
     if comment:
         reason = "reader comments"
     elif words <= SHORT_PHRASE_WORDS:

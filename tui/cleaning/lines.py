@@ -26,9 +26,9 @@ def split_lines(raw: str) -> list[RawLine]:
     if "\r" not in raw:  # the common case: plain str.split is several times faster than a regex
         for seg in raw.split("\n"):
             number += 1
-            stripped = seg.strip()
+            stripped = seg.strip()  # seg itself when there is nothing to strip (most lines)
             if stripped:
-                start = pos + len(seg) - len(seg.lstrip())
+                start = pos if stripped is seg else pos + len(seg) - len(seg.lstrip())
                 out.append(RawLine(number, start, start + len(stripped), stripped))
             pos += len(seg) + 1
         return out

@@ -213,3 +213,10 @@ _SAYS_LAST = frozenset(
 )
 _DIGIT = re.compile(r"\d")
 _WORDISH = re.compile(r"\w")
+_SIGN_ENDS = (*_SAYS_LAST, "ago")
+
+
+def may_sign(lowered: str) -> bool:
+    """Whether a lower-cased line without digits, of more than one word, may still be a comment
+    signature: only 'Name says:' (or 'napisał') and '... 2 days ago' can be; a cheap test first."""
+    return lowered.rstrip(": \t").rstrip().endswith(_SIGN_ENDS) or "napisał" in lowered

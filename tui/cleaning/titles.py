@@ -119,7 +119,13 @@ def candidates(
         folded_words(f.line.text) for f in feats[top + 5 :] if f.words <= 30 and not _prose(f)
     )
     joined = "\x00".join(same)  # each head once: norm is inside another head iff it occurs twice
-    ends = "\x00" + "\x00".join(page) + "\x00"  # every head of the page once, for "Title | Site"
+    # every head of the page once by its first and its last word, for "Title | Site"
+    by_first: dict[str, list[str]] = {}
+    by_last: dict[str, list[str]] = {}
+    for h in page:
+        if " " in h:  # a one-word head neither goes on after nor ends in another
+            by_first.setdefault(h[: h.find(" ")], []).append(h)
+            by_last.setdefault(h[h.rfind(" ") + 1 :], []).append(h)
     first = _first_paragraph(feats, decisions, dense)
     out: list[tuple[int, list[float]]] = []
     prose = [n] * (top + 1)  # index of the first prose line at or after each line
@@ -195,8 +201,8 @@ def candidates(
                         0.0,  # nearest_above, set below
                         shape[9],
                         float(before > 0),
-                        float(bool(norm) and f"\x00{norm} " in ends),
-                        float(bool(norm) and f" {norm}\x00" in ends),
+                        float(bool(norm) and _starts_other(norm, by_first)),
+                        float(bool(norm) and _ends_other(norm, by_last)),
                         float(page[norm] + _prose(f) > 1),
                         len(words & first) / len(words) if words and first else 0.0,
                         float(j > 0 and meta_lines[j - 1]),
@@ -218,6 +224,17 @@ def candidates(
         if above:
             above[-1][FEATURES.index("nearest_above")] = 1.0
     return out
+
+
+def _starts_other(norm: str, by_first: dict[str, list[str]]) -> bool:
+    """Whether a head of the page goes on after norm (norm + " " + more): heads by first word."""
+    first = norm[: norm.find(" ")] if " " in norm else norm
+    return any(h.startswith(norm + " ") for h in by_first.get(first, ()))
+
+
+def _ends_other(norm: str, by_last: dict[str, list[str]]) -> bool:
+    """Whether a head of the page ends in norm after other words: heads by last word."""
+    return any(h.endswith(" " + norm) for h in by_last.get(norm[norm.rfind(" ") + 1 :], ()))
 
 
 @lru_cache(maxsize=1 << 14)
