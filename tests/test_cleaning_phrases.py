@@ -416,3 +416,18 @@ def test_headings_starting_with_report_discover_or_privacy_are_not_boilerplate()
         "new privacy law passes the senate",
     ):
         assert match_short(heading) is None, heading
+
+
+def test_a_pager_sentence_and_the_contact_form_privacy_template_are_boilerplate():
+    from tui.cleaning.phrases import match_long, match_short
+
+    assert (
+        match_short("es werden die weine 1 bis 10 von insgesamt 19 angezeigt!", True)
+        == "navigation"
+    )
+    assert (
+        match_long(
+            "wenn sie uns per kontaktformular anfragen zukommen lassen, werden ihre angaben gespeichert."
+        )
+        == "cookie notice"
+    )

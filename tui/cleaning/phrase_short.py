@@ -169,9 +169,15 @@ SHORT: tuple[Family, ...] = (
         r"beitragsbild|featured image|report abuse|(einen )?missbrauch melden)|"
         r"^(inhaltsverzeichnis|table of contents|contents|inhalt|sommaire|índice)\W*$|"
         r"^(externer inhalt|external content|empfohlener redaktioneller inhalt)\W*$|"
-        r"^quellen (anzeigen|ausblenden|einblenden)\b|\b\d+ (bis|-|–) \d+ von (insgesamt )?\d+ "
-        r"angezeigt|^showing \d+\s*[-–]\s*\d+ of \d+\b",
+        r"^quellen (anzeigen|ausblenden|einblenden)\b",
         menu_word=True,
+    ),
+    Family(
+        "pagers",
+        "navigation",
+        "short",
+        ("en", "de"),
+        r"\b\d+ (bis|-|–) \d+ von (insgesamt )?\d+ \w*\s?angezeigt|^showing \d+\s*[-–]\s*\d+ of \d+\b",
     ),
     Family(
         "related-headings",
