@@ -431,3 +431,17 @@ def test_a_pager_sentence_and_the_contact_form_privacy_template_are_boilerplate(
         )
         == "cookie notice"
     )
+
+
+def test_share_print_email_and_category_start_headings_without_being_buttons():
+    from tui.cleaning.phrases import match_short
+
+    assert match_short("share this article") == "share prompt"
+    assert match_short("e-mail: redaktion@example.org") == "share prompt"
+    assert match_short("category: politics") == "tags"
+    for heading in (
+        "share prices fall as the central bank raises rates",
+        "print edition sales keep falling",
+        "category 5 hurricane heads for the coast",
+    ):
+        assert match_short(heading) is None, heading
