@@ -445,3 +445,10 @@ def test_share_print_email_and_category_start_headings_without_being_buttons():
         "category 5 hurricane heads for the coast",
     ):
         assert match_short(heading) is None, heading
+
+
+def test_a_photo_caption_naming_people_left_and_right_is_a_caption():
+    from tui.cleaning.phrases import match_long
+
+    assert match_long("anna muster (l.) und eva beispiel bei der preisverleihung.") == "caption"
+    assert match_long("die kosten (l. 3) und die einnahmen stiegen im letzten jahr.") is None

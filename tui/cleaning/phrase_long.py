@@ -70,7 +70,7 @@ LONG_AND_MARKERS: tuple[Family, ...] = (
         r"^(?=(\S+\s+){0,30}\S*$)(.*©|.*picture[- ]alliance|(foto|fotos|photo|photos|bild|"
         r"bilder|image|imagen|immagine|credit|crédit|quelle|fuente|fonte|źródło|bildquelle|"
         r"fotocredit|photo credit|crédito|titelbild|titelfoto|beitragsbild|symbolbild|"
-        r"abbildung( \d+)?|fig(ure|\.)? ?\d+)\s*:|^fot\. \S|^(vergrößern|enlarge|agrandir|ampliar) [^\W\d_]|.*\((symbolbild|archivbild|archive|file photo|"
+        r"abbildung( \d+)?|fig(ure|\.)? ?\d+)\s*:|^fot\. \S|^(vergrößern|enlarge|agrandir|ampliar) [^\W\d_]|.*\b\w+ \((l|r|li|re|m|v\. ?l\.?( ?n\. ?r\.?)?)\.\) (und|mit|neben|and|with) |.*\((symbolbild|archivbild|archive|file photo|"
         r"archivo)\)\W*$|.*\b(foto|photo|bild|imagen|credit|crédito|"
         r"photograph)\s*:\s*([^.:]|\.(?=\w)){1,40}\W*$|.*\b(zum vergrößern|click to enlarge|"
         r"cliquez pour agrandir)\b|(.*([/|©(:,·•]|\b(foto|photo|bild|image|picture|"
