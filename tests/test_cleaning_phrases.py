@@ -452,3 +452,20 @@ def test_a_photo_caption_naming_people_left_and_right_is_a_caption():
 
     assert match_long("anna muster (l.) und eva beispiel bei der preisverleihung.") == "caption"
     assert match_long("die kosten (l. 3) und die einnahmen stiegen im letzten jahr.") is None
+
+
+def test_channel_invites_newsletter_notes_screenshots_and_slash_c_credits_are_named():
+    from tui.cleaning.phrases import match_long
+
+    for line, reason in (
+        ("¿ya sabías que tenemos canal de telegram? únete desde tu celular.", "share prompt"),
+        ("join our whatsapp channel for the latest updates from the city.", "share prompt"),
+        (
+            "puede seguirnos en facebook o suscribirse aquí a nuestra newsletter.",
+            "subscription prompt",
+        ),
+        ("wir informieren sie regelmäßig zum thema klima und energie.", "subscription prompt"),
+        ("screenshot,strava die neuen karten helfen bei der planung.", "caption"),
+        ("der streikposten in der halle der universität / (c) anna muster", "caption"),
+    ):
+        assert match_long(line) == reason, line

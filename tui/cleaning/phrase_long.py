@@ -76,7 +76,8 @@ LONG_AND_MARKERS: tuple[Family, ...] = (
         r"cliquez pour agrandir)\b|(.*([/|©(:,·•]|\b(foto|photo|bild|image|picture|"
         r"credit)s?\b)\s*)?(getty images|\bdpa\b|\bafp\b|reuters|\bimago\b|shutterstock|"
         r"istock(photo)?|keystone|\bap photo)\W*$|(image|media) caption,|^(image|media|video) caption\b|image source,|"
-        r"pictured:|photo by .{1,60} on (unsplash|pexels|pixabay)\W*$|.*\bap photo/|"
+        r"pictured:|photo by .{1,60} on (unsplash|pexels|pixabay)\W*$|.*\bap photo/|^screenshot\s*[,:/|]|"
+        r".*\s/\s*\(c\)\s*[^\W\d_][^/()]{1,40}$|"
         r".*\((reuters|afp|ap|dpa|efe|epa|ansa|getty images|imago|aa|"
         r"xinhua)\s*/[^()]{1,50}\)\W*$|.*\((foto|fotos|photo|quelle|bildquelle|fotoquelle|source|bild|fuente|"
         r"foto de|crédit|credit|picture)\s*:[^()]{1,60}\)\W*$|.*\([^()]{0,40}(istock|"
@@ -249,7 +250,8 @@ LONG_AND_MARKERS: tuple[Family, ...] = (
         ("en", "de", "fr", "es", "it", "nl"),
         r"^(follow us|folge uns|folgen sie uns|suivez-nous|síguenos|siganos|seguici|volg ons|"
         r"join (us|our)|abonnieren sie uns|mira lo que tiene nuestro|check out our|"
-        r"besuchen sie uns)\b",
+        r"besuchen sie uns)\b|\b(únete|unite|join)\b.{0,30}\b(canal|channel|grupo|group) (de |on )?"
+        r"(telegram|whatsapp)|tenemos (un )?canal de (telegram|whatsapp)",
     ),
     Family(
         "newsletter-delivery",
@@ -289,7 +291,8 @@ LONG_AND_MARKERS: tuple[Family, ...] = (
         r"melden sie sich (jetzt )?für (unseren|den) newsletter|abonnez-vous à (notre|"
         r"la) newsletter|abonnieren sie (jetzt |hier )?(kostenlos |gratis )?(unseren|den|die|das)"
         r" [\w-]{0,30}newsletter|newsletter (kostenlos )?(abonnieren|bestellen)|(willige|stimme) ich"
-        r" .{0,60}newsletter|suscr[ií]bete a (nuestro|nuestra|el|la) (newsletter|bolet[ií]n))",
+        r" .{0,60}newsletter|suscr[ií]b\w* (aquí |gratis )?a (nuestro|nuestra|el|la) (newsletter|bolet[ií]n)|"
+        r"^wir informieren sie regelmäßig)",
     ),
     Family(
         "end-markers",
