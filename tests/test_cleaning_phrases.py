@@ -469,3 +469,17 @@ def test_channel_invites_newsletter_notes_screenshots_and_slash_c_credits_are_na
         ("der streikposten in der halle der universität / (c) anna muster", "caption"),
     ):
         assert match_long(line) == reason, line
+
+
+def test_review_notes_and_links_to_a_news_overview_are_named():
+    from tui.cleaning.phrases import match_long
+
+    assert match_long("medically reviewed by jane doe, md on may 3, 2024") == "disclaimer"
+    assert (
+        match_long("tipp: auf der seite aktuelles finden sie alle aktuellen meldungen des vereins.")
+        == "related-posts block"
+    )
+    assert (
+        match_long("the report was reviewed by three independent experts before it appeared.")
+        is None
+    )

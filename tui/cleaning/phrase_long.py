@@ -114,7 +114,8 @@ LONG_AND_MARKERS: tuple[Family, ...] = (
         r"does not constitute (financial|investment) advice|"
         r"not (be )?considered (as )?financial advice|keine haftung für (die )?inhalte "
         r"(externer|fremder) (links|seiten)|(stehen|steht|is|are) (licensed )?(unter|under) "
-        r"(einer|a) creative[- ]commons",
+        r"(einer|a) creative[- ]commons|^(medically )?(reviewed|fact[- ]checked) by\b|"
+        r"entspricht den vorgaben der (ärztlichen|medizinischen) fachliteratur",
     ),
     Family(
         "consent-dialog",
@@ -198,10 +199,11 @@ LONG_AND_MARKERS: tuple[Family, ...] = (
         "read-more-invite",
         "related-posts block",
         "long",
-        ("en",),
+        ("en", "de"),
         r"^(interested in (reading )?more|want to read more|discover more (about|from)|"
         r"read more (about|from|on)|find more (about|from)|for more (stories|articles|"
-        r"news) (like this|on|about)|check out more (stories|articles|posts|news) (on|from|at))\b",
+        r"news) (like this|on|about)|check out more (stories|articles|posts|news) (on|from|at))\b|"
+        r"finden sie alle (aktuellen |weiteren )?(news|nachrichten|meldungen|pressemitteilungen)\b",
     ),
     Family(
         "truncated-teaser",
