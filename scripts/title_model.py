@@ -7,7 +7,9 @@ fitted by gradient descent on standardised features. Prints title accuracy of th
 model in 5 folds grouped by site, on each part of the dev set (rd = English, tf = multilingual),
 and training on one part while testing on the other; then fits on all pages and writes the weights.
 
-Run: .venv/bin/python scripts/title_model.py [--dev ../shared/cleaning-dev] [--no-write]
+Run: .venv/bin/python scripts/title_model.py [--dev ../shared/cleaning-dev] [--no-write] [--losses]
+(--losses lists, with each fold's model, the pages lost although the gold was a candidate: gold,
+pick and the features that put the pick first: where to look for evidence the model lacks)
 (needs numpy, which is not a run-time dependency: the cleaner reads the JSON).
 """
 
@@ -86,6 +88,8 @@ def load(dev: Path) -> list[dict]:
                 "name": rec["name"],
                 "part": rec["name"][:2],
                 "site": site(rec["name"], data.get("url")),
+                "gold": gold,
+                "texts": [feats[j].line.text for j, _ in cands],
                 "X": np.array([x for _, x in cands], dtype=float).reshape(-1, len(titles.FEATURES)),
                 "y": np.array(labels),
                 "rule_ok": rule_ok,
@@ -142,6 +146,28 @@ def report(label: str, tested: list[dict], w, mu, sd) -> None:
         )
 
 
+def losses(page: dict, w: np.ndarray, mu: np.ndarray, sd: np.ndarray, top: int = 6) -> str | None:
+    """The page's loss, when the gold is a candidate the model did not pick: gold and pick with their
+    scores and the features that put the pick above the gold (weight times difference, largest first)."""
+    if not page["y"].sum():
+        return None
+    z = (page["X"] - mu) / sd
+    s = z @ w
+    k = int(np.argmax(s))
+    if page["y"][k]:
+        return None
+    g = max(np.flatnonzero(page["y"]), key=lambda i: s[i])
+    push = (z[k] - z[g]) * w
+    why = "  ".join(
+        f"{titles.FEATURES[i]} {push[i]:+.2f} ({page['X'][k][i]:.2f} vs {page['X'][g][i]:.2f})"
+        for i in np.argsort(-push)[:top]
+    )
+    return (
+        f"{page['name']}\n  gold {s[g]:6.2f} {page['texts'][g][:100]!r}\n"
+        f"  pick {s[k]:6.2f} {page['texts'][k][:100]!r}\n  {why}"
+    )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -153,7 +179,14 @@ def main() -> None:
         default="",
         help="comma-separated features to leave out (ablation; implies --no-write)",
     )
+    ap.add_argument(
+        "--losses",
+        action="store_true",
+        help="list the pages the cross-validated model gets wrong although the gold is a candidate: "
+        "gold, pick and the features that decided (implies --no-write)",
+    )
     args = ap.parse_args()
+    args.no_write = args.no_write or args.losses
     pages = load(args.dev)
     if args.without:
         args.no_write = True
@@ -169,6 +202,8 @@ def main() -> None:
         test = [p for p in pages if fold_of[p["site"]] == k]
         w, mu, sd = fit(train)
         for p in test:
+            if args.losses and (lost := losses(p, w, mu, sd)):
+                print(lost)
             correct_cv[p["part"]][0] += correct(p, w, mu, sd)
             correct_cv[p["part"]][1] += 1
             rule_cv[p["part"]] += p["rule_ok"]

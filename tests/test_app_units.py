@@ -58,6 +58,19 @@ def test_boilerplate_view_shows_dropped_lines_with_reasons_in_raw_order():
     assert {b.raw_line for b in dropped} == dropped_numbers
 
 
+def test_a_page_with_every_line_dropped_says_how_to_see_them():
+    raw = "Home\nNews\nContact\n"
+    cleaned = clean(raw)
+    assert cleaned.text == ""
+    hint = [b.text for b in build_blocks(cleaned, raw) if b.kind == "header"]
+    assert "dropped all 3 lines" in hint[-1] and "Press z" in hint[-1]
+    shown = build_blocks(cleaned, raw, show_dropped=True)
+    assert not any("Press z" in b.text for b in shown)  # the lines themselves are shown
+    yours = clean(raw, {2: "boilerplate"})
+    notes = {b.raw_line: b.note for b in build_blocks(yours, raw, show_dropped=True)}
+    assert notes[2] == "dropped by you"
+
+
 def test_header_word_count_is_the_library_count():
     # The library said 306 words and the reader 308 for the same seed (dashes counted as words).
     raw = "Title line here\n\nHuobi — the exchange – joined (BSN) today, says Lin.\n"

@@ -135,6 +135,46 @@ def test_title_is_the_headline_that_names_what_the_body_is_about():
     assert weights["body_vocab"] > 0  # the learned ranker: words shared with the body make a title
 
 
+def test_a_list_item_or_an_address_is_never_a_title_candidate():
+    from tui.cleaning import titles
+    from tui.cleaning.features import line_features
+    from tui.cleaning.lines import split_lines
+
+    heads = [
+        "Council approves transport budget for the city",
+        "- Council approves transport budget for the city",
+        "• Weekend markets reopen in the old town square",
+        "Write to newsdesk@example.org with your questions",
+        "Read more at www.example.org/council-budget-story",
+    ]
+    feats = line_features(split_lines("\n".join([*heads, *PARAS])))
+    n = len(feats)
+    found = titles.candidates(feats, ["boilerplate"] * n, [None] * n, 5, [False] * n, frozenset())
+    assert [feats[j].line.text for j, _ in found] == heads[:1]
+
+
+def test_a_sentence_ending_with_the_blog_name_is_no_echo_of_a_title():
+    from tui.cleaning import titles
+    from tui.cleaning.features import line_features
+    from tui.cleaning.lines import split_lines
+
+    closing = (
+        "More on the council and its plans for the buses will follow next week, as always "
+        "here on City Hall Notes."
+    )
+    for last, echoed in (
+        (closing, 0.0),
+        ("Council approves transport budget | City Hall Notes", 1.0),
+    ):
+        lines = ["City Hall Notes", "Council approves transport budget", *PARAS, last]
+        feats = line_features(split_lines("\n".join(lines)))
+        n = len(feats)
+        found = dict(
+            titles.candidates(feats, ["content"] * n, [None] * n, 2, [False] * n, frozenset())
+        )
+        assert found[0][titles.FEATURES.index("ends_other")] == echoed
+
+
 def test_a_comment_form_ends_even_a_short_post():
     post = (
         "Last night the sky over the hills was clear enough to photograph the Pleiades with a small "

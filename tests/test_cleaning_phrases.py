@@ -404,15 +404,18 @@ def test_a_heading_that_starts_with_a_menu_word_is_not_navigation():
         assert match_short(heading) is None, heading
 
 
-def test_headings_starting_with_report_discover_or_privacy_are_not_boilerplate():
+def test_headings_starting_with_report_download_or_privacy_are_not_boilerplate():
     from tui.cleaning.phrases import match_short
 
     assert match_short("report cancel close") == "comment form"
     assert match_short("download") == "advertisement"
     assert match_short("privacy policy") == "cookie notice"
+    # a promo between paragraphs ("Discover X Expo 2020 in Macao – ..." in a seed's hand-made gold)
+    assert match_short("discover ifx expo asia 2020 in macao") == "advertisement"
     for heading in (
         "report finds more children walk to school",
         "buy now, pay later firms face new rules",
+        "download speeds double across the region",
         "new privacy law passes the senate",
     ):
         assert match_short(heading) is None, heading

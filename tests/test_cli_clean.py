@@ -151,6 +151,15 @@ def test_errors_are_one_line_and_exit_non_zero(tmp_path, article):
     assert partial.stderr.strip().endswith("zero.txt: empty file; skipped")
 
 
+def test_a_file_with_no_article_text_says_so_on_stderr(tmp_path, article):
+    (tmp_path / "menu.txt").write_text("Home\nNews\nContact\n")
+    result = invoke(tmp_path)
+    assert result.exit_code == 0 and "China forms" in result.stdout
+    assert result.stderr.strip() == (
+        "menu.txt: no article text found (3 lines dropped; --explain shows why each went)"
+    )
+
+
 def test_hostile_file_name_in_errors_is_made_visible(tmp_path):
     path = tmp_path / "evil\x1b[2Jname.txt"
     path.write_bytes(b"")

@@ -11,6 +11,12 @@ from tui.cleaning import Cleaned
 from tui.cleaning.model import page_meta
 from tui.text import word_count
 
+# What the reader shows when the cleaner kept nothing, so an empty page is not taken for a failure.
+EVERYTHING_DROPPED = (
+    "The cleaner dropped all {} lines of this page as boilerplate. "
+    "Press z to see them and why; t on one keeps it."
+)
+
 
 def header_line(
     meta: Mapping[str, Any], extra: Mapping[str, Any] | None = None, words: int | None = None
@@ -43,6 +49,8 @@ def build_blocks(
     blocks.append(Block(text[:title_end], 0, "title", raw_line=_title_line(cleaned)))
     words = word_count(cleaned.body)  # the library's count, so both screens agree
     blocks.append(Block(header_line(cleaned.meta, extra_meta, words), None, "header"))
+    if not text and cleaned.lines and not show_dropped:
+        blocks.append(Block(EVERYTHING_DROPPED.format(len(cleaned.lines)), None, "header"))
     for line in cleaned.lines:
         if line.text_start is not None:
             if line.text_start < title_end and line.decision == "title":
@@ -59,9 +67,7 @@ def build_blocks(
             )
         elif show_dropped:
             kind = "meta" if line.decision == "meta" else "dropped"
-            reason = line.reason or line.decision
-            if line.overridden:
-                reason = f"{reason} (your override)"
+            reason = "dropped by you" if line.overridden else line.reason or line.decision
             blocks.append(
                 Block(
                     raw[line.start : line.end].strip(),

@@ -18,7 +18,7 @@ _LETTERS = re.compile(r"[^\W\d_]{3,}")
 
 def date_only(f: LineFeatures) -> bool:
     """A line that is a date and at most one other word ("Politics / May 2, 2023")."""
-    if f.words > 5:
+    if f.words > 5 or not f.digits:
         return False
     hit = find_date(f.line.text)
     if not hit:

@@ -6,9 +6,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .authors import bare_name, bio, byline, job_line, name_by_date, name_like
+from .authors import (
+    NAMES_SPLIT,
+    bare_name,
+    bare_names,
+    bio,
+    byline,
+    job_line,
+    known_first_name,
+    name_by_date,
+    name_like,
+    name_with_job,
+)
 from .dates import find_date
-from .features import BAD, GOOD, LineFeatures
+from .features import BAD, GOOD, NEAR, LineFeatures
+from .stopwords import content_words
 
 BYLINE_REACH = 15  # lines around the title and the body's start searched for the author
 ABOVE_COST = 1.5  # per line above the title (one below costs 1): bylines mostly follow the headline
@@ -18,11 +30,19 @@ BY_SENTENCE_COST = 2.0  # "By Alex Heath, a deputy editor and ..." (a byline goi
 BARE_NAME_COST = 3.0  # a line that is only "Jane Doe" (or a place, a section, a photo credit)
 END_REACH = 13  # lines below the body's end searched for its byline or author link
 BARE_NAME_WORDS = 4  # a name line inside the body's opening is at most this long
+OPENING_AFTER_PROSE = (
+    2  # a name line this close under the first prose (the standfirst) may be a byline
+)
 FAR_REACH = 60  # lines around the title searched for a line that opens with a byline's lead
 FAR_WORDS = 16  # such a line is at most this long
+BIO_WORDS = 8  # an author's bio under the name line is at least this long
+FOLLOW_WORDS = 16  # a follow prompt under it ("Follow Jane Doe on Facebook") at most this long
 _AGO = (
     re.compile(  # a relative date beside the author: "Alex Perry 1 day ago", "James Akinaka • 8h"
-        r"\b\d{1,2}\s*(?:min(?:ute)?s?|h(?:ours?|rs?)?|d(?:ays?)?|weeks?)(?:\s+ago)?\s*$", re.I
+        r"(?:\b\d{1,2}\s*(?:min(?:ute)?s?|h(?:ours?|rs?)?|d(?:ays?)?|weeks?)(?:\s+ago)?|"
+        r"(?:vor|hace|il y a)\s+\d{1,2}\s+(?:minuten|stunden?|tagen?|minutos?|horas?|días?|"
+        r"minutes?|heures?|jours?))\s*$",  # "vor 3 Stunden", glued too: "Jane Doevor 3 Stunden"
+        re.I,
     )
 )
 _BY_START = re.compile(r"^(by|von|par|por|door|written by|geschrieben von|verfasst von)\s", re.I)
@@ -81,17 +101,26 @@ def _candidate(
             name = name_by_date(text, ago.start(), ago.end())
             if name:
                 return name, DATELINE_COST, "date"
+        name = name_with_job(text)  # "Jane Doe | Staff Writer"
+        if name and not _about_the_body(name, vocab):
+            return name, DATELINE_COST, "byline"
     if _BY_START.match(text):
         name = byline(text[:100])
         if name and " " in name:  # a person, not a handle ("Par ailleurs, ...")
             return name, BY_SENTENCE_COST, "byline"
     named = _named_by_neighbours(f, around)
-    if named is not None and (named[1] == 0.0 or not _about_the_body(named[0], vocab)):
+    if named is not None and (
+        named[2] == "date" or named[1] == 0.0 or not _about_the_body(named[0], vocab)
+    ):
         return named  # under a lead line the name may well be a word of the body ("Rose")
     if f.kind != BAD and (in_head or in_opening and f.words <= BARE_NAME_WORDS):
-        name = bare_name(text)
-        if name and not _about_the_body(name, vocab):
-            return name, BARE_NAME_COST, "byline"
+        name = bare_name(_HANDLE_AFTER.sub("", text))  # "Jane Doe @janedoe"
+        if name and known_first_name(name) and not _about_the_body(name, vocab):
+            return name, BARE_NAME_COST, "byline"  # a heading is no name: "Leichte Sprache"
+    if f.kind != BAD and (in_head or in_opening) and f.words <= 14:
+        name = bare_names(text)  # "Jane Doe and John Smith", "Ann Lee, Bo Chan & Cy Dunn"
+        if name and not all(_about_the_body(n, vocab) for n in NAMES_SPLIT.split(name)):
+            return name, DATELINE_COST, "byline"
     return None
 
 
@@ -103,13 +132,15 @@ def _named_by_neighbours(
     before, after = around
     text = f.line.text
     if before is not None and f.chars <= 120 and _LEAD_LINE.match(before.line.text):
-        name = _JOB_AFTER.sub("", text)  # "Jane Doe (Medizinredakteurin)", "Jane Doe, Reporter"
+        name = _JOB_AFTER.sub(
+            "", _HANDLE_AFTER.sub("", text)
+        )  # "Jane Doe (Redakteurin)", "Jane Doe @jd"
         if len(name.split()) <= BARE_NAME_WORDS and name_like(name) and not _LEAD_LINE.match(name):
             return name, 0.0, "byline"
     if f.words > BARE_NAME_WORDS or f.chars > 50:
         return None
     if bare_name(text) is None:
-        return None
+        return None  # "Verwandte Themen" over a date is no byline
     for other in (after, before):
         if other is not None and other.words <= 8 and _dates_only(other.line.text):
             return text, DATELINE_COST, "date"
@@ -118,12 +149,58 @@ def _named_by_neighbours(
     return None
 
 
+def _around(feats: list[LineFeatures], j: int) -> tuple[LineFeatures | None, LineFeatures | None]:
+    """The lines before and after line j, over a lone separator between them ("Jane Doe" / "—" / "3 May")."""
+    i, k = j - 1, j + 1
+    if i > 0 and _SEPARATOR_ONLY.match(feats[i].line.text):
+        i -= 1
+    if k + 1 < len(feats) and _SEPARATOR_ONLY.match(feats[k].line.text):
+        k += 1
+    return (feats[i] if i >= 0 else None, feats[k] if k < len(feats) else None)
+
+
+_SEPARATOR_ONLY = re.compile(r"^[\s|·•—–\-/,:]{1,3}$")
+
+
+def _prose_follows(feats: list[LineFeatures], decisions: list[str], j: int) -> bool:
+    """Whether the line after j is body prose, as under a subheading (and seldom under a byline)."""
+    return j + 1 < len(feats) and decisions[j + 1] == "content" and feats[j + 1].kind == GOOD
+
+
 def _dates_only(text: str) -> bool:
     """A short line that is only a date (and a time or a weekday) or a reading time."""
     if _TIME_LINE.match(text):
         return True
     hit = find_date(text)
-    return hit is not None and len((text[: hit[1]] + text[hit[2] :]).split()) <= 3
+    if hit is None:
+        return False
+    rest = _CLOCK_OR_COUNT.sub(" ", text[: hit[1]] + " " + text[hit[2] :])
+    return len(rest.split()) <= 3
+
+
+# A time of day or a comment count beside a date: "27.04.2020 - 18:50 Uhr 3 Kommentare".
+_CLOCK_OR_COUNT = re.compile(
+    r"\b\d{1,2}[:.]\d{2}(?:\s*(?:uhr|am|pm|a\.m\.|p\.m\.|h)\b)?|"
+    r"\b\d+\s+(?:kommentare?|comments?|commentaires?|comentarios?|commenti)\b|[|·•—–-]",
+    re.I,
+)
+
+
+def _prose_vocab(
+    feats: list[LineFeatures], decisions: list[str], a: int, b: int, limit: int = 600
+) -> frozenset[str]:
+    """Content words of the body's first few hundred words of prose: not of its short lines, so
+    that a name line kept in the body is not found "about the body" by its own words."""
+    out: set[str] = set()
+    seen = 0
+    for j in range(a, b + 1):
+        f = feats[j]
+        if decisions[j] == "content" and f.kind in (GOOD, NEAR):
+            out |= content_words(f.lower or f.line.text.lower())
+            seen += f.words
+            if seen >= limit:
+                break
+    return frozenset(out)
 
 
 def _about_the_body(name: str, vocab: frozenset[str]) -> bool:
@@ -139,12 +216,33 @@ def pick_author(
     ref: int,
     a: int,
     b: int,
-    vocab: frozenset[str] = frozenset(),
+) -> Author | None:
+    """The page's author (see _pick) without a menu entry written after the name: "Jane Doe Kultur",
+    "Jane Doe Reiterrevue International" where "Kultur" or the site's name is a line of its own."""
+    found = _pick(feats, decisions, t, ref, a, b)
+    if found is None or len(found.name.split()) < 3 or len(NAMES_SPLIT.split(found.name)) > 1:
+        return found  # one name of three words or more: not "Ann Lee and Bo Chan"
+    tokens = found.name.split()
+    labels = {f.line.text.strip().casefold() for f in feats if f.words <= 3}
+    for k in (2, 1):
+        if len(tokens) - k >= 2 and " ".join(tokens[-k:]).casefold() in labels:
+            return Author(" ".join(tokens[:-k]), found.at, found.why)
+    return found
+
+
+def _pick(
+    feats: list[LineFeatures],
+    decisions: list[str],
+    t: int | None,
+    ref: int,
+    a: int,
+    b: int,
 ) -> Author | None:
     """The nearest byline, dateline with a name or name line around the title (ref) and the body's
     start (a); else a byline or bio at the body's end; None when the page names no author."""
     lo, hi = max(0, ref - BYLINE_REACH), min(len(feats), max(ref, a) + BYLINE_REACH)
     first_prose = next((j for j in range(a, min(len(feats), b + 1)) if feats[j].kind == GOOD), a)
+    vocab = _prose_vocab(feats, decisions, a, b)
     best: tuple[float, Author] | None = None
     for j in range(lo, hi):
         f = feats[j]
@@ -153,9 +251,12 @@ def pick_author(
         if decisions[j] == "content" and f.kind == GOOD and not _BY_START.match(f.line.text):
             continue  # prose, unless it opens "By Jane Doe, a reporter who ..."
         in_head = ref - 2 <= j < a + 3 and decisions[j] != "content"
-        in_opening = t is not None and t < j < first_prose
-        around = (feats[j - 1] if j else None, feats[j + 1] if j + 1 < len(feats) else None)
-        found = _candidate(f, in_head, in_opening, vocab, around)
+        in_opening = t is not None and (
+            t < j < first_prose
+            or first_prose < j <= first_prose + OPENING_AFTER_PROSE
+            and not _prose_follows(feats, decisions, j)  # a heading opens a section of prose
+        )
+        found = _candidate(f, in_head, in_opening, vocab, _around(feats, j))
         if found is None:
             continue
         d = j - ref
@@ -164,7 +265,43 @@ def pick_author(
             best = (cost, Author(found[0], j, found[2]))
     if best is not None:
         return best[1]
-    return _at_the_end(feats, a, b) or _far_byline(feats, decisions, t, ref, a, b)
+    return (
+        _at_the_end(feats, a, b)
+        or _far_byline(feats, decisions, t, ref, a, b)
+        or _author_box(feats, ref, b)
+    )
+
+
+def _about_the_name(text: str, name: str) -> bool:
+    """Whether a line under a name line is about that person: a bio opening with the name ("Jane
+    Doe lehrt ..."), a follow prompt naming them ("Follow Jane Doe on X"), or their handle
+    ("janedoe", "janedoe@example.com")."""
+    if len(text.split()) >= BIO_WORDS and text.startswith(name + " "):
+        return True
+    if len(text.split()) <= FOLLOW_WORDS and _FOLLOW.search(text) and name in text:
+        return True
+    squashed = "".join(name.split()).casefold()
+    return text.strip().casefold().split("@")[0] == squashed
+
+
+_FOLLOW = re.compile(r"\b(?:folge|follow|suivre|seguir|segui|more from|mehr von)\b", re.I)
+_HANDLE_AFTER = re.compile(r"\s+@\w{2,30}$")
+
+
+def _author_box(feats: list[LineFeatures], ref: int, b: int) -> Author | None:
+    """A name line over a line about that person (a bio, a follow prompt, a handle), below the
+    title ("Jane Doe" / "Jane Doe lehrt Geschichte an ..."): an author box, the nearest to the
+    body's end."""
+    best: tuple[int, Author] | None = None
+    for j in range(ref + 1, min(len(feats) - 1, b + FAR_REACH)):
+        f, nxt = feats[j], feats[j + 1]
+        if f.words > BARE_NAME_WORDS:
+            continue
+        name = bare_name(f.line.text)
+        if name and _about_the_name(nxt.line.text, name) and known_first_name(name):
+            if best is None or abs(j - b) < best[0]:
+                best = (abs(j - b), Author(name, j, "author bio"))
+    return best[1] if best else None
 
 
 _STRONG_LEAD = re.compile(

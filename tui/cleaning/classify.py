@@ -267,7 +267,7 @@ def _list_above_body(feats: list[LineFeatures], start: int, b: int) -> set[int]:
     j = start - 1
     while j >= 0 and start - j <= LIST_MAX * 2 and _transparent(feats[j]) and not feats[j].comment:
         f = feats[j]
-        if find_date(f.line.text):
+        if f.digits and find_date(f.line.text):
             break  # the article's dateline: above it is its header, not a list
         if f.kind == SHORT:
             own = _stems(f.lower)

@@ -47,7 +47,8 @@ _NOT_ENGLISH = re.compile(
 def month_first(feats: list[LineFeatures], lo: int, hi: int) -> bool:
     """Whether the page writes numeric dates month first: as its unambiguous dates do (12/31 or
     31.12), else as English pages mostly do (US sites) and other languages' pages do not."""
-    order = numeric_order([f.line.text for f in feats[lo:hi] if f.chars <= 400])
+    # a numeric date holds two digits in a row: the other lines can neither tell nor break a match
+    order = numeric_order([f.line.text for f in feats[lo:hi] if f.digits and f.chars <= 400])
     if order is not None:
         return order
     prose = " ".join(islice((f.lower for f in feats[lo:hi] if f.kind == GOOD), LANGUAGE_LINES))
@@ -60,18 +61,45 @@ def _dates(
     """The first date of each line in [lo, hi) that may hold the article's date: (iso, start)."""
     out: dict[int, tuple[str, int]] = {}
     for j in range(lo, hi):
-        f = feats[j]
-        if f.chars > 400:
-            continue
-        if (f.words > LONG_LINE_WORDS or f.kind == GOOD) and not DATE_START.match(f.line.text):
-            continue  # only a date at its start counts there (below), and none starts there
-        hit = find_date(f.line.text, us_order)
-        if hit is None:
-            continue
-        if hit[1] > 0 and (f.words > LONG_LINE_WORDS or f.kind == GOOD):
-            continue  # a date inside a sentence is something the text talks about
-        out[j] = (hit[0], hit[1])
+        if not feats[j].digits:
+            continue  # every date form has two digits in a row: most lines end here, uncalled
+        hit = _line_date(feats[j], us_order)
+        if hit is not None:
+            out[j] = (hit[0], hit[1])
     return out
+
+
+def _line_date(f: LineFeatures, us_order: bool) -> tuple[str, int, int] | None:
+    """The date on a line that may be its stamp. Which lines have one and where does not depend on
+    us_order (a numeric date valid in one order is read in the other when only that one is valid)."""
+    if f.chars > 400:
+        return None
+    text = f.line.text
+    if f.words > LONG_LINE_WORDS or f.kind == GOOD:
+        # a sentence's own dates are things it talks about: only a date at its start, or a
+        # dateline set off before it ("Berlin, 25. Januar 2022 – Die ...") is its stamp
+        hit = find_date(text, us_order) if DATE_START.match(text) else None
+        if hit is None or hit[1] > 0:
+            hit = _dateline_lead(text, us_order)
+        return hit
+    return find_date(text, us_order)
+
+
+DATELINE_CHARS = 60  # how far into a sentence a dateline set off by a dash or bar may end
+DATELINE_WORDS = 3  # words a dateline may hold before its date: a place, "Pressemitteilung vom"
+_DATELINE_END = re.compile(r"\s+[|–—]\s")
+
+
+def _dateline_lead(text: str, us_order: bool) -> tuple[str, int, int] | None:
+    """The date of a dateline that opens a paragraph and ends with a dash or bar, if there is one."""
+    sep = _DATELINE_END.search(text, 0, DATELINE_CHARS)
+    if sep is None:
+        return None
+    head = text[: sep.start()]
+    hit = find_date(head, us_order)
+    if hit is None or hit[2] != len(head) or len(head[: hit[1]].split()) > DATELINE_WORDS:
+        return None
+    return hit
 
 
 def _event(text: str, start: int) -> bool:
@@ -87,7 +115,13 @@ def pick_date(feats: list[LineFeatures], ref: int, b: int) -> tuple[str, int] | 
     lo, hi = max(0, ref - DATE_REACH), min(len(feats), max(b, ref) + DATE_REACH)
     # dates just outside the window still tell whether a line in it is one item of a list
     wide_lo, wide_hi = max(0, lo - LIST_REACH), min(len(feats), hi + LIST_REACH)
-    found = _dates(feats, wide_lo, wide_hi, month_first(feats, wide_lo, wide_hi))
+    # Which lines hold a date does not depend on the order numeric dates are read in, so the page's
+    # order (a scan of the window) is worked out only when a found date reads two ways ("04/06/21").
+    found = _dates(feats, wide_lo, wide_hi)
+    if any(
+        _line_date(feats[j], True) != _line_date(feats[j], False) for j in found
+    ) and month_first(feats, wide_lo, wide_hi):
+        found = _dates(feats, wide_lo, wide_hi, True)
     best: tuple[float, int] | None = None
     for j, (iso, _start) in found.items():
         if not lo <= j < hi:
@@ -121,12 +155,16 @@ _STAMP_WORDS = re.compile(
 def _stamped(feats: list[LineFeatures], ref: int) -> tuple[str, int] | None:
     """When no date stands near the title: the nearest short line elsewhere that says when the page
     was published ("Verfasst von X | 31. Dezember 2008", "Eingetragen am 3. Januar 2020")."""
-    us_order = month_first(feats, 0, len(feats))
-    best: tuple[int, str, int] | None = None
+    best: tuple[int, int] | None = None
     for j, f in enumerate(feats):
-        if f.words > LONG_LINE_WORDS or not _STAMP_WORDS.search(f.line.text):
+        if not f.digits or f.words > LONG_LINE_WORDS or not _STAMP_WORDS.search(f.line.text):
             continue
-        hit = find_date(f.line.text, us_order)
-        if hit and (best is None or abs(j - ref) < best[0]):
-            best = (abs(j - ref), hit[0], j)
-    return (best[1], best[2]) if best else None
+        if find_date(f.line.text) and (best is None or abs(j - ref) < best[0]):
+            best = (abs(j - ref), j)
+    if best is None:
+        return None
+    text = feats[best[1]].line.text
+    hit = find_date(text)
+    if hit and find_date(text, True) != hit and month_first(feats, 0, len(feats)):
+        hit = find_date(text, True)
+    return (hit[0], best[1]) if hit else None

@@ -39,7 +39,8 @@ for _num, _names in _MONTHS_CYRILLIC.items():
 MONTH = {name: num for num, names in _MONTHS.items() for name in names.split()}
 _MNAME = "|".join(sorted(MONTH, key=len, reverse=True))
 
-_TWO_DIGITS = re.compile(r"\d\d")
+# Every date form holds two digits in a row: a line without them holds no date (LineFeatures.digits).
+TWO_DIGITS = re.compile(r"\d\d")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # A year may be glued to what follows on pages that lost their markup ("19. Juni 201619. Juni 2016",
 # "27.01.2022MineralölINFO", "4 de mayo de 202207:59"), so a year ends where no 3 more digits follow.
@@ -48,8 +49,9 @@ _ISO = re.compile(r"(?<!\d)((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 _DMY = re.compile(
     rf"(?<![\d.])(\d{{1,2}})(?:[/-]|\.\s?)(\d{{1,2}})(?:[/-]|\.\s?)((?:19|20)\d{{2}}){_END}"
 )
-# Two-digit years ("31.10.23", "30/10/23"): same separator twice, not part of a longer dotted number.
-_DMY_SHORT = re.compile(r"(?<![\d.,/])(\d{1,2})([./])(\d{1,2})\2(\d{2})(?![\d./,]|\s?%)")
+# Two-digit years ("31.10.23", "30/10/23", "19.10.19, 18:56"): same separator twice, not part of a
+# longer dotted number or a decimal ("1.2.34,5").
+_DMY_SHORT = re.compile(r"(?<![\d.,/])(\d{1,2})([./])(\d{1,2})\2(\d{2})(?![\d./]|,\d|\s?%)")
 _D_MON_Y = re.compile(
     rf"(?<!\d)(\d{{1,2}})(?:\.|er|st|nd|rd|th)?\s+(?:de\s+)?({_MNAME})\.?,?\s+(?:de\s+)?((?:19|20)\d{{2}}){_END}",
     re.I,
@@ -80,7 +82,7 @@ def find_date(text: str, month_first: bool = False) -> tuple[str, int, int] | No
     byline and date pickers each ask about the same lines around the title. A numeric date whose
     day and month both fit is read month first ("11/03/2017", "11.03.17" as 3 November) when
     month_first, except the European form with dots and a 4-digit year ("12.04.2021")."""
-    if not _TWO_DIGITS.search(text):
+    if not TWO_DIGITS.search(text):
         return None  # every form has a two-digit run: most lines end here
     if not _YEAR.search(text):
         return _short_date(text, month_first)  # the other forms have a 4-digit year

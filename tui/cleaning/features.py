@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from .authors import byline, name_like
-from .dates import find_date
+from .dates import TWO_DIGITS, find_date
 from .lines import RawLine
 from .phrases import comment_signature, match_long, match_opening, match_short_then_long
 from .stopwords import CJK_STOPCHARS, STOPWORDS, content_words, folded_words
@@ -38,6 +38,7 @@ class LineFeatures:
         "reason",
         "kind",
         "comment",
+        "digits",
     )
 
     def __init__(self, line: RawLine):
@@ -51,6 +52,7 @@ class LineFeatures:
             self.reason,
             self.kind,
             self.comment,
+            self.digits,
         ) = _facts(line.text)
 
     @property
@@ -58,7 +60,7 @@ class LineFeatures:
         return self.stops / self.words if self.words else 0.0
 
 
-_Facts = tuple[int, int, bool, str, str | None, str, bool]
+_Facts = tuple[int, int, bool, str, str | None, str, bool, bool]
 
 
 @lru_cache(maxsize=1 << 17)
@@ -99,6 +101,7 @@ def _facts(text: str) -> _Facts:
         reason,
         _kind(text, words, stops, ends_sentence, reason),
         comment,
+        TWO_DIGITS.search(text) is not None,  # digits: may hold a date
     )
 
 
@@ -149,6 +152,9 @@ _SIGNED_ON = re.compile(r"\s(am|on|le|el|il)$")
 
 def clear_cache() -> None:
     """Forget the per-text caches (benchmarks measure a first pass)."""
+    from . import titles  # it builds on this module
+
+    titles.clear_cache()
     _facts.cache_clear()
     find_date.cache_clear()
     content_words.cache_clear()

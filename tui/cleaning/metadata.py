@@ -34,7 +34,7 @@ def is_meta_line(f: LineFeatures) -> str | None:
     text = f.line.text
     if byline(text, lead_within=40):
         return "byline"
-    hit = find_date(text)
+    hit = f.digits and find_date(text)
     if hit and (f.words <= 8 or _META_WORDS.match(text)):
         return "date"
     return None
@@ -166,12 +166,9 @@ def choose_title(
     run_start: int | None,
     vocab: frozenset[str],
 ) -> int | None:
-    """The title line: the learned ranker's pick among the candidates, the bare title preferred to
-    a "Section - Title" line holding it."""
-    best = titles.rank(title_candidates(feats, decisions, reasons, a, run_start, vocab))
-    if best is None:
-        return None
-    return _bare_title(feats, best, max(0, a - titles.WINDOW_ABOVE))
+    """The title line: the learned ranker's pick among the candidates (not swapped for a shorter line
+    above that it contains: on the dev pages that swap only turned right titles into fragments)."""
+    return titles.rank(title_candidates(feats, decisions, reasons, a, run_start, vocab))
 
 
 def _bare_title(feats: list[LineFeatures], best: int, lo: int) -> int:
@@ -261,7 +258,7 @@ def extract(
     dated = pick_date(feats, ref, b)
     if dated:
         meta["date"], meta["found"]["date"] = dated[0], feats[dated[1]].line.number
-    author = pick_author(feats, decisions, t, ref, a, b, vocab)
+    author = pick_author(feats, decisions, t, ref, a, b)
     if author is not None:
         meta["author"], meta["found"]["author"] = author.name, feats[author.at].line.number
         if decisions[author.at] != "meta" and (

@@ -81,6 +81,9 @@ FEATURES = (
 )
 _SEPARATOR = re.compile(r"\s[-–—|:·»›]\s")
 _FILE_NAME = re.compile(r"^\S+\.(jpe?g|png|gif|webp|svg|html?|php|pdf)$", re.I)
+# A list item ("- ", "* ", "• ") or a line holding an address (mail, web): never a headline on the
+# dev pages (0 of 111 such candidates was the gold title), so not a candidate at all.
+_NO_HEADLINE = re.compile(r"^[-+*•·▶►]\s|\S@\S+\.\w|https?://|www\.", re.I)
 _DIGIT = re.compile(r"\d")
 _FIRST = itemgetter(0)  # a token's first character (str.split never gives an empty one)
 
@@ -108,8 +111,13 @@ def candidates(
     )
     top = max(hi, d_hi)
     heads = [folded_words(f.line.text) if f.words <= 60 else "" for f in feats[: top + 5]]
-    same = Counter(heads)
-    page = same + Counter(folded_words(f.line.text) for f in feats[top + 5 :] if f.words <= 30)
+    # a title's echoes ("Title | Site", a breadcrumb, a repeat) are short lines, not prose that
+    # happens to end with the blog's name: prose lines are left out of the echo counts
+    same = Counter(h for h, f in zip(heads, feats[: top + 5], strict=True) if not _prose(f))
+    page = Counter(same)  # same + the rest (Counter's "+" is a slow Python loop)
+    page.update(
+        folded_words(f.line.text) for f in feats[top + 5 :] if f.words <= 30 and not _prose(f)
+    )
     joined = "\x00".join(same)  # each head once: norm is inside another head iff it occurs twice
     ends = "\x00" + "\x00".join(page) + "\x00"  # every head of the page once, for "Title | Site"
     first = _first_paragraph(feats, decisions, dense)
@@ -126,13 +134,17 @@ def candidates(
                 before += 1
             f = feats[j]
             text = f.line.text
-            if not 1 <= f.words <= 30 or f.chars > 250 or _FILE_NAME.search(text):
+            if (
+                not 1 <= f.words <= 30
+                or f.chars > 250
+                or _FILE_NAME.search(text)
+                or _NO_HEADLINE.search(text)
+            ):
                 continue
             if j >= anchor and (before >= 2 or f.kind == GOOD and not text[-1:].isalnum()):
                 continue  # inside the body: only a headline the run took in, not below its prose
             norm = heads[j]
-            tokens = text.split()
-            caps = sum(map(str.isupper, map(_FIRST, tokens)))
+            shape = _shape(text)
             words = content_words(f.lower or text.lower())
             follows = meta_lines[j + 1 : j + 5]
             out.append(
@@ -144,9 +156,9 @@ def candidates(
                         float(j >= a),
                         float(j == a - 1),
                         float(j == a - 2),
-                        float(text.endswith(".")),
-                        float(text.endswith(":")),
-                        float(text[-1] in "?!"),
+                        shape[0],
+                        shape[1],
+                        shape[2],
                         float(f.words == 1),
                         float(2 <= f.words <= 3),
                         float(4 <= f.words <= 16),
@@ -155,8 +167,8 @@ def candidates(
                         float(
                             0 < j < n - 1 and feats[j - 1].kind == BAD and feats[j + 1].kind == BAD
                         ),
-                        float(bool(norm) and joined.count(norm) > 1),
-                        float(same[norm] > 1),
+                        float(bool(norm) and joined.count(norm) > (not _prose(f))),
+                        float(same[norm] + _prose(f) > 1),
                         float(any(follows)),
                         float(j + 1 < n and feats[j + 1].kind in (GOOD, NEAR)),
                         len(words & vocab) / len(words) if words and vocab else 0.0,
@@ -167,12 +179,12 @@ def candidates(
                         float(decisions[j] == "content"),
                         float(reasons[j] == "navigation"),
                         float(meta_lines[j]),
-                        caps / len(tokens),
-                        float(text.isupper()),
-                        float(text[:1].islower()),
-                        len(_DIGIT.findall(text)) / max(1, f.chars),
-                        float(bool(_SEPARATOR.search(text))),
-                        float(find_date(text) is not None),
+                        shape[3],
+                        shape[4],
+                        shape[5],
+                        shape[6],
+                        shape[7],
+                        shape[8],
                         float(j > 0 and feats[j - 1].kind == BAD),
                         float(j == 0),
                         j / n,
@@ -181,11 +193,11 @@ def candidates(
                         min(10, len(words & vocab)) / 10,
                         0.0,  # most_on_topic, set below
                         0.0,  # nearest_above, set below
-                        float(". " in text.rstrip(".")),
+                        shape[9],
                         float(before > 0),
                         float(bool(norm) and f"\x00{norm} " in ends),
                         float(bool(norm) and f" {norm}\x00" in ends),
-                        float(page[norm] > 1),
+                        float(page[norm] + _prose(f) > 1),
                         len(words & first) / len(words) if words and first else 0.0,
                         float(j > 0 and meta_lines[j - 1]),
                         float(
@@ -206,6 +218,36 @@ def candidates(
         if above:
             above[-1][FEATURES.index("nearest_above")] = 1.0
     return out
+
+
+@lru_cache(maxsize=1 << 14)
+def _shape(text: str) -> tuple[float, ...]:
+    """The features a line's text alone gives, in FEATURES order (ends_period ... has_date, then
+    sentence_inside): cached (bounded), as a site's menu lines are candidates on each of its pages."""
+    tokens = text.split()
+    return (
+        float(text.endswith(".")),
+        float(text.endswith(":")),
+        float(text[-1] in "?!"),
+        sum(map(str.isupper, map(_FIRST, tokens))) / len(tokens),
+        float(text.isupper()),
+        float(text[:1].islower()),
+        len(_DIGIT.findall(text)) / max(1, len(text)),
+        float(bool(_SEPARATOR.search(text))),
+        float(find_date(text) is not None),
+        float(". " in text.rstrip(".")),
+    )
+
+
+def clear_cache() -> None:
+    """Forget the per-text cache (benchmarks measure a first pass)."""
+    _shape.cache_clear()
+
+
+def _prose(f: LineFeatures) -> bool:
+    """A sentence of prose (a good line ending in a full stop): no echo of a title, even when it
+    ends with the blog's name."""
+    return f.kind == GOOD and f.line.text[-1:] in ".!?"
 
 
 def _first_paragraph(feats: list[LineFeatures], decisions: Sequence[str], a: int) -> frozenset[str]:

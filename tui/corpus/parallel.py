@@ -151,8 +151,15 @@ Render = Callable[[Document, Cleaned], str]
 
 
 def render_source(render: Render, source: Source) -> tuple[list[str], list[str]]:
-    """In a worker: clean one file and format each document, so only text travels back."""
+    """In a worker: clean one file and format each document, so only text travels back; a document
+    the cleaner kept nothing of is said on stderr, so an empty output does not look like a failure."""
     pairs, errors = clean_source(source)
+    errors += [
+        f"{document.id}: no article text found ({len(cleaned.lines)} lines dropped; "
+        "--explain shows why each went)"
+        for document, cleaned in pairs
+        if not cleaned.text
+    ]
     return [render(document, cleaned) for document, cleaned in pairs], errors
 
 
