@@ -368,3 +368,24 @@ def test_a_sentence_wrapped_over_two_lines_is_kept_whole():
     )
     cleaned = clean(raw)
     assert cleaned.body.split("\n\n") == [*PARAS[:3], last, "mayor's office"]
+
+
+def test_verses_between_the_lead_and_the_body_are_not_a_menu():
+    lead = (
+        "The poet read from her new collection at the library on Tuesday evening, and the hall was "
+        "full long before she began, with people standing at the back."
+    )
+    verses = [
+        "The river knows the way to the sea",
+        "and the gulls know the way to the river",
+        "but who will show me the way home",
+        "when the lights of the harbour are out",
+        "I asked the wind and it said nothing",
+        "I asked the rain and it fell on me",
+        "so I walked along the dark shore",
+        "until the morning found me there",
+        "and the boats came in with the tide",
+    ]
+    raw = "\n".join(["Poet fills the library", lead, *verses, *PARAS])
+    body = clean(raw).body.split("\n\n")
+    assert body == [lead, *verses, *PARAS]

@@ -414,6 +414,7 @@ def test_headings_starting_with_report_download_or_privacy_are_not_boilerplate()
     assert match_short("discover ifx expo asia 2020 in macao") == "advertisement"
     for heading in (
         "report finds more children walk to school",
+        "buy now, pay later firms face new rules",
         "download speeds double across the region",
         "new privacy law passes the senate",
     ):
@@ -436,3 +437,70 @@ def test_may_sign_lets_through_every_digitless_signature_of_several_words():
         assert may_sign(line.lower()), line
     assert not may_sign("share this story with your friends")
     assert not may_sign("the minister says the plan will work next year")
+
+
+def test_a_pager_sentence_and_the_contact_form_privacy_template_are_boilerplate():
+    from tui.cleaning.phrases import match_long, match_short
+
+    assert (
+        match_short("es werden die weine 1 bis 10 von insgesamt 19 angezeigt!", True)
+        == "navigation"
+    )
+    assert (
+        match_long(
+            "wenn sie uns per kontaktformular anfragen zukommen lassen, werden ihre angaben gespeichert."
+        )
+        == "cookie notice"
+    )
+
+
+def test_share_print_email_and_category_start_headings_without_being_buttons():
+    from tui.cleaning.phrases import match_short
+
+    assert match_short("share this article") == "share prompt"
+    assert match_short("e-mail: redaktion@example.org") == "share prompt"
+    assert match_short("category: politics") == "tags"
+    for heading in (
+        "share prices fall as the central bank raises rates",
+        "print edition sales keep falling",
+        "category 5 hurricane heads for the coast",
+    ):
+        assert match_short(heading) is None, heading
+
+
+def test_a_photo_caption_naming_people_left_and_right_is_a_caption():
+    from tui.cleaning.phrases import match_long
+
+    assert match_long("anna muster (l.) und eva beispiel bei der preisverleihung.") == "caption"
+    assert match_long("die kosten (l. 3) und die einnahmen stiegen im letzten jahr.") is None
+
+
+def test_channel_invites_newsletter_notes_screenshots_and_slash_c_credits_are_named():
+    from tui.cleaning.phrases import match_long
+
+    for line, reason in (
+        ("¿ya sabías que tenemos canal de telegram? únete desde tu celular.", "share prompt"),
+        ("join our whatsapp channel for the latest updates from the city.", "share prompt"),
+        (
+            "puede seguirnos en facebook o suscribirse aquí a nuestra newsletter.",
+            "subscription prompt",
+        ),
+        ("wir informieren sie regelmäßig zum thema klima und energie.", "subscription prompt"),
+        ("screenshot,strava die neuen karten helfen bei der planung.", "caption"),
+        ("der streikposten in der halle der universität / (c) anna muster", "caption"),
+    ):
+        assert match_long(line) == reason, line
+
+
+def test_review_notes_and_links_to_a_news_overview_are_named():
+    from tui.cleaning.phrases import match_long
+
+    assert match_long("medically reviewed by jane doe, md on may 3, 2024") == "disclaimer"
+    assert (
+        match_long("tipp: auf der seite aktuelles finden sie alle aktuellen meldungen des vereins.")
+        == "related-posts block"
+    )
+    assert (
+        match_long("the report was reviewed by three independent experts before it appeared.")
+        is None
+    )

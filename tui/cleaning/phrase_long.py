@@ -70,13 +70,14 @@ LONG_AND_MARKERS: tuple[Family, ...] = (
         r"^(?=(\S+\s+){0,30}\S*$)(.*©|.*picture[- ]alliance|(foto|fotos|photo|photos|bild|"
         r"bilder|image|imagen|immagine|credit|crédit|quelle|fuente|fonte|źródło|bildquelle|"
         r"fotocredit|photo credit|crédito|titelbild|titelfoto|beitragsbild|symbolbild|"
-        r"abbildung( \d+)?|fig(ure|\.)? ?\d+)\s*:|^fot\. \S|^(vergrößern|enlarge|agrandir|ampliar) [^\W\d_]|.*\((symbolbild|archivbild|archive|file photo|"
+        r"abbildung( \d+)?|fig(ure|\.)? ?\d+)\s*:|^fot\. \S|^(vergrößern|enlarge|agrandir|ampliar) [^\W\d_]|.*\b\w+ \((l|r|li|re|m|v\. ?l\.?( ?n\. ?r\.?)?)\.\) (und|mit|neben|and|with) |.*\((symbolbild|archivbild|archive|file photo|"
         r"archivo)\)\W*$|.*\b(foto|photo|bild|imagen|credit|crédito|"
         r"photograph)\s*:\s*([^.:]|\.(?=\w)){1,40}\W*$|.*\b(zum vergrößern|click to enlarge|"
         r"cliquez pour agrandir)\b|(.*([/|©(:,·•]|\b(foto|photo|bild|image|picture|"
         r"credit)s?\b)\s*)?(getty images|\bdpa\b|\bafp\b|reuters|\bimago\b|shutterstock|"
         r"istock(photo)?|keystone|\bap photo)\W*$|(image|media) caption,|^(image|media|video) caption\b|image source,|"
-        r"pictured:|photo by .{1,60} on (unsplash|pexels|pixabay)\W*$|.*\bap photo/|"
+        r"pictured:|photo by .{1,60} on (unsplash|pexels|pixabay)\W*$|.*\bap photo/|^screenshot\s*[,:/|]|"
+        r".*\s/\s*\(c\)\s*[^\W\d_][^/()]{1,40}$|"
         r".*\((reuters|afp|ap|dpa|efe|epa|ansa|getty images|imago|aa|"
         r"xinhua)\s*/[^()]{1,50}\)\W*$|.*\((foto|fotos|photo|quelle|bildquelle|fotoquelle|source|bild|fuente|"
         r"foto de|crédit|credit|picture)\s*:[^()]{1,60}\)\W*$|.*\([^()]{0,40}(istock|"
@@ -113,7 +114,8 @@ LONG_AND_MARKERS: tuple[Family, ...] = (
         r"does not constitute (financial|investment) advice|"
         r"not (be )?considered (as )?financial advice|keine haftung für (die )?inhalte "
         r"(externer|fremder) (links|seiten)|(stehen|steht|is|are) (licensed )?(unter|under) "
-        r"(einer|a) creative[- ]commons",
+        r"(einer|a) creative[- ]commons|^(medically )?(reviewed|fact[- ]checked) by\b|"
+        r"entspricht den vorgaben der (ärztlichen|medizinischen) fachliteratur",
     ),
     Family(
         "consent-dialog",
@@ -142,7 +144,8 @@ LONG_AND_MARKERS: tuple[Family, ...] = (
         r"(we use cookies|this (web)?site uses cookies|verwendet cookies|nutzt cookies|"
         r"wir (verwenden|nutzen|setzen) cookies|nous utilisons des cookies|utilizamos cookies|"
         r"usiamo (i )?cookie|używamy (plików )?cookies|korzystamy z (plików )?cookies|"
-        r"ohne (dein|ihr) einverständnis keine verbindung|we gebruiken cookies|"
+        r"ohne (dein|ihr) einverständnis keine verbindung|per kontaktformular anfragen zukommen|"
+        r"we gebruiken cookies|"
         r"utilise des cookies|utiliza cookies|utilizza (i )?cookie|by continuing to (use|"
         r"browse)|cookies (verwenden|einsetzen|erleichtern|helfen|help us)|use of cookies|"
         r"^(accept|akzeptieren sie) (all |alle )?cookies|cookie[- ](policy|settings|"
@@ -196,10 +199,11 @@ LONG_AND_MARKERS: tuple[Family, ...] = (
         "read-more-invite",
         "related-posts block",
         "long",
-        ("en",),
+        ("en", "de"),
         r"^(interested in (reading )?more|want to read more|discover more (about|from)|"
         r"read more (about|from|on)|find more (about|from)|for more (stories|articles|"
-        r"news) (like this|on|about)|check out more (stories|articles|posts|news) (on|from|at))\b",
+        r"news) (like this|on|about)|check out more (stories|articles|posts|news) (on|from|at))\b|"
+        r"finden sie alle (aktuellen |weiteren )?(news|nachrichten|meldungen|pressemitteilungen)\b",
     ),
     Family(
         "truncated-teaser",
@@ -248,7 +252,8 @@ LONG_AND_MARKERS: tuple[Family, ...] = (
         ("en", "de", "fr", "es", "it", "nl"),
         r"^(follow us|folge uns|folgen sie uns|suivez-nous|síguenos|siganos|seguici|volg ons|"
         r"join (us|our)|abonnieren sie uns|mira lo que tiene nuestro|check out our|"
-        r"besuchen sie uns)\b",
+        r"besuchen sie uns)\b|\b(únete|unite|join)\b.{0,30}\b(canal|channel|grupo|group) (de |on )?"
+        r"(telegram|whatsapp)|tenemos (un )?canal de (telegram|whatsapp)",
     ),
     Family(
         "newsletter-delivery",
@@ -288,7 +293,8 @@ LONG_AND_MARKERS: tuple[Family, ...] = (
         r"melden sie sich (jetzt )?für (unseren|den) newsletter|abonnez-vous à (notre|"
         r"la) newsletter|abonnieren sie (jetzt |hier )?(kostenlos |gratis )?(unseren|den|die|das)"
         r" [\w-]{0,30}newsletter|newsletter (kostenlos )?(abonnieren|bestellen)|(willige|stimme) ich"
-        r" .{0,60}newsletter|suscr[ií]bete a (nuestro|nuestra|el|la) (newsletter|bolet[ií]n))",
+        r" .{0,60}newsletter|suscr[ií]b\w* (aquí |gratis )?a (nuestro|nuestra|el|la) (newsletter|bolet[ií]n)|"
+        r"^wir informieren sie regelmäßig)",
     ),
     Family(
         "end-markers",

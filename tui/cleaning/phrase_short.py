@@ -29,9 +29,9 @@ SHORT: tuple[Family, ...] = (
         "share prompt",
         "short",
         ("en", "de", "fr", "es", "it", "pl", "nl"),
-        r"^(share|teilen|artikel teilen|beitrag teilen|partager|compartir|condividi|"
-        r"udostępnij|delen|tweet|print|drucken|imprimer|imprimir|stampa|copy link|"
-        r"link kopieren|e-?mail|per e-?mail)\b|^([\W\d]*(share|teilen|on|auf|sur|en|via|"
+        r"^(teilen|artikel teilen|beitrag teilen|partager|compartir|condividi|"
+        r"udostępnij|delen|drucken|imprimer|imprimir|stampa|copy link|"
+        r"link kopieren|per e-?mail)\b|^(share|tweet|print|e-?mail)\b(\s*:|\W*(\w+\W*){0,3}$)|^([\W\d]*(share|teilen|on|auf|sur|en|via|"
         r"facebook|twitter|x|pinterest|linkedin|xing|reddit|telegram|whatsapp|flipboard|"
         r"tumblr|mastodon|threads|instagram|youtube|e-?mail|messenger|sms|print|"
         r"drucken)\b)+[\W\d]*$|\b(teilen|drucken|share|print|partager|compartir|imprimir|"
@@ -169,9 +169,15 @@ SHORT: tuple[Family, ...] = (
         r"beitragsbild|featured image|report abuse|(einen )?missbrauch melden)|"
         r"^(inhaltsverzeichnis|table of contents|contents|inhalt|sommaire|índice)\W*$|"
         r"^(externer inhalt|external content|empfohlener redaktioneller inhalt)\W*$|"
-        r"^quellen (anzeigen|ausblenden|einblenden)\b|\b\d+ (bis|-|–) \d+ von (insgesamt )?\d+ "
-        r"angezeigt|^showing \d+\s*[-–]\s*\d+ of \d+\b",
+        r"^quellen (anzeigen|ausblenden|einblenden)\b",
         menu_word=True,
+    ),
+    Family(
+        "pagers",
+        "navigation",
+        "short",
+        ("en", "de"),
+        r"\b\d+ (bis|-|–) \d+ von (insgesamt )?\d+ \w*\s?angezeigt|^showing \d+\s*[-–]\s*\d+ of \d+\b",
     ),
     Family(
         "related-headings",
@@ -201,7 +207,8 @@ SHORT: tuple[Family, ...] = (
         "short",
         ("en", "de", "fr", "es"),
         r"^(tags?|tagged|tagged with|schlagworte?|schlagwörter|stichworte?|themen|étiquettes|"
-        r"mots-clés|etiquetas|categor(y|ies|ie|ías|ia)|kategorien?|filed under|posted in)\b",
+        r"mots-clés|etiquetas|kategorien?|filed under|posted in)\b|"
+        r"^categor(y|ies|ie|ías|ia)\b(\s*[:|]|\W*(\w+\W*){0,2}$)",
         menu_word=True,
     ),
     Family(
