@@ -665,3 +665,20 @@ def test_a_name_with_its_handle_under_a_lead_line(line: str) -> None:
 
     page = ["City expands tram network", *[_PROSE] * 2, "Por", line, *[_PROSE] * 4]
     assert clean("\n".join(page)).meta["author"] == "Hazel Brook"
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Hazel Brook", "Hazel Brook"),
+        ("Redaktion Stadtblatt", "Redaktion Stadtblatt"),
+        ("Verwandte Themen", None),
+    ],
+)
+def test_a_line_over_a_date_is_the_author_when_it_is_a_person_or_the_newsroom(
+    line: str, name: str | None
+) -> None:
+    from tui.cleaning import clean
+
+    page = ["City expands tram network", line, "3 May 2021", *[_PROSE] * 6]
+    assert clean("\n".join(page)).meta["author"] == name

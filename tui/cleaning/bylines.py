@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from .authors import (
+    DESKS,
     NAMES_SPLIT,
     bare_name,
     bare_names,
@@ -132,15 +133,16 @@ def _named_by_neighbours(
     before, after = around
     text = f.line.text
     if before is not None and f.chars <= 120 and _LEAD_LINE.match(before.line.text):
-        name = _JOB_AFTER.sub(
-            "", _HANDLE_AFTER.sub("", text)
-        )  # "Jane Doe (Redakteurin)", "Jane Doe @jd"
+        # "Jane Doe (Redakteurin)", "Jane Doe @jd"
+        name = _JOB_AFTER.sub("", _HANDLE_AFTER.sub("", text))
         if len(name.split()) <= BARE_NAME_WORDS and name_like(name) and not _LEAD_LINE.match(name):
             return name, 0.0, "byline"
     if f.words > BARE_NAME_WORDS or f.chars > 50:
         return None
     if bare_name(text) is None:
-        return None  # "Verwandte Themen" over a date is no byline
+        return None
+    if not known_first_name(text) and text.split()[0].casefold() not in DESKS:
+        return None  # "Verwandte Themen" over a date is no byline, "Redaktion Stadtblatt" is
     for other in (after, before):
         if other is not None and other.words <= 8 and _dates_only(other.line.text):
             return text, DATELINE_COST, "date"
