@@ -386,6 +386,33 @@ def test_verses_between_the_lead_and_the_body_are_not_a_menu():
         "until the morning found me there",
         "and the boats came in with the tide",
     ]
-    raw = "\n".join(["Poet fills the library", lead, *verses, *PARAS])
+    about = [
+        "Her poems follow the river from the hills to the harbour, and the sea is never far from "
+        "any of them, which she said came from a childhood spent among the boats of the town.",
+        "She told the audience that the rain and the wind in the verses were the weather of the "
+        "coast where she grew up, and that the tide still sets the rhythm of her lines today.",
+    ]
+    raw = "\n".join(["Poet fills the library", lead, *verses, *about, *PARAS])
     body = clean(raw).body.split("\n\n")
-    assert body == [lead, *verses, *PARAS]
+    assert body == [lead, *verses, *about, *PARAS]  # the text talks of what the verses say
+
+
+def test_other_stories_headlines_between_the_lead_and_the_body_are_dropped():
+    lead = (
+        "The council voted on Tuesday to expand the city's tram network after a long debate about "
+        "costs, routes and the years of building work that residents along the line would face."
+    )
+    headlines = [
+        "Floods hit the north of the country again",
+        "Why the price of eggs is rising in the shops",
+        "Five things to know about the new tax rules",
+        "Police search for a man after a break-in at a school",
+        "Storm warning for the coast on the weekend",
+        "The best films of the year so far for families",
+        "How to save money on your energy bills this winter",
+        "Scientists find a new species in the forest",
+        "A new app for the buses is out on Monday",
+    ]
+    raw = "\n".join(["Tram network to grow", lead, *headlines, *PARAS])
+    body = clean(raw).body.split("\n\n")
+    assert body == [lead, *PARAS]  # phrases, but on other subjects than the article's: a list

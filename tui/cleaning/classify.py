@@ -124,7 +124,7 @@ def _menus_above_run(feats: list[LineFeatures], start: int, a: int) -> set[int]:
             e - k + 1 > MAX_SHORT_GROUP_ABOVE_RUN
             and not _code_block(feats[k : e + 1])
             and not _quantity_list(feats[k : e + 1], feats[a : a + 60])
-            and not _verse(feats[k : e + 1])
+            and not _verse(feats[k : e + 1], feats[a : a + 60])
         ):
             menus.update(m for m in range(k, e + 1) if feats[m].kind == SHORT)
         k = e + 1
@@ -139,11 +139,16 @@ VERSE_SHARE = (
 )
 
 
-def _verse(block: list[LineFeatures]) -> bool:
-    """Half the short lines or more are phrases with function words (verses, a list of points, the
-    lines of a fact box): the text's own lines, which a menu's one- and two-word items are not."""
+def _verse(block: list[LineFeatures], text: list[LineFeatures]) -> bool:
+    """Half the short lines or more are phrases with function words on the text's subject (verses, a
+    list of points, the lines of a fact box): the text's own lines, which a menu's one- and two-word
+    items and a list of other stories' headlines are not."""
     short = [f for f in block if f.kind == SHORT]
-    return sum(1 for f in short if f.words >= 4 and f.stops >= 1) >= VERSE_SHARE * len(short)
+    phrases = [f for f in short if f.words >= 4 and f.stops >= 1]
+    if len(phrases) < VERSE_SHARE * len(short):
+        return False
+    vocab = _prose_stems(text)
+    return sum(1 for f in phrases if _stems(f.lower) & vocab) >= VERSE_SHARE * len(short)
 
 
 def _code_block(block: list[LineFeatures]) -> bool:
