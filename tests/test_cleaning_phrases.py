@@ -504,3 +504,19 @@ def test_review_notes_and_links_to_a_news_overview_are_named():
         match_long("the report was reviewed by three independent experts before it appeared.")
         is None
     )
+
+
+def test_english_app_ticket_reply_and_video_prompts_stay_boilerplate():
+    from tui.cleaning.phrases import match_short_then_long
+
+    for line in (
+        "Download our app",
+        "Download the free app for news on the go",
+        "Buy tickets for the show",
+        "Reply to this comment",
+        "Like this article? Share it",
+        "More videos",
+    ):
+        assert match_short_then_long(line.lower()) is not None, line
+    for heading in ("download speeds double across the region", "like a river, the crowd moved"):
+        assert match_short_then_long(heading) is None, heading

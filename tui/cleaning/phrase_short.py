@@ -93,7 +93,8 @@ SHORT: tuple[Family, ...] = (
         ("en", "de", "fr", "es", "it", "nl", "pl"),
         r"^(comments?|kommentare?|commentaires?|comentarios?|commenti|reacties|komentarze|"
         r"antworten|répondre|responder|rispondi|gefällt mir|cancel reply|pingback|trackback)\b|"
-        r"^(reply|like|melden|report)\b\W*(\w+\W*){0,2}$",
+        r"^(reply|like|melden|report)\b\W*(\w+\W*){0,2}$|^reply to (this )?comment\b|"
+        r"^like (us|this (article|story|post|page))\b",
         menu_word=True,
     ),
     Family(
@@ -184,7 +185,8 @@ SHORT: tuple[Family, ...] = (
         "related-posts block",
         "short",
         ("en",),
-        r"^(editor'?s'? picks?|top picks|more (top )?stories|most shared|most commented|"
+        r"^(editor'?s'? picks?|top picks|more (top )?(stories|videos|photos|galleries|podcasts)|"
+        r"most shared|most commented|"
         r"trending( now| stories)?|popular (now|today|stories)|don'?t miss|just in|latest|"
         r"recommended (for you|stories|reading)|you might be interested in|around the web|"
         r"from our partners|promoted stories|more in [\w ]+|related coverage|more coverage|"
@@ -198,7 +200,8 @@ SHORT: tuple[Family, ...] = (
         r"^(advertisement|advertising|anzeige|werbung|sponsored|promoted|publicité|publicidad|"
         r"pubblicità|reklama|advertentie|discover|shop now|order now|book now|"
         r"click here|hier klicken|jetzt (kaufen|bestellen|buchen|entdecken|testen|sichern)|buch (bestellen|kaufen)|"
-        r"get (your|the|our))\b|^(ad|download|buy)\b\W*(\w+\W*)?$",
+        r"get (your|the|our))\b|^(ad|download|buy)\b\W*(\w+\W*)?$|"
+        r"^download (our|the)( free)? ([\w-]+ )?app\b|^buy (now|tickets|online)\b",
         menu_word=True,
     ),
     Family(
