@@ -201,7 +201,7 @@ SHORT: tuple[Family, ...] = (
         r"pubblicità|reklama|advertentie|discover|shop now|order now|book now|"
         r"click here|hier klicken|jetzt (kaufen|bestellen|buchen|entdecken|testen|sichern)|buch (bestellen|kaufen)|"
         r"get (your|the|our))\b|^(ad|download|buy)\b\W*(\w+\W*)?$|"
-        r"^download (our|the)( free)? ([\w-]+ )?app\b|^buy (now|tickets|online)\b",
+        r"^download (our|the)( free)? ([\w-]+ )?app\b|^buy (tickets|online)\b",
         menu_word=True,
     ),
     Family(
