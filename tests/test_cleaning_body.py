@@ -389,3 +389,11 @@ def test_verses_between_the_lead_and_the_body_are_not_a_menu():
     raw = "\n".join(["Poet fills the library", lead, *verses, *PARAS])
     body = clean(raw).body.split("\n\n")
     assert body == [lead, *verses, *PARAS]
+
+
+def test_a_lead_in_line_ending_in_a_colon_right_above_the_body_is_kept():
+    title = "City council approves transport budget after months of debate"
+    lead_in = "What the council decided:"
+    raw = "\n".join(["Home", "News", title, "By Jane Doe | March 4, 2024", lead_in, *PARAS])
+    cleaned = clean(raw)
+    assert cleaned.title == title and cleaned.body.split("\n\n") == [lead_in, *PARAS]
