@@ -13,6 +13,7 @@ from .body import (
     extend_on_topic,
     lead_on_topic,
     promos_above_run,
+    steps_below,
     teaser_streaks,
 )
 from .dates import find_date
@@ -52,6 +53,7 @@ def classify(feats: list[LineFeatures]) -> Classified:
     b = extend_on_topic(feats, start, b, teasers)
     while (far := bridge_far(feats, start, b, teasers)) > b:
         b = extend_on_topic(feats, start, far, teasers)
+    b = steps_below(feats, b, teasers)
     gaps: dict[int, str] = {}
     b, tail_at, tail_reason = cut_tail(feats, start, a, b, teasers, gaps)
     gaps.update((i, "teaser") for i in promos if start <= i <= b)
