@@ -416,3 +416,42 @@ def test_other_stories_headlines_between_the_lead_and_the_body_are_dropped():
     raw = "\n".join(["Tram network to grow", lead, *headlines, *PARAS])
     body = clean(raw).body.split("\n\n")
     assert body == [lead, *PARAS]  # phrases, but on other subjects than the article's: a list
+
+
+def test_a_lead_in_line_ending_in_a_colon_right_above_the_body_is_kept():
+    title = "City council approves transport budget after months of debate"
+    lead_in = "What the council decided:"
+    raw = "\n".join(["Home", "News", title, "By Jane Doe | March 4, 2024", lead_in, *PARAS])
+    cleaned = clean(raw)
+    assert cleaned.title == title and cleaned.body.split("\n\n") == [lead_in, *PARAS]
+
+
+def test_numbered_steps_below_the_body_are_the_rest_of_a_how_to():
+    intro = (
+        "A small window box is one of the easiest ways to bring a little green to a flat, and it takes "
+        "no more than an afternoon and a few tools that most people already have at home."
+    )
+    steps = [
+        "Step 1",
+        "Drill three holes in the bottom of the box so that water can drain away.",
+        "Step 2",
+        "Fill the box with compost up to a thumb's width below the rim.",
+        "Step 3",
+        "Set the plants in a row and press the soil down firmly around them.",
+        "Step 4",
+        "Water well and hang the box where it gets the morning sun.",
+    ]
+    raw = "\n".join(
+        [
+            "How to plant a window box",
+            intro,
+            "A window box on a balcony (Jane Doe)",
+            "What you need",
+            *steps,
+            "Related Searches",
+            "How to grow tomatoes",
+            "How to paint a fence",
+        ]
+    )
+    body = clean(raw).body
+    assert all(s in body for s in steps) and "paint a fence" not in body

@@ -23,7 +23,7 @@ from .lines import RawLine, split_lines
 from .metadata import extract
 from .model import Cleaned, LineDecision
 
-CLEANER_VERSION = "90"
+CLEANER_VERSION = "91"
 
 __all__ = ["CLEANER_VERSION", "Cleaned", "LineDecision", "clean"]
 

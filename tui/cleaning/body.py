@@ -187,6 +187,56 @@ def bridge_far(
     return b
 
 
+STEPS_REACH = 30  # lines past the body's end where numbered steps may begin
+STEP_GAP = 8  # lines from one step's marker to the next at most
+STEPS_MIN = 3  # markers in sequence that make a list of steps
+# 'Step 3', 'Schritt 3:', 'Krok 3', and a gallery counter '3 von 17' / '3 of 17' over each step
+_STEP = re.compile(
+    r"^(?:(?:step|schritt|paso|étape|etape|passo|krok|stap)\s*(\d{1,2})\s*[.:)]?|(\d{1,2})\s+"
+    r"(?:von|of|de|di|z|van)\s+\d{1,2})$",
+    re.I,
+)
+
+
+def _step_number(f: LineFeatures) -> int | None:
+    if f.words > 3:
+        return None
+    m = _STEP.match(f.line.text)
+    return int(m[1] or m[2]) if m else None
+
+
+def steps_below(feats: list[LineFeatures], b: int, teasers: Set[int] = frozenset()) -> int:
+    """Past the body's end, before any end of text, numbered steps ('Step 1' ... 'Step 9', each over a
+    sentence or two and a picture) are the rest of a how-to or a recipe, however few words each step
+    shares with the text above: the body runs on to the last step's prose."""
+    n, j = len(feats), b + 1
+    first = None
+    while j < min(n, b + 1 + STEPS_REACH):
+        if _stops_text(feats, j, teasers):
+            return b
+        first = _step_number(feats[j])
+        if first is not None:
+            break
+        j += 1
+    if first is None:
+        return b
+    last, expect, count, k = j, first + 1, 1, j + 1
+    while k < n and k - last <= STEP_GAP and not _stops_text(feats, k, teasers):
+        if _step_number(feats[k]) == expect:
+            last, expect, count = k, expect + 1, count + 1
+        k += 1
+    if count < STEPS_MIN:
+        return b
+    end, miss, k = last, 0, last + 1
+    while k < n and miss < 3 and not _stops_text(feats, k, teasers):
+        if feats[k].kind in (GOOD, NEAR):
+            end, miss = k, 0
+        else:
+            miss += 1
+        k += 1
+    return end
+
+
 def _stops_text(feats: list[LineFeatures], j: int, teasers: Set[int]) -> bool:
     """A line that ends an article's text: a block head, a comment, a date stamp, a marker, a teaser."""
     f = feats[j]

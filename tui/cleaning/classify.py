@@ -13,6 +13,7 @@ from .body import (
     extend_on_topic,
     lead_on_topic,
     promos_above_run,
+    steps_below,
     teaser_streaks,
 )
 from .dates import find_date
@@ -52,6 +53,7 @@ def classify(feats: list[LineFeatures]) -> Classified:
     b = extend_on_topic(feats, start, b, teasers)
     while (far := bridge_far(feats, start, b, teasers)) > b:
         b = extend_on_topic(feats, start, far, teasers)
+    b = steps_below(feats, b, teasers)
     gaps: dict[int, str] = {}
     b, tail_at, tail_reason = cut_tail(feats, start, a, b, teasers, gaps)
     gaps.update((i, "teaser") for i in promos if start <= i <= b)
@@ -99,6 +101,8 @@ def classify(feats: list[LineFeatures]) -> Classified:
                 reasons[i] = "navigation" if i in menus else "short line outside paragraphs"
         elif _figure_in_body(feats, i, between[i - start] and i not in menus):
             decisions[i] = "content"
+    if _lead_in(feats, head - 1) and decisions[head] == "content":
+        decisions[head - 1], reasons[head - 1] = "content", None
     _join_wrapped(feats, decisions, reasons)
     _drop_repeated(feats, decisions, reasons)
     return Classified(decisions, reasons, head, b, a)
@@ -230,6 +234,17 @@ def _bulleted_lists(feats: list[LineFeatures], start: int, b: int, limit: int) -
             out.update(m for m in range(k, e + 1) if feats[m].kind != BAD)
         k = e + 1
     return out
+
+
+def _lead_in(feats: list[LineFeatures], j: int) -> bool:
+    """Right above the body, a short line ending in ':' that names no boilerplate ('Das Beste kommt
+    jetzt:', 'Key findings:'): it announces the paragraph below it, as a heading does."""
+    return (
+        j >= 0
+        and feats[j].kind == SHORT
+        and feats[j].reason is None
+        and feats[j].line.text[-1] == ":"
+    )
 
 
 LIST_MAX = 25  # short lines an announced list may run to
