@@ -392,6 +392,7 @@ _ADJECTIVE_ENDINGS = tuple(
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def bare_name(text: str) -> str | None:
     """A line that is only a person's name (2-4 words written as names: no all-capital acronyms,
     digits or inner capitals, not opening with an adjective), as bylines often are."""
@@ -464,10 +465,11 @@ _OUTLET = re.compile(
 _NAME_JOB_SEP = re.compile(r"\s*[|,·•—–]\s*|\s+-\s+")
 
 
+@lru_cache(maxsize=1 << 16)
 def name_with_job(text: str) -> str | None:
     """The name of a line that is a name and its job or outlet: 'Jane Doe | Staff Writer', 'Jane Doe,
     Senior Reporter', 'Jane Doe, CNN'."""
-    if len(text) > 80:
+    if len(text) > 80 or len(text.split()) > 9:
         return None
     parts = _NAME_JOB_SEP.split(text.strip(), maxsplit=1)
     if len(parts) == 2 and len(parts[1].split()) <= 5 and bare_name(parts[0]):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .authors import byline, name_like
+from .authors import bare_name, byline, name_like, name_with_job
 from .dates import TWO_DIGITS, find_date
 from .lines import RawLine
 from .phrases import comment_signature, match_long, match_opening, match_short_then_long
@@ -160,6 +160,8 @@ def clear_cache() -> None:
     content_words.cache_clear()
     folded_words.cache_clear()
     byline.cache_clear()
+    bare_name.cache_clear()
+    name_with_job.cache_clear()
 
 
 def line_features(lines: list[RawLine]) -> list[LineFeatures]:
