@@ -682,3 +682,21 @@ def test_a_line_over_a_date_is_the_author_when_it_is_a_person_or_the_newsroom(
 
     page = ["City expands tram network", line, "3 May 2021", *[_PROSE] * 6]
     assert clean("\n".join(page)).meta["author"] == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Von Sprachregeln, Gender-Politik und Deutsch", None),  # a list of things
+        ("Von Heiko, Redakteur", "Heiko"),
+        ("By Thilo, staff writer", "Thilo"),
+    ],
+)
+def test_a_lead_before_a_list_of_things_is_no_byline(text: str, name: str | None) -> None:
+    assert byline(text) == name
+
+
+def test_a_heading_opening_with_an_adjective_is_no_name() -> None:
+    from tui.cleaning.authors import bare_name
+
+    assert bare_name("Deutsche Sprache") is None

@@ -207,6 +207,9 @@ def byline(text: str, lead_within: int = 160) -> str | None:
         names = _names_span(text[m.end() :], allow_handle=not is_glued)
         if is_glued and (not names or " " not in names):
             continue  # glued to a single word: "DoorDash", "Bymarkt"
+        rest = text[m.end() + len(names or "") :]
+        if names and " " not in names and _LIST_AFTER.match(rest) and not job_line(rest):
+            continue  # "Von Sprachregeln, Gender-Politik und ...": a list of things
         if names and not _a_sentence_about(text, m, names):
             return _once(names)
     return None
@@ -243,6 +246,7 @@ def _once(names: str) -> str:
     return names
 
 
+_LIST_AFTER = re.compile(r"\s*,\s*[^\W\d_]")
 _STAMP_BEFORE = re.compile(r"[\d|·•/—–:]|\s-\s")
 
 
@@ -387,7 +391,8 @@ def _person_word(token: str) -> bool:
 # Beiträge", "Synthetische Kraftstoffe" are two capitalised words but no person.
 _ADJECTIVE_ENDINGS = tuple(
     """isch ische isches ischer ischen liche licher liches lichen ige iger iges igen ste ster stes
-    sten ere eres erer eren eue euer eues euen ive ives tuelle tueller tuelles tuellen duelle
+    sten ere eres erer eren eue euer eues euen ive ives tuelle tueller tuelles tuellen duelle sche
+    scher sches schen
     dueller duelles duellen""".split()
 )
 
