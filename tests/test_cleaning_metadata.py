@@ -149,7 +149,7 @@ def test_a_sponsor_or_credit_is_no_byline(text: str) -> None:
     "text", ["Published Thursday", "View Photos", "Follow Followed", "Key Specs"]
 )
 def test_title_cased_buttons_are_no_names(text: str) -> None:
-    from tui.cleaning.authors import bare_name
+    from tui.cleaning.names import bare_name
 
     assert bare_name(text) is None
 
@@ -191,7 +191,7 @@ def test_a_teaser_over_a_byline_with_its_date_is_no_author() -> None:
 
 @pytest.mark.parametrize("text", ["Filter Suche", "Newer Article", "Ähnliche Artikel"])
 def test_buttons_under_a_lead_line_are_no_names(text: str) -> None:
-    from tui.cleaning.authors import bare_name
+    from tui.cleaning.names import bare_name
 
     assert bare_name(text) is None
 
@@ -216,7 +216,7 @@ def test_a_link_to_the_authors_other_articles_below_the_body_names_the_author() 
 
 def test_a_name_over_its_job_line_is_the_author() -> None:
     from tui.cleaning import clean
-    from tui.cleaning.authors import bio
+    from tui.cleaning.names import bio
 
     page = "\n".join(
         [
@@ -300,7 +300,7 @@ def test_a_line_opening_with_a_lead_far_below_the_title_names_the_author() -> No
     ],
 )
 def test_a_bare_name_line_is_written_as_a_name(text: str, name: str | None) -> None:
-    from tui.cleaning.authors import bare_name
+    from tui.cleaning.names import bare_name
 
     assert bare_name(text) == name
 
@@ -471,7 +471,7 @@ def test_a_name_line_with_a_job_or_a_second_name_is_the_byline(line: str) -> Non
 
 @pytest.mark.parametrize("line", ["Salt and Pepper", "Berlin, Hamburg und München"])
 def test_words_joined_by_and_are_not_names(line: str) -> None:
-    from tui.cleaning.authors import bare_names
+    from tui.cleaning.names import bare_names
 
     assert bare_names(line) is None
 
@@ -487,7 +487,7 @@ def test_words_joined_by_and_are_not_names(line: str) -> None:
     ],
 )
 def test_a_bare_name_needs_a_known_first_name(name: str, known: bool) -> None:
-    from tui.cleaning.authors import known_first_name
+    from tui.cleaning.names import known_first_name
 
     assert known_first_name(name) is known
 
@@ -561,7 +561,7 @@ def test_a_capitalised_name_ends_where_its_case_does(text: str, name: str) -> No
     ("text", "name"), [("HAZEL BROOK", "HAZEL BROOK"), ("ACTU NATIONALE", None)]
 )
 def test_a_name_line_in_capitals_needs_a_known_first_name(text: str, name: str | None) -> None:
-    from tui.cleaning.authors import bare_name
+    from tui.cleaning.names import bare_name
 
     assert bare_name(text) == name
 
@@ -575,7 +575,7 @@ def test_a_name_line_in_capitals_needs_a_known_first_name(text: str, name: str |
     ],
 )
 def test_a_name_line_with_its_outlet(text: str, name: str | None) -> None:
-    from tui.cleaning.authors import name_with_job
+    from tui.cleaning.names import name_with_job
 
     assert name_with_job(text) == name
 
@@ -590,7 +590,7 @@ def test_a_name_line_with_its_outlet(text: str, name: str | None) -> None:
     ],
 )
 def test_an_author_bio_names_a_person(text: str, name: str | None) -> None:
-    from tui.cleaning.authors import bio
+    from tui.cleaning.names import bio
 
     assert bio(text) == name
 
@@ -697,6 +697,6 @@ def test_a_lead_before_a_list_of_things_is_no_byline(text: str, name: str | None
 
 
 def test_a_heading_opening_with_an_adjective_is_no_name() -> None:
-    from tui.cleaning.authors import bare_name
+    from tui.cleaning.names import bare_name
 
     assert bare_name("Deutsche Sprache") is None

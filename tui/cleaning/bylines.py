@@ -6,21 +6,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .authors import (
-    DESKS,
+from .authors import DESKS, byline, name_by_date
+from .dates import find_date
+from .features import BAD, GOOD, NEAR, LineFeatures
+from .names import (
     NAMES_SPLIT,
     bare_name,
     bare_names,
     bio,
-    byline,
     job_line,
     known_first_name,
-    name_by_date,
     name_like,
     name_with_job,
 )
-from .dates import find_date
-from .features import BAD, GOOD, NEAR, LineFeatures
 from .stopwords import content_words
 
 BYLINE_REACH = 15  # lines around the title and the body's start searched for the author

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .authors import bare_name, byline, name_like, name_with_job
+from .authors import byline
 from .dates import TWO_DIGITS, find_date
 from .lines import RawLine
+from .names import bare_name, name_like, name_with_job
 from .phrases import comment_signature, match_long, match_opening, match_short_then_long
 from .stopwords import CJK_STOPCHARS, STOPWORDS, content_words, folded_words
 
