@@ -220,6 +220,7 @@ def test_a_name_line_in_capitals_needs_a_known_first_name(text: str, name: str |
     [
         ("Hazel Brook, CNN", "Hazel Brook"),
         ("Hazel Brook | Reuters", "Hazel Brook"),
+        ("Hazel Brook, The Daily Post", "Hazel Brook"),
         ("New York, NY", None),
     ],
 )
