@@ -6,21 +6,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .authors import (
-    DESKS,
+from .authors import DESKS, byline, name_by_date
+from .dates import find_date
+from .features import BAD, GOOD, NEAR, LineFeatures
+from .names import (
     NAMES_SPLIT,
     bare_name,
     bare_names,
     bio,
-    byline,
     job_line,
     known_first_name,
-    name_by_date,
     name_like,
     name_with_job,
 )
-from .dates import find_date
-from .features import BAD, GOOD, NEAR, LineFeatures
 from .stopwords import content_words
 
 BYLINE_REACH = 15  # lines around the title and the body's start searched for the author
@@ -139,16 +137,17 @@ def _named_by_neighbours(
             return name, 0.0, "byline"
     if f.words > BARE_NAME_WORDS or f.chars > 50:
         return None
+    dated = any(
+        other is not None and other.words <= 8 and _dates_only(other.line.text)
+        for other in (after, before)
+    )
+    if not dated and not (after is not None and after.words <= 10 and job_line(after.line.text)):
+        return None
     if bare_name(text) is None:
         return None
     if not known_first_name(text) and text.split()[0].casefold() not in DESKS:
         return None  # "Verwandte Themen" over a date is no byline, "Redaktion Stadtblatt" is
-    for other in (after, before):
-        if other is not None and other.words <= 8 and _dates_only(other.line.text):
-            return text, DATELINE_COST, "date"
-    if after is not None and after.words <= 10 and job_line(after.line.text):
-        return text, DATELINE_COST, "byline"
-    return None
+    return (text, DATELINE_COST, "date") if dated else (text, DATELINE_COST, "byline")
 
 
 def _around(feats: list[LineFeatures], j: int) -> tuple[LineFeatures | None, LineFeatures | None]:
@@ -248,7 +247,7 @@ def _pick(
     best: tuple[float, Author] | None = None
     for j in range(lo, hi):
         f = feats[j]
-        if j == t or f.words > 30:
+        if j == t or f.words > 30 or f.words == 0:  # a name has words
             continue
         if decisions[j] == "content" and f.kind == GOOD and not _BY_START.match(f.line.text):
             continue  # prose, unless it opens "By Jane Doe, a reporter who ..."
@@ -297,7 +296,7 @@ def _author_box(feats: list[LineFeatures], ref: int, b: int) -> Author | None:
     best: tuple[int, Author] | None = None
     for j in range(ref + 1, min(len(feats) - 1, b + FAR_REACH)):
         f, nxt = feats[j], feats[j + 1]
-        if f.words > BARE_NAME_WORDS:
+        if not 2 <= f.words <= BARE_NAME_WORDS or not f.line.text[:1].isupper():
             continue
         name = bare_name(f.line.text)
         if name and _about_the_name(nxt.line.text, name) and known_first_name(name):

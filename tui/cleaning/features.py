@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .authors import byline, name_like
+from .authors import byline
 from .dates import TWO_DIGITS, find_date
 from .lines import RawLine
+from .names import bare_name, name_like, name_with_job
 from .phrases import (
     comment_signature,
     match_long,
@@ -169,6 +170,8 @@ def clear_cache() -> None:
     content_words.cache_clear()
     folded_words.cache_clear()
     byline.cache_clear()
+    bare_name.cache_clear()
+    name_with_job.cache_clear()
 
 
 def line_features(lines: list[RawLine]) -> list[LineFeatures]:
