@@ -244,8 +244,14 @@ def _pick(
     lo, hi = max(0, ref - BYLINE_REACH), min(len(feats), max(ref, a) + BYLINE_REACH)
     first_prose = next((j for j in range(a, min(len(feats), b + 1)) if feats[j].kind == GOOD), a)
     vocab = _prose_vocab(feats, decisions, a, b)
-    best: tuple[float, Author] | None = None
-    for j in range(lo, hi):
+    best: tuple[float, int, Author] | None = None
+    # Nearest first: a line's cost is its distance plus an extra that is never negative, so once the
+    # distance alone is over the best cost no farther line can win (ties go to the upper line).
+    for near, j in sorted(
+        (j - ref if j >= ref else (ref - j) * ABOVE_COST, j) for j in range(lo, hi)
+    ):
+        if best is not None and near > best[0]:
+            break
         f = feats[j]
         if j == t or f.words > 30 or f.words == 0:  # a name has words
             continue
@@ -260,12 +266,10 @@ def _pick(
         found = _candidate(f, in_head, in_opening, vocab, _around(feats, j))
         if found is None:
             continue
-        d = j - ref
-        cost = (d if d >= 0 else -d * ABOVE_COST) + found[1]
-        if best is None or cost < best[0]:
-            best = (cost, Author(found[0], j, found[2]))
+        if best is None or (near + found[1], j) < best[:2]:
+            best = (near + found[1], j, Author(found[0], j, found[2]))
     if best is not None:
-        return best[1]
+        return best[2]
     return (
         _at_the_end(feats, a, b)
         or _far_byline(feats, decisions, t, ref, a, b)
