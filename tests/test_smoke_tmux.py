@@ -61,8 +61,8 @@ def test_newsmark_in_tmux_labels_a_word_and_saves(tmp_path):
         tmux("send-keys", "-t", session, "Enter")
         wait_for(session, "article 1 of 5")
         tmux("send-keys", "-t", session, "2")  # ORG on the first word of the title
-        screen = wait_for(session, "ORG")
-        assert "saved" in screen
+        wait_for(session, "ORG")
+        wait_for(session, "saved")  # "saving" until the write is on disk: slow on a loaded machine
         tmux("send-keys", "-t", session, "/")
         wait_for(session, "Enter finds")  # the query is typed into the status line
         tmux("send-keys", "-t", session, "Lin Yunan", "Enter")
