@@ -32,6 +32,9 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from bench_cleaning import DEV_PAGES  # noqa: E402  (the dev set, found as the bench finds it)
 
 from tui.cleaning import clean  # noqa: E402
 from tui.cleaning.classify import Classified, classify  # noqa: E402
@@ -86,8 +89,7 @@ def featurize(feats: list[LineFeatures], found: Classified) -> np.ndarray:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
-    shared = next((p for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared").is_dir()), ROOT)
-    ap.add_argument("--dev", type=Path, default=shared / "shared" / "cleaning-dev")
+    ap.add_argument("--dev", type=Path, default=DEV_PAGES.parent)
     ap.add_argument("--model", choices=["logistic", "boosting"], default="logistic")
     args = ap.parse_args()
     sys.path.insert(0, str(args.dev))

@@ -27,6 +27,9 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from bench_cleaning import DEV_PAGES  # noqa: E402  (the dev set, found as the bench finds it)
 
 from tui.cleaning import titles  # noqa: E402
 from tui.cleaning.classify import classify  # noqa: E402
@@ -172,7 +175,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    ap.add_argument("--dev", type=Path, default=ROOT.parent.parent / "shared" / "cleaning-dev")
+    ap.add_argument("--dev", type=Path, default=DEV_PAGES.parent)
     ap.add_argument("--no-write", action="store_true")
     ap.add_argument(
         "--without",
