@@ -32,10 +32,11 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from bench_cleaning import DEV_PAGES  # noqa: E402  (the dev set, found as the bench finds it)
 
 from tui.cleaning import titles  # noqa: E402
+from tui.cleaning.body import body_vocab  # noqa: E402
 from tui.cleaning.classify import classify  # noqa: E402
 from tui.cleaning.features import line_features  # noqa: E402
 from tui.cleaning.lines import split_lines  # noqa: E402
-from tui.cleaning.metadata import body_vocab, rule_title, title_candidates  # noqa: E402
+from tui.cleaning.metadata import rule_title, title_candidates  # noqa: E402
 
 L2 = 0.01
 

@@ -318,3 +318,28 @@ def lead_on_topic(feats: list[LineFeatures], start: int, b: int) -> int:
             gap += 1
         j -= 1
     return start
+
+
+VOCAB_WORDS = 600  # body words whose content words stand for what the article is about
+
+
+def body_vocab(
+    feats: list[LineFeatures],
+    decisions: list[str],
+    a: int,
+    b: int,
+    prose_only: bool = False,
+) -> frozenset[str]:
+    """Content words of the body's first few hundred words: what the article is about. With
+    prose_only, of its prose lines alone, so that a short line kept in the body (a name line) is
+    not found "about the body" by its own words."""
+    out: set[str] = set()
+    seen = 0
+    for j in range(a, b + 1):
+        f = feats[j]
+        if decisions[j] == "content" and (not prose_only or f.kind in (GOOD, NEAR)):
+            out |= content_words(f.lower or f.line.text.lower())
+            seen += f.words
+            if seen >= VOCAB_WORDS:
+                break
+    return frozenset(out)

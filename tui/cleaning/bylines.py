@@ -7,8 +7,9 @@ import re
 from dataclasses import dataclass
 
 from .authors import DESKS, byline, name_by_date
+from .body import body_vocab
 from .dates import find_date
-from .features import BAD, GOOD, NEAR, LineFeatures
+from .features import BAD, GOOD, LineFeatures
 from .names import (
     NAMES_SPLIT,
     bare_name,
@@ -19,7 +20,6 @@ from .names import (
     name_like,
     name_with_job,
 )
-from .stopwords import content_words
 
 BYLINE_REACH = 15  # lines around the title and the body's start searched for the author
 ABOVE_COST = 1.5  # per line above the title (one below costs 1): bylines mostly follow the headline
@@ -187,23 +187,6 @@ _CLOCK_OR_COUNT = re.compile(
 )
 
 
-def _prose_vocab(
-    feats: list[LineFeatures], decisions: list[str], a: int, b: int, limit: int = 600
-) -> frozenset[str]:
-    """Content words of the body's first few hundred words of prose: not of its short lines, so
-    that a name line kept in the body is not found "about the body" by its own words."""
-    out: set[str] = set()
-    seen = 0
-    for j in range(a, b + 1):
-        f = feats[j]
-        if decisions[j] == "content" and f.kind in (GOOD, NEAR):
-            out |= content_words(f.lower or f.line.text.lower())
-            seen += f.words
-            if seen >= limit:
-                break
-    return frozenset(out)
-
-
 def _about_the_body(name: str, vocab: frozenset[str]) -> bool:
     """Whether half the words of a would-be name recur in the body: a heading ("Kleine Schafskunde")."""
     words = name.lower().split()
@@ -243,7 +226,7 @@ def _pick(
     start (a); else a byline or bio at the body's end; None when the page names no author."""
     lo, hi = max(0, ref - BYLINE_REACH), min(len(feats), max(ref, a) + BYLINE_REACH)
     first_prose = next((j for j in range(a, min(len(feats), b + 1)) if feats[j].kind == GOOD), a)
-    vocab = _prose_vocab(feats, decisions, a, b)
+    vocab = body_vocab(feats, decisions, a, b, prose_only=True)
     best: tuple[float, int, Author] | None = None
     # Nearest first: a line's cost is its distance plus an extra that is never negative, so once the
     # distance alone is over the best cost no farther line can win (ties go to the upper line).

@@ -9,6 +9,7 @@ from typing import Any
 
 from . import titles
 from .authors import byline
+from .body import body_vocab
 from .bylines import pick_author
 from .dateline import pick_date
 from .dates import find_date
@@ -194,22 +195,6 @@ def _headline_over_byline(feats: list[LineFeatures], a: int) -> bool:
         and f.line.text[-1] not in '.:;,"”“»«'
         and any(byline(g.line.text, lead_within=40) for g in feats[a + 1 : a + 3] if g.words <= 14)
     )
-
-
-def body_vocab(
-    feats: list[LineFeatures], decisions: list[str], a: int, b: int, limit: int = 600
-) -> frozenset[str]:
-    """Content words of the first few hundred body words: a title names what the body is about."""
-    out: set[str] = set()
-    seen = 0
-    for j in range(a, b + 1):
-        if decisions[j] == "content":
-            f = feats[j]
-            out |= content_words(f.lower or f.line.text.lower())
-            seen += f.words
-            if seen >= limit:
-                break
-    return frozenset(out)
 
 
 def section_of(title: str, f: LineFeatures) -> str | None:
