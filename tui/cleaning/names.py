@@ -41,15 +41,13 @@ _JOB_ENDINGS = (
 )
 
 
-_NAME_TOKEN = re.compile(
-    r"^(?:[A-ZÀ-ÞŁŚŻ][\w'’.-]*|van|von|de|der|den|da|di|del|le|la|du|dos|das|ten|ter)$"
-)
+# Lower-case words that belong inside a name: "Ludwig van Beethoven", "Ana de Armas".
+PARTICLE_WORDS = frozenset("van von de der den da di del le la du dos das ten ter".split())
+_NAME_TOKEN = re.compile(rf"^(?:[A-ZÀ-ÞŁŚŻ][\w'’.-]*|{'|'.join(sorted(PARTICLE_WORDS))})$")
 
 
 # A capitalised stopword ends a name ("Jule Radeck Vom", "Henry In Aktuell"); particles may be capitalised.
-_NOT_IN_NAMES = STOPWORDS - frozenset(
-    "van von de der den da di del le la du dos das ten ter".split()
-)
+_NOT_IN_NAMES = STOPWORDS - PARTICLE_WORDS
 
 
 # Words of a page's buttons and labels, never of a name, though title-cased like one.
@@ -120,9 +118,6 @@ def is_name(part: str, allow_handle: bool) -> bool:
         and not any(t.lower() in _JOB_WORDS or t.endswith(("'s", "’s", "s'", "s’")) for t in tokens)
         and not any(t.lower().endswith(_JOB_ENDINGS) for t in tokens)  # "Projektleiterin der HSS"
     )
-
-
-PARTICLE_WORDS = frozenset("van von de der den da di del le la du dos das ten ter".split())
 
 
 def person_word(token: str) -> bool:
