@@ -32,9 +32,8 @@ def body_run(feats: list[LineFeatures], teasers: Set[int] = frozenset()) -> tupl
     best, best_a, best_b = 0.0, 0, -1
     cur, cur_a = 0.0, 0
     for i, f in enumerate(feats):
-        kind = (
-            f.kind
-        )  # the run score of the line (see SCORE_*), inline: once per line of every page
+        # the line's run score (see SCORE_*), inline: this runs once per line of every page
+        kind = f.kind
         if kind == GOOD:
             s = float(f.words)
         elif kind == NEAR:

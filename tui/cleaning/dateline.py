@@ -48,7 +48,7 @@ def month_first(feats: list[LineFeatures], lo: int, hi: int) -> bool:
     """Whether the page writes numeric dates month first: as its unambiguous dates do (12/31 or
     31.12), else as English pages mostly do (US sites) and other languages' pages do not."""
     # a numeric date holds two digits in a row: the other lines can neither tell nor break a match
-    order = numeric_order([f.line.text for f in feats[lo:hi] if f.digits and f.chars <= 400])
+    order = numeric_order([f.line.text for f in feats[lo:hi] if f.digits])
     if order is not None:
         return order
     prose = " ".join(islice((f.lower for f in feats[lo:hi] if f.kind == GOOD), LANGUAGE_LINES))
