@@ -130,6 +130,15 @@ def test_a_list_announced_by_the_last_line_of_the_body_is_kept():
     assert "© 2024" not in cleaned.body
 
 
+# A recipe's method: two paragraphs that name the ingredients of the list above them.
+METHOD = [
+    "Whisk the eggs with the milk and the sugar, then sift the flour into the bowl and stir until the "
+    "batter is smooth; add the salt and let the batter rest for half an hour before you bake it.",
+    "Heat a little butter in a wide pan and pour in a ladle of batter, turn the pancake when the edges "
+    "are golden and serve it warm with the rest of the sugar sprinkled over the top.",
+]
+
+
 def test_an_ingredient_list_right_above_the_method_is_kept_but_not_a_menu():
     menu = ["Recipes", "Baking", "Soups", "Salads", "Desserts", "Drinks"]
     ingredients = [
@@ -144,17 +153,7 @@ def test_an_ingredient_list_right_above_the_method_is_kept_but_not_a_menu():
         "1 pinch",
         "salt",
     ]
-    method = (
-        "Whisk the eggs with the milk and the sugar, then sift the flour into the bowl and stir until the "
-        "batter is smooth; add the salt and let the batter rest for half an hour before you bake it."
-    )
-    bake = (
-        "Heat a little butter in a wide pan and pour in a ladle of batter, turn the pancake when the edges "
-        "are golden and serve it warm with the rest of the sugar sprinkled over the top."
-    )
-    raw = "\n".join(
-        ["Sunday pancakes", *menu, "© 2024 Example Kitchen", *ingredients, method, bake]
-    )
+    raw = "\n".join(["Sunday pancakes", *menu, "© 2024 Example Kitchen", *ingredients, *METHOD])
     lines = by_text(clean(raw), raw)
     assert all(lines[i].decision != "boilerplate" for i in ingredients[1:])
     assert all(lines[m].decision == "boilerplate" for m in menu)
@@ -166,14 +165,6 @@ def test_an_ingredient_list_between_the_intro_and_the_method_is_no_menu():
         "less than an hour from the first egg to the last pancake on the plate."
     )
     items = ["200 g", "flour", "2 tbsp", "sugar", "3 eggs", "250 ml", "milk", "1 pinch", "salt"]
-    method = (
-        "Whisk the eggs with the milk and the sugar, then sift the flour into the bowl and stir until the "
-        "batter is smooth; add the salt and let the batter rest for half an hour before you bake it."
-    )
-    bake = (
-        "Heat a little butter in a wide pan and pour in a ladle of batter, turn the pancake when the edges "
-        "are golden and serve it warm with the rest of the sugar sprinkled over the top."
-    )
-    raw = "\n".join(["Sunday pancakes", intro, "Ingredients", *items, method, bake, *PARAS[:2]])
+    raw = "\n".join(["Sunday pancakes", intro, "Ingredients", *items, *METHOD, *PARAS[:2]])
     lines = by_text(clean(raw), raw)
     assert all(lines[i].decision == "content" for i in items)

@@ -1,17 +1,5 @@
 """Where a phrase family stops: words that are boilerplate alone ("More", "Report", "Share") but start
-real headings, prose that names a channel, and the guards that skip a family without changing it."""
-
-
-def test_anchored_alternatives_are_split_off_only_when_safe():
-    from tui.cleaning.needles import split_at_start
-
-    assert split_at_start(r"^a|b") == ("^a", "b")
-    assert split_at_start(r"(^a|b)|^c") == ("^c", "(^a|b)")  # only top-level alternatives
-    assert split_at_start(r"[|^]x|\|y|^z") == ("^z", r"[|^]x|\|y")  # a class or an escape holds '|'
-    assert split_at_start(r"[]|]x|^y") == ("^y", "[]|]x")  # ']' first in a class is literal
-    assert split_at_start(r"^(a) \1|b") == (None, r"^(a) \1|b")  # a back-reference: kept whole
-    assert split_at_start(r"^a|") == (None, r"^a|")  # an empty alternative matches anywhere
-    assert split_at_start(r"^a|^b") == ("^a|^b", None)
+real headings, and prose that names a channel."""
 
 
 def test_a_sentence_naming_a_youtube_channel_is_prose_but_a_channel_prompt_is_not():
@@ -73,24 +61,6 @@ def test_headings_starting_with_report_download_or_privacy_are_not_boilerplate()
         "new privacy law passes the senate",
     ):
         assert match_short(heading) is None, heading
-
-
-def test_may_sign_lets_through_every_digitless_signature_of_several_words():
-    """features skips comment_signature on a digitless line of several words unless may_sign says
-    it may be one: it must never turn down a line comment_signature takes."""
-    from tui.cleaning.phrases import comment_signature, may_sign
-
-    for line in (
-        "Maria Keller says:",
-        "Tom Baker said\u00a0:",
-        "Anna Nowak napisała:",
-        "Sam Lee \u00b7 a week ago",
-        "Jens Petersen schreibt",
-    ):
-        assert comment_signature(line, False), line
-        assert may_sign(line.lower()), line
-    assert not may_sign("share this story with your friends")
-    assert not may_sign("the minister says the plan will work next year")
 
 
 def test_share_print_email_and_category_start_headings_without_being_buttons():
