@@ -31,7 +31,7 @@ SHORT: tuple[Family, ...] = (
         ("en", "de", "fr", "es", "it", "pl", "nl"),
         r"^(teilen|artikel teilen|beitrag teilen|partager|compartir|condividi|"
         r"udostępnij|delen|drucken|imprimer|imprimir|stampa|copy link|"
-        r"link kopieren|per e-?mail)\b|^(share|tweet|print|e-?mail)\b(\s*:|\W*(\w+\W*){0,3}$)|^([\W\d]*(share|teilen|on|auf|sur|en|via|"
+        r"link kopieren|per e-?mail)\b|^(share|tweet|print|e-?mail)\b(\s*:|\W*+(\w++\W*+){0,3}+$)|^([\W\d]*(share|teilen|on|auf|sur|en|via|"
         r"facebook|twitter|x|pinterest|linkedin|xing|reddit|telegram|whatsapp|flipboard|"
         r"tumblr|mastodon|threads|instagram|youtube|e-?mail|messenger|sms|print|"
         r"drucken)\b)+[\W\d]*$|\b(teilen|drucken|share|print|partager|compartir|imprimir|"
@@ -93,7 +93,7 @@ SHORT: tuple[Family, ...] = (
         ("en", "de", "fr", "es", "it", "nl", "pl"),
         r"^(comments?|kommentare?|commentaires?|comentarios?|commenti|reacties|komentarze|"
         r"antworten|répondre|responder|rispondi|gefällt mir|cancel reply|pingback|trackback)\b|"
-        r"^(reply|like|melden|report)\b\W*(\w+\W*){0,2}$|^reply to (this )?comment\b|"
+        r"^(reply|like|melden|report)\b\W*+(\w++\W*+){0,2}+$|^reply to (this )?comment\b|"
         r"^like (us|this (article|story|post|page))\b",
         menu_word=True,
     ),
@@ -200,7 +200,7 @@ SHORT: tuple[Family, ...] = (
         r"^(advertisement|advertising|anzeige|werbung|sponsored|promoted|publicité|publicidad|"
         r"pubblicità|reklama|advertentie|discover|shop now|order now|book now|"
         r"click here|hier klicken|jetzt (kaufen|bestellen|buchen|entdecken|testen|sichern)|buch (bestellen|kaufen)|"
-        r"get (your|the|our))\b|^(ad|download|buy)\b\W*(\w+\W*)?$|"
+        r"get (your|the|our))\b|^(ad|download|buy)\b\W*+(\w++\W*+)?+$|"
         r"^download (our|the)( free)? ([\w-]+ )?app\b|^buy (tickets|online)\b",
         menu_word=True,
     ),
@@ -211,7 +211,7 @@ SHORT: tuple[Family, ...] = (
         ("en", "de", "fr", "es"),
         r"^(tags?|tagged|tagged with|schlagworte?|schlagwörter|stichworte?|themen|étiquettes|"
         r"mots-clés|etiquetas|kategorien?|filed under|posted in)\b|"
-        r"^categor(y|ies|ie|ías|ia)\b(\s*[:|]|\W*(\w+\W*){0,2}$)",
+        r"^categor(y|ies|ie|ías|ia)\b(\s*[:|]|\W*+(\w++\W*+){0,2}+$)",
         menu_word=True,
     ),
     Family(
@@ -228,7 +228,7 @@ SHORT: tuple[Family, ...] = (
         "cookie notice",
         "short",
         ("en", "de", "fr", "es", "it"),
-        r"(^(?=(\S+\s*){1,4}$)\W*(\S+\s+){0,3}(cookies?\b|datenschutz|privacy|confidentialité|privacidad)|"
+        r"(^(?=(?:\S++\s*+){1,4}+$)\W*(\S+\s+){0,3}(cookies?\b|datenschutz|privacy|confidentialité|privacidad)|"
         r"ok, ?verstanden|^(accept|"
         r"akzeptieren|accepter|aceptar|accetta|alle akzeptieren|einverstanden|i agree)\b)",
         menu_word=True,
