@@ -47,3 +47,41 @@ def test_a_picture_gallery_inside_the_body_is_bridged():
         ]
     cleaned = clean("\n".join([*HEAD, *BEFORE, "Business news in pictures", *gallery, *AFTER]))
     assert cleaned.body.split("\n\n") == BEFORE + AFTER
+
+
+def test_a_most_popular_sidebar_above_the_story_does_not_end_it():
+    captions = [
+        "1of3 A bus waits at the new tram stop on Main Street, Tuesday, in the city centre, where the "
+        "council plans to add two more lines next year after the budget vote.",
+        "2of3 Passengers board a tram at the central station during the morning rush hour on Tuesday, as "
+        "council members met to vote on the new transport budget for the city.",
+        "3of3 A shopper looks at the timetables at the tram stop on Main Street, Tuesday, where the "
+        "council's plan would add more trams to the busiest routes in the morning.",
+    ]
+    sidebar = ["Most Popular", "Fire damages old theatre downtown", "Best pizza in town, ranked"]
+    story = (
+        BEFORE
+        + AFTER
+        + [
+            "Transport groups welcomed the vote but said the council must now show that the money reaches "
+            "the bus routes in the suburbs, where passengers have waited longest for better services."
+        ]
+    )
+    cleaned = clean(
+        "\n".join([*HEAD, *captions, *sidebar, *story, "Related Articles", "Other story"])
+    )
+    body = cleaned.body.split("\n\n")
+    assert body[-len(story) :] == story
+    assert not set(sidebar) & set(body)
+    dropped = {line.reason for line in cleaned.lines if line.decision == "boilerplate"}
+    assert None not in dropped
+
+
+def test_a_related_block_after_a_long_story_still_ends_it():
+    teasers = [
+        "Most Popular",
+        "Rail strike enters third day as talks stall between the union and the operator over pay.",
+        "Stadium deal questioned by auditors, who say the city paid too much for the land it bought.",
+    ]
+    cleaned = clean("\n".join([*HEAD, *BEFORE, *AFTER, *teasers]))
+    assert cleaned.body.split("\n\n") == BEFORE + AFTER

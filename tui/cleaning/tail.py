@@ -77,7 +77,11 @@ def cut_tail(
         if seen >= MIN_WORDS_BEFORE_MARKER and i >= a:
             end = _end_marker(feats, i)
             if end is not None:
-                resume = None if end == "reader comments" else _resumes(feats, start, i, b, teasers)
+                resume = None
+                if end != "reader comments":
+                    resume = _resumes(feats, start, i, b, teasers)
+                    if resume is None:
+                        resume = _article_below(feats, i, b, seen, teasers)
                 if resume is None:
                     return i - 1, i, end
                 for k in range(i, resume):
@@ -169,3 +173,31 @@ def _resumes(
 
 
 _HARD_ENDS = ("comment form", "copyright", "cookie notice")
+
+OUTWEIGH = 2.0  # the prose below a marker, this many times the text above it, is the article itself
+OUTWEIGH_MIN_WORDS = 150
+
+
+def _article_below(
+    feats: list[LineFeatures], i: int, b: int, seen: int, teasers: Set[int]
+) -> int | None:
+    """Where the article starts below a marker at i when the densest run's prose lies mostly below it, else None.
+
+    A sidebar ("Most popular", a few headlines) rendered above the story is no end of it: what stands above the
+    marker is then captions or a lead-in, and the paragraphs below (in groups, not lone teasers) outweigh it."""
+    first, words, group = None, 0, 0
+    for k in range(i + 1, b + 1):
+        g = feats[k]
+        if g.comment or g.reason in _HARD_ENDS or _end_marker(feats, k):
+            break
+        if g.kind in (GOOD, NEAR) and k not in teasers:
+            group += 1
+            if group >= 2:
+                if first is None:
+                    first = k - 1
+                words += g.words + (feats[k - 1].words if group == 2 else 0)
+        else:
+            group = 0
+    if first is None or words < max(OUTWEIGH * seen, OUTWEIGH_MIN_WORDS):
+        return None
+    return first
