@@ -85,3 +85,35 @@ def test_a_related_block_after_a_long_story_still_ends_it():
     ]
     cleaned = clean("\n".join([*HEAD, *BEFORE, *AFTER, *teasers]))
     assert cleaned.body.split("\n\n") == BEFORE + AFTER
+
+
+MORE = [
+    "The transport budget also sets aside money for new bus shelters and for the council's plan to "
+    "make every tram stop accessible, which officials said would take until the end of the decade.",
+    "Council members said the tram stops on the busiest lines would be rebuilt first, and that the "
+    "transport budget would pay for new lifts at the central station before any other project.",
+]
+
+
+def test_a_more_from_sidebar_inside_the_story_is_bridged():
+    sidebar = [
+        "More from UK",
+        "Rail strike enters third day as talks stall",
+        "Stadium deal questioned by auditors",
+        "Lottery ticket holder wins jackpot prize",
+    ]
+    story_after = AFTER + MORE
+    cleaned = clean("\n".join([*HEAD, *BEFORE, *sidebar, *story_after, "Related Articles", "x y"]))
+    assert cleaned.body.split("\n\n") == BEFORE + story_after
+
+
+def test_dated_teasers_after_a_more_from_head_stay_out():
+    teasers = [
+        f"0{k}.11.2021 - Transport news: the council's tram plan, bus fares and the budget for buses "
+        "and trams in the city centre, as the legislature prepares to review the spending."
+        + " "
+        * k
+        for k in range(1, 5)
+    ]
+    cleaned = clean("\n".join([*HEAD, *BEFORE, *AFTER, "More from transport", *teasers]))
+    assert cleaned.body.split("\n\n") == BEFORE + AFTER

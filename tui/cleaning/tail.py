@@ -130,6 +130,7 @@ def _slideshow(feats: list[LineFeatures], i: int) -> bool:
 
 
 RESUME_WORDS = 60  # prose words, in paragraphs of two lines or more, that show the article goes on
+RESUME_WORDS_AFTER_END = 120  # ... after a marker that usually ends an article ("More from UK")
 RESUME_OVERLAP = 0.25  # share of a line's content words already in the body above the marker
 
 
@@ -140,9 +141,13 @@ def _resumes(
 
     "Related", "Read more", "Share this" or a picture gallery may stand inside a body, before more of it: the article goes
     on when below the marker, still in the densest run, come paragraphs (not lone teaser summaries)
-    whose lines each share the body's words."""
-    if not (INLINE_MARKER.match(feats[i].lower.strip(" .:!?-–—|•…")) or _slideshow(feats, i)):
-        return None
+    whose lines each share the body's words. After a related-posts head that usually ends an article ("More from
+    UK", "Most popular"), twice as much such prose must follow."""
+    marker = feats[i].lower.strip(" .:!?-–—|•…")
+    inline = INLINE_MARKER.match(marker) or _slideshow(feats, i)
+    if not inline and not (feats[i].reason == "related-posts block" and END_MARKER.match(marker)):
+        return None  # "Tags", "About the author", a teaser's date: nothing of the article follows
+    need = RESUME_WORDS if inline else RESUME_WORDS_AFTER_END
     j = i + 1
     while j <= b and not (feats[j].kind == GOOD and j not in teasers):
         if feats[j].comment or feats[j].reason in _HARD_ENDS:
@@ -167,12 +172,13 @@ def _resumes(
                     words += g.words
         else:
             group = 0
-        if words >= RESUME_WORDS:
+        if words >= need:
             return j
     return None
 
 
 _HARD_ENDS = ("comment form", "copyright", "cookie notice")
+
 
 OUTWEIGH = 2.0  # the prose below a marker, this many times the text above it, is the article itself
 OUTWEIGH_MIN_WORDS = 150
