@@ -1,5 +1,6 @@
-"""Articles in scripts without a stopword list of spaced words (Chinese, Japanese, Korean) are found too:
-their function characters and particles stand in for stopwords, or every line would read as a menu."""
+"""Articles in languages beyond the European ones are found too: in scripts without spaced words (Chinese,
+Japanese, Korean) function characters and particles stand in for stopwords, and Indonesian has its list;
+without them every line of such a page reads as a menu."""
 
 from tui.cleaning import clean
 
@@ -38,3 +39,20 @@ def test_a_japanese_article_is_kept():
 def test_korean_menu_words_are_still_menus():
     cleaned = clean("\n".join(["전체뉴스", "드라마", "예능", "영화", *KOREAN, "많이 본 칼럼"]))
     assert cleaned.body.split("\n\n") == KOREAN
+
+
+INDONESIAN = [
+    "Dewan kota pada hari Selasa menyetujui anggaran transportasi yang baru, yang akan menambah belanja untuk "
+    "bus dan trem hampir seperlima, setelah perdebatan panjang tentang cara membiayainya.",
+    "Para pendukung anggaran mengatakan bahwa rencana tersebut akan mengurangi kemacetan di jalur yang paling "
+    "padat dan membantu kota mencapai target iklimnya, namun para pengkritik memperingatkan hal itu.",
+    "Pejabat kota mengatakan trem baru akan mulai beroperasi pada musim semi tahun depan, dan tarif bus tidak "
+    "akan naik selama anggaran itu masih ditinjau oleh dewan perwakilan.",
+]
+
+
+def test_an_indonesian_article_is_kept():
+    cleaned = clean(
+        "\n".join([*MENU, "Dewan kota setujui anggaran transportasi", *INDONESIAN, *FOOTER])
+    )
+    assert cleaned.body.split("\n\n") == INDONESIAN

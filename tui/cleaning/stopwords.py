@@ -37,6 +37,9 @@ _LISTS = {
         но о об он она они оно от по при с со так также то того тоже у уже что это этот я""",
     "uk": """а але в від він вона вони до з за і й на не по про та також так те то у це що як який які""",
     "tr": """ve bir bu da de için ile gibi daha çok olarak olan ama en""",
+    # Indonesian/Malay without "dan" (and): as "Dan", a first name, it would stop bylines being read.
+    "id": """yang di ini itu dengan untuk dari dalam tidak akan pada juga ke karena oleh ada atau sudah
+        saat bisa mereka kami kita adalah sebagai telah lebih tersebut bahwa namun""",
     "ar": """في من على إلى أن عن مع هذا هذه التي الذي كان قد لا ما أو بين كل وقد وفي ذلك""",
 }
 
