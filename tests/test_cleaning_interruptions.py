@@ -117,3 +117,36 @@ def test_dated_teasers_after_a_more_from_head_stay_out():
     ]
     cleaned = clean("\n".join([*HEAD, *BEFORE, *AFTER, "More from transport", *teasers]))
     assert cleaned.body.split("\n\n") == BEFORE + AFTER
+
+
+def test_the_story_below_a_short_lead_is_weighed_across_several_related_boxes():
+    lead = [
+        "A third case of plague has been confirmed in the northern province, health officials said on "
+        "Tuesday, as residents began to worry about a wider outbreak in the region.",
+        "The provincial government said the patient, a herdsman, was taken to hospital by ambulance "
+        "on Sunday night and placed in isolation while tests were carried out by the laboratory.",
+        "Officials in the province asked villagers near the grasslands to report any sick animals and "
+        "to avoid contact with wild rodents until the investigation has been completed.",
+    ]
+    box = ["Related articles", "Storm warning issued for the coast", "Markets fall on rate fears"]
+    part1 = [
+        "Doctors treating him say his condition is stable after antibiotics were given early, and "
+        "twenty-eight people who met him have shown no symptoms so far.",
+        "Two contractors caught the pneumonic form earlier this month and remain in intensive care in "
+        "the capital, where specialists from the national centre are monitoring them.",
+    ]
+    part2 = [
+        "Historians recall that the black death killed up to sixty percent of the population of medieval "
+        "cities, spreading along trade routes from the steppes to the ports of the Mediterranean.",
+        "Modern medicine treats the infection with common antibiotics, so deaths are rare when patients "
+        "reach a clinic quickly, according to guidance published by international agencies.",
+        "Isolated cases appear every year in several countries, including the United States, where "
+        "about a dozen people are diagnosed annually in rural western states.",
+        "Vaccines exist but are rarely used outside laboratories, because the bacterium is carried by "
+        "fleas that live on marmots, squirrels and other small mammals in remote areas.",
+        "Researchers studying ancient skeletons have traced the bacterium back thousands of years, long "
+        "before the famous pandemics that were recorded in medieval chronicles and letters.",
+    ]
+    cleaned = clean("\n".join([*HEAD, *lead, *box, *part1, *box, *part2, "Most Popular", "x"]))
+    # what lies below the first box outweighs the lead only when counted past the second box
+    assert cleaned.body.split("\n\n")[: len(lead + part1)] == lead + part1

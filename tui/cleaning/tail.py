@@ -143,9 +143,11 @@ def _resumes(
     on when below the marker, still in the densest run, come paragraphs (not lone teaser summaries)
     whose lines each share the body's words. After a related-posts head that usually ends an article ("More from
     UK", "Most popular"), twice as much such prose must follow."""
-    marker = feats[i].lower.strip(" .:!?-–—|•…")
-    inline = INLINE_MARKER.match(marker) or _slideshow(feats, i)
-    if not inline and not (feats[i].reason == "related-posts block" and END_MARKER.match(marker)):
+    inline = _inline_marker(feats, i)
+    if not inline and not (
+        feats[i].reason == "related-posts block"
+        and END_MARKER.match(feats[i].lower.strip(" .:!?-–—|•…"))
+    ):
         return None  # "Tags", "About the author", a teaser's date: nothing of the article follows
     need = RESUME_WORDS if inline else RESUME_WORDS_AFTER_END
     j = i + 1
@@ -180,6 +182,11 @@ def _resumes(
 _HARD_ENDS = ("comment form", "copyright", "cookie notice")
 
 
+def _inline_marker(feats: list[LineFeatures], i: int) -> bool:
+    """A marker that may stand between a body's paragraphs: "Related", "Read more", a picture gallery."""
+    return bool(INLINE_MARKER.match(feats[i].lower.strip(" .:!?-–—|•…")) or _slideshow(feats, i))
+
+
 OUTWEIGH = 2.0  # the prose below a marker, this many times the text above it, is the article itself
 OUTWEIGH_MIN_WORDS = 150
 
@@ -194,7 +201,12 @@ def _article_below(
     first, words, group = None, 0, 0
     for k in range(i + 1, b + 1):
         g = feats[k]
-        if g.comment or g.reason in _HARD_ENDS or _end_marker(feats, k):
+        if (
+            g.comment
+            or g.reason in _HARD_ENDS
+            or _end_marker(feats, k)
+            and not _inline_marker(feats, k)
+        ):
             break
         if g.kind in (GOOD, NEAR) and k not in teasers:
             group += 1
