@@ -304,9 +304,15 @@ def test_a_photo_caption_naming_people_left_and_right_is_a_caption():
 def test_a_caption_ending_in_a_bracketed_picture_credit_is_a_caption():
     from tui.cleaning.phrases import match_long
 
-    assert match_long("protesters gathered outside the court on tuesday (image: getty )") == "caption"
-    assert match_long("the plague wiped out half of europe (photo: wellcome collection)") == "caption"
-    assert match_long("the photo (image: left) was taken before the fire, she said, in 1998.") is None
+    assert (
+        match_long("protesters gathered outside the court on tuesday (image: getty )") == "caption"
+    )
+    assert (
+        match_long("the plague wiped out half of europe (photo: wellcome collection)") == "caption"
+    )
+    assert (
+        match_long("the photo (image: left) was taken before the fire, she said, in 1998.") is None
+    )
 
 
 def test_channel_invites_newsletter_notes_screenshots_and_slash_c_credits_are_named():
