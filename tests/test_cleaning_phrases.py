@@ -344,3 +344,17 @@ def test_review_notes_and_links_to_a_news_overview_are_named():
         match_long("the report was reviewed by three independent experts before it appeared.")
         is None
     )
+
+
+def test_affiliate_notes_gallery_counters_adverts_and_site_story_heads_are_named():
+    from tui.cleaning.phrases import END_MARKER, match_long, match_short
+
+    note = "space is supported by its audience. when you purchase through links on our site, we may earn an affiliate commission."
+    assert match_long(note) == "disclaimer"
+    assert match_long("advisers may receive a commission on each sale, the regulator said.") is None
+    assert match_long("image 1 of 5") == "caption"
+    assert match_long("one image of the 5 suspects was released") is None
+    assert match_short("advert") == "advertisement"
+    assert match_short("adverts for the new phone were banned") is None
+    assert END_MARKER.match("more great wired stories")
+    assert not END_MARKER.match("more than 100 stories were filed")
