@@ -82,7 +82,14 @@ def _line_date(f: LineFeatures, us_order: bool) -> tuple[str, int, int] | None:
         if hit is None or hit[1] > 0:
             hit = _dateline_lead(text, us_order)
         return hit
-    return find_date(text, us_order)
+    hit = find_date(text, us_order)
+    if hit is not None and hit[1] > 0 and _EMBED.search(text, 0, hit[1]):
+        return None  # an embedded post's date: "— Jane Doe (@jdoe) May 2, 2020"
+    return hit
+
+
+# How an embedded tweet or Instagram post signs off before its date: "(@handle)", "(@handle) on".
+_EMBED = re.compile(r"\(@\w+\)\W*(?:on|am|le|el|il|at)?\s*$", re.I)
 
 
 DATELINE_CHARS = 60  # how far into a sentence a dateline set off by a dash or bar may end
@@ -111,18 +118,23 @@ def _event(text: str, start: int) -> bool:
 
 def pick_date(feats: list[LineFeatures], ref: int, b: int) -> tuple[str, int] | None:
     """The article's date and its line: the nearest dateline to the title (ref), below before above,
-    "Published ..." lines first, items of a dated list last; None when the page shows no date."""
+    "Published ..." lines and lines repeating the title first, items of a dated list last; None when
+    the page shows no date."""
     lo, hi = max(0, ref - DATE_REACH), min(len(feats), max(b, ref) + DATE_REACH)
     # dates just outside the window still tell whether a line in it is one item of a list
     wide_lo, wide_hi = max(0, lo - LIST_REACH), min(len(feats), hi + LIST_REACH)
     # Which lines hold a date does not depend on the order numeric dates are read in, so the page's
     # order (a scan of the window) is worked out only when a found date reads two ways ("04/06/21").
     found = _dates(feats, wide_lo, wide_hi)
-    if any(
+    us_order = any(
         _line_date(feats[j], True) != _line_date(feats[j], False) for j in found
-    ) and month_first(feats, wide_lo, wide_hi):
+    ) and month_first(feats, wide_lo, wide_hi)
+    if us_order:
         found = _dates(feats, wide_lo, wide_hi, True)
     best: tuple[float, int] | None = None
+    repeat = _title_repeat(feats, ref, us_order)
+    if repeat is not None:
+        best = (TITLE_REPEAT_COST, repeat[1])
     for j, (iso, _start) in found.items():
         if not lo <= j < hi:
             continue
@@ -141,7 +153,39 @@ def pick_date(feats: list[LineFeatures], ref: int, b: int) -> tuple[str, int] | 
             best = (cost, j)
     if best is None:
         return _stamped(feats, ref)
+    if repeat is not None and best[1] == repeat[1]:
+        return repeat
     return found[best[1]][0], best[1]
+
+
+# A line repeating the title with a date is this article's teaser or breadcrumb: it costs as much as a
+# dateline three lines from the title, wherever it stands.
+TITLE_REPEAT_COST = 3.0
+TITLE_REPEAT_CHARS = 20  # a shorter title ("News", "Home") is repeated by lines of other pages too
+# words besides the title and the date: separators, a time, a section, a name
+TITLE_REPEAT_WORDS = 5
+
+
+def _title_repeat(feats: list[LineFeatures], ref: int, us_order: bool) -> tuple[str, int] | None:
+    """The date on the line nearest the title that repeats it ("<title> 21.11.2022" in a list of the
+    site's articles, a breadcrumb ending in it): the article's own, however far from the title."""
+    title = feats[ref].lower.strip()
+    if len(title) < TITLE_REPEAT_CHARS or feats[ref].kind == GOOD:
+        return None
+    best: tuple[int, str, int] | None = None
+    for j, f in enumerate(feats):
+        if j == ref or not f.digits or f.chars > 400:
+            continue
+        at = f.lower.find(title)
+        if at < 0:
+            continue
+        rest = f.lower[:at] + " | " + f.lower[at + len(title) :]
+        hit = find_date(rest, us_order)
+        if hit is None or len((rest[: hit[1]] + rest[hit[2] :]).split()) > TITLE_REPEAT_WORDS:
+            continue  # the title inside a longer headline is another article's
+        if best is None or abs(j - ref) < best[0]:
+            best = (abs(j - ref), hit[0], j)
+    return None if best is None else (best[1], best[2])
 
 
 # What a page's stamp may say when no dateline stands by the title: the first date, or the last edit.

@@ -1,0 +1,40 @@
+"""Which date on a page is the article's: the families of wrong picks seen across sites (dateline.py)."""
+
+from __future__ import annotations
+
+from tui.cleaning import clean
+
+_PROSE = (
+    "The council voted on Tuesday to expand the city's tram network after a long debate about "
+    "costs, routes and the years of building work that residents along the line would face."
+)
+_TITLE = "City expands tram network to the harbour"
+
+
+def test_a_line_repeating_the_title_with_a_date_dates_the_article_however_far() -> None:
+    comments = ["Comments", "Jane Roe", "3 December 2022 at 10:15", "Great news for us."]
+    menu = [f"Menu entry {k}" for k in range(45)]
+    teasers = [
+        "Most read",
+        f"{_TITLE} 21.11.2022",  # this article's own teaser, far below the title
+        "Bridge closed for repairs until spring 24.11.2022",
+    ]
+    page = "\n".join([_TITLE, *[_PROSE] * 6, *comments, *menu, *teasers])
+    assert clean(page).meta["date"] == "2022-11-21"
+
+
+def test_the_title_inside_a_longer_headline_is_another_articles() -> None:
+    menu = [f"Menu entry {k}" for k in range(45)]
+    other = f"Five years on: how the {_TITLE.lower()} changed the old town 12.02.2021"
+    page = "\n".join([_TITLE, "21.11.2022", *[_PROSE] * 6, *menu, other])
+    assert clean(page).meta["date"] == "2022-11-21"
+
+
+def test_an_embedded_posts_date_is_not_the_articles() -> None:
+    embed = [
+        "Huge crowds at the opening today! pic.twitter.com/abc123",
+        "— Jane Roe (@janeroe) May 2, 2020",
+        "A post shared by Tram Fans (@tramfans) on May 1, 2020 at 4:40pm PDT",
+    ]
+    page = "\n".join([_TITLE, _PROSE, *embed, *[_PROSE] * 12, "May 4, 2020 | Metro desk"])
+    assert clean(page).meta["date"] == "2020-05-04"
