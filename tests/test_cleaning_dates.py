@@ -38,3 +38,15 @@ def test_an_embedded_posts_date_is_not_the_articles() -> None:
     ]
     page = "\n".join([_TITLE, _PROSE, *embed, *[_PROSE] * 12, "May 4, 2020 | Metro desk"])
     assert clean(page).meta["date"] == "2020-05-04"
+
+
+def test_a_byline_ending_in_its_date_is_the_dateline_not_an_event() -> None:
+    byline = "Story and photos by Jane Roe, City Herald - 3 May 2022 at 18:55"
+    page = "\n".join([_TITLE, byline, _PROSE, _PROSE, "Archive photo 4 May 2022", *[_PROSE] * 6])
+    assert clean(page).meta["date"] == "2022-05-03"
+
+
+def test_a_date_the_line_talks_about_loses_even_to_a_far_dateline() -> None:
+    event = "Tickets for the opening ride are on sale until 14 August 2017"
+    page = "\n".join([_TITLE, event, *[_PROSE] * 12, "Saturday, 9 September 2017"])
+    assert clean(page).meta["date"] == "2017-09-09"
