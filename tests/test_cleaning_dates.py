@@ -50,3 +50,21 @@ def test_a_date_the_line_talks_about_loses_even_to_a_far_dateline() -> None:
     event = "Tickets for the opening ride are on sale until 14 August 2017"
     page = "\n".join([_TITLE, event, *[_PROSE] * 12, "Saturday, 9 September 2017"])
     assert clean(page).meta["date"] == "2017-09-09"
+
+
+def test_a_page_stamp_beats_a_date_the_text_talks_about() -> None:
+    event = "The next meeting takes place on Wednesday, 5 February 2020 at 7 pm in the town hall."
+    menu = [f"Menu entry {k}" for k in range(45)]
+    stamp = "This page was last edited on 29 January 2020, at 13:22."
+    page = "\n".join([_TITLE, event, *[_PROSE] * 3, *menu, stamp])
+    assert clean(page).meta["date"] == "2020-01-29"
+
+
+def test_a_long_footer_saying_when_the_entry_was_posted_dates_it() -> None:
+    footer = (
+        "This entry was posted on Wednesday, November 27th, 2019 at 3:21 pm and is filed under "
+        "News, Tastings. You can follow any responses to this entry through the RSS 2.0 feed."
+    )
+    menu = [f"Menu entry {k}" for k in range(45)]
+    page = "\n".join([_TITLE, *[_PROSE] * 4, *menu, footer])
+    assert clean(page).meta["date"] == "2019-11-27"

@@ -37,7 +37,8 @@ _META_WORDS = re.compile(
 # Words before a date that make it an event's or a period's: "seit dem 1. Oktober", "bis zum 5. Mai".
 _EVENT_BEFORE = re.compile(
     r"\b(?:seit|seit dem|zum|bis|bis zum|ab|ab dem|from|since|until|till|through|by|"
-    r"termin|release|erscheinungsdatum|deadline|depuis|jusqu'au|desde|hasta)\s*:?\s*$",
+    r"termin|release|erscheinungsdatum|deadline|depuis|jusqu'au|desde|hasta|"
+    r"retrieved|accessed|abgerufen|abgerufen am|consulté le)\s*:?\s*(?:on\s*)?$",
     re.I,
 )
 
@@ -152,10 +153,10 @@ def pick_date(feats: list[LineFeatures], ref: int, b: int) -> tuple[str, int] | 
     ) and month_first(feats, wide_lo, wide_hi)
     if us_order:
         found = _dates(feats, wide_lo, wide_hi, True)
-    best: tuple[float, int] | None = None
+    best: tuple[float, int, bool] | None = None  # cost, line, whether an event's date
     repeat = _title_repeat(feats, ref, us_order)
     if repeat is not None:
-        best = (TITLE_REPEAT_COST, repeat[1])
+        best = (TITLE_REPEAT_COST, repeat[1], False)
     for j, (iso, start, end) in found.items():
         if not lo <= j < hi:
             continue
@@ -166,14 +167,19 @@ def pick_date(feats: list[LineFeatures], ref: int, b: int) -> tuple[str, int] | 
         ]
         if sum(other != iso for other in near) >= 2:
             cost += LIST_COST
+        event = False
         if _META_WORDS.search(feats[j].line.text):
             cost -= META_BONUS
         elif _event(feats[j].line.text, start, end):
             cost += EVENT_COST
+            event = True
         if best is None or cost < best[0]:
-            best = (cost, j)
-    if best is None:
-        return _stamped(feats, ref)
+            best = (cost, j, event)
+    if best is None or best[2]:
+        # nothing by the title but dates lines talk about: a stamp anywhere says more
+        stamped = _stamped(feats, ref)
+        if best is None or stamped is not None:
+            return stamped
     if repeat is not None and best[1] == repeat[1]:
         return repeat
     return found[best[1]][0], best[1]
@@ -211,20 +217,29 @@ def _title_repeat(feats: list[LineFeatures], ref: int, us_order: bool) -> tuple[
 
 # What a page's stamp may say when no dateline stands by the title: the first date, or the last edit.
 _STAMP_WORDS = re.compile(
-    _META_WORDS.pattern + r"|\b(?:verfasst|geschrieben|written|eingestellt|gepostet|stand|updated|"
+    _META_WORDS.pattern
+    + r"|\b(?:verfasst|geschrieben|written|eingestellt|gepostet|stand|updated|edited|"
     r"aktualisiert|geändert|modified|mis à jour|actualizado)\b",
     re.I,
 )
 
 
+# A longer line is a stamp when its date comes this early: "This entry was posted on Wednesday, ...".
+STAMP_LEAD = 60
+
+
 def _stamped(feats: list[LineFeatures], ref: int) -> tuple[str, int] | None:
-    """When no date stands near the title: the nearest short line elsewhere that says when the page
-    was published ("Verfasst von X | 31. Dezember 2008", "Eingetragen am 3. Januar 2020")."""
+    """When no date stands near the title (or only dates lines talk about): the nearest line elsewhere
+    that says when the page was published ("Verfasst von X | 31. Dezember 2008", "Eingetragen am 3.
+    Januar 2020", "This page was last edited on ..."), short or with its date early."""
     best: tuple[int, int] | None = None
     for j, f in enumerate(feats):
-        if not f.digits or f.words > LONG_LINE_WORDS or not _STAMP_WORDS.search(f.line.text):
+        if not f.digits or f.chars > 400 or not _STAMP_WORDS.search(f.line.text):
             continue
-        if find_date(f.line.text) and (best is None or abs(j - ref) < best[0]):
+        hit = find_date(f.line.text)
+        if hit is None or f.words > LONG_LINE_WORDS and hit[1] > STAMP_LEAD:
+            continue
+        if best is None or abs(j - ref) < best[0]:
             best = (abs(j - ref), j)
     if best is None:
         return None
