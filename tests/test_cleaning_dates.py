@@ -68,3 +68,9 @@ def test_a_long_footer_saying_when_the_entry_was_posted_dates_it() -> None:
     menu = [f"Menu entry {k}" for k in range(45)]
     page = "\n".join([_TITLE, *[_PROSE] * 4, *menu, footer])
     assert clean(page).meta["date"] == "2019-11-27"
+
+
+def test_a_dated_ticker_over_the_title_loses_to_a_dateline_further_down() -> None:
+    ticker = [f"[ {day} February 2020 ] Another story from the news ticker" for day in (26, 20, 19)]
+    page = "\n".join([*ticker, _TITLE, *[_PROSE] * 15, "16 May 2019 | Jane Roe"])
+    assert clean(page).meta["date"] == "2019-05-16"
