@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tui.cleaning import clean
+from tui.cleaning.dates import numeric_order
 
 _PROSE = (
     "The council voted on Tuesday to expand the city's tram network after a long debate about "
@@ -74,3 +77,18 @@ def test_a_dated_ticker_over_the_title_loses_to_a_dateline_further_down() -> Non
     ticker = [f"[ {day} February 2020 ] Another story from the news ticker" for day in (26, 20, 19)]
     page = "\n".join([*ticker, _TITLE, *[_PROSE] * 15, "16 May 2019 | Jane Roe"])
     assert clean(page).meta["date"] == "2019-05-16"
+
+
+@pytest.mark.parametrize(
+    ("texts", "order"),
+    [
+        (["Posted 25.05.2021, 10:00"], False),  # a comma or a stop may end the telling date
+        (["Meeting held on 12/31/2020."], True),
+        (["04/06/2021", "version 13.12.2021.5"], None),  # a longer dotted number tells nothing
+        (["total 1.13.20,5"], None),  # nor a decimal
+    ],
+)
+def test_the_page_order_is_told_by_dates_ending_in_a_stop_or_comma(
+    texts: list[str], order: bool | None
+) -> None:
+    assert numeric_order(texts) is order

@@ -123,7 +123,8 @@ def _numeric(year: int, first: int, second: int, month_first: bool) -> str | Non
     return _valid(year, second, first) or _valid(year, first, second)
 
 
-_UNAMBIGUOUS = re.compile(r"(?<![\d.,/])(\d{1,2})([./-])(\d{1,2})\2(?:\d{4}|\d{2})(?![\d./,])")
+# Not part of a longer dotted number or a decimal; a stop or comma may end it ("25.05.2021, 10:00").
+_UNAMBIGUOUS = re.compile(r"(?<![\d.,/])(\d{1,2})([./-])(\d{1,2})\2(?:\d{4}|\d{2})(?!\d|[./,]\d)")
 
 
 def numeric_order(texts: list[str]) -> bool | None:
