@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tui.cleaning import clean
-from tui.cleaning.dates import numeric_order
+from tui.cleaning.dates import find_date, numeric_order
 
 _PROSE = (
     "The council voted on Tuesday to expand the city's tram network after a long debate about "
@@ -92,3 +92,16 @@ def test_the_page_order_is_told_by_dates_ending_in_a_stop_or_comma(
     texts: list[str], order: bool | None
 ) -> None:
     assert numeric_order(texts) is order
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Posted on the 3rd of March, 2023", "2023-03-03"),
+        ("03-Mar-2023 10:35", "2023-03-03"),
+        ("15 de noviembre del 2019", "2019-11-15"),
+    ],
+)
+def test_day_month_year_in_more_forms(text: str, iso: str) -> None:
+    hit = find_date(text)
+    assert hit is not None and hit[0] == iso
