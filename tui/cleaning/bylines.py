@@ -34,6 +34,7 @@ OPENING_AFTER_PROSE = (
 )
 FAR_REACH = 60  # lines around the title searched for a line that opens with a byline's lead
 FAR_WORDS = 16  # such a line is at most this long
+LEAD_LINE_BELOW = 30  # lines below the body's end searched for a lead line over a name ("Autor:")
 BIO_WORDS = 8  # an author's bio under the name line is at least this long
 FOLLOW_WORDS = 16  # a follow prompt under it ("Follow Jane Doe on Facebook") at most this long
 _AGO = (
@@ -55,10 +56,11 @@ _LEAD_FIRST = re.compile(
 # A line that only announces the author, whose name stands on the next line: "Von:", "Auteur(s) :",
 # "Published By", "Kommentar von".
 _LEAD_LINE = re.compile(
-    r"^(?:(?:[^\W\d_]+\s+)?(?:by|von|par|por|door)|autor(?:[*:]?in(?:nen)?|es)?|author|auteur(?:\(s\))?|"
-    r"text|written by|geschrieben von|verfasst von)\s*:?$",
+    r"^(?:(?:[^\W\d_]+\s+)?(?:by|von|par|por|door)|autor(?:[*:]?in(?:nen)?|es|en)?|authors?|auteur(?:\(s\))?|"
+    r"text|written by|geschrieben von|verfasst von|about the author|über (?:den|die) autor(?:in)?)\s*:?$",
     re.I,
 )
+_BY_LINE = re.compile(r"^(?:[^\W\d_]+\s+)?(?:by|von|par|por|door)\s*$", re.I)
 _JOB_AFTER = re.compile(r"\s*(?:\(.*|,.*)$")
 # A line that only dates the line above it: "4 min read", "vor 3 Stunden", "hace 4 minutos".
 _TIME_LINE = re.compile(
@@ -130,11 +132,10 @@ def _named_by_neighbours(
     dates it ("Jane Doe" / "19 February 2020"): a byline split over two lines."""
     before, after = around
     text = f.line.text
-    if before is not None and f.chars <= 120 and _LEAD_LINE.match(before.line.text):
-        # "Jane Doe (Redakteurin)", "Jane Doe @jd"
-        name = _JOB_AFTER.sub("", _HANDLE_AFTER.sub("", text))
-        if len(name.split()) <= BARE_NAME_WORDS and name_like(name) and not _LEAD_LINE.match(name):
-            return name, 0.0, "byline"
+    if before is not None and f.chars <= 120 and _lead_line(before.line.text):
+        name = _under_lead(text)
+        if name and (" " in name or _BY_LINE.match(before.line.text) or ":" in before.line.text):
+            return name, 0.0, "byline"  # one word under "Authors" is a menu's: "Chemie-Lexikon"
     if f.words > BARE_NAME_WORDS or f.chars > 50:
         return None
     dated = any(
@@ -148,6 +149,24 @@ def _named_by_neighbours(
     if not known_first_name(text) and text.split()[0].casefold() not in DESKS:
         return None  # "Verwandte Themen" over a date is no byline, "Redaktion Stadtblatt" is
     return (text, DATELINE_COST, "date") if dated else (text, DATELINE_COST, "byline")
+
+
+def _lead_line(text: str) -> bool:
+    """A line that only announces the author: "Autor:", "Geschrieben von" (a bare "Text" is a video
+    player's setting, over "background")."""
+    return _LEAD_LINE.match(text) is not None and text.strip().lower() != "text"
+
+
+def _under_lead(text: str) -> str | None:
+    """The name on a line under a lead line, without a job, handle or agency after it: "Jane Doe
+    (Redakteurin)", "Jane Doe @jd", "Jane Doe/AP"."""
+    name = _JOB_AFTER.sub("", _HANDLE_AFTER.sub("", text))
+    if "/" in name:
+        person = name.split("/", 1)[0].strip()
+        name = person if bare_name(person) else name
+    if len(name.split()) <= BARE_NAME_WORDS and name_like(name) and not _LEAD_LINE.match(name):
+        return name
+    return None
 
 
 def _around(feats: list[LineFeatures], j: int) -> tuple[LineFeatures | None, LineFeatures | None]:
@@ -307,9 +326,18 @@ def _far_byline(
     by jdoe") farther from the title, when nothing nearer names anyone: the nearest wins."""
     lo, hi = max(0, ref - FAR_REACH), min(len(feats), b + 1)
     best: tuple[int, Author] | None = None
-    for j in range(lo, hi):
+    for j in range(lo, min(len(feats) - 1, b + LEAD_LINE_BELOW)):
         f = feats[j]
-        if j == t or f.words > FAR_WORDS or not _STRONG_LEAD.match(f.line.text):
+        if j == t or f.words > FAR_WORDS:
+            continue
+        if f.words <= 3 and f.chars <= 30 and _lead_line(f.line.text):
+            name = _under_lead(feats[j + 1].line.text) if feats[j + 1].chars <= 120 else None
+            if name and " " not in name and ":" not in f.line.text:
+                continue  # "Artikel von:" over "hausinfo", but not "Powered by" over "WordPress"
+            if name and (best is None or abs(j + 1 - ref) < best[0]):
+                best = (abs(j + 1 - ref), Author(name, j + 1, "byline"))
+            continue
+        if j >= hi or not _STRONG_LEAD.match(f.line.text):
             continue
         name = byline(f.line.text, lead_within=40)
         if name and (best is None or abs(j - ref) < best[0]):
