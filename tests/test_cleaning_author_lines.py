@@ -39,3 +39,34 @@ def test_a_name_under_a_lead_line_after_the_body_is_the_author(
 def test_a_menu_or_player_entry_under_a_lead_word_is_no_author(lead: str, line: str) -> None:
     page = ["City expands tram network", *[_PROSE] * 6, *_TEASERS, lead, line, "Newsletter"]
     assert clean("\n".join(page)).meta["author"] is None
+
+
+@pytest.mark.parametrize(
+    ("line", "when", "name"),
+    [
+        ("Hazel Brook,", "on Sunday, May 3, 2022 - 05:00 (1 Comment)", "Hazel Brook"),
+        ("Staff", "on May 3, 2022", "Staff"),  # the newsroom signing
+    ],
+)
+def test_a_name_line_over_its_dateline_is_the_author(line: str, when: str, name: str) -> None:
+    page = ["City expands tram network", line, when, *[_PROSE] * 6]
+    assert clean("\n".join(page)).meta["author"] == name
+
+
+def test_a_dated_name_line_far_below_the_title_is_the_author() -> None:
+    page = ["City expands tram network", *[_PROSE] * 18, "Hazel Brook", "3 May 2021", _PROSE]
+    assert clean("\n".join(page)).meta["author"] == "Hazel Brook"
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Hazel Brook 06 PM | 18 May", "Hazel Brook"),  # a time of day, no year
+        ("Hazel Brook at 10:32", "Hazel Brook"),
+        ("19:15 Riverside Rovers 55 : 34 Harbour City", None),  # a match, not a byline
+        ("Fr von 10:00 bis 12:30", None),  # opening hours
+    ],
+)
+def test_a_name_beside_a_time_of_day_is_the_author(line: str, name: str | None) -> None:
+    page = ["City expands tram network", line, *[_PROSE] * 6]
+    assert clean("\n".join(page)).meta["author"] == name

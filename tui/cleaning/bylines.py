@@ -45,6 +45,8 @@ _AGO = (
         re.I,
     )
 )
+# A time of day beside the author, where no date is: "Jane Doe 06 PM | 18 May", "Jane Doe, 10:32".
+_CLOCK_IN = re.compile(r"\b\d{1,2}(?::\d{2})?\s*[ap]\.?m\b\.?|\b\d{1,2}:\d{2}\b", re.I)
 _BY_START = re.compile(r"^(by|von|par|por|door|written by|geschrieben von|verfasst von)\s", re.I)
 # A line that opens with the byline's lead, or with a link to the author's other articles.
 _LEAD_FIRST = re.compile(
@@ -102,6 +104,11 @@ def _candidate(
             name = name_by_date(text, ago.start(), ago.end())
             if name:
                 return name, DATELINE_COST, "date"
+        clock = _CLOCK_IN.search(text)
+        if clock:
+            name = name_by_date(text, clock.start(), clock.end())
+            if name and (text.startswith(name) or known_first_name(name)):
+                return name, DATELINE_COST, "date"  # not a match's "19:15 Stal Gorzów 55 : 34"
         name = name_with_job(text)  # "Jane Doe | Staff Writer"
         if name and not _about_the_body(name, vocab):
             return name, DATELINE_COST, "byline"
@@ -138,15 +145,18 @@ def _named_by_neighbours(
             return name, 0.0, "byline"  # one word under "Authors" is a menu's: "Chemie-Lexikon"
     if f.words > BARE_NAME_WORDS or f.chars > 50:
         return None
+    text = text.rstrip(" ,")  # "Jane Doe," over "on May 3, 2022"
     dated = any(
         other is not None and other.words <= 8 and _dates_only(other.line.text)
         for other in (after, before)
     )
     if not dated and not (after is not None and after.words <= 10 and job_line(after.line.text)):
         return None
-    if bare_name(text) is None:
+    if text.casefold() in DESKS:
+        pass  # the newsroom over its date: "Redaktion" / "am 3. Mai 2022"
+    elif bare_name(text) is None:
         return None
-    if not known_first_name(text) and text.split()[0].casefold() not in DESKS:
+    elif not known_first_name(text) and text.split()[0].casefold() not in DESKS:
         return None  # "Verwandte Themen" over a date is no byline, "Redaktion Stadtblatt" is
     return (text, DATELINE_COST, "date") if dated else (text, DATELINE_COST, "byline")
 
@@ -195,7 +205,7 @@ def _dates_only(text: str) -> bool:
     if hit is None:
         return False
     rest = _CLOCK_OR_COUNT.sub(" ", text[: hit[1]] + " " + text[hit[2] :])
-    return len(rest.split()) <= 3
+    return sum(any(c.isalnum() for c in w) for w in rest.split()) <= 3  # not "(", ")"
 
 
 # A time of day or a comment count beside a date: "27.04.2020 - 18:50 Uhr 3 Kommentare".
@@ -337,7 +347,13 @@ def _far_byline(
             if name and (best is None or abs(j + 1 - ref) < best[0]):
                 best = (abs(j + 1 - ref), Author(name, j + 1, "byline"))
             continue
-        if j >= hi or not _STRONG_LEAD.match(f.line.text):
+        if j >= hi:
+            continue
+        if f.words <= BARE_NAME_WORDS and f.chars <= 50 and f.kind != GOOD:
+            named = _named_by_neighbours(f, _around(feats, j))  # "Jane Doe" / "3 May 2021"
+            if named and named[2] == "date" and (best is None or abs(j - ref) < best[0]):
+                best = (abs(j - ref), Author(named[0], j, "date"))
+        if not _STRONG_LEAD.match(f.line.text):
             continue
         name = byline(f.line.text, lead_within=40)
         if name and (best is None or abs(j - ref) < best[0]):

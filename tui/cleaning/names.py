@@ -19,7 +19,7 @@ _JOB_WORDS = frozenset(
     "engineer engineers scientist researcher developer designer officer president founder "
     "contributor contributing technologist analyst producer photographer director manager "
     "professor journalist redakteur redakteurin autorin korrespondent rédacteur journaliste "
-    "redactor periodista giornalista".split()
+    "redactor periodista giornalista moderator administrator admin".split()
 )
 
 
@@ -165,8 +165,8 @@ def bare_name(text: str) -> str | None:
         return None
     if all(t.isupper() and t.isalpha() for t in tokens):  # "JANE DOE", but "ACTU NATIONALE"
         return text if known_first_name(text.title()) else None
-    if not all(person_word(t) for t in tokens):
-        return None  # "JTL Shop4", "DownloadShow URL"
+    if not all(person_word(t) for t in tokens) or tokens[-1] in PARTICLE_WORDS:
+        return None  # "JTL Shop4", "DownloadShow URL", "Fr von" (10 bis 12 Uhr)
     if tokens[0].lower().endswith(_ADJECTIVE_ENDINGS):
         return None
     return text
