@@ -70,3 +70,34 @@ def test_a_dated_name_line_far_below_the_title_is_the_author() -> None:
 def test_a_name_beside_a_time_of_day_is_the_author(line: str, name: str | None) -> None:
     page = ["City expands tram network", line, *[_PROSE] * 6]
     assert clean("\n".join(page)).meta["author"] == name
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Hazel Brook Political correspondent", "Hazel Brook"),  # a job in sentence case
+        ("Hazel Brook Staff Writer", "Hazel Brook"),  # a job of job words only
+        ("Mary Ann Brook Senior Reporter", "Mary Ann Brook"),
+        ("Hazel Brook Political Correspondent", "Hazel Brook"),
+        ("Hazel Brook in Kyiv", "Hazel Brook"),  # a correspondent and where they are
+        ("Hazel Brook and Tom Reed in Washington", "Hazel Brook and Tom Reed"),
+        ("Contributor: Hazel Brook", "Hazel Brook"),
+        ("By Reuters", "Reuters"),  # an agency's byline names no person
+        ("By The Associated Press | May 3, 2021", "The Associated Press"),
+    ],
+)
+def test_english_byline_lines_under_the_title(line: str, name: str) -> None:
+    page = ["City expands tram network", line, *[_PROSE] * 6]
+    assert clean("\n".join(page)).meta["author"] == name
+
+
+def test_a_teaser_above_the_title_saying_where_is_no_byline() -> None:
+    page = ["Home", "Drake Hurt in Dubai Nightclub", "City expands tram network", *[_PROSE] * 6]
+    assert clean("\n".join(page)).meta["author"] is None
+
+
+@pytest.mark.parametrize("text", ["Photo: Reuters", "By The Daily Planet | Source: Reuters"])
+def test_an_agency_credit_is_no_agency_byline(text: str) -> None:
+    from tui.cleaning.authors import agency_byline
+
+    assert agency_byline(text) is None

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .authors import DESKS, byline, name_by_date
+from .authors import DESKS, agency_byline, byline, name_by_date, name_in_place
 from .body import body_vocab
 from .dates import find_date
 from .features import BAD, GOOD, LineFeatures
@@ -111,6 +111,12 @@ def _candidate(
                 return name, DATELINE_COST, "date"  # not a match's "19:15 Stal Gorzów 55 : 34"
         name = name_with_job(text)  # "Jane Doe | Staff Writer"
         if name and not _about_the_body(name, vocab):
+            return name, DATELINE_COST, "byline"
+        name = agency_byline(text)  # "By Reuters"
+        if name:
+            return name, DATELINE_COST, "byline"
+        name = name_in_place(text) if in_opening else None  # under the title: "Jane Doe in Kyiv"
+        if name and not _about_the_body(name, vocab):  # not a teaser's "Drake Assaulted in Dubai"
             return name, DATELINE_COST, "byline"
     if _BY_START.match(text):
         name = byline(text[:100])
