@@ -101,3 +101,21 @@ def test_an_agency_credit_is_no_agency_byline(text: str) -> None:
     from tui.cleaning.authors import agency_byline
 
     assert agency_byline(text) is None
+
+
+@pytest.mark.parametrize(
+    ("lead", "line", "name"),
+    [("Interview", "HAZEL BROOK", "HAZEL BROOK"), ("Words:", "12840", None)],  # not a word count
+)
+def test_a_credits_block_after_the_body_names_the_author(
+    lead: str, line: str, name: str | None
+) -> None:
+    page = ["City expands tram network", *[_PROSE] * 6, *_TEASERS, lead, line, "Photography"]
+    assert clean("\n".join(page)).meta["author"] == name
+
+
+def test_words_and_contributors_leads_open_a_byline() -> None:
+    from tui.cleaning.authors import byline
+
+    assert byline("Words: Hazel Brook") == "Hazel Brook"
+    assert byline("Contributors: Hazel Brook, Tom Reed") == "Hazel Brook, Tom Reed"

@@ -22,7 +22,7 @@ _MONTH_NAMES = "|".join(sorted(MONTH, key=len, reverse=True))
 
 _LEAD = re.compile(
     r"(?:^|(?<=[\s|·•])|(?<=\d)(?=[AB]))(?:written by|posted by|eingestellt von|geschrieben von|verfasst von|"
-    r"ein beitrag von|text(?=\s*:)|contributors?(?=\s*:)|by|von|par|por|door|przez|autor(?:in|en)?|author|auteur|"
+    r"ein beitrag von|(?:text|words|contributors?)(?=\s*:)|by|von|par|por|door|przez|autor(?:in|en)?|author|auteur|"
     r"redakteur(?:in)?)(?:\s*:\s+|\s+)(?=\S)",  # a word ("Partner" is none), or glued to a date: "2022Author"
     re.I,
 )

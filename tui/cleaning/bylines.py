@@ -59,7 +59,7 @@ _LEAD_FIRST = re.compile(
 # "Published By", "Kommentar von".
 _LEAD_LINE = re.compile(
     r"^(?:(?:[^\W\d_]+\s+)?(?:by|von|par|por|door)|autor(?:[*:]?in(?:nen)?|es|en)?|authors?|auteur(?:\(s\))?|"
-    r"text|written by|geschrieben von|verfasst von|about the author|über (?:den|die) autor(?:in)?)\s*:?$",
+    r"text|words|interview|written by|geschrieben von|verfasst von|about the author|über (?:den|die) autor(?:in)?)\s*:?$",
     re.I,
 )
 _BY_LINE = re.compile(r"^(?:[^\W\d_]+\s+)?(?:by|von|par|por|door)\s*$", re.I)
@@ -180,7 +180,12 @@ def _under_lead(text: str) -> str | None:
     if "/" in name:
         person = name.split("/", 1)[0].strip()
         name = person if bare_name(person) else name
-    if len(name.split()) <= BARE_NAME_WORDS and name_like(name) and not _LEAD_LINE.match(name):
+    if (
+        len(name.split()) <= BARE_NAME_WORDS
+        and name_like(name)
+        and not _LEAD_LINE.match(name)
+        and sum(c.isalpha() for c in name) >= 2  # "Words:" over "67379" counts them
+    ):
         return name
     return None
 
@@ -330,7 +335,7 @@ def _author_box(feats: list[LineFeatures], ref: int, b: int) -> Author | None:
 _STRONG_LEAD = re.compile(
     r"^(?:(?:(?:veröffentlicht|geschrieben|verfasst|eingestellt|erstellt|gepostet|posted|written|"
     r"published|publié|écrit|publicado|escrito)\s+)?(?:by|von|par|por|door)\s|"
-    r"(?:autor(?:in)?|author|auteur|text)\s*:)",
+    r"(?:autor(?:in)?|author|auteur|text|words|contributors?)\s*:)",
     re.I,
 )
 
