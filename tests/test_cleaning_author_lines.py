@@ -119,3 +119,19 @@ def test_words_and_contributors_leads_open_a_byline() -> None:
 
     assert byline("Words: Hazel Brook") == "Hazel Brook"
     assert byline("Contributors: Hazel Brook, Tom Reed") == "Hazel Brook, Tom Reed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "November 26, 2017November 26, 2017 Hazel Brook 1 Comment",  # published and updated, glued
+        "May 3, 2022 Hazel Brook Politics, Transport, City",  # the post's tags after the name
+    ],
+)
+def test_a_name_after_a_blogs_dates_without_what_follows(text: str) -> None:
+    from tui.cleaning.authors import name_by_date
+    from tui.cleaning.dates import find_date
+
+    hit = find_date(text)
+    assert hit is not None
+    assert name_by_date(text, hit[1], hit[2]) == "Hazel Brook"

@@ -264,6 +264,9 @@ def name_by_date(text: str, start: int, end: int) -> str | None:
     '3. Mai 2019 Jane Doe Schreibe einen Kommentar' (a comment prompt after the name)."""
     if len(text) > 100:
         return None
+    again = find_date(text[end : end + 40]) if text[end : end + 1].isalnum() else None
+    if again and again[1] == 0:
+        end += again[2]  # the date again, glued: "6. November 20236. November 2023 Jane Doe"
     for after, side in enumerate((text[:start], text[end:])):
         parts = [
             p
@@ -278,6 +281,10 @@ def name_by_date(text: str, start: int, end: int) -> str | None:
             part = _COUNT_AFTER.sub("", part) if after else _DATE_LABEL_END.sub("", part)
             if part.casefold() in DESKS:
                 return part
+            if after and len(part.split()) == 3 and side.count(",") >= 2 and bare_name(part):
+                return part.rsplit(None, 1)[
+                    0
+                ]  # a tag list after it: "Jane Doe Politics, Law, Crime"
             if len(part.split()) >= 2 and bare_name(part):
                 return (
                     part  # written as a person's name ("Aktuelle Meldung", "PAID CONTENT" are not)
