@@ -135,3 +135,16 @@ def test_a_name_after_a_blogs_dates_without_what_follows(text: str) -> None:
     hit = find_date(text)
     assert hit is not None
     assert name_by_date(text, hit[1], hit[2]) == "Hazel Brook"
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("13 June 2019, by Hazel Brook", "Hazel Brook"),  # a date, then the byline's lead
+        ("Posted 3 May 2021 by Hazel Brook", "Hazel Brook"),
+        ("Rating by hazel42 on 3 May 2021", None),  # a guest's review
+    ],
+)
+def test_a_dated_byline_far_from_the_title(line: str, name: str | None) -> None:
+    page = ["City expands tram network", *[_PROSE] * 18, line, *[_PROSE] * 8]
+    assert clean("\n".join(page)).meta["author"] == name

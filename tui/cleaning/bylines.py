@@ -364,12 +364,24 @@ def _far_byline(
             named = _named_by_neighbours(f, _around(feats, j))  # "Jane Doe" / "3 May 2021"
             if named and named[2] == "date" and (best is None or abs(j - ref) < best[0]):
                 best = (abs(j - ref), Author(named[0], j, "date"))
-        if not _STRONG_LEAD.match(f.line.text):
+        if not _STRONG_LEAD.match(f.line.text) and not (
+            j < hi and f.words <= 12 and _dated_lead(f.line.text)
+        ):
             continue
         name = byline(f.line.text, lead_within=40)
         if name and (best is None or abs(j - ref) < best[0]):
             best = (abs(j - ref), Author(name, j, "byline"))
     return best[1] if best else None
+
+
+def _dated_lead(text: str) -> bool:
+    """A date and then a byline's lead: "13 June 2019, by Jane Doe", "Posted 3 May 2021 by jdoe"
+    (not a review's "Rating by jdoe on 3 May 2021")."""
+    hit = find_date(text)
+    return hit is not None and _LEAD_WORD.search(text, hit[2]) is not None
+
+
+_LEAD_WORD = re.compile(r"\b(?:by|von|par|por|door)\s", re.I)
 
 
 def _at_the_end(feats: list[LineFeatures], a: int, b: int) -> Author | None:
