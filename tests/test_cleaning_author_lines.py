@@ -148,3 +148,16 @@ def test_a_name_after_a_blogs_dates_without_what_follows(text: str) -> None:
 def test_a_dated_byline_far_from_the_title(line: str, name: str | None) -> None:
     page = ["City expands tram network", *[_PROSE] * 18, line, *[_PROSE] * 8]
     assert clean("\n".join(page)).meta["author"] == name
+
+
+@pytest.mark.parametrize(
+    ("line", "link", "name"),
+    [
+        ("Hazel Brook", "View all posts", "Hazel Brook"),  # an author box after the body
+        ("hbrook", "More Posts", "hbrook"),
+        ("Comment", "More articles", None),  # a button over a link
+    ],
+)
+def test_a_name_over_a_link_to_the_authors_posts(line: str, link: str, name: str | None) -> None:
+    page = ["City expands tram network", *[_PROSE] * 6, "Share", line, link, *_TEASERS]
+    assert clean("\n".join(page)).meta["author"] == name
