@@ -288,6 +288,22 @@ def weights() -> tuple[tuple[float, ...], tuple[float, ...], tuple[float, ...]]:
     return tuple(data["weights"]), tuple(data["means"]), tuple(data["scales"])
 
 
+BARE_SHARE = 0.5  # the bare line below is at least this share of the pick's length
+
+
+def bare_below(feats: list[LineFeatures], pick: int, cands: list[tuple[int, list[float]]]) -> int:
+    """The candidate right below the pick when the pick's text ends with it ("Home → News →
+    Headline" or "›Headline" over "Headline"): the pick is a breadcrumb or a marked copy of the
+    headline under it, which the ranker scoring lines one by one cannot tell apart; else the pick."""
+    below = pick + 1
+    if below >= len(feats) or not any(j == below for j, _ in cands):
+        return pick
+    text, bare = feats[pick].line.text, feats[below].line.text
+    if text != bare and text.endswith(bare) and len(bare) >= BARE_SHARE * len(text):
+        return below
+    return pick
+
+
 def rank(cands: list[tuple[int, list[float]]]) -> int | None:
     """The candidate with the highest learned score, or None when there is none."""
     if not cands:
