@@ -38,3 +38,17 @@ def test_clean_titles_a_page_with_a_breadcrumb_over_its_headline() -> None:
         ["Home", "Local", f"Home › Local › {HEADLINE}", HEADLINE, "By Jane Doe", *PARAS]
     )
     assert clean(raw).title == HEADLINE
+
+
+def test_a_caption_ending_in_its_photo_credit_is_never_a_title_candidate() -> None:
+    heads = [
+        HEADLINE,
+        "Commuters wait for a bus in the rain on Monday Getty Images",
+        "The new tram line will cross the river. Photo: Jane Doe",
+        "Buses at the depot before dawn (AP Photo)",
+        "Photos: flooding in the city centre",  # a gallery's headline, no credit: stays
+    ]
+    feats = line_features(split_lines("\n".join([*heads, *PARAS])))
+    n = len(feats)
+    found = titles.candidates(feats, ["boilerplate"] * n, [None] * n, 5, [False] * n, frozenset())
+    assert [feats[j].line.text for j, _ in found] == [heads[0], heads[-1]]
