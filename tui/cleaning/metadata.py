@@ -167,9 +167,12 @@ def choose_title(
     run_start: int | None,
     vocab: frozenset[str],
 ) -> int | None:
-    """The title line: the learned ranker's pick among the candidates (not swapped for a shorter line
-    above that it contains: on the dev pages that swap only turned right titles into fragments)."""
-    return titles.rank(title_candidates(feats, decisions, reasons, a, run_start, vocab))
+    """The title line: the learned ranker's pick among the candidates, or the line right below it that
+    the pick ends with (a breadcrumb over its headline); not swapped for a shorter line above that it
+    contains: on the dev pages that swap only turned right titles into fragments."""
+    cands = title_candidates(feats, decisions, reasons, a, run_start, vocab)
+    pick = titles.rank(cands)
+    return None if pick is None else titles.bare_below(feats, pick, cands)
 
 
 def _bare_title(feats: list[LineFeatures], best: int, lo: int) -> int:

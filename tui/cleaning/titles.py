@@ -84,6 +84,30 @@ _FILE_NAME = re.compile(r"^\S+\.(jpe?g|png|gif|webp|svg|html?|php|pdf)$", re.I)
 # A list item ("- ", "* ", "• ") or a line holding an address (mail, web): never a headline on the
 # dev pages (0 of 111 such candidates was the gold title), so not a candidate at all.
 _NO_HEADLINE = re.compile(r"^[-+*•·▶►]\s|\S@\S+\.\w|https?://|www\.", re.I)
+_BULLETS = "-+*•·▶►"
+# A caption ending in its photo credit ("... Getty Images", "... Photo: Jane Doe"): a line under a
+# picture, never a headline (0 of 126 such candidates was the gold title on the dev pages); a line
+# opening with "Photos:" is a gallery's headline.
+_AGENCIES = (
+    "getty images",
+    "dpa",
+    "afp",
+    "reuters",
+    "imago",
+    "shutterstock",
+    "istock",
+    "istockphoto",
+    "keystone",
+    "ap photo",
+    "efe",
+    "epa",
+    "ansa",
+)
+_AGENCY_END = re.compile(rf"(?:^|[\s/|(,·•])(?:{'|'.join(_AGENCIES)})$")
+_PHOTO_CREDIT = re.compile(
+    r"[\s(](?:fotos?|photos?|bild|image|credit|photograph)\s*:\s*[^\W\d_][^.:]{1,40}$", re.I
+)
+_TRAILING = " .,;:!?)]}\"'»”“’-–—|/*…"
 _DIGIT = re.compile(r"\d")
 _FIRST = itemgetter(0)  # a token's first character (str.split never gives an empty one)
 
@@ -144,7 +168,7 @@ def candidates(
                 not 1 <= f.words <= 30
                 or f.chars > 250
                 or _FILE_NAME.search(text)
-                or _NO_HEADLINE.search(text)
+                or _not_a_headline(text)
             ):
                 continue
             if j >= anchor and (before >= 2 or f.kind == GOOD and not text[-1:].isalnum()):
@@ -226,6 +250,19 @@ def candidates(
     return out
 
 
+def _not_a_headline(text: str) -> bool:
+    """A list item, a line with a mail or web address, or a caption ending in its photo credit: the
+    regexes run only on lines holding the characters they need (most short lines hold none)."""
+    if (text[0] in _BULLETS or "@" in text or "/" in text or "." in text) and _NO_HEADLINE.search(
+        text
+    ):
+        return True
+    if ":" in text and _PHOTO_CREDIT.search(text):
+        return True
+    tail = text.rstrip(_TRAILING).lower()
+    return tail.endswith(_AGENCIES) and _AGENCY_END.search(tail) is not None
+
+
 def _starts_other(norm: str, by_first: dict[str, list[str]]) -> bool:
     """Whether a head of the page goes on after norm (norm + " " + more): heads by first word."""
     first = norm[: norm.find(" ")] if " " in norm else norm
@@ -286,6 +323,22 @@ def weights() -> tuple[tuple[float, ...], tuple[float, ...], tuple[float, ...]]:
             f"{WEIGHTS.name} was trained on other features; rerun scripts/title_model.py"
         )
     return tuple(data["weights"]), tuple(data["means"]), tuple(data["scales"])
+
+
+BARE_SHARE = 0.5  # the bare line below is at least this share of the pick's length
+
+
+def bare_below(feats: list[LineFeatures], pick: int, cands: list[tuple[int, list[float]]]) -> int:
+    """The candidate right below the pick when the pick's text ends with it ("Home → News →
+    Headline" or "›Headline" over "Headline"): the pick is a breadcrumb or a marked copy of the
+    headline under it, which the ranker scoring lines one by one cannot tell apart; else the pick."""
+    below = pick + 1
+    if below >= len(feats) or not any(j == below for j, _ in cands):
+        return pick
+    text, bare = feats[pick].line.text, feats[below].line.text
+    if text != bare and text.endswith(bare) and len(bare) >= BARE_SHARE * len(text):
+        return below
+    return pick
 
 
 def rank(cands: list[tuple[int, list[float]]]) -> int | None:

@@ -1,0 +1,54 @@
+"""The title after the ranker: a breadcrumb or marked copy of the headline gives way to the bare headline."""
+
+from support import PARAS
+
+from tui.cleaning import clean, titles
+from tui.cleaning.features import line_features
+from tui.cleaning.lines import split_lines
+
+HEADLINE = "Council approves transport budget for the city"
+
+
+def _pick_after(lines: list[str], pick: int, start: int) -> str:
+    """The line bare_below keeps when the ranker picked line `pick` of lines (body from `start`)."""
+    feats = line_features(split_lines("\n".join([*lines, *PARAS])))
+    n = len(feats)
+    cands = titles.candidates(
+        feats, ["boilerplate"] * n, [None] * n, start, [False] * n, frozenset()
+    )
+    return feats[titles.bare_below(feats, pick, cands)].line.text
+
+
+def test_a_breadcrumb_ending_in_the_line_below_gives_way_to_that_headline() -> None:
+    for crumb in (f"Home › Local › {HEADLINE}", f"›{HEADLINE}", f"News → {HEADLINE}"):
+        assert _pick_after(["Home", crumb, HEADLINE], 1, 3) == HEADLINE
+
+
+def test_the_pick_stays_when_the_line_below_is_no_bare_copy_of_it() -> None:
+    shorter = "Buses run every ten minutes › for the city"  # its tail is under half of it
+    assert _pick_after(["Home", shorter, "for the city"], 1, 3) == shorter
+    assert _pick_after(["Home", HEADLINE, "Local news"], 1, 3) == HEADLINE
+    assert _pick_after(["Home", HEADLINE, HEADLINE], 1, 3) == HEADLINE  # a repeat: the first stays
+    # the line below is no candidate (the body's prose): the pick stays
+    assert _pick_after(["Home", f"Local › {PARAS[0]}"], 1, 2) == f"Local › {PARAS[0]}"
+
+
+def test_clean_titles_a_page_with_a_breadcrumb_over_its_headline() -> None:
+    raw = "\n".join(
+        ["Home", "Local", f"Home › Local › {HEADLINE}", HEADLINE, "By Jane Doe", *PARAS]
+    )
+    assert clean(raw).title == HEADLINE
+
+
+def test_a_caption_ending_in_its_photo_credit_is_never_a_title_candidate() -> None:
+    heads = [
+        HEADLINE,
+        "Commuters wait for a bus in the rain on Monday Getty Images",
+        "The new tram line will cross the river. Photo: Jane Doe",
+        "Buses at the depot before dawn (AP Photo)",
+        "Photos: flooding in the city centre",  # a gallery's headline, no credit: stays
+    ]
+    feats = line_features(split_lines("\n".join([*heads, *PARAS])))
+    n = len(feats)
+    found = titles.candidates(feats, ["boilerplate"] * n, [None] * n, 5, [False] * n, frozenset())
+    assert [feats[j].line.text for j, _ in found] == [heads[0], heads[-1]]
