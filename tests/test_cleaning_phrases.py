@@ -358,3 +358,14 @@ def test_affiliate_notes_gallery_counters_adverts_and_site_story_heads_are_named
     assert match_short("adverts for the new phone were banned") is None
     assert END_MARKER.match("more great wired stories")
     assert not END_MARKER.match("more than 100 stories were filed")
+
+
+def test_wire_file_photos_and_glued_media_captions_are_captions():
+    from tui.cleaning.phrases import match_long
+
+    assert (
+        match_long("file photo: traders work on the floor of the stock exchange in new york")
+        == "caption"
+    )
+    assert match_long("media captionthe minister speaking to reporters on tuesday") == "caption"
+    assert match_long("image captions are a key part of making pages accessible") is None

@@ -76,7 +76,7 @@ LONG_AND_MARKERS: tuple[Family, ...] = (
         r"photograph)\s*:\s*([^.:]|\.(?=\w)){1,40}\W*$|.*\b(zum vergrößern|click to enlarge|"
         r"cliquez pour agrandir)\b|(.*([/|©(:,·•]|\b(foto|photo|bild|image|picture|"
         r"credit)s?\b)\s*)?(getty images|\bdpa\b|\bafp\b|reuters|\bimago\b|shutterstock|"
-        r"istock(photo)?|keystone|\bap photo)\W*$|(image|media) caption,|^(image|media|video) caption\b|image source,|"
+        r"istock(photo)?|keystone|\bap photo)\W*$|(image|media) caption,|^(image|media|video) caption(?!s)|^file photo\s*:|image source,|"
         r"pictured:|photo by .{1,60} on (unsplash|pexels|pixabay)\W*$|.*\bap photo/|^screenshot\s*[,:/|]|"
         r".*\s/\s*\(c\)\s*[^\W\d_][^/()]{1,40}$|"
         r".*\((reuters|afp|ap|dpa|efe|epa|ansa|getty images|imago|aa|"
