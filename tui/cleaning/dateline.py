@@ -199,12 +199,12 @@ def _title_repeat(feats: list[LineFeatures], ref: int, us_order: bool) -> tuple[
     if len(title) < TITLE_REPEAT_CHARS or feats[ref].kind == GOOD:
         return None
     best: tuple[int, str, int] | None = None
-    for j, f in enumerate(feats):
-        if j == ref or not f.digits or f.chars > 400:
+    # one pass in C over the page's lines; the few that hold the title are read after it
+    for j in [j for j, f in enumerate(feats) if f.digits and title in f.lower and j != ref]:
+        f = feats[j]
+        if f.chars > 400:
             continue
         at = f.lower.find(title)
-        if at < 0:
-            continue
         rest = f.lower[:at] + " | " + f.lower[at + len(title) :]
         hit = find_date(rest, us_order)
         if hit is None or len((rest[: hit[1]] + rest[hit[2] :]).split()) > TITLE_REPEAT_WORDS:
