@@ -161,3 +161,42 @@ def test_a_dated_byline_far_from_the_title(line: str, name: str | None) -> None:
 def test_a_name_over_a_link_to_the_authors_posts(line: str, link: str, name: str | None) -> None:
     page = ["City expands tram network", *[_PROSE] * 6, "Share", line, link, *_TEASERS]
     assert clean("\n".join(page)).meta["author"] == name
+
+
+@pytest.mark.parametrize(
+    ("above", "line", "below"),
+    [
+        ("28 November 2022", "- Hazel Brook", "Share"),  # a dash before the name
+        ("Share", "Hazel Brook", "Published on 06.10.2023 (Last update: 07.10.2023)"),
+        ("Share", "Hazel Brook", "posted on April 21, 2015, at 11:29 a.m."),
+        # a long job line: only its start is read
+        (
+            "Share",
+            "Hazel Brook",
+            "Deputy press officer and head of press, public relations and events",
+        ),
+    ],
+)
+def test_a_name_line_beside_its_date_or_job(above: str, line: str, below: str) -> None:
+    page = ["City expands tram network", above, line, below, *[_PROSE] * 6]
+    assert clean("\n".join(page)).meta["author"] == "Hazel Brook"
+
+
+@pytest.mark.parametrize("lead", ["Text & Photos:", "Words and pictures:", "Text und Fotos:"])
+def test_a_lead_for_words_and_pictures(lead: str) -> None:
+    from tui.cleaning.authors import byline
+
+    assert byline(f"{lead} Hazel Brook") == "Hazel Brook"
+
+
+@pytest.mark.parametrize(
+    ("mail", "name"),
+    [
+        ("hazel.brook@daily.example", "Hazel Brook"),
+        ("hbrook@daily.example", "Hazel Brook"),
+        ("news@daily.example", None),
+    ],  # the newsroom's address names no one
+)
+def test_a_name_over_its_mail_address_after_the_body(mail: str, name: str | None) -> None:
+    page = ["City expands tram network", *[_PROSE] * 6, "Share", "Hazel Brook", mail, *_TEASERS]
+    assert clean("\n".join(page)).meta["author"] == name

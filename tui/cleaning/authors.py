@@ -22,7 +22,8 @@ _MONTH_NAMES = "|".join(sorted(MONTH, key=len, reverse=True))
 
 _LEAD = re.compile(
     r"(?:^|(?<=[\s|·•])|(?<=\d)(?=[AB]))(?:written by|posted by|eingestellt von|geschrieben von|verfasst von|"
-    r"ein beitrag von|(?:text|words|contributors?)(?=\s*:)|by|von|par|por|door|przez|autor(?:in|en)?|author|auteur|"
+    r"ein beitrag von|(?:(?:text|words)(?:\s*(?:&|and|und|\+)\s*(?:fotos?|photos?|pictures|bilder))?|"
+    r"contributors?)(?=\s*:)|by|von|par|por|door|przez|autor(?:in|en)?|author|auteur|"
     r"redakteur(?:in)?)(?:\s*:\s+|\s+)(?=\S)",  # a word ("Partner" is none), or glued to a date: "2022Author"
     re.I,
 )

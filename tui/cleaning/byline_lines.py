@@ -43,12 +43,14 @@ def named_by_neighbours(
             return name, "lead"  # one word under "Authors" is a menu's: "Chemie-Lexikon"
     if f.words > BARE_NAME_WORDS or f.chars > 50:
         return None
-    text = text.rstrip(" ,")  # "Jane Doe," over "on May 3, 2022"
+    text = text.strip(" ,-–—")  # "Jane Doe," over "on May 3, 2022"; "— Jane Doe" under it
     dated = any(
         other is not None and other.words <= 8 and dates_only(other.line.text)
         for other in (after, before)
     )
-    if not dated and not (after is not None and after.words <= 10 and job_line(after.line.text)):
+    if not dated and not (
+        after is not None and after.words <= 10 and job_line(after.line.text[:80])
+    ):  # "Deputy press officer and head of ..."
         return None
     if text.casefold() in DESKS:
         pass  # the newsroom over its date: "Redaktion" / "am 3. Mai 2022"
@@ -104,7 +106,15 @@ def dates_only(text: str) -> bool:
     if hit is None:
         return False
     rest = _CLOCK_OR_COUNT.sub(" ", text[: hit[1]] + " " + text[hit[2] :])
-    return sum(any(c.isalnum() for c in w) for w in rest.split()) <= 3  # not "(", ")"
+    words = [w.strip("():,.").lower() for w in rest.split() if any(c.isalpha() for c in w)]
+    return sum(w not in _DATE_WORDS for w in words) <= 3  # "Published 3 May (Last update: 4 May)"
+
+
+# Words of a dateline's labels: "Published on", "Last updated:", "Veröffentlicht am", "Stand:".
+_DATE_WORDS = frozenset(
+    "published updated last update posted on at am um veröffentlicht aktualisiert letztes "
+    "letzte zuletzt stand publié mis à jour le publicado actualizado el".split()
+)
 
 
 # A time of day or a comment count beside a date: "27.04.2020 - 18:50 Uhr 3 Kommentare".

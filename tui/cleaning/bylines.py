@@ -218,7 +218,20 @@ def _about_the_name(text: str, name: str) -> bool:
     if len(text.split()) <= FOLLOW_WORDS and _FOLLOW.search(text) and name in text:
         return True
     squashed = "".join(name.split()).casefold()
-    return text.strip().casefold().split("@")[0] == squashed or bool(_MORE_POSTS.match(text))
+    local = text.strip().casefold().split("@")[0]
+    if local == squashed or _MORE_POSTS.match(text):
+        return True
+    # their mail address: "Jane Doe" / "jane.doe@paper.com", "jdoe@...", "jane.d@..."
+    return _MAIL.match(text.strip()) is not None and _mail_of(local, name.casefold().split())
+
+
+def _mail_of(local: str, tokens: list[str]) -> bool:
+    """Whether a mail address's local part is made of the person's names: "jane.doe", "jdoe"."""
+    parts = set(re.split(r"[._\d-]+", local))
+    return local == tokens[0][:1] + tokens[-1] or any(len(t) > 2 and t in parts for t in tokens)
+
+
+_MAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
 
 
 # A link to the author's other articles under the name: "Weitere Beiträge", "View all posts".
