@@ -200,3 +200,26 @@ def test_a_lead_for_words_and_pictures(lead: str) -> None:
 def test_a_name_over_its_mail_address_after_the_body(mail: str, name: str | None) -> None:
     page = ["City expands tram network", *[_PROSE] * 6, "Share", "Hazel Brook", mail, *_TEASERS]
     assert clean("\n".join(page)).meta["author"] == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("By HAZEL BROOK and TOM REED", "HAZEL BROOK and TOM REED"),  # an agency's capitals
+        (
+            "By HAZEL BROOK, TOM REED and ANN LEE Associated Press",
+            "HAZEL BROOK, TOM REED and ANN LEE",
+        ),
+        ("By Hazel Brook and Tom Reed Associated Press", "Hazel Brook and Tom Reed"),
+        ("By The Editorial Board", "The Editorial Board"),
+    ],
+)
+def test_english_bylines_of_several_people_or_a_board(text: str, name: str) -> None:
+    page = ["City expands tram network", text, *[_PROSE] * 6]
+    assert clean("\n".join(page)).meta["author"] == name
+
+
+@pytest.mark.parametrize("line", ["Hazel Brook, USA TODAY", "Hazel Brook • Yesterday"])
+def test_a_name_beside_an_outlet_or_yesterday(line: str) -> None:
+    page = ["City expands tram network", line, *[_PROSE] * 6]
+    assert clean("\n".join(page)).meta["author"] == "Hazel Brook"

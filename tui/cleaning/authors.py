@@ -45,6 +45,14 @@ _STOP_AT = re.compile(
 )
 
 
+# A news agency or outlet written after a byline's names without a separator.
+_OUTLET_AFTER = re.compile(
+    r"(?<=\w)\s*,?\s+(?:the\s+)?(?:associated press|reuters|afp|bloomberg(?:\s+news)?|cnn|"
+    r"usa today|bbc news)$",
+    re.I,
+)
+
+
 _SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*")
 
 
@@ -85,7 +93,7 @@ def _names_span(rest: str, allow_handle: bool) -> str | None:
         return handle.group(0)
     stop = _STOP_AT.search(rest)
     head = rest[: stop.start()] if stop else rest
-    head = head.strip(" ,;:.")
+    head = _OUTLET_AFTER.sub("", head.strip(" ,;:."))  # "Jane Doe and John Roe Associated Press"
     end, pos = 0, 0
     for m in list(_SPLIT.finditer(head)) + [None]:
         part_end = m.start() if m else len(head)
@@ -103,10 +111,14 @@ def _names_span(rest: str, allow_handle: bool) -> str | None:
         pos = m.end()
     names = head[:end].strip()
     tokens = names.split()
-    caps = [len(t) > 1 and t.isalpha() and t.isupper() for t in tokens]
+    caps = [_upper_word(t.rstrip(",;")) or t in _CONNECTORS for t in tokens]
     if len(tokens) > 2 and caps[0] and caps[1] and not all(caps):
-        names = " ".join(tokens[: caps.index(False)])  # "JANE DOE Associated Press"
+        # "JANE DOE Associated Press", "JANE DOE and JOHN ROE Associated Press"
+        names = " ".join(tokens[: caps.index(False)]).rstrip(",;")
         tokens = names.split()
+        while tokens and tokens[-1] in _CONNECTORS:
+            tokens.pop()
+        names = " ".join(tokens).rstrip(",;")
     while len(tokens) > 1 and tokens[-1] in PARTICLE_WORDS:
         tokens.pop()  # "Jane Doe Illustration von": a name ends with no particle
     if len(tokens) > 1 and len(tokens) < len(names.split()):
@@ -116,6 +128,14 @@ def _names_span(rest: str, allow_handle: bool) -> str | None:
     while len(names.split()) > 2 and names.split()[0].lower().rstrip(".") in _TITLE_WORDS:
         names = names.split(None, 1)[1]  # "Bundespräsident Johannes Rau" -> "Johannes Rau"
     return names or None
+
+
+def _upper_word(token: str) -> bool:
+    """An all-capital word of two letters or more: "JANE", "O'DOE"."""
+    return len(token) > 1 and token.isupper() and token.replace("'", "").replace("-", "").isalpha()
+
+
+_CONNECTORS = frozenset("and und & et y e".split())
 
 
 @lru_cache(maxsize=1 << 16)
@@ -314,9 +334,11 @@ def _only_a_date(part: str) -> bool:
     return hit is not None and len(part.strip()) - (hit[2] - hit[1]) <= 12
 
 
-# A byline that names a news agency alone: "By Reuters", "By The Associated Press | May 3, 2021".
+# A byline that names a news agency or the paper's board alone: "By Reuters", "By The Editorial
+# Board", "By The Associated Press | May 3, 2021".
 _AGENCY_BYLINE = re.compile(
     r"^(?:by|from)\s+((?:the\s+)?associated press|reuters|afp|agence france-presse|ap|upi|dpa|"
+    r"(?:the\s+)?editorial board|"
     r"bloomberg(?:\s+news)?|pa media|press association|xinhua)(?:\s*$|\s*[|·•,—–]|\s+-\s)",
     re.I,
 )

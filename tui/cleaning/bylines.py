@@ -42,13 +42,11 @@ FAR_WORDS = 16  # such a line is at most this long
 LEAD_LINE_BELOW = 30  # lines below the body's end searched for a lead line over a name ("Autor:")
 BIO_WORDS = 8  # an author's bio under the name line is at least this long
 FOLLOW_WORDS = 16  # a follow prompt under it ("Follow Jane Doe on Facebook") at most this long
-_AGO = (
-    re.compile(  # a relative date beside the author: "Alex Perry 1 day ago", "James Akinaka • 8h"
-        r"(?:\b\d{1,2}\s*(?:min(?:ute)?s?|h(?:ours?|rs?)?|d(?:ays?)?|weeks?)(?:\s+ago)?|"
-        r"(?:vor|hace|il y a)\s+\d{1,2}\s+(?:minuten|stunden?|tagen?|minutos?|horas?|días?|"
-        r"minutes?|heures?|jours?))\s*$",  # "vor 3 Stunden", glued too: "Jane Doevor 3 Stunden"
-        re.I,
-    )
+_AGO = re.compile(  # a relative date beside the author: "Alex Perry 1 day ago", "James Akinaka • 8h"
+    r"(?:\b\d{1,2}\s*(?:min(?:ute)?s?|h(?:ours?|rs?)?|d(?:ays?)?|weeks?)(?:\s+ago)?|\byesterday|"
+    r"(?:vor|hace|il y a)\s+\d{1,2}\s+(?:minuten|stunden?|tagen?|minutos?|horas?|días?|"
+    r"minutes?|heures?|jours?))\s*$",  # "vor 3 Stunden", glued too: "Jane Doevor 3 Stunden"
+    re.I,
 )
 # A time of day beside the author, where no date is: "Jane Doe 06 PM | 18 May", "Jane Doe, 10:32".
 _CLOCK_IN = re.compile(r"\b\d{1,2}(?::\d{2})?\s*[ap]\.?m\b\.?|\b\d{1,2}:\d{2}\b", re.I)
