@@ -223,3 +223,11 @@ def test_english_bylines_of_several_people_or_a_board(text: str, name: str) -> N
 def test_a_name_beside_an_outlet_or_yesterday(line: str) -> None:
     page = ["City expands tram network", line, *[_PROSE] * 6]
     assert clean("\n".join(page)).meta["author"] == "Hazel Brook"
+
+
+def test_a_name_line_of_a_menu_printed_twice_is_no_author() -> None:
+    menu = ["Home", "Grace Park", "Blog"]  # a menu entry written like a name, desktop and mobile
+    page = [*menu, *menu, "City expands tram network", *[_PROSE] * 6]
+    assert clean("\n".join(page)).meta["author"] is None
+    page = [*menu, "City expands tram network", *[_PROSE] * 6]
+    assert clean("\n".join(page)).meta["author"] == "Grace Park"  # once: a byline over the title

@@ -134,6 +134,11 @@ def _prose_follows(feats: list[LineFeatures], decisions: list[str], j: int) -> b
     return j + 1 < len(feats) and decisions[j + 1] == "content" and feats[j + 1].kind == GOOD
 
 
+def _a_menu_entry(feats: list[LineFeatures], lo: int, ref: int, text: str) -> bool:
+    """Whether a line above the title is there twice: a menu printed twice (desktop, mobile)."""
+    return sum(g.line.text == text for g in feats[lo:ref]) >= 2
+
+
 def _about_the_body(name: str, vocab: frozenset[str]) -> bool:
     """Whether half the words of a would-be name recur in the body: a heading ("Kleine Schafskunde")."""
     words = name.lower().split()
@@ -196,6 +201,8 @@ def _pick(
         found = _candidate(f, in_head, in_opening, vocab, around(feats, j))
         if found is None:
             continue
+        if j < ref and found[1] == BARE_NAME_COST and _a_menu_entry(feats, lo, ref, f.line.text):
+            continue  # "Green Future Awards" in the menu and again in its mobile copy
         if best is None or (near + found[1], j) < best[:2]:
             best = (near + found[1], j, Author(found[0], j, found[2]))
     if best is not None:
