@@ -231,3 +231,17 @@ def test_a_name_line_of_a_menu_printed_twice_is_no_author() -> None:
     assert clean("\n".join(page)).meta["author"] is None
     page = [*menu, "City expands tram network", *[_PROSE] * 6]
     assert clean("\n".join(page)).meta["author"] == "Grace Park"  # once: a byline over the title
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Posted 3 May 2021 by Hazel Brook", "Hazel Brook"),  # a date just before the lead
+        ("The 2010 season in review as told by Hazel Brook", None),  # a year inside a teaser
+        ("2008 survey of the park by Hazel Brook, landscape architect", None),
+    ],
+)
+def test_a_number_far_before_the_lead_is_no_dateline(text: str, name: str | None) -> None:
+    from tui.cleaning.authors import byline
+
+    assert byline(text) == name

@@ -174,8 +174,8 @@ def _a_sentence_about(text: str, m: re.Match[str], names: str) -> bool:
     before = text[: m.start()].split()
     if not before or any(w.lower().strip(":,") in _PUBLISHING for w in before):
         return False
-    if _STAMP_BEFORE.search(text[: m.start()]):
-        return False  # a date or a separator before the lead: "1.11.23 20:19 von Jane Doe"
+    if _SEPARATOR_BEFORE.search(text[: m.start()]) or any(c.isdigit() for c in before[-1]):
+        return False  # a separator or a date before the lead: "1.11.23 20:19 von Jane Doe"
     if len(before) >= 3 or before[0].lower() in _SENTENCE_OPENERS:
         return True
     after = text[m.end() :].split(names, 1)[-1].split()
@@ -196,7 +196,8 @@ def _once(names: str) -> str:
 _LIST_AFTER = re.compile(r"\s*,\s*[^\W\d_]")
 
 
-_STAMP_BEFORE = re.compile(r"[\d|·•/—–:]|\s-\s")
+# Not a digit further back: "gamescom 2010 in Köln aus Sicht von dzs" is a teaser's sentence.
+_SEPARATOR_BEFORE = re.compile(r"[|·•/—–:]|\s-\s")
 
 
 def _credit(text: str, m: re.Match[str]) -> bool:
