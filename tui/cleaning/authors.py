@@ -53,6 +53,9 @@ _OUTLET_AFTER = re.compile(
 )
 
 
+_OUTLET_ENDS = frozenset("ress uters afp news cnn oday".split())
+
+
 _SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*")
 
 
@@ -93,7 +96,9 @@ def _names_span(rest: str, allow_handle: bool) -> str | None:
         return handle.group(0)
     stop = _STOP_AT.search(rest)
     head = rest[: stop.start()] if stop else rest
-    head = _OUTLET_AFTER.sub("", head.strip(" ,;:."))  # "Jane Doe and John Roe Associated Press"
+    head = head.strip(" ,;:.")
+    if head[-4:].lower() in _OUTLET_ENDS:
+        head = _OUTLET_AFTER.sub("", head)  # "Jane Doe and John Roe Associated Press"
     end, pos = 0, 0
     for m in list(_SPLIT.finditer(head)) + [None]:
         part_end = m.start() if m else len(head)

@@ -11,8 +11,10 @@ from .body import body_vocab
 from .byline_lines import (
     BARE_NAME_WORDS,
     HANDLE_AFTER,
+    LEAD_CHARS,
     around,
     lead_line,
+    name_line,
     named_by_neighbours,
     under_lead,
 )
@@ -93,7 +95,7 @@ def _candidate(
             name = name_by_date(text, ago.start(), ago.end())
             if name:
                 return name, DATELINE_COST, "date"
-        clock = _CLOCK_IN.search(text)
+        clock = _CLOCK_IN.search(text) if f.digits else None
         if clock:
             name = name_by_date(text, clock.start(), clock.end())
             if name and (text.startswith(name) or known_first_name(name)):
@@ -292,7 +294,7 @@ def _far_byline(
         f = feats[j]
         if j == t or f.words > FAR_WORDS:
             continue
-        if f.words <= 3 and f.chars <= 30 and lead_line(f.line.text):
+        if f.words <= 3 and f.chars <= LEAD_CHARS and lead_line(f.line.text):
             name = under_lead(feats[j + 1].line.text) if feats[j + 1].chars <= 120 else None
             if name and " " not in name and ":" not in f.line.text:
                 continue  # "Artikel von:" over "hausinfo", but not "Powered by" over "WordPress"
@@ -302,11 +304,12 @@ def _far_byline(
         if j >= hi:
             continue
         if f.words <= BARE_NAME_WORDS and f.chars <= 50 and f.kind != GOOD:
-            named = named_by_neighbours(f, around(feats, j))  # "Jane Doe" / "3 May 2021"
+            # "Jane Doe" / "3 May 2021": its neighbours are read only for a line that is a name
+            named = name_line(f.line.text) and named_by_neighbours(f, around(feats, j))
             if named and named[1] == "date" and (best is None or abs(j - ref) < best[0]):
                 best = (abs(j - ref), Author(named[0], j, "date"))
         if not _STRONG_LEAD.match(f.line.text) and not (
-            j < hi and f.words <= 12 and _dated_lead(f.line.text)
+            f.words <= 12 and f.digits and _dated_lead(f.line.text)
         ):
             continue
         name = byline(f.line.text, lead_within=40)
@@ -318,7 +321,8 @@ def _far_byline(
 def _dated_lead(text: str) -> bool:
     """A date and then a byline's lead: "13 June 2019, by Jane Doe", "Posted 3 May 2021 by jdoe"
     (not a review's "Rating by jdoe on 3 May 2021")."""
-    hit = find_date(text)
+    lead = _LEAD_WORD.search(text)
+    hit = find_date(text) if lead else None
     return hit is not None and _LEAD_WORD.search(text, hit[2]) is not None
 
 
