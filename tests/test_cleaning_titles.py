@@ -2,7 +2,7 @@
 
 from support import PARAS
 
-from tui.cleaning import clean, titles
+from tui.cleaning import clean, title_pick, titles
 from tui.cleaning.features import line_features
 from tui.cleaning.lines import split_lines
 
@@ -16,7 +16,7 @@ def _pick_after(lines: list[str], pick: int, start: int) -> str:
     cands = titles.candidates(
         feats, ["boilerplate"] * n, [None] * n, start, [False] * n, frozenset()
     )
-    return feats[titles.bare_below(feats, pick, cands)].line.text
+    return feats[title_pick.bare_below(feats, pick, cands)].line.text
 
 
 def test_a_breadcrumb_ending_in_the_line_below_gives_way_to_that_headline() -> None:

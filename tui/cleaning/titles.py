@@ -344,31 +344,16 @@ def weights() -> tuple[tuple[float, ...], tuple[float, ...], tuple[float, ...]]:
     return tuple(data["weights"]), tuple(data["means"]), tuple(data["scales"])
 
 
-BARE_SHARE = 0.5  # the bare line below is at least this share of the pick's length
-
-
-def bare_below(feats: list[LineFeatures], pick: int, cands: list[tuple[int, list[float]]]) -> int:
-    """The candidate right below the pick when the pick's text ends with it ("Home → News →
-    Headline" or "›Headline" over "Headline"): the pick is a breadcrumb or a marked copy of the
-    headline under it, which the ranker scoring lines one by one cannot tell apart; else the pick."""
-    below = pick + 1
-    if below >= len(feats) or not any(j == below for j, _ in cands):
-        return pick
-    text, bare = feats[pick].line.text, feats[below].line.text
-    if text != bare and text.endswith(bare) and len(bare) >= BARE_SHARE * len(text):
-        return below
-    return pick
+def scores(cands: list[tuple[int, list[float]]]) -> list[float]:
+    """Each candidate's learned score (less a constant: the means shift every score alike)."""
+    w, _means, sd = weights()
+    coef = [wi / si for wi, si in zip(w, sd, strict=True)]
+    return [sum(map(mul, coef, x)) for _, x in cands]  # operator.mul: same products, faster
 
 
 def rank(cands: list[tuple[int, list[float]]]) -> int | None:
-    """The candidate with the highest learned score, or None when there is none."""
+    """The candidate with the highest learned score (the first of equals), or None when there is none."""
     if not cands:
         return None
-    w, _means, sd = weights()  # the means shift every candidate's score alike: left out
-    coef = [wi / si for wi, si in zip(w, sd, strict=True)]
-    best, best_score = None, float("-inf")
-    for j, x in cands:
-        score = sum(map(mul, coef, x))  # operator.mul: same products, in the same order, faster
-        if score > best_score:
-            best, best_score = j, score
-    return best
+    s = scores(cands)
+    return cands[max(range(len(s)), key=s.__getitem__)][0]
