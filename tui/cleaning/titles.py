@@ -349,11 +349,3 @@ def scores(cands: list[tuple[int, list[float]]]) -> list[float]:
     w, _means, sd = weights()
     coef = [wi / si for wi, si in zip(w, sd, strict=True)]
     return [sum(map(mul, coef, x)) for _, x in cands]  # operator.mul: same products, faster
-
-
-def rank(cands: list[tuple[int, list[float]]]) -> int | None:
-    """The candidate with the highest learned score (the first of equals), or None when there is none."""
-    if not cands:
-        return None
-    s = scores(cands)
-    return cands[max(range(len(s)), key=s.__getitem__)][0]
