@@ -301,6 +301,20 @@ def test_a_photo_caption_naming_people_left_and_right_is_a_caption():
     assert match_long("die kosten (l. 3) und die einnahmen stiegen im letzten jahr.") is None
 
 
+def test_a_caption_ending_in_a_bracketed_picture_credit_is_a_caption():
+    from tui.cleaning.phrases import match_long
+
+    assert (
+        match_long("protesters gathered outside the court on tuesday (image: getty )") == "caption"
+    )
+    assert (
+        match_long("the plague wiped out half of europe (photo: wellcome collection)") == "caption"
+    )
+    assert (
+        match_long("the photo (image: left) was taken before the fire, she said, in 1998.") is None
+    )
+
+
 def test_channel_invites_newsletter_notes_screenshots_and_slash_c_credits_are_named():
     from tui.cleaning.phrases import match_long
 
@@ -330,3 +344,28 @@ def test_review_notes_and_links_to_a_news_overview_are_named():
         match_long("the report was reviewed by three independent experts before it appeared.")
         is None
     )
+
+
+def test_affiliate_notes_gallery_counters_adverts_and_site_story_heads_are_named():
+    from tui.cleaning.phrases import END_MARKER, match_long, match_short
+
+    note = "space is supported by its audience. when you purchase through links on our site, we may earn an affiliate commission."
+    assert match_long(note) == "disclaimer"
+    assert match_long("advisers may receive a commission on each sale, the regulator said.") is None
+    assert match_long("image 1 of 5") == "caption"
+    assert match_long("one image of the 5 suspects was released") is None
+    assert match_short("advert") == "advertisement"
+    assert match_short("adverts for the new phone were banned") is None
+    assert END_MARKER.match("more great wired stories")
+    assert not END_MARKER.match("more than 100 stories were filed")
+
+
+def test_wire_file_photos_and_glued_media_captions_are_captions():
+    from tui.cleaning.phrases import match_long
+
+    assert (
+        match_long("file photo: traders work on the floor of the stock exchange in new york")
+        == "caption"
+    )
+    assert match_long("media captionthe minister speaking to reporters on tuesday") == "caption"
+    assert match_long("image captions are a key part of making pages accessible") is None

@@ -10,8 +10,10 @@ from .dates import MONTH, find_date
 from .names import (
     PARTICLE_WORDS,
     bare_name,
+    bare_names,
     is_name,
     job_line,
+    known_first_name,
     person_word,
 )
 
@@ -20,7 +22,7 @@ _MONTH_NAMES = "|".join(sorted(MONTH, key=len, reverse=True))
 
 _LEAD = re.compile(
     r"(?:^|(?<=[\s|·•])|(?<=\d)(?=[AB]))(?:written by|posted by|eingestellt von|geschrieben von|verfasst von|"
-    r"ein beitrag von|text(?=\s*:)|by|von|par|por|door|przez|autor(?:in|en)?|author|auteur|"
+    r"ein beitrag von|(?:text|words|contributors?)(?=\s*:)|by|von|par|por|door|przez|autor(?:in|en)?|author|auteur|"
     r"redakteur(?:in)?)(?:\s*:\s+|\s+)(?=\S)",  # a word ("Partner" is none), or glued to a date: "2022Author"
     re.I,
 )
@@ -262,6 +264,9 @@ def name_by_date(text: str, start: int, end: int) -> str | None:
     '3. Mai 2019 Jane Doe Schreibe einen Kommentar' (a comment prompt after the name)."""
     if len(text) > 100:
         return None
+    again = find_date(text[end : end + 40]) if text[end : end + 1].isalnum() else None
+    if again and again[1] == 0:
+        end += again[2]  # the date again, glued: "6. November 20236. November 2023 Jane Doe"
     for after, side in enumerate((text[:start], text[end:])):
         parts = [
             p
@@ -276,6 +281,10 @@ def name_by_date(text: str, start: int, end: int) -> str | None:
             part = _COUNT_AFTER.sub("", part) if after else _DATE_LABEL_END.sub("", part)
             if part.casefold() in DESKS:
                 return part
+            if after and len(part.split()) == 3 and side.count(",") >= 2 and bare_name(part):
+                return part.rsplit(None, 1)[
+                    0
+                ]  # a tag list after it: "Jane Doe Politics, Law, Crime"
             if len(part.split()) >= 2 and bare_name(part):
                 return (
                     part  # written as a person's name ("Aktuelle Meldung", "PAID CONTENT" are not)
@@ -302,3 +311,37 @@ def _only_a_date(part: str) -> bool:
     """A separator-split piece that is a further date of the dateline ("Updated 3 May 2020")."""
     hit = find_date(part.strip())
     return hit is not None and len(part.strip()) - (hit[2] - hit[1]) <= 12
+
+
+# A byline that names a news agency alone: "By Reuters", "By The Associated Press | May 3, 2021".
+_AGENCY_BYLINE = re.compile(
+    r"^(?:by|from)\s+((?:the\s+)?associated press|reuters|afp|agence france-presse|ap|upi|dpa|"
+    r"bloomberg(?:\s+news)?|pa media|press association|xinhua)(?:\s*$|\s*[|·•,—–]|\s+-\s)",
+    re.I,
+)
+
+
+def agency_byline(text: str) -> str | None:
+    """The agency of a byline that names no person: "By Reuters" (a credit line has no "By")."""
+    if text[:2].lower() not in ("by", "fr"):
+        return None
+    m = _AGENCY_BYLINE.match(text)
+    return m.group(1) if m else None
+
+
+# "Jane Doe in Kyiv", "Jane Doe and John Roe in Washington": a correspondent's byline with the place.
+_IN_PLACE = re.compile(r"^(.+?)\s+in\s+((?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*){0,2})$")
+
+
+def name_in_place(text: str) -> str | None:
+    """The people of a byline written with where they report from: "Jane Doe in Kyiv"."""
+    if " in " not in text or len(text) > 90:
+        return None
+    m = _IN_PLACE.match(text.strip())
+    if m is None:
+        return None
+    names = m.group(1)
+    if bare_name(names) and known_first_name(names):
+        return names
+    found = bare_names(names)
+    return found if found and known_first_name(found) else None

@@ -6,8 +6,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .authors import DESKS, byline, name_by_date
+from .authors import agency_byline, byline, name_by_date, name_in_place
 from .body import body_vocab
+from .byline_lines import (
+    BARE_NAME_WORDS,
+    HANDLE_AFTER,
+    around,
+    lead_line,
+    named_by_neighbours,
+    under_lead,
+)
 from .dates import find_date
 from .features import BAD, GOOD, LineFeatures
 from .names import (
@@ -15,9 +23,7 @@ from .names import (
     bare_name,
     bare_names,
     bio,
-    job_line,
     known_first_name,
-    name_like,
     name_with_job,
 )
 
@@ -28,12 +34,12 @@ DATELINE_COST = 0.5  # "12 May 2020 · Jane Doe"
 BY_SENTENCE_COST = 2.0  # "By Alex Heath, a deputy editor and ..." (a byline going on with a job)
 BARE_NAME_COST = 3.0  # a line that is only "Jane Doe" (or a place, a section, a photo credit)
 END_REACH = 13  # lines below the body's end searched for its byline or author link
-BARE_NAME_WORDS = 4  # a name line inside the body's opening is at most this long
 OPENING_AFTER_PROSE = (
     2  # a name line this close under the first prose (the standfirst) may be a byline
 )
 FAR_REACH = 60  # lines around the title searched for a line that opens with a byline's lead
 FAR_WORDS = 16  # such a line is at most this long
+LEAD_LINE_BELOW = 30  # lines below the body's end searched for a lead line over a name ("Autor:")
 BIO_WORDS = 8  # an author's bio under the name line is at least this long
 FOLLOW_WORDS = 16  # a follow prompt under it ("Follow Jane Doe on Facebook") at most this long
 _AGO = (
@@ -44,25 +50,14 @@ _AGO = (
         re.I,
     )
 )
+# A time of day beside the author, where no date is: "Jane Doe 06 PM | 18 May", "Jane Doe, 10:32".
+_CLOCK_IN = re.compile(r"\b\d{1,2}(?::\d{2})?\s*[ap]\.?m\b\.?|\b\d{1,2}:\d{2}\b", re.I)
 _BY_START = re.compile(r"^(by|von|par|por|door|written by|geschrieben von|verfasst von)\s", re.I)
 # A line that opens with the byline's lead, or with a link to the author's other articles.
 _LEAD_FIRST = re.compile(
     r"^(?:(?:mehr|alles|alle artikel|weitere artikel|alle beiträge|zeige alle beiträge|more|"
     r"more articles|more stories|all posts|view all posts|erstellt|eingestellt|posted|written)\s+)?"
     r"(?:by|von|par|por|door)\s",
-    re.I,
-)
-# A line that only announces the author, whose name stands on the next line: "Von:", "Auteur(s) :",
-# "Published By", "Kommentar von".
-_LEAD_LINE = re.compile(
-    r"^(?:(?:[^\W\d_]+\s+)?(?:by|von|par|por|door)|autor(?:[*:]?in(?:nen)?|es)?|author|auteur(?:\(s\))?|"
-    r"text|written by|geschrieben von|verfasst von)\s*:?$",
-    re.I,
-)
-_JOB_AFTER = re.compile(r"\s*(?:\(.*|,.*)$")
-# A line that only dates the line above it: "4 min read", "vor 3 Stunden", "hace 4 minutos".
-_TIME_LINE = re.compile(
-    r"^(?:\d+\s*min(?:ute)?s?\.?\s+(?:read|lesezeit|lecture)|(?:vor|hace|il y a)\s+\d+\s+\w+)\b",
     re.I,
 )
 
@@ -81,10 +76,10 @@ def _candidate(
     in_head: bool,
     in_opening: bool,
     vocab: frozenset[str],
-    around: tuple[LineFeatures | None, LineFeatures | None] = (None, None),
+    neighbours: tuple[LineFeatures | None, LineFeatures | None] = (None, None),
 ) -> tuple[str, float, str] | None:
-    """(name, extra cost, why) when the line names a person as this page's author; `around` is
-    the line before and the line after it, whose form may say the line is a byline."""
+    """(name, extra cost, why) when the line names a person as this page's author; `neighbours`
+    are the line before and the line after it, whose form may say the line is a byline."""
     text = f.line.text
     if f.words <= 14:
         name = byline(text, lead_within=40)
@@ -100,20 +95,30 @@ def _candidate(
             name = name_by_date(text, ago.start(), ago.end())
             if name:
                 return name, DATELINE_COST, "date"
+        clock = _CLOCK_IN.search(text)
+        if clock:
+            name = name_by_date(text, clock.start(), clock.end())
+            if name and (text.startswith(name) or known_first_name(name)):
+                return name, DATELINE_COST, "date"  # not a match's "19:15 Stal Gorzów 55 : 34"
         name = name_with_job(text)  # "Jane Doe | Staff Writer"
         if name and not _about_the_body(name, vocab):
+            return name, DATELINE_COST, "byline"
+        name = agency_byline(text)  # "By Reuters"
+        if name:
+            return name, DATELINE_COST, "byline"
+        name = name_in_place(text) if in_opening else None  # under the title: "Jane Doe in Kyiv"
+        if name and not _about_the_body(name, vocab):  # not a teaser's "Drake Assaulted in Dubai"
             return name, DATELINE_COST, "byline"
     if _BY_START.match(text):
         name = byline(text[:100])
         if name and " " in name:  # a person, not a handle ("Par ailleurs, ...")
             return name, BY_SENTENCE_COST, "byline"
-    named = _named_by_neighbours(f, around)
-    if named is not None and (
-        named[2] == "date" or named[1] == 0.0 or not _about_the_body(named[0], vocab)
-    ):
-        return named  # under a lead line the name may well be a word of the body ("Rose")
+    named = named_by_neighbours(f, neighbours)
+    if named is not None and (named[1] != "job" or not _about_the_body(named[0], vocab)):
+        # under a lead line the name may well be a word of the body ("Rose")
+        return named[0], 0.0 if named[1] == "lead" else DATELINE_COST, _TWO_LINE_WHY[named[1]]
     if f.kind != BAD and (in_head or in_opening and f.words <= BARE_NAME_WORDS):
-        name = bare_name(_HANDLE_AFTER.sub("", text))  # "Jane Doe @janedoe"
+        name = bare_name(HANDLE_AFTER.sub("", text))  # "Jane Doe @janedoe"
         if name and known_first_name(name) and not _about_the_body(name, vocab):
             return name, BARE_NAME_COST, "byline"  # a heading is no name: "Leichte Sprache"
     if f.kind != BAD and (in_head or in_opening) and f.words <= 14:
@@ -123,68 +128,12 @@ def _candidate(
     return None
 
 
-def _named_by_neighbours(
-    f: LineFeatures, around: tuple[LineFeatures | None, LineFeatures | None]
-) -> tuple[str, float, str] | None:
-    """A name line under a lead line ("Von:" / "Jane Doe"), or over or under a line that only
-    dates it ("Jane Doe" / "19 February 2020"): a byline split over two lines."""
-    before, after = around
-    text = f.line.text
-    if before is not None and f.chars <= 120 and _LEAD_LINE.match(before.line.text):
-        # "Jane Doe (Redakteurin)", "Jane Doe @jd"
-        name = _JOB_AFTER.sub("", _HANDLE_AFTER.sub("", text))
-        if len(name.split()) <= BARE_NAME_WORDS and name_like(name) and not _LEAD_LINE.match(name):
-            return name, 0.0, "byline"
-    if f.words > BARE_NAME_WORDS or f.chars > 50:
-        return None
-    dated = any(
-        other is not None and other.words <= 8 and _dates_only(other.line.text)
-        for other in (after, before)
-    )
-    if not dated and not (after is not None and after.words <= 10 and job_line(after.line.text)):
-        return None
-    if bare_name(text) is None:
-        return None
-    if not known_first_name(text) and text.split()[0].casefold() not in DESKS:
-        return None  # "Verwandte Themen" over a date is no byline, "Redaktion Stadtblatt" is
-    return (text, DATELINE_COST, "date") if dated else (text, DATELINE_COST, "byline")
-
-
-def _around(feats: list[LineFeatures], j: int) -> tuple[LineFeatures | None, LineFeatures | None]:
-    """The lines before and after line j, over a lone separator between them ("Jane Doe" / "—" / "3 May")."""
-    i, k = j - 1, j + 1
-    if i > 0 and _SEPARATOR_ONLY.match(feats[i].line.text):
-        i -= 1
-    if k + 1 < len(feats) and _SEPARATOR_ONLY.match(feats[k].line.text):
-        k += 1
-    return (feats[i] if i >= 0 else None, feats[k] if k < len(feats) else None)
-
-
-_SEPARATOR_ONLY = re.compile(r"^[\s|·•—–\-/,:]{1,3}$")
+_TWO_LINE_WHY = {"lead": "byline", "date": "date", "job": "byline"}
 
 
 def _prose_follows(feats: list[LineFeatures], decisions: list[str], j: int) -> bool:
     """Whether the line after j is body prose, as under a subheading (and seldom under a byline)."""
     return j + 1 < len(feats) and decisions[j + 1] == "content" and feats[j + 1].kind == GOOD
-
-
-def _dates_only(text: str) -> bool:
-    """A short line that is only a date (and a time or a weekday) or a reading time."""
-    if _TIME_LINE.match(text):
-        return True
-    hit = find_date(text)
-    if hit is None:
-        return False
-    rest = _CLOCK_OR_COUNT.sub(" ", text[: hit[1]] + " " + text[hit[2] :])
-    return len(rest.split()) <= 3
-
-
-# A time of day or a comment count beside a date: "27.04.2020 - 18:50 Uhr 3 Kommentare".
-_CLOCK_OR_COUNT = re.compile(
-    r"\b\d{1,2}[:.]\d{2}(?:\s*(?:uhr|am|pm|a\.m\.|p\.m\.|h)\b)?|"
-    r"\b\d+\s+(?:kommentare?|comments?|commentaires?|comentarios?|commenti)\b|[|·•—–-]",
-    re.I,
-)
 
 
 def _about_the_body(name: str, vocab: frozenset[str]) -> bool:
@@ -246,7 +195,7 @@ def _pick(
             or first_prose < j <= first_prose + OPENING_AFTER_PROSE
             and not _prose_follows(feats, decisions, j)  # a heading opens a section of prose
         )
-        found = _candidate(f, in_head, in_opening, vocab, _around(feats, j))
+        found = _candidate(f, in_head, in_opening, vocab, around(feats, j))
         if found is None:
             continue
         if best is None or (near + found[1], j) < best[:2]:
@@ -269,11 +218,18 @@ def _about_the_name(text: str, name: str) -> bool:
     if len(text.split()) <= FOLLOW_WORDS and _FOLLOW.search(text) and name in text:
         return True
     squashed = "".join(name.split()).casefold()
-    return text.strip().casefold().split("@")[0] == squashed
+    return text.strip().casefold().split("@")[0] == squashed or bool(_MORE_POSTS.match(text))
+
+
+# A link to the author's other articles under the name: "Weitere Beiträge", "View all posts".
+_MORE_POSTS = re.compile(
+    r"^(?:view |see |show )?(?:all |more |weitere |alle |zeige alle )(?:posts|articles|stories|"
+    r"beiträge|artikel)(?: by this author| vom autor| des autors)?\s*(?:→|»|>)?$",
+    re.I,
+)
 
 
 _FOLLOW = re.compile(r"\b(?:folge|follow|suivre|seguir|segui|more from|mehr von)\b", re.I)
-_HANDLE_AFTER = re.compile(r"\s+@\w{2,30}$")
 
 
 def _author_box(feats: list[LineFeatures], ref: int, b: int) -> Author | None:
@@ -283,6 +239,13 @@ def _author_box(feats: list[LineFeatures], ref: int, b: int) -> Author | None:
     best: tuple[int, Author] | None = None
     for j in range(ref + 1, min(len(feats) - 1, b + FAR_REACH)):
         f, nxt = feats[j], feats[j + 1]
+        if f.words == 1 and nxt.words <= 5 and _MORE_POSTS.match(nxt.line.text):
+            name = under_lead(f.line.text)  # a user's handle: "jdoe" / "More posts"
+            if name and name.istitle():
+                continue  # a button: "Kommentieren" / "Weitere Artikel"
+            if name and (best is None or abs(j - b) < best[0]):
+                best = (abs(j - b), Author(name, j, "author bio"))
+            continue
         if not 2 <= f.words <= BARE_NAME_WORDS or not f.line.text[:1].isupper():
             continue
         name = bare_name(f.line.text)
@@ -295,7 +258,7 @@ def _author_box(feats: list[LineFeatures], ref: int, b: int) -> Author | None:
 _STRONG_LEAD = re.compile(
     r"^(?:(?:(?:veröffentlicht|geschrieben|verfasst|eingestellt|erstellt|gepostet|posted|written|"
     r"published|publié|écrit|publicado|escrito)\s+)?(?:by|von|par|por|door)\s|"
-    r"(?:autor(?:in)?|author|auteur|text)\s*:)",
+    r"(?:autor(?:in)?|author|auteur|text|words|contributors?)\s*:)",
     re.I,
 )
 
@@ -307,14 +270,41 @@ def _far_byline(
     by jdoe") farther from the title, when nothing nearer names anyone: the nearest wins."""
     lo, hi = max(0, ref - FAR_REACH), min(len(feats), b + 1)
     best: tuple[int, Author] | None = None
-    for j in range(lo, hi):
+    for j in range(lo, min(len(feats) - 1, b + LEAD_LINE_BELOW)):
         f = feats[j]
-        if j == t or f.words > FAR_WORDS or not _STRONG_LEAD.match(f.line.text):
+        if j == t or f.words > FAR_WORDS:
+            continue
+        if f.words <= 3 and f.chars <= 30 and lead_line(f.line.text):
+            name = under_lead(feats[j + 1].line.text) if feats[j + 1].chars <= 120 else None
+            if name and " " not in name and ":" not in f.line.text:
+                continue  # "Artikel von:" over "hausinfo", but not "Powered by" over "WordPress"
+            if name and (best is None or abs(j + 1 - ref) < best[0]):
+                best = (abs(j + 1 - ref), Author(name, j + 1, "byline"))
+            continue
+        if j >= hi:
+            continue
+        if f.words <= BARE_NAME_WORDS and f.chars <= 50 and f.kind != GOOD:
+            named = named_by_neighbours(f, around(feats, j))  # "Jane Doe" / "3 May 2021"
+            if named and named[1] == "date" and (best is None or abs(j - ref) < best[0]):
+                best = (abs(j - ref), Author(named[0], j, "date"))
+        if not _STRONG_LEAD.match(f.line.text) and not (
+            j < hi and f.words <= 12 and _dated_lead(f.line.text)
+        ):
             continue
         name = byline(f.line.text, lead_within=40)
         if name and (best is None or abs(j - ref) < best[0]):
             best = (abs(j - ref), Author(name, j, "byline"))
     return best[1] if best else None
+
+
+def _dated_lead(text: str) -> bool:
+    """A date and then a byline's lead: "13 June 2019, by Jane Doe", "Posted 3 May 2021 by jdoe"
+    (not a review's "Rating by jdoe on 3 May 2021")."""
+    hit = find_date(text)
+    return hit is not None and _LEAD_WORD.search(text, hit[2]) is not None
+
+
+_LEAD_WORD = re.compile(r"\b(?:by|von|par|por|door)\s", re.I)
 
 
 def _at_the_end(feats: list[LineFeatures], a: int, b: int) -> Author | None:

@@ -52,8 +52,10 @@ _DMY = re.compile(
 # Two-digit years ("31.10.23", "30/10/23", "19.10.19, 18:56"): same separator twice, not part of a
 # longer dotted number or a decimal ("1.2.34,5").
 _DMY_SHORT = re.compile(r"(?<![\d.,/])(\d{1,2})([./])(\d{1,2})\2(\d{2})(?![\d./]|,\d|\s?%)")
+# "3 May 2021", "3rd of May, 2021", "3 de mayo del 2021", "03-May-2021".
 _D_MON_Y = re.compile(
-    rf"(?<!\d)(\d{{1,2}})(?:\.|er|st|nd|rd|th)?\s+(?:de\s+)?({_MNAME})\.?,?\s+(?:de\s+)?((?:19|20)\d{{2}}){_END}",
+    rf"(?<!\d)(\d{{1,2}})(?:\.|er|st|nd|rd|th)?(?:\s+(?:de\s+|of\s+)?|-)({_MNAME})"
+    rf"(?:\.?,?\s+(?:del?\s+)?|-)((?:19|20)\d{{2}}){_END}",
     re.I,
 )
 _MON_D_Y = re.compile(
@@ -123,7 +125,8 @@ def _numeric(year: int, first: int, second: int, month_first: bool) -> str | Non
     return _valid(year, second, first) or _valid(year, first, second)
 
 
-_UNAMBIGUOUS = re.compile(r"(?<![\d.,/])(\d{1,2})([./-])(\d{1,2})\2(?:\d{4}|\d{2})(?![\d./,])")
+# Not part of a longer dotted number or a decimal; a stop or comma may end it ("25.05.2021, 10:00").
+_UNAMBIGUOUS = re.compile(r"(?<![\d.,/])(\d{1,2})([./-])(\d{1,2})\2(?:\d{4}|\d{2})(?!\d|[./,]\d)")
 
 
 def numeric_order(texts: list[str]) -> bool | None:

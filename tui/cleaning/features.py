@@ -16,7 +16,7 @@ from .phrases import (
     match_short_then_long,
     may_sign,
 )
-from .stopwords import CJK_STOPCHARS, STOPWORDS, content_words, folded_words
+from .stopwords import CJK_STOPCHARS, KOREAN_PARTICLE_ENDS, STOPWORDS, content_words, folded_words
 
 # Possessive (++, *+): a word never gives letters back, so the engine keeps no backtracking points
 # (same matches, ~13% faster). _ASCII_WORD is _WORD on lower-cased ASCII, as a faster bitmap.
@@ -27,6 +27,7 @@ _FULL_STOP = re.compile(r"[.!?][\"”’»)]*$")  # a sentence's end; ':' or '�
 _PUNCT = re.compile(r"[.,;:!?。，、]")
 _DIGIT = re.compile(r"\d")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+_EAST_ASIAN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3]")  # CJK or Hangul
 
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
 SHORT_PHRASE_WORDS = 12  # a menu item or prompt is at most this many words
@@ -79,10 +80,12 @@ def _facts(text: str) -> _Facts:
     tokens = (_ASCII_WORD if ascii_only else _WORD).findall(lower)
     words = len(tokens)
     stops = sum(map(STOPWORDS.__contains__, tokens))
-    if not ascii_only and _CJK.search(text):
+    if not ascii_only and _EAST_ASIAN.search(text):
         cjk = _CJK.findall(text)  # a CJK run is one regex "word": count ~2 chars per word instead
         words += len(cjk) // 2
         stops += 2 * sum(1 for ch in cjk if ch in CJK_STOPCHARS)
+        if not cjk:  # Hangul
+            stops += sum(1 for token in tokens if token[-1] in KOREAN_PARTICLE_ENDS)
     ends_sentence = text[-1] in _SENTENCE_END
     reason = None
     if words > 60:

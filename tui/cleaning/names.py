@@ -19,7 +19,8 @@ _JOB_WORDS = frozenset(
     "engineer engineers scientist researcher developer designer officer president founder "
     "contributor contributing technologist analyst producer photographer director manager "
     "professor journalist redakteur redakteurin autorin korrespondent rédacteur journaliste "
-    "redactor periodista giornalista".split()
+    "redactor periodista giornalista moderator administrator admin contributor deputy associate "
+    "assistant executive managing investigative political foreign".split()
 )
 
 
@@ -76,7 +77,7 @@ _HANDLE = re.compile(r"^[\w.-]{3,30}$")
 # A line that gives the job of the name above it: "Redakteur für Wirtschaft", "Senior Reporter".
 _JOB_LINE = re.compile(
     r"\b(?:(?:chef|senior |staff |stellvertretende[rn]? )?(?:redakteur|redakteurin|reporter|reporterin|editor|"
-    r"correspondent|korrespondent|korrespondentin|journalist|journalistin|autor|autorin|author|writer|"
+    r"correspondent|korrespondent|korrespondentin|journalist|journalistin|autor|autorin|author|writer|contributor|"
     r"columnist|kolumnist|kolumnistin|rédacteur|rédactrice|journaliste|periodista|redactor|redactora|"
     r"giornalista|pressesprecher|pressesprecherin|volontär|volontärin))\b",
     re.I,
@@ -165,8 +166,8 @@ def bare_name(text: str) -> str | None:
         return None
     if all(t.isupper() and t.isalpha() for t in tokens):  # "JANE DOE", but "ACTU NATIONALE"
         return text if known_first_name(text.title()) else None
-    if not all(person_word(t) for t in tokens):
-        return None  # "JTL Shop4", "DownloadShow URL"
+    if not all(person_word(t) for t in tokens) or tokens[-1] in PARTICLE_WORDS:
+        return None  # "JTL Shop4", "DownloadShow URL", "Fr von" (10 bis 12 Uhr)
     if tokens[0].lower().endswith(_ADJECTIVE_ENDINGS):
         return None
     return text
@@ -240,4 +241,20 @@ def name_with_job(text: str) -> str | None:
     if len(parts) == 2 and len(parts[1].split()) <= 5 and bare_name(parts[0]):
         if job_line(parts[1]) or _OUTLET.match(parts[1]) and known_first_name(parts[0]):
             return parts[0]
+    if len(parts) == 1 and job_line(text):
+        return _name_then_job(text.split())
+    return None
+
+
+def _name_then_job(tokens: list[str]) -> str | None:
+    """The name of "Jane Doe Political correspondent", "Jane Doe Staff Writer": a job in sentence
+    case or of job words only, after the shortest name that leaves one."""
+    for k in range(2, min(5, len(tokens))):
+        job = tokens[k:]
+        if not job[0][:1].isupper():
+            return None
+        sentence_case = len(job) >= 2 and all(t.islower() for t in job[1:])
+        if (sentence_case or all(t.lower() in _JOB_WORDS for t in job)) and job_line(" ".join(job)):
+            name = " ".join(tokens[:k])
+            return name if bare_name(name) and known_first_name(name) else None
     return None

@@ -71,11 +71,12 @@ LONG_AND_MARKERS: tuple[Family, ...] = (
         r"bilder|image|imagen|immagine|credit|crédit|quelle|fuente|fonte|źródło|bildquelle|"
         r"fotocredit|photo credit|crédito|titelbild|titelfoto|beitragsbild|symbolbild|"
         r"abbildung( \d+)?|fig(ure|\.)? ?\d+)\s*:|^fot\. \S|^(vergrößern|enlarge|agrandir|ampliar) [^\W\d_]|.*\b\w+ \((l|r|li|re|m|v\. ?l\.?( ?n\. ?r\.?)?)\.\) (und|mit|neben|and|with) |.*\((symbolbild|archivbild|archive|file photo|"
-        r"archivo)\)\W*$|.*\b(foto|photo|bild|imagen|credit|crédito|"
+        r"archivo)\)\W*$|^(image|photo|picture|slide|bild|foto) \d+ (of|von|de|di|/) \d+$|.*\((image|photo|picture|pic|foto|bild)s?\s*:\s*[^()]{1,40}\)\W*$|"
+        r".*\b(foto|photo|bild|imagen|credit|crédito|"
         r"photograph)\s*:\s*([^.:]|\.(?=\w)){1,40}\W*$|.*\b(zum vergrößern|click to enlarge|"
         r"cliquez pour agrandir)\b|(.*([/|©(:,·•]|\b(foto|photo|bild|image|picture|"
         r"credit)s?\b)\s*)?(getty images|\bdpa\b|\bafp\b|reuters|\bimago\b|shutterstock|"
-        r"istock(photo)?|keystone|\bap photo)\W*$|(image|media) caption,|^(image|media|video) caption\b|image source,|"
+        r"istock(photo)?|keystone|\bap photo)\W*$|(image|media) caption,|^(image|media|video) caption(?!s)|^file photo\s*:|image source,|"
         r"pictured:|photo by .{1,60} on (unsplash|pexels|pixabay)\W*$|.*\bap photo/|^screenshot\s*[,:/|]|"
         r".*\s/\s*\(c\)\s*[^\W\d_][^/()]{1,40}$|"
         r".*\((reuters|afp|ap|dpa|efe|epa|ansa|getty images|imago|aa|"
@@ -88,7 +89,7 @@ LONG_AND_MARKERS: tuple[Family, ...] = (
         "disclaimer",
         "long",
         ("en", "de", "fr", "es", "it"),
-        r"(affiliate links?|we may (earn|receive) (a )?(small )?commission|"
+        r"(affiliate links?|we (may|might) (earn|receive) (an? )?(small )?(affiliate )?commission|"
         r"erhält? .{0,30}provision|provisions?-?links|werbelinks?|enthält (affiliate|werbe)|"
         r"enthält (unbezahlte |unbeauftragte |bezahlte )?werbung|^\W*(unbezahlte |unbeauftragte )?"
         r"(werbung|anzeige)\s*[.:|/]|werbung (wegen|durch) (markennennung|verlinkung)|"
@@ -308,7 +309,7 @@ LONG_AND_MARKERS: tuple[Family, ...] = (
         r" stories| content| coverage| topics| reading| links| news| videos)?|more coverage|"
         r"more on this (story|topic)|elsewhere on [\w ]+|you may also like|"
         r"you might also like|(read )?more (related )?(articles|stories|news)|"
-        r"read more related articles|recommended( for you)?|more from [\w ]+|"
+        r"read more related articles|more (great |top )?([\w.'’]+ ){1,2}stories|recommended( for you)?|more from [\w ]+|"
         r"share this( article| story| post)?|tags?|tagged|about the author|most (read|popular|"
         r"viewed|shared|commented)|trending( now| stories)?|popular (now|stories|posts)|"
         r"editor'?s'? picks|top stories|(from )?around the web|(sponsored|promoted|"

@@ -197,7 +197,7 @@ SHORT: tuple[Family, ...] = (
         "advertisement",
         "short",
         ("en", "de", "fr", "es", "it", "pl", "nl"),
-        r"^(advertisement|advertising|anzeige|werbung|sponsored|promoted|publicité|publicidad|"
+        r"^(advertisement|advert|advertising|anzeige|werbung|sponsored|promoted|publicité|publicidad|"
         r"pubblicità|reklama|advertentie|discover|shop now|order now|book now|"
         r"click here|hier klicken|jetzt (kaufen|bestellen|buchen|entdecken|testen|sichern)|buch (bestellen|kaufen)|"
         r"get (your|the|our))\b|^(ad|download|buy)\b\W*+(\w++\W*+)?+$|"

@@ -37,11 +37,19 @@ _LISTS = {
         но о об он она они оно от по при с со так также то того тоже у уже что это этот я""",
     "uk": """а але в від він вона вони до з за і й на не по про та також так те то у це що як який які""",
     "tr": """ve bir bu da de için ile gibi daha çok olarak olan ama en""",
+    # Indonesian/Malay without "dan" (and): as "Dan", a first name, it would stop bylines being read.
+    "id": """yang di ini itu dengan untuk dari dalam tidak akan pada juga ke karena oleh ada atau sudah
+        saat bisa mereka kami kita adalah sebagai telah lebih tersebut bahwa namun""",
     "ar": """في من على إلى أن عن مع هذا هذه التي الذي كان قد لا ما أو بين كل وقد وفي ذلك""",
 }
 
-# Chinese and Japanese function characters: counted per character, since these scripts have no spaces.
-CJK_STOPCHARS = frozenset("的了在是和与对也为有不这中将从到就而及等被但都其之以于所个")
+# Chinese and Japanese function characters (Japanese: its particles, in kana): counted per character,
+# since these scripts have no spaces.
+CJK_STOPCHARS = frozenset(
+    "的了在是和与对也为有不这中将从到就而及等被但都其之以于所个のにはをがでとへもや"
+)
+# Korean writes its particles on the end of a word ("류화영의", "사진을"): such a word counts as a stopword.
+KOREAN_PARTICLE_ENDS = frozenset("은는이가을를에의도로와과")
 
 STOPWORDS: frozenset[str] = frozenset(w for words in _LISTS.values() for w in words.split())
 

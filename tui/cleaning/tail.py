@@ -77,7 +77,11 @@ def cut_tail(
         if seen >= MIN_WORDS_BEFORE_MARKER and i >= a:
             end = _end_marker(feats, i)
             if end is not None:
-                resume = None if end == "reader comments" else _resumes(feats, start, i, b, teasers)
+                resume = None
+                if end != "reader comments":
+                    resume = _resumes(feats, start, i, b, teasers)
+                    if resume is None:
+                        resume = _article_below(feats, i, b, seen, teasers)
                 if resume is None:
                     return i - 1, i, end
                 for k in range(i, resume):
@@ -126,6 +130,7 @@ def _slideshow(feats: list[LineFeatures], i: int) -> bool:
 
 
 RESUME_WORDS = 60  # prose words, in paragraphs of two lines or more, that show the article goes on
+RESUME_WORDS_AFTER_END = 120  # ... after a marker that usually ends an article ("More from UK")
 RESUME_OVERLAP = 0.25  # share of a line's content words already in the body above the marker
 
 
@@ -136,9 +141,15 @@ def _resumes(
 
     "Related", "Read more", "Share this" or a picture gallery may stand inside a body, before more of it: the article goes
     on when below the marker, still in the densest run, come paragraphs (not lone teaser summaries)
-    whose lines each share the body's words."""
-    if not (INLINE_MARKER.match(feats[i].lower.strip(" .:!?-–—|•…")) or _slideshow(feats, i)):
-        return None
+    whose lines each share the body's words. After a related-posts head that usually ends an article ("More from
+    UK", "Most popular"), twice as much such prose must follow."""
+    inline = _inline_marker(feats, i)
+    if not inline and not (
+        feats[i].reason == "related-posts block"
+        and END_MARKER.match(feats[i].lower.strip(" .:!?-–—|•…"))
+    ):
+        return None  # "Tags", "About the author", a teaser's date: nothing of the article follows
+    need = RESUME_WORDS if inline else RESUME_WORDS_AFTER_END
     j = i + 1
     while j <= b and not (feats[j].kind == GOOD and j not in teasers):
         if feats[j].comment or feats[j].reason in _HARD_ENDS:
@@ -163,9 +174,48 @@ def _resumes(
                     words += g.words
         else:
             group = 0
-        if words >= RESUME_WORDS:
+        if words >= need:
             return j
     return None
 
 
 _HARD_ENDS = ("comment form", "copyright", "cookie notice")
+
+
+def _inline_marker(feats: list[LineFeatures], i: int) -> bool:
+    """A marker that may stand between a body's paragraphs: "Related", "Read more", a picture gallery."""
+    return bool(INLINE_MARKER.match(feats[i].lower.strip(" .:!?-–—|•…")) or _slideshow(feats, i))
+
+
+OUTWEIGH = 2.0  # the prose below a marker, this many times the text above it, is the article itself
+OUTWEIGH_MIN_WORDS = 150
+
+
+def _article_below(
+    feats: list[LineFeatures], i: int, b: int, seen: int, teasers: Set[int]
+) -> int | None:
+    """Where the article starts below a marker at i when the densest run's prose lies mostly below it, else None.
+
+    A sidebar ("Most popular", a few headlines) rendered above the story is no end of it: what stands above the
+    marker is then captions or a lead-in, and the paragraphs below (in groups, not lone teasers) outweigh it."""
+    first, words, group = None, 0, 0
+    for k in range(i + 1, b + 1):
+        g = feats[k]
+        if (
+            g.comment
+            or g.reason in _HARD_ENDS
+            or _end_marker(feats, k)
+            and not _inline_marker(feats, k)
+        ):
+            break
+        if g.kind in (GOOD, NEAR) and k not in teasers:
+            group += 1
+            if group >= 2:
+                if first is None:
+                    first = k - 1
+                words += g.words + (feats[k - 1].words if group == 2 else 0)
+        else:
+            group = 0
+    if first is None or words < max(OUTWEIGH * seen, OUTWEIGH_MIN_WORDS):
+        return None
+    return first

@@ -1,0 +1,163 @@
+"""Authors named on lines of their own far from the title: a lead line over the name ("Author:" /
+"Jane Doe") after the body, name lines with a time or a date, signatures (made-up pages)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.cleaning import clean
+
+_PROSE = (
+    "The council voted on Tuesday to expand the city's tram network after a long debate about "
+    "costs, routes and the years of building work that residents along the line would face."
+)
+
+_TEASERS = ["Related", "Bus fares rise in spring", "New bridge opens to cyclists", "Share"]
+
+
+@pytest.mark.parametrize(
+    ("lead", "line", "name"),
+    [
+        ("Author:", "Hazel Brook/AP", "Hazel Brook"),  # an agency after the person
+        ("Written by", "Hazel Brook", "Hazel Brook"),
+        ("About the author", "Hazel Brook", "Hazel Brook"),
+        ("Authors", "Hazel Brook", "Hazel Brook"),
+        ("Article by:", "cityblog", "cityblog"),  # a handle under a lead with a colon
+    ],
+)
+def test_a_name_under_a_lead_line_after_the_body_is_the_author(
+    lead: str, line: str, name: str
+) -> None:
+    page = ["City expands tram network", *[_PROSE] * 6, *_TEASERS, lead, line, "Newsletter"]
+    assert clean("\n".join(page)).meta["author"] == name
+
+
+@pytest.mark.parametrize(
+    ("lead", "line"),
+    [("Authors", "Site-Lexicon"), ("Text", "background")],  # a menu entry, a player's setting
+)
+def test_a_menu_or_player_entry_under_a_lead_word_is_no_author(lead: str, line: str) -> None:
+    page = ["City expands tram network", *[_PROSE] * 6, *_TEASERS, lead, line, "Newsletter"]
+    assert clean("\n".join(page)).meta["author"] is None
+
+
+@pytest.mark.parametrize(
+    ("line", "when", "name"),
+    [
+        ("Hazel Brook,", "on Sunday, May 3, 2022 - 05:00 (1 Comment)", "Hazel Brook"),
+        ("Staff", "on May 3, 2022", "Staff"),  # the newsroom signing
+    ],
+)
+def test_a_name_line_over_its_dateline_is_the_author(line: str, when: str, name: str) -> None:
+    page = ["City expands tram network", line, when, *[_PROSE] * 6]
+    assert clean("\n".join(page)).meta["author"] == name
+
+
+def test_a_dated_name_line_far_below_the_title_is_the_author() -> None:
+    page = ["City expands tram network", *[_PROSE] * 18, "Hazel Brook", "3 May 2021", _PROSE]
+    assert clean("\n".join(page)).meta["author"] == "Hazel Brook"
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Hazel Brook 06 PM | 18 May", "Hazel Brook"),  # a time of day, no year
+        ("Hazel Brook at 10:32", "Hazel Brook"),
+        ("19:15 Riverside Rovers 55 : 34 Harbour City", None),  # a match, not a byline
+        ("Fr von 10:00 bis 12:30", None),  # opening hours
+    ],
+)
+def test_a_name_beside_a_time_of_day_is_the_author(line: str, name: str | None) -> None:
+    page = ["City expands tram network", line, *[_PROSE] * 6]
+    assert clean("\n".join(page)).meta["author"] == name
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Hazel Brook Political correspondent", "Hazel Brook"),  # a job in sentence case
+        ("Hazel Brook Staff Writer", "Hazel Brook"),  # a job of job words only
+        ("Mary Ann Brook Senior Reporter", "Mary Ann Brook"),
+        ("Hazel Brook Political Correspondent", "Hazel Brook"),
+        ("Hazel Brook in Kyiv", "Hazel Brook"),  # a correspondent and where they are
+        ("Hazel Brook and Tom Reed in Washington", "Hazel Brook and Tom Reed"),
+        ("Contributor: Hazel Brook", "Hazel Brook"),
+        ("By Reuters", "Reuters"),  # an agency's byline names no person
+        ("By The Associated Press | May 3, 2021", "The Associated Press"),
+    ],
+)
+def test_english_byline_lines_under_the_title(line: str, name: str) -> None:
+    page = ["City expands tram network", line, *[_PROSE] * 6]
+    assert clean("\n".join(page)).meta["author"] == name
+
+
+def test_a_teaser_above_the_title_saying_where_is_no_byline() -> None:
+    page = ["Home", "Drake Hurt in Dubai Nightclub", "City expands tram network", *[_PROSE] * 6]
+    assert clean("\n".join(page)).meta["author"] is None
+
+
+@pytest.mark.parametrize("text", ["Photo: Reuters", "By The Daily Planet | Source: Reuters"])
+def test_an_agency_credit_is_no_agency_byline(text: str) -> None:
+    from tui.cleaning.authors import agency_byline
+
+    assert agency_byline(text) is None
+
+
+@pytest.mark.parametrize(
+    ("lead", "line", "name"),
+    [("Interview", "HAZEL BROOK", "HAZEL BROOK"), ("Words:", "12840", None)],  # not a word count
+)
+def test_a_credits_block_after_the_body_names_the_author(
+    lead: str, line: str, name: str | None
+) -> None:
+    page = ["City expands tram network", *[_PROSE] * 6, *_TEASERS, lead, line, "Photography"]
+    assert clean("\n".join(page)).meta["author"] == name
+
+
+def test_words_and_contributors_leads_open_a_byline() -> None:
+    from tui.cleaning.authors import byline
+
+    assert byline("Words: Hazel Brook") == "Hazel Brook"
+    assert byline("Contributors: Hazel Brook, Tom Reed") == "Hazel Brook, Tom Reed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "November 26, 2017November 26, 2017 Hazel Brook 1 Comment",  # published and updated, glued
+        "May 3, 2022 Hazel Brook Politics, Transport, City",  # the post's tags after the name
+    ],
+)
+def test_a_name_after_a_blogs_dates_without_what_follows(text: str) -> None:
+    from tui.cleaning.authors import name_by_date
+    from tui.cleaning.dates import find_date
+
+    hit = find_date(text)
+    assert hit is not None
+    assert name_by_date(text, hit[1], hit[2]) == "Hazel Brook"
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("13 June 2019, by Hazel Brook", "Hazel Brook"),  # a date, then the byline's lead
+        ("Posted 3 May 2021 by Hazel Brook", "Hazel Brook"),
+        ("Rating by hazel42 on 3 May 2021", None),  # a guest's review
+    ],
+)
+def test_a_dated_byline_far_from_the_title(line: str, name: str | None) -> None:
+    page = ["City expands tram network", *[_PROSE] * 18, line, *[_PROSE] * 8]
+    assert clean("\n".join(page)).meta["author"] == name
+
+
+@pytest.mark.parametrize(
+    ("line", "link", "name"),
+    [
+        ("Hazel Brook", "View all posts", "Hazel Brook"),  # an author box after the body
+        ("hbrook", "More Posts", "hbrook"),
+        ("Comment", "More articles", None),  # a button over a link
+    ],
+)
+def test_a_name_over_a_link_to_the_authors_posts(line: str, link: str, name: str | None) -> None:
+    page = ["City expands tram network", *[_PROSE] * 6, "Share", line, link, *_TEASERS]
+    assert clean("\n".join(page)).meta["author"] == name
