@@ -2,7 +2,7 @@
 
 from support import PARAS
 
-from tui.cleaning import clean, titles
+from tui.cleaning import clean, title_pick, titles
 from tui.cleaning.features import line_features
 from tui.cleaning.lines import split_lines
 
@@ -16,7 +16,7 @@ def _pick_after(lines: list[str], pick: int, start: int) -> str:
     cands = titles.candidates(
         feats, ["boilerplate"] * n, [None] * n, start, [False] * n, frozenset()
     )
-    return feats[titles.bare_below(feats, pick, cands)].line.text
+    return feats[title_pick.bare_below(feats, pick, cands)].line.text
 
 
 def test_a_breadcrumb_ending_in_the_line_below_gives_way_to_that_headline() -> None:
@@ -52,3 +52,12 @@ def test_a_caption_ending_in_its_photo_credit_is_never_a_title_candidate() -> No
     n = len(feats)
     found = titles.candidates(feats, ["boilerplate"] * n, [None] * n, 5, [False] * n, frozenset())
     assert [feats[j].line.text for j, _ in found] == [heads[0], heads[-1]]
+
+
+def test_a_line_dropped_as_a_share_or_subscription_prompt_is_never_a_title_candidate() -> None:
+    heads = [HEADLINE, "Share this story with your friends", "Subscribe to our weekly newsletter"]
+    feats = line_features(split_lines("\n".join([*heads, *PARAS])))
+    n = len(feats)
+    reasons: list[str | None] = [None, "share prompt", "subscription prompt"] + [None] * (n - 3)
+    found = titles.candidates(feats, ["boilerplate"] * n, reasons, 3, [False] * n, frozenset())
+    assert [feats[j].line.text for j, _ in found] == [HEADLINE]

@@ -6,10 +6,10 @@ a menu word at its start); `body` finds the article body (densest run of prose, 
 teaser summaries counting little, extended up to the first good line and down over gaps to
 paragraphs on the same topic); `tail` cuts it at comment threads and forms, teaser lists and
 end-of-article markers; `classify` judges short lines inside it by context; `metadata` picks the
-title (`titles`: a learned ranker over headline evidence), date (`dateline`, forms in `dates`),
-author (`bylines`; bylines and datelines read by `authors`, bylines over two lines by `byline_lines`,
-what a name looks like in `names`) and section; overrides from the user are applied last; `model`
-holds the results and the map back to raw offsets.
+title (`titles`: a learned ranker over headline evidence; `title_pick`: what the line below its pick
+says), date (`dateline`, forms in `dates`), author (`bylines`; bylines and datelines read by
+`authors`, bylines over two lines by `byline_lines`, what a name looks like in `names`) and section;
+overrides from the user are applied last; `model` holds the results and the map back to raw offsets.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
-from . import titles
+from . import title_pick, titles
 from .authors import byline
 from .body import body_vocab
 from .bylines import pick_author
@@ -167,12 +167,12 @@ def choose_title(
     run_start: int | None,
     vocab: frozenset[str],
 ) -> int | None:
-    """The title line: the learned ranker's pick among the candidates, or the line right below it that
-    the pick ends with (a breadcrumb over its headline); not swapped for a shorter line above that it
-    contains: on the dev pages that swap only turned right titles into fragments."""
-    cands = title_candidates(feats, decisions, reasons, a, run_start, vocab)
-    pick = titles.rank(cands)
-    return None if pick is None else titles.bare_below(feats, pick, cands)
+    """The title line: the learned ranker's pick among the candidates, or the line right below it when
+    the pick is its kicker or a breadcrumb ending with it (title_pick); not swapped for a shorter line
+    above that it contains: on the dev pages that swap only turned right titles into fragments."""
+    return title_pick.choose(
+        feats, title_candidates(feats, decisions, reasons, a, run_start, vocab)
+    )
 
 
 def _bare_title(feats: list[LineFeatures], best: int, lo: int) -> int:
