@@ -245,3 +245,15 @@ def test_a_number_far_before_the_lead_is_no_dateline(text: str, name: str | None
     from tui.cleaning.authors import byline
 
     assert byline(text) == name
+
+
+def test_a_name_over_an_agency_glued_to_its_date() -> None:
+    page = ["City expands tram network", "HAZEL BROOK", "Associated PressMay 3, 2022", _PROSE]
+    assert clean("\n".join(page + [_PROSE] * 5)).meta["author"] == "HAZEL BROOK"
+
+
+@pytest.mark.parametrize("text", ["Foto von Hazel Brook von Pexels", "Bild von Hazel Brook"])
+def test_a_german_photo_credit_is_no_byline(text: str) -> None:
+    from tui.cleaning.authors import byline
+
+    assert byline(text) is None

@@ -65,7 +65,7 @@ _NOT_BYLINE_BEFORE = frozenset(
     "designed developed illustration illustrations image images photo photos video geteilt shared "
     "leído lu read narrated gelesen edited editing material materials portrait portraits photograph "
     "photographs photography artwork graphic graphics map maps cartoon cartoons drawing drawings "
-    "chart charts".split()
+    "chart charts foto fotos bild bilder fotografie".split()
 )
 
 

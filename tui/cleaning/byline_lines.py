@@ -132,12 +132,20 @@ def dates_only(text: str) -> bool:
     """A short line that is only a date (and a time or a weekday) or a reading time."""
     if _TIME_LINE.match(text):
         return True
+    text = _GLUED_MONTH.sub(" ", text)  # "Associated PressDecember 2, 2016"
     hit = find_date(text)
     if hit is None:
         return False
     rest = _CLOCK_OR_COUNT.sub(" ", text[: hit[1]] + " " + text[hit[2] :])
     words = [w.strip("():,.").lower() for w in rest.split() if any(c.isalpha() for c in w)]
     return sum(w not in _DATE_WORDS for w in words) <= 3  # "Published 3 May (Last update: 4 May)"
+
+
+# An English month name glued to the word before it by a page's markup.
+_GLUED_MONTH = re.compile(
+    r"(?<=[a-z])(?=(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December) \d)"
+)
 
 
 # Words of a dateline's labels: "Published on", "Last updated:", "Veröffentlicht am", "Stand:".
