@@ -257,3 +257,22 @@ def test_a_german_photo_credit_is_no_byline(text: str) -> None:
     from tui.cleaning.authors import byline
 
     assert byline(text) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        (
+            "Posted by Hazel Brook at 18:52 Tagged with: trams, council, city budget, transport, "
+            "building works, residents, rail, roads, planning, local news",
+            "Hazel Brook",
+        ),
+        (
+            "By signing up you agree to our terms of service and privacy policy and our newsletter",
+            None,
+        ),
+    ],
+)
+def test_a_long_line_under_the_body_that_opens_with_a_byline(line: str, name: str | None) -> None:
+    page = ["City expands tram network", *[_PROSE] * 6, line, "Comments", *_TEASERS]
+    assert clean("\n".join(page)).meta["author"] == name

@@ -345,6 +345,10 @@ def _at_the_end(feats: list[LineFeatures], a: int, b: int) -> Author | None:
         name = name_by_date(text, hit[1], hit[2]) if hit else None
         if name:
             return Author(name, j, "date")
+        if 12 < f.words <= 30 and _STRONG_LEAD.match(text):
+            name = byline(text[:80].rsplit(None, 1)[0])  # "Posted by Jane Doe at 18:52 Tags: ..."
+            if name:
+                return Author(name, j, "byline")
         name = bio(text)
         if name:
             return Author(name, j, "author bio")
