@@ -86,3 +86,25 @@ def test_the_kicker_gives_way_only_to_a_headline_the_body_did_not_take_in(monkey
         found = titles.candidates(feats, decisions, [None] * n, 3, [False] * n, frozenset())
         cands = [(j, x) for j, x in found if j in (1, 2)]
         assert feats[title_pick.choose(feats, cands) or 0].line.text == title
+
+
+def test_a_teasers_copy_cut_short_gives_way_to_the_whole_headline() -> None:
+    feats = line_features(split_lines("\n".join(["Council approves transport…", HEADLINE, *PARAS])))
+    n = len(feats)
+    found = titles.candidates(feats, ["boilerplate"] * n, [None] * n, 2, [False] * n, frozenset())
+    s = [2.0 if j == 0 else 1.0 for j, _ in found]
+    assert title_pick.full_copy(feats, 0, found, s) == 1
+    feats = line_features(split_lines("\n".join(["Alles hat seine Zeit…", HEADLINE, *PARAS])))
+    assert title_pick.full_copy(feats, 0, found, s) == 0  # nothing goes on where it stops
+
+
+def test_an_agency_credit_with_an_archive_note_marks_a_caption() -> None:
+    heads = [
+        HEADLINE,
+        "The depot where the buses are kept, in the old town.Jane Doe / Reuters file",
+        "Buses at the depot before dawn. (AP)",
+    ]
+    feats = line_features(split_lines("\n".join([*heads, *PARAS])))
+    n = len(feats)
+    found = titles.candidates(feats, ["boilerplate"] * n, [None] * n, 3, [False] * n, frozenset())
+    assert [feats[j].line.text for j, _ in found] == [HEADLINE]

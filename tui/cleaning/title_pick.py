@@ -1,9 +1,11 @@
 """The title after the ranker: what the line below its pick says, which a ranker scoring lines one by
-one cannot see (a section label over its headline, a breadcrumb over the headline it ends with)."""
+one cannot see (a section label over its headline, a breadcrumb over the headline it ends with), and
+the whole headline for a teaser's copy cut short."""
 
 from __future__ import annotations
 
 from .features import LineFeatures
+from .stopwords import folded_words
 from .titles import FEATURES, scores
 
 BARE_SHARE = 0.5  # the bare line below is at least this share of the pick's length
@@ -13,6 +15,7 @@ KICKER_WORDS = (
 KICKER_HEAD_WORDS = 5  # ... and stands right over a headline of at least this many
 KICKER_MARGIN = 2.0  # ... that the ranker scores at most this much lower (4 cost an rd page)
 _CONTENT = FEATURES.index("content")
+_ELLIPSIS = ("…", "...")
 
 Candidates = list[tuple[int, list[float]]]
 
@@ -25,7 +28,9 @@ def choose(feats: list[LineFeatures], cands: Candidates) -> int | None:
     s = scores(cands)
     k = max(range(len(s)), key=s.__getitem__)
     pick = cands[k][0]
-    if k + 1 < len(cands):
+    if feats[pick].line.text.endswith(_ELLIPSIS):
+        pick = full_copy(feats, pick, cands, s)
+    elif k + 1 < len(cands):
         below, x = cands[k + 1]
         # a headline the body took in stays in the body: some gold bodies count it as text
         if not x[_CONTENT] and is_kicker(feats, pick, below, s[k] - s[k + 1]):
@@ -45,6 +50,20 @@ def is_kicker(feats: list[LineFeatures], pick: int, below: int, gap: float) -> b
         and not top.line.text.endswith(".")
         and not head.line.text.endswith(".")
     )
+
+
+def full_copy(feats: list[LineFeatures], pick: int, cands: Candidates, s: list[float]) -> int:
+    """The best-scoring candidate that goes on where a pick cut short with an ellipsis stops ("Wild
+    beat…" in a teaser, the whole headline elsewhere on the page); else the pick."""
+    stem = folded_words(feats[pick].line.text.rstrip(".… "))
+    if not stem:
+        return pick
+    longer = [
+        (score, j)
+        for (j, _), score in zip(cands, s, strict=True)
+        if folded_words(feats[j].line.text).startswith(stem + " ")
+    ]
+    return max(longer)[1] if longer else pick
 
 
 def bare_below(feats: list[LineFeatures], pick: int, cands: Candidates) -> int:
