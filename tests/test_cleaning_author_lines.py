@@ -161,3 +161,87 @@ def test_a_dated_byline_far_from_the_title(line: str, name: str | None) -> None:
 def test_a_name_over_a_link_to_the_authors_posts(line: str, link: str, name: str | None) -> None:
     page = ["City expands tram network", *[_PROSE] * 6, "Share", line, link, *_TEASERS]
     assert clean("\n".join(page)).meta["author"] == name
+
+
+@pytest.mark.parametrize(
+    ("above", "line", "below"),
+    [
+        ("28 November 2022", "- Hazel Brook", "Share"),  # a dash before the name
+        ("Share", "Hazel Brook", "Published on 06.10.2023 (Last update: 07.10.2023)"),
+        ("Share", "Hazel Brook", "posted on April 21, 2015, at 11:29 a.m."),
+        # a long job line: only its start is read
+        (
+            "Share",
+            "Hazel Brook",
+            "Deputy press officer and head of press, public relations and events",
+        ),
+    ],
+)
+def test_a_name_line_beside_its_date_or_job(above: str, line: str, below: str) -> None:
+    page = ["City expands tram network", above, line, below, *[_PROSE] * 6]
+    assert clean("\n".join(page)).meta["author"] == "Hazel Brook"
+
+
+@pytest.mark.parametrize("lead", ["Text & Photos:", "Words and pictures:", "Text und Fotos:"])
+def test_a_lead_for_words_and_pictures(lead: str) -> None:
+    from tui.cleaning.authors import byline
+
+    assert byline(f"{lead} Hazel Brook") == "Hazel Brook"
+
+
+@pytest.mark.parametrize(
+    ("mail", "name"),
+    [
+        ("hazel.brook@daily.example", "Hazel Brook"),
+        ("hbrook@daily.example", "Hazel Brook"),
+        ("news@daily.example", None),
+    ],  # the newsroom's address names no one
+)
+def test_a_name_over_its_mail_address_after_the_body(mail: str, name: str | None) -> None:
+    page = ["City expands tram network", *[_PROSE] * 6, "Share", "Hazel Brook", mail, *_TEASERS]
+    assert clean("\n".join(page)).meta["author"] == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("By HAZEL BROOK and TOM REED", "HAZEL BROOK and TOM REED"),  # an agency's capitals
+        (
+            "By HAZEL BROOK, TOM REED and ANN LEE Associated Press",
+            "HAZEL BROOK, TOM REED and ANN LEE",
+        ),
+        ("By Hazel Brook and Tom Reed Associated Press", "Hazel Brook and Tom Reed"),
+        ("By The Editorial Board", "The Editorial Board"),
+    ],
+)
+def test_english_bylines_of_several_people_or_a_board(text: str, name: str) -> None:
+    page = ["City expands tram network", text, *[_PROSE] * 6]
+    assert clean("\n".join(page)).meta["author"] == name
+
+
+@pytest.mark.parametrize("line", ["Hazel Brook, USA TODAY", "Hazel Brook • Yesterday"])
+def test_a_name_beside_an_outlet_or_yesterday(line: str) -> None:
+    page = ["City expands tram network", line, *[_PROSE] * 6]
+    assert clean("\n".join(page)).meta["author"] == "Hazel Brook"
+
+
+def test_a_name_line_of_a_menu_printed_twice_is_no_author() -> None:
+    menu = ["Home", "Grace Park", "Blog"]  # a menu entry written like a name, desktop and mobile
+    page = [*menu, *menu, "City expands tram network", *[_PROSE] * 6]
+    assert clean("\n".join(page)).meta["author"] is None
+    page = [*menu, "City expands tram network", *[_PROSE] * 6]
+    assert clean("\n".join(page)).meta["author"] == "Grace Park"  # once: a byline over the title
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Posted 3 May 2021 by Hazel Brook", "Hazel Brook"),  # a date just before the lead
+        ("The 2010 season in review as told by Hazel Brook", None),  # a year inside a teaser
+        ("2008 survey of the park by Hazel Brook, landscape architect", None),
+    ],
+)
+def test_a_number_far_before_the_lead_is_no_dateline(text: str, name: str | None) -> None:
+    from tui.cleaning.authors import byline
+
+    assert byline(text) == name

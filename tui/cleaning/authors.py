@@ -22,7 +22,8 @@ _MONTH_NAMES = "|".join(sorted(MONTH, key=len, reverse=True))
 
 _LEAD = re.compile(
     r"(?:^|(?<=[\s|·•])|(?<=\d)(?=[AB]))(?:written by|posted by|eingestellt von|geschrieben von|verfasst von|"
-    r"ein beitrag von|(?:text|words|contributors?)(?=\s*:)|by|von|par|por|door|przez|autor(?:in|en)?|author|auteur|"
+    r"ein beitrag von|(?:(?:text|words)(?:\s*(?:&|and|und|\+)\s*(?:fotos?|photos?|pictures|bilder))?|"
+    r"contributors?)(?=\s*:)|by|von|par|por|door|przez|autor(?:in|en)?|author|auteur|"
     r"redakteur(?:in)?)(?:\s*:\s+|\s+)(?=\S)",  # a word ("Partner" is none), or glued to a date: "2022Author"
     re.I,
 )
@@ -42,6 +43,17 @@ _STOP_AT = re.compile(
     r"symbolbild|fotos?|photos?|bild|publicado|publié|mis à jour)\b)|"
     rf"(?i:\b(?:{_MONTH_NAMES})\.?\s+\d))"  # a date follows: "JANE DOE JULY 29, 2016"
 )
+
+
+# A news agency or outlet written after a byline's names without a separator.
+_OUTLET_AFTER = re.compile(
+    r"(?<=\w)\s*,?\s+(?:the\s+)?(?:associated press|reuters|afp|bloomberg(?:\s+news)?|cnn|"
+    r"usa today|bbc news)$",
+    re.I,
+)
+
+
+_OUTLET_ENDS = frozenset("ress uters afp news cnn oday".split())
 
 
 _SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*")
@@ -85,6 +97,8 @@ def _names_span(rest: str, allow_handle: bool) -> str | None:
     stop = _STOP_AT.search(rest)
     head = rest[: stop.start()] if stop else rest
     head = head.strip(" ,;:.")
+    if head[-4:].lower() in _OUTLET_ENDS:
+        head = _OUTLET_AFTER.sub("", head)  # "Jane Doe and John Roe Associated Press"
     end, pos = 0, 0
     for m in list(_SPLIT.finditer(head)) + [None]:
         part_end = m.start() if m else len(head)
@@ -102,10 +116,14 @@ def _names_span(rest: str, allow_handle: bool) -> str | None:
         pos = m.end()
     names = head[:end].strip()
     tokens = names.split()
-    caps = [len(t) > 1 and t.isalpha() and t.isupper() for t in tokens]
+    caps = [_upper_word(t.rstrip(",;")) or t in _CONNECTORS for t in tokens]
     if len(tokens) > 2 and caps[0] and caps[1] and not all(caps):
-        names = " ".join(tokens[: caps.index(False)])  # "JANE DOE Associated Press"
+        # "JANE DOE Associated Press", "JANE DOE and JOHN ROE Associated Press"
+        names = " ".join(tokens[: caps.index(False)]).rstrip(",;")
         tokens = names.split()
+        while tokens and tokens[-1] in _CONNECTORS:
+            tokens.pop()
+        names = " ".join(tokens).rstrip(",;")
     while len(tokens) > 1 and tokens[-1] in PARTICLE_WORDS:
         tokens.pop()  # "Jane Doe Illustration von": a name ends with no particle
     if len(tokens) > 1 and len(tokens) < len(names.split()):
@@ -115,6 +133,14 @@ def _names_span(rest: str, allow_handle: bool) -> str | None:
     while len(names.split()) > 2 and names.split()[0].lower().rstrip(".") in _TITLE_WORDS:
         names = names.split(None, 1)[1]  # "Bundespräsident Johannes Rau" -> "Johannes Rau"
     return names or None
+
+
+def _upper_word(token: str) -> bool:
+    """An all-capital word of two letters or more: "JANE", "O'DOE"."""
+    return len(token) > 1 and token.isupper() and token.replace("'", "").replace("-", "").isalpha()
+
+
+_CONNECTORS = frozenset("and und & et y e".split())
 
 
 @lru_cache(maxsize=1 << 16)
@@ -153,8 +179,8 @@ def _a_sentence_about(text: str, m: re.Match[str], names: str) -> bool:
     before = text[: m.start()].split()
     if not before or any(w.lower().strip(":,") in _PUBLISHING for w in before):
         return False
-    if _STAMP_BEFORE.search(text[: m.start()]):
-        return False  # a date or a separator before the lead: "1.11.23 20:19 von Jane Doe"
+    if _SEPARATOR_BEFORE.search(text[: m.start()]) or any(c.isdigit() for c in before[-1]):
+        return False  # a separator or a date before the lead: "1.11.23 20:19 von Jane Doe"
     if len(before) >= 3 or before[0].lower() in _SENTENCE_OPENERS:
         return True
     after = text[m.end() :].split(names, 1)[-1].split()
@@ -175,7 +201,8 @@ def _once(names: str) -> str:
 _LIST_AFTER = re.compile(r"\s*,\s*[^\W\d_]")
 
 
-_STAMP_BEFORE = re.compile(r"[\d|·•/—–:]|\s-\s")
+# Not a digit further back: "gamescom 2010 in Köln aus Sicht von dzs" is a teaser's sentence.
+_SEPARATOR_BEFORE = re.compile(r"[|·•/—–:]|\s-\s")
 
 
 def _credit(text: str, m: re.Match[str]) -> bool:
@@ -313,9 +340,11 @@ def _only_a_date(part: str) -> bool:
     return hit is not None and len(part.strip()) - (hit[2] - hit[1]) <= 12
 
 
-# A byline that names a news agency alone: "By Reuters", "By The Associated Press | May 3, 2021".
+# A byline that names a news agency or the paper's board alone: "By Reuters", "By The Editorial
+# Board", "By The Associated Press | May 3, 2021".
 _AGENCY_BYLINE = re.compile(
     r"^(?:by|from)\s+((?:the\s+)?associated press|reuters|afp|agence france-presse|ap|upi|dpa|"
+    r"(?:the\s+)?editorial board|"
     r"bloomberg(?:\s+news)?|pa media|press association|xinhua)(?:\s*$|\s*[|·•,—–]|\s+-\s)",
     re.I,
 )

@@ -12,6 +12,7 @@ from .features import LineFeatures
 from .names import bare_name, job_line, known_first_name, name_like
 
 BARE_NAME_WORDS = 4  # a name line is at most this long
+LEAD_CHARS = 30  # a lead line over it ("Geschrieben von", "About the author") at most this long
 
 # A line that only announces the author, whose name stands on the next line: "Von:", "Auteur(s) :",
 # "Published By", "Kommentar von".
@@ -37,32 +38,63 @@ def named_by_neighbours(
     over or under a line that only dates it ("Jane Doe" / "19 February 2020") or over its job."""
     before, after = neighbours
     text = f.line.text
-    if before is not None and f.chars <= 120 and lead_line(before.line.text):
-        name = under_lead(text)
-        if name and (" " in name or _BY_LINE.match(before.line.text) or ":" in before.line.text):
-            return name, "lead"  # one word under "Authors" is a menu's: "Chemie-Lexikon"
+    if before is not None and f.chars <= 120 and before.chars <= LEAD_CHARS:
+        if lead_line(before.line.text):
+            name = under_lead(text)
+            lead = before.line.text
+            if name and (" " in name or _BY_LINE.match(lead) or ":" in lead):
+                return name, "lead"  # one word under "Authors" is a menu's: "Chemie-Lexikon"
     if f.words > BARE_NAME_WORDS or f.chars > 50:
         return None
-    text = text.rstrip(" ,")  # "Jane Doe," over "on May 3, 2022"
-    dated = any(
+    name = name_line(text)
+    if name is None:
+        return None
+    if any(
         other is not None and other.words <= 8 and dates_only(other.line.text)
         for other in (after, before)
-    )
-    if not dated and not (after is not None and after.words <= 10 and job_line(after.line.text)):
-        return None
+    ):
+        return name, "date"
+    if after is not None and after.words <= 10 and job_line(after.line.text[:80]):
+        return name, "job"  # "Deputy press officer and head of ..."
+    return None
+
+
+def name_line(text: str) -> str | None:
+    """The name of a line that is only a name opening with a known given name, or the newsroom
+    ("Jane Doe", "Redaktion", "Redaktion Stadtblatt"; not "Verwandte Themen")."""
+    text = text.strip(" ,-–—")  # "Jane Doe," over "on May 3, 2022"; "— Jane Doe" under it
     if text.casefold() in DESKS:
-        pass  # the newsroom over its date: "Redaktion" / "am 3. Mai 2022"
-    elif bare_name(text) is None:
+        return text  # the newsroom over its date: "Redaktion" / "am 3. Mai 2022"
+    if not text[:1].isupper() or " " not in text:
+        return None  # one word is no name
+    if not known_first_name(text) and text.split()[0].casefold() not in DESKS:
         return None
-    elif not known_first_name(text) and text.split()[0].casefold() not in DESKS:
-        return None  # "Verwandte Themen" over a date is no byline, "Redaktion Stadtblatt" is
-    return (text, "date") if dated else (text, "job")
+    return text if bare_name(text) is not None else None
 
 
 def lead_line(text: str) -> bool:
     """A line that only announces the author: "Autor:", "Geschrieben von" (a bare "Text" is a video
     player's setting, over "background")."""
+    last = text.rstrip(" :").rsplit(None, 1)[-1:]
+    if not last or not last[0].lower().startswith(_LEAD_ENDS):
+        return False  # most short lines: a word of a menu
     return _LEAD_LINE.match(text) is not None and text.strip().lower() != "text"
+
+
+# How a lead line's last word begins ("Published By", "Autor*in", "Auteur(s)", "About the author").
+_LEAD_ENDS = (
+    "by",
+    "von",
+    "par",
+    "por",
+    "door",
+    "autor",
+    "author",
+    "auteur",
+    "text",
+    "words",
+    "interview",
+)
 
 
 def under_lead(text: str) -> str | None:
@@ -104,7 +136,15 @@ def dates_only(text: str) -> bool:
     if hit is None:
         return False
     rest = _CLOCK_OR_COUNT.sub(" ", text[: hit[1]] + " " + text[hit[2] :])
-    return sum(any(c.isalnum() for c in w) for w in rest.split()) <= 3  # not "(", ")"
+    words = [w.strip("():,.").lower() for w in rest.split() if any(c.isalpha() for c in w)]
+    return sum(w not in _DATE_WORDS for w in words) <= 3  # "Published 3 May (Last update: 4 May)"
+
+
+# Words of a dateline's labels: "Published on", "Last updated:", "Veröffentlicht am", "Stand:".
+_DATE_WORDS = frozenset(
+    "published updated last update posted on at am um veröffentlicht aktualisiert letztes "
+    "letzte zuletzt stand publié mis à jour le publicado actualizado el".split()
+)
 
 
 # A time of day or a comment count beside a date: "27.04.2020 - 18:50 Uhr 3 Kommentare".

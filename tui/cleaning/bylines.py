@@ -11,8 +11,10 @@ from .body import body_vocab
 from .byline_lines import (
     BARE_NAME_WORDS,
     HANDLE_AFTER,
+    LEAD_CHARS,
     around,
     lead_line,
+    name_line,
     named_by_neighbours,
     under_lead,
 )
@@ -42,13 +44,11 @@ FAR_WORDS = 16  # such a line is at most this long
 LEAD_LINE_BELOW = 30  # lines below the body's end searched for a lead line over a name ("Autor:")
 BIO_WORDS = 8  # an author's bio under the name line is at least this long
 FOLLOW_WORDS = 16  # a follow prompt under it ("Follow Jane Doe on Facebook") at most this long
-_AGO = (
-    re.compile(  # a relative date beside the author: "Alex Perry 1 day ago", "James Akinaka • 8h"
-        r"(?:\b\d{1,2}\s*(?:min(?:ute)?s?|h(?:ours?|rs?)?|d(?:ays?)?|weeks?)(?:\s+ago)?|"
-        r"(?:vor|hace|il y a)\s+\d{1,2}\s+(?:minuten|stunden?|tagen?|minutos?|horas?|días?|"
-        r"minutes?|heures?|jours?))\s*$",  # "vor 3 Stunden", glued too: "Jane Doevor 3 Stunden"
-        re.I,
-    )
+_AGO = re.compile(  # a relative date beside the author: "Alex Perry 1 day ago", "James Akinaka • 8h"
+    r"(?:\b\d{1,2}\s*(?:min(?:ute)?s?|h(?:ours?|rs?)?|d(?:ays?)?|weeks?)(?:\s+ago)?|\byesterday|"
+    r"(?:vor|hace|il y a)\s+\d{1,2}\s+(?:minuten|stunden?|tagen?|minutos?|horas?|días?|"
+    r"minutes?|heures?|jours?))\s*$",  # "vor 3 Stunden", glued too: "Jane Doevor 3 Stunden"
+    re.I,
 )
 # A time of day beside the author, where no date is: "Jane Doe 06 PM | 18 May", "Jane Doe, 10:32".
 _CLOCK_IN = re.compile(r"\b\d{1,2}(?::\d{2})?\s*[ap]\.?m\b\.?|\b\d{1,2}:\d{2}\b", re.I)
@@ -95,7 +95,7 @@ def _candidate(
             name = name_by_date(text, ago.start(), ago.end())
             if name:
                 return name, DATELINE_COST, "date"
-        clock = _CLOCK_IN.search(text)
+        clock = _CLOCK_IN.search(text) if f.digits else None
         if clock:
             name = name_by_date(text, clock.start(), clock.end())
             if name and (text.startswith(name) or known_first_name(name)):
@@ -134,6 +134,11 @@ _TWO_LINE_WHY = {"lead": "byline", "date": "date", "job": "byline"}
 def _prose_follows(feats: list[LineFeatures], decisions: list[str], j: int) -> bool:
     """Whether the line after j is body prose, as under a subheading (and seldom under a byline)."""
     return j + 1 < len(feats) and decisions[j + 1] == "content" and feats[j + 1].kind == GOOD
+
+
+def _a_menu_entry(feats: list[LineFeatures], lo: int, ref: int, text: str) -> bool:
+    """Whether a line above the title is there twice: a menu printed twice (desktop, mobile)."""
+    return sum(g.line.text == text for g in feats[lo:ref]) >= 2
 
 
 def _about_the_body(name: str, vocab: frozenset[str]) -> bool:
@@ -198,6 +203,8 @@ def _pick(
         found = _candidate(f, in_head, in_opening, vocab, around(feats, j))
         if found is None:
             continue
+        if j < ref and found[1] == BARE_NAME_COST and _a_menu_entry(feats, lo, ref, f.line.text):
+            continue  # "Green Future Awards" in the menu and again in its mobile copy
         if best is None or (near + found[1], j) < best[:2]:
             best = (near + found[1], j, Author(found[0], j, found[2]))
     if best is not None:
@@ -218,7 +225,20 @@ def _about_the_name(text: str, name: str) -> bool:
     if len(text.split()) <= FOLLOW_WORDS and _FOLLOW.search(text) and name in text:
         return True
     squashed = "".join(name.split()).casefold()
-    return text.strip().casefold().split("@")[0] == squashed or bool(_MORE_POSTS.match(text))
+    local = text.strip().casefold().split("@")[0]
+    if local == squashed or _MORE_POSTS.match(text):
+        return True
+    # their mail address: "Jane Doe" / "jane.doe@paper.com", "jdoe@...", "jane.d@..."
+    return _MAIL.match(text.strip()) is not None and _mail_of(local, name.casefold().split())
+
+
+def _mail_of(local: str, tokens: list[str]) -> bool:
+    """Whether a mail address's local part is made of the person's names: "jane.doe", "jdoe"."""
+    parts = set(re.split(r"[._\d-]+", local))
+    return local == tokens[0][:1] + tokens[-1] or any(len(t) > 2 and t in parts for t in tokens)
+
+
+_MAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
 
 
 # A link to the author's other articles under the name: "Weitere Beiträge", "View all posts".
@@ -274,7 +294,7 @@ def _far_byline(
         f = feats[j]
         if j == t or f.words > FAR_WORDS:
             continue
-        if f.words <= 3 and f.chars <= 30 and lead_line(f.line.text):
+        if f.words <= 3 and f.chars <= LEAD_CHARS and lead_line(f.line.text):
             name = under_lead(feats[j + 1].line.text) if feats[j + 1].chars <= 120 else None
             if name and " " not in name and ":" not in f.line.text:
                 continue  # "Artikel von:" over "hausinfo", but not "Powered by" over "WordPress"
@@ -284,11 +304,12 @@ def _far_byline(
         if j >= hi:
             continue
         if f.words <= BARE_NAME_WORDS and f.chars <= 50 and f.kind != GOOD:
-            named = named_by_neighbours(f, around(feats, j))  # "Jane Doe" / "3 May 2021"
+            # "Jane Doe" / "3 May 2021": its neighbours are read only for a line that is a name
+            named = name_line(f.line.text) and named_by_neighbours(f, around(feats, j))
             if named and named[1] == "date" and (best is None or abs(j - ref) < best[0]):
                 best = (abs(j - ref), Author(named[0], j, "date"))
         if not _STRONG_LEAD.match(f.line.text) and not (
-            j < hi and f.words <= 12 and _dated_lead(f.line.text)
+            f.words <= 12 and f.digits and _dated_lead(f.line.text)
         ):
             continue
         name = byline(f.line.text, lead_within=40)
@@ -300,7 +321,8 @@ def _far_byline(
 def _dated_lead(text: str) -> bool:
     """A date and then a byline's lead: "13 June 2019, by Jane Doe", "Posted 3 May 2021 by jdoe"
     (not a review's "Rating by jdoe on 3 May 2021")."""
-    hit = find_date(text)
+    lead = _LEAD_WORD.search(text)
+    hit = find_date(text) if lead else None
     return hit is not None and _LEAD_WORD.search(text, hit[2]) is not None
 
 

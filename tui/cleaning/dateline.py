@@ -199,12 +199,12 @@ def _title_repeat(feats: list[LineFeatures], ref: int, us_order: bool) -> tuple[
     if len(title) < TITLE_REPEAT_CHARS or feats[ref].kind == GOOD:
         return None
     best: tuple[int, str, int] | None = None
-    for j, f in enumerate(feats):
-        if j == ref or not f.digits or f.chars > 400:
+    # one pass in C over the page's lines; the few that hold the title are read after it
+    for j in [j for j, f in enumerate(feats) if f.digits and title in f.lower and j != ref]:
+        f = feats[j]
+        if f.chars > 400:
             continue
         at = f.lower.find(title)
-        if at < 0:
-            continue
         rest = f.lower[:at] + " | " + f.lower[at + len(title) :]
         hit = find_date(rest, us_order)
         if hit is None or len((rest[: hit[1]] + rest[hit[2] :]).split()) > TITLE_REPEAT_WORDS:
@@ -231,19 +231,15 @@ def _stamped(feats: list[LineFeatures], ref: int) -> tuple[str, int] | None:
     """When no date stands near the title (or only dates lines talk about): the nearest line elsewhere
     that says when the page was published ("Verfasst von X | 31. Dezember 2008", "Eingetragen am 3.
     Januar 2020", "This page was last edited on ..."), short or with its date early."""
-    best: tuple[int, int] | None = None
-    for j, f in enumerate(feats):
-        if not f.digits or f.chars > 400 or not _STAMP_WORDS.search(f.line.text):
+    dated = [j for j, f in enumerate(feats) if f.digits and f.chars <= 400]
+    for j in sorted(dated, key=lambda j: abs(j - ref)):  # nearest first: the first stamp is the one
+        text = feats[j].line.text
+        if not _STAMP_WORDS.search(text):
             continue
-        hit = find_date(f.line.text)
-        if hit is None or f.words > LONG_LINE_WORDS and hit[1] > STAMP_LEAD:
+        hit = find_date(text)
+        if hit is None or feats[j].words > LONG_LINE_WORDS and hit[1] > STAMP_LEAD:
             continue
-        if best is None or abs(j - ref) < best[0]:
-            best = (abs(j - ref), j)
-    if best is None:
-        return None
-    text = feats[best[1]].line.text
-    hit = find_date(text)
-    if hit and find_date(text, True) != hit and month_first(feats, 0, len(feats)):
-        hit = find_date(text, True)
-    return (hit[0], best[1]) if hit else None
+        if find_date(text, True) != hit and month_first(feats, 0, len(feats)):
+            hit = find_date(text, True)
+        return (hit[0], j) if hit else None
+    return None

@@ -223,7 +223,7 @@ def bare_names(text: str) -> str | None:
 
 # A news outlet or agency after a byline's name: "Jane Doe, CNN", "Jane Doe | Reuters".
 _OUTLET = re.compile(
-    r"^(?:[A-Z]{2,5}(?:\s+News)?|(?:The\s+)?Associated Press|Reuters|AFP|Bloomberg(?:\s+News)?|"
+    r"^(?:[A-Z]{2,5}(?:\s+(?:News|TODAY))?|(?:The\s+)?Associated Press|Reuters|AFP|Bloomberg(?:\s+News)?|"
     r"The(?:\s+[A-Z][\w.’'-]*){1,4})$"  # "Jane Doe, The Washington Post"
 )
 
