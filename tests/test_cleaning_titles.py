@@ -61,3 +61,50 @@ def test_a_line_dropped_as_a_share_or_subscription_prompt_is_never_a_title_candi
     reasons: list[str | None] = [None, "share prompt", "subscription prompt"] + [None] * (n - 3)
     found = titles.candidates(feats, ["boilerplate"] * n, reasons, 3, [False] * n, frozenset())
     assert [feats[j].line.text for j, _ in found] == [HEADLINE]
+
+
+def test_a_one_or_two_word_label_over_a_headline_scoring_nearly_as_well_is_its_kicker() -> None:
+    feats = line_features(
+        split_lines("\n".join(["Home", "Politics", HEADLINE, "Transport", *PARAS]))
+    )
+    assert title_pick.is_kicker(feats, 1, 2, gap=1.5)
+    assert not title_pick.is_kicker(feats, 1, 2, gap=3.0)  # the ranker is sure of the label
+    assert not title_pick.is_kicker(feats, 2, 3, gap=0.5)  # a headline over a short line
+    assert not title_pick.is_kicker(feats, 1, 3, gap=0.5)  # not the line right below
+    feats = line_features(split_lines("\n".join(["Politics", "Buses run again", *PARAS])))
+    assert not title_pick.is_kicker(feats, 0, 1, gap=0.5)  # under five words: no headline to label
+
+
+def test_the_kicker_gives_way_only_to_a_headline_the_body_did_not_take_in(monkeypatch) -> None:
+    feats = line_features(split_lines("\n".join(["Home", "Politics", HEADLINE, *PARAS])))
+    n = len(feats)
+    # made-up scores: the label first, the headline right below it 1 point lower
+    monkeypatch.setattr(title_pick, "scores", lambda cs: [5.0 if j == 1 else 4.0 for j, _ in cs])
+    for decision, title in (("boilerplate", HEADLINE), ("content", "Politics")):
+        decisions = ["boilerplate"] * n
+        decisions[2] = decision
+        found = titles.candidates(feats, decisions, [None] * n, 3, [False] * n, frozenset())
+        cands = [(j, x) for j, x in found if j in (1, 2)]
+        assert feats[title_pick.choose(feats, cands) or 0].line.text == title
+
+
+def test_a_teasers_copy_cut_short_gives_way_to_the_whole_headline() -> None:
+    feats = line_features(split_lines("\n".join(["Council approves transport…", HEADLINE, *PARAS])))
+    n = len(feats)
+    found = titles.candidates(feats, ["boilerplate"] * n, [None] * n, 2, [False] * n, frozenset())
+    s = [2.0 if j == 0 else 1.0 for j, _ in found]
+    assert title_pick.full_copy(feats, 0, found, s) == 1
+    feats = line_features(split_lines("\n".join(["Alles hat seine Zeit…", HEADLINE, *PARAS])))
+    assert title_pick.full_copy(feats, 0, found, s) == 0  # nothing goes on where it stops
+
+
+def test_an_agency_credit_with_an_archive_note_marks_a_caption() -> None:
+    heads = [
+        HEADLINE,
+        "The depot where the buses are kept, in the old town.Jane Doe / Reuters file",
+        "Buses at the depot before dawn. (AP)",
+    ]
+    feats = line_features(split_lines("\n".join([*heads, *PARAS])))
+    n = len(feats)
+    found = titles.candidates(feats, ["boilerplate"] * n, [None] * n, 3, [False] * n, frozenset())
+    assert [feats[j].line.text for j, _ in found] == [HEADLINE]

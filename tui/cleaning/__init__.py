@@ -7,9 +7,10 @@ teaser summaries counting little, extended up to the first good line and down ov
 paragraphs on the same topic); `tail` cuts it at comment threads and forms, teaser lists and
 end-of-article markers; `classify` judges short lines inside it by context; `metadata` picks the
 title (`titles`: a learned ranker over headline evidence; `title_pick`: what the line below its pick
-says), date (`dateline`, forms in `dates`), author (`bylines`; bylines and datelines read by
-`authors`, bylines over two lines by `byline_lines`, what a name looks like in `names`) and section;
-overrides from the user are applied last; `model` holds the results and the map back to raw offsets.
+says: a kicker, a breadcrumb), date (`dateline`, forms in `dates`), author (`bylines`; bylines and
+datelines read by `authors`, bylines over two lines by `byline_lines`, what a name looks like in
+`names`) and section; overrides from the user are applied last; `model` holds the results and the
+map back to raw offsets.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from .lines import RawLine, split_lines
 from .metadata import extract
 from .model import Cleaned, LineDecision
 
-CLEANER_VERSION = "105"
+CLEANER_VERSION = "107"
 
 __all__ = ["CLEANER_VERSION", "Cleaned", "LineDecision", "clean"]
 

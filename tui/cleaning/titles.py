@@ -117,6 +117,7 @@ _AGENCIES = (
     "istockphoto",
     "keystone",
     "ap photo",
+    "ap",
     "efe",
     "epa",
     "ansa",
@@ -126,6 +127,7 @@ _PHOTO_CREDIT = re.compile(
     r"[\s(](?:fotos?|photos?|bild|image|credit|photograph)\s*:\s*[^\W\d_][^.:]{1,40}$", re.I
 )
 _TRAILING = " .,;:!?)]}\"'»”“’-–—|/*…"
+_FILE = (" file", " file photo")  # an agency's archive picture
 _DIGIT = re.compile(r"\d")
 _FIRST = itemgetter(0)  # a token's first character (str.split never gives an empty one)
 
@@ -279,6 +281,8 @@ def _not_a_headline(text: str) -> bool:
     if ":" in text and _PHOTO_CREDIT.search(text):
         return True
     tail = text.rstrip(_TRAILING).lower()
+    if tail.endswith(_FILE):  # "... Reuters file", "(AP Photo/Jane Doe, File)"
+        tail = tail.removesuffix(" photo").removesuffix(" file").rstrip(_TRAILING)
     return tail.endswith(_AGENCIES) and _AGENCY_END.search(tail) is not None
 
 
