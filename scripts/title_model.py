@@ -14,6 +14,15 @@ pick and the features that put the pick first: where to look for evidence the mo
 (--categories counts why each page's title is right or wrong: the gold is no line of the text, a line
 but no candidate, or lost to a kicker above, a standfirst below or a far line: what no ranker can fix)
 (needs numpy, which is not a run-time dependency: the cleaner reads the JSON).
+
+Measured and dropped (by-site CV, rd/tf pages right, against 39/498): more features, a second-stage
+headline-vs-standfirst model, boosting, an MLP (all within +-2); windows 40 above / 12 below the body's
+start (39-41 / 498-505, noise, more candidates); short headlines over a byline or date up to 40 lines
+into the body as candidates (39 / 491, with their own feature); rd pages weighted 2 (noise over four
+fold splits, -3 tf in the full fit); a "heading over a list of teasers" feature (no change); swapping a
+long pick for the shorter line above it (standfirst) at any margin (more losses than gains); a kicker
+by its colon or capitals (0 / 0). The weights file was last fitted before the never-title filters:
+refitting after them moved tf by -1 (noise), so it was kept.
 """
 
 from __future__ import annotations
