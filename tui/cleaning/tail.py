@@ -56,6 +56,7 @@ def cut_tail(
     if gaps is None:
         gaps = {}
     seen = 0
+    vocab = _Vocabulary(feats, start)
     i = start
     while i <= b:
         f = feats[i]
@@ -79,7 +80,7 @@ def cut_tail(
             if end is not None:
                 resume = None
                 if end != "reader comments":
-                    resume = _resumes(feats, start, i, b, teasers)
+                    resume = _resumes(feats, vocab.upto(i), i, b, teasers)
                     if resume is None:
                         resume = _article_below(feats, i, b, seen, teasers)
                 if resume is None:
@@ -135,7 +136,7 @@ RESUME_OVERLAP = 0.25  # share of a line's content words already in the body abo
 
 
 def _resumes(
-    feats: list[LineFeatures], start: int, i: int, b: int, teasers: Set[int]
+    feats: list[LineFeatures], vocab: Set[str], i: int, b: int, teasers: Set[int]
 ) -> int | None:
     """Where the article's prose resumes after an inline marker at i (within the run up to b), or None.
 
@@ -157,10 +158,6 @@ def _resumes(
         j += 1
     if j > b:
         return None
-    vocab: set[str] = set()
-    for g in feats[start:i]:
-        if g.kind in (GOOD, NEAR):
-            vocab |= content_words(g.lower or g.line.text.lower())
     words, group = 0, 0
     for k in range(j, b + 1):
         g = feats[k]
@@ -182,6 +179,22 @@ def _resumes(
 _HARD_ENDS = ("comment form", "copyright", "cookie notice")
 
 
+class _Vocabulary:
+    """The content words of the prose lines from the body's start up to a line, grown as the tail is
+    searched downwards (rebuilt at every marker, a page of many "Related" boxes took quadratic time)."""
+
+    def __init__(self, feats: list[LineFeatures], start: int):
+        self.feats, self.end, self.words = feats, start, set[str]()
+
+    def upto(self, i: int) -> set[str]:
+        """The words of the prose lines in [start, i); i never goes back up."""
+        for g in self.feats[self.end : i]:
+            if g.kind in (GOOD, NEAR):
+                self.words |= content_words(g.lower or g.line.text.lower())
+        self.end = max(self.end, i)
+        return self.words
+
+
 def _inline_marker(feats: list[LineFeatures], i: int) -> bool:
     """A marker that may stand between a body's paragraphs: "Related", "Read more", a picture gallery."""
     return bool(INLINE_MARKER.match(feats[i].lower.strip(" .:!?-–—|•…")) or _slideshow(feats, i))
@@ -189,6 +202,7 @@ def _inline_marker(feats: list[LineFeatures], i: int) -> bool:
 
 OUTWEIGH = 2.0  # the prose below a marker, this many times the text above it, is the article itself
 OUTWEIGH_MIN_WORDS = 150
+OUTWEIGH_REACH = 100  # lines below the marker weighed at most
 
 
 def _article_below(
@@ -199,7 +213,8 @@ def _article_below(
     A sidebar ("Most popular", a few headlines) rendered above the story is no end of it: what stands above the
     marker is then captions or a lead-in, and the paragraphs below (in groups, not lone teasers) outweigh it."""
     first, words, group = None, 0, 0
-    for k in range(i + 1, b + 1):
+    need = max(OUTWEIGH * seen, OUTWEIGH_MIN_WORDS)
+    for k in range(i + 1, min(b, i + OUTWEIGH_REACH) + 1):
         g = feats[k]
         if (
             g.comment
@@ -214,8 +229,8 @@ def _article_below(
                 if first is None:
                     first = k - 1
                 words += g.words + (feats[k - 1].words if group == 2 else 0)
+                if words >= need:
+                    return first
         else:
             group = 0
-    if first is None or words < max(OUTWEIGH * seen, OUTWEIGH_MIN_WORDS):
-        return None
-    return first
+    return None
