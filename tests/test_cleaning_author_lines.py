@@ -276,3 +276,51 @@ def test_a_german_photo_credit_is_no_byline(text: str) -> None:
 def test_a_long_line_under_the_body_that_opens_with_a_byline(line: str, name: str | None) -> None:
     page = ["City expands tram network", *[_PROSE] * 6, line, "Comments", *_TEASERS]
     assert clean("\n".join(page)).meta["author"] == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("By Hazel BrookStaff Writer", "Hazel Brook"),  # the page glued the job on
+        ("By Hazel BrookNewsDesk", "Hazel Brook"),
+        ("By Ruth MacKenzie", "Ruth MacKenzie"),  # a capital inside a name stays
+        ("By Leo DiMarco", "Leo DiMarco"),
+    ],
+)
+def test_a_job_or_outlet_glued_to_the_name_is_cut_off(text: str, name: str) -> None:
+    from tui.cleaning.authors import byline
+
+    assert byline(text) == name
+
+
+@pytest.mark.parametrize(
+    ("line", "agency"),
+    [
+        ("Associated Press November 19, 2021, 9:02 AM", "Associated Press"),
+        ("Reuters | 18 Nov 2021", "Reuters"),
+        ("By Metro Staff | November 18, 2021 at 2:26 PM", "Metro Staff"),
+        ("By Staff Reports -", "Staff Reports"),
+        ("Reuters reported on Monday that the talks had stalled", None),
+    ],
+)
+def test_an_agency_or_a_newsroom_with_its_date_is_the_author(line: str, agency: str | None) -> None:
+    from tui.cleaning.authors import agency_byline
+
+    assert agency_byline(line) == agency
+
+
+def test_an_agency_dateline_under_the_headline_names_the_author() -> None:
+    body = [
+        "The city council voted on Tuesday to approve a new transport budget that will increase "
+        "spending on buses and trams by nearly a fifth, after months of debate over the plan.",
+        "Supporters said the plan would cut congestion on the busiest tram lines, while critics "
+        "warned that the spending relied on optimistic forecasts of fares and state support.",
+    ]
+    page = [
+        "Home",
+        "News",
+        "Council approves the new transport budget",
+        "Associated Press November 19, 2021, 9:02 AM",
+        *body,
+    ]
+    assert clean("\n".join(page)).meta["author"] == "Associated Press"

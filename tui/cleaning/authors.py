@@ -41,7 +41,8 @@ _STOP_AT = re.compile(
     r"updated|published|veröffentlicht|aktualisiert)\b|"
     r"(?i:\b(?:vom|updated|published|posted|veröffentlicht|aktualisiert|erstellt|geändert|lesezeit|reading time|"
     r"symbolbild|fotos?|photos?|bild|publicado|publié|mis à jour)\b)|"
-    rf"(?i:\b(?:{_MONTH_NAMES})\.?\s+\d))"  # a date follows: "JANE DOE JULY 29, 2016"
+    rf"(?i:\b(?:{_MONTH_NAMES})\.?\s+\d)|"  # a date follows: "JANE DOE JULY 29, 2016"
+    r"(?<=[a-z]{4})(?=[A-Z]))"  # the job or outlet glued on by the page: "Jane DoeStaff Writer"
 )
 
 
@@ -344,18 +345,31 @@ def _only_a_date(part: str) -> bool:
 # Board", "By The Associated Press | May 3, 2021".
 _AGENCY_BYLINE = re.compile(
     r"^(?:by|from)\s+((?:the\s+)?associated press|reuters|afp|agence france-presse|ap|upi|dpa|"
-    r"(?:the\s+)?editorial board|"
-    r"bloomberg(?:\s+news)?|pa media|press association|xinhua)(?:\s*$|\s*[|·•,—–]|\s+-\s)",
+    r"(?:the\s+)?editorial board|(?:[^\W\d_][\w.&'’-]*\s+){0,3}(?:staff(?:\s+reports?)?|wire services)|"
+    r"bloomberg(?:\s+news)?|pa media|press association|xinhua)(?:\s*$|\s*[|·•,—–]|\s+-(?:\s|$))",
+    re.I,
+)
+
+
+# An agency's dateline: "Associated Press November 19, 2019, 9:02 AM", "Reuters | 18 Nov 2019".
+_AGENCY_DATED = re.compile(
+    r"^((?:the\s+)?associated press|reuters|afp|agence france-presse|upi|dpa|bloomberg(?:\s+news)?|"
+    r"pa media|press association|xinhua)\s*[|·•,—–-]?\s*",
     re.I,
 )
 
 
 def agency_byline(text: str) -> str | None:
-    """The agency of a byline that names no person: "By Reuters" (a credit line has no "By")."""
-    if text[:2].lower() not in ("by", "fr"):
+    """The agency of a byline that names no person: "By Reuters" (a credit line has no "By"), or an
+    agency's name with only the date after it."""
+    if text[:2].lower() in ("by", "fr"):
+        m = _AGENCY_BYLINE.match(text)
+        return m.group(1) if m else None
+    m = _AGENCY_DATED.match(text)
+    if m is None or len(text) > 60:
         return None
-    m = _AGENCY_BYLINE.match(text)
-    return m.group(1) if m else None
+    hit = find_date(text[m.end() :])
+    return m.group(1) if hit is not None and hit[1] == 0 else None
 
 
 # "Jane Doe in Kyiv", "Jane Doe and John Roe in Washington": a correspondent's byline with the place.
