@@ -324,3 +324,28 @@ def test_an_agency_dateline_under_the_headline_names_the_author() -> None:
         *body,
     ]
     assert clean("\n".join(page)).meta["author"] == "Associated Press"
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Hazel Brook @hazelbrook / 2 days", "Hazel Brook"),
+        ("Hazel Brook@HazelBrook", "Hazel Brook"),
+        ("Follow us @metronews", None),
+        ("Hazel Brook and Tom Reed USA TODAY", "Hazel Brook and Tom Reed"),
+        ("Hazel Brook, Associated Press", "Hazel Brook"),
+        ("Protesters clash with police in the capital Reuters", None),
+    ],
+)
+def test_a_name_with_its_handle_or_its_outlet_is_a_byline(line: str, name: str | None) -> None:
+    from tui.cleaning.authors import name_with_handle, names_with_outlet
+
+    assert (name_with_handle(line) or names_with_outlet(line)) == name
+
+
+def test_a_job_word_inside_a_link_label_is_no_lead() -> None:
+    from tui.cleaning.authors import byline
+
+    assert byline("View author archive") is None  # not the author "archive"
+    assert byline("Author Hazel Brook") == "Hazel Brook"
+    assert byline("Posted 3 May 2021Author Nina Holt") == "Nina Holt"

@@ -23,8 +23,9 @@ _MONTH_NAMES = "|".join(sorted(MONTH, key=len, reverse=True))
 _LEAD = re.compile(
     r"(?:^|(?<=[\s|·•])|(?<=\d)(?=[AB]))(?:written by|posted by|eingestellt von|geschrieben von|verfasst von|"
     r"ein beitrag von|(?:(?:text|words)(?:\s*(?:&|and|und|\+)\s*(?:fotos?|photos?|pictures|bilder))?|"
-    r"contributors?)(?=\s*:)|by|von|par|por|door|przez|autor(?:in|en)?|author|auteur|"
-    r"redakteur(?:in)?)(?:\s*:\s+|\s+)(?=\S)",  # a word ("Partner" is none), or glued to a date: "2022Author"
+    r"contributors?)(?=\s*:)|by|von|par|por|door|przez|"
+    # a job word leads only at the start, after a separator or before a colon ("View author archive")
+    r"(?:(?<!\w\s)|(?=\w+\s*:))(?:autor(?:in|en)?|author|auteur|redakteur(?:in)?))(?:\s*:\s+|\s+)(?=\S)",  # a word ("Partner" is none), or glued to a date: "2022Author"
     re.I,
 )
 
@@ -384,6 +385,35 @@ def name_in_place(text: str) -> str | None:
     if m is None:
         return None
     names = m.group(1)
+    if bare_name(names) and known_first_name(names):
+        return names
+    found = bare_names(names)
+    return found if found and known_first_name(found) else None
+
+
+# "Jane Doe @janedoe / 2 days", "Jane Doe@JaneDoe": a writer's name with their social handle.
+_NAME_THEN_HANDLE = re.compile(r"^([^@]{3,40}?)\s*@\w{2,30}(?:\s*[/|·•–-][^@]{0,20})?$")
+
+
+def name_with_handle(text: str) -> str | None:
+    """The person of a line that is a name and its social handle (the byline of a tech or business site)."""
+    if "@" not in text:
+        return None
+    m = _NAME_THEN_HANDLE.match(text)
+    if m is None:
+        return None
+    name = m.group(1).strip()
+    return name if bare_name(name) and known_first_name(name) else None
+
+
+def names_with_outlet(text: str) -> str | None:
+    """The people of a byline without "By" that ends in their agency or paper: "Jane Doe Associated
+    Press", "Jane Doe and John Roe, USA TODAY"."""
+    if len(text) > 90 or text[-4:].lower() not in _OUTLET_ENDS:
+        return None
+    names = _OUTLET_AFTER.sub("", text.strip()).strip(" ,;")
+    if names == text.strip():
+        return None
     if bare_name(names) and known_first_name(names):
         return names
     found = bare_names(names)

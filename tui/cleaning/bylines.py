@@ -6,7 +6,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .authors import agency_byline, byline, name_by_date, name_in_place
+from .authors import (
+    agency_byline,
+    byline,
+    name_by_date,
+    name_in_place,
+    name_with_handle,
+    names_with_outlet,
+)
 from .body import body_vocab
 from .byline_lines import (
     BARE_NAME_WORDS,
@@ -102,6 +109,9 @@ def _candidate(
                 return name, DATELINE_COST, "date"  # not a match's "19:15 Stal Gorzów 55 : 34"
         name = name_with_job(text)  # "Jane Doe | Staff Writer"
         if name and not _about_the_body(name, vocab):
+            return name, DATELINE_COST, "byline"
+        name = name_with_handle(text) or names_with_outlet(text)  # "Jane Doe @jdoe", "Jane Doe AP"
+        if name:
             return name, DATELINE_COST, "byline"
         name = agency_byline(text)  # "By Reuters"
         if name:
