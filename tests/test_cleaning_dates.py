@@ -105,3 +105,18 @@ def test_the_page_order_is_told_by_dates_ending_in_a_stop_or_comma(
 def test_day_month_year_in_more_forms(text: str, iso: str) -> None:
     hit = find_date(text)
     assert hit is not None and hit[0] == iso
+
+
+@pytest.mark.parametrize(
+    ("stamp", "footer", "date"),
+    [
+        ("Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM", "© 2021 Example Media", "2021-11-18"),
+        ("Posted Mar 3", "Copyright 2019-2022 Example Media", "2022-03-03"),
+        ("Posted Nov 18, 8:19 PM", "Example Media", None),  # no year anywhere: no date
+    ],
+)
+def test_a_yearless_dateline_takes_the_year_of_the_pages_copyright(
+    stamp: str, footer: str, date: str | None
+) -> None:
+    page = "\n".join([_TITLE, stamp, *[_PROSE] * 4, "Privacy Policy", footer])
+    assert clean(page).meta["date"] == date

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from itertools import islice
 
-from .dates import DATE_START, find_date, numeric_order
+from .dates import DATE_START, MONTH, find_date, numeric_order
 from .features import GOOD, LineFeatures
 
 DATE_REACH = 40  # lines around the title and the body searched for the article's date
@@ -178,7 +179,7 @@ def pick_date(feats: list[LineFeatures], ref: int, b: int) -> tuple[str, int] | 
         # nothing by the title but dates lines talk about: a stamp anywhere says more
         stamped = _stamped(feats, ref)
         if best is None or stamped is not None:
-            return stamped
+            return stamped or (_yearless(feats, ref) if best is None else None)
     if repeat is not None and best[1] == repeat[1]:
         return repeat
     return found[best[1]][0], best[1]
@@ -242,4 +243,46 @@ def _stamped(feats: list[LineFeatures], ref: int) -> tuple[str, int] | None:
         if find_date(text, True) != hit and month_first(feats, 0, len(feats)):
             hit = find_date(text, True)
         return (hit[0], j) if hit else None
+    return None
+
+
+# "Posted Nov 18, 8:19 PM", "Updated Nov 19": a dateline by the title that leaves out the year.
+_YEARLESS = re.compile(
+    r"(?:^|[;|·•]\s*)(updated|posted|published)\b\W{0,3}(?:on\s+)?("
+    + "|".join(sorted((m for m in MONTH if m.isascii()), key=len, reverse=True))
+    + r")\.?\s+(\d{1,2})\b(?!\s*,?\s*\d{4})",
+    re.I,
+)
+_COPYRIGHT_YEAR = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d\s*[-–]\s*)?((?:19|20)\d\d)", re.I
+)
+YEARLESS_REACH = 8  # lines from the title a year-less dateline may stand
+
+
+def _yearless(feats: list[LineFeatures], ref: int) -> tuple[str, int] | None:
+    """When the page has no full date: a labelled dateline by the title without its year, in the year of
+    the page's copyright line (the page was printed that year, and a year-less date is a recent one)."""
+    lines = range(max(0, ref - YEARLESS_REACH), min(len(feats), ref + YEARLESS_REACH + 1))
+    for j in sorted(lines, key=lambda j: abs(j - ref)):
+        # the first publication over the last update: "Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM"
+        found = sorted(
+            _YEARLESS.finditer(feats[j].line.text), key=lambda m: m[1].lower() == "updated"
+        )
+        if not found:
+            continue
+        m = found[0]
+        year = next(
+            (
+                int(y[1])
+                for f in reversed(feats)
+                if f.digits and (y := _COPYRIGHT_YEAR.search(f.line.text))
+            ),
+            None,
+        )
+        if year is None:
+            return None
+        try:
+            return datetime.date(year, MONTH[m[2].lower()], int(m[3])).isoformat(), j
+        except ValueError:
+            return None
     return None
