@@ -369,3 +369,12 @@ def test_wire_file_photos_and_glued_media_captions_are_captions():
     )
     assert match_long("media captionthe minister speaking to reporters on tuesday") == "caption"
     assert match_long("image captions are a key part of making pages accessible") is None
+
+
+def test_error_notices_and_latest_headline_heads_are_named():
+    from tui.cleaning.phrases import END_MARKER, match_long
+
+    assert match_long("something went wrong with the connection!") == "server error message"
+    assert match_long("something went wrong in the talks, the minister said on tuesday.") is None
+    assert END_MARKER.match("latest headlines") and END_MARKER.match("recent from jane doe")
+    assert not END_MARKER.match("latest news on the budget vote")

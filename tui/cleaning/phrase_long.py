@@ -175,7 +175,7 @@ LONG_AND_MARKERS: tuple[Family, ...] = (
         "long",
         ("en",),
         r"^(deprecated|strict standards|warning|notice|fatal error|"
-        r"parse error):.{0,400}\bon line \d+",
+        r"parse error):.{0,400}\bon line \d+|^(oops[.!,]* )?something went wrong\b.{0,60}$",
     ),
     Family(
         "rights-reserved",
@@ -309,7 +309,7 @@ LONG_AND_MARKERS: tuple[Family, ...] = (
         r" stories| content| coverage| topics| reading| links| news| videos)?|more coverage|"
         r"more on this (story|topic)|elsewhere on [\w ]+|you may also like|"
         r"you might also like|(read )?more (related )?(articles|stories|news)|"
-        r"read more related articles|more (great |top )?([\w.'’]+ ){1,2}stories|recommended( for you)?|more from [\w ]+|"
+        r"read more related articles|(the )?latest (headlines|news|stories)|top headlines|recent from [\w ]+|more (great |top )?([\w.'’]+ ){1,2}stories|recommended( for you)?|more from [\w ]+|"
         r"share this( article| story| post)?|tags?|tagged|about the author|most (read|popular|"
         r"viewed|shared|commented)|trending( now| stories)?|popular (now|stories|posts)|"
         r"editor'?s'? picks|top stories|(from )?around the web|(sponsored|promoted|"
