@@ -175,7 +175,8 @@ LONG_AND_MARKERS: tuple[Family, ...] = (
         "long",
         ("en",),
         r"^(deprecated|strict standards|warning|notice|fatal error|"
-        r"parse error):.{0,400}\bon line \d+|^(oops[.!,]* )?something went wrong\b.{0,60}$",
+        r"parse error):.{0,400}\bon line \d+|^(oops[.!,]* )?something went wrong( with [\w ]{1,30})?[.!]*"
+        r"( (please )?(try again|reload|refresh)[\w ]{0,20}[.!]*)?$",
     ),
     Family(
         "rights-reserved",
