@@ -349,3 +349,17 @@ def test_a_job_word_inside_a_link_label_is_no_lead() -> None:
     assert byline("View author archive") is None  # not the author "archive"
     assert byline("Author Hazel Brook") == "Hazel Brook"
     assert byline("Posted 3 May 2021Author Nina Holt") == "Nina Holt"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Analysis by Hazel Brook, Metro Editor-at-large", "Hazel Brook"),
+        ("By Hazel Brook, Tom Reed", "Hazel Brook, Tom Reed"),
+        ("By Hazel Brook in Kyiv", "Hazel Brook"),
+    ],
+)
+def test_a_hyphenated_job_after_the_name_is_no_second_name(text: str, name: str) -> None:
+    from tui.cleaning.authors import byline
+
+    assert byline(text) == name

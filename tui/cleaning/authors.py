@@ -38,8 +38,8 @@ _GLUED_LEAD = re.compile(
 
 
 _STOP_AT = re.compile(
-    r"\s*(?:\d|\||\(|\[|;|·|•|—|–|\s-\s|\s/\s|@|\b(?:am|on|le|el|il|um|at|in|im|vom|for|für|pour|para|per|with|mit|under|unter|"
-    r"updated|published|veröffentlicht|aktualisiert)\b|"
+    r"\s*(?:\d|\||\(|\[|;|·|•|—|–|\s-\s|\s/\s|@|(?<![\w-])(?:am|on|le|el|il|um|at|in|im|vom|for|für|pour|para|per|with|mit|under|unter|"
+    r"updated|published|veröffentlicht|aktualisiert)(?![\w-])|"
     r"(?i:\b(?:vom|updated|published|posted|veröffentlicht|aktualisiert|erstellt|geändert|lesezeit|reading time|"
     r"symbolbild|fotos?|photos?|bild|publicado|publié|mis à jour)\b)|"
     rf"(?i:\b(?:{_MONTH_NAMES})\.?\s+\d)|"  # a date follows: "JANE DOE JULY 29, 2016"
@@ -105,6 +105,8 @@ def _names_span(rest: str, allow_handle: bool) -> str | None:
     for m in list(_SPLIT.finditer(head)) + [None]:
         part_end = m.start() if m else len(head)
         part = head[pos:part_end].strip()
+        if end and job_line(part):
+            break  # "Jane Doe, CNN Editor-at-large": the job after the name
         if not is_name(part, allow_handle and end == 0):
             tokens = part.split()
             while len(tokens) > 2 and not is_name(" ".join(tokens), False):
