@@ -156,19 +156,21 @@ def candidates(
     )
     top = max(hi, d_hi)
     window = feats[: top + 5]
-    heads = _folded([f.line.text if f.words <= 60 else "" for f in window])
+    heads = [folded_words(f.line.text) if f.words <= 60 else "" for f in window]
     # a title's echoes ("Title | Site", a breadcrumb, a repeat) are short lines, not prose that
     # happens to end with the blog's name: prose lines are left out of the echo counts
-    same = Counter(h for h, f in zip(heads, window, strict=True) if not _prose(f))
+    same = Counter(
+        [
+            h
+            for h, f in zip(heads, window, strict=True)
+            if not (f.kind == GOOD and f.line.text[-1:] in ".!?")
+        ]
+    )
     page = Counter(same)  # same + the rest (Counter's "+" is a slow Python loop)
     page.update(
-        _folded(
-            [
-                f.line.text
-                for f in feats[top + 5 :]
-                if f.words <= 30 and not (f.kind == GOOD and f.line.text[-1:] in ".!?")
-            ]
-        )
+        folded_words(f.line.text)
+        for f in feats[top + 5 :]
+        if f.words <= 30 and not (f.kind == GOOD and f.line.text[-1:] in ".!?")
     )
     joined = "\x00".join(same)  # each head once: norm is inside another head iff it occurs twice
     # every head of the page once, sorted as it reads and read backwards: the heads that go on after
@@ -192,7 +194,8 @@ def candidates(
             if (
                 not 1 <= f.words <= 30
                 or f.chars > 250
-                or _FILE_NAME.search(text)
+                or "." in text
+                and _FILE_NAME.search(text)
                 or reasons[j] in NEVER_TITLE
                 or _not_a_headline(text)
             ):
@@ -200,6 +203,7 @@ def candidates(
             if j >= anchor and (before >= 2 or f.kind == GOOD and not text[-1:].isalnum()):
                 continue  # inside the body: only a headline the run took in, not below its prose
             norm = heads[j]
+            prose_f = _prose(f)
             shape = _shape(text)
             words = content_words(f.lower or text.lower())
             follows = meta_lines[j + 1 : j + 5]
@@ -223,8 +227,8 @@ def candidates(
                         float(
                             0 < j < n - 1 and feats[j - 1].kind == BAD and feats[j + 1].kind == BAD
                         ),
-                        float(bool(norm) and joined.count(norm) > (not _prose(f))),
-                        float(same[norm] + _prose(f) > 1),
+                        float(bool(norm) and joined.count(norm) > (not prose_f)),
+                        float(same[norm] + prose_f > 1),
                         float(any(follows)),
                         float(j + 1 < n and feats[j + 1].kind in (GOOD, NEAR)),
                         len(words & vocab) / len(words) if words and vocab else 0.0,
@@ -253,7 +257,7 @@ def candidates(
                         float(before > 0),
                         float(bool(norm) and _starts_other(norm, starts)),
                         float(bool(norm) and _ends_other(norm, ends)),
-                        float(page[norm] + _prose(f) > 1),
+                        float(page[norm] + prose_f > 1),
                         len(words & first) / len(words) if words and first else 0.0,
                         float(j > 0 and meta_lines[j - 1]),
                         float(
@@ -306,16 +310,6 @@ def _ends_other(norm: str, ends: list[str]) -> bool:
 
 
 _REVERSED = itemgetter(slice(None, None, -1))
-_NONWORD_LINE = re.compile(r"[^\w\n]+")
-
-
-def _folded(texts: list[str]) -> list[str]:
-    """folded_words of each line in one regex pass over them all (the same words, one space apart:
-    a non-word run is one space, a line's ends trimmed); line by line if a text holds a line break."""
-    joined = "\n".join(texts)
-    if joined.count("\n") != len(texts) - 1:
-        return [folded_words(t) for t in texts]
-    return list(map(str.strip, _NONWORD_LINE.sub(" ", joined.casefold()).split("\n")))
 
 
 @lru_cache(maxsize=1 << 14)
