@@ -50,6 +50,9 @@ _AGO = re.compile(  # a relative date beside the author: "Alex Perry 1 day ago",
     r"minutes?|heures?|jours?))\s*$",  # "vor 3 Stunden", glued too: "Jane Doevor 3 Stunden"
     re.I,
 )
+# What every match of _AGO holds, sought in the lowercased line without re.I: a fast test before it
+# (no i, s or k, which re.I also matches in other characters than lower() gives).
+_AGO_PIECE = re.compile(r"\d|terday")
 # A time of day beside the author, where no date is: "Jane Doe 06 PM | 18 May", "Jane Doe, 10:32".
 _CLOCK_IN = re.compile(r"\b\d{1,2}(?::\d{2})?\s*[ap]\.?m\b\.?|\b\d{1,2}:\d{2}\b", re.I)
 _BY_START = re.compile(r"^(by|von|par|por|door|written by|geschrieben von|verfasst von)\s", re.I)
@@ -106,7 +109,7 @@ def _candidate(
             name = byline(text) or name_by_date(text, hit[1], hit[2])
             if name:
                 return name, DATELINE_COST, "date"
-        ago = _AGO.search(text)
+        ago = _AGO.search(text) if _AGO_PIECE.search(text.lower()) else None
         if ago:
             name = name_by_date(text, ago.start(), ago.end())
             if name:
