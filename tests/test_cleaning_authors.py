@@ -7,6 +7,7 @@ import pytest
 
 from tui.cleaning.authors import byline
 from tui.cleaning.dates import find_date
+from tui.cleaning.names import job_line
 
 _PROSE = (
     "The council voted on Tuesday to expand the city's tram network after a long debate about "
@@ -350,3 +351,18 @@ def test_a_heading_opening_with_an_adjective_is_no_name() -> None:
     from tui.cleaning.names import bare_name
 
     assert bare_name("Deutsche Sprache") is None
+
+
+def test_the_fast_lead_test_misses_no_lead_that_ignorecase_finds() -> None:
+    # byline skips the lead regexes when the lowercased line holds no lead's word: letters re.I
+    # matches in other characters (long s, dotted capital I) must not hide a lead
+    for text in ("WORDſ: Jane Doe", "WRİTTEN BY Jane Doe", "CONTRİBUTOR: Jane Doe", "ByJane Doe"):
+        assert byline(text, lead_within=40) == "Jane Doe", text
+    assert byline("Sport News Weather", lead_within=40) is None
+
+
+def test_the_fast_job_test_misses_no_job_that_ignorecase_finds() -> None:
+    # job_line skips its re.I regex when the lowercased line holds no piece of a job word
+    for text in ("PERİODİSTA", "Senior columniſt", "KORREſPONDENTIN", "Staff Writer"):
+        assert job_line(text), text
+    assert not job_line("Politics and Weather")

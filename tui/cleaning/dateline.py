@@ -138,6 +138,11 @@ _WORD_AFTER = re.compile(
 )
 
 
+# Only a numeric date reads two ways, and each numeric form (dates._DMY, dates._DMY_SHORT) has a digit
+# followed by one of these: a line without one reads the same in either order, uncalled.
+_NUMERIC_SEP = re.compile(r"\d[-/.]")
+
+
 def pick_date(feats: list[LineFeatures], ref: int, b: int) -> tuple[str, int] | None:
     """The article's date and its line: the nearest dateline to the title (ref), below before above,
     "Published ..." lines and lines repeating the title first, items of a dated list last; None when
@@ -149,7 +154,9 @@ def pick_date(feats: list[LineFeatures], ref: int, b: int) -> tuple[str, int] | 
     # order (a scan of the window) is worked out only when a found date reads two ways ("04/06/21").
     found = _dates(feats, wide_lo, wide_hi)
     us_order = any(
-        _line_date(feats[j], True) != _line_date(feats[j], False) for j in found
+        _NUMERIC_SEP.search(feats[j].line.text)
+        and _line_date(feats[j], True) != _line_date(feats[j], False)
+        for j in found
     ) and month_first(feats, wide_lo, wide_hi)
     if us_order:
         found = _dates(feats, wide_lo, wide_hi, True)

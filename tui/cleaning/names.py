@@ -83,6 +83,13 @@ _JOB_LINE = re.compile(
     re.I,
 )
 
+# A piece of every job word of _JOB_LINE, sought in the lowercased line without re.I: a fast test
+# before it (no piece holds i, s or k, which re.I also matches in other characters than lower()
+# gives, as in authors._LEAD_WORD).
+_JOB_PIECE = re.compile(
+    r"reda|reporter|tor|orre|pondent|rnal|aut|wr|olumn|dact|per|precher|volont"
+)
+
 
 _BIO = re.compile(
     r"^((?:[A-ZÀ-ÞŁŚŻ][\w'’.-]*\s+){1,3}[A-ZÀ-ÞŁŚŻ][\w'’.-]*)\s+(?:(?:is|was|ist|est|es|è|war)\s+"
@@ -195,7 +202,11 @@ def known_first_name(name: str) -> bool:
 
 def job_line(text: str) -> bool:
     """A short line that gives a person's job, as under an author's name."""
-    return len(text) <= 80 and _JOB_LINE.search(text) is not None
+    return (
+        len(text) <= 80
+        and _JOB_PIECE.search(text.lower()) is not None
+        and _JOB_LINE.search(text) is not None
+    )
 
 
 def bio(text: str) -> str | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
@@ -154,22 +155,28 @@ def candidates(
         (max(hi, dense - WINDOW_DENSE), min(n, dense + WINDOW_BELOW)) if dense > a else (hi, hi)
     )
     top = max(hi, d_hi)
-    heads = [folded_words(f.line.text) if f.words <= 60 else "" for f in feats[: top + 5]]
+    window = feats[: top + 5]
+    heads = [folded_words(f.line.text) if f.words <= 60 else "" for f in window]
     # a title's echoes ("Title | Site", a breadcrumb, a repeat) are short lines, not prose that
     # happens to end with the blog's name: prose lines are left out of the echo counts
-    same = Counter(h for h, f in zip(heads, feats[: top + 5], strict=True) if not _prose(f))
+    same = Counter(
+        [
+            h
+            for h, f in zip(heads, window, strict=True)
+            if not (f.kind == GOOD and f.line.text[-1:] in ".!?")
+        ]
+    )
     page = Counter(same)  # same + the rest (Counter's "+" is a slow Python loop)
     page.update(
-        folded_words(f.line.text) for f in feats[top + 5 :] if f.words <= 30 and not _prose(f)
+        folded_words(f.line.text)
+        for f in feats[top + 5 :]
+        if f.words <= 30 and not (f.kind == GOOD and f.line.text[-1:] in ".!?")
     )
     joined = "\x00".join(same)  # each head once: norm is inside another head iff it occurs twice
-    # every head of the page once by its first and its last word, for "Title | Site"
-    by_first: dict[str, list[str]] = {}
-    by_last: dict[str, list[str]] = {}
-    for h in page:
-        if " " in h:  # a one-word head neither goes on after nor ends in another
-            by_first.setdefault(h[: h.find(" ")], []).append(h)
-            by_last.setdefault(h[h.rfind(" ") + 1 :], []).append(h)
+    # every head of the page once, sorted as it reads and read backwards: the heads that go on after
+    # norm, or end in it, stand together at one bisect for "Title | Site"
+    starts = sorted(page)
+    ends = sorted(map(_REVERSED, page))
     first = _first_paragraph(feats, decisions, dense)
     out: list[tuple[int, list[float]]] = []
     prose = [n] * (top + 1)  # index of the first prose line at or after each line
@@ -187,7 +194,8 @@ def candidates(
             if (
                 not 1 <= f.words <= 30
                 or f.chars > 250
-                or _FILE_NAME.search(text)
+                or "." in text
+                and _FILE_NAME.search(text)
                 or reasons[j] in NEVER_TITLE
                 or _not_a_headline(text)
             ):
@@ -195,6 +203,7 @@ def candidates(
             if j >= anchor and (before >= 2 or f.kind == GOOD and not text[-1:].isalnum()):
                 continue  # inside the body: only a headline the run took in, not below its prose
             norm = heads[j]
+            prose_f = _prose(f)
             shape = _shape(text)
             words = content_words(f.lower or text.lower())
             follows = meta_lines[j + 1 : j + 5]
@@ -218,8 +227,8 @@ def candidates(
                         float(
                             0 < j < n - 1 and feats[j - 1].kind == BAD and feats[j + 1].kind == BAD
                         ),
-                        float(bool(norm) and joined.count(norm) > (not _prose(f))),
-                        float(same[norm] + _prose(f) > 1),
+                        float(bool(norm) and joined.count(norm) > (not prose_f)),
+                        float(same[norm] + prose_f > 1),
                         float(any(follows)),
                         float(j + 1 < n and feats[j + 1].kind in (GOOD, NEAR)),
                         len(words & vocab) / len(words) if words and vocab else 0.0,
@@ -246,9 +255,9 @@ def candidates(
                         0.0,  # nearest_above, set below
                         shape[9],
                         float(before > 0),
-                        float(bool(norm) and _starts_other(norm, by_first)),
-                        float(bool(norm) and _ends_other(norm, by_last)),
-                        float(page[norm] + _prose(f) > 1),
+                        float(bool(norm) and _starts_other(norm, starts)),
+                        float(bool(norm) and _ends_other(norm, ends)),
+                        float(page[norm] + prose_f > 1),
                         len(words & first) / len(words) if words and first else 0.0,
                         float(j > 0 and meta_lines[j - 1]),
                         float(
@@ -286,15 +295,21 @@ def _not_a_headline(text: str) -> bool:
     return tail.endswith(_AGENCIES) and _AGENCY_END.search(tail) is not None
 
 
-def _starts_other(norm: str, by_first: dict[str, list[str]]) -> bool:
-    """Whether a head of the page goes on after norm (norm + " " + more): heads by first word."""
-    first = norm[: norm.find(" ")] if " " in norm else norm
-    return any(h.startswith(norm + " ") for h in by_first.get(first, ()))
+def _starts_other(norm: str, starts: list[str]) -> bool:
+    """Whether a head of the page goes on after norm (norm + " " + more): heads sorted."""
+    key = norm + " "
+    i = bisect_left(starts, key)
+    return i < len(starts) and starts[i].startswith(key)
 
 
-def _ends_other(norm: str, by_last: dict[str, list[str]]) -> bool:
-    """Whether a head of the page ends in norm after other words: heads by last word."""
-    return any(h.endswith(" " + norm) for h in by_last.get(norm[norm.rfind(" ") + 1 :], ()))
+def _ends_other(norm: str, ends: list[str]) -> bool:
+    """Whether a head of the page ends in norm after other words: heads read backwards, sorted."""
+    key = norm[::-1] + " "
+    i = bisect_left(ends, key)
+    return i < len(ends) and ends[i].startswith(key)
+
+
+_REVERSED = itemgetter(slice(None, None, -1))
 
 
 @lru_cache(maxsize=1 << 14)
