@@ -86,9 +86,7 @@ _JOB_LINE = re.compile(
 # A piece of every job word of _JOB_LINE, sought in the lowercased line without re.I: a fast test
 # before it (no piece holds i, s or k, which re.I also matches in other characters than lower()
 # gives, as in authors._LEAD_WORD).
-_JOB_PIECE = re.compile(
-    r"reda|reporter|tor|orre|pondent|rnal|aut|wr|olumn|dact|per|precher|volont"
-)
+_JOB_PIECE = re.compile(r"reda|reporter|tor|orre|pondent|rnal|aut|wr|olumn|dact|per|precher|volont")
 
 
 _BIO = re.compile(
