@@ -98,7 +98,7 @@ def test_a_teaser_above_the_title_saying_where_is_no_byline() -> None:
 
 @pytest.mark.parametrize("text", ["Photo: Reuters", "By The Daily Planet | Source: Reuters"])
 def test_an_agency_credit_is_no_agency_byline(text: str) -> None:
-    from tui.cleaning.authors import agency_byline
+    from tui.cleaning.byline_forms import agency_byline
 
     assert agency_byline(text) is None
 
@@ -304,7 +304,7 @@ def test_a_job_or_outlet_glued_to_the_name_is_cut_off(text: str, name: str) -> N
     ],
 )
 def test_an_agency_or_a_newsroom_with_its_date_is_the_author(line: str, agency: str | None) -> None:
-    from tui.cleaning.authors import agency_byline
+    from tui.cleaning.byline_forms import agency_byline
 
     assert agency_byline(line) == agency
 
@@ -338,7 +338,7 @@ def test_an_agency_dateline_under_the_headline_names_the_author() -> None:
     ],
 )
 def test_a_name_with_its_handle_or_its_outlet_is_a_byline(line: str, name: str | None) -> None:
-    from tui.cleaning.authors import name_with_handle, names_with_outlet
+    from tui.cleaning.byline_forms import name_with_handle, names_with_outlet
 
     assert (name_with_handle(line) or names_with_outlet(line)) == name
 

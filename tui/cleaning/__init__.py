@@ -8,7 +8,8 @@ paragraphs on the same topic); `tail` cuts it at comment threads and forms, teas
 end-of-article markers; `classify` judges short lines inside it by context; `metadata` picks the
 title (`titles`: a learned ranker over headline evidence; `title_pick`: what the line below its pick
 says: a kicker, a breadcrumb), date (`dateline`, forms in `dates`), author (`bylines`; bylines and
-datelines read by `authors`, bylines over two lines by `byline_lines`, what a name looks like in
+datelines read by `authors`, bylines over two lines by `byline_lines`, bylines without a lead word
+by `byline_forms`, what a name looks like in
 `names`) and section; overrides from the user are applied last; `model` holds the results and the
 map back to raw offsets.
 """

@@ -10,10 +10,8 @@ from .dates import MONTH, find_date
 from .names import (
     PARTICLE_WORDS,
     bare_name,
-    bare_names,
     is_name,
     job_line,
-    known_first_name,
     person_word,
 )
 
@@ -54,14 +52,14 @@ _STOP_AT = re.compile(
 
 
 # A news agency or outlet written after a byline's names without a separator.
-_OUTLET_AFTER = re.compile(
+OUTLET_AFTER = re.compile(
     r"(?<=\w)\s*,?\s+(?:the\s+)?(?:associated press|reuters|afp|bloomberg(?:\s+news)?|cnn|"
     r"usa today|bbc news)$",
     re.I,
 )
 
 
-_OUTLET_ENDS = frozenset("ress uters afp news cnn oday".split())
+OUTLET_ENDS = frozenset("ress uters afp news cnn oday".split())
 
 
 _SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*")
@@ -105,8 +103,8 @@ def _names_span(rest: str, allow_handle: bool) -> str | None:
     stop = _STOP_AT.search(rest)
     head = rest[: stop.start()] if stop else rest
     head = head.strip(" ,;:.")
-    if head[-4:].lower() in _OUTLET_ENDS:
-        head = _OUTLET_AFTER.sub("", head)  # "Jane Doe and John Roe Associated Press"
+    if head[-4:].lower() in OUTLET_ENDS:
+        head = OUTLET_AFTER.sub("", head)  # "Jane Doe and John Roe Associated Press"
     end, pos = 0, 0
     for m in list(_SPLIT.finditer(head)) + [None]:
         part_end = m.start() if m else len(head)
@@ -350,81 +348,3 @@ def _only_a_date(part: str) -> bool:
     """A separator-split piece that is a further date of the dateline ("Updated 3 May 2020")."""
     hit = find_date(part.strip())
     return hit is not None and len(part.strip()) - (hit[2] - hit[1]) <= 12
-
-
-# A byline that names a news agency or the paper's board alone: "By Reuters", "By The Editorial
-# Board", "By The Associated Press | May 3, 2021".
-_AGENCY_BYLINE = re.compile(
-    r"^(?:by|from)\s+((?:the\s+)?associated press|reuters|afp|agence france-presse|ap|upi|dpa|"
-    r"(?:the\s+)?editorial board|(?:[^\W\d_][\w.&'’-]*\s+){0,3}(?:staff(?:\s+reports?)?|wire services)|"
-    r"bloomberg(?:\s+news)?|pa media|press association|xinhua)(?:\s*$|\s*[|·•,—–]|\s+-(?:\s|$))",
-    re.I,
-)
-
-
-# An agency's dateline: "Associated Press November 19, 2019, 9:02 AM", "Reuters | 18 Nov 2019".
-_AGENCY_DATED = re.compile(
-    r"^((?:the\s+)?associated press|reuters|afp|agence france-presse|upi|dpa|bloomberg(?:\s+news)?|"
-    r"pa media|press association|xinhua)\s*[|·•,—–-]?\s*",
-    re.I,
-)
-
-
-def agency_byline(text: str) -> str | None:
-    """The agency of a byline that names no person: "By Reuters" (a credit line has no "By"), or an
-    agency's name with only the date after it."""
-    if text[:2].lower() in ("by", "fr"):
-        m = _AGENCY_BYLINE.match(text)
-        return m.group(1) if m else None
-    m = _AGENCY_DATED.match(text)
-    if m is None or len(text) > 60:
-        return None
-    hit = find_date(text[m.end() :])
-    return m.group(1) if hit is not None and hit[1] == 0 else None
-
-
-# "Jane Doe in Kyiv", "Jane Doe and John Roe in Washington": a correspondent's byline with the place.
-_IN_PLACE = re.compile(r"^(.+?)\s+in\s+((?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*){0,2})$")
-
-
-def name_in_place(text: str) -> str | None:
-    """The people of a byline written with where they report from: "Jane Doe in Kyiv"."""
-    if " in " not in text or len(text) > 90:
-        return None
-    m = _IN_PLACE.match(text.strip())
-    if m is None:
-        return None
-    names = m.group(1)
-    if bare_name(names) and known_first_name(names):
-        return names
-    found = bare_names(names)
-    return found if found and known_first_name(found) else None
-
-
-# "Jane Doe @janedoe / 2 days", "Jane Doe@JaneDoe": a writer's name with their social handle.
-_NAME_THEN_HANDLE = re.compile(r"^([^@]{3,40}?)\s*@\w{2,30}(?:\s*[/|·•–-][^@]{0,20})?$")
-
-
-def name_with_handle(text: str) -> str | None:
-    """The person of a line that is a name and its social handle (the byline of a tech or business site)."""
-    if "@" not in text:
-        return None
-    m = _NAME_THEN_HANDLE.match(text)
-    if m is None:
-        return None
-    name = m.group(1).strip()
-    return name if bare_name(name) and known_first_name(name) else None
-
-
-def names_with_outlet(text: str) -> str | None:
-    """The people of a byline without "By" that ends in their agency or paper: "Jane Doe Associated
-    Press", "Jane Doe and John Roe, USA TODAY"."""
-    if len(text) > 90 or text[-4:].lower() not in _OUTLET_ENDS:
-        return None
-    names = _OUTLET_AFTER.sub("", text.strip()).strip(" ,;")
-    if names == text.strip():
-        return None
-    if bare_name(names) and known_first_name(names):
-        return names
-    found = bare_names(names)
-    return found if found and known_first_name(found) else None

@@ -6,15 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .authors import (
-    agency_byline,
-    byline,
-    name_by_date,
-    name_in_place,
-    name_with_handle,
-    names_with_outlet,
-)
+from .authors import byline, name_by_date
 from .body import body_vocab
+from .byline_forms import agency_byline, name_in_place, name_with_handle, names_with_outlet
 from .byline_lines import (
     BARE_NAME_WORDS,
     HANDLE_AFTER,
