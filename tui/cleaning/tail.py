@@ -181,7 +181,7 @@ _HARD_ENDS = ("comment form", "copyright", "cookie notice")
 
 class _Vocabulary:
     """The content words of the prose lines from the body's start up to a line, grown as the tail is
-    searched downwards (rebuilt at every marker, a page of many "Related" boxes took quadratic time)."""
+    searched downwards (built anew at every marker, it made a page of many "Related" boxes quadratic)."""
 
     def __init__(self, feats: list[LineFeatures], start: int):
         self.feats, self.end, self.words = feats, start, set[str]()
