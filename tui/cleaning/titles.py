@@ -159,18 +159,10 @@ def candidates(
     heads = [folded_words(f.line.text) if f.words <= 60 else "" for f in window]
     # a title's echoes ("Title | Site", a breadcrumb, a repeat) are short lines, not prose that
     # happens to end with the blog's name: prose lines are left out of the echo counts
-    same = Counter(
-        [
-            h
-            for h, f in zip(heads, window, strict=True)
-            if not (f.kind == GOOD and f.line.text[-1:] in ".!?")
-        ]
-    )
+    same = Counter([h for h, f in zip(heads, window, strict=True) if not _prose(f)])
     page = Counter(same)  # same + the rest (Counter's "+" is a slow Python loop)
     page.update(
-        folded_words(f.line.text)
-        for f in feats[top + 5 :]
-        if f.words <= 30 and not (f.kind == GOOD and f.line.text[-1:] in ".!?")
+        folded_words(f.line.text) for f in feats[top + 5 :] if f.words <= 30 and not _prose(f)
     )
     joined = "\x00".join(same)  # each head once: norm is inside another head iff it occurs twice
     # every head of the page once, sorted as it reads and read backwards: the heads that go on after
