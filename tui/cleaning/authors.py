@@ -319,9 +319,8 @@ def name_by_date(text: str, start: int, end: int) -> str | None:
             if part.casefold() in DESKS:
                 return part
             if after and len(part.split()) == 3 and side.count(",") >= 2 and bare_name(part):
-                return part.rsplit(None, 1)[
-                    0
-                ]  # a tag list after it: "Jane Doe Politics, Law, Crime"
+                # a tag list after it: "Jane Doe Politics, Law, Crime"
+                return part.rsplit(None, 1)[0]
             if len(part.split()) >= 2 and bare_name(part):
                 return (
                     part  # written as a person's name ("Aktuelle Meldung", "PAID CONTENT" are not)

@@ -344,12 +344,12 @@ def _far_byline(
 def _dated_lead(text: str) -> bool:
     """A date and then a byline's lead: "13 June 2019, by Jane Doe", "Posted 3 May 2021 by jdoe"
     (not a review's "Rating by jdoe on 3 May 2021")."""
-    lead = _LEAD_WORD.search(text)
+    lead = _BY_LEAD.search(text)
     hit = find_date(text) if lead else None
-    return hit is not None and _LEAD_WORD.search(text, hit[2]) is not None
+    return hit is not None and _BY_LEAD.search(text, hit[2]) is not None
 
 
-_LEAD_WORD = re.compile(r"\b(?:by|von|par|por|door)\s", re.I)
+_BY_LEAD = re.compile(r"\b(?:by|von|par|por|door)\s", re.I)
 
 
 def _at_the_end(feats: list[LineFeatures], a: int, b: int) -> Author | None:

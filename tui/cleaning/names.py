@@ -19,7 +19,7 @@ _JOB_WORDS = frozenset(
     "engineer engineers scientist researcher developer designer officer president founder "
     "contributor contributing technologist analyst producer photographer director manager "
     "professor journalist redakteur redakteurin autorin korrespondent rédacteur journaliste "
-    "redactor periodista giornalista moderator administrator admin contributor deputy associate "
+    "redactor periodista giornalista moderator administrator admin deputy associate "
     "assistant executive managing investigative political foreign".split()
 )
 
