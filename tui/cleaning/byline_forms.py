@@ -10,22 +10,23 @@ from .authors import OUTLET_AFTER, OUTLET_ENDS
 from .dates import find_date
 from .names import bare_name, bare_names, known_first_name
 
+# The news agencies that sign a story alone (not "AP": as a line of its own it is mostly a photo credit).
+_AGENCIES = (
+    r"(?:the\s+)?associated press|reuters|afp|agence france-presse|upi|dpa|bloomberg(?:\s+news)?|"
+    r"pa media|press association|xinhua"
+)
 # A byline that names a news agency or the paper's board alone: "By Reuters", "By The Editorial
 # Board", "By The Associated Press | May 3, 2021".
 _AGENCY_BYLINE = re.compile(
-    r"^(?:by|from)\s+((?:the\s+)?associated press|reuters|afp|agence france-presse|ap|upi|dpa|"
-    r"(?:the\s+)?editorial board|(?:[^\W\d_][\w.&'’-]*\s+){0,3}(?:staff(?:\s+reports?)?|wire services)|"
-    r"bloomberg(?:\s+news)?|pa media|press association|xinhua)(?:\s*$|\s*[|·•,—–]|\s+-(?:\s|$))",
+    rf"^(?:by|from)\s+({_AGENCIES}|ap|(?:the\s+)?editorial board|"
+    r"(?:[^\W\d_][\w.&'’-]*\s+){0,3}(?:staff(?:\s+reports?)?|wire services))"
+    r"(?:\s*$|\s*[|·•,—–]|\s+-(?:\s|$))",
     re.I,
 )
 
 
 # An agency's dateline: "Associated Press November 19, 2019, 9:02 AM", "Reuters | 18 Nov 2019".
-_AGENCY_DATED = re.compile(
-    r"^((?:the\s+)?associated press|reuters|afp|agence france-presse|upi|dpa|bloomberg(?:\s+news)?|"
-    r"pa media|press association|xinhua)\s*[|·•,—–-]?\s*",
-    re.I,
-)
+_AGENCY_DATED = re.compile(rf"^({_AGENCIES})\s*[|·•,—–-]?\s*", re.I)
 
 
 def agency_byline(text: str) -> str | None:
