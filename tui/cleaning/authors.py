@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .dates import MONTH, find_date
+from .dates import MONTH_NAMES, find_date
 from .names import (
     PARTICLE_WORDS,
     bare_name,
@@ -14,9 +14,6 @@ from .names import (
     job_line,
     person_word,
 )
-
-_MONTH_NAMES = "|".join(sorted(MONTH, key=len, reverse=True))
-
 
 _LEAD = re.compile(
     r"(?:^|(?<=[\s|·•])|(?<=\d)(?=[AB]))(?:written by|posted by|eingestellt von|geschrieben von|verfasst von|"
@@ -46,7 +43,7 @@ _STOP_AT = re.compile(
     r"updated|published|veröffentlicht|aktualisiert)(?![\w-])|"
     r"(?i:\b(?:vom|updated|published|posted|veröffentlicht|aktualisiert|erstellt|geändert|lesezeit|reading time|"
     r"symbolbild|fotos?|photos?|bild|publicado|publié|mis à jour)\b)|"
-    rf"(?i:\b(?:{_MONTH_NAMES})\.?\s+\d)|"  # a date follows: "JANE DOE JULY 29, 2016"
+    rf"(?i:\b(?:{MONTH_NAMES})\.?\s+\d)|"  # a date follows: "JANE DOE JULY 29, 2016"
     r"(?<=[a-z]{4})(?=[A-Z]))"  # the job or outlet glued on by the page: "Jane DoeStaff Writer"
 )
 

@@ -6,7 +6,7 @@ import datetime
 import re
 from itertools import islice
 
-from .dates import DATE_START, MONTH, find_date, numeric_order
+from .dates import DATE_START, MONTH, MONTH_NAMES, find_date, numeric_order
 from .features import GOOD, LineFeatures
 
 DATE_REACH = 40  # lines around the title and the body searched for the article's date
@@ -255,9 +255,8 @@ def _stamped(feats: list[LineFeatures], ref: int) -> tuple[str, int] | None:
 
 # "Posted Nov 18, 8:19 PM", "Updated Nov 19": a dateline by the title that leaves out the year.
 _YEARLESS = re.compile(
-    r"(?:^|[;|·•]\s*)(updated|posted|published)\b\W{0,3}(?:on\s+)?("
-    + "|".join(sorted((m for m in MONTH if m.isascii()), key=len, reverse=True))
-    + r")\.?\s+(\d{1,2})\b(?!\s*,?\s*\d{4})",
+    rf"(?:^|[;|·•]\s*)(updated|posted|published)\b\W{{0,3}}(?:on\s+)?({MONTH_NAMES})\.?\s+(\d{{1,2}})\b"
+    r"(?!\s*,?\s*\d{4})",
     re.I,
 )
 _COPYRIGHT_YEAR = re.compile(

@@ -37,7 +37,7 @@ _MONTHS_CYRILLIC = {
 for _num, _names in _MONTHS_CYRILLIC.items():
     _MONTHS[_num] += " " + _names
 MONTH = {name: num for num, names in _MONTHS.items() for name in names.split()}
-_MNAME = "|".join(sorted(MONTH, key=len, reverse=True))
+MONTH_NAMES = "|".join(sorted(MONTH, key=len, reverse=True))  # longest first: "june" before "jun"
 
 # Every date form holds two digits in a row: a line without them holds no date (LineFeatures.digits).
 TWO_DIGITS = re.compile(r"\d\d")
@@ -54,22 +54,22 @@ _DMY = re.compile(
 _DMY_SHORT = re.compile(r"(?<![\d.,/])(\d{1,2})([./])(\d{1,2})\2(\d{2})(?![\d./]|,\d|\s?%)")
 # "3 May 2021", "3rd of May, 2021", "3 de mayo del 2021", "03-May-2021".
 _D_MON_Y = re.compile(
-    rf"(?<!\d)(\d{{1,2}})(?:\.|er|st|nd|rd|th)?(?:\s+(?:de\s+|of\s+)?|-)({_MNAME})"
+    rf"(?<!\d)(\d{{1,2}})(?:\.|er|st|nd|rd|th)?(?:\s+(?:de\s+|of\s+)?|-)({MONTH_NAMES})"
     rf"(?:\.?,?\s+(?:del?\s+)?|-)((?:19|20)\d{{2}}){_END}",
     re.I,
 )
 _MON_D_Y = re.compile(
-    rf"\b({_MNAME})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}}){_END}", re.I
+    rf"\b({MONTH_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}}){_END}", re.I
 )
 # A theme that prints the day and year as one run: "Apr 042013" (two-digit day, then the year).
-_MON_DDYYYY = re.compile(rf"\b({_MNAME})\.?\s+(\d{{2}})((?:19|20)\d{{2}})(?!\d)", re.I)
+_MON_DDYYYY = re.compile(rf"\b({MONTH_NAMES})\.?\s+(\d{{2}})((?:19|20)\d{{2}})(?!\d)", re.I)
 # What every match of _MON_D_Y / _DMY_SHORT contains from its day's last digit on: a cheap test
 # that starts with a digit (the month-name alternation under re.I is slow to try at every position).
 _MON_D_Y_TAIL = re.compile(r"\d(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}|\s\d\d(?:19|20)\d\d(?!\d)", re.I)
 _DMY_SHORT_CORE = re.compile(r"\d[./]\d{1,2}[./]\d{2}")
 # How every form's match begins (a digit, or a month's name): a line this does not match at its start
 # has no date starting there, whatever find_date finds further on.
-DATE_START = re.compile(rf"\d|(?:{_MNAME})", re.I)
+DATE_START = re.compile(rf"\d|(?:{MONTH_NAMES})", re.I)
 
 
 def _valid(y: int, m: int, d: int) -> str | None:
