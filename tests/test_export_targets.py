@@ -133,3 +133,16 @@ def test_symlink_loop_and_folder_are_one_line(db: Path, tmp_path: Path) -> None:
         assert result.returncode == 1
         assert len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert "symlink loop" in loop.stderr and "is a folder" in folder.stderr
+
+
+def test_output_onto_the_database_itself_is_refused(db: Path, tmp_path: Path) -> None:
+    """`-o` naming the --db file (directly or through a link) would replace the annotations."""
+    before = db.read_bytes()
+    link = tmp_path / "link.json"
+    link.symlink_to(db)
+    for target in (db, link):
+        result = newsmark("export", "-f", "jsonl", "-o", target, "--db", db)
+        assert result.returncode == 2
+        assert "is the database itself" in result.stderr
+        assert "Traceback" not in result.stderr
+    assert db.read_bytes() == before
