@@ -173,6 +173,17 @@ def test_bad_import_file_imports_nothing(tmp_path):
     assert result.exit_code == 1 and "--format" in result.stderr
 
 
+def test_import_of_an_unknown_file_names_every_format_and_creates_no_database(tmp_path):
+    unknown = tmp_path / "export.doccano"
+    unknown.write_text('{"text": "Acme", "label": [[0, 4, "ORG"]]}\n')
+    db = tmp_path / "new.json"
+    result = run("import", unknown, "--db", db)
+    assert result.exit_code == 1 and result.stderr.count("\n") == 1
+    for name in ("jsonl", "doccano", "prodigy", "brat", "json", "label-studio", "xmi"):
+        assert name in result.stderr
+    assert list(tmp_path.iterdir()) == [unknown]  # no empty database, lock or backups left
+
+
 def test_import_warns_about_skipped_spans_without_raw_control_chars(tmp_path):
     path = tmp_path / "in.jsonl"
     path.write_text(
