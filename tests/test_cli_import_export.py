@@ -202,13 +202,18 @@ def test_import_warns_about_skipped_spans_without_raw_control_chars(tmp_path):
 
 
 def test_help_has_examples():
-    for command in ("import", "export"):
+    from tui.cli import SUBCOMMANDS
+
+    for command in SUBCOMMANDS:
         result = run(command, "--help")
         assert (
             result.exit_code == 0
             and "Examples:" in result.output
-            and f"newsmark {command}" in result.output
+            and (f"newsmark {command}" in result.output or command == "open")
         )
+    overview = run("--help").output
+    for command in set(SUBCOMMANDS) - {"open"}:  # `newsmark [PATH...]` is the open command
+        assert f"newsmark {command}" in overview, command
 
 
 def _brat_pair(folder, name, text):

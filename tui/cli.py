@@ -35,7 +35,10 @@ HELP = """Read and annotate news articles from the keyboard.
 \b
   newsmark [PATH...]          open the app on PATH (default: seeds/)
   newsmark clean PATH...      print cleaned article text
+  newsmark import PATH...     import annotations (JSONL, brat, Label Studio, XMI, JSON)
   newsmark export --format F  export annotations
+  newsmark stats              documents, labels, annotators and progress
+  newsmark check [--repair]   validate the database, restore a backup
   newsmark agree A.json B.json  inter-annotator agreement
   newsmark merge A.json B.json -o gold.json  agreed spans + suggestions to adjudicate
   newsmark suggest PATH...    suggest entities and claims to accept in the app
