@@ -137,6 +137,11 @@ def stats_command(db: str | None, show_all: bool, sessions: bool) -> None:
     if sessions:
         from tui.analysis.session_stats import session_figures, session_tables
 
+        if not snapshot.get("sessions"):  # not three empty tables
+            click.echo(
+                f"{path}: no tagging sessions recorded yet; the app records them as you work"
+            )
+            return
         for table in session_tables(session_figures(snapshot.get("sessions", []))):
             console.print(table)
         return
