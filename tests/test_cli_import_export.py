@@ -278,3 +278,19 @@ def test_folder_export_into_a_new_folder_is_whole(sample_db, tmp_path):
     assert result.exit_code == 0, result.output
     assert any(p.suffix == ".ann" for p in out.iterdir())
     assert [p.name for p in out.parent.iterdir()] == ["xmi-or-brat"]
+
+
+def test_summaries_say_one_relation_not_one_relations(tmp_path):
+    """Counts of one read as English in the export, import and entities summaries."""
+    from tui.formats.common import ExportReport
+
+    report = ExportReport("jsonl", documents=1, annotations=1, relations=1)
+    assert report.lines()[0] == "jsonl: exported 1 annotation and 1 relation in 1 document"
+    path = tmp_path / "one.jsonl"
+    span = {"start": 0, "end": 4, "label": "ORG", "entity_id": "e1"}
+    path.write_text(json.dumps({"id": "d", "text": "Acme rose.", "spans": [span]}) + "\n")
+    db = tmp_path / "db.json"
+    result = run("import", path, "--db", db)
+    assert "imported 1 document (1 new" in result.stderr and ", 1 annotation (" in result.stderr
+    assert ", 1 entity, " in result.stderr
+    assert "1 mention in 1 article" in run("entities", "--db", db).output

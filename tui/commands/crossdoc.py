@@ -10,6 +10,7 @@ import click
 import orjson
 
 from tui.commands.read_db import open_read_only
+from tui.formats.common import counted
 from tui.safe_text import visible
 from tui.store import Store, default_db_path
 from tui.workspace.claims import ClaimComparison
@@ -67,7 +68,10 @@ def entities_command(db: str | None, similar: bool, as_json: bool) -> None:
             click.echo("no entities yet: link a mention in the reader, or merge speakers")
         for row in rows:
             aliases = f"  aka {', '.join(row.aliases)}" if row.aliases else ""
-            line = f"{row.name} [{row.type}]  {row.mentions} mentions in {len(row.documents)} articles{aliases}"
+            where = (
+                f"{counted(row.mentions, 'mention')} in {counted(len(row.documents), 'article')}"
+            )
+            line = f"{row.name} [{row.type}]  {where}{aliases}"
             click.echo(visible(line))
 
 

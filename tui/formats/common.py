@@ -18,6 +18,11 @@ OFFSET_UNITS = ("codepoint", "utf16")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """`1 relation`, `2 relations`: a count with its noun, so summaries read as sentences."""
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"
+
+
 @dataclass
 class ExportReport:
     """What an export wrote and, per reason, how much its format could not carry."""
@@ -42,8 +47,8 @@ class ExportReport:
     def lines(self) -> list[str]:
         """Human-readable summary lines for stderr: the totals first, then every loss."""
         lines = [
-            f"{self.format}: exported {self.annotations} annotations"
-            f" and {self.relations} relations in {self.documents} documents"
+            f"{self.format}: exported {counted(self.annotations, 'annotation')}"
+            f" and {counted(self.relations, 'relation')} in {counted(self.documents, 'document')}"
         ]
         for reason, count in sorted(self.not_carried.items()):
             lines.append(f"{self.format}: not carried: {count} {reason}")

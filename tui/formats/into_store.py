@@ -7,7 +7,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from tui.formats.common import Record
+from tui.formats.common import Record, counted
 from tui.formats.imported import Imported
 
 if TYPE_CHECKING:
@@ -34,10 +34,12 @@ class ImportSummary:
         """One summary line (and one line for re-anchored documents) for stderr."""
         documents = self.documents_added + self.documents_changed + self.documents_unchanged
         lines = [
-            f"imported {documents} documents ({self.documents_added} new, {self.documents_changed} with changed"
-            f" text, {self.documents_unchanged} unchanged), {self.annotations_added} annotations"
-            f" ({self.annotations_present} already present), {self.relations_added} relations,"
-            f" {self.entities_added} entities, {self.labels_added} labels"
+            f"imported {counted(documents, 'document')} ({self.documents_added} new,"
+            f" {self.documents_changed} with changed text, {self.documents_unchanged} unchanged),"
+            f" {counted(self.annotations_added, 'annotation')} ({self.annotations_present} already"
+            f" present), {counted(self.relations_added, 'relation')},"
+            f" {counted(self.entities_added, 'entity', 'entities')},"
+            f" {counted(self.labels_added, 'label')}"
         ]
         if self.documents_changed:
             lines.append(
