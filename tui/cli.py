@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import importlib
 import os
+import signal
 import sys
 
 import click
@@ -98,9 +99,23 @@ def cli() -> None:
     """Entry point group; see HELP."""
 
 
+def _stop(signum: int, _frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
+def _unwind_on_terminate(args: list[str]) -> None:
+    """SIGTERM or SIGHUP (`kill`, `timeout`, a closed terminal) end a headless command the way
+    Ctrl+C does, through its `finally` blocks: a half-written export folder is removed and what
+    suggest or import has done is saved, instead of the process vanishing mid-way."""
+    if args and args[0] in SUBCOMMANDS and args[0] != "open":  # the app keeps Textual's handling
+        signal.signal(signal.SIGTERM, _stop)
+        signal.signal(signal.SIGHUP, _stop)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the command line, turning a broken pipe into a quiet exit and any other file error a
     command did not foresee (a 5,000-character name, a loop) into one line instead of a traceback."""
+    _unwind_on_terminate(sys.argv[1:] if argv is None else argv)
     try:
         cli.main(args=argv, prog_name="newsmark")
     except BrokenPipeError:
