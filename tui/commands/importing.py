@@ -8,6 +8,7 @@ import click
 
 from tui.commands.options import db_option, follow_links_option
 from tui.formats import IMPORT_FORMATS
+from tui.formats.common import utf8_json
 
 MAX_WARNINGS = 20
 FOLDER_READERS = ("brat", "xmi")  # they walk folders, by the corpus rule for symlinks
@@ -69,10 +70,14 @@ def _starts_with_list(path: Path) -> bool:
     """Label Studio exports a JSON list of tasks; a newsmark export is one object."""
     try:
         with path.open("rb") as stream:
-            head = stream.read(4096).lstrip(b"\xef\xbb\xbf \t\r\n")
+            head = stream.read(4096)
     except OSError:
         return False
-    return head[:1] == b"["
+    try:
+        head = utf8_json(head)  # a byte order mark, or UTF-16 from a Windows tool
+    except UnicodeDecodeError:
+        pass  # cut inside a character: the parser will say what is wrong
+    return head.lstrip(b" \t\r\n")[:1] == b"["
 
 
 @click.command("import", help=HELP)
@@ -124,9 +129,16 @@ def import_command(
             try:
                 folder_options = {"follow_links": follow_links} if name in FOLDER_READERS else {}
                 batch.extend(load_reader(name)(path, label_kinds=kinds, **folder_options))
-            except (ValueError, OSError, UnicodeDecodeError) as error:
+            except UnicodeDecodeError as error:  # before ValueError, its base: name the file
+                raise click.ClickException(
+                    f"{visible(str(path))}: not readable as {error.encoding} ({error.reason});"
+                    " save it as UTF-8 and import again; nothing was imported"
+                ) from None
+            except (ValueError, OSError) as error:
                 raise click.ClickException(f"{error}; nothing was imported") from None
-        if not batch.documents:
+        if not batch.documents:  # say why each file gave nothing before the verdict
+            for warning in batch.warnings[:MAX_WARNINGS]:
+                click.echo(f"warning: {visible(warning)}", err=True)
             raise click.ClickException(
                 "no documents found in " + ", ".join(map(str, paths)) + "; nothing was imported"
             )
