@@ -329,3 +329,4 @@ def test_import_that_finds_nothing_says_why(tmp_path):
     broken.write_bytes(b"\xff\xfe{\x00\xd8")  # UTF-16 cut inside a character
     result = run("import", broken, "--db", tmp_path / "db.json")
     assert result.exit_code == 1 and "broken.jsonl: not readable as utf-16" in result.stderr
+    assert not (tmp_path / "db.json").exists()  # files are read before a new database is made
