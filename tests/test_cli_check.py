@@ -62,7 +62,7 @@ def test_written_file_validates(db):
 def test_check_ok(db):
     result = run("check", "--db", str(db))
     assert result.exit_code == 0, result.output
-    assert "OK (1 documents, 2 annotations, 1 entities, 1 relations, 10 labels)" in result.output
+    assert "OK (1 document, 2 annotations, 1 entity, 1 relation, 10 labels)" in result.output
 
 
 def test_check_lists_orphans_after_text_change(db):

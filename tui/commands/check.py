@@ -11,6 +11,15 @@ from tui.store.check import CheckReport, check, repair
 from tui.store.errors import StoreError
 from tui.store.paths import default_db_path
 
+_SINGULAR = {  # "1 relation", not "1 relations"
+    "documents": "document",
+    "annotations": "annotation",
+    "entities": "entity",
+    "relations": "relation",
+    "labels": "label",
+    "sessions": "session",
+}
+
 
 def _say(line: str = "", err: bool = False) -> None:
     """Every line may quote the file (ids, labels, error text): show control characters, never send them."""
@@ -32,7 +41,7 @@ def _print_report(report: CheckReport) -> None:
         )
         return
     counts = ", ".join(
-        f"{n} {table}"
+        f"{n} {table if n != 1 else _SINGULAR.get(table, table)}"
         for table, n in report.counts.items()
         if table != "meta" and (n or table != "sessions")  # files made before sessions have none
     )
