@@ -166,3 +166,15 @@ def test_a_caption_and_its_shortened_copy_with_a_more_less_toggle_are_dropped():
     assert cleaned.body.split("\n\n") == BEFORE + [teaser_stub] + AFTER
     why = {line.reason for line in cleaned.lines if line.decision == "boilerplate"}
     assert {"shortened copy", "caption"} <= why
+
+
+def test_embedded_posts_with_report_buttons_do_not_end_the_article():
+    embeds = ["Image Copyright @janedoe", "Report", "Image Copyright @cityhall", "Report"]
+    cleaned = clean("\n".join([*HEAD, *BEFORE, *embeds, *AFTER]))
+    assert cleaned.body.split("\n\n") == BEFORE + AFTER
+
+
+def test_a_comment_form_still_ends_the_article():
+    form = ["Report", "Reply", "Report"]
+    cleaned = clean("\n".join([*HEAD, *BEFORE, *form, *AFTER]))
+    assert cleaned.body.split("\n\n") == BEFORE
