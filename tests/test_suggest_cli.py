@@ -28,3 +28,11 @@ def test_a_missing_model_is_one_clear_line(seeds, tmp_path):
     assert result.exit_code == 1
     assert "no installed spaCy pipeline 'no_such_model'" in result.output
     assert "Traceback" not in result.output
+
+
+def test_suggest_needs_no_optional_package(seeds, tmp_path, monkeypatch):
+    """`pip install -e .` has no tqdm (only spaCy and label-studio-sdk bring it): suggest still runs."""
+    monkeypatch.setitem(__import__("sys").modules, "tqdm", None)  # import tqdm now fails
+    result = CliRunner().invoke(cli, ["suggest", str(seeds), "--db", str(tmp_path / "db.json")])
+    assert result.exit_code == 0, result.output
+    assert "suggestions added" in result.output

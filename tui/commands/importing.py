@@ -59,8 +59,9 @@ def detect_format(path: Path) -> str:
     if suffix == ".json":
         return "label-studio" if _starts_with_list(path) else "json"
     raise click.ClickException(
-        f"{path}: cannot tell its format from the name; pass --format jsonl, brat or json"
-        " (plain articles are opened with `newsmark PATH`, not imported)"
+        f"{path}: cannot tell its format from the name; pass --format "
+        + ", ".join(IMPORT_FORMATS)
+        + " (plain articles are opened with `newsmark PATH`, not imported)"
     )
 
 
@@ -106,7 +107,8 @@ def import_command(
             raise click.ClickException(
                 f"{visible(str(path))} is not a regular file or folder; nothing was imported"
             )
-    db_path = default_db_path(db)
+    names = [detect_format(p) if format_name == "auto" else format_name for p in paths]
+    db_path = default_db_path(db)  # opened only now: a path of unknown format creates no database
     try:
         store = Store.open(db_path, annotator=annotator)
     except StoreError as error:
@@ -118,8 +120,7 @@ def import_command(
             )
         kinds = {label["name"]: label["kind"] for label in store.labels()}
         batch = Imported()
-        for path in paths:
-            name = detect_format(path) if format_name == "auto" else format_name
+        for path, name in zip(paths, names, strict=True):
             try:
                 folder_options = {"follow_links": follow_links} if name in FOLDER_READERS else {}
                 batch.extend(load_reader(name)(path, label_kinds=kinds, **folder_options))

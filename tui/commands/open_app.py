@@ -39,7 +39,14 @@ def open_command(
     cache_dir: Path | None,
     follow_links: bool,
 ) -> None:
-    """Open PATH... (files or folders; default seeds/) in the app."""
+    """Open PATH... (files or folders; default seeds/) in the app.
+
+    \b
+    Examples:
+      newsmark                             the seeds, saved to annotations/annotations.json
+      newsmark corpus/ --db alice.json --annotator alice
+      newsmark crawl.jsonl --cache-dir /tmp/newsmark-cache
+    """
     from tui.app.app import KeymapError, create_app
     from tui.process_tuning import interactive_start
     from tui.store import StoreError

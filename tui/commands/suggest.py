@@ -69,9 +69,8 @@ def suggest_command(
     follow_links: bool,
 ) -> None:
     """Record each article as the app would (its status stays as it was), then add its suggestions."""
-    from tqdm import tqdm
-
     from tui.analysis.model import load_pipeline
+    from tui.formats.common import progress
     from tui.safe_text import visible
     from tui.store.paths import default_db_path
     from tui.workspace.session import Session, StoreError
@@ -106,7 +105,7 @@ def suggest_command(
                 + " ".join(visible(str(p)) for p in paths)
             )
         service = session.suggestions
-        for entry in tqdm(entries, desc="suggesting", unit="article", disable=None):
+        for entry in progress(entries, "suggesting", len(entries)):
             try:
                 article = session.record(entry)
             except Exception as error:  # an unreadable file is reported, the rest goes on

@@ -5,17 +5,23 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import orjson
 
 Record = dict[str, Any]
 Snapshot = dict[str, list[Record]]
 OFFSET_UNITS = ("codepoint", "utf16")
+T = TypeVar("T")
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """`1 relation`, `2 relations`: a count with its noun, so summaries read as sentences."""
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"
 
 
 @dataclass
@@ -42,8 +48,8 @@ class ExportReport:
     def lines(self) -> list[str]:
         """Human-readable summary lines for stderr: the totals first, then every loss."""
         lines = [
-            f"{self.format}: exported {self.annotations} annotations"
-            f" and {self.relations} relations in {self.documents} documents"
+            f"{self.format}: exported {counted(self.annotations, 'annotation')}"
+            f" and {counted(self.relations, 'relation')} in {counted(self.documents, 'document')}"
         ]
         for reason, count in sorted(self.not_carried.items()):
             lines.append(f"{self.format}: not carried: {count} {reason}")
@@ -178,3 +184,17 @@ def label_kinds(snapshot: Snapshot) -> dict[str, str]:
         for label in snapshot.get("labels", [])
         if "name" in label
     }
+
+
+def progress(items: Iterable[T], description: str, total: int) -> Iterable[T]:
+    """`items`, with a progress bar on stderr when it is a terminal (long exports and imports).
+
+    rich, a core dependency, draws it: tqdm came only with optional extras.
+    """
+    from rich.console import Console
+    from rich.progress import track
+
+    console = Console(stderr=True)
+    if not console.is_terminal:
+        return items
+    return track(items, description=description, total=total, console=console, transient=True)
