@@ -161,10 +161,12 @@ class NewsmarkApp(App[None]):
 
     def on_key(self, event: events.Key) -> None:
         """Keys reach the app after the widgets, in the order they were typed, just before the
-        bindings run: the `/` search line is fed here so it can never overtake (or be overtaken
+        bindings run: the `/` search line (and the library's filter) is fed here so it can never overtake (or be overtaken
         by) a key binding pressed before it in the same burst."""
         screen = self.screen
-        if isinstance(screen, ReaderScreen) and screen.search_key(event.key, event.character):
+        if (isinstance(screen, ReaderScreen) and screen.search_key(event.key, event.character)) or (
+            isinstance(screen, LibraryScreen) and screen.filter_key(event.key, event.character)
+        ):
             event.prevent_default()
             event.stop()
 
