@@ -248,3 +248,16 @@ async def test_accept_or_reject_every_suggestion_alike_with_one_key(tmp_path):
         assert mentions(tmp_path, "NIC") == []
         rejected = database(tmp_path)["meta"][0]["state"]["suggestions.rejected"]
         assert len(rejected[screen.article.id]) == 3  # remembered, never suggested again here
+
+
+@sync
+async def test_the_occurrence_preview_keeps_the_spaces_around_the_hit(tmp_path):
+    """“China UnionPay (the country’s …” was shown as “China UnionPay(the country’s …”."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(110, 36)) as pilot:
+        await open_reader(app, pilot)
+        await tag(pilot, "China UnionPay", "2")
+        await pilot.press("asterisk")
+        assert isinstance(app.screen, OccurrencePreview)
+        rows = [str(option.prompt) for option in app.screen.query_one("#occurrence-list").options]
+        assert any("National Information Centre (NIC), China UnionPay (the" in r for r in rows)
