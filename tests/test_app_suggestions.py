@@ -261,3 +261,14 @@ async def test_the_occurrence_preview_keeps_the_spaces_around_the_hit(tmp_path):
         assert isinstance(app.screen, OccurrencePreview)
         rows = [str(option.prompt) for option in app.screen.query_one("#occurrence-list").options]
         assert any("National Information Centre (NIC), China UnionPay (the" in r for r in rows)
+
+
+@sync
+async def test_accept_all_without_suggestions_says_so_instead_of_offering_an_undo(tmp_path):
+    """`A` on an article with nothing suggested said "accepted 0 suggestions (u undoes all)"."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(110, 36)) as pilot:
+        screen = await open_reader(app, pilot)
+        await pilot.press("A")
+        message = screen.query_one(StatusLine).message
+        assert message == "no open suggestions in this article (S suggests)"
