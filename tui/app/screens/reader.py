@@ -222,7 +222,8 @@ class ReaderScreen(Screen[None]):
         status.save_status = self.session.save_status
         article = self.shown
         done = self.session.status(article.id)
-        title = " ".join(article.cleaned.title.split())[:60]
+        # an article whose only line was dropped has no title: name it as the library does
+        title = " ".join((article.cleaned.title or article.entry.title or article.id).split())[:60]
         status.position = (
             f"article {self.entry_index + 1} of {len(self.session.entries)} · {done}"
             f"{self.suggester.status()} · {title}"
