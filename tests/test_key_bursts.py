@@ -100,3 +100,28 @@ async def test_a_library_filter_typed_in_one_burst_after_slash_is_filtered_whole
         burst(app, "backspace", "backspace", "backspace", "enter", "enter")
         await wait_until(pilot, lambda: getattr(app.screen, "article", None), "the article")
         assert app.screen.article.id == "001_c81238c294599553.txt"  # "Huobi Joins Chinese…"
+
+
+@sync
+async def test_letters_typed_right_after_tab_in_a_form_reach_the_field_tab_moved_to(tmp_path):
+    """In the claim editor, Tab then a name in one burst: the letters were queued for the
+    speaker list before Tab moved the focus to the name field, and were lost."""
+    from textual.widgets import Input
+
+    from tui.app.modals.claim_editor import ClaimEditor
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(110, 36)) as pilot:
+        await open_first_article(app, pilot)
+        await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen), "the reader")
+        await pilot.press("slash", *"Shortly", "enter", "s", "c")
+        await wait_until(pilot, lambda: isinstance(app.screen, ClaimEditor), "the claim editor")
+        await pilot.pause()
+        burst(app, "tab", *typed("Lin Yunan"))
+        await pilot.pause(0.3)
+        assert app.screen.query_one("#claim-speaker-text", Input).value == "Lin Yunan"
+        burst(app, "enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen), "the reader again")
+        app.session.flush()
+    claims = [a for a in database(tmp_path)["annotations"] if a["kind"] == "claim"]
+    assert [c["attributes"]["speaker"]["text"] for c in claims] == ["Lin Yunan"]
