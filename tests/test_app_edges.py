@@ -222,3 +222,15 @@ async def test_an_article_with_no_kept_line_is_named_in_the_status_line(tmp_path
         await pilot.pause()
         position = app.screen.query_one(StatusLine).position
         assert position.endswith(" · one.txt") or position.endswith(" · Just a title line")
+
+
+async def test_ctrl_c_copies_the_selection_the_help_screen_promises(tmp_path):
+    """Help lists Ctrl+C "Copy selected text"; on a `v` selection it answered "Do you want to
+    quit? Press ctrl+q" and copied nothing."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_first_article(app, pilot)
+        await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen), "the reader")
+        await pilot.press("w", "v", "w", "w", "ctrl+c")
+        assert app.clipboard == "forms state-backed blockchain"
+        assert app.screen.query_one(StatusLine).message.startswith("copied 29 characters")

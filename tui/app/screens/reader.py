@@ -375,6 +375,17 @@ class ReaderScreen(Screen[None]):
     def on_corpus_progress(self, message: CorpusProgress) -> None:
         self.occurrence_keys.progress(message)
 
+    def action_copy_text(self) -> None:
+        """Ctrl+C copies the `v` selection (Textual's own copy knows only mouse selections, and
+        without one told the user how to quit)."""
+        selection = self.reader.selection
+        if selection is None:
+            super().action_copy_text()
+            return
+        text = self.shown.text[selection[0] : selection[1]]
+        self.app.copy_to_clipboard(text)
+        self.refresh_status(f"copied {plural(len(text), 'character')} to the clipboard")
+
     def action_focus_panel(self) -> None:
         self.query_one(SidePanel).focus_list()
 
