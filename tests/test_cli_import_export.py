@@ -294,3 +294,39 @@ def test_summaries_say_one_relation_not_one_relations(tmp_path):
     assert "imported 1 document (1 new" in result.stderr and ", 1 annotation (" in result.stderr
     assert ", 1 entity, " in result.stderr
     assert "1 mention in 1 article" in run("entities", "--db", db).output
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-32"])
+def test_import_reads_files_with_a_byte_order_mark(sample_db, tmp_path, encoding):
+    """Windows tools write a BOM or UTF-16: JSONL, Label Studio and native JSON still import."""
+    line = json.dumps(
+        {"text": "Acme Corp rose.", "spans": [{"start": 0, "end": 9, "label": "ORG"}]}
+    )
+    jsonl = tmp_path / "in.jsonl"
+    jsonl.write_text(line + "\n", encoding=encoding)
+    db = tmp_path / "fresh.json"
+    result = run("import", jsonl, "--db", db)
+    assert result.exit_code == 0 and "1 annotation (" in result.stderr, result.stderr
+    studio = tmp_path / "project-1.json"
+    tasks = [{"data": {"text": "Acme Corp rose."}, "annotations": [{"result": []}]}]
+    studio.write_text(json.dumps(tasks), encoding=encoding)
+    result = run("import", studio, "--db", db)
+    assert result.exit_code == 0, result.stderr
+    native = tmp_path / "backup.json"
+    native.write_text(sample_db.read_text(encoding="utf-8"), encoding=encoding)
+    result = run("import", native, "--db", db)
+    assert result.exit_code == 0 and "entities" in result.stderr, result.stderr
+
+
+def test_import_that_finds_nothing_says_why(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{oops\n["x"]\n')
+    result = run("import", bad, "--db", tmp_path / "db.json")
+    assert result.exit_code == 1
+    assert "bad.jsonl:1: skipped: not valid JSON" in result.stderr
+    assert "bad.jsonl:2: skipped" in result.stderr and "no documents found" in result.stderr
+    broken = tmp_path / "broken.jsonl"
+    broken.write_bytes(b"\xff\xfe{\x00\xd8")  # UTF-16 cut inside a character
+    result = run("import", broken, "--db", tmp_path / "db.json")
+    assert result.exit_code == 1 and "broken.jsonl: not readable as utf-16" in result.stderr
+    assert not (tmp_path / "db.json").exists()  # files are read before a new database is made

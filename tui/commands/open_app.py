@@ -20,7 +20,7 @@ from tui.commands.options import db_option, follow_links_option
 @click.option(
     "--keymap",
     "keymap_path",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),  # a typo is said, not ignored
     default=None,
     help="Keymap TOML file (default: $NEWSMARK_CONFIG or ~/.config/newsmark/keymap.toml).",
 )
