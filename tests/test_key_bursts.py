@@ -9,7 +9,7 @@ from textual import events
 from tui.app.screens.reader import ReaderScreen
 from tui.app.widgets.status_line import StatusLine
 
-NAMES = {"slash": "/", "enter": None, "space": " ", "escape": None, "backspace": None}
+NAMES = {"slash": "/", "enter": None, "space": " ", "escape": None, "backspace": None, "tab": "\t"}
 
 
 def burst(app, *keys: str) -> None:
@@ -153,3 +153,28 @@ async def test_keys_pressed_as_the_library_opens_go_to_the_list_not_the_filter(
         library = app.screen
         assert library.query_one(Input).value == ""
         assert library.focused is library.query_one("#library-table")
+
+
+@sync
+async def test_a_whole_claim_form_typed_in_one_burst_fills_each_field(tmp_path):
+    """In the name field, the rest of the name, three Tabs and a note in one burst: the note's
+    letters were typed into the name field, which still had them queued when the Tabs moved
+    the focus on."""
+    from textual.widgets import Input
+
+    from tui.app.modals.claim_editor import ClaimEditor
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(110, 36)) as pilot:
+        await open_first_article(app, pilot)
+        await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen), "the reader")
+        await pilot.press("slash", *"Shortly", "enter", "s", "c")
+        await wait_until(pilot, lambda: isinstance(app.screen, ClaimEditor), "the claim editor")
+        await pilot.pause()
+        burst(app, "tab", *typed("Lin"))
+        await pilot.pause(0.3)  # the name field has the focus: the next burst goes to it
+        burst(app, *typed(" Yunan"), "tab", "tab", "tab", *typed("launch day"))
+        await pilot.pause(0.3)
+        editor = app.screen
+        assert editor.query_one("#claim-speaker-text", Input).value == "Lin Yunan"
+        assert editor.query_one("#claim-note", Input).value == "launch day"
