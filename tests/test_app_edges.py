@@ -234,3 +234,22 @@ async def test_ctrl_c_copies_the_selection_the_help_screen_promises(tmp_path):
         await pilot.press("w", "v", "w", "w", "ctrl+c")
         assert app.clipboard == "forms state-backed blockchain"
         assert app.screen.query_one(StatusLine).message.startswith("copied 29 characters")
+
+
+async def test_a_label_key_refuses_a_selection_that_runs_over_paragraphs(tmp_path):
+    """`v` left on, then a search for the next name: the selection ran from the title to the
+    hit, and `3` stored a 900-character GPE over six paragraphs."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_first_article(app, pilot)
+        await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen), "the reader")
+        await pilot.press("w", "v")
+        await search(pilot, "Xinhua")
+        await pilot.press("3")
+        messages = [n.message for n in app._notifications]
+        assert any("runs over 6 paragraphs" in m for m in messages), messages
+        await pilot.press("escape", "3")  # the word under the cursor, as usual
+        app.session.flush()
+    assert [(a["exact"], a["label"]) for a in database(tmp_path)["annotations"]] == [
+        ("Xinhua", "GPE")
+    ]

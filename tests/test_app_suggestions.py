@@ -272,3 +272,19 @@ async def test_accept_all_without_suggestions_says_so_instead_of_offering_an_und
         await pilot.press("A")
         message = screen.query_one(StatusLine).message
         assert message == "no open suggestions in this article (S suggests)"
+
+
+@sync
+async def test_names_tagged_with_star_and_accepted_suggestions_count_in_the_session(tmp_path):
+    """The tagging-session record (T, `stats --sessions`) counted only names tagged one by one:
+    the two more "China Mobile" that `*` `a` tagged, and accepted suggestions, were missing."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(110, 36)) as pilot:
+        await open_reader(app, pilot)
+        await tag(pilot, "China Mobile", "2")
+        await pilot.press("asterisk")
+        assert isinstance(app.screen, OccurrencePreview)
+        await pilot.press("a")
+        app.session.flush()
+    (record,) = database(tmp_path)["sessions"]
+    assert record["annotations"]["ORG"]["added"] == 3

@@ -80,6 +80,7 @@ class Row:
 class LibraryScreen(Screen[None]):
     """Lists the corpus while a worker indexes it, so reading can start before indexing ends."""
 
+    AUTO_FOCUS = "#library-table"  # not the filter field, the first widget: it took early keys
     BINDINGS = [
         Binding("slash", "filter", "Filter", id="library.filter"),
         Binding("s", "sort", "Sort column", id="library.sort"),
