@@ -111,3 +111,20 @@ async def test_the_claims_screen_says_how_to_make_a_claim_when_there_is_none(tmp
         await wait_until(pilot, lambda: isinstance(app.screen, ClaimsScreen), "the claims screen")
         shown = str(app.screen.query_one(ClaimPairView).render())
         assert "No claims yet" in shown and "press c" in shown
+
+
+async def test_the_entities_screen_shows_each_mention_in_its_sentence(tmp_path):
+    """“Lin Yunan” ends a 200-character quote: the row used to stop at its 120th character."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_first_article(app, pilot)
+        await search(pilot, "Lin Yunan")
+        await pilot.press("K", "1", "l")
+        await wait_until(pilot, lambda: isinstance(app.screen, EntityPicker), "the entity picker")
+        await pilot.press("enter")  # a new entity named after the mention
+        await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen), "the reader")
+        await pilot.press("R")
+        await wait_until(pilot, lambda: isinstance(app.screen, EntitiesScreen), "the entities")
+        await pilot.pause()
+        rows = [str(o.prompt) for o in app.screen.query_one("#entity-mentions").options]
+        assert len(rows) == 1 and "said Lin Yunan, director of the NIC" in rows[0]

@@ -207,3 +207,49 @@ async def test_a_label_key_updates_the_span_index_in_place_and_repaints_one_span
         (record,) = app.screen.annotations
         assert reader._index is index and index.by_id[record["id"]].span.label == "ORG"
         assert reader.lines_rendered - before <= 2  # the word's line(s): nothing else repaints
+
+
+async def test_an_article_with_no_kept_line_is_named_in_the_status_line(tmp_path):
+    """A one-line file whose line the cleaner dropped showed "article 1 of 1 · in progress · "."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "one.txt").write_text("Just a title line\n")
+    app = make_app(tmp_path, paths=[corpus])
+    async with app.run_test(size=(100, 24)) as pilot:
+        await wait_indexed(app, pilot, 1)
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen), "the reader")
+        await pilot.pause()
+        position = app.screen.query_one(StatusLine).position
+        assert position.endswith(" · one.txt") or position.endswith(" · Just a title line")
+
+
+async def test_ctrl_c_copies_the_selection_the_help_screen_promises(tmp_path):
+    """Help lists Ctrl+C "Copy selected text"; on a `v` selection it answered "Do you want to
+    quit? Press ctrl+q" and copied nothing."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_first_article(app, pilot)
+        await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen), "the reader")
+        await pilot.press("w", "v", "w", "w", "ctrl+c")
+        assert app.clipboard == "forms state-backed blockchain"
+        assert app.screen.query_one(StatusLine).message.startswith("copied 29 characters")
+
+
+async def test_a_label_key_refuses_a_selection_that_runs_over_paragraphs(tmp_path):
+    """`v` left on, then a search for the next name: the selection ran from the title to the
+    hit, and `3` stored a 900-character GPE over six paragraphs."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_first_article(app, pilot)
+        await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen), "the reader")
+        await pilot.press("w", "v")
+        await search(pilot, "Xinhua")
+        await pilot.press("3")
+        messages = [n.message for n in app._notifications]
+        assert any("runs over 6 paragraphs" in m for m in messages), messages
+        await pilot.press("escape", "3")  # the word under the cursor, as usual
+        app.session.flush()
+    assert [(a["exact"], a["label"]) for a in database(tmp_path)["annotations"]] == [
+        ("Xinhua", "GPE")
+    ]

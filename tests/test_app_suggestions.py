@@ -248,3 +248,43 @@ async def test_accept_or_reject_every_suggestion_alike_with_one_key(tmp_path):
         assert mentions(tmp_path, "NIC") == []
         rejected = database(tmp_path)["meta"][0]["state"]["suggestions.rejected"]
         assert len(rejected[screen.article.id]) == 3  # remembered, never suggested again here
+
+
+@sync
+async def test_the_occurrence_preview_keeps_the_spaces_around_the_hit(tmp_path):
+    """“China UnionPay (the country’s …” was shown as “China UnionPay(the country’s …”."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(110, 36)) as pilot:
+        await open_reader(app, pilot)
+        await tag(pilot, "China UnionPay", "2")
+        await pilot.press("asterisk")
+        assert isinstance(app.screen, OccurrencePreview)
+        rows = [str(option.prompt) for option in app.screen.query_one("#occurrence-list").options]
+        assert any("National Information Centre (NIC), China UnionPay (the" in r for r in rows)
+
+
+@sync
+async def test_accept_all_without_suggestions_says_so_instead_of_offering_an_undo(tmp_path):
+    """`A` on an article with nothing suggested said "accepted 0 suggestions (u undoes all)"."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(110, 36)) as pilot:
+        screen = await open_reader(app, pilot)
+        await pilot.press("A")
+        message = screen.query_one(StatusLine).message
+        assert message == "no open suggestions in this article (S suggests)"
+
+
+@sync
+async def test_names_tagged_with_star_and_accepted_suggestions_count_in_the_session(tmp_path):
+    """The tagging-session record (T, `stats --sessions`) counted only names tagged one by one:
+    the two more "China Mobile" that `*` `a` tagged, and accepted suggestions, were missing."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(110, 36)) as pilot:
+        await open_reader(app, pilot)
+        await tag(pilot, "China Mobile", "2")
+        await pilot.press("asterisk")
+        assert isinstance(app.screen, OccurrencePreview)
+        await pilot.press("a")
+        app.session.flush()
+    (record,) = database(tmp_path)["sessions"]
+    assert record["annotations"]["ORG"]["added"] == 3

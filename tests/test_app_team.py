@@ -74,3 +74,23 @@ async def test_time_spent_screen_shows_this_session(tmp_path):
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, TeamStatsScreen)
+
+
+@sync
+async def test_adjudication_keys_with_nothing_to_decide_say_so(tmp_path):
+    """1 on a database with no disagreement said "no such version here"; x said nothing."""
+    from textual.widgets import Static
+
+    from tui.app.screens.adjudicate import AdjudicateScreen
+
+    app = make_app(tmp_path)
+    async with app.run_test() as pilot:
+        await wait_indexed(app, pilot)
+        await pilot.press("A")
+        await wait_until(
+            pilot, lambda: isinstance(app.screen, AdjudicateScreen), "adjudication view"
+        )
+        note = app.screen.query_one("#adjudicate-note", Static)
+        for key in ("1", "x"):
+            await pilot.press(key)
+            assert str(note.render()) == "nothing left to decide here; Esc goes back"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import os
+from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
@@ -15,6 +16,7 @@ from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.message import Message
 from textual.screen import Screen
+from textual.widgets import Input
 
 from tui.app.modals.help import HelpScreen, help_rows
 from tui.app.screens.library import LibraryScreen
@@ -56,6 +58,7 @@ class NewsmarkApp(App[None]):
         super().__init__()
         self.session = session
         self.paths = paths
+        self.retyped: deque[int] = deque(maxlen=64)  # keys on_key handed to a field
         self.cache_dir = cache_dir
         self.user_keymap = keymap or {}
         self.owns_store = owns_store
@@ -161,12 +164,25 @@ class NewsmarkApp(App[None]):
 
     def on_key(self, event: events.Key) -> None:
         """Keys reach the app after the widgets, in the order they were typed, just before the
-        bindings run: the `/` search line is fed here so it can never overtake (or be overtaken
-        by) a key binding pressed before it in the same burst."""
+        bindings run: the `/` search line (and the library's filter) is fed here so it can never
+        overtake (or be overtaken by) a key binding pressed before it in the same burst."""
         screen = self.screen
-        if isinstance(screen, ReaderScreen) and screen.search_key(event.key, event.character):
+        if (isinstance(screen, ReaderScreen) and screen.search_key(event.key, event.character)) or (
+            isinstance(screen, LibraryScreen) and screen.filter_key(event.key, event.character)
+        ):
             event.prevent_default()
             event.stop()
+            return
+        focused = self.focused
+        if isinstance(focused, Input) and event.is_printable and id(event) not in self.retyped:
+            # A focused field types its own letters, so this one was queued for the widget that
+            # had the focus before a key of the same burst (Tab, a key opening a form) moved it:
+            # it goes to the field, behind the field's focus handling, as if typed a moment later.
+            event.prevent_default()
+            event.stop()
+            key = events.Key(event.key, event.character)
+            self.retyped.append(id(key))  # never handed on twice, should the field not take it
+            focused.post_message(key)
 
     def action_claims(self) -> None:
         from tui.app.screens.claims import ClaimsScreen

@@ -45,6 +45,7 @@ class MentionRow:
     exact: str
     sentence: str
     state: str
+    at: int = 0  # where the mention starts in `sentence` (whitespace folded like it)
 
 
 @dataclass(frozen=True)

@@ -69,7 +69,9 @@ class Session:
         self.adjudication = Adjudication(store)
         self.registry = EntityRegistry(store)
         self.claims = ClaimComparison(store)
-        self.suggestions = SuggestionService(store)
+        self.suggestions = SuggestionService(
+            store, on_added=lambda label: self.sessions.annotation(label, "added")
+        )
         self.follow_links = False  # symlinks leading outside the corpus folders are skipped
         self.claiming = ClaimService(store, self, self.suggestions)
         self.overrides = LineOverrides(store)

@@ -57,8 +57,9 @@ def _key(start: int, end: int, label: str) -> str:
 class SuggestionService:
     """Reads and writes suggestions through the store; analysis stays in tui.analysis."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, on_added: Callable[[str], None] | None = None) -> None:
         self.store = store
+        self.on_added = on_added  # told the label of each annotation made here (session stats)
         self._gazetteer: tuple[tuple[Any, ...], Gazetteer] | None = None
 
     # finding -------------------------------------------------------------------
@@ -184,6 +185,7 @@ class SuggestionService:
             target = speaker.get("annotation_id") if isinstance(speaker, dict) else None
             if record["kind"] == "claim" and target and self.store.get_annotation(target):
                 self.store.add_relation(annotation_id, target, "said_by")
+        self._added([record])
         return record
 
     def accept_all(self, doc_id: str) -> list[dict[str, Any]]:
@@ -306,9 +308,15 @@ class SuggestionService:
                         source_end=raw[1] if raw else None,
                     )
                 )
+        self._added(records)
         return records
 
     # helpers ---------------------------------------------------------------------
+    def _added(self, records: Sequence[Mapping[str, Any]]) -> None:
+        if self.on_added is not None:
+            for record in records:
+                self.on_added(str(record["label"]))
+
     def _text(self, doc_id: str) -> str:
         record = self.store.get_document(doc_id)
         if record is None:

@@ -14,6 +14,7 @@ from textual.containers import Grid, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
+from tui.app.widgets.form_input import FormInput
 from tui.safe_text import visible
 from tui.workspace.session import CLAIM_TYPES, STANCES
 
@@ -102,7 +103,7 @@ class ClaimEditor(ModalScreen[ClaimAttributes | None]):
                     id="claim-speaker",
                 )
                 yield Label("…or name")
-                yield Input(
+                yield FormInput(
                     typed,
                     placeholder="type a speaker not tagged in the text",
                     compact=True,
@@ -125,7 +126,7 @@ class ClaimEditor(ModalScreen[ClaimAttributes | None]):
                     id="claim-stance",
                 )
                 yield Label("Note")
-                yield Input(current.note, placeholder="note", compact=True, id="claim-note")
+                yield FormInput(current.note, placeholder="note", compact=True, id="claim-note")
             yield Static(
                 "Tab / Shift+Tab move · Space opens a list · Enter or Ctrl+S saves · Esc cancels",
                 classes="hint",

@@ -19,15 +19,18 @@ MARKS = {None: "  ", True: "✓ ", False: "· "}
 def hit_prompt(hit: Occurrence, decided: bool | None, show_title: bool) -> Text:
     """One row: the decision mark, the article (corpus-wide), and the sentence with the hit bold."""
     # whitespace (line breaks included) is folded before visible(), which would show them as ␊
-    context = visible(" ".join(hit.context[: hit.offset].split()))
-    match = visible(hit.context[hit.offset : hit.offset + hit.end - hit.start])
-    after = visible(" ".join(hit.context[hit.offset + hit.end - hit.start :].split()))
+    end = hit.offset + hit.end - hit.start
+    before_text, after_text = hit.context[: hit.offset], hit.context[end:]
+    context = visible(" ".join(before_text.split()))
+    match = visible(hit.context[hit.offset : end])
+    after = visible(" ".join(after_text.split()))
     row = Text(MARKS[decided], style="bold")
     if show_title:
         row.append(f"{visible(' '.join(hit.title.split()))[:28]} │ ", style="italic")
-    row.append(context[-50:] + (" " if context else ""))
+    # a space on either side of the hit only where the sentence has one ("“China", "UnionPay (the")
+    row.append(context[-50:] + (" " if context and before_text[-1:].isspace() else ""))
     row.append(" ".join(match.split()), style="bold reverse")
-    row.append((" " if after and after[0].isalnum() else "") + after[:60])
+    row.append((" " if after and after_text[:1].isspace() else "") + after[:60])
     return row
 
 

@@ -29,6 +29,9 @@ def describe(number: int, option: Option) -> Text:
     return text
 
 
+NOTHING_LEFT = "nothing left to decide here; Esc goes back"
+
+
 class AdjudicateScreen(Screen[None]):
     """1/h takes the left version, 2/l the right (3-9 more), x rejects all, u undoes, n/p skip."""
 
@@ -106,8 +109,13 @@ class AdjudicateScreen(Screen[None]):
             options.mount(Static(describe(number, option), classes="adjudicate-option"))
 
     def action_take(self, index: int) -> None:
-        if not self.conflicts or index >= len(self.conflicts[self.position].options):
-            self.show("no such version here")
+        if not self.conflicts:
+            self.show(NOTHING_LEFT)
+            return
+        if index >= len(self.conflicts[self.position].options):
+            self.show(
+                f"no version {index + 1} here: the keys are 1-{len(self.conflicts[self.position].options)}"
+            )
             return
         conflict = self.conflicts[self.position]
         note = self.session.adjudication.take(conflict, index)
@@ -121,6 +129,7 @@ class AdjudicateScreen(Screen[None]):
 
     def action_reject(self) -> None:
         if not self.conflicts:
+            self.show(NOTHING_LEFT)
             return
         conflict = self.conflicts[self.position]
         note = self.session.adjudication.reject(conflict)

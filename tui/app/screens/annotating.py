@@ -114,6 +114,13 @@ class Annotator:
             screen.warn("nothing to label here; move onto a word or select text with v")
             return
         start, end = target
+        breaks = self.article.text.count("\n\n", start, end)
+        if breaks:  # a "v" left on while moving on (a search, G) reaches far: never a name
+            screen.warn(
+                f"the selection runs over {plural(breaks + 1, 'paragraph')}, too long for "
+                f"{label['name']}; Esc cancels it, < and L shrink it (0 makes it a claim)"
+            )
+            return
         nearby = screen.marks.overlapping(start, end)  # holds any annotation on the same span
         record = self.session.apply_label(self.article, label, start, end, nearby)
         screen.reader.clear_selection()

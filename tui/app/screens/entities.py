@@ -19,6 +19,21 @@ from tui.workspace.crossdoc_records import EntitySummary, MentionRow, SameEntity
 from tui.workspace.session import Session, StoreError
 
 
+def mention_context(mention: MentionRow, width: int = 120) -> Text:
+    """Up to `width` characters of the mention's sentence around the mention, which is bold."""
+    sentence, at = mention.sentence, mention.at
+    end = at + len(" ".join(mention.exact.split()))
+    first = 0 if end <= width else max(0, min(at - width // 3, len(sentence) - width))
+    last = first + width
+    return Text.assemble(
+        "…" if first else "",
+        visible(sentence[first:at]),
+        (visible(sentence[at:end]), "bold underline"),
+        visible(sentence[end:last]),
+        "…" if last < len(sentence) else "",
+    )
+
+
 class EntitiesScreen(Screen[None]):
     """Top: entities (or, with `c`, same-entity candidates); bottom: the highlighted one's mentions."""
 
@@ -135,7 +150,7 @@ class EntitiesScreen(Screen[None]):
                         (visible(mention.document_title[:30]), "bold"),
                         visible(state),
                         "  ",
-                        visible(mention.sentence[:120]),
+                        mention_context(mention),
                     ),
                     id=mention.annotation_id,
                 )

@@ -80,6 +80,7 @@ class Row:
 class LibraryScreen(Screen[None]):
     """Lists the corpus while a worker indexes it, so reading can start before indexing ends."""
 
+    AUTO_FOCUS = "#library-table"  # not the filter field, the first widget: it took early keys
     BINDINGS = [
         Binding("slash", "filter", "Filter", id="library.filter"),
         Binding("s", "sort", "Sort column", id="library.sort"),
@@ -153,7 +154,12 @@ class LibraryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Horizontal(id="library-top"):
             yield Static("Library", id="library-title")
-            yield Input(placeholder="/ filters as you type", compact=True, id="library-filter")
+            yield Input(
+                placeholder="/ filters as you type",
+                compact=True,
+                select_on_focus=False,  # "/" then letters adds to the filter, never replaces it
+                id="library-filter",
+            )
         yield ProgressBar(id="library-progress", show_eta=False)
         yield LibraryHeader(id="library-header")
         yield LibraryTable(id="library-table")
@@ -294,7 +300,13 @@ class LibraryScreen(Screen[None]):
         self._fill()
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        self.needle = event.value.strip().casefold()
+        self._apply_filter(event.value)
+
+    def _apply_filter(self, value: str) -> None:
+        needle = value.strip().casefold()
+        if needle == self.needle:
+            return
+        self.needle = needle
         self.text_hits = {}
         self._fill()
         if len(self.needle) >= 3:
@@ -310,15 +322,30 @@ class LibraryScreen(Screen[None]):
             self.text_hits = message.hits
             self._fill()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.query_one(LibraryTable).focus()
+    def filter_key(self, key: str, character: str | None) -> bool:
+        """While the filter field has focus, a letter queued for the list before `/` moved the
+        focus is typed into the field, and Enter hands back to the list at once, so a burst like
+        "/huobi⏎⏎" filters, then opens; True when the key was taken (the app calls this in key
+        order, before the bindings)."""
+        field = self.query_one(Input)
+        if self.focused is not field:
+            return False
+        if key == "enter":
+            self._apply_filter(field.value)  # its Changed messages may still be queued
+            self.set_focus(self.query_one(LibraryTable))
+            return True
+        if character is not None and character.isprintable():
+            field.insert_text_at_cursor(character)  # the field's own letters never get here
+            return True
+        return False
 
+    # Screen.set_focus moves the focus at once; Widget.focus() would wait for the queued keys.
     def action_filter(self) -> None:
-        self.query_one(Input).focus()
+        self.set_focus(self.query_one(Input))
 
     def action_clear_filter(self) -> None:
         self.query_one(Input).value = ""
-        self.query_one(LibraryTable).focus()
+        self.set_focus(self.query_one(LibraryTable))
 
     def action_sort(self) -> None:
         cycle = [None, *COLUMNS]

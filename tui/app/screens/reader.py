@@ -222,7 +222,8 @@ class ReaderScreen(Screen[None]):
         status.save_status = self.session.save_status
         article = self.shown
         done = self.session.status(article.id)
-        title = " ".join(article.cleaned.title.split())[:60]
+        # an article whose only line was dropped has no title: name it as the library does
+        title = " ".join((article.cleaned.title or article.entry.title or article.id).split())[:60]
         status.position = (
             f"article {self.entry_index + 1} of {len(self.session.entries)} · {done}"
             f"{self.suggester.status()} · {title}"
@@ -373,6 +374,17 @@ class ReaderScreen(Screen[None]):
 
     def on_corpus_progress(self, message: CorpusProgress) -> None:
         self.occurrence_keys.progress(message)
+
+    def action_copy_text(self) -> None:
+        """Ctrl+C copies the `v` selection (Textual's own copy knows only mouse selections, and
+        without one told the user how to quit)."""
+        selection = self.reader.selection
+        if selection is None:
+            super().action_copy_text()
+            return
+        text = self.shown.text[selection[0] : selection[1]]
+        self.app.copy_to_clipboard(text)
+        self.refresh_status(f"copied {plural(len(text), 'character')} to the clipboard")
 
     def action_focus_panel(self) -> None:
         self.query_one(SidePanel).focus_list()

@@ -239,5 +239,8 @@ class Suggester:
         if not self.writable():
             return
         accepted = self.service.accept_all(self._article().id)
+        if not accepted:  # nothing changed, so there is nothing for u to undo either
+            screen.refresh_status("no open suggestions in this article (S suggests)")
+            return
         screen.reload_annotations()
         screen.refresh_status(f"accepted {plural(len(accepted), 'suggestion')} (u undoes all)")
