@@ -330,3 +330,18 @@ def test_import_that_finds_nothing_says_why(tmp_path):
     result = run("import", broken, "--db", tmp_path / "db.json")
     assert result.exit_code == 1 and "broken.jsonl: not readable as utf-16" in result.stderr
     assert not (tmp_path / "db.json").exists()  # files are read before a new database is made
+
+
+def test_import_file_errors_name_the_file_without_errno(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Plain article text.")
+    db = tmp_path / "db.json"
+    result = run("import", folder, "--format", "jsonl", "--db", db)
+    assert result.exit_code == 1 and "[Errno" not in result.stderr
+    assert "articles is a folder; --format jsonl reads one file" in result.stderr
+    result = run("import", folder, "--format", "label-studio", "--db", db)
+    assert result.exit_code == 1 and "[Errno" not in result.stderr
+    assert "tasks.json: No such file or directory" in result.stderr
+    result = run("import", folder, "--db", db)
+    assert "plain articles are opened with `newsmark PATH`" in result.stderr

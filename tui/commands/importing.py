@@ -170,7 +170,17 @@ def _read_all(
                 f"{visible(str(path))}: not readable as {error.encoding} ({error.reason});"
                 " save it as UTF-8 and import again; nothing was imported"
             ) from None
-        except (ValueError, OSError) as error:
+        except IsADirectoryError:
+            raise click.ClickException(
+                f"{visible(str(path))} is a folder; --format {name} reads one file"
+                "; nothing was imported"
+            ) from None
+        except OSError as error:  # not "[Errno 2] ...": the file, then the reason
+            where = visible(str(error.filename or path))
+            raise click.ClickException(
+                f"{where}: {error.strerror or error}; nothing was imported"
+            ) from None
+        except ValueError as error:
             raise click.ClickException(f"{error}; nothing was imported") from None
     if not batch.documents:  # say why each file gave nothing before the verdict
         for warning in batch.warnings[:MAX_WARNINGS]:

@@ -58,6 +58,7 @@ def read_brat(
     if not ann_files:
         raise ValueError(
             f"{path}: no .ann files found; brat import needs .ann files with .txt beside them"
+            " (plain articles are opened with `newsmark PATH`, not imported)"
         )
     manifests: dict[Path, Record] = {}
     renamed: dict[Path, dict[str, str]] = {}
