@@ -59,3 +59,13 @@ def test_ctrl_c_keeps_the_articles_done_and_says_how_to_finish(seeds, tmp_path, 
     with Store.open(db, read_only=True) as store:
         kept = {a["document_id"] for a in store.annotations()}
     assert kept and kept <= set(calls[:2])
+
+
+def test_label_map_takes_the_comma_form_of_newsmark_label_map():
+    """`--label-map NORP=GPE,DATE=` (the $NEWSMARK_LABEL_MAP form) made a label 'GPE,DATE='."""
+    from tui.commands.suggest import parse_label_map
+
+    mapping = parse_label_map(("NORP=GPE,DATE=", "FAC=LOC"))
+    assert mapping is not None
+    assert mapping["NORP"] == "GPE" and mapping["FAC"] == "LOC" and "DATE" not in mapping
+    assert "repeating" in CliRunner().invoke(cli, ["suggest", "--help"]).output

@@ -28,13 +28,14 @@ Examples:
 
 
 def parse_label_map(pairs: tuple[str, ...]) -> dict[str, str] | None:
-    """`SPACY=OURS` pairs on top of the default map; `SPACY=` drops a label."""
+    """`SPACY=OURS` pairs on top of the default map; `SPACY=` drops a label; a value may hold
+    several, comma-separated, as $NEWSMARK_LABEL_MAP does."""
     if not pairs:
         return None
     from tui.analysis.model import DEFAULT_LABEL_MAP
 
     mapping = dict(DEFAULT_LABEL_MAP)
-    for pair in pairs:
+    for pair in (part.strip() for value in pairs for part in value.split(",") if part.strip()):
         source, sep, target = pair.partition("=")
         if not sep or not source:
             raise click.BadParameter(f"{pair!r}: write SPACY_LABEL=OUR_LABEL, e.g. NORP=GPE")
@@ -50,7 +51,13 @@ def parse_label_map(pairs: tuple[str, ...]) -> dict[str, str] | None:
 @click.option("--gazetteer", is_flag=True, help="Suggest registry names and aliases.")
 @click.option("--claims", is_flag=True, help="Suggest quoted and reported claims.")
 @click.option("--model", "model_name", default=None, help="An installed spaCy pipeline name.")
-@click.option("--label-map", "label_map", multiple=True, help="SPACY=OURS label mapping.")
+@click.option(
+    "--label-map",
+    "label_map",
+    multiple=True,
+    help="SPACY=OURS: map a spaCy label to ours (NORP=GPE) or drop it (DATE=); several"
+    " as NORP=GPE,DATE= (like $NEWSMARK_LABEL_MAP) or by repeating the option.",
+)
 @db_option
 @click.option(
     "--cache-dir",
