@@ -123,3 +123,22 @@ def test_brat_round_trip_record_by_record(tmp_path):
         if r["from"] in {a["id"] for a in placed} and r["to"] in {a["id"] for a in placed}
     )
     assert relations == expected  # said_by in one file, contradicts/same_claim across files
+
+
+def test_brat_wikidata_normalisations_become_registry_entities(tmp_path):
+    """A brat project normalised to Wikidata (no newsmark ids) keeps its links: one entity per
+    item, named by the N line, with the item as external id; other databases are said."""
+    (tmp_path / "doc.txt").write_text("Paris and Paris again, said Jane.\n", encoding="utf-8")
+    (tmp_path / "doc.ann").write_text(
+        "T1\tGPE 0 5\tParis\nT2\tGPE 10 15\tParis\nT3\tPERSON 28 32\tJane\n"
+        "N1\tReference T1 Wikidata:Q90\tParis\nN2\tReference T2 Wikidata:Q90\tParis\n"
+        "N3\tReference T3 GeoNames:123\tJane\n",
+        encoding="utf-8",
+    )
+    imported = read_brat(tmp_path)
+    links = [a["entity_id"] for a in imported.annotations]
+    assert links[0] == links[1] == "wikidata:Q90" and links[2] is None
+    assert {(e["name"], e["type"], e["external_id"]) for e in imported.entities} == {
+        ("Paris", "GPE", "Q90")
+    }
+    assert any("GeoNames:123 not kept" in warning for warning in imported.warnings)

@@ -238,7 +238,8 @@ def _emit(
             continue
         attrs = attributes.get(tid, {})
         entity_id = None
-        for database, reference, name in links.get(tid, []):
+        ordered = sorted(links.get(tid, []), key=lambda link: link[0] != "newsmark")
+        for database, reference, name in ordered:
             if database == "newsmark":
                 entity_id = reference
                 imported.entities.append(
@@ -252,6 +253,22 @@ def _emit(
                 )
             elif database.lower() == "wikidata" and entity_id is not None:
                 imported.entities[-1]["external_id"] = reference
+            elif database.lower() == "wikidata":  # brat's own normalisation: one entity per item
+                entity_id = f"wikidata:{reference}"
+                imported.entities.append(
+                    {
+                        "id": entity_id,
+                        "name": name or reference,
+                        "type": span["label"],
+                        "aliases": [],
+                        "external_id": reference,
+                    }
+                )
+            else:
+                imported.warnings.append(
+                    f"{ann}: {tid}: reference {database}:{reference} not kept"
+                    " (newsmark keeps newsmark and Wikidata references)"
+                )
         imported.annotations.append(
             {
                 "id": f"{document_id}#{tid}",
