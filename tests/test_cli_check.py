@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import orjson
@@ -247,3 +248,20 @@ def test_repair_through_a_symlink_restores_the_real_file_and_keeps_the_link(tmp_
     result = CliRunner().invoke(cli, ["check", "--repair", "--db", str(link)])
     assert "restored" in result.output, result.output
     assert link.is_symlink() and check(real).ok
+
+
+def test_stats_counts_suggestions_apart_from_annotations(tmp_path):
+    """After `newsmark suggest`, nothing is annotated yet: suggestions are their own count."""
+    path = tmp_path / "db.json"
+    with Store.open(path, annotator="alice") as store:
+        store.upsert_document("d.txt", text=TEXT, title="BSN")
+        store.add_annotation("d.txt", "entity", "ORG", 4, 12)
+    with Store.open(path, annotator="newsmark suggest") as store:
+        store.upsert_document("e.txt", text=TEXT, title="BSN")
+        store.add_annotation("e.txt", "entity", "ORG", 4, 12, state="suggested")
+    output = run("stats", "--db", str(path)).output
+    assert re.search(r"│ ORG +│ entity │ 2 +│ +1 │ +1 │", output), output
+    assert "newsmark suggest" not in output  # an annotator with only suggestions annotated nothing
+    assert re.search(r"│ annotated +│ +1 │", output) and re.search(
+        r"suggestions to review +│ +1 │", output
+    )

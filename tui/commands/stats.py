@@ -30,7 +30,12 @@ def build_tables(snapshot: dict[str, list[dict[str, Any]]], limit: int | None = 
         text.no_wrap, text.overflow = True, "ellipsis"
         return text
 
-    docs, anns = snapshot["documents"], snapshot["annotations"]
+    docs = snapshot["documents"]
+    # suggestions (from `suggest` or a merge) are not annotations until accepted: counted apart
+    suggested = Counter(
+        a["label"] for a in snapshot["annotations"] if a.get("state") == "suggested"
+    )
+    anns = [a for a in snapshot["annotations"] if a.get("state") != "suggested"]
     per_doc = Counter(a["document_id"] for a in anns)
     orphans = Counter(a["document_id"] for a in anns if a["state"] == "orphaned")
 
@@ -59,8 +64,10 @@ def build_tables(snapshot: dict[str, list[dict[str, Any]]], limit: int | None = 
         )
 
     labels = Table(title="Labels")
-    for column in ("label", "kind", "hotkey", "annotations"):
-        labels.add_column(column, justify="right" if column == "annotations" else "left")
+    for column in ("label", "kind", "hotkey", "annotations", "suggested"):
+        labels.add_column(
+            column, justify="right" if column in ("annotations", "suggested") else "left"
+        )
     used = Counter(a["label"] for a in anns)
     known = {label["name"] for label in snapshot["labels"]}
     for label in snapshot["labels"]:
@@ -69,9 +76,10 @@ def build_tables(snapshot: dict[str, list[dict[str, Any]]], limit: int | None = 
             cell(label["kind"]),
             cell(label.get("hotkey")),
             str(used[label["name"]]),
+            str(suggested[label["name"]]),
         )
-    for name in sorted(set(used) - known):
-        labels.add_row(cell(name), "(not defined)", "", str(used[name]))
+    for name in sorted((set(used) | set(suggested)) - known):
+        labels.add_row(cell(name), "(not defined)", "", str(used[name]), str(suggested[name]))
 
     annotators = Table(title="Annotators")
     for column in ("annotator", "entities", "claims", "documents", "last change"):
@@ -100,6 +108,7 @@ def build_tables(snapshot: dict[str, list[dict[str, Any]]], limit: int | None = 
         progress.add_row(status, str(statuses[status]), share)
     progress.add_row("annotated", str(sum(1 for d in docs if per_doc[d["id"]])), "")
     progress.add_row("orphaned annotations", str(sum(orphans.values())), "")
+    progress.add_row("suggestions to review", str(sum(suggested.values())), "")
     return [documents, labels, annotators, progress]
 
 
