@@ -155,7 +155,7 @@ def test_sigterm_mid_folder_export_leaves_no_partial_folder(db: Path, tmp_path: 
 
     slow = (
         "import sys, time, tui.formats.xmi as x; w = x._write_cas; "
-        "x._write_cas = lambda job: (time.sleep(0.3), w(job))[1]; "
+        "x._write_cas = lambda job: (time.sleep(1.0), w(job))[1]; "
         "from tui.cli import main; main(sys.argv[1:])"
     )
     out = tmp_path / "project"
@@ -165,7 +165,9 @@ def test_sigterm_mid_folder_export_leaves_no_partial_folder(db: Path, tmp_path: 
         text=True,
     )
     deadline = time.monotonic() + 30
-    while not any(p.name.startswith(".project.partial-") for p in tmp_path.iterdir()):
+    while not any(  # the first document written: cassis imported, the second one sleeping
+        p.name.startswith(".project.partial-") and any(p.glob("*.xmi")) for p in tmp_path.iterdir()
+    ):
         assert process.poll() is None and time.monotonic() < deadline
         time.sleep(0.05)
     process.send_signal(signal.SIGTERM)
