@@ -292,3 +292,27 @@ def test_a_copyright_year_is_not_taken_for_the_article_date(tmp_path):
         "new_year.html": "2020-01-01",
         "undated.html": None,
     }  # was 2024-01-01 from the footer
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32", "utf-16-be"])
+def test_jsonl_in_utf16_or_utf32_with_a_byte_order_mark(tmp_path, encoding):
+    """Windows tools write UTF-16 dumps: every line failed as 'binary data, not text'."""
+    lines = [json.dumps({"id": "a", "text": ARTICLE}), json.dumps({"id": "b", "text": "Zwei é"})]
+    data = ("\r\n".join(lines) + "\r\n").encode(encoding)
+    if encoding == "utf-16-be":  # the explicit codec writes no mark: add it as Windows does
+        data = b"\xfe\xff" + data
+    (tmp_path / "dump.jsonl").write_bytes(data)
+    docs, errors = load([tmp_path])
+    assert errors == []
+    assert [(doc.id, doc.raw) for doc in docs] == [
+        ("dump.jsonl#a", ARTICLE),
+        ("dump.jsonl#b", "Zwei é"),
+    ]
+
+
+def test_jsonl_in_broken_utf16_is_one_line_not_a_traceback(tmp_path):
+    good = json.dumps({"id": "a", "text": ARTICLE}) + "\n"
+    (tmp_path / "dump.jsonl").write_bytes(good.encode("utf-16") + b"\x00\xd8")
+    docs, errors = load([tmp_path])
+    assert [doc.id for doc in docs] == ["dump.jsonl#a"]
+    assert len(errors) == 1 and "dump.jsonl:2: not valid utf-16" in errors[0]

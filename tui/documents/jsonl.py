@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import codecs
 import hashlib
+import io
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
 
 import orjson
 
@@ -59,9 +61,37 @@ def _record_id(record: dict[str, Any], number: int) -> str:
 
 
 _SKIP_CHUNK = 1024 * 1024
+_WIDE_BOMS = (  # UTF-32 first: its little-endian mark starts with UTF-16's
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 
 
-def _capped_lines(handle: BinaryIO, max_bytes: int) -> Iterator[bytes | None]:
+class _Lines(Protocol):
+    def readline(self, size: int = -1, /) -> bytes: ...
+
+
+class _Utf8Lines:
+    """A UTF-16 or UTF-32 dump (Windows tools write them; the byte order mark says which) read
+    line by line as UTF-8, so the loader below treats it like any other."""
+
+    def __init__(self, handle: BinaryIO, encoding: str) -> None:
+        self._text = io.TextIOWrapper(handle, encoding=encoding, newline="")
+
+    def readline(self, size: int = -1, /) -> bytes:
+        return self._text.readline(size).encode("utf-8")
+
+
+def _wide(handle: BinaryIO) -> str | None:
+    """The encoding a UTF-16/32 byte order mark at the start names, else None (position kept)."""
+    head = handle.read(4)
+    handle.seek(0)
+    return next((codec for bom, codec in _WIDE_BOMS if head.startswith(bom)), None)
+
+
+def _capped_lines(handle: _Lines, max_bytes: int) -> Iterator[bytes | None]:
     """The file's lines, None for a line longer than `max_bytes` (+3 for a BOM and CRLF): it is
     read past in 1 MB chunks, never held, so a 600 MB one-line file costs no memory."""
     while True:
@@ -100,8 +130,11 @@ def load_jsonl(
         on_error(f"{source.path}: cannot read ({error.strerror or error}); skipped")
         return
     found_any = False
+    number = 0
     try:
-        for number, line in enumerate(_capped_lines(handle, max_bytes), start=1):
+        wide = _wide(handle)
+        lines = _Utf8Lines(handle, wide) if wide else handle
+        for number, line in enumerate(_capped_lines(lines, max_bytes), start=1):
             where = f"{source.path}:{number}"
             if line is None:
                 found_any = True
@@ -138,6 +171,12 @@ def load_jsonl(
                     return
     except OSError as error:
         on_error(f"{source.path}: read failed ({error.strerror or error}); rest of file skipped")
+    except UnicodeDecodeError as error:  # a UTF-16/32 file broken after line `number`
+        found_any = True
+        on_error(
+            f"{source.path}:{number + 1}: not valid {error.encoding} ({error.reason});"
+            " rest of file skipped"
+        )
     finally:
         handle.close()
     if not found_any and only is None:
