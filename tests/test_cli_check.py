@@ -265,3 +265,12 @@ def test_stats_counts_suggestions_apart_from_annotations(tmp_path):
     assert re.search(r"│ annotated +│ +1 │", output) and re.search(
         r"suggestions to review +│ +1 │", output
     )
+
+
+def test_check_on_a_damaged_file_points_to_repair_not_to_itself(tmp_path):
+    path = tmp_path / "db.json"
+    path.write_text("{not json", encoding="utf-8")
+    result = run("check", "--db", str(path))
+    assert result.exit_code == 2 and result.output.startswith("DAMAGED: ")
+    assert "Run `newsmark check --db" not in result.output  # the user just ran it
+    assert f"`newsmark check --repair --db {path}` restores the newest good backup" in result.output

@@ -31,7 +31,13 @@ def _print_report(report: CheckReport) -> None:
         _say(f"{report.path}: no database here yet (it is created when you first annotate).")
         return
     if report.parse_error:
-        _say(f"DAMAGED: {report.parse_error}")
+        # the store's wording ends "Run `newsmark check` for details, or ...": this is that check
+        found, _, _ = report.parse_error.partition(" Run `newsmark check")
+        _say(f"DAMAGED: {found}")
+        _say(
+            f"`newsmark check --repair --db {report.path}` restores the newest good backup"
+            " (the damaged file is kept beside it, nothing is deleted)."
+        )
         return
     for problem in report.schema_problems:
         _say(f"schema: {problem}")
