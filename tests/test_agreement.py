@@ -144,3 +144,15 @@ def test_merge_keeps_agreed_and_suggests_the_rest(pair, tmp_path):
     assert {a["annotator"] for a in anns} == {"alice+bob", "alice", "bob"}
     again = CliRunner().invoke(cli, ["merge", *map(str, pair), "-o", str(out)])
     assert again.exit_code == 2 and "exists" in again.output
+
+
+def test_a_folder_given_as_a_database_is_named_as_a_folder(tmp_path):
+    from tui.cli import cli
+
+    alice, _bob = make_pair(tmp_path)
+    folder = tmp_path / "bob"
+    folder.mkdir()
+    for command in (["agree", alice, folder], ["merge", alice, folder, "-o", tmp_path / "g.json"]):
+        result = CliRunner().invoke(cli, list(map(str, command)))
+        assert result.exit_code == 2
+        assert "is a folder, not a database file" in result.output, result.output

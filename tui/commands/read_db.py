@@ -16,7 +16,7 @@ from tui.store import Store, StoreError
 @contextmanager
 def open_read_only(path: Path, missing: str, missing_code: int = 2) -> Iterator[Store]:
     """The store at `path`, read-only; `missing` (exit `missing_code`) when there is no file."""
-    if not path.is_file():
+    if not path.exists():  # a folder or FIFO is named as such by Store.open below
         click.echo(missing, err=True)
         sys.exit(missing_code)
     try:
