@@ -253,3 +253,19 @@ async def test_a_label_key_refuses_a_selection_that_runs_over_paragraphs(tmp_pat
     assert [(a["exact"], a["label"]) for a in database(tmp_path)["annotations"]] == [
         ("Xinhua", "GPE")
     ]
+
+
+async def test_the_library_keeps_room_for_titles_in_a_60_column_terminal(tmp_path):
+    """At 60 columns the fixed columns left the title 6 characters ("Huobi …"); below 80
+    the source column (the folder name for plain files) gives way."""
+    from tui.app.widgets.library_table import LibraryHeader, LibraryTable
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await wait_indexed(app, pilot, 5)
+        await pilot.pause()
+        table = app.screen.query_one(LibraryTable)
+        rows = ["".join(s.text for s in table.render_line(y)) for y in range(5)]
+        assert any("Huobi Joins Chinese" in row for row in rows), rows
+        header = str(app.screen.query_one(LibraryHeader).render())
+        assert "source" not in header and "title" in header
