@@ -269,3 +269,21 @@ async def test_the_library_keeps_room_for_titles_in_a_60_column_terminal(tmp_pat
         assert any("Huobi Joins Chinese" in row for row in rows), rows
         header = str(app.screen.query_one(LibraryHeader).render())
         assert "source" not in header and "title" in header
+
+
+async def test_n_and_N_say_when_there_is_no_annotation_to_go_to(tmp_path):
+    """`n` after the last annotation (or in an untagged article) did nothing, silently."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_first_article(app, pilot)
+        await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen), "the reader")
+        status = app.screen.query_one(StatusLine)
+        await pilot.press("n")
+        assert status.message == "no annotations in this article yet"
+        await search(pilot, "Xinhua")
+        await pilot.press("3", "n")
+        assert status.message == "no annotation after this one"
+        await pilot.press("N")
+        assert status.message == "no annotation before this one"
+        await pilot.press("g", "n")
+        assert app.screen.under_cursor()["exact"] == "Xinhua"
