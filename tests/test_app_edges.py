@@ -287,3 +287,19 @@ async def test_n_and_N_say_when_there_is_no_annotation_to_go_to(tmp_path):
         assert status.message == "no annotation before this one"
         await pilot.press("g", "n")
         assert app.screen.under_cursor()["exact"] == "Xinhua"
+
+
+async def test_tagging_a_dropped_line_says_to_keep_the_line_first(tmp_path):
+    """On a line `z` shows as dropped, 2 said "nothing to label here; move onto a word" while
+    the cursor was on a word, and c said "the cursor is not in a sentence"."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_first_article(app, pilot)
+        await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen), "the reader")
+        await pilot.press("z", "G", "b")
+        assert app.screen.reader.current_block.kind == "dropped"
+        await pilot.press("2", "c")
+        messages = [n.message for n in app._notifications]
+        assert len([m for m in messages if "dropped by the cleaner" in m and "t keeps" in m]) == 2
+        app.session.flush()
+    assert database(tmp_path)["annotations"] == []
