@@ -76,3 +76,14 @@ def test_a_mistyped_command_is_not_taken_for_a_missing_folder(tmp_path, monkeypa
     )
     result = CliRunner().invoke(cli, ["exprot", "--db", str(tmp_path / "blocker" / "x.json")])
     assert "did you mean" not in result.output and "cannot write in" in result.output
+
+
+def test_a_keymap_file_that_does_not_exist_is_said(tmp_path):
+    """--keymap names a file on purpose: a typo there is an error, not the default keys."""
+    missing = tmp_path / "keympa.toml"
+    result = CliRunner().invoke(
+        cli, [str(tmp_path), "--db", str(tmp_path / "db.json"), "--keymap", str(missing)]
+    )
+    assert result.exit_code == 2
+    assert "does not exist" in result.output and "--keymap" in result.output
+    assert not (tmp_path / "db.json").exists()

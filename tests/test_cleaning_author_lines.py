@@ -301,6 +301,10 @@ def test_a_job_or_outlet_glued_to_the_name_is_cut_off(text: str, name: str) -> N
         ("By Metro Staff | November 18, 2021 at 2:26 PM", "Metro Staff"),
         ("By Staff Reports -", "Staff Reports"),
         ("Reuters reported on Monday that the talks had stalled", None),
+        ("Reuters, Washington,", "Reuters"),
+        ("PTI, New Delhi", "PTI"),
+        ("Ani, my friend", None),
+        ("Reuters, Washington, and other capitals", None),
     ],
 )
 def test_an_agency_or_a_newsroom_with_its_date_is_the_author(line: str, agency: str | None) -> None:

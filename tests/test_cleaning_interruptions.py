@@ -150,3 +150,31 @@ def test_the_story_below_a_short_lead_is_weighed_across_several_related_boxes():
     cleaned = clean("\n".join([*HEAD, *lead, *box, *part1, *box, *part2, "Most Popular", "x"]))
     # what lies below the first box outweighs the lead only when counted past the second box
     assert cleaned.body.split("\n\n")[: len(lead + part1)] == lead + part1
+
+
+def test_a_caption_and_its_shortened_copy_with_a_more_less_toggle_are_dropped():
+    caption = (
+        "The mayor, left, and the transport minister shake hands at the opening of the new tram depot "
+        "on Tuesday, after the council approved the budget for buses and trams."
+    )
+    shortened = caption[:90].rstrip() + " ... more"
+    teaser_stub = (
+        "A line that stops short on its own and is copied nowhere else on the page, so it..."
+    )
+    page = "\n".join([*HEAD, *BEFORE, caption + " less", shortened, teaser_stub, *AFTER])
+    cleaned = clean(page)
+    assert cleaned.body.split("\n\n") == BEFORE + [teaser_stub] + AFTER
+    why = {line.reason for line in cleaned.lines if line.decision == "boilerplate"}
+    assert {"shortened copy", "caption"} <= why
+
+
+def test_embedded_posts_with_report_buttons_do_not_end_the_article():
+    embeds = ["Image Copyright @janedoe", "Report", "Image Copyright @cityhall", "Report"]
+    cleaned = clean("\n".join([*HEAD, *BEFORE, *embeds, *AFTER]))
+    assert cleaned.body.split("\n\n") == BEFORE + AFTER
+
+
+def test_a_comment_form_still_ends_the_article():
+    form = ["Report", "Reply", "Report"]
+    cleaned = clean("\n".join([*HEAD, *BEFORE, *form, *AFTER]))
+    assert cleaned.body.split("\n\n") == BEFORE

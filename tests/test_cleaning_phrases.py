@@ -378,3 +378,16 @@ def test_error_notices_and_latest_headline_heads_are_named():
     assert match_long("something went wrong in the talks, the minister said on tuesday.") is None
     assert END_MARKER.match("latest headlines") and END_MARKER.match("recent from jane doe")
     assert not END_MARKER.match("latest news on the budget vote")
+
+
+def test_a_copyright_notice_after_the_article_is_dropped():
+    notice = (
+        "This document is subject to copyright. Apart from any fair dealing for the purpose of private "
+        "study or research, no part may be reproduced without the written permission."
+    )
+    raw = "\n".join(
+        ["City council approves transport budget after months of debate", *PARAS, notice]
+    )
+    cleaned = clean(raw)
+    assert cleaned.body.split("\n\n") == PARAS
+    assert by_text(cleaned, raw)[notice].reason == "copyright"

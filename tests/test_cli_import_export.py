@@ -173,6 +173,17 @@ def test_bad_import_file_imports_nothing(tmp_path):
     assert result.exit_code == 1 and "--format" in result.stderr
 
 
+def test_import_of_an_unknown_file_names_every_format_and_creates_no_database(tmp_path):
+    unknown = tmp_path / "export.doccano"
+    unknown.write_text('{"text": "Acme", "label": [[0, 4, "ORG"]]}\n')
+    db = tmp_path / "new.json"
+    result = run("import", unknown, "--db", db)
+    assert result.exit_code == 1 and result.stderr.count("\n") == 1
+    for name in ("jsonl", "doccano", "prodigy", "brat", "json", "label-studio", "xmi"):
+        assert name in result.stderr
+    assert list(tmp_path.iterdir()) == [unknown]  # no empty database, lock or backups left
+
+
 def test_import_warns_about_skipped_spans_without_raw_control_chars(tmp_path):
     path = tmp_path / "in.jsonl"
     path.write_text(
@@ -191,13 +202,18 @@ def test_import_warns_about_skipped_spans_without_raw_control_chars(tmp_path):
 
 
 def test_help_has_examples():
-    for command in ("import", "export"):
+    from tui.cli import SUBCOMMANDS
+
+    for command in SUBCOMMANDS:
         result = run(command, "--help")
         assert (
             result.exit_code == 0
             and "Examples:" in result.output
-            and f"newsmark {command}" in result.output
+            and (f"newsmark {command}" in result.output or command == "open")
         )
+    overview = run("--help").output
+    for command in set(SUBCOMMANDS) - {"open"}:  # `newsmark [PATH...]` is the open command
+        assert f"newsmark {command}" in overview, command
 
 
 def _brat_pair(folder, name, text):
@@ -262,3 +278,55 @@ def test_folder_export_into_a_new_folder_is_whole(sample_db, tmp_path):
     assert result.exit_code == 0, result.output
     assert any(p.suffix == ".ann" for p in out.iterdir())
     assert [p.name for p in out.parent.iterdir()] == ["xmi-or-brat"]
+
+
+def test_summaries_say_one_relation_not_one_relations(tmp_path):
+    """Counts of one read as English in the export, import and entities summaries."""
+    from tui.formats.common import ExportReport
+
+    report = ExportReport("jsonl", documents=1, annotations=1, relations=1)
+    assert report.lines()[0] == "jsonl: exported 1 annotation and 1 relation in 1 document"
+    path = tmp_path / "one.jsonl"
+    span = {"start": 0, "end": 4, "label": "ORG", "entity_id": "e1"}
+    path.write_text(json.dumps({"id": "d", "text": "Acme rose.", "spans": [span]}) + "\n")
+    db = tmp_path / "db.json"
+    result = run("import", path, "--db", db)
+    assert "imported 1 document (1 new" in result.stderr and ", 1 annotation (" in result.stderr
+    assert ", 1 entity, " in result.stderr
+    assert "1 mention in 1 article" in run("entities", "--db", db).output
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-32"])
+def test_import_reads_files_with_a_byte_order_mark(sample_db, tmp_path, encoding):
+    """Windows tools write a BOM or UTF-16: JSONL, Label Studio and native JSON still import."""
+    line = json.dumps(
+        {"text": "Acme Corp rose.", "spans": [{"start": 0, "end": 9, "label": "ORG"}]}
+    )
+    jsonl = tmp_path / "in.jsonl"
+    jsonl.write_text(line + "\n", encoding=encoding)
+    db = tmp_path / "fresh.json"
+    result = run("import", jsonl, "--db", db)
+    assert result.exit_code == 0 and "1 annotation (" in result.stderr, result.stderr
+    studio = tmp_path / "project-1.json"
+    tasks = [{"data": {"text": "Acme Corp rose."}, "annotations": [{"result": []}]}]
+    studio.write_text(json.dumps(tasks), encoding=encoding)
+    result = run("import", studio, "--db", db)
+    assert result.exit_code == 0, result.stderr
+    native = tmp_path / "backup.json"
+    native.write_text(sample_db.read_text(encoding="utf-8"), encoding=encoding)
+    result = run("import", native, "--db", db)
+    assert result.exit_code == 0 and "entities" in result.stderr, result.stderr
+
+
+def test_import_that_finds_nothing_says_why(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{oops\n["x"]\n')
+    result = run("import", bad, "--db", tmp_path / "db.json")
+    assert result.exit_code == 1
+    assert "bad.jsonl:1: skipped: not valid JSON" in result.stderr
+    assert "bad.jsonl:2: skipped" in result.stderr and "no documents found" in result.stderr
+    broken = tmp_path / "broken.jsonl"
+    broken.write_bytes(b"\xff\xfe{\x00\xd8")  # UTF-16 cut inside a character
+    result = run("import", broken, "--db", tmp_path / "db.json")
+    assert result.exit_code == 1 and "broken.jsonl: not readable as utf-16" in result.stderr
+    assert not (tmp_path / "db.json").exists()  # files are read before a new database is made

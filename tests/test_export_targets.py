@@ -133,3 +133,43 @@ def test_symlink_loop_and_folder_are_one_line(db: Path, tmp_path: Path) -> None:
         assert result.returncode == 1
         assert len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert "symlink loop" in loop.stderr and "is a folder" in folder.stderr
+
+
+def test_output_onto_the_database_itself_is_refused(db: Path, tmp_path: Path) -> None:
+    """`-o` naming the --db file (directly or through a link) would replace the annotations."""
+    before = db.read_bytes()
+    link = tmp_path / "link.json"
+    link.symlink_to(db)
+    for target in (db, link):
+        result = newsmark("export", "-f", "jsonl", "-o", target, "--db", db)
+        assert result.returncode == 2
+        assert "is the database itself" in result.stderr
+        assert "Traceback" not in result.stderr
+    assert db.read_bytes() == before
+
+
+def test_sigterm_mid_folder_export_leaves_no_partial_folder(db: Path, tmp_path: Path) -> None:
+    """`kill` (SIGTERM) during a folder export unwinds like Ctrl+C: the hidden work folder goes."""
+    import signal
+    import time
+
+    slow = (
+        "import sys, time, tui.formats.xmi as x; w = x._write_cas; "
+        "x._write_cas = lambda job: (time.sleep(0.3), w(job))[1]; "
+        "from tui.cli import main; main(sys.argv[1:])"
+    )
+    out = tmp_path / "project"
+    process = subprocess.Popen(
+        [sys.executable, "-c", slow, "export", "-f", "xmi", "-o", str(out), "--db", str(db)],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 30
+    while not any(p.name.startswith(".project.partial-") for p in tmp_path.iterdir()):
+        assert process.poll() is None and time.monotonic() < deadline
+        time.sleep(0.05)
+    process.send_signal(signal.SIGTERM)
+    _, stderr = process.communicate(timeout=30)
+    assert process.returncode == 128 + signal.SIGTERM, stderr
+    assert "Traceback" not in stderr
+    assert list(tmp_path.iterdir()) == []  # neither the project nor its hidden work folder

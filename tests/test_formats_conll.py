@@ -89,3 +89,24 @@ def test_mentions_inside_words_split_the_word():
     assert "spaced -X- -X- B-my_label\nlabel -X- -X- I-my_label" in conll
     assert report.annotations == 2
     assert tokens("abcdef", {2, 4}) == [(0, 2), (2, 4), (4, 6)]
+
+
+class _CountedSet(set):
+    """A set that counts how often it is walked through."""
+
+    walks = 0
+
+    def __iter__(self):
+        type(self).walks += 1
+        return super().__iter__()
+
+
+def test_boundaries_are_walked_once_not_once_per_token():
+    """Scanning every boundary for every token was quadratic: 1 s for one long annotated article."""
+    text = "Angela Merkel met Xi Jinping in Berlin. " * 50
+    starts = [i for i in range(len(text)) if text.startswith("Merkel", i)]
+    boundaries = _CountedSet({s for s in starts} | {s + 4 for s in starts})  # "Merk|el"
+    spans = tokens(text, boundaries)
+    assert _CountedSet.walks <= 2
+    assert (starts[0], starts[0] + 4) in spans and (starts[0] + 4, starts[0] + 6) in spans
+    assert [text[s:e] for s, e in spans[:5]] == ["Angela", "Merk", "el", "met", "Xi"]

@@ -232,3 +232,56 @@ def test_brat_names_a_line_that_is_not_standoff_as_such(tmp_path):
         "not a brat standoff line" in warnings[0] and "events" not in warnings[0]
     )  # was "g lines (events...)"
     assert "E lines (events, equivalences) are not supported" in warnings[1]
+
+
+def _links_in_a_fresh_store(tmp_path, export, read):
+    """Export the sample, import it into a new database; the entity each placed mention and
+    claim speaker is linked to, as a partition of (document, start, end)s."""
+    from tui.formats.into_store import apply_import
+    from tui.store import Store
+
+    snapshot = sample_snapshot()
+    export(snapshot, tmp_path / "out")
+    store = Store.open(tmp_path / "db.json", annotator="t")
+    try:
+        summary = apply_import(store, read(tmp_path / "out", label_kinds=label_kinds(snapshot)))
+        groups = {}
+        for annotation in store.snapshot()["annotations"]:
+            speaker = (annotation.get("attributes") or {}).get("speaker") or {}
+            for entity in (annotation.get("entity_id"), speaker.get("entity_id")):
+                if entity:
+                    assert store.get_entity(entity) is not None
+                    key = (annotation["document_id"], annotation["start"], annotation["end"])
+                    groups.setdefault(entity, set()).add(key)
+    finally:
+        store.close()
+    expected = {}
+    for annotation in snapshot["annotations"]:
+        if annotation.get("state", "ok") != "ok":
+            continue
+        speaker = (annotation.get("attributes") or {}).get("speaker") or {}
+        for entity in (annotation.get("entity_id"), speaker.get("entity_id")):
+            if entity:
+                key = (annotation["document_id"], annotation["start"], annotation["end"])
+                expected.setdefault(entity, set()).add(key)
+    assert sorted(map(sorted, groups.values())) == sorted(map(sorted, expected.values()))
+    assert not any("dropped" in line for line in summary.warnings), summary.warnings
+
+
+def test_label_studio_entity_links_survive_a_fresh_database(tmp_path):
+    """Label Studio carries only the entity id: the import makes the entity instead of dropping
+    every link (and a claim's speaker entity) with a warning."""
+    from tui.formats.label_studio import export_label_studio
+    from tui.formats.label_studio_import import read_label_studio
+
+    _links_in_a_fresh_store(tmp_path, export_label_studio, read_label_studio)
+
+
+def test_xmi_entity_links_survive_a_fresh_database(tmp_path):
+    import pytest
+
+    pytest.importorskip("cassis")
+    from tui.formats.xmi import export_xmi
+    from tui.formats.xmi_import import read_xmi
+
+    _links_in_a_fresh_store(tmp_path, export_xmi, read_xmi)

@@ -24,7 +24,7 @@ def test_docbin_carries_entities_spans_and_metadata():
     spacy = pytest.importorskip("spacy")
     from spacy.tokens import DocBin
 
-    from tui.formats.spacy_docbin import export_spacy
+    from tui.formats.spacy_docbin import TOKEN_ATTRS, export_spacy
 
     snapshot = sample_snapshot()
     # A span that cuts a token in two cannot be placed on spaCy tokens.
@@ -54,3 +54,9 @@ def test_docbin_carries_entities_spans_and_metadata():
     assert lost["spans not on spaCy token boundaries (misaligned with spacy.blank tokens)"] == 1
     assert lost["overlapping entity mentions left out of doc.ents (still in doc.spans['sc'])"] == 1
     assert report.annotations == 8 and report.relations == 1
+    # only what blank tokens carry: the default's empty TAG/HEAD/DEP/LEMMA/MORPH/POS columns
+    # doubled the memory of a large export
+    from spacy.attrs import IDS
+
+    stored = {IDS[name] for name in ("ORTH", "SPACY", *TOKEN_ATTRS)}
+    assert set(DocBin().from_bytes(out.getvalue()).attrs) <= stored

@@ -125,3 +125,17 @@ def test_stats_sessions_per_annotator_and_day(tmp_path):
     result = CliRunner().invoke(cli, ["stats", "--sessions", "--db", str(db)])
     assert result.exit_code == 0, result.output
     assert "alice" in result.output and "2026-12-02" in result.output and "40" in result.output
+
+
+def test_stats_sessions_without_any_is_one_line(tmp_path):
+    """A database the app never recorded a session in: one sentence, not three empty tables."""
+    from click.testing import CliRunner
+
+    from tui.cli import cli
+
+    db = tmp_path / "db.json"
+    with Store.open(db, annotator="ann") as store:
+        assert store.flush()
+    result = CliRunner().invoke(cli, ["stats", "--sessions", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert result.output.count("\n") == 1 and "no tagging sessions" in result.output

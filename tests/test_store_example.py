@@ -100,3 +100,14 @@ def test_readme_jq_one_liner_runs():
     command = command.replace("annotations/annotations.json", str(ANNOTATIONS / "example.json"))
     out = subprocess.run(command, shell=True, capture_output=True, text=True, check=True).stdout
     assert "\tPERSON\tLin Yunan" in out
+
+
+def test_example_documents_are_the_seeds_as_the_app_names_them():
+    """`newsmark` opens seeds/ and names each article by its path inside it: the example's
+    annotations must be on those documents, not on copies the library never lists."""
+    from tui.documents.discover import discover
+
+    ids = {source.id for source in discover([ROOT / "seeds"], on_error=print)}
+    data = json.loads((ANNOTATIONS / "example.json").read_text())
+    assert {d["id"] for d in data["documents"].values()} == ids
+    assert {a["document_id"] for a in data["annotations"].values()} <= ids

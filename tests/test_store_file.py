@@ -235,3 +235,20 @@ def test_a_symlinked_database_stays_a_link_to_the_real_file(tmp_path):
     )  # a link to the live file backs up nothing
     with Store.open(real, annotator="b") as writer, Store.open(link, annotator="c") as second:
         assert not writer.read_only and second.read_only  # one lock, whichever name opened it
+
+
+def test_a_table_another_version_added_survives_a_save(db):
+    """A same-schema file with a table this version does not know keeps it when newsmark writes."""
+    with Store.open(db) as s:
+        assert s.flush()
+    data = on_disk(db)
+    data["widgets"] = {"1": {"id": "w", "colour": "blue", "nested": {"a": [1, 2]}}}
+    next(iter(data["labels"].values()))["future_field"] = 1
+    db.write_bytes(orjson.dumps(data))
+    with Store.open(db) as s:
+        s.add_label("NEW", "entity", None, None)
+        assert s.flush()
+    after = on_disk(db)
+    assert after["widgets"] == data["widgets"]
+    assert next(iter(after["labels"].values()))["future_field"] == 1
+    assert "NEW" in [label["name"] for label in after["labels"].values()]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import importlib
 import os
+import signal
 import sys
 
 import click
@@ -35,7 +36,10 @@ HELP = """Read and annotate news articles from the keyboard.
 \b
   newsmark [PATH...]          open the app on PATH (default: seeds/)
   newsmark clean PATH...      print cleaned article text
+  newsmark import PATH...     import annotations (JSONL, brat, Label Studio, XMI, JSON)
   newsmark export --format F  export annotations
+  newsmark stats              documents, labels, annotators and progress
+  newsmark check [--repair]   validate the database, restore a backup
   newsmark agree A.json B.json  inter-annotator agreement
   newsmark merge A.json B.json -o gold.json  agreed spans + suggestions to adjudicate
   newsmark suggest PATH...    suggest entities and claims to accept in the app
@@ -95,9 +99,23 @@ def cli() -> None:
     """Entry point group; see HELP."""
 
 
+def _stop(signum: int, _frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
+def _unwind_on_terminate(args: list[str]) -> None:
+    """SIGTERM or SIGHUP (`kill`, `timeout`, a closed terminal) end a headless command the way
+    Ctrl+C does, through its `finally` blocks: a half-written export folder is removed and what
+    suggest or import has done is saved, instead of the process vanishing mid-way."""
+    if args and args[0] in SUBCOMMANDS and args[0] != "open":  # the app keeps Textual's handling
+        signal.signal(signal.SIGTERM, _stop)
+        signal.signal(signal.SIGHUP, _stop)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the command line, turning a broken pipe into a quiet exit and any other file error a
     command did not foresee (a 5,000-character name, a loop) into one line instead of a traceback."""
+    _unwind_on_terminate(sys.argv[1:] if argv is None else argv)
     try:
         cli.main(args=argv, prog_name="newsmark")
     except BrokenPipeError:

@@ -10,7 +10,8 @@ title (`titles`: a learned ranker over headline evidence; `title_pick`: what the
 says: a kicker, a breadcrumb), date (`dateline`, forms in `dates`), author (`bylines`; bylines and
 datelines read by `authors`, bylines over two lines by `byline_lines`, bylines without a lead word
 by `byline_forms`, what a name looks like in
-`names`) and section; overrides from the user are applied last; `model` holds the results and the
+`names`) and section; `copies` then drops a caption's or teaser's copy cut short with "... more";
+overrides from the user are applied last; `model` holds the results and the
 map back to raw offsets.
 """
 
@@ -21,12 +22,13 @@ from collections.abc import Mapping
 from typing import Any
 
 from .classify import classify
+from .copies import drop_cut_copies
 from .features import line_features
 from .lines import RawLine, split_lines
 from .metadata import extract
 from .model import Cleaned, LineDecision
 
-CLEANER_VERSION = "113"
+CLEANER_VERSION = "117"
 
 __all__ = ["CLEANER_VERSION", "Cleaned", "LineDecision", "clean"]
 
@@ -59,6 +61,8 @@ def _clean(raw: str, overrides: Mapping[int, str] | None) -> Cleaned:
     title_at, meta = extract(feats, decisions, reasons, found.start, found.end, found.run_start)
     if title_at is not None:
         decisions[title_at], reasons[title_at] = "title", None
+    # after the title's pick, whose evidence saw the page as it is
+    drop_cut_copies(feats, decisions, reasons)
     overridden = [False] * len(lines)
     if overrides:
         by_number = {line.number: i for i, line in enumerate(lines)}

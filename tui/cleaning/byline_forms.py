@@ -13,7 +13,7 @@ from .names import bare_name, bare_names, known_first_name
 # The news agencies that sign a story alone (not "AP": as a line of its own it is mostly a photo credit).
 _AGENCIES = (
     r"(?:the\s+)?associated press|reuters|afp|agence france-presse|upi|dpa|bloomberg(?:\s+news)?|"
-    r"pa media|press association|xinhua"
+    r"pa media|press association|xinhua|pti|ians|ani|aap|kyodo news|efe|ansa"
 )
 # A byline that names a news agency or the paper's board alone: "By Reuters", "By The Editorial
 # Board", "By The Associated Press | May 3, 2021".
@@ -27,17 +27,24 @@ _AGENCY_BYLINE = re.compile(
 
 # An agency's dateline: "Associated Press November 19, 2019, 9:02 AM", "Reuters | 18 Nov 2019".
 _AGENCY_DATED = re.compile(rf"^({_AGENCIES})\s*[|·•,—–-]?\s*", re.I)
+# ... or with the place it reports from: "Reuters, Washington", "PTI, New Delhi,".
+_AGENCY_PLACE = re.compile(
+    rf"^((?i:{_AGENCIES}))\s*,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,2}}\s*,?$"
+)  # the place capitalised: not "Ani, my friend"
 
 
 def agency_byline(text: str) -> str | None:
     """The agency of a byline that names no person: "By Reuters" (a credit line has no "By"), or an
-    agency's name with only the date after it."""
+    agency's name with only the date or the place after it."""
     if text[:2].lower() in ("by", "fr"):
         m = _AGENCY_BYLINE.match(text)
         return m.group(1) if m else None
     m = _AGENCY_DATED.match(text)
     if m is None or len(text) > 60:
         return None
+    placed = _AGENCY_PLACE.match(text)
+    if placed is not None:
+        return placed.group(1)
     hit = find_date(text[m.end() :])
     return m.group(1) if hit is not None and hit[1] == 0 else None
 

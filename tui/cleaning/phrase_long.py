@@ -184,7 +184,9 @@ LONG_AND_MARKERS: tuple[Family, ...] = (
         "long",
         ("en", "de", "fr", "es", "it"),
         r"(all rights reserved|alle rechte vorbehalten|tous droits réservés|"
-        r"todos los derechos reservados|tutti i diritti riservati)",
+        r"todos los derechos reservados|tutti i diritti riservati|"
+        r"this (document|article|material|content) is (subject to|protected by) copyright|"
+        r"no part (of (this|it) )?may be reproduced)",
     ),
     Family(
         "email-not-published",

@@ -71,8 +71,9 @@ def cut_tail(
             return i - 1, i, "reader comments"
         if (
             seen >= MIN_WORDS_BEFORE_FORM
-            and f.reason == "comment form"
-            and sum(1 for g in feats[i : i + THREAD_WINDOW] if g.reason == "comment form") >= 2
+            and _form_line(feats, i)
+            and sum(1 for k in range(i, min(i + THREAD_WINDOW, len(feats))) if _form_line(feats, k))
+            >= 2
         ):
             return i - 1, i, "reader comments"  # a comment form: even a short post ends here
         if seen >= MIN_WORDS_BEFORE_MARKER and i >= a:
@@ -93,6 +94,15 @@ def cut_tail(
             seen += f.words
         i += 1
     return b, None, "footer"
+
+
+def _form_line(feats: list[LineFeatures], k: int) -> bool:
+    """A comment form's line, but not the "Report" button under an embedded post, which follows the
+    embed's credit naming a social handle ("Image copyright @jdoe")."""
+    if feats[k].reason != "comment form":
+        return False
+    above = feats[k - 1] if k else None
+    return above is None or above.reason != "copyright" or "@" not in above.line.text
 
 
 def _end_marker(feats: list[LineFeatures], i: int) -> str | None:

@@ -113,6 +113,11 @@ def agree_command(databases: tuple[Path, ...], as_json: bool) -> None:
     Span precision/recall/F1 per label (exact and overlap match), Cohen's kappa (pairs) and
     Krippendorff's alpha (everyone) over tokens, claim type and stance agreement, same_claim
     and contradicts relations, and the disagreements by document. Databases are only read.
+
+    \b
+    Examples:
+      newsmark agree alice.json bob.json               alice.json is the reference
+      newsmark agree alice.json bob.json carol.json --json | jq .krippendorff_alpha_tokens
     """
     if len(databases) < 2:
         click.echo(

@@ -71,7 +71,16 @@ def _print_report(report: CheckReport) -> None:
     help="restore the newest good backup if the file is damaged (nothing is deleted)",
 )
 def check_command(db: str | None, do_repair: bool) -> None:
-    """Validate the annotation database and list orphaned annotations."""
+    """Validate the annotation database and list orphaned annotations.
+
+    Exit status: 0 when the file is sound (or not created yet), 1 when it lists problems to fix
+    by hand (an annotation whose document or entity is missing, ...), 2 when it is damaged.
+
+    \b
+    Examples:
+      newsmark check --db alice.json
+      newsmark check --repair              restore the newest good backup (the damaged file is kept)
+    """
     path = default_db_path(db)
     report = check(path)
     _print_report(report)

@@ -10,6 +10,7 @@ import click
 import orjson
 
 from tui.commands.read_db import open_read_only
+from tui.formats.common import counted
 from tui.safe_text import visible
 from tui.store import Store, default_db_path
 from tui.workspace.claims import ClaimComparison
@@ -39,7 +40,14 @@ def emit_json(value: Any) -> None:
 @click.option("--similar", is_flag=True, help="pairs of entities that are probably one, with why")
 @click.option("--json", "as_json", is_flag=True, help="print JSON for scripts")
 def entities_command(db: str | None, similar: bool, as_json: bool) -> None:
-    """List the corpus-wide entity registry, or (--similar) same-entity candidates."""
+    """List the corpus-wide entity registry, or (--similar) same-entity candidates.
+
+    \b
+    Examples:
+      newsmark entities --db team.json
+      newsmark entities --similar          pairs to merge or keep apart (R, then c, in the app)
+      newsmark entities --json | jq -r '.[] | select(.type == "PERSON") | .name'
+    """
     with read_only_store(db) as store:
         registry = EntityRegistry(store)
         if similar:
@@ -60,7 +68,10 @@ def entities_command(db: str | None, similar: bool, as_json: bool) -> None:
             click.echo("no entities yet: link a mention in the reader, or merge speakers")
         for row in rows:
             aliases = f"  aka {', '.join(row.aliases)}" if row.aliases else ""
-            line = f"{row.name} [{row.type}]  {row.mentions} mentions in {len(row.documents)} articles{aliases}"
+            where = (
+                f"{counted(row.mentions, 'mention')} in {counted(len(row.documents), 'article')}"
+            )
+            line = f"{row.name} [{row.type}]  {where}{aliases}"
             click.echo(visible(line))
 
 
@@ -69,7 +80,14 @@ def entities_command(db: str | None, similar: bool, as_json: bool) -> None:
 @click.option("--similar", is_flag=True, help="clusters of near-duplicate claims across articles")
 @click.option("--json", "as_json", is_flag=True, help="print JSON for scripts")
 def claims_command(db: str | None, similar: bool, as_json: bool) -> None:
-    """List every claim, or (--similar) claims that say the same thing in several articles."""
+    """List every claim, or (--similar) claims that say the same thing in several articles.
+
+    \b
+    Examples:
+      newsmark claims --db team.json
+      newsmark claims --similar            clusters across outlets, attribution differences marked
+      newsmark claims --json | jq length
+    """
     with read_only_store(db) as store:
         comparison = ClaimComparison(store)
         if similar:

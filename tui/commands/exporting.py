@@ -99,6 +99,7 @@ def export_command(format_name: str, output: Path | None, db: Path | None, offse
         raise click.UsageError(f"{output} is a file; {format_name} needs a directory for -o")
     if fmt.target == "file" and to_stdout and sys.stdout.isatty():
         raise click.UsageError(f"{format_name} output is binary: redirect -o - to a file or pipe")
+    _refuse_database_as_output(output, db)
     snapshot = _read_snapshot(db)
     exporter: Exporter = fmt.load()
     options = {"offsets": offsets} if fmt.utf16 else {}
@@ -137,6 +138,23 @@ def _read_snapshot(db: Path | None) -> Snapshot:
         return snapshot
     finally:
         store.close()
+
+
+def _refuse_database_as_output(output: Path | None, db: Path | None) -> None:
+    """`-o` naming the database (or a link to it) would replace the annotations with the export."""
+    from tui.store import default_db_path
+
+    path = default_db_path(db)
+    if output is None or not path.exists() or not output.exists():
+        return
+    try:
+        same = os.path.samefile(output, path)
+    except OSError:
+        return
+    if same:
+        raise click.UsageError(
+            f"-o {output} is the database itself; give another file name (the database was not changed)"
+        )
 
 
 def _write_failure(output: Path | None, error: OSError) -> str:

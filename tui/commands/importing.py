@@ -8,6 +8,8 @@ import click
 
 from tui.commands.options import db_option, follow_links_option
 from tui.formats import IMPORT_FORMATS
+from tui.formats.common import utf8_json
+from tui.formats.imported import Imported
 
 MAX_WARNINGS = 20
 FOLDER_READERS = ("brat", "xmi")  # they walk folders, by the corpus rule for symlinks
@@ -59,8 +61,9 @@ def detect_format(path: Path) -> str:
     if suffix == ".json":
         return "label-studio" if _starts_with_list(path) else "json"
     raise click.ClickException(
-        f"{path}: cannot tell its format from the name; pass --format jsonl, brat or json"
-        " (plain articles are opened with `newsmark PATH`, not imported)"
+        f"{path}: cannot tell its format from the name; pass --format "
+        + ", ".join(IMPORT_FORMATS)
+        + " (plain articles are opened with `newsmark PATH`, not imported)"
     )
 
 
@@ -68,10 +71,14 @@ def _starts_with_list(path: Path) -> bool:
     """Label Studio exports a JSON list of tasks; a newsmark export is one object."""
     try:
         with path.open("rb") as stream:
-            head = stream.read(4096).lstrip(b"\xef\xbb\xbf \t\r\n")
+            head = stream.read(4096)
     except OSError:
         return False
-    return head[:1] == b"["
+    try:
+        head = utf8_json(head)  # a byte order mark, or UTF-16 from a Windows tool
+    except UnicodeDecodeError:
+        pass  # cut inside a character: the parser will say what is wrong
+    return head.lstrip(b" \t\r\n")[:1] == b"["
 
 
 @click.command("import", help=HELP)
@@ -95,8 +102,6 @@ def import_command(
     follow_links: bool,
 ) -> None:
     """Read every PATH first (so a bad file imports nothing), then insert in one undo step."""
-    from tui.formats import load_reader
-    from tui.formats.imported import Imported
     from tui.formats.into_store import apply_import
     from tui.safe_text import visible
     from tui.store import Store, StoreError, default_db_path
@@ -106,7 +111,14 @@ def import_command(
             raise click.ClickException(
                 f"{visible(str(path))} is not a regular file or folder; nothing was imported"
             )
+    names = [detect_format(p) if format_name == "auto" else format_name for p in paths]
     db_path = default_db_path(db)
+    batch = None
+    if not db_path.exists():  # read first, with the default labels: a failed import creates nothing
+        from tui.store.records import default_labels
+
+        kinds = {label["name"]: label["kind"] for label in default_labels()}
+        batch = _read_all(paths, names, kinds, follow_links)
     try:
         store = Store.open(db_path, annotator=annotator)
     except StoreError as error:
@@ -116,19 +128,9 @@ def import_command(
             raise click.ClickException(
                 f"{db_path} is being written by {store.lock_holder or 'another newsmark'}; close it and import again"
             )
-        kinds = {label["name"]: label["kind"] for label in store.labels()}
-        batch = Imported()
-        for path in paths:
-            name = detect_format(path) if format_name == "auto" else format_name
-            try:
-                folder_options = {"follow_links": follow_links} if name in FOLDER_READERS else {}
-                batch.extend(load_reader(name)(path, label_kinds=kinds, **folder_options))
-            except (ValueError, OSError, UnicodeDecodeError) as error:
-                raise click.ClickException(f"{error}; nothing was imported") from None
-        if not batch.documents:
-            raise click.ClickException(
-                "no documents found in " + ", ".join(map(str, paths)) + "; nothing was imported"
-            )
+        if batch is None:
+            kinds = {label["name"]: label["kind"] for label in store.labels()}
+            batch = _read_all(paths, names, kinds, follow_links)
         try:
             summary = apply_import(store, batch)
         except StoreError as error:
@@ -149,3 +151,31 @@ def import_command(
             f"the import could not be saved to {db_path} ({store.status}); check disk space and permissions"
         )
     click.echo(f"saved to {db_path}", err=True)
+
+
+def _read_all(
+    paths: tuple[Path, ...], names: list[str], kinds: dict[str, str], follow_links: bool
+) -> Imported:
+    """Every file read into one batch, or one line saying which file failed and why."""
+    from tui.formats import load_reader
+    from tui.safe_text import visible
+
+    batch = Imported()
+    for path, name in zip(paths, names, strict=True):
+        try:
+            folder_options = {"follow_links": follow_links} if name in FOLDER_READERS else {}
+            batch.extend(load_reader(name)(path, label_kinds=kinds, **folder_options))
+        except UnicodeDecodeError as error:  # before ValueError, its base: name the file
+            raise click.ClickException(
+                f"{visible(str(path))}: not readable as {error.encoding} ({error.reason});"
+                " save it as UTF-8 and import again; nothing was imported"
+            ) from None
+        except (ValueError, OSError) as error:
+            raise click.ClickException(f"{error}; nothing was imported") from None
+    if not batch.documents:  # say why each file gave nothing before the verdict
+        for warning in batch.warnings[:MAX_WARNINGS]:
+            click.echo(f"warning: {visible(warning)}", err=True)
+        raise click.ClickException(
+            "no documents found in " + ", ".join(map(str, paths)) + "; nothing was imported"
+        )
+    return batch

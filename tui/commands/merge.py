@@ -89,6 +89,11 @@ def merge_command(databases: tuple[Path, ...], output: Path) -> None:
     Spans (with claim type and stance) that every annotator made are kept; the others are kept
     as `suggested`, naming their annotators in attributes.annotators, for the adjudication view
     (`newsmark --db gold.json`, then `A` in the library).
+
+    \b
+    Examples:
+      newsmark merge alice.json bob.json -o gold.json
+      newsmark seeds --db gold.json                    then A in the library to adjudicate
     """
     from tui.commands.agree import annotator_names, read_snapshots
 

@@ -20,7 +20,7 @@ from tui.commands.options import db_option, follow_links_option
 @click.option(
     "--keymap",
     "keymap_path",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),  # a typo is said, not ignored
     default=None,
     help="Keymap TOML file (default: $NEWSMARK_CONFIG or ~/.config/newsmark/keymap.toml).",
 )
@@ -39,7 +39,14 @@ def open_command(
     cache_dir: Path | None,
     follow_links: bool,
 ) -> None:
-    """Open PATH... (files or folders; default seeds/) in the app."""
+    """Open PATH... (files or folders; default seeds/) in the app.
+
+    \b
+    Examples:
+      newsmark                             the seeds, saved to annotations/annotations.json
+      newsmark corpus/ --db alice.json --annotator alice
+      newsmark crawl.jsonl --cache-dir /tmp/newsmark-cache
+    """
     from tui.app.app import KeymapError, create_app
     from tui.process_tuning import interactive_start
     from tui.store import StoreError

@@ -118,7 +118,14 @@ def build_tables(snapshot: dict[str, list[dict[str, Any]]], limit: int | None = 
     help="tagging sessions: active hours, articles and annotations/hour per annotator and day",
 )
 def stats_command(db: str | None, show_all: bool, sessions: bool) -> None:
-    """Show documents, labels, annotators and progress (or, with --sessions, time spent)."""
+    """Show documents, labels, annotators and progress (or, with --sessions, time spent).
+
+    \b
+    Examples:
+      newsmark stats --db alice.json
+      newsmark stats --all | less -R       every document, not just the first 40
+      newsmark stats --sessions            hours and annotations per hour, per annotator and day
+    """
     from rich.console import Console
 
     from tui.commands.read_db import read_snapshot
@@ -130,6 +137,11 @@ def stats_command(db: str | None, show_all: bool, sessions: bool) -> None:
     if sessions:
         from tui.analysis.session_stats import session_figures, session_tables
 
+        if not snapshot.get("sessions"):  # not three empty tables
+            click.echo(
+                f"{path}: no tagging sessions recorded yet; the app records them as you work"
+            )
+            return
         for table in session_tables(session_figures(snapshot.get("sessions", []))):
             console.print(table)
         return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -69,9 +70,8 @@ def suggest_command(
     follow_links: bool,
 ) -> None:
     """Record each article as the app would (its status stays as it was), then add its suggestions."""
-    from tqdm import tqdm
-
     from tui.analysis.model import load_pipeline
+    from tui.formats.common import progress
     from tui.safe_text import visible
     from tui.store.paths import default_db_path
     from tui.workspace.session import Session, StoreError
@@ -88,7 +88,9 @@ def suggest_command(
         session = Session.open(db_path, annotator="newsmark suggest")
     except StoreError as error:
         raise click.ClickException(str(error)) from None
-    added = 0
+    added = done = 0
+    interrupted = False
+    entries = []
     try:
         if session.read_only:
             raise click.ClickException(
@@ -106,20 +108,25 @@ def suggest_command(
                 + " ".join(visible(str(p)) for p in paths)
             )
         service = session.suggestions
-        for entry in tqdm(entries, desc="suggesting", unit="article", disable=None):
-            try:
-                article = session.record(entry)
-            except Exception as error:  # an unreadable file is reported, the rest goes on
-                errors.append(f"{entry.id}: {error}")
-                continue
-            proposals = []
-            if gazetteer:
-                proposals += service.registry_proposals(article.id)
-            if nlp is not None:
-                proposals += service.model_proposals(article.id, nlp, model_name or "", mapping)
-            if claims:
-                proposals += service.claim_proposals(article.id)
-            added += len(service.add(article.id, proposals))
+        try:
+            for entry in progress(entries, "suggesting", len(entries)):
+                try:
+                    article = session.record(entry)
+                except Exception as error:  # an unreadable file is reported, the rest goes on
+                    errors.append(f"{entry.id}: {error}")
+                    done += 1
+                    continue
+                proposals = []
+                if gazetteer:
+                    proposals += service.registry_proposals(article.id)
+                if nlp is not None:
+                    proposals += service.model_proposals(article.id, nlp, model_name or "", mapping)
+                if claims:
+                    proposals += service.claim_proposals(article.id)
+                added += len(service.add(article.id, proposals))
+                done += 1
+        except KeyboardInterrupt:  # Ctrl+C: what is done is saved below, and said
+            interrupted = True
         for message in errors:
             click.echo(f"newsmark: {visible(message)}", err=True)
         saved = session.flush(timeout=60.0)
@@ -128,4 +135,11 @@ def suggest_command(
     if not (saved and ok):
         raise click.ClickException(f"the suggestions could not be saved to {db_path}")
     plural = "s" if added != 1 else ""
+    if interrupted:
+        click.echo(
+            f"interrupted after {done} of {len(entries)} articles: {added} suggestion{plural} saved"
+            f" to {db_path}; run the same command again to finish (nothing is suggested twice)",
+            err=True,
+        )
+        sys.exit(130)
     click.echo(f"{added} suggestion{plural} added to {db_path} (open the app to accept or reject)")

@@ -155,7 +155,8 @@ def render_source(render: Render, source: Source) -> tuple[list[str], list[str]]
     the cleaner kept nothing of is said on stderr, so an empty output does not look like a failure."""
     pairs, errors = clean_source(source)
     errors += [
-        f"{document.id}: no article text found ({len(cleaned.lines)} lines dropped; "
+        f"{document.id}: no article text found ({len(cleaned.lines)} line"
+        f"{'' if len(cleaned.lines) == 1 else 's'} dropped; "
         "--explain shows why each went)"
         for document, cleaned in pairs
         if not cleaned.text

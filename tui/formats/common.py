@@ -2,20 +2,28 @@
 
 from __future__ import annotations
 
+import codecs
+import io
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import IO, Any, TypeVar
 
 import orjson
 
 Record = dict[str, Any]
 Snapshot = dict[str, list[Record]]
 OFFSET_UNITS = ("codepoint", "utf16")
+T = TypeVar("T")
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """`1 relation`, `2 relations`: a count with its noun, so summaries read as sentences."""
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"
 
 
 @dataclass
@@ -42,8 +50,8 @@ class ExportReport:
     def lines(self) -> list[str]:
         """Human-readable summary lines for stderr: the totals first, then every loss."""
         lines = [
-            f"{self.format}: exported {self.annotations} annotations"
-            f" and {self.relations} relations in {self.documents} documents"
+            f"{self.format}: exported {counted(self.annotations, 'annotation')}"
+            f" and {counted(self.relations, 'relation')} in {counted(self.documents, 'document')}"
         ]
         for reason, count in sorted(self.not_carried.items()):
             lines.append(f"{self.format}: not carried: {count} {reason}")
@@ -178,3 +186,48 @@ def label_kinds(snapshot: Snapshot) -> dict[str, str]:
         for label in snapshot.get("labels", [])
         if "name" in label
     }
+
+
+def progress(items: Iterable[T], description: str, total: int) -> Iterable[T]:
+    """`items`, with a progress bar on stderr when it is a terminal (long exports and imports).
+
+    rich, a core dependency, draws it: tqdm came only with optional extras.
+    """
+    from rich.console import Console
+    from rich.progress import track
+
+    console = Console(stderr=True)
+    if not console.is_terminal:
+        return items
+    return track(items, description=description, total=total, console=console, transient=True)
+
+
+_BOMS = (  # UTF-32 first: its little-endian mark starts with UTF-16's
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def utf8_json(data: bytes) -> bytes:
+    """JSON as UTF-8 without a byte order mark (Windows tools add one, or write UTF-16), so a
+    JSON parser reads it; raises UnicodeDecodeError if the marked encoding does not hold."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return data.decode(codec).encode("utf-8")
+    return data
+
+
+def utf8_lines(stream: IO[bytes]) -> Iterator[bytes]:
+    """The lines of a JSONL file as UTF-8, streamed unless a UTF-16/32 mark means decoding it whole."""
+    head = stream.read(4)
+    stream.seek(0)
+    if head.startswith(codecs.BOM_UTF8):
+        stream.seek(len(codecs.BOM_UTF8))
+        yield from stream
+    elif any(head.startswith(bom) for bom, _codec in _BOMS):
+        yield from io.BytesIO(utf8_json(stream.read()))
+    else:
+        yield from stream

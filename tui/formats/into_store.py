@@ -7,7 +7,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from tui.formats.common import Record
+from tui.formats.common import Record, counted
 from tui.formats.imported import Imported
 
 if TYPE_CHECKING:
@@ -34,10 +34,12 @@ class ImportSummary:
         """One summary line (and one line for re-anchored documents) for stderr."""
         documents = self.documents_added + self.documents_changed + self.documents_unchanged
         lines = [
-            f"imported {documents} documents ({self.documents_added} new, {self.documents_changed} with changed"
-            f" text, {self.documents_unchanged} unchanged), {self.annotations_added} annotations"
-            f" ({self.annotations_present} already present), {self.relations_added} relations,"
-            f" {self.entities_added} entities, {self.labels_added} labels"
+            f"imported {counted(documents, 'document')} ({self.documents_added} new,"
+            f" {self.documents_changed} with changed text, {self.documents_unchanged} unchanged),"
+            f" {counted(self.annotations_added, 'annotation')} ({self.annotations_present} already"
+            f" present), {counted(self.relations_added, 'relation')},"
+            f" {counted(self.entities_added, 'entity', 'entities')},"
+            f" {counted(self.labels_added, 'label')}"
         ]
         if self.documents_changed:
             lines.append(
@@ -119,7 +121,57 @@ def _entities(store: Store, imported: Imported, summary: ImportSummary) -> dict[
             mapping[local] = record["id"]
             by_name[(record["name"], record["type"])] = record["id"]
             summary.entities_added += 1
+    _linked_only(store, imported, mapping, by_name, summary)
     return mapping
+
+
+def _linked_only(
+    store: Store,
+    imported: Imported,
+    mapping: dict[str, str],
+    by_name: dict[tuple[str, str | None], str],
+    summary: ImportSummary,
+) -> None:
+    """Entities the files link to but do not list (Label Studio and XMI carry only the id) are
+    made from their first mention's text and label, so the links survive a fresh database."""
+    wanted: dict[str, tuple[str, str]] = {}
+    texts = {d["id"]: d.get("text") or "" for d in imported.documents}
+    for annotation in imported.annotations:
+        local = annotation.get("entity_id")
+        if isinstance(local, str) and local and local not in mapping and local not in wanted:
+            document = annotation["document_id"]
+            if document not in texts:
+                texts[document] = (store.get_document(document) or {}).get("text") or ""
+            mention = texts[document][annotation["start"] : annotation["end"]]
+            wanted[local] = (" ".join(mention.split()), annotation["label"])
+    for annotation in imported.annotations:
+        speaker = (annotation.get("attributes") or {}).get("speaker")
+        if not isinstance(speaker, dict):
+            continue
+        local = speaker.get("entity_id")
+        if isinstance(local, str) and local and local not in mapping and local not in wanted:
+            wanted[local] = (" ".join(str(speaker.get("text") or "").split()), "")
+    made = 0
+    for local, (name, kind) in wanted.items():
+        if store.get_entity(local) is not None:
+            continue  # the link stands as it is
+        if (name, kind) in by_name:
+            mapping[local] = by_name[(name, kind)]
+            continue
+        try:
+            record = store.add_entity(name or local, kind, restore=_provenance({"id": local}))
+        except ValueError as error:
+            summary.warnings.append(f"entity {local!r} not added: {error}")
+            continue
+        mapping[local] = record["id"]
+        by_name[(record["name"], record["type"])] = record["id"]
+        summary.entities_added += 1
+        made += 1
+    if made:
+        summary.warnings.append(
+            f"{made} linked entities were not in the files' registry: added, named after their"
+            " first mention (aliases were not carried)"
+        )
 
 
 def _documents(store: Store, imported: Imported, summary: ImportSummary) -> None:

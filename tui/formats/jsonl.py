@@ -16,6 +16,7 @@ from tui.formats.common import (
     iter_documents,
     json_line,
     offset_converter,
+    utf8_lines,
 )
 from tui.formats.imported import Imported, span_ok
 
@@ -99,7 +100,7 @@ def read_jsonl(path: str | Path, *, label_kinds: dict[str, str] | None = None) -
     imported = Imported()
     seen_ids: set[str] = set()
     with path.open("rb") as stream:
-        for number, line in enumerate(stream, start=1):
+        for number, line in enumerate(utf8_lines(stream), start=1):
             if not line.strip():
                 continue
             where = f"{path}:{number}"

@@ -8,7 +8,7 @@ from typing import Any
 
 import orjson
 
-from tui.formats.common import codepoint_converter
+from tui.formats.common import codepoint_converter, utf8_json
 from tui.formats.imported import Imported, span_ok
 from tui.formats.label_studio import CHOICES, CUE, CUE_LABEL, TASKS_FILE, TEXT, TEXTAREAS
 
@@ -22,7 +22,7 @@ def read_label_studio(path: str | Path, *, label_kinds: dict[str, str] | None = 
     path = Path(path)
     file = path / TASKS_FILE if path.is_dir() else path
     try:
-        data = orjson.loads(file.read_bytes())
+        data = orjson.loads(utf8_json(file.read_bytes()))
     except orjson.JSONDecodeError as error:
         raise ValueError(
             f"{file}: not valid JSON ({error}); export JSON from Label Studio"

@@ -7,7 +7,7 @@ from typing import Any, BinaryIO
 
 import orjson
 
-from tui.formats.common import ExportReport, Record, Snapshot
+from tui.formats.common import ExportReport, Record, Snapshot, utf8_json
 from tui.formats.imported import Imported
 
 FORMAT_TAG = "newsmark"
@@ -37,7 +37,7 @@ def read_native(path: str | Path, *, label_kinds: dict[str, str] | None = None) 
     """
     path = Path(path)
     try:
-        data = orjson.loads(path.read_bytes())
+        data = orjson.loads(utf8_json(path.read_bytes()))
     except orjson.JSONDecodeError as error:
         raise ValueError(f"{path}: not valid JSON ({error}); is it a newsmark export?") from None
     if not isinstance(data, dict) or not any(table in data for table in TABLES):

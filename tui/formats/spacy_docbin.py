@@ -16,6 +16,10 @@ from tui.formats.common import (
 INSTALL_HINT = "spaCy is not installed: pip install 'newsmark[spacy]'"
 SPANS_KEY = "sc"  # spaCy's default SpanCategorizer key
 CLAIMS_KEY = "claims"
+# What spacy.blank tokens carry besides ORTH and SPACY (which DocBin always keeps). The default
+# also stores TAG, HEAD, DEP, LEMMA, MORPH and POS, all empty here: for 2,138 articles (2.1M
+# tokens) they took the peak memory of to_bytes from 551 MB to 1,261 MB and the file from 11 to 17 MB.
+TOKEN_ATTRS = ["ENT_IOB", "ENT_TYPE", "ENT_KB_ID"]
 
 
 class SpacyMissing(RuntimeError):
@@ -36,7 +40,7 @@ def export_spacy(snapshot: Snapshot, out: BinaryIO, *, language: str = "en") -> 
     spacy, DocBin = _spacy()
     nlp = spacy.blank(language)
     report = ExportReport("spacy")
-    docbin = DocBin(store_user_data=True)
+    docbin = DocBin(attrs=TOKEN_ATTRS, store_user_data=True)
     document_of = {a.get("id"): a.get("document_id") for a in snapshot.get("annotations", [])}
     relations_of: dict[str | None, list[Record]] = {}
     for relation in snapshot.get("relations", []):

@@ -28,6 +28,7 @@ from tui.formats.common import (
     Snapshot,
     count_raw_offsets,
     iter_documents,
+    progress,
     relations_within,
 )
 from tui.formats.conll import tokens
@@ -128,9 +129,9 @@ def export_xmi(snapshot: Snapshot, directory: str | Path) -> ExportReport:
     workers = min(PROCESSES, os.cpu_count() or 1) if len(jobs) >= PARALLEL_FROM else 1
     if workers > 1:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            parts = list(pool.map(_write_cas, jobs, chunksize=64))
+            parts = list(progress(pool.map(_write_cas, jobs, chunksize=64), "xmi", len(jobs)))
     else:
-        parts = [_write_cas(job) for job in jobs]
+        parts = [_write_cas(job) for job in progress(jobs, "xmi", len(jobs))]
     for part in parts:
         report.annotations += part.annotations
         report.relations += part.relations

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.documents.discover import files_under
+from tui.formats.common import progress
 from tui.formats.imported import Imported, span_ok
 from tui.formats.xmi import (
     CLAIM,
@@ -52,7 +53,7 @@ def read_xmi(
     if not files:
         raise ValueError(f"{path}: no .xmi files found; export XMI from INCEpTION (UIMA CAS XMI)")
     systems: dict[Path, Any] = {}
-    for file in files:
+    for file in progress(files, "reading XMI", len(files)):
         folder = file.parent
         if folder not in systems:
             systems[folder] = _typesystem(cassis, folder, imported)

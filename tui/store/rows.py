@@ -33,6 +33,7 @@ class Rows:
         self.dirty: dict[str, set[int]] = {t: set() for t in R.TABLES}  # segments changed
         self.by_doc: dict[str, dict[str, None]] = {}  # document id -> its annotation ids
         self.by_end: dict[str, dict[str, None]] = {}  # annotation/entity id -> its relation ids
+        self.extra: dict[str, Any] = {}  # tables this version does not know, written back as read
 
     # -- loading ----------------------------------------------------------------------
     def load(self, data: Mapping[str, Any]) -> None:
@@ -64,6 +65,7 @@ class Rows:
                 ) from None
             self.rows[table] = rows
             self.next[table] = max(rows, default=0) + 1
+        self.extra = {name: table for name, table in data.items() if name not in R.TABLES}
         self.mark_all_dirty()  # nothing encoded yet
         for relation in self.rows["relations"].values():
             self._index_relation(relation, add=True)

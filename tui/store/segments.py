@@ -35,6 +35,7 @@ class SegmentCache:
         self._end = 0  # bytes written to the spill file
         self._live = 0  # bytes of it that current segments still use
         self.lost = False  # set when the cache had to be dropped: everything must be encoded again
+        self.extra = b""  # tables another version wrote, encoded once on open, kept as they were
 
     def put(self, table: str, seg: int, records: Records) -> None:
         """Cache one segment's encoding (or forget it if the segment is now empty)."""
@@ -65,6 +66,8 @@ class SegmentCache:
                     yield b","  # separately: joining would copy every segment once more
                 yield self._read(places[seg])
             yield b"}"
+        if self.extra:
+            yield b"," + self.extra
         yield b"}"
 
     def close(self) -> None:

@@ -201,6 +201,8 @@ class Store(TableMethods):
                 records = list(self._tables.rows[table].values())
                 for start in range(0, len(records), SEGMENT):
                     orjson.dumps(records[start : start + SEGMENT])
+            if self._tables.extra:  # unknown tables are written back as read, never dropped
+                self._segments.extra = orjson.dumps(self._tables.extra)[1:-1]
         except orjson.JSONEncodeError as error:
             raise CorruptDatabaseError(
                 corrupt_message(self.path, unsavable_message(error))
