@@ -253,3 +253,53 @@ async def test_a_label_key_refuses_a_selection_that_runs_over_paragraphs(tmp_pat
     assert [(a["exact"], a["label"]) for a in database(tmp_path)["annotations"]] == [
         ("Xinhua", "GPE")
     ]
+
+
+async def test_the_library_keeps_room_for_titles_in_a_60_column_terminal(tmp_path):
+    """At 60 columns the fixed columns left the title 6 characters ("Huobi …"); below 80
+    the source column (the folder name for plain files) gives way."""
+    from tui.app.widgets.library_table import LibraryHeader, LibraryTable
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await wait_indexed(app, pilot, 5)
+        await pilot.pause()
+        table = app.screen.query_one(LibraryTable)
+        rows = ["".join(s.text for s in table.render_line(y)) for y in range(5)]
+        assert any("Huobi Joins Chinese" in row for row in rows), rows
+        header = str(app.screen.query_one(LibraryHeader).render())
+        assert "source" not in header and "title" in header
+
+
+async def test_n_and_N_say_when_there_is_no_annotation_to_go_to(tmp_path):
+    """`n` after the last annotation (or in an untagged article) did nothing, silently."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_first_article(app, pilot)
+        await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen), "the reader")
+        status = app.screen.query_one(StatusLine)
+        await pilot.press("n")
+        assert status.message == "no annotations in this article yet"
+        await search(pilot, "Xinhua")
+        await pilot.press("3", "n")
+        assert status.message == "no annotation after this one"
+        await pilot.press("N")
+        assert status.message == "no annotation before this one"
+        await pilot.press("g", "n")
+        assert app.screen.under_cursor()["exact"] == "Xinhua"
+
+
+async def test_tagging_a_dropped_line_says_to_keep_the_line_first(tmp_path):
+    """On a line `z` shows as dropped, 2 said "nothing to label here; move onto a word" while
+    the cursor was on a word, and c said "the cursor is not in a sentence"."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_first_article(app, pilot)
+        await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen), "the reader")
+        await pilot.press("z", "G", "b")
+        assert app.screen.reader.current_block.kind == "dropped"
+        await pilot.press("2", "c")
+        messages = [n.message for n in app._notifications]
+        assert len([m for m in messages if "dropped by the cleaner" in m and "t keeps" in m]) == 2
+        app.session.flush()
+    assert database(tmp_path)["annotations"] == []

@@ -288,3 +288,16 @@ async def test_names_tagged_with_star_and_accepted_suggestions_count_in_the_sess
         app.session.flush()
     (record,) = database(tmp_path)["sessions"]
     assert record["annotations"]["ORG"]["added"] == 3
+
+
+@sync
+async def test_f_on_the_only_suggestion_says_it_is_the_only_one(tmp_path):
+    """`f` with one suggestion, already under the cursor, changed nothing on screen."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(110, 36)) as pilot:
+        screen = await open_reader(app, pilot)
+        await pilot.press("right_square_bracket", "S")  # Huobi: one claim candidate
+        status = screen.query_one(StatusLine)
+        await wait_until(pilot, lambda: "1 new suggestion" in status.message, "the suggestion")
+        await pilot.press("f")
+        assert status.message == "the only open suggestion here: a accepts, r rejects"

@@ -28,6 +28,9 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 
+NOTHING_TO_LABEL = "nothing to label here; move onto a word or select text with v"
+
+
 class AnnotatingScreen(Protocol):
     """All an Annotator may use of the screen that owns it."""
 
@@ -111,7 +114,7 @@ class Annotator:
         if ghost is not None and ghost.get("state") == "suggested" and ghost["kind"] == "entity":
             target = (ghost["start"], ghost["end"])  # a label key on a suggestion accepts it so
         if target is None:
-            screen.warn("nothing to label here; move onto a word or select text with v")
+            screen.warn(self.on_dropped_line() or NOTHING_TO_LABEL)
             return
         start, end = target
         breaks = self.article.text.count("\n\n", start, end)
@@ -126,9 +129,20 @@ class Annotator:
         screen.reader.clear_selection()
         screen.changed(record)
 
+    def on_dropped_line(self) -> str | None:
+        """What to do when the cursor is on a line the cleaner dropped (shown by z)."""
+        block = self.screen.reader.current_block
+        if block is None or block.kind != "dropped" or self.screen.reader.selection is not None:
+            return None
+        return "this line was dropped by the cleaner, so it is not in the article; t keeps it"
+
     @reported
     def claim(self) -> None:
         if not self.writable():
+            return
+        dropped = self.on_dropped_line()
+        if dropped:
+            self.screen.warn(dropped)
             return
         article, reader = self.article, self.screen.reader
         start, end = self.session.claiming.claim_range(article, reader.selection, reader.cursor)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Callable
 from typing import Any
 
@@ -315,17 +314,20 @@ class ReaderScreen(Screen[None]):
         )
 
     # navigation ------------------------------------------------------------------
-    def action_next_annotation(self) -> None:
+    def action_next_annotation(self, forward: bool = True) -> None:
+        """`n` / `N`; at the last (first) one the status line says so rather than nothing."""
         starts = [a["start"] for a in self.annotations if a.get("state", "ok") != "orphaned"]
-        index = bisect_right(starts, self.reader.cursor)
-        if index < len(starts):
-            self.reader.move_to(starts[index])
+        cursor = self.reader.cursor
+        found = [s for s in starts if s > cursor] if forward else [s for s in starts if s < cursor]
+        if found:
+            self.reader.move_to(found[0] if forward else found[-1])
+        elif not starts:
+            self.refresh_status("no annotations in this article yet")
+        else:
+            self.refresh_status(f"no annotation {'after' if forward else 'before'} this one")
 
     def action_previous_annotation(self) -> None:
-        starts = [a["start"] for a in self.annotations if a.get("state", "ok") != "orphaned"]
-        earlier = [s for s in starts if s < self.reader.cursor]
-        if earlier:
-            self.reader.move_to(earlier[-1])
+        self.action_next_annotation(forward=False)
 
     def action_next_article(self) -> None:
         if self.entry_index + 1 < len(self.session.entries):

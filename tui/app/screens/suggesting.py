@@ -151,7 +151,12 @@ class Suggester:
     def step(self, forward: bool) -> None:
         """`f` / `F`: on to the next or previous suggestion, saying when `=` would take others alike."""
         if self.jump(forward):
-            self.screen.refresh_status(self.hint().removeprefix(" · "))
+            only = len(self.suggested()) == 1  # the cursor stays: say why f did not move it
+            self.screen.refresh_status(
+                "the only open suggestion here: a accepts, r rejects"
+                if only
+                else self.hint().removeprefix(" · ")
+            )
 
     def jump(self, forward: bool) -> bool:
         starts = [a["start"] for a in self.suggested()]

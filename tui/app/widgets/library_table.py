@@ -26,6 +26,12 @@ COLUMNS: tuple[tuple[str, int, str], ...] = (
     ("title", 0, "title"),
 )
 RIGHT = {"words", "entities", "claims"}
+NARROW = 70  # below this many cells the source column gives way to the title
+
+
+def hidden(name: str, width: int) -> bool:
+    """A column left out at this width, so a 60-column terminal still shows titles."""
+    return name == "source" and width < NARROW
 
 
 def layout_line(cells: Sequence[Text], width: int) -> Text:
@@ -33,6 +39,8 @@ def layout_line(cells: Sequence[Text], width: int) -> Text:
     line = Text(no_wrap=True, overflow="ellipsis")
     used = 0
     for (name, column_width, _), cell in zip(COLUMNS, cells, strict=False):
+        if hidden(name, width):
+            continue
         size = column_width or max(0, width - used)
         piece = cell.copy()
         piece.truncate(max(0, size - 1), overflow="ellipsis")
@@ -78,6 +86,8 @@ def column_at(x: int, width: int) -> str:
     """The column under cell `x` of a line `width` cells wide."""
     used = 0
     for name, column_width, _ in COLUMNS:
+        if hidden(name, width):
+            continue
         used += column_width or max(0, width - used)
         if x < used:
             return name
