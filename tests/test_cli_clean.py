@@ -158,6 +158,8 @@ def test_a_file_with_no_article_text_says_so_on_stderr(tmp_path, article):
     assert result.stderr.strip() == (
         "menu.txt: no article text found (3 lines dropped; --explain shows why each went)"
     )
+    assert "==> menu.txt <==" in result.stdout  # printed empty, as --help says (not skipped)
+    assert "printed empty" in invoke("--help").stdout
 
 
 def test_hostile_file_name_in_errors_is_made_visible(tmp_path):

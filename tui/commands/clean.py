@@ -132,9 +132,10 @@ Examples:
   newsmark clean --json dump.jsonl | jq .title
 
 Files that cannot be loaded (binary, empty, over 20 MB, broken JSONL lines) are
-reported on stderr, one line each, and skipped; so is a document the cleaner kept
-no text of. Exit status: 0 when at least one document was printed, 1 when nothing
-could be loaded, 2 when no article file was found.
+reported on stderr, one line each, and skipped. A document the cleaner kept no
+text of is named on stderr too, and printed empty (--explain shows why). Exit
+status: 0 when at least one document was printed, 1 when nothing could be
+loaded, 2 when no article file was found.
 """
 
 
