@@ -178,3 +178,22 @@ async def test_a_whole_claim_form_typed_in_one_burst_fills_each_field(tmp_path):
         editor = app.screen
         assert editor.query_one("#claim-speaker-text", Input).value == "Lin Yunan"
         assert editor.query_one("#claim-note", Input).value == "launch day"
+
+
+@sync
+async def test_slash_in_the_library_starts_a_new_filter_even_in_a_burst(tmp_path):
+    """After `/joins⏎`, `/weizhong` filtered on "joinsweizhong" (0 articles): `/` selects the
+    old filter, so what is typed next replaces it, as with one key at a time."""
+    from support import wait_indexed
+    from textual.widgets import Input
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(110, 36)) as pilot:
+        await wait_indexed(app, pilot, 5)
+        burst(app, "slash", *typed("joins"), "enter")
+        await pilot.pause(0.3)
+        burst(app, "slash", *typed("weizhong"))
+        await pilot.pause(0.3)
+        assert app.screen.query_one(Input).value == "weizhong"
+        await pilot.press("escape", "slash", *"bsn")
+        assert app.screen.query_one(Input).value == "bsn"
