@@ -17,7 +17,9 @@ def keep_burst_order(field: Widget, event: events.Key) -> None:
     typed into a text field or searched for in a list.)"""
     screen = field.screen
     focused = screen.focused
-    if focused is not field and focused is not None:
+    if focused is None or field in focused.ancestors:
+        return  # a key bubbling up from the field's own open list is that list's
+    if focused is not field:
         event.stop()
         event.prevent_default()
         # typed again: the app hands it to the focused widget, then to the bindings
