@@ -178,3 +178,44 @@ async def test_a_whole_claim_form_typed_in_one_burst_fills_each_field(tmp_path):
         editor = app.screen
         assert editor.query_one("#claim-speaker-text", Input).value == "Lin Yunan"
         assert editor.query_one("#claim-note", Input).value == "launch day"
+
+
+@sync
+async def test_slash_in_the_library_starts_a_new_filter_even_in_a_burst(tmp_path):
+    """After `/joins⏎`, `/weizhong` filtered on "joinsweizhong" (0 articles): `/` selects the
+    old filter, so what is typed next replaces it, as with one key at a time."""
+    from support import wait_indexed
+    from textual.widgets import Input
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(110, 36)) as pilot:
+        await wait_indexed(app, pilot, 5)
+        burst(app, "slash", *typed("joins"), "enter")
+        await pilot.pause(0.3)
+        burst(app, "slash", *typed("weizhong"))
+        await pilot.pause(0.3)
+        assert app.screen.query_one(Input).value == "weizhong"
+        await pilot.press("escape", "slash", *"bsn")
+        assert app.screen.query_one(Input).value == "bsn"
+
+
+@sync
+async def test_an_open_list_in_the_claim_editor_still_takes_its_keys(tmp_path):
+    """Space opens the type list (Esc closes it), Down picks the next type, Enter, Enter saves:
+    the keys bubbling up from the open list must not be handed on again (they looped)."""
+    from tui.app.modals.claim_editor import ClaimEditor
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(110, 36)) as pilot:
+        await open_first_article(app, pilot)
+        await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen), "the reader")
+        await pilot.press("slash", *"Shortly", "enter", "s", "c")
+        await wait_until(pilot, lambda: isinstance(app.screen, ClaimEditor), "the claim editor")
+        await pilot.press("tab", "tab", "space", "escape", "space", "down", "enter")
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, ClaimEditor)
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen), "the reader again")
+        app.session.flush()
+    claims = [a for a in database(tmp_path)["annotations"] if a["kind"] == "claim"]
+    assert [c["attributes"]["type"] for c in claims] == ["prediction"]  # after "assertion"

@@ -14,7 +14,7 @@ from textual.containers import Grid, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
-from tui.app.widgets.form_input import FormInput
+from tui.app.widgets.form_input import FormInput, FormSelect
 from tui.safe_text import visible
 from tui.workspace.session import CLAIM_TYPES, STANCES
 
@@ -95,7 +95,7 @@ class ClaimEditor(ModalScreen[ClaimAttributes | None]):
             yield Static(Text(visible(" ".join(self.quote.split()))[:300]), id="claim-quote")
             with Grid(id="claim-fields"):
                 yield Label("Speaker")
-                yield Select(
+                yield FormSelect(
                     [(Text(visible(s.text)), i) for i, s in enumerate(self.speakers)],
                     prompt="(none: pick a mention or type a name below)",
                     value=picked if picked is not None else Select.NULL,
@@ -110,7 +110,7 @@ class ClaimEditor(ModalScreen[ClaimAttributes | None]):
                     id="claim-speaker-text",
                 )
                 yield Label("Type")
-                yield Select(
+                yield FormSelect(
                     [(t, t) for t in CLAIM_TYPES],
                     value=current.type,
                     allow_blank=False,
@@ -118,7 +118,7 @@ class ClaimEditor(ModalScreen[ClaimAttributes | None]):
                     id="claim-type",
                 )
                 yield Label("Stance")
-                yield Select(
+                yield FormSelect(
                     [(s, s) for s in STANCES],
                     value=current.stance,
                     allow_blank=False,

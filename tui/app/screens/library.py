@@ -157,7 +157,7 @@ class LibraryScreen(Screen[None]):
             yield Input(
                 placeholder="/ filters as you type",
                 compact=True,
-                select_on_focus=False,  # "/" then letters adds to the filter, never replaces it
+                select_on_focus=False,  # "/" selects (at once); a late select-all ate letters
                 id="library-filter",
             )
         yield ProgressBar(id="library-progress", show_eta=False)
@@ -335,13 +335,18 @@ class LibraryScreen(Screen[None]):
             self.set_focus(self.query_one(LibraryTable))
             return True
         if character is not None and character.isprintable():
-            field.insert_text_at_cursor(character)  # the field's own letters never get here
+            # typed as the field types (replacing the old filter `/` selected); the field's
+            # own letters never get here
+            start, end = sorted(field.selection)
+            field.replace(character, start, end)
             return True
         return False
 
     # Screen.set_focus moves the focus at once; Widget.focus() would wait for the queued keys.
     def action_filter(self) -> None:
-        self.set_focus(self.query_one(Input))
+        field = self.query_one(Input)
+        self.set_focus(field)
+        field.select_all()  # what is typed next starts a new filter
 
     def action_clear_filter(self) -> None:
         self.query_one(Input).value = ""
