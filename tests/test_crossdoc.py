@@ -9,7 +9,13 @@ import pytest
 from click.testing import CliRunner
 from support import ROOT
 
-from tui.analysis.claim_clusters import ClaimText, candidate_pairs, split_claim, word_diff
+from tui.analysis.claim_clusters import (
+    ClaimText,
+    attribution_differences,
+    candidate_pairs,
+    split_claim,
+    word_diff,
+)
 from tui.analysis.names import NameRecord, acronym, acronyms_in, fold, same_entity_candidates
 from tui.cli import cli
 from tui.store import Store
@@ -62,6 +68,10 @@ def test_claims_cluster_by_content_and_show_what_differs():
     assert [(p.a, p.b) for p in pairs] == [("c0", "c1")]
     left, right = word_diff(claims[0].attribution, claims[1].attribution)
     assert ("NIC", "changed") in [(p.text, p.kind) for p in left]
+    named = ClaimText("a", "d0", claims[0].content, claims[0].attribution, "Lin Yunan", None)
+    other = ClaimText("b", "d1", claims[1].content, claims[1].attribution, "Yunan Liu", None)
+    # the agency differs; the cue word "said" that moved is no part of what differs
+    assert attribution_differences(named, other)[-1] == "attribution: NIC ≠ SIC"
 
 
 def _tag(session: Session, article, name: str, hotkey: str) -> dict:

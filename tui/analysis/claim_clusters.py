@@ -193,20 +193,19 @@ def attribution_differences(a: ClaimText, b: ClaimText) -> list[str]:
         found.append(f"speaker named {a.speaker} ≠ {b.speaker}" + (" (one entity)" if same else ""))
     speaker_words = set(words(a.speaker)) | set(words(b.speaker))
     left, right = word_diff(a.attribution, b.attribution)
-    changed_a = [
-        p.text for p in left if p.kind != "same" and _names_something(p.text, speaker_words)
-    ]
-    changed_b = [
-        p.text for p in right if p.kind != "same" and _names_something(p.text, speaker_words)
-    ]
+    changed_a = [n for p in left if p.kind != "same" and (n := _named(p.text, speaker_words))]
+    changed_b = [n for p in right if p.kind != "same" and (n := _named(p.text, speaker_words))]
     if changed_a or changed_b:
         found.append(f"attribution: {' '.join(changed_a) or '—'} ≠ {' '.join(changed_b) or '—'}")
     return found
 
 
-def _names_something(text: str, speaker_words: set[str]) -> bool:
-    """A changed run matters when it holds a capitalised word that is not the speaker's name."""
-    return any(
-        w[:1].isupper() and fold(w) not in speaker_words and fold(w) not in _STOP
-        for w in re.findall(r"[\w'’-]+", text)
-    )
+def _named(text: str, speaker_words: set[str]) -> str:
+    """What a changed run names: from its first to its last capitalised word that is not the
+    speaker's name ("SIC" of "SIC, said": the cue that moved is no difference), else ""."""
+    found = [
+        m
+        for m in re.finditer(r"[\w'’-]+", text)
+        if m[0][:1].isupper() and fold(m[0]) not in speaker_words and fold(m[0]) not in _STOP
+    ]
+    return text[found[0].start() : found[-1].end()] if found else ""
