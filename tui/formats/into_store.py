@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -107,22 +108,44 @@ def _entities(store: Store, imported: Imported, summary: ImportSummary) -> dict[
         elif (entity.get("name"), entity.get("type")) in by_name:
             mapping[local] = by_name[(entity.get("name"), entity.get("type"))]
         else:
-            try:
-                record = store.add_entity(
-                    entity.get("name") or local,
-                    entity.get("type") or "",
-                    aliases=entity.get("aliases") or (),
-                    external_id=entity.get("external_id"),
-                    restore=_provenance(entity),
-                )
-            except ValueError as error:
-                summary.warnings.append(f"entity {local!r} not added: {error}")
-                continue
-            mapping[local] = record["id"]
-            by_name[(record["name"], record["type"])] = record["id"]
-            summary.entities_added += 1
+            _add_entity(
+                store,
+                local,
+                entity.get("name") or local,
+                entity.get("type") or "",
+                (mapping, by_name, summary),
+                _provenance(entity),
+                aliases=entity.get("aliases") or (),
+                external_id=entity.get("external_id"),
+            )
     _linked_only(store, imported, mapping, by_name, summary)
     return mapping
+
+
+def _add_entity(
+    store: Store,
+    local: str,
+    name: str,
+    kind: str,
+    into: tuple[dict[str, str], dict[tuple[str, str | None], str], ImportSummary],
+    restore: Record,
+    aliases: Iterable[str] = (),
+    external_id: str | None = None,
+) -> bool:
+    """Add one registry entity for the file's id `local`, recorded in the id and name maps and
+    counted; a refusal becomes a warning (False)."""
+    mapping, by_name, summary = into
+    try:
+        record = store.add_entity(
+            name, kind, aliases=aliases, external_id=external_id, restore=restore
+        )
+    except ValueError as error:
+        summary.warnings.append(f"entity {local!r} not added: {error}")
+        return False
+    mapping[local] = record["id"]
+    by_name[(record["name"], record["type"])] = record["id"]
+    summary.entities_added += 1
+    return True
 
 
 def _linked_only(
@@ -158,15 +181,8 @@ def _linked_only(
         if (name, kind) in by_name:
             mapping[local] = by_name[(name, kind)]
             continue
-        try:
-            record = store.add_entity(name or local, kind, restore=_provenance({"id": local}))
-        except ValueError as error:
-            summary.warnings.append(f"entity {local!r} not added: {error}")
-            continue
-        mapping[local] = record["id"]
-        by_name[(record["name"], record["type"])] = record["id"]
-        summary.entities_added += 1
-        made += 1
+        into = (mapping, by_name, summary)
+        made += _add_entity(store, local, name or local, kind, into, _provenance({"id": local}))
     if made:
         summary.warnings.append(
             f"{made} linked entities were not in the files' registry: added, named after their"
