@@ -8,7 +8,7 @@ imports `tui.store` (an import-linter contract in CI says so).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
@@ -23,6 +23,7 @@ from tui.workspace.adjudication import Adjudication
 from tui.workspace.articles import Article, LineOverrides, upsert_article
 from tui.workspace.claim_service import ClaimService
 from tui.workspace.claims import ClaimComparison
+from tui.workspace.corpus_match import elsewhere_hint
 from tui.workspace.crossdoc_records import SearchHit
 from tui.workspace.records import (
     AnnotationRecord,
@@ -101,6 +102,12 @@ class Session:
             on_error=on_error,
             follow_links=self.follow_links,
         )
+
+    def elsewhere_hint(self, corpus_ids: Collection[str]) -> str | None:
+        """After indexing: one line when the database's annotated documents are the corpus's
+        files opened from another folder (see corpus_match), else None. Reads every annotation:
+        call it off the UI thread."""
+        return elsewhere_hint({a["document_id"] for a in self.store.annotations()}, corpus_ids)
 
     def search_articles(self, query: str) -> dict[str, SearchHit]:
         """Articles of the corpus whose clean text or tagged entity names match `query`.

@@ -104,6 +104,12 @@ class LibraryScreen(Screen[None]):
         total: int
 
     @dataclass
+    class OpenedElsewhere(Message):
+        """The database's annotated documents are this corpus's files opened from another folder."""
+
+        hint: str
+
+    @dataclass
     class IndexFailed(Message):
         """A file could not be read; the message says which and why."""
 
@@ -189,15 +195,20 @@ class LibraryScreen(Screen[None]):
         def error(message: str) -> None:
             self.post_message(self.IndexFailed(message))
 
+        ids: list[str] = []
         for entry in self.session.index(
             self.paths, self.cache_dir, on_progress=progress, on_error=error
         ):
             batch.append(entry)
+            ids.append(entry.id)
             if len(batch) >= (20 if len(self.session.entries) < 100 else 500):
                 self.post_message(self.Indexed(batch))
                 batch = []
         self.post_message(self.Indexed(batch))
         self.post_message(self.Progress(-1, -1))
+        hint = self.session.elsewhere_hint(ids)
+        if hint:
+            self.post_message(self.OpenedElsewhere(hint))
 
     def on_library_screen_indexed(self, message: Indexed) -> None:
         self.session.entries.extend(message.entries)
@@ -217,6 +228,9 @@ class LibraryScreen(Screen[None]):
         else:
             bar.update(total=message.total, progress=message.done)
         self._update_status()
+
+    def on_library_screen_opened_elsewhere(self, message: OpenedElsewhere) -> None:
+        self.notify(message.hint, severity="warning", timeout=30)
 
     def on_library_screen_index_failed(self, message: IndexFailed) -> None:
         self.errors.append(message.error)
