@@ -10,15 +10,7 @@ from tui.safe_text import visible
 from tui.store.check import CheckReport, check, repair
 from tui.store.errors import StoreError
 from tui.store.paths import default_db_path
-
-_SINGULAR = {  # "1 relation", not "1 relations"
-    "documents": "document",
-    "annotations": "annotation",
-    "entities": "entity",
-    "relations": "relation",
-    "labels": "label",
-    "sessions": "session",
-}
+from tui.store.records import SINGULAR  # "1 relation", not "1 relations"
 
 
 def _say(line: str = "", err: bool = False) -> None:
@@ -47,7 +39,7 @@ def _print_report(report: CheckReport) -> None:
         )
         return
     counts = ", ".join(
-        f"{n} {table if n != 1 else _SINGULAR.get(table, table)}"
+        f"{n} {table if n != 1 else SINGULAR.get(table, table)}"
         for table, n in report.counts.items()
         if table != "meta" and (n or table != "sessions")  # files made before sessions have none
     )
