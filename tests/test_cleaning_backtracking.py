@@ -73,3 +73,17 @@ def test_a_page_of_many_related_boxes_is_cleaned_in_linear_time():
     with _hang_guard(_GUARD_SECONDS):  # about a second now; quadratic, it took minutes
         cleaned = clean("\n".join(lines))
     assert cleaned.body.startswith(paragraph(0))
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGALRM"), reason="needs SIGALRM")
+def test_a_page_of_many_lines_cut_short_is_cleaned_in_linear_time():
+    prose = (
+        "The council said the budget for trams and buses would rise by a fifth over the next "
+        "three years, officials said on Tuesday."
+    )
+    teasers = [
+        f"Teaser {k} about the council budget and the trams of the city ..." for k in range(40_000)
+    ]
+    with _hang_guard(_GUARD_SECONDS):  # about a second now; scanning the page per line took minutes
+        cleaned = clean("\n".join([prose, *teasers]))
+    assert "Teaser 39999" in cleaned.body  # no longer line goes on from any of them: all kept

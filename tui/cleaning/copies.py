@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from .features import LineFeatures
 
@@ -30,12 +31,18 @@ def drop_cut_copies(
     if not cut:
         return
     texts = [f.line.text for f in feats]
-    for i in cut:
+    ordered = sorted((t, k) for k, t in enumerate(texts))  # the lines going on from a stem stand
+    for i in cut:  # together from where it would be inserted: no scan of the page per stem
         m = _CUT.search(texts[i])
         stem = texts[i][: m.start()] if m else ""
         if len(stem) < CUT_MIN_CHARS:
             continue
-        longer = [k for k, t in enumerate(texts) if len(t) > len(stem) + 5 and t.startswith(stem)]
+        longer = []
+        for t, k in ordered[bisect_left(ordered, (stem, -1)) :]:
+            if not t.startswith(stem):
+                break
+            if len(t) > len(stem) + 5:
+                longer.append(k)
         if not longer:
             continue
         decisions[i], reasons[i] = "boilerplate", "shortened copy"
