@@ -23,6 +23,16 @@ def typed(text: str) -> list[str]:
     return ["space" if ch == " " else ch for ch in text]
 
 
+async def open_claim_editor(app, pilot) -> None:
+    """The first article's "Shortly after ..." sentence made a claim: its editor open."""
+    from tui.app.modals.claim_editor import ClaimEditor
+
+    await open_first_article(app, pilot)
+    await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen), "the reader")
+    await pilot.press("slash", *"Shortly", "enter", "s", "c")
+    await wait_until(pilot, lambda: isinstance(app.screen, ClaimEditor), "the claim editor")
+
+
 @sync
 async def test_a_search_typed_in_one_burst_after_slash_is_searched_whole(tmp_path):
     app = make_app(tmp_path)
@@ -108,14 +118,9 @@ async def test_letters_typed_right_after_tab_in_a_form_reach_the_field_tab_moved
     speaker list before Tab moved the focus to the name field, and were lost."""
     from textual.widgets import Input
 
-    from tui.app.modals.claim_editor import ClaimEditor
-
     app = make_app(tmp_path)
     async with app.run_test(size=(110, 36)) as pilot:
-        await open_first_article(app, pilot)
-        await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen), "the reader")
-        await pilot.press("slash", *"Shortly", "enter", "s", "c")
-        await wait_until(pilot, lambda: isinstance(app.screen, ClaimEditor), "the claim editor")
+        await open_claim_editor(app, pilot)
         await pilot.pause()
         burst(app, "tab", *typed("Lin Yunan"))
         await pilot.pause(0.3)
@@ -162,14 +167,9 @@ async def test_a_whole_claim_form_typed_in_one_burst_fills_each_field(tmp_path):
     the focus on."""
     from textual.widgets import Input
 
-    from tui.app.modals.claim_editor import ClaimEditor
-
     app = make_app(tmp_path)
     async with app.run_test(size=(110, 36)) as pilot:
-        await open_first_article(app, pilot)
-        await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen), "the reader")
-        await pilot.press("slash", *"Shortly", "enter", "s", "c")
-        await wait_until(pilot, lambda: isinstance(app.screen, ClaimEditor), "the claim editor")
+        await open_claim_editor(app, pilot)
         await pilot.pause()
         burst(app, "tab", *typed("Lin"))
         await pilot.pause(0.3)  # the name field has the focus: the next burst goes to it
@@ -207,10 +207,7 @@ async def test_an_open_list_in_the_claim_editor_still_takes_its_keys(tmp_path):
 
     app = make_app(tmp_path)
     async with app.run_test(size=(110, 36)) as pilot:
-        await open_first_article(app, pilot)
-        await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen), "the reader")
-        await pilot.press("slash", *"Shortly", "enter", "s", "c")
-        await wait_until(pilot, lambda: isinstance(app.screen, ClaimEditor), "the claim editor")
+        await open_claim_editor(app, pilot)
         await pilot.press("tab", "tab", "space", "escape", "space", "down", "enter")
         await pilot.pause(0.2)
         assert isinstance(app.screen, ClaimEditor)
