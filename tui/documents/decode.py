@@ -9,7 +9,7 @@ from __future__ import annotations
 import codecs
 import re
 
-__all__ = ["DecodeError", "decode_bytes", "looks_binary"]
+__all__ = ["DecodeError", "bom_codec", "decode_bytes", "looks_binary"]
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32"),
@@ -18,6 +18,14 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16"),
 )
+
+
+def bom_codec(head: bytes) -> str | None:
+    """The codec a byte order mark at the start of `head` names ("utf-32", "utf-8-sig",
+    "utf-16": each strips its own mark when decoding), else None."""
+    return next((label for bom, _name, label in _BOMS if head.startswith(bom)), None)
+
+
 _HTML_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
 )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import codecs
 import hashlib
 import io
 import re
@@ -12,7 +11,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
 
 import orjson
 
-from tui.documents.decode import DecodeError, decode_bytes
+from tui.documents.decode import DecodeError, bom_codec, decode_bytes
 
 if TYPE_CHECKING:
     from tui.documents import Document
@@ -61,12 +60,6 @@ def _record_id(record: dict[str, Any], number: int) -> str:
 
 
 _SKIP_CHUNK = 1024 * 1024
-_WIDE_BOMS = (  # UTF-32 first: its little-endian mark starts with UTF-16's
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
 
 
 class _Lines(Protocol):
@@ -86,9 +79,9 @@ class _Utf8Lines:
 
 def _wide(handle: BinaryIO) -> str | None:
     """The encoding a UTF-16/32 byte order mark at the start names, else None (position kept)."""
-    head = handle.read(4)
+    codec = bom_codec(handle.read(4))
     handle.seek(0)
-    return next((codec for bom, codec in _WIDE_BOMS if head.startswith(bom)), None)
+    return codec if codec != "utf-8-sig" else None  # a UTF-8 mark: the loader strips it
 
 
 def _capped_lines(handle: _Lines, max_bytes: int) -> Iterator[bytes | None]:

@@ -13,6 +13,8 @@ from typing import IO, Any, TypeVar
 
 import orjson
 
+from tui.documents.decode import bom_codec
+
 Record = dict[str, Any]
 Snapshot = dict[str, list[Record]]
 OFFSET_UNITS = ("codepoint", "utf16")
@@ -202,32 +204,21 @@ def progress(items: Iterable[T], description: str, total: int) -> Iterable[T]:
     return track(items, description=description, total=total, console=console, transient=True)
 
 
-_BOMS = (  # UTF-32 first: its little-endian mark starts with UTF-16's
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-
-
 def utf8_json(data: bytes) -> bytes:
     """JSON as UTF-8 without a byte order mark (Windows tools add one, or write UTF-16), so a
     JSON parser reads it; raises UnicodeDecodeError if the marked encoding does not hold."""
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            return data.decode(codec).encode("utf-8")
-    return data
+    codec = bom_codec(data[:4])
+    return data.decode(codec).encode("utf-8") if codec else data
 
 
 def utf8_lines(stream: IO[bytes]) -> Iterator[bytes]:
     """The lines of a JSONL file as UTF-8, streamed unless a UTF-16/32 mark means decoding it whole."""
-    head = stream.read(4)
+    codec = bom_codec(stream.read(4))
     stream.seek(0)
-    if head.startswith(codecs.BOM_UTF8):
+    if codec == "utf-8-sig":
         stream.seek(len(codecs.BOM_UTF8))
         yield from stream
-    elif any(head.startswith(bom) for bom, _codec in _BOMS):
+    elif codec:
         yield from io.BytesIO(utf8_json(stream.read()))
     else:
         yield from stream
