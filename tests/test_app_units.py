@@ -304,7 +304,7 @@ def test_keymap_entry_of_only_commas_is_refused():
 
 
 def test_messages_count_in_the_singular_and_the_plural():
-    from tui.app.wording import plural
+    from tui.wording import plural
 
     assert plural(1, "annotation") + " orphaned" == "1 annotation orphaned"
     assert plural(0, "annotation") == "0 annotations"

@@ -10,9 +10,9 @@ import click
 import orjson
 
 from tui.commands.read_db import open_read_only
-from tui.formats.common import counted
 from tui.safe_text import visible
 from tui.store import Store, default_db_path
+from tui.wording import plural
 from tui.workspace.claims import ClaimComparison
 from tui.workspace.registry import EntityRegistry
 
@@ -68,9 +68,7 @@ def entities_command(db: str | None, similar: bool, as_json: bool) -> None:
             click.echo("no entities yet: link a mention in the reader, or merge speakers")
         for row in rows:
             aliases = f"  aka {', '.join(row.aliases)}" if row.aliases else ""
-            where = (
-                f"{counted(row.mentions, 'mention')} in {counted(len(row.documents), 'article')}"
-            )
+            where = f"{plural(row.mentions, 'mention')} in {plural(len(row.documents), 'article')}"
             line = f"{row.name} [{row.type}]  {where}{aliases}"
             click.echo(visible(line))
 

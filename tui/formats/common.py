@@ -14,6 +14,7 @@ from typing import IO, Any, TypeVar
 import orjson
 
 from tui.documents.decode import bom_codec
+from tui.wording import plural
 
 Record = dict[str, Any]
 Snapshot = dict[str, list[Record]]
@@ -21,11 +22,6 @@ OFFSET_UNITS = ("codepoint", "utf16")
 T = TypeVar("T")
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
-
-
-def counted(count: int, noun: str, plural: str | None = None) -> str:
-    """`1 relation`, `2 relations`: a count with its noun, so summaries read as sentences."""
-    return f"{count} {noun if count == 1 else plural or noun + 's'}"
 
 
 @dataclass
@@ -52,8 +48,8 @@ class ExportReport:
     def lines(self) -> list[str]:
         """Human-readable summary lines for stderr: the totals first, then every loss."""
         lines = [
-            f"{self.format}: exported {counted(self.annotations, 'annotation')}"
-            f" and {counted(self.relations, 'relation')} in {counted(self.documents, 'document')}"
+            f"{self.format}: exported {plural(self.annotations, 'annotation')}"
+            f" and {plural(self.relations, 'relation')} in {plural(self.documents, 'document')}"
         ]
         for reason, count in sorted(self.not_carried.items()):
             lines.append(f"{self.format}: not carried: {count} {reason}")

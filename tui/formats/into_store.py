@@ -8,8 +8,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from tui.formats.common import Record, counted
+from tui.formats.common import Record
 from tui.formats.imported import Imported
+from tui.wording import plural
 
 if TYPE_CHECKING:
     from tui.store import Store
@@ -35,12 +36,12 @@ class ImportSummary:
         """One summary line (and one line for re-anchored documents) for stderr."""
         documents = self.documents_added + self.documents_changed + self.documents_unchanged
         lines = [
-            f"imported {counted(documents, 'document')} ({self.documents_added} new,"
+            f"imported {plural(documents, 'document')} ({self.documents_added} new,"
             f" {self.documents_changed} with changed text, {self.documents_unchanged} unchanged),"
-            f" {counted(self.annotations_added, 'annotation')} ({self.annotations_present} already"
-            f" present), {counted(self.relations_added, 'relation')},"
-            f" {counted(self.entities_added, 'entity', 'entities')},"
-            f" {counted(self.labels_added, 'label')}"
+            f" {plural(self.annotations_added, 'annotation')} ({self.annotations_present} already"
+            f" present), {plural(self.relations_added, 'relation')},"
+            f" {plural(self.entities_added, 'entity', 'entities')},"
+            f" {plural(self.labels_added, 'label')}"
         ]
         if self.documents_changed:
             lines.append(

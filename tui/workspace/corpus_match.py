@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Collection, Iterable
 
 from tui.safe_text import visible
+from tui.wording import plural
 
 
 def elsewhere_hint(annotated_ids: Iterable[str], corpus_ids: Collection[str]) -> str | None:
@@ -40,8 +41,7 @@ def elsewhere_hint(annotated_ids: Iterable[str], corpus_ids: Collection[str]) ->
         how = f"open the folder that holds {shown} (their ids start with {shown})"
     else:
         how = f"open {shown} itself (this corpus names them with {shown} in front)"
-    documents = "1 annotated document" if count == 1 else f"{count} annotated documents"
     return (
-        f"{documents} in this database {'is a file' if count == 1 else 'are files'} of this "
+        f"{plural(count, 'annotated document')} in this database {'is a file' if count == 1 else 'are files'} of this "
         f"corpus opened from another folder, so no annotations show here; nothing is lost: {how}"
     )

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, ParamSpec, Protocol, TypeVar
 from tui.app.modals.claim_editor import ClaimAttributes, ClaimEditor, Speaker
 from tui.app.modals.label_picker import LabelPicker
 from tui.app.spans import ArticleMarks
-from tui.app.wording import plural
+from tui.wording import plural
 from tui.workspace import AnnotationRecord
 from tui.workspace.session import Article, Session, StoreError, guess_claim_type
 

@@ -13,8 +13,8 @@ from textual.widgets.option_list import Option
 
 from tui.app.modals.label_picker import LabelPicker
 from tui.app.modals.text_prompt import TextPrompt
-from tui.app.wording import plural
 from tui.safe_text import visible
+from tui.wording import plural
 from tui.workspace.crossdoc_records import EntitySummary, MentionRow, SameEntityCandidate
 from tui.workspace.session import Session, StoreError
 

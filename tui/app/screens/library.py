@@ -18,8 +18,8 @@ from textual.widgets import Footer, Input, ProgressBar, Static
 
 from tui.app.widgets.library_table import COLUMNS as TABLE_COLUMNS
 from tui.app.widgets.library_table import LibraryHeader, LibraryTable
-from tui.app.wording import plural
 from tui.safe_text import visible
+from tui.wording import plural
 from tui.workspace import ArticleEntry, Session
 from tui.workspace.crossdoc_records import SearchHit
 

@@ -15,7 +15,7 @@ from textual.worker import get_current_worker
 
 from tui.app.modals.occurrences import OccurrencePreview
 from tui.app.screens.reader_part import ReaderScreenPart
-from tui.app.wording import plural
+from tui.wording import plural
 from tui.workspace.session import Article
 from tui.workspace.suggestions import Occurrence
 

@@ -25,8 +25,8 @@ from tui.app.widgets.reader_search import SearchChanged
 from tui.app.widgets.reader_types import Block, Span
 from tui.app.widgets.side_panel import SidePanel
 from tui.app.widgets.status_line import StatusLine
-from tui.app.wording import plural
 from tui.safe_text import visible
+from tui.wording import plural
 from tui.workspace import AnchorReport, AnnotationRecord, ResumeState
 from tui.workspace.session import Article, Session
 

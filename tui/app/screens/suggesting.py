@@ -17,7 +17,7 @@ from textual.message import Message
 
 from tui.app.screens.reader_part import ReaderScreenPart
 from tui.app.spans import ArticleMarks
-from tui.app.wording import plural
+from tui.wording import plural
 from tui.workspace import AnnotationRecord
 from tui.workspace.session import Article
 from tui.workspace.suggestions import Proposal

@@ -1,4 +1,4 @@
-"""Counted nouns for messages, so the status line never says "1 annotations orphaned"."""
+"""Counted nouns for messages, so no status line or summary says "1 annotations"."""
 
 from __future__ import annotations
 
