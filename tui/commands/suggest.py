@@ -81,6 +81,7 @@ def suggest_command(
     from tui.formats.common import progress
     from tui.safe_text import visible
     from tui.store.paths import default_db_path
+    from tui.wording import plural
     from tui.workspace.session import Session, StoreError
 
     if not (gazetteer or claims or model_name):
@@ -141,12 +142,12 @@ def suggest_command(
         ok = session.close()
     if not (saved and ok):
         raise click.ClickException(f"the suggestions could not be saved to {db_path}")
-    plural = "s" if added != 1 else ""
+    suggestions = plural(added, "suggestion")
     if interrupted:
         click.echo(
-            f"interrupted after {done} of {len(entries)} articles: {added} suggestion{plural} saved"
+            f"interrupted after {done} of {len(entries)} articles: {suggestions} saved"
             f" to {db_path}; run the same command again to finish (nothing is suggested twice)",
             err=True,
         )
         sys.exit(130)
-    click.echo(f"{added} suggestion{plural} added to {db_path} (open the app to accept or reject)")
+    click.echo(f"{suggestions} added to {db_path} (open the app to accept or reject)")
