@@ -28,10 +28,21 @@ CLAIM_RELATIONS = ("same_claim", "supports", "contradicts")
 
 def sentence_of(text: str, start: int, end: int) -> str:
     """The sentence around a span, on one line (the span itself when there is no sentence)."""
-    for s, e in sentences_in(text, start, max(end, start + 1)):
-        if s <= start < e:
-            return " ".join(text[s:e].split())
-    return " ".join(text[start:end].split())
+    return sentence_around(text, start, end)[0]
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[str, int]:
+    """The sentence around a span on one line, and where the span starts in it, so a long
+    sentence can be shown around the span rather than cut off before it."""
+    span = next(
+        ((s, e) for s, e in sentences_in(text, start, max(end, start + 1)) if s <= start < e),
+        None,
+    )
+    if span is None:
+        return " ".join(text[start:end].split()), 0
+    before = " ".join(text[span[0] : start].split())
+    at = len(before) + (1 if before and text[start - 1].isspace() else 0)
+    return " ".join(text[span[0] : span[1]].split()), at
 
 
 @dataclass(frozen=True)

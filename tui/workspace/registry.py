@@ -7,9 +7,9 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from tui.analysis.claim_rows import sentence_around
 from tui.analysis.names import NameRecord, acronyms_in, fold, same_entity_candidates
 from tui.store import Store
-from tui.text import sentences_in
 from tui.workspace.crossdoc_records import (
     EntityMatch,
     EntitySummary,
@@ -22,20 +22,6 @@ DISMISSED_KEY = "registry.dismissed"
 
 def mention_name(annotation: dict[str, Any]) -> str:
     return " ".join(str(annotation.get("exact", "")).split())
-
-
-def mention_in_sentence(text: str, start: int, end: int) -> tuple[str, int]:
-    """The sentence around a mention on one line, and where the mention starts in it, so a
-    long sentence can be shown around the name rather than cut off before it."""
-    span = next(
-        ((s, e) for s, e in sentences_in(text, start, max(end, start + 1)) if s <= start < e),
-        None,
-    )
-    if span is None:
-        return " ".join(text[start:end].split()), 0
-    before = " ".join(text[span[0] : start].split())
-    at = len(before) + (1 if before and text[start - 1].isspace() else 0)
-    return " ".join(text[span[0] : span[1]].split()), at
 
 
 class EntityRegistry:
@@ -101,7 +87,7 @@ class EntityRegistry:
                 continue
             document = documents.get(annotation["document_id"], {})
             text = document.get("text") or ""
-            sentence, at = mention_in_sentence(text, annotation["start"], annotation["end"])
+            sentence, at = sentence_around(text, annotation["start"], annotation["end"])
             rows.append(
                 MentionRow(
                     annotation["id"],
